@@ -1,0 +1,50 @@
+//! Settings from `[vars]` in wrangler.toml (or `--var` locally), read once per request and checked.
+
+use chrono::Duration;
+use worker::Env;
+
+use crate::error::ApiError;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// How long a session lasts.
+    pub session_ttl: Duration,
+    /// PBKDF2 iterations for new password hashes (Workers allow at most 100,000).
+    pub pbkdf2_iterations: u32,
+    /// Failed sign-ins allowed per phone number per window.
+    pub signin_phone_limit: u32,
+    /// Failed sign-ins and invite-code attempts allowed per client address per window.
+    pub signin_ip_limit: u32,
+    pub throttle_window: Duration,
+}
+
+fn var(env: &Env, name: &str) -> Result<String, ApiError> {
+    env.var(name)
+        .map(|v| v.to_string())
+        .map_err(|_| ApiError::internal(format!("missing [vars] {name} in wrangler.toml")))
+}
+
+fn number<T: std::str::FromStr>(env: &Env, name: &str) -> Result<T, ApiError> {
+    var(env, name)?
+        .trim()
+        .parse()
+        .map_err(|_| ApiError::internal(format!("[vars] {name} is not a number")))
+}
+
+impl Config {
+    pub fn from_env(env: &Env) -> Result<Config, ApiError> {
+        let iterations: u32 = number(env, "PBKDF2_ITERATIONS")?;
+        if iterations == 0 || iterations > yishi_core::auth::MAX_ITERATIONS {
+            return Err(ApiError::internal(
+                "[vars] PBKDF2_ITERATIONS must be 1..=100000",
+            ));
+        }
+        Ok(Config {
+            session_ttl: Duration::seconds(number(env, "SESSION_TTL_SECONDS")?),
+            pbkdf2_iterations: iterations,
+            signin_phone_limit: number(env, "SIGNIN_PHONE_LIMIT")?,
+            signin_ip_limit: number(env, "SIGNIN_IP_LIMIT")?,
+            throttle_window: Duration::seconds(number(env, "THROTTLE_WINDOW_SECONDS")?),
+        })
+    }
+}

@@ -1,0 +1,161 @@
+//! All SQL of the worker, one module per area. Statements are plain and parameterised (`?1`); rows are
+//! `*Row` structs converted into domain types. Writes that stand or fall together go in one `batch`.
+
+pub mod audit;
+pub mod members;
+pub mod notices;
+pub mod territory;
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+use yishi_core::ids::{BuildingId, CommunityId, CompoundId, StreetId, UnitId};
+use yishi_core::territory::ScopePath;
+
+use crate::error::{ApiError, ApiResult};
+
+/// Binds `args` to `sql`.
+pub fn stmt(db: &D1Database, sql: &str, args: &[JsValue]) -> ApiResult<D1PreparedStatement> {
+    Ok(db.prepare(sql).bind(args)?)
+}
+
+pub async fn first<T: DeserializeOwned>(
+    db: &D1Database,
+    sql: &str,
+    args: &[JsValue],
+) -> ApiResult<Option<T>> {
+    Ok(stmt(db, sql, args)?.first::<T>(None).await?)
+}
+
+pub async fn all<T: DeserializeOwned>(
+    db: &D1Database,
+    sql: &str,
+    args: &[JsValue],
+) -> ApiResult<Vec<T>> {
+    Ok(stmt(db, sql, args)?.all().await?.results::<T>()?)
+}
+
+/// Runs several reads in one round trip.
+pub async fn batch_rows(
+    db: &D1Database,
+    queries: &[(&str, &[JsValue])],
+) -> ApiResult<Vec<worker::D1Result>> {
+    let statements = queries
+        .iter()
+        .map(|(sql, args)| stmt(db, sql, args))
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(db.batch(statements).await?)
+}
+
+/// Runs statements as one transaction (D1 rolls a failed batch back entirely) and returns, for each,
+/// how many rows it changed.
+pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiResult<Vec<usize>> {
+    let results = db.batch(statements).await?;
+    results
+        .iter()
+        .map(|r| Ok(r.meta()?.and_then(|m| m.changes).unwrap_or(0)))
+        .collect()
+}
+
+pub fn text(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+pub fn opt_text(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// Whether a D1 failure was a uniqueness violation on `column` (e.g. `members.phone`).
+pub fn is_unique_violation(err: &ApiError, column: &str) -> bool {
+    err.cause
+        .as_deref()
+        .is_some_and(|c| c.contains("UNIQUE constraint failed") && c.contains(column))
+}
+
+/// A time as stored: RFC 3339 UTC with milliseconds, so that text order is time order.
+pub fn time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub fn parse_time(s: &str) -> ApiResult<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| ApiError::internal(format!("stored time {s:?}: {e}")))
+}
+
+/// The path columns (`street_id` … `unit_id`) that records addressed to a scope carry.
+#[derive(Debug, serde::Deserialize)]
+pub struct PathColumns {
+    pub street_id: String,
+    pub community_id: Option<String>,
+    pub compound_id: Option<String>,
+    pub building_id: Option<String>,
+    pub unit_id: Option<String>,
+}
+
+impl PathColumns {
+    pub fn to_path(&self) -> ApiResult<ScopePath> {
+        ScopePath::new(
+            StreetId::from_trusted(&self.street_id),
+            self.community_id.as_deref().map(CommunityId::from_trusted),
+            self.compound_id.as_deref().map(CompoundId::from_trusted),
+            self.building_id.as_deref().map(BuildingId::from_trusted),
+            self.unit_id.as_deref().map(UnitId::from_trusted),
+        )
+        .map_err(|_| ApiError::internal(format!("stored scope path is not a prefix: {self:?}")))
+    }
+}
+
+/// The five path values of a scope, for binding.
+pub fn path_args(path: &ScopePath) -> [JsValue; 5] {
+    [
+        text(path.street_id().as_str()),
+        opt_text(path.community_id().map(CommunityId::as_str)),
+        opt_text(path.compound_id().map(CompoundId::as_str)),
+        opt_text(path.building_id().map(BuildingId::as_str)),
+        opt_text(path.unit_id().map(UnitId::as_str)),
+    ]
+}
+
+const LEVELS: [&str; 5] = [
+    "street_id",
+    "community_id",
+    "compound_id",
+    "building_id",
+    "unit_id",
+];
+
+/// SQL for "the record's scope (path columns of `alias`) contains `path`": every level the record names
+/// equals the path's, and the record names no level the path lacks. Appends the bound values to `args`.
+pub fn scope_contains_sql(alias: &str, path: &ScopePath, args: &mut Vec<JsValue>) -> String {
+    let values = path_args(path);
+    let mut parts = Vec::with_capacity(LEVELS.len());
+    for (level, value) in LEVELS.iter().zip(values) {
+        if value.is_null() {
+            parts.push(format!("{alias}.{level} IS NULL"));
+        } else {
+            args.push(value);
+            let n = args.len();
+            if *level == "street_id" {
+                parts.push(format!("{alias}.{level} = ?{n}"));
+            } else {
+                parts.push(format!(
+                    "({alias}.{level} IS NULL OR {alias}.{level} = ?{n})"
+                ));
+            }
+        }
+    }
+    format!("({})", parts.join(" AND "))
+}
+
+/// SQL for "the record's scope lies within `path`": the record names every level the path names, equal.
+pub fn scope_within_sql(alias: &str, path: &ScopePath, args: &mut Vec<JsValue>) -> String {
+    let mut parts = Vec::new();
+    for (level, value) in LEVELS.iter().zip(path_args(path)) {
+        if !value.is_null() {
+            args.push(value);
+            parts.push(format!("{alias}.{level} = ?{}", args.len()));
+        }
+    }
+    format!("({})", parts.join(" AND "))
+}

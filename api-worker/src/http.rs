@@ -1,0 +1,161 @@
+//! HTTP plumbing shared by every route: the request context, JSON in and out, cookies, the CSRF check
+//! and the error envelope.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use worker::{D1Database, Env, Headers, KvStore, Method, Request, Response, Url};
+use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, ErrorEnvelope};
+use yishi_core::{DomainError, Lang};
+
+use crate::config::Config;
+use crate::crypto;
+use crate::error::{ApiError, ApiResult};
+
+/// Largest request body accepted (a notice body of 5,000 Chinese characters is about 15 KB).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What every handler knows about the request it serves.
+pub struct Ctx {
+    pub env: Env,
+    pub config: Config,
+    pub now: DateTime<Utc>,
+    /// The client's address as Cloudflare saw it.
+    pub ip: String,
+    /// Whether the request came over https (then cookies are `Secure`).
+    pub secure: bool,
+    pub url: Url,
+    pub headers: Headers,
+}
+
+impl Ctx {
+    pub fn new(req: &Request, env: Env) -> ApiResult<Ctx> {
+        let config = Config::from_env(&env)?;
+        let url = req.url()?;
+        let millis = i64::try_from(worker::Date::now().as_millis()).unwrap_or_default();
+        Ok(Ctx {
+            config,
+            now: DateTime::<Utc>::from_timestamp_millis(millis).unwrap_or_default(),
+            ip: req
+                .headers()
+                .get("cf-connecting-ip")?
+                .unwrap_or_else(|| "unknown".into()),
+            secure: url.scheme() == "https",
+            url,
+            headers: req.headers().clone(),
+            env,
+        })
+    }
+
+    pub fn db(&self) -> ApiResult<D1Database> {
+        Ok(self.env.d1("DB")?)
+    }
+
+    pub fn kv(&self) -> ApiResult<KvStore> {
+        Ok(self.env.kv("KV")?)
+    }
+
+    /// A fresh time-ordered id of the given kind.
+    pub fn new_id<T>(&self, generate: fn(u64, [u8; 10]) -> T) -> ApiResult<T> {
+        let millis = u64::try_from(self.now.timestamp_millis()).unwrap_or_default();
+        Ok(generate(millis, crypto::random_bytes::<10>()?))
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let header = self.headers.get("cookie").ok().flatten()?;
+        header.split(';').find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then(|| v.to_owned())
+        })
+    }
+}
+
+/// The language of the answer: the one the client asks for, Chinese by default.
+pub fn request_lang(req: &Request) -> Lang {
+    req.headers()
+        .get("accept-language")
+        .ok()
+        .flatten()
+        .map_or(Lang::ZhCn, |h| Lang::from_accept_language(&h))
+}
+
+/// State-changing requests must come from our own pages: they carry the custom header (which a
+/// cross-site form cannot send, and a cross-site script cannot without a CORS preflight we never grant),
+/// and a browser's `Origin`/`Sec-Fetch-Site`, when present, must say same-origin.
+pub fn check_csrf(req: &Request, url: &Url) -> ApiResult<()> {
+    if matches!(req.method(), Method::Get | Method::Head | Method::Options) {
+        return Ok(());
+    }
+    let headers = req.headers();
+    if headers.get(CSRF_HEADER)?.as_deref() != Some(CSRF_VALUE) {
+        return Err(DomainError::CsrfRejected.into());
+    }
+    if headers
+        .get("origin")?
+        .is_some_and(|origin| origin != url.origin().ascii_serialization())
+    {
+        return Err(DomainError::CsrfRejected.into());
+    }
+    if headers
+        .get("sec-fetch-site")?
+        .is_some_and(|s| s == "cross-site" || s == "same-site")
+    {
+        return Err(DomainError::CsrfRejected.into());
+    }
+    Ok(())
+}
+
+/// Reads a JSON body of at most [`MAX_BODY_BYTES`].
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
+    let too_large = DomainError::PayloadTooLarge {
+        max_bytes: MAX_BODY_BYTES,
+    };
+    let declared = req
+        .headers()
+        .get("content-length")?
+        .and_then(|l| l.parse::<usize>().ok());
+    if declared.is_some_and(|l| l > MAX_BODY_BYTES) {
+        return Err(too_large.into());
+    }
+    let bytes = req.bytes().await?;
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(too_large.into());
+    }
+    serde_json::from_slice(&bytes).map_err(|_| DomainError::InvalidJson.into())
+}
+
+pub fn json<T: Serialize>(status: u16, body: &T) -> ApiResult<Response> {
+    Ok(Response::from_json(body)?.with_status(status))
+}
+
+pub fn no_content() -> ApiResult<Response> {
+    Ok(Response::empty()?.with_status(204))
+}
+
+pub fn error_response(err: &ApiError, lang: Lang) -> worker::Result<Response> {
+    let mut resp = Response::from_json(&ErrorEnvelope::from_error(&err.error, lang))?
+        .with_status(err.status());
+    if let DomainError::RateLimited { retry_after_secs } = err.error {
+        resp.headers_mut()
+            .set("retry-after", &retry_after_secs.to_string())?;
+    }
+    Ok(resp)
+}
+
+/// Headers on every API answer: nothing is cached, nothing sniffed, nothing framed.
+pub fn harden(resp: &mut Response, lang: Lang) -> worker::Result<()> {
+    let h = resp.headers_mut();
+    h.set("cache-control", "no-store")?;
+    h.set("x-content-type-options", "nosniff")?;
+    h.set("x-frame-options", "DENY")?;
+    h.set("referrer-policy", "same-origin")?;
+    h.set("content-language", lang.tag())?;
+    Ok(())
+}
+
+/// A query-string parameter.
+pub fn query_param(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}

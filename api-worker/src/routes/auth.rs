@@ -1,0 +1,155 @@
+//! Signing in and out, joining with an invite code, the current member.
+
+use worker::{Request, Response};
+use yishi_core::DomainError;
+use yishi_core::api::auth::{JoinRequest, SessionResponse, SignInRequest};
+use yishi_core::auth::{self as rules, RESIDENT_PASSCODE_MIN};
+use yishi_core::ids::MemberId;
+use yishi_core::members::MemberStatus;
+
+use crate::crypto;
+use crate::db::members::{self, JoinOutcome, NewResident};
+use crate::error::{ApiError, ApiResult};
+use crate::http::{Ctx, json, no_content, read_json};
+use crate::session;
+use crate::throttle::Counter;
+
+fn with_cookie(mut resp: Response, cookie: &str) -> ApiResult<Response> {
+    resp.headers_mut().set("set-cookie", cookie)?;
+    Ok(resp)
+}
+
+async fn session_response(ctx: &Ctx, member_id: &MemberId, status: u16) -> ApiResult<Response> {
+    let (record, cookie) = session::start(ctx, member_id).await?;
+    let member = members::load(&ctx.db()?, member_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("member vanished while signing in"))?;
+    with_cookie(
+        json(
+            status,
+            &SessionResponse {
+                member: member.view,
+                expires_at: record.expires_at,
+            },
+        )?,
+        &cookie,
+    )
+}
+
+/// `POST /api/v1/sessions`. Failures are counted per phone number and per client address; an unknown
+/// number costs as much time as a wrong password and gets the same answer.
+pub async fn sign_in(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
+    let body: SignInRequest = read_json(req).await?;
+    let phone = rules::normalize_phone(&body.phone)?;
+    if body.password.is_empty() {
+        return Err(DomainError::Required {
+            field: yishi_core::error::Field::Password,
+        }
+        .into());
+    }
+    let by_ip = Counter::check(
+        ctx,
+        format!("rl:signin:ip:{}", ctx.ip),
+        ctx.config.signin_ip_limit,
+    )
+    .await?;
+    let by_phone = Counter::check(
+        ctx,
+        format!("rl:signin:phone:{phone}"),
+        ctx.config.signin_phone_limit,
+    )
+    .await?;
+
+    let db = ctx.db()?;
+    let found = members::credentials_by_phone(&db, &phone).await?;
+    let verified = match found
+        .as_ref()
+        .and_then(|c| c.password_hash.as_deref().map(|h| (c, h)))
+    {
+        Some((cred, hash)) => crypto::verify_password(&body.password, hash)
+            .await?
+            .then_some(cred),
+        None => {
+            crypto::burn_verification(&body.password, ctx.config.pbkdf2_iterations).await?;
+            None
+        }
+    };
+    let Some(cred) = verified else {
+        by_ip.record(ctx).await?;
+        by_phone.record(ctx).await?;
+        return Err(DomainError::InvalidCredentials.into());
+    };
+    if MemberStatus::parse(&cred.status) != Some(MemberStatus::Active) {
+        return Err(DomainError::AccountSuspended.into());
+    }
+    ctx.kv()?
+        .delete(&format!("rl:signin:phone:{phone}"))
+        .await?;
+    session_response(ctx, &MemberId::from_trusted(&cred.id), 200).await
+}
+
+/// `DELETE /api/v1/sessions/current`: ends the session; harmless without one.
+pub async fn sign_out(ctx: &Ctx) -> ApiResult<Response> {
+    session::end(ctx).await?;
+    with_cookie(no_content()?, &session::clearing_cookie(ctx))
+}
+
+/// `GET /api/v1/me`.
+pub async fn me(ctx: &Ctx) -> ApiResult<Response> {
+    let (member, record) = session::require_member(ctx).await?;
+    json(
+        200,
+        &SessionResponse {
+            member: member.view,
+            expires_at: record.expires_at,
+        },
+    )
+}
+
+/// `POST /api/v1/residents`: a resident joins the household of an invite code and is signed in.
+/// Wrong codes are counted per client address.
+pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
+    let body: JoinRequest = read_json(req).await?;
+    let name = rules::normalize_name(&body.name)?;
+    let phone = rules::normalize_phone(&body.phone)?;
+    rules::validate_new_password(&body.passcode, RESIDENT_PASSCODE_MIN)?;
+    let attempts = Counter::check(
+        ctx,
+        format!("rl:join:ip:{}", ctx.ip),
+        ctx.config.signin_ip_limit,
+    )
+    .await?;
+    let code = match rules::normalize_invite_code(&body.invite_code) {
+        Ok(code) => code,
+        Err(e) => {
+            attempts.record(ctx).await?;
+            return Err(e.into());
+        }
+    };
+    let db = ctx.db()?;
+    if members::phone_exists(&db, &phone).await? {
+        return Err(DomainError::PhoneTaken.into());
+    }
+    let password_hash = crypto::hash_password(&body.passcode, ctx.config.pbkdf2_iterations).await?;
+    let id = ctx.new_id(MemberId::generate)?;
+    let outcome = members::join(
+        &db,
+        &NewResident {
+            id: &id,
+            name: &name,
+            phone: &phone,
+            password_hash: &password_hash,
+            invite_code: &code,
+            now: ctx.now,
+        },
+    )
+    .await?;
+    match outcome {
+        JoinOutcome::Joined => session_response(ctx, &id, 201).await,
+        JoinOutcome::PhoneTaken => Err(DomainError::PhoneTaken.into()),
+        JoinOutcome::CodeInvalid => {
+            attempts.record(ctx).await?;
+            Err(DomainError::InviteCodeInvalid.into())
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! The root component: shared state and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::provide_i18n_context;
+use crate::pages::NotFoundPage;
+use crate::pages::auth::{JoinPage, LoginPage};
+use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
+use crate::prefs::provide_large_type_context;
+use crate::session::provide_session_context;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n_context();
+    provide_large_type_context();
+    provide_session_context();
+    // The "正在打开议事" text of index.html, shown while the app downloads on a slow network.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/join") view=JoinPage />
+                // Before `/notices/:id`, which would also match `new`.
+                <Route path=path!("/notices/new") view=NewNoticePage />
+                <Route path=path!("/notices/:id") view=NoticePage />
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,25 @@
+//! Reusable pieces of the screens.
+
+pub mod app_header;
+pub mod app_shell;
+pub mod document_title;
+pub mod error_view;
+pub mod form_alert;
+pub mod greeting;
+pub mod language_toggle;
+pub mod large_type_toggle;
+pub mod loading;
+pub mod sign_out_button;
+pub mod text_field;
+
+pub use app_header::AppHeader;
+pub use app_shell::AppShell;
+pub use document_title::DocumentTitle;
+pub use error_view::ErrorView;
+pub use form_alert::FormAlert;
+pub use greeting::Greeting;
+pub use language_toggle::LanguageToggle;
+pub use large_type_toggle::LargeTypeToggle;
+pub use loading::Loading;
+pub use sign_out_button::SignOutButton;
+pub use text_field::TextField;

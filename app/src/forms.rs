@@ -1,0 +1,110 @@
+//! Shared form state: the last error of a submission, split into the message for each field and the one for
+//! the form as a whole, so that exactly one `role="alert"` element speaks. An error about a field also moves
+//! the focus to that field's input.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::ApiError;
+use crate::i18n::use_i18n;
+
+#[derive(Clone, Copy, Debug)]
+pub struct FormError {
+    error: RwSignal<Option<ApiError>>,
+    /// The API field names this form shows next to an input, with the input's element id.
+    fields: &'static [(&'static str, &'static str)],
+    /// Error codes without a field that still belong to one (`invite_code_invalid` → `invite_code`).
+    code_fields: &'static [(&'static str, &'static str)],
+}
+
+impl FormError {
+    #[must_use]
+    pub fn new(fields: &'static [(&'static str, &'static str)]) -> FormError {
+        FormError {
+            error: RwSignal::new(None),
+            fields,
+            code_fields: &[],
+        }
+    }
+
+    /// Also shows errors with these codes next to the given fields.
+    #[must_use]
+    pub fn with_code_fields(
+        self,
+        code_fields: &'static [(&'static str, &'static str)],
+    ) -> FormError {
+        FormError {
+            code_fields,
+            ..self
+        }
+    }
+
+    /// The field of this form an error is about, if any.
+    fn field_of(self, error: &ApiError) -> Option<&'static str> {
+        let named = error.field().or_else(|| {
+            let code = error.code()?;
+            self.code_fields
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, f)| *f)
+        })?;
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == named)
+            .map(|(f, _)| *f)
+    }
+
+    /// Shows `error` and, when it is about a field, focuses that field's input.
+    pub fn set(self, error: ApiError) {
+        let input_id = self.field_of(&error).and_then(|field| {
+            self.fields
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, id)| *id)
+        });
+        self.error.set(Some(error));
+        if let Some(id) = input_id {
+            // After the error text is rendered, so that it is read along with the field.
+            set_timeout(move || focus(id), std::time::Duration::ZERO);
+        }
+    }
+
+    pub fn clear(self) {
+        self.error.set(None);
+    }
+
+    /// The message for one field (`field` is the API's name), in the current language.
+    #[must_use]
+    pub fn field(self, field: &'static str) -> Signal<Option<String>> {
+        let i18n = use_i18n();
+        Signal::derive(move || {
+            self.error.with(|e| {
+                e.as_ref()
+                    .filter(|e| self.field_of(e) == Some(field))
+                    .map(|e| e.message(i18n.lang()))
+            })
+        })
+    }
+
+    /// The message for the form as a whole: any error not shown next to a field of this form.
+    #[must_use]
+    pub fn general(self) -> Signal<Option<String>> {
+        let i18n = use_i18n();
+        Signal::derive(move || {
+            self.error.with(|e| {
+                e.as_ref()
+                    .filter(|e| self.field_of(e).is_none())
+                    .map(|e| e.message(i18n.lang()))
+            })
+        })
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

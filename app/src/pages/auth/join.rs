@@ -1,0 +1,153 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use yishi_core::DomainResult;
+use yishi_core::api::auth::JoinRequest;
+use yishi_core::auth::{
+    RESIDENT_PASSCODE_MIN, normalize_invite_code, normalize_name, normalize_phone,
+    validate_new_password,
+};
+
+use crate::api::{self, ApiError};
+use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
+use crate::forms::FormError;
+use crate::i18n::{Msg, fill, use_i18n};
+use crate::session::use_session;
+
+/// `/join?code=…`: a resident joins her household with the printed invite code (the QR code on the letter
+/// opens this address with the code filled in) and chooses a passcode.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let invite_code = RwSignal::new(query.with_untracked(|q| q.get("code")).unwrap_or_default());
+    let name = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let passcode = RwSignal::new(String::new());
+    let errors = FormError::new(&[
+        ("invite_code", "join-invite-code"),
+        ("name", "join-name"),
+        ("phone", "join-phone"),
+        ("password", "join-passcode"),
+    ])
+    .with_code_fields(&[
+        ("invite_code_invalid", "invite_code"),
+        ("phone_taken", "phone"),
+    ]);
+
+    let join = Action::new_local(move |req: &JoinRequest| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
+            match api::join(i18n.lang_untracked(), &req).await {
+                Ok(answer) => {
+                    session.signed_in(answer.member);
+                    navigate(
+                        "/",
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
+                    );
+                }
+                Err(err) => errors.set(err),
+            }
+        }
+    });
+    let pending = join.pending();
+
+    let checked = move || -> DomainResult<JoinRequest> {
+        let invite_code = normalize_invite_code(&invite_code.get_untracked())?;
+        let name = normalize_name(&name.get_untracked())?;
+        let phone = normalize_phone(&phone.get_untracked())?;
+        let passcode = passcode.get_untracked();
+        validate_new_password(&passcode, RESIDENT_PASSCODE_MIN)?;
+        Ok(JoinRequest {
+            invite_code,
+            name,
+            phone,
+            passcode,
+        })
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        errors.clear();
+        match checked() {
+            Ok(req) => {
+                join.dispatch(req);
+            }
+            Err(err) => errors.set(ApiError::Invalid(err)),
+        }
+    };
+
+    let passcode_hint = Signal::derive(move || {
+        fill(
+            i18n.lang(),
+            Msg::PasscodeHint,
+            &[("min", &RESIDENT_PASSCODE_MIN.to_string())],
+        )
+    });
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::JoinHeading).to_owned()) />
+        <AppShell>
+            <h1>{i18n.text(Msg::JoinHeading)}</h1>
+            <p class="intro">{i18n.text(Msg::JoinIntro)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <TextField
+                    id="join-invite-code"
+                    label=Msg::InviteCode
+                    value=invite_code
+                    autocomplete="off"
+                    code=true
+                    hint=Signal::derive(move || i18n.t(Msg::InviteCodeHint).to_owned())
+                    error=errors.field("invite_code")
+                />
+                <TextField
+                    id="join-name"
+                    label=Msg::Name
+                    value=name
+                    autocomplete="name"
+                    error=errors.field("name")
+                />
+                <TextField
+                    id="join-phone"
+                    label=Msg::Phone
+                    value=phone
+                    kind="tel"
+                    autocomplete="tel"
+                    inputmode="tel"
+                    hint=Signal::derive(move || i18n.t(Msg::PhoneHint).to_owned())
+                    error=errors.field("phone")
+                />
+                <TextField
+                    id="join-passcode"
+                    label=Msg::SetPasscode
+                    value=passcode
+                    kind="password"
+                    autocomplete="new-password"
+                    hint=passcode_hint
+                    error=errors.field("password")
+                />
+                <FormAlert id="join-error" message=errors.general() />
+                <button
+                    type="submit"
+                    class="button primary"
+                    aria-disabled=move || pending.get().then_some("true")
+                >
+                    {i18n.text(Msg::JoinButton)}
+                </button>
+                {move || {
+                    pending.get().then(|| view! { <p class="loading" role="status">{i18n.text(Msg::Joining)}</p> })
+                }}
+            </form>
+            <p class="alt-action">
+                <a href="/login">{i18n.text(Msg::HaveAccount)}</a>
+            </p>
+        </AppShell>
+    }
+}

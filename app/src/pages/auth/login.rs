@@ -1,0 +1,107 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use yishi_core::DomainError;
+use yishi_core::api::auth::SignInRequest;
+use yishi_core::auth::normalize_phone;
+use yishi_core::error::Field;
+
+use crate::api::{self, ApiError};
+use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
+use crate::forms::FormError;
+use crate::i18n::{Msg, use_i18n};
+use crate::session::use_session;
+
+/// `/login`: phone number and password.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let phone = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = FormError::new(&[("phone", "login-phone"), ("password", "login-password")]);
+
+    let sign_in = Action::new_local(move |req: &SignInRequest| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
+            match api::sign_in(i18n.lang_untracked(), &req).await {
+                Ok(answer) => {
+                    session.signed_in(answer.member);
+                    navigate(
+                        "/",
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
+                    );
+                }
+                Err(err) => errors.set(err),
+            }
+        }
+    });
+    let pending = sign_in.pending();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        errors.clear();
+        let phone = match normalize_phone(&phone.get_untracked()) {
+            Ok(p) => p,
+            Err(err) => return errors.set(ApiError::Invalid(err)),
+        };
+        let password = password.get_untracked();
+        if password.is_empty() {
+            return errors.set(ApiError::Invalid(DomainError::Required {
+                field: Field::Password,
+            }));
+        }
+        sign_in.dispatch(SignInRequest { phone, password });
+    };
+
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::SignInHeading).to_owned()) />
+        <AppShell>
+            <h1>{i18n.text(Msg::SignInHeading)}</h1>
+            <p class="intro">{i18n.text(Msg::SignInIntro)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <TextField
+                    id="login-phone"
+                    label=Msg::Phone
+                    value=phone
+                    kind="tel"
+                    autocomplete="username"
+                    inputmode="tel"
+                    error=errors.field("phone")
+                />
+                <TextField
+                    id="login-password"
+                    label=Msg::Password
+                    value=password
+                    kind="password"
+                    autocomplete="current-password"
+                    error=errors.field("password")
+                />
+                <FormAlert id="login-error" message=errors.general() />
+                <button
+                    type="submit"
+                    class="button primary"
+                    aria-disabled=move || pending.get().then_some("true")
+                >
+                    {i18n.text(Msg::SignInButton)}
+                </button>
+                {move || {
+                    pending
+                        .get()
+                        .then(|| view! { <p class="loading" role="status">{i18n.text(Msg::SigningIn)}</p> })
+                }}
+            </form>
+            <p class="alt-action">
+                <a href="/join">{i18n.text(Msg::JoinLink)}</a>
+            </p>
+        </AppShell>
+    }
+}

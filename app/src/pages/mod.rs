@@ -1,0 +1,7 @@
+//! The screens, one per route, grouped by area.
+
+pub mod auth;
+pub mod not_found;
+pub mod notices;
+
+pub use not_found::NotFoundPage;

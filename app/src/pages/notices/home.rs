@@ -1,0 +1,85 @@
+use leptos::prelude::*;
+use yishi_core::api::territory::PostableScopesResponse;
+
+use crate::api::{self, ApiError};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading};
+use crate::i18n::{Msg, use_i18n};
+use crate::pages::notices::NoticeList;
+use crate::session::use_session;
+
+/// `/`: a greeting, then the notices of the member's community, newest first. Sends a visitor who is not
+/// signed in to `/login`.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+
+    // Started together: on a slow network one round trip is all the member waits for.
+    let me = LocalResource::new(move || async move {
+        if let Some(member) = session.member_untracked() {
+            return Ok::<_, ApiError>(member);
+        }
+        let answer = api::me(i18n.lang_untracked()).await?;
+        session.signed_in(answer.member.clone());
+        Ok(answer.member)
+    });
+    let notices = LocalResource::new(move || api::list_notices(i18n.lang_untracked(), None));
+    let postable = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
+
+    // Members with at least one place to post to see "发布公告"; a failure here just hides the link.
+    let may_post = |answer: Result<PostableScopesResponse, ApiError>| {
+        answer.is_ok_and(|scopes| !scopes.communities.is_empty())
+    };
+
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NoticesHeading).to_owned()) />
+        <AppShell signed_in=true>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(member) => {
+                            view! {
+                                <Greeting member=member />
+                                <section class="notices" aria-labelledby="notices-heading">
+                                    <div class="section-head">
+                                        <h1 id="notices-heading">{i18n.text(Msg::NoticesHeading)}</h1>
+                                        // Its own boundary, so that the list does not wait for it.
+                                        <Transition>
+                                            {move || Suspend::new(async move {
+                                                may_post(postable.await)
+                                                    .then(|| {
+                                                        view! {
+                                                            <a class="button primary" href="/notices/new">
+                                                                {i18n.text(Msg::NewNoticeLink)}
+                                                            </a>
+                                                        }
+                                                    })
+                                            })}
+                                        </Transition>
+                                    </div>
+                                    <Transition fallback=|| view! { <Loading /> }>
+                                        {move || Suspend::new(async move {
+                                            match notices.await {
+                                                Ok(page) => view! { <NoticeList page=page /> }.into_any(),
+                                                Err(error) => {
+                                                    view! {
+                                                        <ErrorView error=error on_retry=move |()| notices.refetch() />
+                                                    }
+                                                        .into_any()
+                                                }
+                                            }
+                                        })}
+                                    </Transition>
+                                </section>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            view! { <ErrorView error=error on_retry=move |()| me.refetch() /> }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </AppShell>
+    }
+}

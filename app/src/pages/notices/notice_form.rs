@@ -1,0 +1,239 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use yishi_core::api::notices::CreateNoticeRequest;
+use yishi_core::api::territory::PostableScopesResponse;
+use yishi_core::error::Field;
+use yishi_core::notices::{BODY_MAX, TITLE_MAX, validate_text};
+use yishi_core::territory::{ScopeKind, ScopeRef};
+use yishi_core::{DomainError, Lang};
+
+use crate::api::{self, ApiError};
+use crate::components::{FormAlert, TextField};
+use crate::forms::FormError;
+use crate::i18n::{Msg, fill, t, use_i18n};
+
+/// One community of the scope picker: its name and the places in it the member may post to.
+struct ScopeGroup {
+    community: String,
+    /// `(value, label)`; the value is `<kind>:<id>`.
+    options: Vec<(String, String)>,
+}
+
+/// The places of `scopes` that can be chosen, grouped by community.
+fn scope_groups(lang: Lang, scopes: &PostableScopesResponse) -> Vec<ScopeGroup> {
+    let value = |kind: ScopeKind, id: &str| format!("{}:{id}", kind.as_str());
+    scopes
+        .communities
+        .iter()
+        .map(|community| {
+            let mut options = Vec::new();
+            if community.postable {
+                options.push((
+                    value(ScopeKind::Community, community.id.as_str()),
+                    fill(lang, Msg::WholeCommunity, &[("name", &community.name)]),
+                ));
+            }
+            for compound in &community.compounds {
+                if compound.postable {
+                    options.push((
+                        value(ScopeKind::Compound, compound.id.as_str()),
+                        fill(lang, Msg::WholeCompound, &[("name", &compound.name)]),
+                    ));
+                }
+                for building in &compound.buildings {
+                    options.push((
+                        value(ScopeKind::Building, building.id.as_str()),
+                        format!("{} {}", compound.name, building.name),
+                    ));
+                }
+            }
+            ScopeGroup {
+                community: community.name.clone(),
+                options,
+            }
+        })
+        .filter(|group| !group.options.is_empty())
+        .collect()
+}
+
+fn parse_scope(value: &str) -> Option<ScopeRef> {
+    let (kind, id) = value.split_once(':')?;
+    Some(ScopeRef {
+        kind: ScopeKind::parse(kind)?,
+        id: id.to_owned(),
+    })
+}
+
+/// The form of `/notices/new`: title, text and audience.
+#[component]
+pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let title = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    // Preselected when there is only one place to choose.
+    let only_choice = {
+        let groups = scope_groups(Lang::default(), &scopes);
+        match groups.as_slice() {
+            [group] if group.options.len() == 1 => group.options.first().map(|(v, _)| v.clone()),
+            _ => None,
+        }
+    };
+    let scope = RwSignal::new(only_choice.unwrap_or_default());
+    let errors = FormError::new(&[
+        ("title", "notice-title"),
+        ("body", "notice-body"),
+        ("scope", "notice-scope"),
+    ]);
+
+    let publish = Action::new_local(move |req: &CreateNoticeRequest| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
+            match api::create_notice(i18n.lang_untracked(), &req).await {
+                Ok(answer) => navigate(
+                    &format!("/notices/{}", answer.notice.id),
+                    // "Back" then returns to the list, not to an empty form.
+                    NavigateOptions {
+                        replace: true,
+                        ..NavigateOptions::default()
+                    },
+                ),
+                Err(err) => errors.set(err),
+            }
+        }
+    });
+    let pending = publish.pending();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        errors.clear();
+        let (title, body) = match validate_text(&title.get_untracked(), &body.get_untracked()) {
+            Ok(text) => text,
+            Err(err) => return errors.set(ApiError::Invalid(err)),
+        };
+        let Some(scope) = parse_scope(&scope.get_untracked()) else {
+            return errors.set(ApiError::Invalid(DomainError::Required {
+                field: Field::Scope,
+            }));
+        };
+        publish.dispatch(CreateNoticeRequest { title, body, scope });
+    };
+
+    let title_hint = Signal::derive(move || {
+        let count = title.with(|t| t.chars().count()).to_string();
+        fill(
+            i18n.lang(),
+            Msg::TitleHint,
+            &[("max", &TITLE_MAX.to_string()), ("count", &count)],
+        )
+    });
+    let body_hint = Signal::derive(move || {
+        let count = body.with(|b| b.chars().count()).to_string();
+        fill(
+            i18n.lang(),
+            Msg::BodyHint,
+            &[("max", &BODY_MAX.to_string()), ("count", &count)],
+        )
+    });
+    let body_error = errors.field("body");
+    let scope_error = errors.field("scope");
+    let described_by = |id: &'static str, error: Signal<Option<String>>| {
+        move || {
+            if error.with(Option::is_some) {
+                format!("{id}-hint {id}-error")
+            } else {
+                format!("{id}-hint")
+            }
+        }
+    };
+    let options = move || {
+        scope_groups(i18n.lang(), &scopes)
+            .into_iter()
+            .map(|group| {
+                view! {
+                    <optgroup label=group.community>
+                        {group
+                            .options
+                            .into_iter()
+                            .map(|(value, label)| {
+                                let selected = {
+                                    let value = value.clone();
+                                    move || scope.with(|s| *s == value)
+                                };
+                                view! {
+                                    <option value=value selected=selected>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect::<Vec<_>>()}
+                    </optgroup>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <form class="form" novalidate on:submit=on_submit>
+            <TextField
+                id="notice-title"
+                label=Msg::Title
+                value=title
+                autocomplete="off"
+                hint=title_hint
+                error=errors.field("title")
+            />
+            <div class="field">
+                <label for="notice-body">{i18n.text(Msg::Body)}</label>
+                <p id="notice-body-hint" class="hint">{move || body_hint.get()}</p>
+                <textarea
+                    id="notice-body"
+                    name="notice-body"
+                    rows="10"
+                    aria-required="true"
+                    aria-invalid=move || body_error.with(Option::is_some).then_some("true")
+                    aria-describedby=described_by("notice-body", body_error)
+                    bind:value=body
+                ></textarea>
+                {move || {
+                    body_error
+                        .get()
+                        .map(|text| view! { <p id="notice-body-error" class="field-error" role="alert">{text}</p> })
+                }}
+            </div>
+            <div class="field">
+                <label for="notice-scope">{i18n.text(Msg::ScopeLabel)}</label>
+                <p id="notice-scope-hint" class="hint">{i18n.text(Msg::ScopeHint)}</p>
+                <select
+                    id="notice-scope"
+                    name="notice-scope"
+                    aria-required="true"
+                    aria-invalid=move || scope_error.with(Option::is_some).then_some("true")
+                    aria-describedby=described_by("notice-scope", scope_error)
+                    prop:value=move || scope.get()
+                    on:change=move |ev| scope.set(event_target_value(&ev))
+                >
+                    <option value="" disabled selected=move || scope.with(String::is_empty)>
+                        {move || t(i18n.lang(), Msg::ChooseScope)}
+                    </option>
+                    {options}
+                </select>
+                {move || {
+                    scope_error
+                        .get()
+                        .map(|text| view! { <p id="notice-scope-error" class="field-error" role="alert">{text}</p> })
+                }}
+            </div>
+            <FormAlert id="notice-error" message=errors.general() />
+            <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
+                {i18n.text(Msg::PublishButton)}
+            </button>
+            {move || pending.get().then(|| view! { <p class="loading" role="status">{i18n.text(Msg::Publishing)}</p> })}
+        </form>
+    }
+}

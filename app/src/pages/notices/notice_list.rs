@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+use yishi_core::api::notices::NoticeListResponse;
+
+use crate::api::{self, ApiError};
+use crate::components::ErrorView;
+use crate::i18n::{Msg, use_i18n};
+use crate::pages::notices::NoticeCard;
+
+/// The notices loaded so far, with "加载更多" while the server has more.
+#[component]
+pub fn NoticeList(page: NoticeListResponse) -> impl IntoView {
+    let i18n = use_i18n();
+    let notices = RwSignal::new(page.notices);
+    let cursor = RwSignal::new(page.next_cursor);
+
+    let load_more = Action::new_local(move |after: &String| {
+        let after = after.clone();
+        async move {
+            let page = api::list_notices(i18n.lang_untracked(), Some(&after)).await?;
+            notices.update(|list| list.extend(page.notices));
+            cursor.set(page.next_cursor);
+            Ok::<(), ApiError>(())
+        }
+    });
+    let pending = load_more.pending();
+
+    view! {
+        {move || {
+            notices.with(Vec::is_empty).then(|| view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> })
+        }}
+        <ul class="notice-list" role="list" hidden=move || notices.with(Vec::is_empty)>
+            <For each=move || notices.get() key=|notice| notice.id.clone() let(notice)>
+                <li>
+                    <NoticeCard notice=notice />
+                </li>
+            </For>
+        </ul>
+        {move || {
+            load_more.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })
+        }}
+        {move || pending.get().then(|| view! { <p class="loading" role="status">{i18n.text(Msg::Loading)}</p> })}
+        {move || {
+            cursor
+                .get()
+                .map(|after| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button secondary load-more"
+                            aria-disabled=move || pending.get().then_some("true")
+                            on:click=move |_| {
+                                if !pending.get_untracked() {
+                                    load_more.dispatch(after.clone());
+                                }
+                            }
+                        >
+                            {i18n.text(Msg::LoadMore)}
+                        </button>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,144 @@
+//! Rule violations. Each has a stable snake_case `code`, the contract with the app, which shows the
+//! localized message (see [`crate::i18n`]); the `Display` text is for logs and developers.
+
+use serde::{Deserialize, Serialize};
+
+/// A field of a request, named in validation errors so the app can point at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Title,
+    Body,
+    Phone,
+    Password,
+    Name,
+    InviteCode,
+    Scope,
+    Cursor,
+    Limit,
+}
+
+impl Field {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Body => "body",
+            Field::Phone => "phone",
+            Field::Password => "password",
+            Field::Name => "name",
+            Field::InviteCode => "invite_code",
+            Field::Scope => "scope",
+            Field::Cursor => "cursor",
+            Field::Limit => "limit",
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A kind of record, named in "not found" errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Notice,
+    Member,
+    Scope,
+    Route,
+}
+
+impl std::fmt::Display for Entity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Entity::Notice => "notice",
+            Entity::Member => "member",
+            Entity::Scope => "scope",
+            Entity::Route => "route",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("the actor may not do this")]
+    Forbidden,
+    #[error("state-changing request without the same-origin proof")]
+    CsrfRejected,
+    #[error("unknown phone number or wrong password")]
+    InvalidCredentials,
+    #[error("the account is suspended")]
+    AccountSuspended,
+    #[error("rate limited; retry after {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u32 },
+    #[error("invite code unknown, used or revoked")]
+    InviteCodeInvalid,
+    #[error("phone number already registered")]
+    PhoneTaken,
+    #[error("{field} is required")]
+    Required { field: Field },
+    #[error("{field} longer than {max} characters")]
+    TooLong { field: Field, max: usize },
+    #[error("{field} shorter than {min} characters")]
+    TooShort { field: Field, min: usize },
+    #[error("{field} is malformed")]
+    Invalid { field: Field },
+    #[error("{entity} not found")]
+    NotFound { entity: Entity },
+    #[error("request body is not the expected JSON")]
+    InvalidJson,
+    #[error("request body over {max_bytes} bytes")]
+    PayloadTooLarge { max_bytes: usize },
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("a backing service did not answer")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+}
+
+impl DomainError {
+    /// The stable code sent to clients.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            DomainError::Unauthenticated => "unauthenticated",
+            DomainError::Forbidden => "forbidden",
+            DomainError::CsrfRejected => "csrf_rejected",
+            DomainError::InvalidCredentials => "invalid_credentials",
+            DomainError::AccountSuspended => "account_suspended",
+            DomainError::RateLimited { .. } => "rate_limited",
+            DomainError::InviteCodeInvalid => "invite_code_invalid",
+            DomainError::PhoneTaken => "phone_taken",
+            DomainError::Required { .. } => "required",
+            DomainError::TooLong { .. } => "too_long",
+            DomainError::TooShort { .. } => "too_short",
+            DomainError::Invalid { .. } => "invalid",
+            DomainError::NotFound { .. } => "not_found",
+            DomainError::InvalidJson => "invalid_json",
+            DomainError::PayloadTooLarge { .. } => "payload_too_large",
+            DomainError::MethodNotAllowed => "method_not_allowed",
+            DomainError::Unavailable => "unavailable",
+            DomainError::Internal => "internal",
+        }
+    }
+
+    /// The request field the error is about, if any.
+    #[must_use]
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            DomainError::Required { field }
+            | DomainError::TooLong { field, .. }
+            | DomainError::TooShort { field, .. }
+            | DomainError::Invalid { field } => Some(*field),
+            _ => None,
+        }
+    }
+}
+
+pub type DomainResult<T> = Result<T, DomainError>;

@@ -1,0 +1,265 @@
+//! Languages and the localized text that both the API and the app need: error messages and the names of
+//! fields and records. The app's own screen text lives in the app's i18n layer; both follow one rule:
+//! every text is looked up by an exhaustive `match`, so a missing translation does not compile.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{DomainError, Entity, Field};
+
+/// A language of the user interface. Simplified Chinese comes first and is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// The BCP 47 tag, as used in `lang` attributes and `Accept-Language`.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language tag loosely: `zh`, `zh-CN`, `zh-Hans-CN` are Chinese, `en`, `en-GB` English.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header, honouring q-values;
+    /// Chinese when nothing matches.
+    #[must_use]
+    pub fn from_accept_language(header: &str) -> Lang {
+        let mut best: Option<(Lang, f32)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let Some(lang) = pieces.next().and_then(Lang::from_tag) else {
+                continue;
+            };
+            let q = pieces
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
+                .unwrap_or(1.0);
+            if best.is_none_or(|(_, best_q)| q > best_q) {
+                best = Some((lang, q));
+            }
+        }
+        best.map_or(Lang::ZhCn, |(lang, _)| lang)
+    }
+}
+
+impl Field {
+    /// The field's name as a user reads it.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Title, Lang::ZhCn) => "标题",
+            (Field::Title, Lang::En) => "title",
+            (Field::Body, Lang::ZhCn) => "正文",
+            (Field::Body, Lang::En) => "text",
+            (Field::Phone, Lang::ZhCn) => "手机号",
+            (Field::Phone, Lang::En) => "phone number",
+            (Field::Password, Lang::ZhCn) => "密码",
+            (Field::Password, Lang::En) => "password",
+            (Field::Name, Lang::ZhCn) => "姓名",
+            (Field::Name, Lang::En) => "name",
+            (Field::InviteCode, Lang::ZhCn) => "邀请码",
+            (Field::InviteCode, Lang::En) => "invite code",
+            (Field::Scope, Lang::ZhCn) => "发布范围",
+            (Field::Scope, Lang::En) => "audience",
+            (Field::Cursor, Lang::ZhCn) => "翻页标记",
+            (Field::Cursor, Lang::En) => "page cursor",
+            (Field::Limit, Lang::ZhCn) => "每页条数",
+            (Field::Limit, Lang::En) => "page size",
+        }
+    }
+}
+
+impl Entity {
+    /// The kind of record as a user reads it.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Entity::Notice, Lang::ZhCn) => "公告",
+            (Entity::Notice, Lang::En) => "notice",
+            (Entity::Member, Lang::ZhCn) => "用户",
+            (Entity::Member, Lang::En) => "member",
+            (Entity::Scope, Lang::ZhCn) => "范围（社区、小区或楼栋）",
+            (Entity::Scope, Lang::En) => "community, compound or building",
+            (Entity::Route, Lang::ZhCn) => "接口",
+            (Entity::Route, Lang::En) => "API route",
+        }
+    }
+}
+
+impl DomainError {
+    /// The message shown to a user, in plain words.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::ZhCn => self.message_zh(),
+            Lang::En => self.message_en(),
+        }
+    }
+
+    fn message_zh(&self) -> String {
+        let zh = Lang::ZhCn;
+        match self {
+            DomainError::Unauthenticated => "请先登录。".into(),
+            DomainError::Forbidden => "您没有权限进行此操作。".into(),
+            DomainError::CsrfRejected => "请求来源无法确认，请刷新页面后重试。".into(),
+            DomainError::InvalidCredentials => "手机号或密码不正确。".into(),
+            DomainError::AccountSuspended => "账号已停用，请联系社区工作人员。".into(),
+            DomainError::RateLimited { retry_after_secs } => {
+                format!("尝试次数过多，请{}后再试。", minutes_zh(*retry_after_secs))
+            }
+            DomainError::InviteCodeInvalid => {
+                "邀请码无效、已被使用或已作废，请联系社区工作人员。".into()
+            }
+            DomainError::PhoneTaken => "这个手机号已经注册，请直接登录。".into(),
+            DomainError::Required { field } => format!("请填写{}。", field.label(zh)),
+            DomainError::TooLong { field, max } => {
+                format!("{}太长了，最多 {max} 个字。", field.label(zh))
+            }
+            DomainError::TooShort { field, min } => {
+                format!("{}太短了，至少 {min} 个字符。", field.label(zh))
+            }
+            DomainError::Invalid { field } => format!("{}格式不正确。", field.label(zh)),
+            DomainError::NotFound { entity } => format!("找不到该{}。", entity.label(zh)),
+            DomainError::InvalidJson => "请求格式不正确。".into(),
+            DomainError::PayloadTooLarge { max_bytes } => {
+                format!("提交的内容太大（上限 {} KB）。", max_bytes / 1024)
+            }
+            DomainError::MethodNotAllowed => "不支持这种请求方式。".into(),
+            DomainError::Unavailable => "服务暂时不可用，请稍后再试。".into(),
+            DomainError::Internal => "服务器出错了，请稍后再试。".into(),
+        }
+    }
+
+    fn message_en(&self) -> String {
+        let en = Lang::En;
+        match self {
+            DomainError::Unauthenticated => "Please sign in first.".into(),
+            DomainError::Forbidden => "You are not allowed to do this.".into(),
+            DomainError::CsrfRejected => {
+                "The request's origin could not be confirmed; reload the page and try again.".into()
+            }
+            DomainError::InvalidCredentials => "The phone number or password is wrong.".into(),
+            DomainError::AccountSuspended => {
+                "This account is suspended; please ask your community staff.".into()
+            }
+            DomainError::RateLimited { retry_after_secs } => format!(
+                "Too many attempts. Try again in {}.",
+                minutes_en(*retry_after_secs)
+            ),
+            DomainError::InviteCodeInvalid => {
+                "This invite code is unknown, already used or revoked; please ask your community staff."
+                    .into()
+            }
+            DomainError::PhoneTaken => {
+                "This phone number is already registered; please sign in.".into()
+            }
+            DomainError::Required { field } => format!("Please fill in the {}.", field.label(en)),
+            DomainError::TooLong { field, max } => {
+                format!("The {} is too long: at most {max} characters.", field.label(en))
+            }
+            DomainError::TooShort { field, min } => {
+                format!("The {} is too short: at least {min} characters.", field.label(en))
+            }
+            DomainError::Invalid { field } => format!("The {} is not valid.", field.label(en)),
+            DomainError::NotFound { entity } => format!("No such {}.", entity.label(en)),
+            DomainError::InvalidJson => "The request is malformed.".into(),
+            DomainError::PayloadTooLarge { max_bytes } => {
+                format!("The request is too large (limit {} KB).", max_bytes / 1024)
+            }
+            DomainError::MethodNotAllowed => "This method is not supported here.".into(),
+            DomainError::Unavailable => {
+                "The service is unavailable for a moment; please try again.".into()
+            }
+            DomainError::Internal => {
+                "Something went wrong on the server; please try again later.".into()
+            }
+        }
+    }
+}
+
+fn minutes_zh(secs: u32) -> String {
+    if secs < 60 {
+        format!(" {secs} 秒")
+    } else {
+        format!(" {} 分钟", secs.div_ceil(60))
+    }
+}
+
+fn minutes_en(secs: u32) -> String {
+    if secs < 60 {
+        format!("{secs} seconds")
+    } else {
+        let m = secs.div_ceil(60);
+        if m == 1 {
+            "1 minute".into()
+        } else {
+            format!("{m} minutes")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_the_highest_q() {
+        assert_eq!(
+            Lang::from_accept_language("en-US,en;q=0.9,zh-CN;q=0.8"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr;q=1, zh-Hans-CN;q=0.7, en;q=0.5"),
+            Lang::ZhCn
+        );
+        assert_eq!(Lang::from_accept_language("de, fr"), Lang::ZhCn);
+        assert_eq!(Lang::from_accept_language(""), Lang::ZhCn);
+        assert_eq!(Lang::from_accept_language("en"), Lang::En);
+    }
+
+    #[test]
+    fn lang_tags_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn messages_are_plain_and_name_the_field() {
+        let e = DomainError::Required {
+            field: Field::Title,
+        };
+        assert_eq!(e.message(Lang::ZhCn), "请填写标题。");
+        assert_eq!(e.message(Lang::En), "Please fill in the title.");
+        let e = DomainError::RateLimited {
+            retry_after_secs: 600,
+        };
+        assert_eq!(e.message(Lang::ZhCn), "尝试次数过多，请 10 分钟后再试。");
+        assert_eq!(
+            e.message(Lang::En),
+            "Too many attempts. Try again in 10 minutes."
+        );
+    }
+}

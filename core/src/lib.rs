@@ -1,0 +1,24 @@
+//! Yishi's domain: the rules of neighbourhood self-governance, the permissions, and the API contract.
+//!
+//! Pure Rust without I/O: no clock, no random numbers, no network. Callers pass `now` and fresh ids in.
+//! Areas have the same shape in every crate (`notices` here, `routes/notices.rs` and `db/notices.rs` in the
+//! worker, `pages/notices/` in the app).
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod members;
+pub mod notices;
+pub mod policy;
+pub mod territory;
+
+#[cfg(any(test, feature = "test-util"))]
+pub mod testing;
+
+pub use error::{DomainError, DomainResult};
+pub use i18n::Lang;
+
+/// The version of the whole workspace, reported by the health route and shown in the app.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,92 @@
+// Page objects: what a user sees and does, by role and label, in Chinese.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/login');
+    await expect(this.page.getByRole('heading', { name: '登录' })).toBeVisible();
+  }
+
+  async signIn(phone: string, password: string) {
+    await this.page.getByLabel('手机号').fill(phone);
+    await this.page.getByLabel('密码').fill(password);
+    await this.page.getByRole('button', { name: '登录' }).click();
+  }
+
+  alert() {
+    return this.page.getByRole('alert');
+  }
+}
+
+export class JoinPage {
+  constructor(readonly page: Page) {}
+
+  async open(code?: string) {
+    await this.page.goto(code ? `/join?code=${encodeURIComponent(code)}` : '/join');
+    await expect(this.page.getByRole('heading', { name: '用邀请码加入' })).toBeVisible();
+  }
+
+  async join(fields: { name: string; phone: string; passcode: string; code?: string }) {
+    if (fields.code !== undefined) await this.page.getByLabel('邀请码').fill(fields.code);
+    await this.page.getByLabel('姓名').fill(fields.name);
+    await this.page.getByLabel('手机号').fill(fields.phone);
+    await this.page.getByLabel('设置密码').fill(fields.passcode);
+    await this.page.getByRole('button', { name: '加入' }).click();
+  }
+}
+
+export class NoticeBoard {
+  constructor(readonly page: Page) {}
+
+  async expectLoaded() {
+    await expect(this.page.getByRole('heading', { name: '公告', exact: true })).toBeVisible();
+  }
+
+  notice(title: string) {
+    return this.page.getByRole('link', { name: title, exact: true });
+  }
+
+  async openNewNotice() {
+    await this.page.getByRole('link', { name: '发布公告' }).click();
+    await expect(this.page.getByRole('heading', { name: '发布公告' })).toBeVisible();
+  }
+
+  async signOut() {
+    await this.page.getByRole('button', { name: '退出登录' }).click();
+    await expect(this.page.getByRole('heading', { name: '登录' })).toBeVisible();
+  }
+}
+
+export class NewNoticePage {
+  constructor(readonly page: Page) {}
+
+  async publish(title: string, body: string, scopeLabel: string) {
+    await this.page.getByLabel('标题').fill(title);
+    await this.page.getByLabel('正文').fill(body);
+    const scope = this.page.getByLabel('发布范围');
+    const option = scope.locator('option', { hasText: scopeLabel }).first();
+    await scope.selectOption({ label: (await option.textContent())!.trim() });
+    await this.page.getByRole('button', { name: '发布' }).click();
+  }
+}
+
+/** A fresh browser context on a phone, signed in as `phone`, on the notice board. */
+export async function signedInPhone(browser: Browser, phone: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.open();
+  await login.signIn(phone, password);
+  await new NoticeBoard(page).expectLoaded();
+  return { context, page };
+}
+
+/** Fails on serious or critical accessibility violations (WCAG 2 A/AA rules). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `make test`: every test, in order of speed. Exits non-zero on any failure and ends with one line
+# "summary: N passed, N failed".
+#   1. core: unit and property tests (native)
+#   2. seed: the demo seed and the API fixture regenerate identically and load into the schema
+#   3. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
+#   4. api (short sessions): session expiry, against a worker whose sessions last 3 seconds
+#   5. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+scripts/setup.sh --with-browser || die "set-up failed"
+
+logs=$(mktemp -d "${TMPDIR:-/tmp}/yishi-logs.XXXXXX")
+passed=0 failed=0 broken=()
+
+# Adds the counts a runner printed to the totals.
+count() { # stage log
+  local stage=$1 log=$2 p f
+  read -r p f < <(python3 - "$log" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+p = f = 0
+for m in re.finditer(r"test result: \w+\. (\d+) passed; (\d+) failed", text):  # cargo test
+    p += int(m.group(1)); f += int(m.group(2))
+m = re.search(r"^Ran (\d+) tests?", text, re.M)                                 # unittest
+if m:
+    bad = sum(int(x) for x in re.findall(r"(?:failures|errors)=(\d+)", text))
+    p += int(m.group(1)) - bad; f += bad
+for m in re.finditer(r"^\s+(\d+) (passed|failed|flaky)\b", text, re.M):         # playwright
+    if m.group(2) == "failed": f += int(m.group(1))
+    else: p += int(m.group(1))
+print(p, f)
+PY
+)
+  passed=$((passed + p)); failed=$((failed + f))
+  say "$stage: $p passed, $f failed"
+}
+
+stage() { # name command...
+  local name=$1; shift
+  local log="$logs/$name.log"
+  say "Stage: $name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  count "$name" "$log"
+  if [[ $status -ne 0 ]]; then
+    broken+=("$name")
+    # A stage that failed without any test failing (a build error, say) still counts as a failure.
+    grep -qE "([1-9][0-9]*) failed|failures=|errors=" "$log" || failed=$((failed + 1))
+  fi
+  return 0
+}
+
+stage core cargo test -p yishi-core --all-features
+stage seed python3 scripts/seed_test.py
+if scripts/build.sh; then
+  stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql -- \
+    cargo test -p yishi-api-tests --test api
+  stage api-short-sessions scripts/with-worker.sh --load tests/api/fixtures/base.sql \
+    --var SESSION_TTL_SECONDS:3 -- cargo test -p yishi-api-tests --test session_expiry
+  stage e2e scripts/with-worker.sh --load api-worker/seed/demo.sql -- \
+    npx --no-install playwright test --config e2e/playwright.config.ts
+else
+  broken+=(build); failed=$((failed + 1))
+fi
+
+rm -rf "$logs"
+[[ ${#broken[@]} -eq 0 ]] || echo "failed stages: ${broken[*]}"
+echo "summary: $passed passed, $failed failed"
+[[ ${#broken[@]} -eq 0 && $failed -eq 0 ]]

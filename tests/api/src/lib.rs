@@ -1,0 +1,327 @@
+//! Helpers for the API integration tests: a small HTTP client that keeps the session cookie like a
+//! browser, and the accounts and invite codes of `fixtures/base.sql`.
+//!
+//! The tests run against the worker that `scripts/with-worker.sh` starts (`BASE_URL`); run them with
+//! `make test`, or by hand: `scripts/with-worker.sh --load tests/api/fixtures/base.sql -- cargo test -p yishi-api-tests --test api`.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde_json::Value;
+use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, SESSION_COOKIE};
+
+/// An answer of the API.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub body: Value,
+    pub headers: HashMap<String, Vec<String>>,
+}
+
+impl Resp {
+    /// The `error.code` of an error envelope (empty when there is none).
+    #[must_use]
+    pub fn code(&self) -> &str {
+        self.body["error"]["code"].as_str().unwrap_or_default()
+    }
+
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.first())
+            .map(String::as_str)
+    }
+
+    /// Asserts the status and, for errors, the envelope's shape and code.
+    #[track_caller]
+    pub fn expect(&self, status: u16, code: Option<&str>) -> &Self {
+        assert_eq!(
+            self.status, status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        if let Some(code) = code {
+            assert_eq!(
+                self.code(),
+                code,
+                "unexpected error code; body: {}",
+                self.body
+            );
+            let message = self.body["error"]["message"].as_str().unwrap_or_default();
+            assert!(
+                !message.is_empty(),
+                "error without a message: {}",
+                self.body
+            );
+            assert_eq!(
+                self.header("content-type"),
+                Some("application/json"),
+                "error is not JSON"
+            );
+        }
+        self
+    }
+}
+
+/// A client that behaves like the app in a browser: sends the CSRF header and keeps the session cookie.
+pub struct Api {
+    base: String,
+    agent: ureq::Agent,
+    /// The session token, as the browser would keep it.
+    pub session: Option<String>,
+    pub lang: &'static str,
+    /// Extra headers sent with every request.
+    pub extra: Vec<(String, String)>,
+}
+
+impl Default for Api {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Api {
+    #[must_use]
+    pub fn new() -> Api {
+        let base = std::env::var("BASE_URL").unwrap_or_else(|_| {
+            panic!(
+                "BASE_URL is not set: run these tests with scripts/with-worker.sh (see make test)"
+            )
+        });
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        Api {
+            base,
+            agent,
+            session: None,
+            lang: "zh-CN",
+            extra: Vec::new(),
+        }
+    }
+
+    /// A client signed in as `phone`, or a panic.
+    #[must_use]
+    pub fn signed_in(phone: &str, password: &str) -> Api {
+        let mut api = Api::new();
+        api.sign_in(phone, password).expect(200, None);
+        api
+    }
+
+    pub fn sign_in(&mut self, phone: &str, password: &str) -> Resp {
+        self.post(
+            "/api/v1/sessions",
+            &serde_json::json!({ "phone": phone, "password": password }),
+        )
+    }
+
+    #[must_use]
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn get(&mut self, path: &str) -> Resp {
+        let mut req = self.agent.get(self.url(path));
+        for (k, v) in self.headers(false) {
+            req = req.header(k, v);
+        }
+        self.finish(req.call())
+    }
+
+    pub fn delete(&mut self, path: &str) -> Resp {
+        let mut req = self.agent.delete(self.url(path));
+        for (k, v) in self.headers(true) {
+            req = req.header(k, v);
+        }
+        self.finish(req.call())
+    }
+
+    pub fn post(&mut self, path: &str, body: &Value) -> Resp {
+        self.post_raw(path, &body.to_string(), true)
+    }
+
+    /// Posts `body` as it is; `csrf` says whether to send the CSRF header.
+    pub fn post_raw(&mut self, path: &str, body: &str, csrf: bool) -> Resp {
+        let mut req = self
+            .agent
+            .post(self.url(path))
+            .header("content-type", "application/json");
+        for (k, v) in self.headers(csrf) {
+            req = req.header(k, v);
+        }
+        self.finish(req.send(body))
+    }
+
+    fn headers(&self, csrf: bool) -> Vec<(String, String)> {
+        let mut h = vec![
+            ("accept".to_owned(), "application/json".to_owned()),
+            ("accept-language".to_owned(), self.lang.to_owned()),
+        ];
+        if csrf {
+            h.push((CSRF_HEADER.to_owned(), CSRF_VALUE.to_owned()));
+        }
+        if let Some(token) = &self.session {
+            h.push(("cookie".to_owned(), format!("{SESSION_COOKIE}={token}")));
+        }
+        h.extend(self.extra.iter().cloned());
+        h
+    }
+
+    fn finish(&mut self, result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Resp {
+        let mut resp = result.unwrap_or_else(|e| panic!("request to the worker failed: {e}"));
+        let mut headers: HashMap<String, Vec<String>> = HashMap::new();
+        for (k, v) in resp.headers() {
+            let value = v.to_str().unwrap_or_default().to_owned();
+            headers
+                .entry(k.as_str().to_owned())
+                .or_default()
+                .push(value);
+        }
+        for cookie in headers.get("set-cookie").into_iter().flatten() {
+            if let Some(rest) = cookie.strip_prefix(&format!("{SESSION_COOKIE}=")) {
+                let value = rest.split(';').next().unwrap_or_default();
+                self.session =
+                    (!value.is_empty() && !cookie.contains("Max-Age=0")).then(|| value.to_owned());
+            }
+        }
+        let status = resp.status().as_u16();
+        let text = resp.body_mut().read_to_string().unwrap_or_default();
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        Resp {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// Every notice this client sees, following the cursor through all pages.
+    pub fn all_notices(&mut self) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut path = "/api/v1/notices?limit=100".to_owned();
+        loop {
+            let page = self.get(&path);
+            page.expect(200, None);
+            out.extend(page.body["notices"].as_array().cloned().unwrap_or_default());
+            match page.body["next_cursor"].as_str() {
+                Some(c) => path = format!("/api/v1/notices?limit=100&cursor={}", encode(c)),
+                None => return out,
+            }
+        }
+    }
+}
+
+/// Percent-encodes a query value.
+#[must_use]
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Accounts of `fixtures/base.sql`.
+pub mod accounts {
+    pub const STAFF_PASSWORD: &str = "fixture-pass-1";
+    pub const RESIDENT_PASSCODE: &str = "654321";
+    /// Community staff of `com_t`.
+    pub const STAFF: &str = "13900000001";
+    pub const STAFF2: &str = "13900000002";
+    /// Community staff of `com_other`.
+    pub const OTHER_STAFF: &str = "13900000003";
+    /// Street admin of `str_t`.
+    pub const ADMIN: &str = "13900000009";
+    /// Building head of `bld_t03`, living there.
+    pub const HEAD3: &str = "13900000033";
+    pub const RESIDENT3: &str = "13900000301";
+    pub const RESIDENT5: &str = "13900000501";
+    pub const RESIDENT_OTHER: &str = "13900000901";
+    pub const SUSPENDED: &str = "13900000099";
+}
+
+#[derive(Debug, Clone)]
+pub struct InviteCode {
+    pub household: String,
+    pub code: String,
+    pub building: String,
+    pub state: String,
+}
+
+fn invite_codes() -> Vec<InviteCode> {
+    let tsv = include_str!("../fixtures/invite_codes.tsv");
+    tsv.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            match cols.as_slice() {
+                [household, code, building, state] => Some(InviteCode {
+                    household: (*household).to_owned(),
+                    code: (*code).to_owned(),
+                    building: (*building).to_owned(),
+                    state: (*state).to_owned(),
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+static TAKEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// An unused invite code of a household in `building`, never handed out twice in one test run.
+#[must_use]
+pub fn fresh_code(building: &str) -> InviteCode {
+    let mut taken = TAKEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let code = invite_codes()
+        .into_iter()
+        // Households 001–003 of each unit hold the fixture's residents; leave them alone.
+        .filter(|c| c.building == building && c.state == "unused" && !taken.contains(&c.code))
+        .find(|c| {
+            !["_001", "_002", "_003"]
+                .iter()
+                .any(|s| c.household.ends_with(s))
+        })
+        .unwrap_or_else(|| panic!("no unused invite code left for {building}"));
+    taken.push(code.code.clone());
+    code
+}
+
+/// The invite code of the fixture in the given state (`used` or `revoked`).
+#[must_use]
+pub fn code_in_state(state: &str) -> InviteCode {
+    invite_codes()
+        .into_iter()
+        .find(|c| c.state == state)
+        .unwrap_or_else(|| panic!("no {state} code in the fixture"))
+}
+
+static PHONES: AtomicU32 = AtomicU32::new(0);
+
+/// A phone number no other test of this run uses.
+#[must_use]
+pub fn fresh_phone() -> String {
+    let n = PHONES.fetch_add(1, Ordering::Relaxed);
+    format!(
+        "155{:08}",
+        u64::from(std::process::id() % 1000) * 100_000 + u64::from(n)
+    )
+}
+
+/// A marker to put in titles, so that a test finds its own notices among everyone else's.
+#[must_use]
+pub fn marker(test: &str) -> String {
+    format!("{test}-{}", std::process::id())
+}

@@ -1,0 +1,17 @@
+//! API integration tests, one module per area, against the worker started by `scripts/with-worker.sh`
+//! with a fresh D1 holding only `fixtures/base.sql`.
+
+#[path = "api/auth.rs"]
+mod auth;
+#[path = "api/csrf.rs"]
+mod csrf;
+#[path = "api/errors.rs"]
+mod errors;
+#[path = "api/health.rs"]
+mod health;
+#[path = "api/join.rs"]
+mod join;
+#[path = "api/notices.rs"]
+mod notices;
+#[path = "api/territory.rs"]
+mod territory;
