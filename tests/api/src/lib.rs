@@ -248,6 +248,8 @@ pub mod accounts {
     pub const RESIDENT5: &str = "13900000501";
     pub const RESIDENT_OTHER: &str = "13900000901";
     pub const SUSPENDED: &str = "13900000099";
+    /// A resident reserved for the rate-limit test: nobody else signs in as her.
+    pub const THROTTLED: &str = "13900000077";
 }
 
 #[derive(Debug, Clone)]

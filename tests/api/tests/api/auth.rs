@@ -134,8 +134,7 @@ fn a_suspended_member_cannot_sign_in() {
 
 #[test]
 fn repeated_failures_on_one_phone_are_rate_limited() {
-    // A member of the fixture that no other test signs in as.
-    let phone = RESIDENT_OTHER;
+    let phone = THROTTLED;
     let mut api = Api::new();
     for _ in 0..5 {
         api.sign_in(phone, "wrong-passcode")

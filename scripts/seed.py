@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Generates Yishi's seed SQL, deterministically, and the first account of a production district.
+
+    python3 scripts/seed.py
+        (Re)writes api-worker/seed/demo.sql (the demo district that `make dev` serves),
+        tests/api/fixtures/base.sql and tests/api/fixtures/invite_codes.tsv (what the API tests load).
+        Running it twice gives byte-identical files.
+
+    python3 scripts/seed.py admin --phone 13800000000 --name 张三 \\
+            --street-name 和平街道 --community-name 幸福社区 [--password-stdin] > first-admin.sql
+        Prints SQL that creates a street, a community and one street administrator with a freshly salted
+        hash of a password asked for interactively (or read from standard input). Apply it with
+        `wrangler d1 execute DB --remote --file first-admin.sql` (see docs/DEPLOY.md).
+
+Password hashes use the worker's format (core/src/auth.rs): pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>,
+PBKDF2-HMAC-SHA256 over the UTF-8 password, 100,000 iterations, 16-byte salt, 32-byte output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import hashlib
+import random
+import secrets
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_SQL = ROOT / "api-worker" / "seed" / "demo.sql"
+FIXTURE_SQL = ROOT / "tests" / "api" / "fixtures" / "base.sql"
+FIXTURE_CODES = ROOT / "tests" / "api" / "fixtures" / "invite_codes.tsv"
+
+ITERATIONS = 100_000
+INVITE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+CREATED_AT = "2026-09-01T00:00:00.000Z"
+
+
+def hash_password(password: str, salt: bytes, iterations: int = ITERATIONS) -> str:
+    derived = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations, 32)
+    return f"pbkdf2_sha256${iterations}${salt.hex()}${derived.hex()}"
+
+
+def q(value: str | None) -> str:
+    """A SQL literal."""
+    if value is None:
+        return "NULL"
+    return "'" + value.replace("'", "''") + "'"
+
+
+def insert(table: str, row: dict[str, str | None]) -> str:
+    cols = ", ".join(row)
+    vals = ", ".join(q(v) for v in row.values())
+    return f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({vals});"
+
+
+def invite_code(rng: random.Random) -> str:
+    return "".join(rng.choice(INVITE_ALPHABET) for _ in range(8))
+
+
+def iso(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z"
+
+
+class Sql:
+    """Collects statements; tracks used invite codes so none repeats."""
+
+    def __init__(self, header: str) -> None:
+        self.lines = [header.rstrip(), ""]
+        self.codes: set[str] = set()
+
+    def comment(self, text: str) -> None:
+        self.lines.append(f"-- {text}")
+
+    def add(self, table: str, row: dict[str, str | None]) -> None:
+        self.lines.append(insert(table, row))
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def new_code(self, rng: random.Random) -> str:
+        while True:
+            code = invite_code(rng)
+            if code not in self.codes:
+                self.codes.add(code)
+                return code
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip() + "\n"
+
+
+def path_row(street: str, community=None, compound=None, building=None, unit=None) -> dict[str, str | None]:
+    return {
+        "street_id": street,
+        "community_id": community,
+        "compound_id": compound,
+        "building_id": building,
+        "unit_id": unit,
+    }
+
+
+def grant(sql: Sql, member: str, role: str, kind: str, scope_id: str, path: dict[str, str | None]) -> None:
+    sql.add(
+        "role_grants",
+        {"member_id": member, "role": role, "scope_kind": kind, "scope_id": scope_id, **path, "created_at": CREATED_AT},
+    )
+
+
+# --------------------------------------------------------------------------------------------------------
+# The demo district
+# --------------------------------------------------------------------------------------------------------
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来嵺苟全褚廉简娄盖符奚木穆党燕郎邸冀谈姬屠连郜晏栾郁商蒙计喻揭窦迟宇敖糜鄢冷卓花仇艾蓝都巩稽井练仲乐虞卞封竺冼原官衣楚佟栗匡宗应台巫鞠僖桑荆谌银扬明沙薄伏岑习胥保和蔺"
+GIVEN = [
+    "秀英", "桂兰", "玉兰", "淑珍", "建国", "建华", "国强", "志强", "丽华", "秀珍", "凤英", "德明",
+    "文华", "海燕", "晓梅", "红梅", "春生", "金凤", "国华", "立新", "卫东", "振华", "明", "静",
+    "伟", "芳", "敏", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "超", "霞", "平", "刚", "桂英",
+    "子涵", "欣怡", "浩然", "雨萱", "梓轩", "佳怡", "宇航", "思彤", "俊杰", "诗涵",
+]
+
+COMPOUNDS = [("cpd_yangguang", "阳光小区", [1, 2, 3]), ("cpd_hexie", "和谐小区", [4, 5, 6])]
+DOORS = ["101", "102", "201", "202", "301"]
+DEMO_STAFF_PASSWORD = "yishi2026"
+DEMO_PASSCODE = "123456"
+
+
+def demo_sql() -> str:
+    rng = random.Random(20261122)
+    street, community = "str_heping", "com_xingfu"
+    accounts: list[tuple[str, str, str]] = []  # (who, phone, password) for the header
+    body = Sql("")
+    used_names: set[str] = set()
+
+    def person_name() -> str:
+        while True:
+            name = rng.choice(SURNAMES[:60]) + rng.choice(GIVEN)
+            if name not in used_names:
+                used_names.add(name)
+                return name
+
+    def member(mid: str, name: str, phone: str, password: str, household: str | None) -> None:
+        salt = rng.randbytes(16)
+        body.add(
+            "members",
+            {
+                "id": mid,
+                "name": name,
+                "phone": phone,
+                "password_hash": hash_password(password, salt),
+                "household_id": household,
+                "status": "active",
+                "created_at": CREATED_AT,
+            },
+        )
+
+    body.comment("The territory")
+    body.add("streets", {"id": street, "name": "和平街道", "code": "HP", "created_at": CREATED_AT})
+    body.add("communities", {"id": community, "street_id": street, "name": "幸福社区", "code": "XF", "created_at": CREATED_AT})
+    for cpd, cpd_name, buildings in COMPOUNDS:
+        body.add("compounds", {"id": cpd, "community_id": community, "name": cpd_name, "code": None, "created_at": CREATED_AT})
+        for b in buildings:
+            bld = f"bld_{b:02d}"
+            body.add("buildings", {"id": bld, "compound_id": cpd, "name": f"{b}号楼", "code": None, "created_at": CREATED_AT})
+            for u in (1, 2):
+                body.add("units", {"id": f"unt_{b:02d}_{u}", "building_id": bld, "name": f"{u}单元", "code": None, "created_at": CREATED_AT})
+    body.blank()
+
+    body.comment("Staff and the street administrator")
+    staff = [("mbr_staff_1", "刘晓梅", "13800000001"), ("mbr_staff_2", "陈建国", "13800000002")]
+    for mid, name, phone in staff:
+        member(mid, name, phone, DEMO_STAFF_PASSWORD, None)
+        grant(body, mid, "community_staff", "community", community, path_row(street, community))
+        accounts.append((f"community staff {name}", phone, DEMO_STAFF_PASSWORD))
+    member("mbr_admin", "周海燕", "13800000009", DEMO_STAFF_PASSWORD, None)
+    grant(body, "mbr_admin", "street_admin", "street", street, path_row(street))
+    accounts.append(("street admin 周海燕", "13800000009", DEMO_STAFF_PASSWORD))
+    body.blank()
+
+    households = 0
+    heads: dict[int, tuple[str, str]] = {}
+    codes: list[tuple[str, str]] = []
+    for cpd, cpd_name, buildings in COMPOUNDS:
+        for b in buildings:
+            bld = f"bld_{b:02d}"
+            body.comment(f"{cpd_name} {b}号楼: households and residents (passcode {DEMO_PASSCODE})")
+            for u in (1, 2):
+                for door in DOORS:
+                    hh = f"hh_{b:02d}_{u}_{door}"
+                    households += 1
+                    body.add("households", {"id": hh, "unit_id": f"unt_{b:02d}_{u}", "name": door, "created_at": CREATED_AT})
+                    for k in range(1, rng.randint(1, 3) + 1):
+                        mid = f"mbr_{b:02d}_{u}_{door}_{k}"
+                        phone = f"1390{b:02d}{u}{door}{k}"
+                        name = person_name()
+                        member(mid, name, phone, DEMO_PASSCODE, hh)
+                        if u == 1 and door == "101" and k == 1 and b in (3, 5):
+                            accounts.append((f"resident of {b}号楼 {name}", phone, DEMO_PASSCODE))
+                        # The building head lives at 1单元 102 (the 101 residents stay ordinary residents).
+                        if u == 1 and door == "102" and k == 1:
+                            heads[b] = (mid, name)
+                    codes.append((hh, f"{cpd_name} {b}号楼 {u}单元 {door}"))
+            mid, name = heads[b]
+            grant(body, mid, "building_head", "building", bld, path_row(street, community, cpd, bld))
+            accounts.append((f"building head of {b}号楼 {name}", f"1390{b:02d}11021", DEMO_PASSCODE))
+            body.blank()
+
+    body.comment("One unused invite code per household (print them, or open /join?code=…)")
+    for hh, label in codes:
+        body.comment(label)
+        body.add("invite_codes", {"code": body.new_code(rng), "household_id": hh, "created_by": "mbr_staff_1", "created_at": CREATED_AT})
+    body.blank()
+
+    body.comment("Notices")
+    base = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+    notices = [
+        ("ntc_demo_01", "幸福社区居民议事会召开通知", "各位居民：\n本月居民议事会定于11月25日（周三）下午2点在社区党群服务中心二楼会议室召开，议题为“楼道堆物清理”和“电动车集中充电点选址”。\n欢迎大家参加，也可以提前在本平台留言提出意见。\n幸福社区居委会", "mbr_staff_1", path_row(street, community), timedelta(hours=0)),
+        ("ntc_demo_02", "阳光小区垃圾分类定时投放提醒", "自12月1日起，阳光小区生活垃圾实行定时定点投放：早7:00-9:00，晚18:00-20:00。\n其他时间请勿把垃圾放在楼道里。有困难的老人可以联系楼栋长代为投放。", "mbr_staff_2", path_row(street, community, "cpd_yangguang"), timedelta(days=1)),
+        ("ntc_demo_03", "和谐小区电动车充电安全告知", "为防止火灾，严禁电动车进楼入户、飞线充电。\n小区东门新增12个充电桩，扫码即可使用。请大家互相提醒。", "mbr_staff_1", path_row(street, community, "cpd_hexie"), timedelta(days=2)),
+        ("ntc_demo_04", "3号楼停水通知", "因二次供水设备检修，3号楼将于11月23日上午9:00至12:00停水。\n请提前储水，给您带来不便，敬请谅解。", heads[3][0], path_row(street, community, "cpd_yangguang", "bld_03"), timedelta(days=3)),
+        ("ntc_demo_05", "5号楼电梯年度检修", "5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。\n行动不便的居民如需帮助上下楼，请提前联系楼栋长。", heads[5][0], path_row(street, community, "cpd_hexie", "bld_05"), timedelta(days=4)),
+        ("ntc_demo_06", "冬季流感疫苗免费接种", "社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。", "mbr_staff_2", path_row(street, community), timedelta(days=5)),
+    ]
+    for nid, title, text, author, path, ago in notices:
+        body.add(
+            "notices",
+            {"id": nid, **path, "title": title, "body": text, "author_id": author, "published_at": iso(base - ago)},
+        )
+
+    header = [
+        "-- Yishi demo district: 和平街道 幸福社区 (2 compounds, 6 buildings, 12 units, "
+        f"{households} households).",
+        "-- Generated by scripts/seed.py; do not edit by hand. Applied by `make dev` and `make reset`.",
+        "--",
+        "-- Demo accounts (phone / password):",
+    ]
+    header += [f"--   {who}: {phone} / {password}" for who, phone, password in accounts]
+    header += ["--", "-- Every resident's passcode is 123456; every household has one unused invite code below."]
+    return "\n".join(header) + "\n" + body.text()
+
+
+# --------------------------------------------------------------------------------------------------------
+# The API test fixture (ids match core/src/testing.rs)
+# --------------------------------------------------------------------------------------------------------
+
+FIXTURE_STAFF_PASSWORD = "fixture-pass-1"
+FIXTURE_PASSCODE = "654321"
+
+
+def fixture() -> tuple[str, str]:
+    rng = random.Random(7)
+    street, community, other = "str_t", "com_t", "com_other"
+    staff_hash = hash_password(FIXTURE_STAFF_PASSWORD, bytes(range(16)))
+    resident_hash = hash_password(FIXTURE_PASSCODE, bytes(range(16, 32)))
+    sql = Sql(
+        "-- API test fixture: loaded into a fresh, otherwise empty D1 by scripts/test.sh.\n"
+        "-- Generated by scripts/seed.py; ids match core/src/testing.rs. Staff password fixture-pass-1,\n"
+        "-- residents' passcode 654321. Invite codes are listed in invite_codes.tsv."
+    )
+    tsv = ["household_id\tcode\tbuilding_id\tstate"]
+
+    sql.add("streets", {"id": street, "name": "测试街道", "code": None, "created_at": CREATED_AT})
+    sql.add("communities", {"id": community, "street_id": street, "name": "测试社区", "code": None, "created_at": CREATED_AT})
+    sql.add("communities", {"id": other, "street_id": street, "name": "邻近社区", "code": None, "created_at": CREATED_AT})
+    buildings: list[tuple[str, str, str, int]] = []  # (community, compound, building id, households per unit)
+    for cpd, name, numbers in (("cpd_a", "甲小区", (1, 2, 3)), ("cpd_b", "乙小区", (4, 5, 6))):
+        sql.add("compounds", {"id": cpd, "community_id": community, "name": name, "code": None, "created_at": CREATED_AT})
+        for n in numbers:
+            bld = f"bld_t{n:02d}"
+            sql.add("buildings", {"id": bld, "compound_id": cpd, "name": f"{n}号楼", "code": None, "created_at": CREATED_AT})
+            buildings.append((community, cpd, bld, 40))
+    sql.add("compounds", {"id": "cpd_o", "community_id": other, "name": "丙小区", "code": None, "created_at": CREATED_AT})
+    sql.add("buildings", {"id": "bld_o01", "compound_id": "cpd_o", "name": "1号楼", "code": None, "created_at": CREATED_AT})
+    buildings.append((other, "cpd_o", "bld_o01", 5))
+
+    households: list[tuple[str, str]] = []
+    for _, _, bld, per_unit in buildings:
+        units = (1, 2) if bld.startswith("bld_t") else (1,)
+        suffix = bld.removeprefix("bld_")
+        for u in units:
+            unit = f"unt_{suffix}_{u}"
+            sql.add("units", {"id": unit, "building_id": bld, "name": f"{u}单元", "code": None, "created_at": CREATED_AT})
+            for h in range(1, per_unit + 1):
+                hh = f"hh_{suffix}_{u}_{h:03d}"
+                sql.add("households", {"id": hh, "unit_id": unit, "name": f"{h:03d}", "created_at": CREATED_AT})
+                households.append((hh, bld))
+    sql.blank()
+
+    def member(mid: str, name: str, phone: str, pw_hash: str, household: str | None, status: str = "active") -> None:
+        sql.add(
+            "members",
+            {"id": mid, "name": name, "phone": phone, "password_hash": pw_hash, "household_id": household, "status": status, "created_at": CREATED_AT},
+        )
+
+    member("mbr_staff", "测试员甲", "13900000001", staff_hash, None)
+    member("mbr_staff2", "测试员乙", "13900000002", staff_hash, None)
+    member("mbr_other_staff", "邻社区工作人员", "13900000003", staff_hash, None)
+    member("mbr_admin", "街道管理员", "13900000009", staff_hash, None)
+    member("mbr_head3", "三号楼楼栋长", "13900000033", resident_hash, "hh_t03_1_001")
+    member("mbr_r3", "三号楼居民", "13900000301", resident_hash, "hh_t03_1_002")
+    member("mbr_r5", "五号楼居民", "13900000501", resident_hash, "hh_t05_1_002")
+    member("mbr_r_other", "邻社区居民", "13900000901", resident_hash, "hh_o01_1_002")
+    member("mbr_suspended", "已停用居民", "13900000099", resident_hash, "hh_t03_1_003", status="suspended")
+    member("mbr_throttled", "限流测试居民", "13900000077", resident_hash, "hh_t05_1_003")
+    grant(sql, "mbr_staff", "community_staff", "community", community, path_row(street, community))
+    grant(sql, "mbr_staff2", "community_staff", "community", community, path_row(street, community))
+    grant(sql, "mbr_other_staff", "community_staff", "community", other, path_row(street, other))
+    grant(sql, "mbr_admin", "street_admin", "street", street, path_row(street))
+    grant(sql, "mbr_head3", "building_head", "building", "bld_t03", path_row(street, community, "cpd_a", "bld_t03"))
+    sql.blank()
+
+    for hh, bld in households:
+        code = sql.new_code(rng)
+        sql.add("invite_codes", {"code": code, "household_id": hh, "created_by": "mbr_staff", "created_at": CREATED_AT})
+        tsv.append(f"{hh}\t{code}\t{bld}\tunused")
+    for state in ("revoked", "revoked", "used"):
+        code = sql.new_code(rng)
+        hh = "hh_t03_1_040" if state == "revoked" else "hh_t03_1_002"
+        row = {"code": code, "household_id": hh, "created_by": "mbr_staff", "created_at": CREATED_AT}
+        if state == "revoked":
+            row["revoked_at"] = "2026-10-01T00:00:00.000Z"
+        else:
+            row["used_by"] = "mbr_r3"
+            row["used_at"] = "2026-10-01T00:00:00.000Z"
+        sql.add("invite_codes", row)
+        tsv.append(f"{hh}\t{code}\tbld_t03\t{state}")
+    return sql.text(), "\n".join(tsv) + "\n"
+
+
+# --------------------------------------------------------------------------------------------------------
+# A production district's first account
+# --------------------------------------------------------------------------------------------------------
+
+
+def admin_sql(phone: str, name: str, street_name: str, community_name: str, password: str) -> str:
+    now = datetime.now(timezone.utc)
+    stamp = iso(now)
+    street = "str_" + secrets.token_hex(8)
+    community = "com_" + secrets.token_hex(8)
+    member = "mbr_" + secrets.token_hex(8)
+    lines = [
+        f"-- First account of a new district, made by scripts/seed.py admin at {stamp}.",
+        insert("streets", {"id": street, "name": street_name, "code": None, "created_at": stamp}),
+        insert("communities", {"id": community, "street_id": street, "name": community_name, "code": None, "created_at": stamp}),
+        insert(
+            "members",
+            {"id": member, "name": name, "phone": phone, "password_hash": hash_password(password, secrets.token_bytes(16)), "household_id": None, "status": "active", "created_at": stamp},
+        ),
+        insert(
+            "role_grants",
+            {"member_id": member, "role": "street_admin", "scope_kind": "street", "scope_id": street, **path_row(street), "created_at": stamp},
+        ),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_all() -> None:
+    DEMO_SQL.parent.mkdir(parents=True, exist_ok=True)
+    FIXTURE_SQL.parent.mkdir(parents=True, exist_ok=True)
+    DEMO_SQL.write_text(demo_sql(), encoding="utf-8")
+    fixture_sql, codes = fixture()
+    FIXTURE_SQL.write_text(fixture_sql, encoding="utf-8")
+    FIXTURE_CODES.write_text(codes, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command")
+    admin = sub.add_parser("admin", help="print SQL for a new district's first street administrator")
+    admin.add_argument("--phone", required=True)
+    admin.add_argument("--name", required=True)
+    admin.add_argument("--street-name", required=True)
+    admin.add_argument("--community-name", required=True)
+    admin.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    args = parser.parse_args(argv)
+
+    if args.command is None:
+        write_all()
+        return 0
+    phone = args.phone.replace(" ", "").replace("-", "").removeprefix("+86")
+    if not (len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"):
+        parser.error("--phone must be a mainland mobile number, 11 digits starting with 13-19")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password (at least 8 characters): ")
+        if getpass.getpass("Again: ") != password:
+            parser.error("the passwords differ")
+    if len(password) < 8:
+        parser.error("the password must have at least 8 characters")
+    sys.stdout.write(admin_sql(phone, args.name.strip(), args.street_name.strip(), args.community_name.strip(), password))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
