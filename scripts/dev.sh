@@ -18,15 +18,16 @@ if [[ ! -f "$STATE_DIR/.seeded" ]]; then
   touch "$STATE_DIR/.seeded"
 fi
 
+accounts=$(sed -n '/^-- Demo accounts/,/^--$/ s/^--   /    /p' api-worker/seed/demo.sql)
 cat <<MSG
 
   议事 Yishi is running at  http://localhost:$PORT
+  (phones on the same network can open http://<this machine's address>:$PORT)
 
-  Demo sign-in (手机号 / 密码):
-    community staff 社区工作人员   13800000001 / yishi2026
-    street admin    街道管理员     13800000009 / yishi2026
-    residents       居民           see the header of api-worker/seed/demo.sql (passcode 123456)
-  Residents can also join with an unused invite code from the same file.
+  Demo accounts (手机号 / 密码):
+$accounts
+  Every resident's passcode is 123456. Residents can also join with an unused invite code listed in
+  api-worker/seed/demo.sql: open http://localhost:$PORT/join?code=<code>.
 
   Stop with Ctrl-C. Wipe and re-seed with: make reset
 

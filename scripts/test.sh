@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: every test, in order of speed. Exits non-zero on any failure and ends with one line
 # "summary: N passed, N failed".
-#   1. core: unit and property tests (native)
+#   1. unit: core's unit and property tests and the app's, natively
 #   2. seed: the demo seed and the API fixture regenerate identically and load into the schema
 #   3. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
 #   4. api (short sessions): session expiry, against a worker whose sessions last 3 seconds
@@ -53,7 +53,7 @@ stage() { # name command...
   return 0
 }
 
-stage core cargo test -p yishi-core --all-features
+stage unit cargo test -p yishi-core -p yishi-app --all-features
 stage seed python3 scripts/seed_test.py
 if scripts/build.sh; then
   stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql -- \
