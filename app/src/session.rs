@@ -1,8 +1,17 @@
 //! The signed-in member, shared by every screen. Filled by sign-in, joining or `GET /me`; emptied by
 //! signing out or by any `401` answer.
 
+use std::future::Future;
+
 use leptos::prelude::*;
-use yishi_core::api::auth::MemberView;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use yishi_core::Lang;
+use yishi_core::api::auth::{MemberView, SessionResponse};
+
+use crate::api::ApiResult;
+use crate::forms::FormError;
+use crate::i18n::use_i18n;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SessionState {
@@ -43,4 +52,30 @@ pub fn provide_session_context() -> Session {
 #[must_use]
 pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or_else(|| Session(RwSignal::new(SessionState::Unknown)))
+}
+
+/// The action of a form that starts a session (signing in, joining): it sends the request in the current
+/// language; on success the member is signed in and taken to the notice board (the form leaves the
+/// history); on failure the form shows the error.
+pub fn session_action<R, F, Fut>(errors: FormError, call: F) -> Action<R, ()>
+where
+    R: Clone + Send + Sync + 'static,
+    F: Fn(Lang, R) -> Fut + Copy + 'static,
+    Fut: Future<Output = ApiResult<SessionResponse>> + 'static,
+{
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    Action::new_local(move |req: &R| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
+            match call(i18n.lang_untracked(), req).await {
+                Ok(answer) => {
+                    session.signed_in(answer.member);
+                    navigate("/", NavigateOptions { replace: true, ..NavigateOptions::default() });
+                }
+                Err(err) => errors.set(err),
+            }
+        }
+    })
 }

@@ -84,8 +84,16 @@ export async function signedInPhone(browser: Browser, phone: string, password: s
   return { context, page };
 }
 
-/** Fails on serious or critical accessibility violations (WCAG 2 A/AA rules). */
+/**
+ * Fails on serious or critical accessibility violations (WCAG 2 A/AA rules), and on a page wider than the
+ * phone's screen (nothing may need sideways scrolling at 360 px).
+ */
 export async function expectAccessible(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(innerWidth);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

@@ -79,6 +79,7 @@ test('the app switches to English and to large type', async ({ browser }) => {
   await expect(page.getByRole('button', { name: '大字模式' })).toHaveAttribute('aria-pressed', 'true');
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   expect(size).toBeGreaterThanOrEqual(22);
+  await expectAccessible(page);
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Notices', exact: true })).toBeVisible();

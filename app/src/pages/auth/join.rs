@@ -1,7 +1,6 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use yishi_core::DomainResult;
 use yishi_core::api::auth::JoinRequest;
 use yishi_core::auth::{
@@ -13,15 +12,13 @@ use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, use_i18n};
-use crate::session::use_session;
+use crate::session::session_action;
 
 /// `/join?code=…`: a resident joins her household with the printed invite code (the QR code on the letter
 /// opens this address with the code filled in) and chooses a passcode.
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let navigate = use_navigate();
     let query = use_query_map();
     let invite_code = RwSignal::new(query.with_untracked(|q| q.get("code")).unwrap_or_default());
     let name = RwSignal::new(String::new());
@@ -38,24 +35,7 @@ pub fn JoinPage() -> impl IntoView {
         ("phone_taken", "phone"),
     ]);
 
-    let join = Action::new_local(move |req: &JoinRequest| {
-        let (req, navigate) = (req.clone(), navigate.clone());
-        async move {
-            match api::join(i18n.lang_untracked(), &req).await {
-                Ok(answer) => {
-                    session.signed_in(answer.member);
-                    navigate(
-                        "/",
-                        NavigateOptions {
-                            replace: true,
-                            ..NavigateOptions::default()
-                        },
-                    );
-                }
-                Err(err) => errors.set(err),
-            }
-        }
-    });
+    let join = session_action(errors, |lang, req: JoinRequest| async move { api::join(lang, &req).await });
     let pending = join.pending();
 
     let checked = move || -> DomainResult<JoinRequest> {

@@ -1,7 +1,5 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::auth::SignInRequest;
 use yishi_core::auth::normalize_phone;
@@ -11,36 +9,17 @@ use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-use crate::session::use_session;
+use crate::session::session_action;
 
 /// `/login`: phone number and password.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let navigate = use_navigate();
     let phone = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = FormError::new(&[("phone", "login-phone"), ("password", "login-password")]);
 
-    let sign_in = Action::new_local(move |req: &SignInRequest| {
-        let (req, navigate) = (req.clone(), navigate.clone());
-        async move {
-            match api::sign_in(i18n.lang_untracked(), &req).await {
-                Ok(answer) => {
-                    session.signed_in(answer.member);
-                    navigate(
-                        "/",
-                        NavigateOptions {
-                            replace: true,
-                            ..NavigateOptions::default()
-                        },
-                    );
-                }
-                Err(err) => errors.set(err),
-            }
-        }
-    });
+    let sign_in = session_action(errors, |lang, req: SignInRequest| async move { api::sign_in(lang, &req).await });
     let pending = sign_in.pending();
 
     let on_submit = move |ev: SubmitEvent| {
