@@ -72,7 +72,13 @@ where
             match call(i18n.lang_untracked(), req).await {
                 Ok(answer) => {
                     session.signed_in(answer.member);
-                    navigate("/", NavigateOptions { replace: true, ..NavigateOptions::default() });
+                    navigate(
+                        "/",
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
+                    );
                 }
                 Err(err) => errors.set(err),
             }

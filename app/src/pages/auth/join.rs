@@ -35,7 +35,9 @@ pub fn JoinPage() -> impl IntoView {
         ("phone_taken", "phone"),
     ]);
 
-    let join = session_action(errors, |lang, req: JoinRequest| async move { api::join(lang, &req).await });
+    let join = session_action(errors, |lang, req: JoinRequest| async move {
+        api::join(lang, &req).await
+    });
     let pending = join.pending();
 
     let checked = move || -> DomainResult<JoinRequest> {

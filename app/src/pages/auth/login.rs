@@ -19,7 +19,9 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = FormError::new(&[("phone", "login-phone"), ("password", "login-password")]);
 
-    let sign_in = session_action(errors, |lang, req: SignInRequest| async move { api::sign_in(lang, &req).await });
+    let sign_in = session_action(errors, |lang, req: SignInRequest| async move {
+        api::sign_in(lang, &req).await
+    });
     let pending = sign_in.pending();
 
     let on_submit = move |ev: SubmitEvent| {
