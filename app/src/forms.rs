@@ -2,8 +2,10 @@
 //! the form as a whole, so that exactly one `role="alert"` element speaks. An error about a field also moves
 //! the focus to that field's input.
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use yishi_core::DomainResult;
 
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
@@ -66,6 +68,34 @@ impl FormError {
         if let Some(id) = input_id {
             // After the error text is rendered, so that it is read along with the field.
             set_timeout(move || focus(id), std::time::Duration::ZERO);
+        }
+    }
+
+    /// The submit handler of a form: a second tap while the first request is pending does nothing; the
+    /// input is checked with `check` (the API's own rules, from core) and then either sent through
+    /// `action` or its error shown.
+    pub fn on_submit<R, O>(
+        self,
+        action: Action<R, O>,
+        check: impl Fn() -> DomainResult<R> + 'static,
+    ) -> impl Fn(SubmitEvent) + 'static
+    where
+        R: Send + Sync + 'static,
+        O: Send + Sync + 'static,
+    {
+        let pending = action.pending();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if pending.get_untracked() {
+                return;
+            }
+            self.clear();
+            match check() {
+                Ok(req) => {
+                    action.dispatch(req);
+                }
+                Err(err) => self.set(ApiError::Invalid(err)),
+            }
         }
     }
 

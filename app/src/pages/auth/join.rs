@@ -1,4 +1,3 @@
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use yishi_core::DomainResult;
@@ -8,7 +7,7 @@ use yishi_core::auth::{
     validate_new_password,
 };
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, use_i18n};
@@ -40,7 +39,7 @@ pub fn JoinPage() -> impl IntoView {
     });
     let pending = join.pending();
 
-    let checked = move || -> DomainResult<JoinRequest> {
+    let on_submit = errors.on_submit(join, move || -> DomainResult<JoinRequest> {
         let invite_code = normalize_invite_code(&invite_code.get_untracked())?;
         let name = normalize_name(&name.get_untracked())?;
         let phone = normalize_phone(&phone.get_untracked())?;
@@ -52,20 +51,7 @@ pub fn JoinPage() -> impl IntoView {
             phone,
             passcode,
         })
-    };
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        errors.clear();
-        match checked() {
-            Ok(req) => {
-                join.dispatch(req);
-            }
-            Err(err) => errors.set(ApiError::Invalid(err)),
-        }
-    };
+    });
 
     let passcode_hint = Signal::derive(move || {
         fill(

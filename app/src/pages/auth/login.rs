@@ -1,11 +1,10 @@
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use yishi_core::DomainError;
 use yishi_core::api::auth::SignInRequest;
 use yishi_core::auth::normalize_phone;
 use yishi_core::error::Field;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
@@ -24,24 +23,16 @@ pub fn LoginPage() -> impl IntoView {
     });
     let pending = sign_in.pending();
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        errors.clear();
-        let phone = match normalize_phone(&phone.get_untracked()) {
-            Ok(p) => p,
-            Err(err) => return errors.set(ApiError::Invalid(err)),
-        };
+    let on_submit = errors.on_submit(sign_in, move || {
+        let phone = normalize_phone(&phone.get_untracked())?;
         let password = password.get_untracked();
         if password.is_empty() {
-            return errors.set(ApiError::Invalid(DomainError::Required {
+            return Err(DomainError::Required {
                 field: Field::Password,
-            }));
+            });
         }
-        sign_in.dispatch(SignInRequest { phone, password });
-    };
+        Ok(SignInRequest { phone, password })
+    });
 
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::SignInHeading).to_owned()) />

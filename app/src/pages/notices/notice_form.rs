@@ -1,4 +1,3 @@
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
@@ -9,7 +8,7 @@ use yishi_core::notices::{BODY_MAX, TITLE_MAX, validate_text};
 use yishi_core::territory::{ScopeKind, ScopeRef};
 use yishi_core::{DomainError, Lang};
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{FormAlert, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, t, use_i18n};
@@ -106,23 +105,13 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
     });
     let pending = publish.pending();
 
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        errors.clear();
-        let (title, body) = match validate_text(&title.get_untracked(), &body.get_untracked()) {
-            Ok(text) => text,
-            Err(err) => return errors.set(ApiError::Invalid(err)),
-        };
-        let Some(scope) = parse_scope(&scope.get_untracked()) else {
-            return errors.set(ApiError::Invalid(DomainError::Required {
-                field: Field::Scope,
-            }));
-        };
-        publish.dispatch(CreateNoticeRequest { title, body, scope });
-    };
+    let on_submit = errors.on_submit(publish, move || {
+        let (title, body) = validate_text(&title.get_untracked(), &body.get_untracked())?;
+        let scope = parse_scope(&scope.get_untracked()).ok_or(DomainError::Required {
+            field: Field::Scope,
+        })?;
+        Ok(CreateNoticeRequest { title, body, scope })
+    });
 
     let title_hint = Signal::derive(move || {
         let count = title.with(|t| t.chars().count()).to_string();
