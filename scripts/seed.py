@@ -10,7 +10,18 @@
             --street-name 和平街道 --community-name 幸福社区 [--password-stdin] > first-admin.sql
         Prints SQL that creates a street, a community and one street administrator with a freshly salted
         hash of a password asked for interactively (or read from standard input). Apply it with
-        `wrangler d1 execute DB --remote --file first-admin.sql` (see docs/DEPLOY.md).
+        `wrangler d1 execute DB --remote --config api-worker/wrangler.toml --file first-admin.sql`
+        (see docs/DEPLOY.md). Ids (ULIDs, as the worker makes them) and the salt come from `secrets`. The
+        statements are plain INSERTs with the member first: a phone number that is already registered stops
+        the file at its first statement, before any street or community is created.
+
+    python3 scripts/seed_test.py
+        Self-check: the committed files are what the generator writes, the hash has the right format, and
+        both SQL files load into api-worker/migrations/*.sql with every foreign key satisfied.
+
+The demo seed and the fixture are plain SQL statements (no BEGIN/COMMIT, no PRAGMA: D1 refuses them) with
+INSERT OR IGNORE throughout, so loading one twice is harmless. Their randomness (salts, names, invite codes)
+comes from random.Random with a fixed seed: the same Python gives the same bytes every time.
 
 Password hashes use the worker's format (core/src/auth.rs): pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>,
 PBKDF2-HMAC-SHA256 over the UTF-8 password, 100,000 iterations, 16-byte salt, 32-byte output.
@@ -32,13 +43,19 @@ DEMO_SQL = ROOT / "api-worker" / "seed" / "demo.sql"
 FIXTURE_SQL = ROOT / "tests" / "api" / "fixtures" / "base.sql"
 FIXTURE_CODES = ROOT / "tests" / "api" / "fixtures" / "invite_codes.tsv"
 
-ITERATIONS = 100_000
+ITERATIONS = 100_000  # core/src/auth.rs MAX_ITERATIONS (Workers' Web Crypto refuses more)
+SALT_LEN = 16
+HASH_LEN = 32
+STAFF_PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+NAME_MAX = 30
 INVITE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 CREATED_AT = "2026-09-01T00:00:00.000Z"
 
 
 def hash_password(password: str, salt: bytes, iterations: int = ITERATIONS) -> str:
-    derived = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations, 32)
+    """The one hashing routine of the demo seed, the fixture and the first admin (core/src/auth.rs format)."""
+    derived = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations, HASH_LEN)
     return f"pbkdf2_sha256${iterations}${salt.hex()}${derived.hex()}"
 
 
@@ -49,14 +66,23 @@ def q(value: str | None) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def insert(table: str, row: dict[str, str | None]) -> str:
+def insert(table: str, row: dict[str, str | None], verb: str = "INSERT OR IGNORE") -> str:
     cols = ", ".join(row)
     vals = ", ".join(q(v) for v in row.values())
-    return f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({vals});"
+    return f"{verb} INTO {table} ({cols}) VALUES ({vals});"
 
 
 def invite_code(rng: random.Random) -> str:
     return "".join(rng.choice(INVITE_ALPHABET) for _ in range(8))
+
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def ulid(now_ms: int, random_bits: bytes) -> str:
+    """Same encoding as core/src/ids.rs `ulid`: 48-bit milliseconds, 80 random bits, Crockford base32."""
+    value = ((now_ms & 0xFFFF_FFFF_FFFF) << 80) | int.from_bytes(random_bits[:10], "big")
+    return "".join(CROCKFORD[(value >> (5 * i)) & 0x1F] for i in range(25, -1, -1))
 
 
 def iso(t: datetime) -> str:
@@ -66,8 +92,8 @@ def iso(t: datetime) -> str:
 class Sql:
     """Collects statements; tracks used invite codes so none repeats."""
 
-    def __init__(self, header: str) -> None:
-        self.lines = [header.rstrip(), ""]
+    def __init__(self, header: str | None = None) -> None:
+        self.lines = [header.rstrip(), ""] if header else []
         self.codes: set[str] = set()
 
     def comment(self, text: str) -> None:
@@ -123,14 +149,22 @@ COMPOUNDS = [("cpd_yangguang", "阳光小区", [1, 2, 3]), ("cpd_hexie", "和谐
 DOORS = ["101", "102", "201", "202", "301"]
 DEMO_STAFF_PASSWORD = "yishi2026"
 DEMO_PASSCODE = "123456"
+DEMO_RESIDENT_BUILDINGS = (3, 5)
+# Households whose codes the header shows (the e2e join test uses 阳光小区 3号楼 2单元 301; leave that one be).
+DEMO_CODE_EXAMPLES = ("阳光小区 3号楼 1单元 301", "和谐小区 5号楼 1单元 301")
+BEIJING = timezone(timedelta(hours=8))
 
 
 def demo_sql() -> str:
     rng = random.Random(20261122)
     street, community = "str_heping", "com_xingfu"
     accounts: list[tuple[str, str, str]] = []  # (who, phone, password) for the header
-    body = Sql("")
-    used_names: set[str] = set()
+    residents: list[tuple[str, str, str]] = []
+    head_accounts: list[tuple[str, str, str]] = []
+    body = Sql()
+    staff = [("mbr_staff_1", "刘晓梅", "13800000001"), ("mbr_staff_2", "陈建国", "13800000002")]
+    admin = ("mbr_admin", "周海燕", "13800000009")
+    used_names: set[str] = {name for _, name, _ in [*staff, admin]}  # nobody shares a staff member's name
 
     def person_name() -> str:
         while True:
@@ -140,7 +174,7 @@ def demo_sql() -> str:
                 return name
 
     def member(mid: str, name: str, phone: str, password: str, household: str | None) -> None:
-        salt = rng.randbytes(16)
+        salt = rng.randbytes(SALT_LEN)
         body.add(
             "members",
             {
@@ -167,14 +201,14 @@ def demo_sql() -> str:
     body.blank()
 
     body.comment("Staff and the street administrator")
-    staff = [("mbr_staff_1", "刘晓梅", "13800000001"), ("mbr_staff_2", "陈建国", "13800000002")]
     for mid, name, phone in staff:
         member(mid, name, phone, DEMO_STAFF_PASSWORD, None)
         grant(body, mid, "community_staff", "community", community, path_row(street, community))
         accounts.append((f"community staff {name}", phone, DEMO_STAFF_PASSWORD))
-    member("mbr_admin", "周海燕", "13800000009", DEMO_STAFF_PASSWORD, None)
-    grant(body, "mbr_admin", "street_admin", "street", street, path_row(street))
-    accounts.append(("street admin 周海燕", "13800000009", DEMO_STAFF_PASSWORD))
+    mid, name, phone = admin
+    member(mid, name, phone, DEMO_STAFF_PASSWORD, None)
+    grant(body, mid, "street_admin", "street", street, path_row(street))
+    accounts.append((f"street admin {name}", phone, DEMO_STAFF_PASSWORD))
     body.blank()
 
     households = 0
@@ -194,37 +228,72 @@ def demo_sql() -> str:
                         phone = f"1390{b:02d}{u}{door}{k}"
                         name = person_name()
                         member(mid, name, phone, DEMO_PASSCODE, hh)
-                        if u == 1 and door == "101" and k == 1 and b in (3, 5):
-                            accounts.append((f"resident of {b}号楼 {name}", phone, DEMO_PASSCODE))
+                        # The first resident of 1单元 101 is the building's demo resident (no role at all).
+                        if u == 1 and door == "101" and k == 1 and b in DEMO_RESIDENT_BUILDINGS:
+                            residents.append((f"resident of {b}号楼 ({name}, 1单元 101)", phone, DEMO_PASSCODE))
                         # The building head lives at 1单元 102 (the 101 residents stay ordinary residents).
                         if u == 1 and door == "102" and k == 1:
-                            heads[b] = (mid, name)
+                            heads[b] = (mid, name, phone)
                     codes.append((hh, f"{cpd_name} {b}号楼 {u}单元 {door}"))
-            mid, name = heads[b]
+            mid, name, phone = heads[b]
             grant(body, mid, "building_head", "building", bld, path_row(street, community, cpd, bld))
-            accounts.append((f"building head of {b}号楼 {name}", f"1390{b:02d}11021", DEMO_PASSCODE))
+            head_accounts.append((f"building head of {b}号楼 ({name}, 1单元 102)", phone, DEMO_PASSCODE))
             body.blank()
 
-    body.comment("One unused invite code per household (print them, or open /join?code=…)")
+    body.comment("One unused invite code per household (print them, or open /join?code=…).")
+    body.comment("The line above each code names its household: `grep -A1 '^-- 阳光小区 3号楼 1单元 101$'`.")
+    code_of: dict[str, str] = {}
     for hh, label in codes:
+        code = body.new_code(rng)
+        code_of[label] = code
         body.comment(label)
-        body.add("invite_codes", {"code": body.new_code(rng), "household_id": hh, "created_by": "mbr_staff_1", "created_at": CREATED_AT})
+        body.add("invite_codes", {"code": code, "household_id": hh, "created_by": "mbr_staff_1", "created_at": CREATED_AT})
     body.blank()
 
     body.comment("Notices")
-    base = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+    # Published in the days before 2026-11-20, at office hours Beijing time (UTC+8).
+    def beijing(day: int, hour: int, minute: int) -> str:
+        return iso(datetime(2026, 11, day, hour, minute, tzinfo=BEIJING))
+
+    yangguang, hexie = COMPOUNDS[0][0], COMPOUNDS[1][0]
     notices = [
-        ("ntc_demo_01", "幸福社区居民议事会召开通知", "各位居民：\n本月居民议事会定于11月25日（周三）下午2点在社区党群服务中心二楼会议室召开，议题为“楼道堆物清理”和“电动车集中充电点选址”。\n欢迎大家参加，也可以提前在本平台留言提出意见。\n幸福社区居委会", "mbr_staff_1", path_row(street, community), timedelta(hours=0)),
-        ("ntc_demo_02", "阳光小区垃圾分类定时投放提醒", "自12月1日起，阳光小区生活垃圾实行定时定点投放：早7:00-9:00，晚18:00-20:00。\n其他时间请勿把垃圾放在楼道里。有困难的老人可以联系楼栋长代为投放。", "mbr_staff_2", path_row(street, community, "cpd_yangguang"), timedelta(days=1)),
-        ("ntc_demo_03", "和谐小区电动车充电安全告知", "为防止火灾，严禁电动车进楼入户、飞线充电。\n小区东门新增12个充电桩，扫码即可使用。请大家互相提醒。", "mbr_staff_1", path_row(street, community, "cpd_hexie"), timedelta(days=2)),
-        ("ntc_demo_04", "3号楼停水通知", "因二次供水设备检修，3号楼将于11月23日上午9:00至12:00停水。\n请提前储水，给您带来不便，敬请谅解。", heads[3][0], path_row(street, community, "cpd_yangguang", "bld_03"), timedelta(days=3)),
-        ("ntc_demo_05", "5号楼电梯年度检修", "5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。\n行动不便的居民如需帮助上下楼，请提前联系楼栋长。", heads[5][0], path_row(street, community, "cpd_hexie", "bld_05"), timedelta(days=4)),
-        ("ntc_demo_06", "冬季流感疫苗免费接种", "社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。", "mbr_staff_2", path_row(street, community), timedelta(days=5)),
+        (
+            "ntc_demo_01", "幸福社区居民议事会召开通知",
+            "各位居民：\n本月居民议事会定于11月25日（周三）下午2点在社区党群服务中心二楼会议室召开，"
+            "议题为“楼道堆物清理”和“电动车集中充电点选址”。\n欢迎大家参加，也可以提前在本平台留言提出意见。\n幸福社区居委会",
+            "mbr_staff_1", path_row(street, community), beijing(19, 9, 30),
+        ),
+        (
+            "ntc_demo_02", "阳光小区垃圾分类定时投放提醒",
+            "自12月1日起，阳光小区生活垃圾实行定时定点投放：早7:00-9:00，晚18:00-20:00。\n"
+            "其他时间请勿把垃圾放在楼道里。有困难的老人可以联系楼栋长代为投放。",
+            "mbr_staff_2", path_row(street, community, yangguang), beijing(18, 15, 40),
+        ),
+        (
+            "ntc_demo_03", "和谐小区电动车充电安全告知",
+            "为防止火灾，严禁电动车进楼入户、飞线充电。\n小区东门新增12个充电桩，扫码即可使用。请大家互相提醒。",
+            "mbr_staff_1", path_row(street, community, hexie), beijing(17, 10, 15),
+        ),
+        (
+            "ntc_demo_04", "3号楼停水通知",
+            "因二次供水设备检修，3号楼将于11月23日上午9:00至12:00停水。\n请提前储水，给您带来不便，敬请谅解。",
+            heads[3][0], path_row(street, community, yangguang, "bld_03"), beijing(19, 19, 20),
+        ),
+        (
+            "ntc_demo_05", "5号楼电梯年度检修",
+            "5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。\n行动不便的居民如需帮助上下楼，请提前联系楼栋长。",
+            heads[5][0], path_row(street, community, hexie, "bld_05"), beijing(18, 20, 5),
+        ),
+        (
+            "ntc_demo_06", "冬季流感疫苗免费接种",
+            "社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。",
+            "mbr_staff_2", path_row(street, community), beijing(15, 11, 0),
+        ),
     ]
-    for nid, title, text, author, path, ago in notices:
+    for nid, title, text, author, path, published_at in notices:
         body.add(
             "notices",
-            {"id": nid, **path, "title": title, "body": text, "author_id": author, "published_at": iso(base - ago)},
+            {"id": nid, **path, "title": title, "body": text, "author_id": author, "published_at": published_at},
         )
 
     header = [
@@ -234,9 +303,13 @@ def demo_sql() -> str:
         "--",
         "-- Demo accounts (phone / password):",
     ]
-    header += [f"--   {who}: {phone} / {password}" for who, phone, password in accounts]
-    header += ["--", "-- Every resident's passcode is 123456; every household has one unused invite code below."]
-    return "\n".join(header) + "\n" + body.text()
+    header += [f"--   {who}: {phone} / {password}" for who, phone, password in accounts + residents + head_accounts]
+    header += [
+        "--",
+        f"-- Every resident's passcode is {DEMO_PASSCODE}; every household has one unused invite code below, e.g.",
+    ]
+    header += [f"--   {label}: {code}" for label, code in code_of.items() if label in DEMO_CODE_EXAMPLES]
+    return "\n".join(header) + "\n\n" + body.text()
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -254,8 +327,16 @@ def fixture() -> tuple[str, str]:
     resident_hash = hash_password(FIXTURE_PASSCODE, bytes(range(16, 32)))
     sql = Sql(
         "-- API test fixture: loaded into a fresh, otherwise empty D1 by scripts/test.sh.\n"
-        "-- Generated by scripts/seed.py; ids match core/src/testing.rs. Staff password fixture-pass-1,\n"
-        "-- residents' passcode 654321. Invite codes are listed in invite_codes.tsv."
+        "-- Generated by scripts/seed.py; do not edit by hand. Ids match core/src/testing.rs.\n"
+        "-- Territory: str_t > com_t > cpd_a (bld_t01-03), cpd_b (bld_t04-06), 2 units each, 40 households per unit\n"
+        "-- (hh_t03_1_001 … hh_t03_1_040); str_t > com_other > cpd_o > bld_o01 > unt_o01_1, 5 households.\n"
+        "-- Accounts (staff password fixture-pass-1, residents' passcode 654321):\n"
+        "--   mbr_staff 13900000001, mbr_staff2 13900000002: community_staff of com_t\n"
+        "--   mbr_other_staff 13900000003: community_staff of com_other; mbr_admin 13900000009: street_admin of str_t\n"
+        "--   mbr_head3 13900000033: building_head of bld_t03, lives in hh_t03_1_001\n"
+        "--   mbr_r3 13900000301 (hh_t03_1_002), mbr_r5 13900000501 (hh_t05_1_002), mbr_r_other 13900000901 (hh_o01_1_002)\n"
+        "--   mbr_suspended 13900000099 (suspended, hh_t03_1_003), mbr_throttled 13900000077 (hh_t05_1_003, rate-limit test)\n"
+        "-- One unused invite code per household, plus 2 revoked and 1 used; all listed in invite_codes.tsv."
     )
     tsv = ["household_id\tcode\tbuilding_id\tstate"]
 
@@ -333,34 +414,76 @@ def fixture() -> tuple[str, str]:
 
 
 def admin_sql(phone: str, name: str, street_name: str, community_name: str, password: str) -> str:
+    """SQL for a new district's first street administrator: fresh ULID ids and salt, plain INSERTs."""
     now = datetime.now(timezone.utc)
     stamp = iso(now)
-    street = "str_" + secrets.token_hex(8)
-    community = "com_" + secrets.token_hex(8)
-    member = "mbr_" + secrets.token_hex(8)
+    now_ms = int(now.timestamp() * 1000)
+    street, community, member = (f"{prefix}_{ulid(now_ms, secrets.token_bytes(10))}" for prefix in ("str", "com", "mbr"))
+    password_hash = hash_password(password, secrets.token_bytes(SALT_LEN))
     lines = [
         f"-- First account of a new district, made by scripts/seed.py admin at {stamp}.",
-        insert("streets", {"id": street, "name": street_name, "code": None, "created_at": stamp}),
-        insert("communities", {"id": community, "street_id": street, "name": community_name, "code": None, "created_at": stamp}),
+        f"-- Street admin {name}, phone {phone}, of {street_name} ({community_name}).",
+        # The member first: a phone number already registered fails here, before anything else is created.
         insert(
             "members",
-            {"id": member, "name": name, "phone": phone, "password_hash": hash_password(password, secrets.token_bytes(16)), "household_id": None, "status": "active", "created_at": stamp},
+            {"id": member, "name": name, "phone": phone, "password_hash": password_hash, "household_id": None, "status": "active", "created_at": stamp},
+            verb="INSERT",
+        ),
+        insert("streets", {"id": street, "name": street_name, "code": None, "created_at": stamp}, verb="INSERT"),
+        insert(
+            "communities",
+            {"id": community, "street_id": street, "name": community_name, "code": None, "created_at": stamp},
+            verb="INSERT",
         ),
         insert(
             "role_grants",
             {"member_id": member, "role": "street_admin", "scope_kind": "street", "scope_id": street, **path_row(street), "created_at": stamp},
+            verb="INSERT",
         ),
     ]
     return "\n".join(lines) + "\n"
 
 
-def write_all() -> None:
-    DEMO_SQL.parent.mkdir(parents=True, exist_ok=True)
-    FIXTURE_SQL.parent.mkdir(parents=True, exist_ok=True)
-    DEMO_SQL.write_text(demo_sql(), encoding="utf-8")
+# --------------------------------------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------------------------------------
+
+
+def outputs() -> dict[Path, str]:
+    """Every generated file (path relative to the repository) and its text."""
     fixture_sql, codes = fixture()
-    FIXTURE_SQL.write_text(fixture_sql, encoding="utf-8")
-    FIXTURE_CODES.write_text(codes, encoding="utf-8")
+    return {
+        DEMO_SQL.relative_to(ROOT): demo_sql(),
+        FIXTURE_SQL.relative_to(ROOT): fixture_sql,
+        FIXTURE_CODES.relative_to(ROOT): codes,
+    }
+
+
+def write_all(root: Path = ROOT) -> list[Path]:
+    """Writes the generated files under `root` (the repository, or a scratch directory for the self-check)."""
+    written = []
+    for rel, text in outputs().items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))  # bytes: no newline translation on any platform
+        written.append(path)
+    return written
+
+
+def normalize_phone(raw: str) -> str | None:
+    """core/src/auth.rs normalize_phone: spaces and dashes dropped, +86/0086/86 removed, 1[3-9] + 9 digits."""
+    digits = "".join(c for c in raw if c not in " -\u3000")
+    for prefix in ("+86", "0086"):
+        digits = digits.removeprefix(prefix)
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    ok = len(digits) == 11 and digits.isascii() and digits.isdigit() and digits[0] == "1" and digits[1] in "3456789"
+    return digits if ok else None
+
+
+def check_name(raw: str) -> str | None:
+    name = raw.strip()
+    return name if name and len(name) <= NAME_MAX and all(c.isprintable() for c in name) else None
 
 
 def main(argv: list[str]) -> int:
@@ -375,20 +498,24 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     if args.command is None:
-        write_all()
+        for path in write_all():
+            print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
         return 0
-    phone = args.phone.replace(" ", "").replace("-", "").removeprefix("+86")
-    if not (len(phone) == 11 and phone.isdigit() and phone[0] == "1" and phone[1] in "3456789"):
+    phone = normalize_phone(args.phone)
+    if phone is None:
         parser.error("--phone must be a mainland mobile number, 11 digits starting with 13-19")
+    names = [check_name(v) for v in (args.name, args.street_name, args.community_name)]
+    if None in names:
+        parser.error(f"--name, --street-name and --community-name must be 1 to {NAME_MAX} printable characters")
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
+        password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = getpass.getpass("Password (at least 8 characters): ")
         if getpass.getpass("Again: ") != password:
             parser.error("the passwords differ")
-    if len(password) < 8:
-        parser.error("the password must have at least 8 characters")
-    sys.stdout.write(admin_sql(phone, args.name.strip(), args.street_name.strip(), args.community_name.strip(), password))
+    if not STAFF_PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        parser.error(f"the password must have {STAFF_PASSWORD_MIN} to {PASSWORD_MAX} characters")
+    sys.stdout.write(admin_sql(phone, *names, password))
     return 0
 
 

@@ -1,16 +1,47 @@
 #!/usr/bin/env python3
 """Self-check of scripts/seed.py: the committed seed files are exactly what the generator writes, the hash
-format is right, and both SQL files load into the schema with every foreign key satisfied.
-Run: python3 scripts/seed_test.py"""
+format is right, and both SQL files load into the schema with every foreign key satisfied and the promised
+shape. Run from the repository root:
+
+    python3 scripts/seed_test.py            (or: python3 -m unittest scripts/seed_test.py)
+"""
 
 import hashlib
+import re
 import sqlite3
+import subprocess
 import sys
+import tempfile
 import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import seed  # noqa: E402
+
+ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+PHONE = re.compile(r"^1[3-9][0-9]{9}$")
+TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
+HASH = re.compile(r"^pbkdf2_sha256\$100000\$[0-9a-f]{32}\$[0-9a-f]{64}$")
+PREFIXES = {
+    "streets": "str_",
+    "communities": "com_",
+    "compounds": "cpd_",
+    "buildings": "bld_",
+    "units": "unt_",
+    "households": "hh_",
+    "members": "mbr_",
+    "notices": "ntc_",
+}
+# The full path of every place, from the hierarchy itself (NULL below its level).
+PATHS = """
+    SELECT id, NULL, NULL, NULL, NULL FROM streets
+    UNION ALL SELECT street_id, id, NULL, NULL, NULL FROM communities
+    UNION ALL SELECT c.street_id, c.id, p.id, NULL, NULL FROM compounds p JOIN communities c ON c.id = p.community_id
+    UNION ALL SELECT c.street_id, c.id, p.id, b.id, NULL FROM buildings b JOIN compounds p ON p.id = b.compound_id
+        JOIN communities c ON c.id = p.community_id
+    UNION ALL SELECT c.street_id, c.id, p.id, b.id, u.id FROM units u JOIN buildings b ON b.id = u.building_id
+        JOIN compounds p ON p.id = b.compound_id JOIN communities c ON c.id = p.community_id
+"""
 
 
 def schema() -> sqlite3.Connection:
@@ -21,78 +52,312 @@ def schema() -> sqlite3.Connection:
     return db
 
 
-def one(db: sqlite3.Connection, sql: str) -> int:
-    return db.execute(sql).fetchone()[0]
+def load(path: Path) -> sqlite3.Connection:
+    db = schema()
+    db.executescript(path.read_text(encoding="utf-8"))
+    return db
 
 
-class SeedTest(unittest.TestCase):
-    def test_committed_files_are_what_the_generator_writes(self):
-        fixture_sql, codes = seed.fixture()
-        self.assertEqual(seed.DEMO_SQL.read_text(encoding="utf-8"), seed.demo_sql(), "run python3 scripts/seed.py")
-        self.assertEqual(seed.FIXTURE_SQL.read_text(encoding="utf-8"), fixture_sql, "run python3 scripts/seed.py")
-        self.assertEqual(seed.FIXTURE_CODES.read_text(encoding="utf-8"), codes, "run python3 scripts/seed.py")
+def one(db: sqlite3.Connection, sql: str, *args):
+    return db.execute(sql, args).fetchone()[0]
+
+
+def verify(stored: str, password: str) -> bool:
+    _, iterations, salt, _ = stored.split("$")
+    return seed.hash_password(password, bytes.fromhex(salt), int(iterations)) == stored
+
+
+class CommonChecks:
+    """Checks that hold for every generated database."""
+
+    def assert_well_formed(self, db: sqlite3.Connection) -> None:
+        self.assertEqual(db.execute("PRAGMA foreign_key_check").fetchall(), [])
+        for table, prefix in PREFIXES.items():
+            for (rid,) in db.execute(f"SELECT id FROM {table}"):
+                self.assertRegex(rid, ID)
+                self.assertTrue(rid.startswith(prefix), rid)
+        for (phone,) in db.execute("SELECT phone FROM members"):
+            self.assertRegex(phone, PHONE)
+        for (stored,) in db.execute("SELECT password_hash FROM members"):
+            self.assertRegex(stored, HASH)
+        for table, col in [("members", "created_at"), ("invite_codes", "created_at"), ("notices", "published_at")]:
+            for (t,) in db.execute(f"SELECT {col} FROM {table}"):
+                self.assertRegex(t, TIME)
+        for (code,) in db.execute("SELECT code FROM invite_codes"):
+            self.assertTrue(len(code) == 8 and all(c in seed.INVITE_ALPHABET for c in code), code)
+        # Scoped rows carry exactly the path of their deepest level (NULL below it).
+        levels = ["street", "community", "compound", "building", "unit"]
+        known = set(db.execute(PATHS))
+        for row in db.execute(
+            "SELECT scope_kind, scope_id, street_id, community_id, compound_id, building_id, unit_id FROM role_grants"
+        ):
+            kind, scope_id, path = row[0], row[1], tuple(row[2:])
+            depth = levels.index(kind) + 1
+            self.assertEqual(path[depth - 1], scope_id, row)
+            self.assertEqual(path[depth:], (None,) * (5 - depth), row)
+            self.assertIn(path, known, row)
+        for row in db.execute("SELECT id, street_id, community_id, compound_id, building_id, unit_id FROM notices"):
+            self.assertIn(tuple(row[1:]), known, row)
+
+
+class GeneratorTest(unittest.TestCase):
+    def test_regenerated_files_are_byte_identical_to_the_committed_ones(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            written = seed.write_all(Path(tmp))
+            self.assertEqual(len(written), 3)
+            for path in written:
+                rel = path.relative_to(tmp)
+                self.assertEqual(
+                    (seed.ROOT / rel).read_bytes(), path.read_bytes(), f"{rel} is stale: run python3 scripts/seed.py"
+                )
 
     def test_pbkdf2_known_answer(self):
-        # PBKDF2-HMAC-SHA256, P="password", S="salt", c=1, dkLen=32 (RFC 7914 §11 style vector).
+        # PBKDF2-HMAC-SHA256, P="password", S="salt", c=1, dkLen=32.
         expected = "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"
         self.assertEqual(hashlib.pbkdf2_hmac("sha256", b"password", b"salt", 1, 32).hex(), expected)
         self.assertEqual(seed.hash_password("password", b"salt", 1), f"pbkdf2_sha256$1${b'salt'.hex()}${expected}")
+        # The same vector with 4096 iterations.
+        self.assertEqual(
+            seed.hash_password("password", b"salt", 4096).split("$")[3],
+            "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a",
+        )
 
-    def test_demo_district_loads_and_has_the_promised_shape(self):
-        db = schema()
-        db.executescript(seed.DEMO_SQL.read_text(encoding="utf-8"))
-        db.executescript(seed.DEMO_SQL.read_text(encoding="utf-8"))  # applying twice is harmless
-        self.assertEqual(db.execute("PRAGMA foreign_key_check").fetchall(), [])
+    def test_ulid_matches_core(self):
+        # core/src/ids.rs: ulid_of_zero_is_all_zeroes_and_of_max_is_known
+        self.assertEqual(seed.ulid(0, bytes(10)), "0" * 26)
+        self.assertEqual(seed.ulid(0xFFFF_FFFF_FFFF, b"\xff" * 10), "7" + "Z" * 25)
+
+
+class DemoTest(unittest.TestCase, CommonChecks):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = load(seed.DEMO_SQL)
+        cls.text = seed.DEMO_SQL.read_text(encoding="utf-8")
+
+    def test_loads_twice_without_errors_or_duplicates(self):
+        db = load(seed.DEMO_SQL)
+        db.executescript(self.text)  # applying twice is harmless
+        for table in ["households", "members", "role_grants", "invite_codes", "notices"]:
+            self.assertEqual(one(db, f"SELECT count(*) FROM {table}"), one(self.db, f"SELECT count(*) FROM {table}"))
+
+    def test_is_plain_sql_for_d1(self):
+        for word in ["BEGIN", "COMMIT", "PRAGMA"]:
+            self.assertNotRegex(self.text, rf"(?m)^\s*{word}\b")
+        statements = [line for line in self.text.splitlines() if line.startswith("INSERT")]
+        self.assertTrue(all(line.startswith("INSERT OR IGNORE INTO ") for line in statements))
+
+    def test_well_formed(self):
+        self.assert_well_formed(self.db)
+
+    def test_territory(self):
+        db = self.db
         self.assertEqual(one(db, "SELECT count(*) FROM streets"), 1)
         self.assertEqual(one(db, "SELECT count(*) FROM communities"), 1)
         self.assertEqual(one(db, "SELECT count(*) FROM compounds"), 2)
-        self.assertEqual(one(db, "SELECT count(*) FROM buildings"), 6)
+        self.assertEqual(
+            [r[0] for r in db.execute("SELECT name FROM buildings ORDER BY id")], [f"{n}号楼" for n in range(1, 7)]
+        )
+        self.assertEqual(one(db, "SELECT count(*) FROM units"), 12)
         self.assertEqual(one(db, "SELECT count(*) FROM households"), 60)
-        sizes = [r[0] for r in db.execute("SELECT count(m.id) FROM households h LEFT JOIN members m ON m.household_id = h.id GROUP BY h.id")]
+        per_unit = {r[0] for r in db.execute("SELECT count(*) FROM households GROUP BY unit_id")}
+        self.assertEqual(per_unit, {5})
+
+    def test_households_have_one_to_three_residents_and_an_unused_code(self):
+        sizes = [r[0] for r in self.db.execute(
+            "SELECT count(m.id) FROM households h LEFT JOIN members m ON m.household_id = h.id GROUP BY h.id"
+        )]
+        self.assertEqual(len(sizes), 60)
         self.assertTrue(all(1 <= n <= 3 for n in sizes), sizes)
-        heads = db.execute("SELECT scope_id, count(*) FROM role_grants WHERE role = 'building_head' GROUP BY scope_id").fetchall()
+        self.assertEqual(
+            one(self.db, "SELECT count(DISTINCT household_id) FROM invite_codes WHERE used_by IS NULL AND revoked_at IS NULL"),
+            60,
+        )
+
+    def test_roles(self):
+        db = self.db
+        heads = db.execute("SELECT scope_id, count(*) FROM role_grants WHERE role = 'building_head' GROUP BY scope_id")
         self.assertEqual(sorted(heads), [(f"bld_{b:02d}", 1) for b in range(1, 7)])
-        self.assertEqual(one(db, "SELECT count(*) FROM role_grants WHERE role = 'community_staff'"), 2)
-        unused = one(db, "SELECT count(DISTINCT household_id) FROM invite_codes WHERE used_by IS NULL AND revoked_at IS NULL")
-        self.assertEqual(unused, 60)
-        self.assertGreaterEqual(one(db, "SELECT count(*) FROM notices"), 5)
-        self.assertEqual(one(db, "SELECT count(*) FROM members WHERE password_hash NOT LIKE 'pbkdf2_sha256$100000$%'"), 0)
-        salts = one(db, "SELECT count(DISTINCT substr(password_hash, 22, 32)) FROM members")
-        self.assertEqual(salts, one(db, "SELECT count(*) FROM members"), "each demo account has its own salt")
+        # Every building head lives in the building she heads.
+        self.assertEqual(one(db, """
+            SELECT count(*) FROM role_grants g JOIN members m ON m.id = g.member_id
+            JOIN households h ON h.id = m.household_id JOIN units u ON u.id = h.unit_id
+            WHERE g.role = 'building_head' AND u.building_id = g.building_id"""), 6)
+        staff = db.execute(
+            "SELECT m.phone FROM role_grants g JOIN members m ON m.id = g.member_id WHERE g.role = 'community_staff' ORDER BY 1"
+        ).fetchall()
+        self.assertEqual(staff, [("13800000001",), ("13800000002",)])
+        admin = db.execute(
+            "SELECT m.phone, g.scope_kind FROM role_grants g JOIN members m ON m.id = g.member_id WHERE g.role = 'street_admin'"
+        ).fetchall()
+        self.assertEqual(admin, [("13800000009", "street")])
 
-    def test_demo_staff_password_verifies(self):
-        db = schema()
-        db.executescript(seed.DEMO_SQL.read_text(encoding="utf-8"))
-        stored = one(db, "SELECT password_hash FROM members WHERE phone = '13800000001'")
-        _, iterations, salt, _ = stored.split("$")
-        self.assertEqual(seed.hash_password(seed.DEMO_STAFF_PASSWORD, bytes.fromhex(salt), int(iterations)), stored)
+    def test_each_account_has_its_own_salt(self):
+        salts = one(self.db, "SELECT count(DISTINCT substr(password_hash, 22, 32)) FROM members")
+        self.assertEqual(salts, one(self.db, "SELECT count(*) FROM members"))
 
-    def test_fixture_loads_and_matches_its_code_list(self):
-        db = schema()
-        fixture_sql, codes = seed.fixture()
-        db.executescript(fixture_sql)
-        self.assertEqual(db.execute("PRAGMA foreign_key_check").fetchall(), [])
-        rows = [line.split("\t") for line in codes.splitlines()[1:]]
-        self.assertEqual(len(rows), one(db, "SELECT count(*) FROM invite_codes"))
-        for household, code, building, state in rows:
-            stored = db.execute(
-                "SELECT ic.household_id, b.id, ic.used_by IS NOT NULL, ic.revoked_at IS NOT NULL FROM invite_codes ic "
-                "JOIN households h ON h.id = ic.household_id JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id "
-                "WHERE ic.code = ?",
+    def test_header_accounts_sign_in_with_their_passwords(self):
+        header = [line for line in self.text.splitlines() if re.match(r"^--   .*: 1\d{10} / \S+$", line)]
+        self.assertGreaterEqual(len(header), 11)
+        for line in header:
+            phone, password = re.search(r": (1\d{10}) / (\S+)$", line).groups()
+            stored = one(self.db, "SELECT password_hash FROM members WHERE phone = ?", phone)
+            self.assertTrue(verify(stored, password), line)
+
+    def test_demo_residents_of_3_and_5_are_ordinary_residents_there(self):
+        for b in (3, 5):
+            match = re.search(rf"(?m)^--   resident of {b}号楼 .*: (1\d{{10}}) / 123456$", self.text)
+            self.assertIsNotNone(match, f"resident of {b}号楼 in the header")
+            row = self.db.execute("""
+                SELECT b.name, (SELECT count(*) FROM role_grants g WHERE g.member_id = m.id) FROM members m
+                JOIN households h ON h.id = m.household_id JOIN units u ON u.id = h.unit_id
+                JOIN buildings b ON b.id = u.building_id WHERE m.phone = ?""", (match[1],)).fetchone()
+            self.assertEqual(row, (f"{b}号楼", 0))
+
+    def test_every_code_is_labelled_with_its_household(self):
+        lines = self.text.splitlines()
+        labelled = 0
+        for i, line in enumerate(lines):
+            if line.startswith("INSERT OR IGNORE INTO invite_codes"):
+                label = re.fullmatch(r"-- (\S+) (\d)号楼 (\d)单元 (\d{3})", lines[i - 1])
+                self.assertIsNotNone(label, lines[i - 1])
+                code = re.search(r"VALUES \('([2-9A-Z]{8})'", line)[1]
+                found = self.db.execute("""
+                    SELECT p.name, b.name, u.name, h.name FROM invite_codes ic JOIN households h ON h.id = ic.household_id
+                    JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id
+                    JOIN compounds p ON p.id = b.compound_id WHERE ic.code = ?""", (code,)).fetchone()
+                self.assertEqual(found, (label[1], f"{label[2]}号楼", f"{label[3]}单元", label[4]))
+                labelled += 1
+        self.assertEqual(labelled, 60)
+
+    def test_notices(self):
+        db = self.db
+        self.assertTrue(5 <= one(db, "SELECT count(*) FROM notices") <= 7)
+        titles = {r[0] for r in db.execute("SELECT title FROM notices")}
+        self.assertTrue({"幸福社区居民议事会召开通知", "3号楼停水通知", "5号楼电梯年度检修"} <= titles, titles)
+        self.assertEqual(one(db, "SELECT count(*) FROM notices WHERE published_at >= '2026-11-20'"), 0)
+        self.assertEqual(one(db, "SELECT count(DISTINCT substr(published_at, 1, 10)) FROM notices") >= 3, True)
+        levels = db.execute("""
+            SELECT CASE WHEN building_id IS NOT NULL THEN 'building' WHEN compound_id IS NOT NULL THEN 'compound'
+            ELSE 'community' END AS level, count(*) FROM notices GROUP BY level ORDER BY level""").fetchall()
+        self.assertEqual(dict(levels), {"building": 2, "community": 2, "compound": 2})
+
+
+class FixtureTest(unittest.TestCase, CommonChecks):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = load(seed.FIXTURE_SQL)
+        lines = seed.FIXTURE_CODES.read_text(encoding="utf-8").splitlines()
+        cls.header, cls.rows = lines[0], [line.split("\t") for line in lines[1:]]
+
+    def test_well_formed(self):
+        self.assert_well_formed(self.db)
+
+    def test_territory_matches_core_testing(self):
+        db = self.db
+        ids = lambda table: {r[0] for r in db.execute(f"SELECT id FROM {table}")}  # noqa: E731
+        self.assertEqual(ids("streets"), {"str_t"})
+        self.assertEqual(ids("communities"), {"com_t", "com_other"})
+        self.assertEqual(ids("compounds"), {"cpd_a", "cpd_b", "cpd_o"})
+        self.assertEqual(ids("buildings"), {f"bld_t{n:02d}" for n in range(1, 7)} | {"bld_o01"})
+        self.assertEqual(ids("units"), {f"unt_t{n:02d}_{u}" for n in range(1, 7) for u in (1, 2)} | {"unt_o01_1"})
+        self.assertEqual(
+            db.execute("SELECT compound_id, group_concat(id) FROM (SELECT * FROM buildings ORDER BY id) GROUP BY compound_id").fetchall(),
+            [("cpd_a", "bld_t01,bld_t02,bld_t03"), ("cpd_b", "bld_t04,bld_t05,bld_t06"), ("cpd_o", "bld_o01")],
+        )
+        households = ids("households")
+        self.assertEqual(len(households), 6 * 2 * 40 + 5)
+        self.assertTrue({"hh_t03_1_001", "hh_t03_1_040", "hh_t06_2_040", "hh_o01_1_005"} <= households)
+
+    def test_accounts(self):
+        expected = {
+            "mbr_staff": ("13900000001", None, "active", seed.FIXTURE_STAFF_PASSWORD, [("community_staff", "community", "com_t")]),
+            "mbr_staff2": ("13900000002", None, "active", seed.FIXTURE_STAFF_PASSWORD, [("community_staff", "community", "com_t")]),
+            "mbr_other_staff": ("13900000003", None, "active", seed.FIXTURE_STAFF_PASSWORD, [("community_staff", "community", "com_other")]),
+            "mbr_admin": ("13900000009", None, "active", seed.FIXTURE_STAFF_PASSWORD, [("street_admin", "street", "str_t")]),
+            "mbr_head3": ("13900000033", "hh_t03_1_001", "active", seed.FIXTURE_PASSCODE, [("building_head", "building", "bld_t03")]),
+            "mbr_r3": ("13900000301", "hh_t03_1_002", "active", seed.FIXTURE_PASSCODE, []),
+            "mbr_r5": ("13900000501", "hh_t05_1_002", "active", seed.FIXTURE_PASSCODE, []),
+            "mbr_r_other": ("13900000901", "hh_o01_1_002", "active", seed.FIXTURE_PASSCODE, []),
+            "mbr_suspended": ("13900000099", "hh_t03_1_003", "suspended", seed.FIXTURE_PASSCODE, []),
+            "mbr_throttled": ("13900000077", "hh_t05_1_003", "active", seed.FIXTURE_PASSCODE, []),
+        }
+        rows = self.db.execute("SELECT id, phone, household_id, status, password_hash FROM members").fetchall()
+        self.assertEqual({r[0] for r in rows}, set(expected))
+        for mid, phone, household, status, stored in rows:
+            want = expected[mid]
+            self.assertEqual((phone, household, status), want[:3], mid)
+            self.assertTrue(verify(stored, want[3]), mid)
+            grants = self.db.execute("SELECT role, scope_kind, scope_id FROM role_grants WHERE member_id = ?", (mid,))
+            self.assertEqual(grants.fetchall(), want[4], mid)
+        self.assertEqual(self.db.execute("SELECT community_id FROM households h JOIN units u ON u.id = h.unit_id "
+                                         "JOIN buildings b ON b.id = u.building_id JOIN compounds p ON p.id = b.compound_id "
+                                         "WHERE h.id = 'hh_o01_1_002'").fetchone(), ("com_other",))
+
+    def test_code_list_matches_the_database(self):
+        self.assertEqual(self.header, "household_id\tcode\tbuilding_id\tstate")
+        self.assertEqual(len(self.rows), one(self.db, "SELECT count(*) FROM invite_codes"))
+        self.assertEqual(len({r[1] for r in self.rows}), len(self.rows))
+        for household, code, building, state in self.rows:
+            stored = self.db.execute(
+                "SELECT ic.household_id, u.building_id, ic.used_by IS NOT NULL, ic.revoked_at IS NOT NULL FROM invite_codes ic "
+                "JOIN households h ON h.id = ic.household_id JOIN units u ON u.id = h.unit_id WHERE ic.code = ?",
                 (code,),
             ).fetchone()
             self.assertEqual(stored[:2], (household, building))
-            self.assertEqual(("used" if stored[2] else "revoked" if stored[3] else "unused"), state)
-            self.assertTrue(len(code) == 8 and all(c in seed.INVITE_ALPHABET for c in code))
+            self.assertEqual("used" if stored[2] else "revoked" if stored[3] else "unused", state)
 
+    def test_every_household_has_an_unused_code_and_the_odd_ones_exist(self):
+        unused = {r[0] for r in self.rows if r[3] == "unused"}
+        self.assertEqual(unused, {r[0] for r in self.db.execute("SELECT id FROM households")})
+        self.assertEqual(sum(r[3] == "unused" for r in self.rows), 485)
+        self.assertEqual(sum(r[3] == "revoked" for r in self.rows), 2)
+        self.assertEqual(one(self.db, "SELECT used_by FROM invite_codes WHERE used_by IS NOT NULL"), "mbr_r3")
+        self.assertEqual(one(self.db, "SELECT count(*) FROM notices"), 0)
+
+
+class AdminTest(unittest.TestCase, CommonChecks):
     def test_admin_sql_creates_a_street_admin(self):
         db = schema()
         db.executescript(seed.admin_sql("13800000000", "张三", "和平街道", "幸福社区", "a-long-password"))
-        self.assertEqual(db.execute("PRAGMA foreign_key_check").fetchall(), [])
-        self.assertEqual(one(db, "SELECT role FROM role_grants"), "street_admin")
-        stored = one(db, "SELECT password_hash FROM members")
-        _, iterations, salt, _ = stored.split("$")
-        self.assertEqual(seed.hash_password("a-long-password", bytes.fromhex(salt), int(iterations)), stored)
+        self.assert_well_formed(db)
+        self.assertEqual(db.execute("SELECT role, scope_kind FROM role_grants").fetchall(), [("street_admin", "street")])
+        self.assertTrue(verify(one(db, "SELECT password_hash FROM members"), "a-long-password"))
+
+    def test_two_runs_use_fresh_ids_and_salts(self):
+        a = seed.admin_sql("13800000000", "张三", "和平街道", "幸福社区", "a-long-password")
+        b = seed.admin_sql("13800000000", "张三", "和平街道", "幸福社区", "a-long-password")
+        ids = lambda sql: set(re.findall(r"'((?:str|com|mbr)_[0-9A-Z]{26})'", sql))  # noqa: E731
+        self.assertEqual(len(ids(a)), 3)
+        self.assertFalse(ids(a) & ids(b))
+        salt = lambda sql: re.search(r"pbkdf2_sha256\$100000\$([0-9a-f]{32})\$", sql)[1]  # noqa: E731
+        self.assertNotEqual(salt(a), salt(b))
+
+    def test_command_line_reads_the_password_from_stdin(self):
+        run = subprocess.run(
+            [sys.executable, str(seed.ROOT / "scripts" / "seed.py"), "admin", "--phone", "+86 138-0000-0000",
+             "--name", " 张三 ", "--street-name", "和平街道", "--community-name", "幸福社区", "--password-stdin"],
+            input="a-long-password\n", capture_output=True, text=True, check=True,
+        )
+        db = schema()
+        db.executescript(run.stdout)
+        self.assertEqual(db.execute("SELECT name, phone FROM members").fetchall(), [("张三", "13800000000")])
+        self.assertTrue(verify(one(db, "SELECT password_hash FROM members"), "a-long-password"))
+        # A phone number that is already registered stops a second file before it creates anything.
+        with self.assertRaisesRegex(sqlite3.IntegrityError, "members.phone"):
+            db.executescript(seed.admin_sql("13800000000", "李四", "另一街道", "另一社区", "another-password"))
+        self.assertEqual(one(db, "SELECT count(*) FROM streets"), 1)
+        self.assertEqual(one(db, "SELECT count(*) FROM communities"), 1)
+
+    def test_command_line_refuses_bad_input(self):
+        for extra, password in [(["--phone", "12345"], "a-long-password\n"), ([], "short\n")]:
+            args = ["--phone", "13800000000", "--name", "张三", "--street-name", "和平街道", "--community-name", "幸福社区"]
+            args = args[2:] + extra if extra else args
+            run = subprocess.run(
+                [sys.executable, str(seed.ROOT / "scripts" / "seed.py"), "admin", *args, "--password-stdin"],
+                input=password, capture_output=True, text=True,
+            )
+            self.assertEqual(run.returncode, 2, run.stderr)
+            self.assertEqual(run.stdout, "")
 
 
 if __name__ == "__main__":

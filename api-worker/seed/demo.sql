@@ -5,17 +5,18 @@
 --   community staff 刘晓梅: 13800000001 / yishi2026
 --   community staff 陈建国: 13800000002 / yishi2026
 --   street admin 周海燕: 13800000009 / yishi2026
---   building head of 1号楼 宋立新: 13900111021 / 123456
---   building head of 2号楼 曹海燕: 13900211021 / 123456
---   resident of 3号楼 杜国强: 13900311011 / 123456
---   building head of 3号楼 余杰: 13900311021 / 123456
---   building head of 4号楼 赵艳: 13900411021 / 123456
---   resident of 5号楼 黄诗涵: 13900511011 / 123456
---   building head of 5号楼 梁娟: 13900511021 / 123456
---   building head of 6号楼 姚国华: 13900611021 / 123456
+--   resident of 3号楼 (杜国强, 1单元 101): 13900311011 / 123456
+--   resident of 5号楼 (黄诗涵, 1单元 101): 13900511011 / 123456
+--   building head of 1号楼 (宋立新, 1单元 102): 13900111021 / 123456
+--   building head of 2号楼 (曹海燕, 1单元 102): 13900211021 / 123456
+--   building head of 3号楼 (余杰, 1单元 102): 13900311021 / 123456
+--   building head of 4号楼 (赵艳, 1单元 102): 13900411021 / 123456
+--   building head of 5号楼 (梁娟, 1单元 102): 13900511021 / 123456
+--   building head of 6号楼 (姚国华, 1单元 102): 13900611021 / 123456
 --
--- Every resident's passcode is 123456; every household has one unused invite code below.
-
+-- Every resident's passcode is 123456; every household has one unused invite code below, e.g.
+--   阳光小区 3号楼 1单元 301: M6KTCB8W
+--   和谐小区 5号楼 1单元 301: EYVHDYH5
 
 -- The territory
 INSERT OR IGNORE INTO streets (id, name, code, created_at) VALUES ('str_heping', '和平街道', 'HP', '2026-09-01T00:00:00.000Z');
@@ -250,7 +251,8 @@ INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, sta
 INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, status, created_at) VALUES ('mbr_06_2_301_2', '姚艳', '13900623012', 'pbkdf2_sha256$100000$b637707115f02b0bb961761c5a9f5251$4220968f2f50e6f6bdae82e08d9a8996be8abaa06e5c1b9ec9d0dbad0ef71550', 'hh_06_2_301', 'active', '2026-09-01T00:00:00.000Z');
 INSERT OR IGNORE INTO role_grants (member_id, role, scope_kind, scope_id, street_id, community_id, compound_id, building_id, unit_id, created_at) VALUES ('mbr_06_1_102_1', 'building_head', 'building', 'bld_06', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_06', NULL, '2026-09-01T00:00:00.000Z');
 
--- One unused invite code per household (print them, or open /join?code=…)
+-- One unused invite code per household (print them, or open /join?code=…).
+-- The line above each code names its household: `grep -A1 '^-- 阳光小区 3号楼 1单元 101$'`.
 -- 阳光小区 1号楼 1单元 101
 INSERT OR IGNORE INTO invite_codes (code, household_id, created_by, created_at) VALUES ('SWGCN76D', 'hh_01_1_101', 'mbr_staff_1', '2026-09-01T00:00:00.000Z');
 -- 阳光小区 1号楼 1单元 102
@@ -376,13 +378,13 @@ INSERT OR IGNORE INTO invite_codes (code, household_id, created_by, created_at) 
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_01', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '幸福社区居民议事会召开通知', '各位居民：
 本月居民议事会定于11月25日（周三）下午2点在社区党群服务中心二楼会议室召开，议题为“楼道堆物清理”和“电动车集中充电点选址”。
 欢迎大家参加，也可以提前在本平台留言提出意见。
-幸福社区居委会', 'mbr_staff_1', '2026-11-20T02:00:00.000Z');
+幸福社区居委会', 'mbr_staff_1', '2026-11-19T01:30:00.000Z');
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_02', 'str_heping', 'com_xingfu', 'cpd_yangguang', NULL, NULL, '阳光小区垃圾分类定时投放提醒', '自12月1日起，阳光小区生活垃圾实行定时定点投放：早7:00-9:00，晚18:00-20:00。
-其他时间请勿把垃圾放在楼道里。有困难的老人可以联系楼栋长代为投放。', 'mbr_staff_2', '2026-11-19T02:00:00.000Z');
+其他时间请勿把垃圾放在楼道里。有困难的老人可以联系楼栋长代为投放。', 'mbr_staff_2', '2026-11-18T07:40:00.000Z');
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_03', 'str_heping', 'com_xingfu', 'cpd_hexie', NULL, NULL, '和谐小区电动车充电安全告知', '为防止火灾，严禁电动车进楼入户、飞线充电。
-小区东门新增12个充电桩，扫码即可使用。请大家互相提醒。', 'mbr_staff_1', '2026-11-18T02:00:00.000Z');
+小区东门新增12个充电桩，扫码即可使用。请大家互相提醒。', 'mbr_staff_1', '2026-11-17T02:15:00.000Z');
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_04', 'str_heping', 'com_xingfu', 'cpd_yangguang', 'bld_03', NULL, '3号楼停水通知', '因二次供水设备检修，3号楼将于11月23日上午9:00至12:00停水。
-请提前储水，给您带来不便，敬请谅解。', 'mbr_03_1_102_1', '2026-11-17T02:00:00.000Z');
+请提前储水，给您带来不便，敬请谅解。', 'mbr_03_1_102_1', '2026-11-19T11:20:00.000Z');
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_05', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼电梯年度检修', '5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。
-行动不便的居民如需帮助上下楼，请提前联系楼栋长。', 'mbr_05_1_102_1', '2026-11-16T02:00:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_06', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '冬季流感疫苗免费接种', '社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。', 'mbr_staff_2', '2026-11-15T02:00:00.000Z');
+行动不便的居民如需帮助上下楼，请提前联系楼栋长。', 'mbr_05_1_102_1', '2026-11-18T12:05:00.000Z');
+INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_06', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '冬季流感疫苗免费接种', '社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。', 'mbr_staff_2', '2026-11-15T03:00:00.000Z');
