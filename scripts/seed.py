@@ -343,19 +343,19 @@ def fixture() -> tuple[str, str]:
     sql.add("streets", {"id": street, "name": "测试街道", "code": None, "created_at": CREATED_AT})
     sql.add("communities", {"id": community, "street_id": street, "name": "测试社区", "code": None, "created_at": CREATED_AT})
     sql.add("communities", {"id": other, "street_id": street, "name": "邻近社区", "code": None, "created_at": CREATED_AT})
-    buildings: list[tuple[str, str, str, int]] = []  # (community, compound, building id, households per unit)
+    buildings: list[tuple[str, int]] = []  # (building id, households per unit)
     for cpd, name, numbers in (("cpd_a", "甲小区", (1, 2, 3)), ("cpd_b", "乙小区", (4, 5, 6))):
         sql.add("compounds", {"id": cpd, "community_id": community, "name": name, "code": None, "created_at": CREATED_AT})
         for n in numbers:
             bld = f"bld_t{n:02d}"
             sql.add("buildings", {"id": bld, "compound_id": cpd, "name": f"{n}号楼", "code": None, "created_at": CREATED_AT})
-            buildings.append((community, cpd, bld, 40))
+            buildings.append((bld, 40))
     sql.add("compounds", {"id": "cpd_o", "community_id": other, "name": "丙小区", "code": None, "created_at": CREATED_AT})
     sql.add("buildings", {"id": "bld_o01", "compound_id": "cpd_o", "name": "1号楼", "code": None, "created_at": CREATED_AT})
-    buildings.append((other, "cpd_o", "bld_o01", 5))
+    buildings.append(("bld_o01", 5))
 
     households: list[tuple[str, str]] = []
-    for _, _, bld, per_unit in buildings:
+    for bld, per_unit in buildings:
         units = (1, 2) if bld.startswith("bld_t") else (1,)
         suffix = bld.removeprefix("bld_")
         for u in units:

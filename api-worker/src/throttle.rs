@@ -29,6 +29,12 @@ impl Counter {
         })
     }
 
+    /// Forgets the attempts (after a success).
+    pub async fn reset(&self, ctx: &Ctx) -> ApiResult<()> {
+        ctx.kv()?.delete(&self.key).await?;
+        Ok(())
+    }
+
     /// Counts one more attempt.
     pub async fn record(&self, ctx: &Ctx) -> ApiResult<()> {
         let window = self.throttle.record(self.window, ctx.now);

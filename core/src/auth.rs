@@ -52,6 +52,17 @@ pub fn normalize_phone(input: &str) -> DomainResult<String> {
     }
 }
 
+/// A sign-in needs some password; whether it is right is for the stored hash to say.
+pub fn require_password(password: &str) -> DomainResult<()> {
+    if password.is_empty() {
+        Err(DomainError::Required {
+            field: Field::Password,
+        })
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a new password or passcode against the length rules.
 pub fn validate_new_password(password: &str, min: usize) -> DomainResult<()> {
     let len = password.chars().count();
@@ -345,6 +356,17 @@ mod tests {
             })
         );
         assert!(validate_new_password(&"x".repeat(129), 6).is_err());
+    }
+
+    #[test]
+    fn signing_in_needs_a_password() {
+        assert_eq!(
+            require_password(""),
+            Err(DomainError::Required {
+                field: Field::Password
+            })
+        );
+        assert!(require_password("x").is_ok());
     }
 
     #[test]

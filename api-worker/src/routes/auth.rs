@@ -41,12 +41,7 @@ async fn session_response(ctx: &Ctx, member_id: &MemberId, status: u16) -> ApiRe
 pub async fn sign_in(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let body: SignInRequest = read_json(req).await?;
     let phone = rules::normalize_phone(&body.phone)?;
-    if body.password.is_empty() {
-        return Err(DomainError::Required {
-            field: yishi_core::error::Field::Password,
-        }
-        .into());
-    }
+    rules::require_password(&body.password)?;
     let by_ip = Counter::check(
         ctx,
         format!("rl:signin:ip:{}", ctx.ip),
@@ -82,9 +77,7 @@ pub async fn sign_in(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     if MemberStatus::parse(&cred.status) != Some(MemberStatus::Active) {
         return Err(DomainError::AccountSuspended.into());
     }
-    ctx.kv()?
-        .delete(&format!("rl:signin:phone:{phone}"))
-        .await?;
+    by_phone.reset(ctx).await?;
     session_response(ctx, &MemberId::from_trusted(&cred.id), 200).await
 }
 

@@ -1,8 +1,6 @@
 use leptos::prelude::*;
-use yishi_core::DomainError;
 use yishi_core::api::auth::SignInRequest;
-use yishi_core::auth::normalize_phone;
-use yishi_core::error::Field;
+use yishi_core::auth::{normalize_phone, require_password};
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, FormAlert, TextField};
@@ -26,11 +24,7 @@ pub fn LoginPage() -> impl IntoView {
     let on_submit = errors.on_submit(sign_in, move || {
         let phone = normalize_phone(&phone.get_untracked())?;
         let password = password.get_untracked();
-        if password.is_empty() {
-            return Err(DomainError::Required {
-                field: Field::Password,
-            });
-        }
+        require_password(&password)?;
         Ok(SignInRequest { phone, password })
     });
 
