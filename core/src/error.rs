@@ -16,6 +16,18 @@ pub enum Field {
     Scope,
     Cursor,
     Limit,
+    Code,
+    Role,
+    Reason,
+    Member,
+    Compound,
+    Building,
+    Unit,
+    Household,
+    Units,
+    Floors,
+    DoorsPerFloor,
+    Csv,
 }
 
 impl Field {
@@ -31,6 +43,18 @@ impl Field {
             Field::Scope => "scope",
             Field::Cursor => "cursor",
             Field::Limit => "limit",
+            Field::Code => "code",
+            Field::Role => "role",
+            Field::Reason => "reason",
+            Field::Member => "member",
+            Field::Compound => "compound",
+            Field::Building => "building",
+            Field::Unit => "unit",
+            Field::Household => "household",
+            Field::Units => "units",
+            Field::Floors => "floors",
+            Field::DoorsPerFloor => "doors_per_floor",
+            Field::Csv => "csv",
         }
     }
 }
@@ -49,6 +73,10 @@ pub enum Entity {
     Member,
     Scope,
     Route,
+    Place,
+    Invite,
+    Session,
+    Role,
 }
 
 impl std::fmt::Display for Entity {
@@ -58,6 +86,10 @@ impl std::fmt::Display for Entity {
             Entity::Member => "member",
             Entity::Scope => "scope",
             Entity::Route => "route",
+            Entity::Place => "place",
+            Entity::Invite => "invite",
+            Entity::Session => "session",
+            Entity::Role => "role",
         })
     }
 }
@@ -88,6 +120,30 @@ pub enum DomainError {
     TooShort { field: Field, min: usize },
     #[error("{field} is malformed")]
     Invalid { field: Field },
+    #[error("{field} must be between {min} and {max}")]
+    OutOfRange { field: Field, min: u32, max: u32 },
+    #[error("a place with this name exists already here")]
+    NameTaken,
+    #[error("the place still holds {households} households with residents")]
+    PlaceNotEmpty { households: u32 },
+    #[error("the place is archived")]
+    PlaceArchived,
+    #[error("the member is not waiting for verification")]
+    NotPending,
+    #[error("the member does not live in a household")]
+    NotResident,
+    #[error("the file lacks the column {field}")]
+    MissingColumn { field: Field },
+    #[error("the same household as on line {first_line}")]
+    DuplicateRow { first_line: usize },
+    #[error("a different code than on line {first_line}")]
+    ConflictingCode { first_line: usize },
+    #[error("more than {max} rows")]
+    TooManyRows { max: usize },
+    #[error("the file has {} bad rows", rows.len())]
+    ImportRejected {
+        rows: Vec<crate::territory::import::RowError>,
+    },
     #[error("{entity} not found")]
     NotFound { entity: Entity },
     #[error("request body is not the expected JSON")]
@@ -119,6 +175,17 @@ impl DomainError {
             DomainError::TooLong { .. } => "too_long",
             DomainError::TooShort { .. } => "too_short",
             DomainError::Invalid { .. } => "invalid",
+            DomainError::OutOfRange { .. } => "out_of_range",
+            DomainError::NameTaken => "name_taken",
+            DomainError::PlaceNotEmpty { .. } => "place_not_empty",
+            DomainError::PlaceArchived => "place_archived",
+            DomainError::NotPending => "not_pending",
+            DomainError::NotResident => "not_resident",
+            DomainError::MissingColumn { .. } => "missing_column",
+            DomainError::DuplicateRow { .. } => "duplicate_row",
+            DomainError::ConflictingCode { .. } => "conflicting_code",
+            DomainError::TooManyRows { .. } => "too_many_rows",
+            DomainError::ImportRejected { .. } => "import_rejected",
             DomainError::NotFound { .. } => "not_found",
             DomainError::InvalidJson => "invalid_json",
             DomainError::PayloadTooLarge { .. } => "payload_too_large",
@@ -135,7 +202,9 @@ impl DomainError {
             DomainError::Required { field }
             | DomainError::TooLong { field, .. }
             | DomainError::TooShort { field, .. }
-            | DomainError::Invalid { field } => Some(*field),
+            | DomainError::Invalid { field }
+            | DomainError::OutOfRange { field, .. }
+            | DomainError::MissingColumn { field } => Some(*field),
             _ => None,
         }
     }

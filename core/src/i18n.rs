@@ -87,6 +87,30 @@ impl Field {
             (Field::Cursor, Lang::En) => "page cursor",
             (Field::Limit, Lang::ZhCn) => "每页条数",
             (Field::Limit, Lang::En) => "page size",
+            (Field::Code, Lang::ZhCn) => "编码",
+            (Field::Code, Lang::En) => "code",
+            (Field::Role, Lang::ZhCn) => "角色",
+            (Field::Role, Lang::En) => "role",
+            (Field::Reason, Lang::ZhCn) => "原因",
+            (Field::Reason, Lang::En) => "reason",
+            (Field::Member, Lang::ZhCn) => "居民",
+            (Field::Member, Lang::En) => "member",
+            (Field::Compound, Lang::ZhCn) => "小区",
+            (Field::Compound, Lang::En) => "compound",
+            (Field::Building, Lang::ZhCn) => "楼栋",
+            (Field::Building, Lang::En) => "building",
+            (Field::Unit, Lang::ZhCn) => "单元",
+            (Field::Unit, Lang::En) => "unit",
+            (Field::Household, Lang::ZhCn) => "门牌",
+            (Field::Household, Lang::En) => "door number",
+            (Field::Units, Lang::ZhCn) => "单元数",
+            (Field::Units, Lang::En) => "number of units",
+            (Field::Floors, Lang::ZhCn) => "楼层数",
+            (Field::Floors, Lang::En) => "number of floors",
+            (Field::DoorsPerFloor, Lang::ZhCn) => "每层户数",
+            (Field::DoorsPerFloor, Lang::En) => "households per floor",
+            (Field::Csv, Lang::ZhCn) => "表格文件",
+            (Field::Csv, Lang::En) => "spreadsheet file",
         }
     }
 }
@@ -104,6 +128,14 @@ impl Entity {
             (Entity::Scope, Lang::En) => "community, compound or building",
             (Entity::Route, Lang::ZhCn) => "接口",
             (Entity::Route, Lang::En) => "API route",
+            (Entity::Place, Lang::ZhCn) => "地点",
+            (Entity::Place, Lang::En) => "place",
+            (Entity::Invite, Lang::ZhCn) => "邀请码",
+            (Entity::Invite, Lang::En) => "invite code",
+            (Entity::Session, Lang::ZhCn) => "登录设备",
+            (Entity::Session, Lang::En) => "signed-in device",
+            (Entity::Role, Lang::ZhCn) => "角色",
+            (Entity::Role, Lang::En) => "role",
         }
     }
 }
@@ -141,6 +173,32 @@ impl DomainError {
                 format!("{}太短了，至少 {min} 个字符。", field.label(zh))
             }
             DomainError::Invalid { field } => format!("{}格式不正确。", field.label(zh)),
+            DomainError::OutOfRange { field, min, max } => {
+                format!("{}应在 {min} 到 {max} 之间。", field.label(zh))
+            }
+            DomainError::NameTaken => "这里已经有同名的地点了。".into(),
+            DomainError::PlaceNotEmpty { households } => {
+                format!("这里还有 {households} 户有居民，不能归档。请先处理这些住户。")
+            }
+            DomainError::PlaceArchived => "该地点已归档，请先恢复。".into(),
+            DomainError::NotPending => "该居民不在待认证状态。".into(),
+            DomainError::NotResident => "该用户没有加入任何住户。".into(),
+            DomainError::MissingColumn { field } => {
+                format!("表格缺少“{}”这一列。", field.label(zh))
+            }
+            DomainError::DuplicateRow { first_line } => {
+                format!("与第 {first_line} 行是同一户。")
+            }
+            DomainError::ConflictingCode { first_line } => {
+                format!("编码与第 {first_line} 行不一致。")
+            }
+            DomainError::TooManyRows { max } => format!("一次最多导入 {max} 户。"),
+            DomainError::ImportRejected { rows } => {
+                format!(
+                    "表格有 {} 行有问题，没有导入任何数据。请修改后重新上传。",
+                    rows.len()
+                )
+            }
             DomainError::NotFound { entity } => format!("找不到该{}。", entity.label(zh)),
             DomainError::InvalidJson => "请求格式不正确。".into(),
             DomainError::PayloadTooLarge { max_bytes } => {
@@ -183,6 +241,32 @@ impl DomainError {
                 format!("The {} is too short: at least {min} characters.", field.label(en))
             }
             DomainError::Invalid { field } => format!("The {} is not valid.", field.label(en)),
+            DomainError::OutOfRange { field, min, max } => {
+                format!("The {} must be between {min} and {max}.", field.label(en))
+            }
+            DomainError::NameTaken => "A place with this name exists here already.".into(),
+            DomainError::PlaceNotEmpty { households } => format!(
+                "{households} households here still have residents, so it cannot be archived yet."
+            ),
+            DomainError::PlaceArchived => "This place is archived; restore it first.".into(),
+            DomainError::NotPending => "This resident is not waiting for verification.".into(),
+            DomainError::NotResident => "This member has not joined a household.".into(),
+            DomainError::MissingColumn { field } => {
+                format!("The file has no “{}” column.", field.label(en))
+            }
+            DomainError::DuplicateRow { first_line } => {
+                format!("The same household as on line {first_line}.")
+            }
+            DomainError::ConflictingCode { first_line } => {
+                format!("The code differs from line {first_line}.")
+            }
+            DomainError::TooManyRows { max } => {
+                format!("At most {max} households can be imported at once.")
+            }
+            DomainError::ImportRejected { rows } => format!(
+                "{} rows of the file have problems; nothing was imported. Fix them and upload again.",
+                rows.len()
+            ),
             DomainError::NotFound { entity } => format!("No such {}.", entity.label(en)),
             DomainError::InvalidJson => "The request is malformed.".into(),
             DomainError::PayloadTooLarge { max_bytes } => {

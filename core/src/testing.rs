@@ -64,7 +64,7 @@ pub mod territory {
 pub mod actors {
     use super::territory::*;
     use crate::ids::{CommunityId, MemberId};
-    use crate::members::{Actor, MemberStatus, Role, RoleGrant};
+    use crate::members::{Actor, Home, MemberStatus, Role, RoleGrant, Verification};
     use crate::territory::ScopePath;
 
     fn actor(
@@ -75,7 +75,11 @@ pub mod actors {
         Actor {
             member: MemberId::from_trusted(id),
             status: MemberStatus::Active,
-            placement,
+            home: placement.map(|placement| Home {
+                placement,
+                verification: Verification::Confirmed,
+                representative: true,
+            }),
             grants,
         }
     }

@@ -3,9 +3,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::ids::{HouseholdId, MemberId};
-use crate::members::Role;
-use crate::territory::ScopeRef;
+use crate::members::{NameDisplay, Role, Verification};
+use crate::territory::{ScopePath, ScopeRef};
 
 /// `POST /api/v1/sessions`: sign in with phone number and password (staff) or passcode (residents).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +40,7 @@ pub struct MemberView {
     pub phone: String,
     pub home: Option<HomeView>,
     pub roles: Vec<RoleView>,
+    pub profile: Profile,
 }
 
 /// Where a resident lives, with display names.
@@ -51,11 +53,92 @@ pub struct HomeView {
     pub unit_name: String,
     /// The door number, e.g. `301`.
     pub household_name: String,
+    /// The unit's full path, for rules the app evaluates with `core`.
+    pub unit_path: ScopePath,
+    pub verification: Verification,
+    /// She casts the household's votes (户代表).
+    pub representative: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleView {
     pub role: Role,
     pub scope: ScopeRef,
+    pub scope_path: ScopePath,
     pub scope_name: String,
+}
+
+/// `PUT /api/v1/me/passcode`: change one's own passcode; other sessions end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangePasscodeRequest {
+    pub current: String,
+    pub new: String,
+}
+
+/// `GET /api/v1/sessions`: the member's signed-in devices. `DELETE /api/v1/sessions/{id}` ends one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionListResponse {
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// Opaque; not the token.
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// A short description of the browser, from its user agent.
+    pub device: String,
+    /// The session of this request.
+    pub current: bool,
+}
+
+/// The member's own settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name_display: NameDisplay,
+    /// `None`: follow the browser.
+    pub lang: Option<Lang>,
+    /// Large type for elderly readers (适老化).
+    pub large_type: bool,
+    /// Reserved for notification settings (SMS, WeChat) of later versions.
+    #[serde(default)]
+    pub notifications: NotificationPrefs,
+}
+
+/// Placeholder: no notification channel exists yet; the app shows the section as "coming later".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationPrefs {}
+
+/// `PATCH /api/v1/me/profile`: fields left out stay as they are. Answered with the session response.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileUpdate {
+    #[serde(default)]
+    pub name_display: Option<NameDisplay>,
+    /// `Some(None)` returns to following the browser.
+    #[serde(default, with = "double_option")]
+    pub lang: Option<Option<Lang>>,
+    #[serde(default)]
+    pub large_type: Option<bool>,
+}
+
+/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => inner.serialize(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Some)
+    }
 }

@@ -2,8 +2,11 @@
 //! Keys are snake_case, times RFC 3339 UTC, a single resource is wrapped in its name
 //! (`{ "notice": { … } }`), lists carry a `next_cursor`.
 
+pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod invites;
+pub mod members;
 pub mod notices;
 pub mod territory;
 
@@ -41,6 +44,19 @@ pub struct ErrorBody {
     /// For `rate_limited`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u32>,
+    /// For `import_rejected`: what is wrong with each bad line of the file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowErrorBody>,
+}
+
+/// One bad line of an uploaded file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowErrorBody {
+    pub line: usize,
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl ErrorEnvelope {
@@ -54,6 +70,18 @@ impl ErrorEnvelope {
                 retry_after_secs: match err {
                     DomainError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
                     _ => None,
+                },
+                rows: match err {
+                    DomainError::ImportRejected { rows } => rows
+                        .iter()
+                        .map(|r| RowErrorBody {
+                            line: r.line,
+                            code: r.error.code().to_owned(),
+                            message: r.error.message(lang),
+                            field: r.error.field().map(|f| f.as_str().to_owned()),
+                        })
+                        .collect(),
+                    _ => Vec::new(),
                 },
             },
         }

@@ -1,0 +1,33 @@
+//! The audit log, as staff read it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{AuditId, MemberId};
+use crate::territory::ScopeRef;
+
+/// `GET /api/v1/audit?cursor=&limit=`: entries within the reader's scope, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditListResponse {
+    pub entries: Vec<AuditEntryView>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    pub id: AuditId,
+    pub at: DateTime<Utc>,
+    pub actor: MemberId,
+    pub actor_name: String,
+    /// Stable snake_case, e.g. `member.verify`, `notice.read_on_behalf`.
+    pub action: String,
+    pub target_kind: String,
+    pub target_id: String,
+    pub scope: Option<ScopeRef>,
+    pub scope_name: String,
+    /// The resident acted for, when the action was done on someone's behalf.
+    pub on_behalf_of: Option<MemberId>,
+    pub on_behalf_of_name: Option<String>,
+    pub reason: Option<String>,
+    pub detail: serde_json::Value,
+}
