@@ -105,6 +105,12 @@ class Sql:
     def blank(self) -> None:
         self.lines.append("")
 
+    def representative(self, household: str, member: str) -> None:
+        """Households are inserted before their members, so the representative is set afterwards."""
+        self.lines.append(
+            f"UPDATE households SET representative_id = {q(member)} WHERE id = {q(household)} AND representative_id IS NULL;"
+        )
+
     def new_code(self, rng: random.Random) -> str:
         while True:
             code = invite_code(rng)
@@ -173,7 +179,8 @@ def demo_sql() -> str:
                 used_names.add(name)
                 return name
 
-    def member(mid: str, name: str, phone: str, password: str, household: str | None) -> None:
+    def member(mid: str, name: str, phone: str | None, password: str | None, household: str | None,
+               verification: str = "confirmed") -> None:
         salt = rng.randbytes(SALT_LEN)
         body.add(
             "members",
@@ -181,12 +188,15 @@ def demo_sql() -> str:
                 "id": mid,
                 "name": name,
                 "phone": phone,
-                "password_hash": hash_password(password, salt),
+                "password_hash": hash_password(password, salt) if password else None,
                 "household_id": household,
                 "status": "active",
+                "verification": verification if household else None,
                 "created_at": CREATED_AT,
             },
         )
+        if household and verification == "confirmed":
+            body.representative(household, mid)
 
     body.comment("The territory")
     body.add("streets", {"id": street, "name": "和平街道", "code": "HP", "created_at": CREATED_AT})
@@ -247,7 +257,21 @@ def demo_sql() -> str:
         code = body.new_code(rng)
         code_of[label] = code
         body.comment(label)
-        body.add("invite_codes", {"code": code, "household_id": hh, "created_by": "mbr_staff_1", "created_at": CREATED_AT})
+        body.add("invite_codes", {"code": code, "household_id": hh, "created_by": "mbr_staff_1", "created_at": CREATED_AT, "in_person": "1"})
+    body.blank()
+
+    body.comment("The grid: a grid worker for 阳光小区's buildings; a resident waiting for verification; an elderly")
+    body.comment("resident without a phone, for whom the grid worker acts (代办).")
+    grid = ("mbr_grid_1", "孙丽娟", "13800000011")
+    used_names.add(grid[1])
+    member(grid[0], grid[1], grid[2], DEMO_STAFF_PASSWORD, None)
+    for b in COMPOUNDS[0][2]:
+        grant(body, grid[0], "grid_worker", "building", f"bld_{b:02d}", path_row(street, community, COMPOUNDS[0][0], f"bld_{b:02d}"))
+    accounts.append((f"grid worker {grid[1]} (阳光小区 1–3号楼)", grid[2], DEMO_STAFF_PASSWORD))
+    pending_name = person_name()
+    member("mbr_pending_1", pending_name, "13700000001", DEMO_PASSCODE, "hh_04_2_301", verification="pending")
+    residents.append((f"resident waiting for verification ({pending_name}, 和谐小区 4号楼 2单元 301)", "13700000001", DEMO_PASSCODE))
+    member("mbr_elder_1", person_name(), None, None, "hh_03_1_201")
     body.blank()
 
     body.comment("Notices")
@@ -336,7 +360,13 @@ def fixture() -> tuple[str, str]:
         "--   mbr_head3 13900000033: building_head of bld_t03, lives in hh_t03_1_001\n"
         "--   mbr_r3 13900000301 (hh_t03_1_002), mbr_r5 13900000501 (hh_t05_1_002), mbr_r_other 13900000901 (hh_o01_1_002)\n"
         "--   mbr_suspended 13900000099 (suspended, hh_t03_1_003), mbr_throttled 13900000077 (hh_t05_1_003, rate-limit test)\n"
-        "-- One unused invite code per household, plus 2 revoked and 1 used; all listed in invite_codes.tsv."
+        "--   mbr_grid 13900000044: grid_worker of bld_t02 and bld_t03; mbr_gridhead 13900000045: grid_head of cpd_a;\n"
+        "--   mbr_director 13900000046: grid_director of com_t; mbr_leader 13900000047: resident_group_leader of cpd_a\n"
+        "--   (lives in hh_t01_1_001); mbr_council 13900000048: council_member of com_t (lives in hh_t05_1_001);\n"
+        "--   mbr_pending 13900000302: pending resident of hh_t03_1_003; mbr_elder (no phone) in hh_t03_1_002.\n"
+        "-- Residents are confirmed and the first of each household is its representative, except as noted.\n"
+        "-- One unused invite code per household (handed over in person, except in bld_t06), plus 2 revoked and\n"
+        "-- 1 used; all listed in invite_codes.tsv."
     )
     tsv = ["household_id\tcode\tbuilding_id\tstate"]
 
@@ -367,11 +397,15 @@ def fixture() -> tuple[str, str]:
                 households.append((hh, bld))
     sql.blank()
 
-    def member(mid: str, name: str, phone: str, pw_hash: str, household: str | None, status: str = "active") -> None:
+    def member(mid: str, name: str, phone: str | None, pw_hash: str | None, household: str | None,
+               status: str = "active", verification: str = "confirmed") -> None:
         sql.add(
             "members",
-            {"id": mid, "name": name, "phone": phone, "password_hash": pw_hash, "household_id": household, "status": status, "created_at": CREATED_AT},
+            {"id": mid, "name": name, "phone": phone, "password_hash": pw_hash, "household_id": household,
+             "status": status, "verification": verification if household else None, "created_at": CREATED_AT},
         )
+        if household and verification == "confirmed":
+            sql.representative(household, mid)
 
     member("mbr_staff", "测试员甲", "13900000001", staff_hash, None)
     member("mbr_staff2", "测试员乙", "13900000002", staff_hash, None)
@@ -383,16 +417,30 @@ def fixture() -> tuple[str, str]:
     member("mbr_r_other", "邻社区居民", "13900000901", resident_hash, "hh_o01_1_002")
     member("mbr_suspended", "已停用居民", "13900000099", resident_hash, "hh_t03_1_003", status="suspended")
     member("mbr_throttled", "限流测试居民", "13900000077", resident_hash, "hh_t05_1_003")
+    member("mbr_grid", "网格员", "13900000044", staff_hash, None)
+    member("mbr_gridhead", "网格长", "13900000045", staff_hash, None)
+    member("mbr_director", "网格总长", "13900000046", staff_hash, None)
+    member("mbr_leader", "居民小组长", "13900000047", resident_hash, "hh_t01_1_001")
+    member("mbr_council", "居民代表", "13900000048", resident_hash, "hh_t05_1_001")
+    member("mbr_pending", "待认证居民", "13900000302", resident_hash, "hh_t03_1_003", verification="pending")
+    member("mbr_elder", "无手机老人", None, None, "hh_t03_1_002")
     grant(sql, "mbr_staff", "community_staff", "community", community, path_row(street, community))
     grant(sql, "mbr_staff2", "community_staff", "community", community, path_row(street, community))
     grant(sql, "mbr_other_staff", "community_staff", "community", other, path_row(street, other))
     grant(sql, "mbr_admin", "street_admin", "street", street, path_row(street))
     grant(sql, "mbr_head3", "building_head", "building", "bld_t03", path_row(street, community, "cpd_a", "bld_t03"))
+    for bld in ("bld_t02", "bld_t03"):
+        grant(sql, "mbr_grid", "grid_worker", "building", bld, path_row(street, community, "cpd_a", bld))
+    grant(sql, "mbr_gridhead", "grid_head", "compound", "cpd_a", path_row(street, community, "cpd_a"))
+    grant(sql, "mbr_director", "grid_director", "community", community, path_row(street, community))
+    grant(sql, "mbr_leader", "resident_group_leader", "compound", "cpd_a", path_row(street, community, "cpd_a"))
+    grant(sql, "mbr_council", "council_member", "community", community, path_row(street, community))
     sql.blank()
 
     for hh, bld in households:
         code = sql.new_code(rng)
-        sql.add("invite_codes", {"code": code, "household_id": hh, "created_by": "mbr_staff", "created_at": CREATED_AT})
+        in_person = "0" if bld == "bld_t06" else "1"
+        sql.add("invite_codes", {"code": code, "household_id": hh, "created_by": "mbr_staff", "created_at": CREATED_AT, "in_person": in_person})
         tsv.append(f"{hh}\t{code}\t{bld}\tunused")
     for state in ("revoked", "revoked", "used"):
         code = sql.new_code(rng)

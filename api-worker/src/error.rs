@@ -28,12 +28,23 @@ impl ApiError {
             }
             DomainError::NotFound { .. } => 404,
             DomainError::MethodNotAllowed => 405,
-            DomainError::PhoneTaken => 409,
+            DomainError::PhoneTaken
+            | DomainError::NameTaken
+            | DomainError::PlaceNotEmpty { .. }
+            | DomainError::PlaceArchived
+            | DomainError::NotPending => 409,
             DomainError::PayloadTooLarge { .. } => 413,
             DomainError::Required { .. }
             | DomainError::TooLong { .. }
             | DomainError::TooShort { .. }
             | DomainError::Invalid { .. }
+            | DomainError::OutOfRange { .. }
+            | DomainError::NotResident
+            | DomainError::MissingColumn { .. }
+            | DomainError::DuplicateRow { .. }
+            | DomainError::ConflictingCode { .. }
+            | DomainError::TooManyRows { .. }
+            | DomainError::ImportRejected { .. }
             | DomainError::InviteCodeInvalid => 422,
             DomainError::RateLimited { .. } => 429,
             DomainError::Internal => 500,

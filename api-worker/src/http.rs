@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use worker::{D1Database, Env, Headers, KvStore, Method, Request, Response, Url};
-use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, ErrorEnvelope};
+use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, Cursor, ErrorEnvelope, PAGE_DEFAULT, PAGE_MAX};
+use yishi_core::error::Field;
 use yishi_core::{DomainError, Lang};
 
 use crate::config::Config;
@@ -26,6 +27,8 @@ pub struct Ctx {
     pub secure: bool,
     pub url: Url,
     pub headers: Headers,
+    /// The language of the answer (and of names the server makes up, such as 「1单元」).
+    pub lang: Lang,
 }
 
 impl Ctx {
@@ -43,6 +46,7 @@ impl Ctx {
             secure: url.scheme() == "https",
             url,
             headers: req.headers().clone(),
+            lang: request_lang(req),
             env,
         })
     }
@@ -122,6 +126,59 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
         return Err(too_large.into());
     }
     serde_json::from_slice(&bytes).map_err(|_| DomainError::InvalidJson.into())
+}
+
+/// Reads a text body (an uploaded CSV file) of at most `max` bytes, which must be UTF-8.
+pub async fn read_text(req: &mut Request, max: usize) -> ApiResult<String> {
+    let too_large = DomainError::PayloadTooLarge { max_bytes: max };
+    let declared = req
+        .headers()
+        .get("content-length")?
+        .and_then(|l| l.parse::<usize>().ok());
+    if declared.is_some_and(|l| l > max) {
+        return Err(too_large.into());
+    }
+    let bytes = req.bytes().await?;
+    if bytes.len() > max {
+        return Err(too_large.into());
+    }
+    String::from_utf8(bytes).map_err(|_| DomainError::Invalid { field: Field::Csv }.into())
+}
+
+/// The `cursor` and `limit` query parameters of a list.
+pub fn page_params(url: &Url) -> ApiResult<(Option<Cursor>, u32)> {
+    let limit = match query_param(url, "limit") {
+        None => PAGE_DEFAULT,
+        Some(l) => l
+            .parse::<u32>()
+            .ok()
+            .filter(|l| (1..=PAGE_MAX).contains(l))
+            .ok_or(DomainError::Invalid {
+                field: Field::Limit,
+            })?,
+    };
+    let cursor = query_param(url, "cursor")
+        .map(|c| {
+            Cursor::decode(&c).ok_or(DomainError::Invalid {
+                field: Field::Cursor,
+            })
+        })
+        .transpose()?;
+    Ok((cursor, limit))
+}
+
+/// The next cursor of a page whose last item has this sort key, if more follow.
+pub fn next_cursor(more: bool, last: Option<(DateTime<Utc>, &str)>) -> Option<String> {
+    if !more {
+        return None;
+    }
+    last.map(|(at, id)| {
+        Cursor {
+            at,
+            id: id.to_owned(),
+        }
+        .encode()
+    })
 }
 
 pub fn json<T: Serialize>(status: u16, body: &T) -> ApiResult<Response> {

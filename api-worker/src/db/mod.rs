@@ -2,6 +2,7 @@
 //! `*Row` structs converted into domain types. Writes that stand or fall together go in one `batch`.
 
 pub mod audit;
+pub mod invites;
 pub mod members;
 pub mod notices;
 pub mod territory;

@@ -2,17 +2,22 @@
 
 use worker::{Request, Response};
 use yishi_core::DomainError;
-use yishi_core::api::auth::{JoinRequest, SessionResponse, SignInRequest};
-use yishi_core::auth::{self as rules, RESIDENT_PASSCODE_MIN};
+use yishi_core::api::auth::{
+    ChangePasscodeRequest, JoinRequest, ProfileUpdate, SessionListResponse, SessionResponse,
+    SignInRequest,
+};
+use yishi_core::auth::{self as rules, RESIDENT_PASSCODE_MIN, STAFF_PASSWORD_MIN};
+use yishi_core::error::Entity;
 use yishi_core::ids::MemberId;
 use yishi_core::members::MemberStatus;
+use yishi_core::policy::{Action, Target, authorize};
 
-use crate::crypto;
 use crate::db::members::{self, JoinOutcome, NewResident};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json, no_content, read_json};
 use crate::session;
 use crate::throttle::Counter;
+use crate::{crypto, db};
 
 fn with_cookie(mut resp: Response, cookie: &str) -> ApiResult<Response> {
     resp.headers_mut().set("set-cookie", cookie)?;
@@ -100,7 +105,7 @@ pub async fn me(ctx: &Ctx) -> ApiResult<Response> {
 }
 
 /// `POST /api/v1/residents`: a resident joins the household of an invite code and is signed in.
-/// Wrong codes are counted per client address.
+/// Wrong codes are counted per client address and per phone number.
 pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let body: JoinRequest = read_json(req).await?;
     let name = rules::normalize_name(&body.name)?;
@@ -112,10 +117,17 @@ pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         ctx.config.signin_ip_limit,
     )
     .await?;
+    let by_phone = Counter::check(
+        ctx,
+        format!("rl:join:phone:{phone}"),
+        ctx.config.signin_phone_limit,
+    )
+    .await?;
     let code = match rules::normalize_invite_code(&body.invite_code) {
         Ok(code) => code,
         Err(e) => {
             attempts.record(ctx).await?;
+            by_phone.record(ctx).await?;
             return Err(e.into());
         }
     };
@@ -142,7 +154,107 @@ pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         JoinOutcome::PhoneTaken => Err(DomainError::PhoneTaken.into()),
         JoinOutcome::CodeInvalid => {
             attempts.record(ctx).await?;
+            by_phone.record(ctx).await?;
             Err(DomainError::InviteCodeInvalid.into())
         }
     }
+}
+
+/// `PUT /api/v1/me/passcode`: change one's own passcode, proving the current one (attempts counted per
+/// member, so a borrowed phone cannot guess it); every other session ends.
+pub async fn change_passcode(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
+    let (member, session_id, _) = session::require_session(ctx).await?;
+    authorize(&member.actor, Action::ManageOwnAccount, Target::Own)?;
+    let body: ChangePasscodeRequest = read_json(req).await?;
+    rules::require_password(&body.current)?;
+    let min = if member.actor.is_staff() {
+        STAFF_PASSWORD_MIN
+    } else {
+        RESIDENT_PASSCODE_MIN
+    };
+    rules::validate_new_password(&body.new, min)?;
+    let attempts = Counter::check(
+        ctx,
+        format!("rl:passcode:{}", member.actor.member),
+        ctx.config.signin_phone_limit,
+    )
+    .await?;
+    let db = ctx.db()?;
+    let cred = members::credentials_by_id(&db, &member.actor.member)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
+    let ok = match cred.password_hash.as_deref() {
+        Some(hash) => crypto::verify_password(&body.current, hash).await?,
+        None => false,
+    };
+    if !ok {
+        attempts.record(ctx).await?;
+        return Err(DomainError::InvalidCredentials.into());
+    }
+    attempts.reset(ctx).await?;
+    let hash = crypto::hash_password(&body.new, ctx.config.pbkdf2_iterations).await?;
+    db::batch(
+        &db,
+        vec![members::set_password_hash(
+            &db,
+            &member.actor.member,
+            &hash,
+        )?],
+    )
+    .await?;
+    session::revoke_all(ctx, &member.actor.member, Some(&session_id)).await?;
+    no_content()
+}
+
+/// `PATCH /api/v1/me/profile`.
+pub async fn update_profile(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
+    let (member, record) = session::require_member(ctx).await?;
+    authorize(&member.actor, Action::ManageOwnAccount, Target::Own)?;
+    let body: ProfileUpdate = read_json(req).await?;
+    let mut profile = member.view.profile.clone();
+    if let Some(d) = body.name_display {
+        profile.name_display = d;
+    }
+    if let Some(lang) = body.lang {
+        profile.lang = lang;
+    }
+    if let Some(large) = body.large_type {
+        profile.large_type = large;
+    }
+    let db = ctx.db()?;
+    members::update_profile(&db, &member.actor.member, &profile).await?;
+    let member = members::load(&db, &member.actor.member)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
+    json(
+        200,
+        &SessionResponse {
+            member: member.view,
+            expires_at: record.expires_at,
+        },
+    )
+}
+
+/// `GET /api/v1/sessions`: the member's signed-in devices.
+pub async fn list_sessions(ctx: &Ctx) -> ApiResult<Response> {
+    let (member, session_id, _) = session::require_session(ctx).await?;
+    authorize(&member.actor, Action::ManageOwnAccount, Target::Own)?;
+    let sessions = session::list(ctx, &member.actor.member, &session_id).await?;
+    json(200, &SessionListResponse { sessions })
+}
+
+/// `DELETE /api/v1/sessions/{id}`: ends one of the member's sessions (ending the current one signs out).
+pub async fn revoke_session(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, session_id, _) = session::require_session(ctx).await?;
+    authorize(&member.actor, Action::ManageOwnAccount, Target::Own)?;
+    if !session::revoke(ctx, &member.actor.member, id).await? {
+        return Err(DomainError::NotFound {
+            entity: Entity::Session,
+        }
+        .into());
+    }
+    if id == session_id {
+        return with_cookie(no_content()?, &session::clearing_cookie(ctx));
+    }
+    no_content()
 }

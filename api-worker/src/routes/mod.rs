@@ -1,13 +1,17 @@
 //! The routing table and the request pipeline: route → CSRF check → handler → error envelope → headers.
 
+mod audit;
 mod auth;
 mod health;
+mod invites;
+mod members;
 mod notices;
 mod territory;
 
 use worker::{Env, Method, Request, Response, console_error};
 use yishi_core::DomainError;
 use yishi_core::error::Entity;
+use yishi_core::territory::PlaceKind;
 
 use crate::error::ApiResult;
 use crate::http::{self, Ctx};
@@ -19,40 +23,105 @@ enum Route<'a> {
     SignOut,
     Me,
     Join,
+    ChangePasscode,
+    UpdateProfile,
+    ListSessions,
+    RevokeSession(&'a str),
     ListNotices,
     CreateNotice,
     GetNotice(&'a str),
+    MarkNoticeRead(&'a str),
+    NoticeReads(&'a str),
     PostableScopes,
+    Territory,
+    CreatePlace(PlaceKind),
+    UpdatePlace(PlaceKind, &'a str),
+    ArchivePlace(PlaceKind, &'a str),
+    RestorePlace(PlaceKind, &'a str),
+    ImportTerritory(&'a str),
+    UnitHouseholds(&'a str),
+    AddHouseholdMember(&'a str),
+    SetRepresentative(&'a str),
+    IssueHouseholdInvite(&'a str),
+    IssueBuildingInvites(&'a str),
+    BuildingInvites(&'a str),
+    RevokeInvite(&'a str),
+    ListMembers,
+    GetMember(&'a str),
+    VerifyMember(&'a str),
+    GrantRole(&'a str),
+    RevokeRole(&'a str),
+    ResetPasscode(&'a str),
+    Audit,
+}
+
+fn kind(plural: &str) -> Option<PlaceKind> {
+    PlaceKind::from_plural(plural)
+}
+
+fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
+    use Method::{Delete, Get, Patch, Post, Put};
+    Some(match (segments, method) {
+        (["health"], Get) => Route::Health,
+        (["sessions"], Post) => Route::SignIn,
+        (["sessions"], Get) => Route::ListSessions,
+        (["sessions", "current"], Delete) => Route::SignOut,
+        (["sessions", id], Delete) => Route::RevokeSession(id),
+        (["me"], Get) => Route::Me,
+        (["me", "passcode"], Put) => Route::ChangePasscode,
+        (["me", "profile"], Patch) => Route::UpdateProfile,
+        (["residents"], Post) => Route::Join,
+        (["notices"], Get) => Route::ListNotices,
+        (["notices"], Post) => Route::CreateNotice,
+        (["notices", id], Get) => Route::GetNotice(id),
+        (["notices", id, "reads"], Post) => Route::MarkNoticeRead(id),
+        (["notices", id, "reads"], Get) => Route::NoticeReads(id),
+        (["territory"], Get) => Route::Territory,
+        (["territory", "postable"], Get) => Route::PostableScopes,
+        (["communities", id, "imports"], Post) => Route::ImportTerritory(id),
+        (["units", id, "households"], Get) => Route::UnitHouseholds(id),
+        (["households", id, "members"], Post) => Route::AddHouseholdMember(id),
+        (["households", id, "representative"], Put) => Route::SetRepresentative(id),
+        (["households", id, "invites"], Post) => Route::IssueHouseholdInvite(id),
+        (["buildings", id, "invites"], Post) => Route::IssueBuildingInvites(id),
+        (["buildings", id, "invites"], Get) => Route::BuildingInvites(id),
+        (["invites", code, "revoke"], Post) => Route::RevokeInvite(code),
+        ([plural], Post) => Route::CreatePlace(kind(plural)?),
+        ([plural, id], Patch) => Route::UpdatePlace(kind(plural)?, id),
+        ([plural, id, "archive"], Post) => Route::ArchivePlace(kind(plural)?, id),
+        ([plural, id, "restore"], Post) => Route::RestorePlace(kind(plural)?, id),
+        (["members"], Get) => Route::ListMembers,
+        (["members", id], Get) => Route::GetMember(id),
+        (["members", id, "verification"], Post) => Route::VerifyMember(id),
+        (["members", id, "roles"], Post) => Route::GrantRole(id),
+        (["members", id, "roles", "revoke"], Post) => Route::RevokeRole(id),
+        (["members", id, "passcode-reset"], Post) => Route::ResetPasscode(id),
+        (["audit"], Get) => Route::Audit,
+        _ => return None,
+    })
 }
 
 fn route<'a>(method: &Method, segments: &[&'a str]) -> Result<Route<'a>, DomainError> {
-    Ok(match (segments, method) {
-        (["health"], Method::Get) => Route::Health,
-        (["sessions"], Method::Post) => Route::SignIn,
-        (["sessions", "current"], Method::Delete) => Route::SignOut,
-        (["me"], Method::Get) => Route::Me,
-        (["residents"], Method::Post) => Route::Join,
-        (["notices"], Method::Get) => Route::ListNotices,
-        (["notices"], Method::Post) => Route::CreateNotice,
-        (["notices", id], Method::Get) => Route::GetNotice(id),
-        (["territory", "postable"], Method::Get) => Route::PostableScopes,
-        (
-            ["health"]
-            | ["sessions"]
-            | ["sessions", "current"]
-            | ["me"]
-            | ["residents"]
-            | ["notices"]
-            | ["notices", _]
-            | ["territory", "postable"],
-            _,
-        ) => return Err(DomainError::MethodNotAllowed),
-        _ => {
-            return Err(DomainError::NotFound {
-                entity: Entity::Route,
-            });
-        }
-    })
+    if let Some(route) = matching(method, segments) {
+        return Ok(route);
+    }
+    let other_methods = [
+        Method::Get,
+        Method::Post,
+        Method::Put,
+        Method::Patch,
+        Method::Delete,
+    ];
+    if other_methods
+        .iter()
+        .any(|m| matching(m, segments).is_some())
+    {
+        Err(DomainError::MethodNotAllowed)
+    } else {
+        Err(DomainError::NotFound {
+            entity: Entity::Route,
+        })
+    }
 }
 
 pub async fn handle(mut req: Request, env: Env) -> worker::Result<Response> {
@@ -88,9 +157,35 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::SignOut => auth::sign_out(&ctx).await,
         Route::Me => auth::me(&ctx).await,
         Route::Join => auth::join(&ctx, req).await,
+        Route::ChangePasscode => auth::change_passcode(&ctx, req).await,
+        Route::UpdateProfile => auth::update_profile(&ctx, req).await,
+        Route::ListSessions => auth::list_sessions(&ctx).await,
+        Route::RevokeSession(id) => auth::revoke_session(&ctx, id).await,
         Route::ListNotices => notices::list(&ctx).await,
         Route::CreateNotice => notices::create(&ctx, req).await,
         Route::GetNotice(id) => notices::get(&ctx, id).await,
+        Route::MarkNoticeRead(id) => notices::mark_read(&ctx, req, id).await,
+        Route::NoticeReads(id) => notices::reads(&ctx, id).await,
         Route::PostableScopes => territory::postable(&ctx).await,
+        Route::Territory => territory::tree(&ctx).await,
+        Route::CreatePlace(kind) => territory::create(&ctx, req, kind).await,
+        Route::UpdatePlace(kind, id) => territory::update(&ctx, req, kind, id).await,
+        Route::ArchivePlace(kind, id) => territory::archive(&ctx, kind, id).await,
+        Route::RestorePlace(kind, id) => territory::restore(&ctx, kind, id).await,
+        Route::ImportTerritory(id) => territory::import(&ctx, req, id).await,
+        Route::UnitHouseholds(id) => territory::households(&ctx, id).await,
+        Route::AddHouseholdMember(id) => members::add_to_household(&ctx, req, id).await,
+        Route::SetRepresentative(id) => members::set_representative(&ctx, req, id).await,
+        Route::IssueHouseholdInvite(id) => invites::issue_for_household(&ctx, req, id).await,
+        Route::IssueBuildingInvites(id) => invites::issue_for_building(&ctx, req, id).await,
+        Route::BuildingInvites(id) => invites::sheet(&ctx, id).await,
+        Route::RevokeInvite(code) => invites::revoke(&ctx, code).await,
+        Route::ListMembers => members::list(&ctx).await,
+        Route::GetMember(id) => members::get(&ctx, id).await,
+        Route::VerifyMember(id) => members::verify(&ctx, req, id).await,
+        Route::GrantRole(id) => members::grant_role(&ctx, req, id).await,
+        Route::RevokeRole(id) => members::revoke_role(&ctx, req, id).await,
+        Route::ResetPasscode(id) => members::reset_passcode(&ctx, id).await,
+        Route::Audit => audit::list(&ctx).await,
     }
 }

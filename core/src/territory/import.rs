@@ -71,6 +71,9 @@ impl Column {
     }
 }
 
+/// The code first given to each place (by kind and name path), with the line that gave it.
+type CodesSeen = HashMap<(PlaceKind, Vec<String>), (Option<String>, usize)>;
+
 /// The header line every template starts with.
 pub const TEMPLATE_HEADER: &str = "小区,小区编码,楼栋,楼栋编码,单元,单元编码,门牌";
 
@@ -177,7 +180,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<[String; 4], usize> = HashMap::new();
-    let mut codes: HashMap<(PlaceKind, Vec<String>), (Option<String>, usize)> = HashMap::new();
+    let mut codes: CodesSeen = HashMap::new();
     for (line, record) in lines {
         if rows.len() + errors.len() >= IMPORT_MAX_ROWS {
             errors.push(RowError {
@@ -209,7 +212,7 @@ fn parse_row(
     record: &[String],
     index: &HashMap<Column, usize>,
     seen: &mut HashMap<[String; 4], usize>,
-    codes: &mut HashMap<(PlaceKind, Vec<String>), (Option<String>, usize)>,
+    codes: &mut CodesSeen,
 ) -> DomainResult<ImportRow> {
     let cell = |col: Column| -> &str {
         index
