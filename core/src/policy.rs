@@ -130,7 +130,9 @@ pub fn roles_for(action: Action) -> &'static [Role] {
             | CouncilMember,
         ) => STAFF,
         Action::PostNotice => &[BuildingHead, CommunityStaff, StreetAdmin],
-        Action::ReadNotice => &[CommunityStaff, StreetAdmin],
+        // Offices read what is addressed within their area, and what is addressed above it (which their
+        // residents read): see `can_read_notice`.
+        Action::ReadNotice => ALL_OFFICES,
         Action::MarkNoticeRead | Action::ManageOwnAccount => &[],
     }
 }
@@ -167,17 +169,15 @@ fn is_addressed_to_home(actor: &Actor, scope: &ScopePath) -> bool {
     actor.residence().is_some_and(|p| scope.contains(&p.unit))
 }
 
-/// A notice addressed to `scope` is visible to confirmed residents who live within it, to staff whose
-/// grant covers it, and to a building head for notices of her building and those above it.
+/// A notice addressed to `scope` is visible to confirmed residents who live within it, and to the
+/// holders of an office (building head, grid roles, staff) for notices addressed within their area or
+/// to a place that contains it (so a grid worker can follow up on what her residents were told).
 #[must_use]
 pub fn can_read_notice(actor: &Actor, scope: &ScopePath) -> bool {
     actor.is_active()
         && (is_addressed_to_home(actor, scope)
             || actor
                 .grants_of(roles_for(Action::ReadNotice))
-                .any(|g| g.scope.contains(scope))
-            || actor
-                .grants_of(&[BuildingHead])
                 .any(|g| g.scope.contains(scope) || scope.contains(&g.scope)))
 }
 
@@ -222,13 +222,10 @@ pub fn notice_audience(actor: &Actor) -> NoticeAudience {
         .map(|p| p.unit.clone())
         .into_iter()
         .collect();
-    let mut within: Vec<ScopePath> = actor
-        .grants_of(roles_for(Action::ReadNotice))
-        .map(|g| g.scope.clone())
-        .collect();
-    for head in actor.grants_of(&[BuildingHead]) {
-        covering.push(head.scope.clone());
-        within.push(head.scope.clone());
+    let mut within: Vec<ScopePath> = Vec::new();
+    for office in actor.grants_of(roles_for(Action::ReadNotice)) {
+        covering.push(office.scope.clone());
+        within.push(office.scope.clone());
     }
     covering.dedup();
     within.dedup();
@@ -346,7 +343,7 @@ mod tests {
         ("act on behalf", ".....YYYYY"),
         ("read audit", "........YY"),
         ("post notice", "...Y....YY"),
-        ("read notice", "Y..Y....YY"),
+        ("read notice", "Y..YYYYYYY"),
         ("view notice reads", "...Y.YYYYY"),
         ("mark notice read", "Y........."),
         ("manage own account", ".........."),
@@ -372,7 +369,7 @@ mod tests {
         ("act on behalf", ".......YYY"),
         ("read audit", "........YY"),
         ("post notice", "........YY"),
-        ("read notice", "........YY"),
+        ("read notice", ".......YYY"),
         ("view notice reads", ".......YYY"),
         ("mark notice read", ".........."),
         ("manage own account", ".........."),

@@ -107,8 +107,8 @@ pub async fn tree_of_street(db: &D1Database, street: &StreetId) -> ApiResult<Tre
         db,
         &[
             ("SELECT id, street_id, name FROM communities WHERE street_id = ?1 ORDER BY name, id", &args),
-            ("SELECT cp.id, cp.community_id, cp.name FROM compounds cp JOIN communities c ON c.id = cp.community_id WHERE c.street_id = ?1 ORDER BY cp.name, cp.id", &args),
-            ("SELECT b.id, b.compound_id, b.name FROM buildings b JOIN compounds cp ON cp.id = b.compound_id JOIN communities c ON c.id = cp.community_id WHERE c.street_id = ?1 ORDER BY length(b.name), b.name, b.id", &args),
+            ("SELECT cp.id, cp.community_id, cp.name FROM compounds cp JOIN communities c ON c.id = cp.community_id WHERE c.street_id = ?1 AND cp.archived_at IS NULL ORDER BY cp.name, cp.id", &args),
+            ("SELECT b.id, b.compound_id, b.name FROM buildings b JOIN compounds cp ON cp.id = b.compound_id JOIN communities c ON c.id = cp.community_id WHERE c.street_id = ?1 AND b.archived_at IS NULL ORDER BY length(b.name), b.name, b.id", &args),
         ],
     )
     .await?;

@@ -144,6 +144,42 @@ impl Api {
         self.post_raw(path, &body.to_string(), true)
     }
 
+    pub fn put(&mut self, path: &str, body: &Value) -> Resp {
+        self.send("PUT", path, "application/json", &body.to_string())
+    }
+
+    pub fn patch(&mut self, path: &str, body: &Value) -> Resp {
+        self.send("PATCH", path, "application/json", &body.to_string())
+    }
+
+    /// Uploads a CSV file as the body.
+    pub fn post_csv(&mut self, path: &str, csv: &str) -> Resp {
+        self.send("POST", path, "text/csv", csv)
+    }
+
+    /// Any method with a body and the CSRF header.
+    pub fn send(&mut self, method: &str, path: &str, content_type: &str, body: &str) -> Resp {
+        let mut req = ureq::http::Request::builder()
+            .method(method)
+            .uri(self.url(path))
+            .header("content-type", content_type);
+        for (k, v) in self.headers(true) {
+            req = req.header(k, v);
+        }
+        let req = req
+            .body(body.to_owned())
+            .unwrap_or_else(|e| panic!("cannot build request: {e}"));
+        let result = self.agent.run(req);
+        self.finish(result)
+    }
+
+    /// The signed-in member (`GET /api/v1/me`).
+    pub fn me(&mut self) -> Value {
+        let me = self.get("/api/v1/me");
+        me.expect(200, None);
+        me.body["member"].clone()
+    }
+
     /// Posts `body` as it is; `csrf` says whether to send the CSRF header.
     pub fn post_raw(&mut self, path: &str, body: &str, csrf: bool) -> Resp {
         let mut req = self
@@ -248,6 +284,12 @@ pub mod accounts {
     pub const RESIDENT5: &str = "13900000501";
     pub const RESIDENT_OTHER: &str = "13900000901";
     pub const SUSPENDED: &str = "13900000099";
+    pub const GRID: &str = "13900000044";
+    pub const GRID_HEAD: &str = "13900000045";
+    pub const GRID_DIRECTOR: &str = "13900000046";
+    pub const GROUP_LEADER: &str = "13900000047";
+    pub const COUNCIL: &str = "13900000048";
+    pub const PENDING: &str = "13900000302";
     /// A resident reserved for the rate-limit test: nobody else signs in as her.
     pub const THROTTLED: &str = "13900000077";
 }
