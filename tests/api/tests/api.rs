@@ -11,7 +11,11 @@ mod errors;
 mod health;
 #[path = "api/join.rs"]
 mod join;
+#[path = "api/matrix.rs"]
+mod matrix;
 #[path = "api/notices.rs"]
 mod notices;
+#[path = "api/places.rs"]
+mod places;
 #[path = "api/territory.rs"]
 mod territory;
