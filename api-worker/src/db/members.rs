@@ -353,8 +353,8 @@ pub enum JoinOutcome {
 
 /// Creates the resident in the code's household and marks the code used, in one transaction: the member
 /// is inserted only while the code is unused and unrevoked and its household not archived, and the code
-/// is marked only if she was. A code handed over in person confirms her at once; the first member of a
-/// household becomes its representative.
+/// is marked only if she was. A code handed over in person confirms her at once; the first confirmed
+/// member of a household becomes its representative.
 pub async fn join(db: &D1Database, r: &NewResident<'_>) -> ApiResult<JoinOutcome> {
     let now = time(r.now);
     let insert = stmt(
@@ -380,12 +380,7 @@ pub async fn join(db: &D1Database, r: &NewResident<'_>) -> ApiResult<JoinOutcome
          WHERE code = ?3 AND used_by IS NULL AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM members WHERE id = ?1)",
         &[text(r.id.as_str()), text(&now), text(r.invite_code)],
     )?;
-    let representative = stmt(
-        db,
-        "UPDATE households SET representative_id = ?1 \
-         WHERE representative_id IS NULL AND id = (SELECT household_id FROM members WHERE id = ?1)",
-        &[text(r.id.as_str())],
-    )?;
+    let representative = representative_if_none(db, r.id)?;
     match batch(db, vec![insert, mark, representative]).await {
         Ok(changes) if changes.first() == Some(&1) => Ok(JoinOutcome::Joined),
         Ok(_) => Ok(JoinOutcome::CodeInvalid),
@@ -409,18 +404,33 @@ pub async fn phone_exists(db: &D1Database, phone: &str) -> ApiResult<bool> {
     .is_some())
 }
 
-/// Confirms a pending resident (guarded: only while still pending).
+/// Confirms a pending resident (guarded: only while still pending); she becomes the representative of
+/// a household that has none. The first statement's change count says whether she was still pending.
 pub fn confirm(
     db: &D1Database,
     id: &MemberId,
     by: &MemberId,
     now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<D1PreparedStatement> {
+) -> ApiResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        stmt(
+            db,
+            "UPDATE members SET verification = 'confirmed', verified_by = ?2, verified_at = ?3 \
+             WHERE id = ?1 AND verification = 'pending'",
+            &[text(id.as_str()), text(by.as_str()), text(&time(now))],
+        )?,
+        representative_if_none(db, id)?,
+    ])
+}
+
+/// Makes a confirmed member the representative of her household if it has none.
+fn representative_if_none(db: &D1Database, id: &MemberId) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE members SET verification = 'confirmed', verified_by = ?2, verified_at = ?3 \
-         WHERE id = ?1 AND verification = 'pending'",
-        &[text(id.as_str()), text(by.as_str()), text(&time(now))],
+        "UPDATE households SET representative_id = ?1 \
+         WHERE representative_id IS NULL \
+           AND id = (SELECT household_id FROM members WHERE id = ?1 AND verification = 'confirmed')",
+        &[text(id.as_str())],
     )
 }
 

@@ -7,6 +7,7 @@ use yishi_core::api::Cursor;
 use yishi_core::api::members::OnBehalfView;
 use yishi_core::api::notices::{NoticeReadView, NoticeView, UnreadView};
 use yishi_core::ids::{MemberId, NoticeId};
+use yishi_core::members::{NameDisplay, public_name};
 use yishi_core::notices::Notice;
 use yishi_core::policy::NoticeAudience;
 use yishi_core::territory::ScopePath;
@@ -25,6 +26,7 @@ struct NoticeRow {
     body: String,
     published_at: String,
     author_name: String,
+    author_name_display: String,
     #[serde(flatten)]
     path: PathColumns,
     #[serde(flatten)]
@@ -40,7 +42,11 @@ impl NoticeRow {
             body: self.body,
             scope: scope.to_ref(),
             scope_name: self.names.display(),
-            author_name: self.author_name,
+            // Authors who live here (building heads) may show only their family name to neighbours.
+            author_name: public_name(
+                &self.author_name,
+                NameDisplay::parse(&self.author_name_display).unwrap_or_default(),
+            ),
             published_at: parse_time(&self.published_at)?,
             my_read: None,
         };
@@ -50,7 +56,7 @@ impl NoticeRow {
 
 fn select() -> String {
     format!(
-        "SELECT n.id, n.title, n.body, n.published_at, m.name AS author_name, \
+        "SELECT n.id, n.title, n.body, n.published_at, m.name AS author_name, m.name_display AS author_name_display, \
                 n.street_id, n.community_id, n.compound_id, n.building_id, n.unit_id, {NAME_COLUMNS} \
          FROM notices n JOIN members m ON m.id = n.author_id {}",
         name_joins("n")

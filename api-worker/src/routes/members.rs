@@ -160,15 +160,12 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     let (action, mut statements) = match outcome {
         Some(_) => (
             "member.confirm",
-            vec![db::members::confirm(
-                &db,
-                &target_id,
-                &member.actor.member,
-                ctx.now,
-            )?],
+            db::members::confirm(&db, &target_id, &member.actor.member, ctx.now)?,
         ),
         None => ("member.reject", db::members::reject(&db, &target_id)?),
     };
+    // The statement that moves her out of "pending" (confirm: the first; reject: the second).
+    let decisive = usize::from(outcome.is_none());
     let audit_entry = entry(
         ctx,
         &member.actor.member,
@@ -179,7 +176,7 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     )?;
     statements.push(audit::insert(&db, &audit_entry)?);
     let changes = db::batch(&db, statements).await?;
-    if changes.iter().rev().nth(1) == Some(&0) {
+    if changes.get(decisive) == Some(&0) {
         // Decided by someone else meanwhile.
         return Err(DomainError::NotPending.into());
     }
