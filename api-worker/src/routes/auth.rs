@@ -95,6 +95,7 @@ pub async fn sign_out(ctx: &Ctx) -> ApiResult<Response> {
 /// `GET /api/v1/me`.
 pub async fn me(ctx: &Ctx) -> ApiResult<Response> {
     let (member, record) = session::require_member(ctx).await?;
+    authorize(&member.actor, Action::ManageOwnAccount, Target::Own)?;
     json(
         200,
         &SessionResponse {
