@@ -101,25 +101,11 @@ pub async fn list(
         name_joins("a"),
         reach.join(" OR ")
     );
-    if let Some(c) = cursor {
-        args.push(text(&time(c.at)));
-        let at = args.len();
-        args.push(text(&c.id));
-        let id = args.len();
-        sql.push_str(&format!(
-            " AND (a.at < ?{at} OR (a.at = ?{at} AND a.id < ?{id}))"
-        ));
-    }
-    args.push(JsValue::from(limit + 1));
-    sql.push_str(&format!(
-        " ORDER BY a.at DESC, a.id DESC LIMIT ?{}",
-        args.len()
-    ));
+    super::page_sql(&mut sql, &mut args, ("a.at", "a.id"), cursor, limit);
     let rows: Vec<AuditRow> = all(db, &sql, &args).await?;
-    let more = rows.len() > limit as usize;
+    let (rows, more) = super::take_page(rows, limit);
     let entries = rows
         .into_iter()
-        .take(limit as usize)
         .map(|r| {
             let scope = match (
                 r.scope_kind

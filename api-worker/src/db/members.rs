@@ -301,23 +301,15 @@ pub async fn list(db: &D1Database, f: &MemberFilter<'_>) -> ApiResult<(Vec<Loade
             " AND (x.name LIKE ?{n} ESCAPE '\\' OR x.phone LIKE ?{n} ESCAPE '\\')"
         ));
     }
-    if let Some(c) = f.cursor {
-        args.push(text(&time(c.at)));
-        let at = args.len();
-        args.push(text(&c.id));
-        let id = args.len();
-        sql.push_str(&format!(
-            " AND (x.created_at < ?{at} OR (x.created_at = ?{at} AND x.id < ?{id}))"
-        ));
-    }
-    args.push(JsValue::from(f.limit + 1));
-    sql.push_str(&format!(
-        " ORDER BY x.created_at DESC, x.id DESC LIMIT ?{}",
-        args.len()
-    ));
+    super::page_sql(
+        &mut sql,
+        &mut args,
+        ("x.created_at", "x.id"),
+        f.cursor,
+        f.limit,
+    );
     let rows: Vec<MemberRow> = all(db, &sql, &args).await?;
-    let more = rows.len() > f.limit as usize;
-    let rows: Vec<MemberRow> = rows.into_iter().take(f.limit as usize).collect();
+    let (rows, more) = super::take_page(rows, f.limit);
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let grant_rows: Vec<GrantRow> = all(
         db,

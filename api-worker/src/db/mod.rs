@@ -160,3 +160,35 @@ pub fn scope_within_sql(alias: &str, path: &ScopePath, args: &mut Vec<JsValue>) 
     }
     format!("({})", parts.join(" AND "))
 }
+
+/// Appends the keyset pagination of a newest-first list: rows after `cursor` (by `time_col`, then
+/// `id_col`, both descending), at most `limit + 1` of them (the extra one says whether a page follows).
+pub fn page_sql(
+    sql: &mut String,
+    args: &mut Vec<JsValue>,
+    (time_col, id_col): (&str, &str),
+    cursor: Option<&yishi_core::api::Cursor>,
+    limit: u32,
+) {
+    if let Some(c) = cursor {
+        args.push(text(&time(c.at)));
+        let at = args.len();
+        args.push(text(&c.id));
+        let id = args.len();
+        sql.push_str(&format!(
+            " AND ({time_col} < ?{at} OR ({time_col} = ?{at} AND {id_col} < ?{id}))"
+        ));
+    }
+    args.push(JsValue::from(limit + 1));
+    sql.push_str(&format!(
+        " ORDER BY {time_col} DESC, {id_col} DESC LIMIT ?{}",
+        args.len()
+    ));
+}
+
+/// Splits the rows of [`page_sql`] into the page and whether another follows.
+pub fn take_page<T>(mut rows: Vec<T>, limit: u32) -> (Vec<T>, bool) {
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    (rows, more)
+}

@@ -119,25 +119,17 @@ pub async fn list(
         return Ok((Vec::new(), false));
     }
     let mut sql = format!("{} WHERE ({})", select(), admitted.join(" OR "));
-    if let Some(c) = cursor {
-        args.push(text(&time(c.at)));
-        let at = args.len();
-        args.push(text(&c.id));
-        let id = args.len();
-        sql.push_str(&format!(
-            " AND (n.published_at < ?{at} OR (n.published_at = ?{at} AND n.id < ?{id}))"
-        ));
-    }
-    args.push(JsValue::from(limit + 1));
-    sql.push_str(&format!(
-        " ORDER BY n.published_at DESC, n.id DESC LIMIT ?{}",
-        args.len()
-    ));
+    super::page_sql(
+        &mut sql,
+        &mut args,
+        ("n.published_at", "n.id"),
+        cursor,
+        limit,
+    );
     let rows: Vec<NoticeRow> = all(db, &sql, &args).await?;
-    let more = rows.len() > limit as usize;
+    let (rows, more) = super::take_page(rows, limit);
     let page = rows
         .into_iter()
-        .take(limit as usize)
         .map(NoticeRow::into_view)
         .collect::<ApiResult<Vec<_>>>()?;
     Ok((page, more))

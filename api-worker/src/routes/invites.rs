@@ -3,9 +3,10 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
+use yishi_core::api::territory::PlaceView;
 use yishi_core::auth::{INVITE_CODE_LEN, invite_code_from_random, normalize_invite_code};
 use yishi_core::error::Entity;
-use yishi_core::ids::{AuditId, BuildingId, HouseholdId, MemberId, is_valid_id};
+use yishi_core::ids::{BuildingId, HouseholdId};
 use yishi_core::members::Actor;
 use yishi_core::policy::{Action, Target, authorize};
 use yishi_core::territory::{PlaceKind, ScopePath};
@@ -15,27 +16,16 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json, no_content, read_json};
 use crate::{crypto, session};
 
-fn not_found() -> DomainError {
-    DomainError::NotFound {
-        entity: Entity::Place,
-    }
-}
+use super::common::{audit_entry, place_in_reach};
 
-/// A household or building the actor may manage invites for; others do not exist for her.
+/// A household or building the actor may manage invite codes for, not archived.
 async fn place_for_invites(
     ctx: &Ctx,
     actor: &Actor,
     kind: PlaceKind,
     id: &str,
-) -> ApiResult<(yishi_core::api::territory::PlaceView, ScopePath)> {
-    if !is_valid_id(id) {
-        return Err(not_found().into());
-    }
-    let (view, path) = db::territory::place(&ctx.db()?, kind, id)
-        .await?
-        .ok_or(not_found())?;
-    authorize(actor, Action::ViewTerritory, Target::Scope(&path)).map_err(|_| not_found())?;
-    authorize(actor, Action::ManageInvites, Target::Scope(&path))?;
+) -> ApiResult<(PlaceView, ScopePath)> {
+    let (view, path) = place_in_reach(ctx, actor, kind, id, Action::ManageInvites).await?;
     if view.archived {
         return Err(DomainError::PlaceArchived.into());
     }
@@ -48,28 +38,6 @@ fn new_code() -> ApiResult<String> {
     >()?))
 }
 
-fn entry<'a>(
-    ctx: &Ctx,
-    actor: &'a MemberId,
-    action: &'a str,
-    kind: &'a str,
-    id: &'a str,
-    scope: &'a ScopePath,
-    detail: serde_json::Value,
-) -> ApiResult<audit::Entry<'a>> {
-    Ok(audit::Entry {
-        id: ctx.new_id(AuditId::generate)?,
-        at: ctx.now,
-        actor,
-        action,
-        target_kind: kind,
-        target_id: id,
-        scope: Some(scope),
-        on_behalf: None,
-        detail,
-    })
-}
-
 /// `POST /api/v1/households/{id}/invites`: one new code for the household.
 pub async fn issue_for_household(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
@@ -78,12 +46,11 @@ pub async fn issue_for_household(ctx: &Ctx, req: &mut Request, id: &str) -> ApiR
     let db = ctx.db()?;
     let code = new_code()?;
     let household = HouseholdId::from_trusted(&view.id);
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "invite.issue",
-        "household",
-        &view.id,
+        ("household", &view.id),
         &path,
         serde_json::json!({ "household": view.name, "in_person": body.in_person, "count": 1 }),
     )?;
@@ -98,7 +65,7 @@ pub async fn issue_for_household(ctx: &Ctx, req: &mut Request, id: &str) -> ApiR
                 &member.actor.member,
                 ctx.now,
             )?,
-            audit::insert(&db, &audit_entry)?,
+            audit::insert(&db, &entry)?,
         ],
     )
     .await?;
@@ -116,12 +83,11 @@ pub async fn issue_for_building(ctx: &Ctx, req: &mut Request, id: &str) -> ApiRe
     let (view, path) = place_for_invites(ctx, &member.actor, PlaceKind::Building, id).await?;
     let db = ctx.db()?;
     let households = db::invites::households_without_code(&db, &view.id).await?;
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "invite.issue",
-        "building",
-        &view.id,
+        ("building", &view.id),
         &path,
         serde_json::json!({ "building": view.name, "in_person": body.in_person, "count": households.len() }),
     )?;
@@ -139,7 +105,7 @@ pub async fn issue_for_building(ctx: &Ctx, req: &mut Request, id: &str) -> ApiRe
         })
         .collect::<ApiResult<Vec<_>>>()?;
     if !statements.is_empty() {
-        statements.push(audit::insert(&db, &audit_entry)?);
+        statements.push(audit::insert(&db, &entry)?);
         db::batch(&db, statements).await?;
     }
     sheet_response(
@@ -209,12 +175,11 @@ pub async fn revoke(ctx: &Ctx, code: &str) -> ApiResult<Response> {
     if !live {
         return Err(DomainError::InviteCodeInvalid.into());
     }
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "invite.revoke",
-        "household",
-        household.as_str(),
+        ("household", household.as_str()),
         &path,
         serde_json::json!({ "code": code }),
     )?;
@@ -222,7 +187,7 @@ pub async fn revoke(ctx: &Ctx, code: &str) -> ApiResult<Response> {
         &db,
         vec![
             db::invites::revoke(&db, &code, ctx.now)?,
-            audit::insert(&db, &audit_entry)?,
+            audit::insert(&db, &entry)?,
         ],
     )
     .await?;

@@ -9,7 +9,7 @@ use yishi_core::api::members::{
 };
 use yishi_core::auth as rules;
 use yishi_core::error::{Entity, Field};
-use yishi_core::ids::{AuditId, HouseholdId, MemberId};
+use yishi_core::ids::{HouseholdId, MemberId};
 use yishi_core::members::{RoleGrant, Verification, VerificationDecision, normalize_reason};
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::territory::{PlaceKind, ScopePath};
@@ -18,6 +18,8 @@ use crate::db::{self, audit, members::LoadedMember};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json, next_cursor, page_params, query_param, read_json};
 use crate::{crypto, session};
+
+use super::common::{audit_entry, place_in_reach};
 
 fn member_not_found() -> DomainError {
     DomainError::NotFound {
@@ -45,27 +47,6 @@ async fn visible_member(
         Some(anchor) if visible => Ok((target, anchor)),
         _ => Err(member_not_found().into()),
     }
-}
-
-fn entry<'a>(
-    ctx: &Ctx,
-    actor: &'a MemberId,
-    action: &'a str,
-    target: &'a MemberId,
-    scope: &'a ScopePath,
-    detail: serde_json::Value,
-) -> ApiResult<audit::Entry<'a>> {
-    Ok(audit::Entry {
-        id: ctx.new_id(AuditId::generate)?,
-        at: ctx.now,
-        actor,
-        action,
-        target_kind: "member",
-        target_id: target.as_str(),
-        scope: Some(scope),
-        on_behalf: None,
-        detail,
-    })
 }
 
 async fn respond(ctx: &Ctx, id: &MemberId, status: u16) -> ApiResult<Response> {
@@ -166,15 +147,15 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     };
     // The statement that moves her out of "pending" (confirm: the first; reject: the second).
     let decisive = usize::from(outcome.is_none());
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         action,
-        &target_id,
+        ("member", target_id.as_str()),
         &anchor,
         serde_json::json!({ "name": target.view.name, "reason": reason }),
     )?;
-    statements.push(audit::insert(&db, &audit_entry)?);
+    statements.push(audit::insert(&db, &entry)?);
     let changes = db::batch(&db, statements).await?;
     if changes.get(decisive) == Some(&0) {
         // Decided by someone else meanwhile.
@@ -226,7 +207,7 @@ async fn change_role(
     )?;
     let db = ctx.db()?;
     let target_id = target.actor.member.clone();
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         if granting {
@@ -234,7 +215,7 @@ async fn change_role(
         } else {
             "role.revoke"
         },
-        &target_id,
+        ("member", target_id.as_str()),
         &grant.scope,
         serde_json::json!({ "name": target.view.name, "role": grant.role }),
     )?;
@@ -243,7 +224,7 @@ async fn change_role(
     } else {
         db::members::revoke(&db, &target_id, &grant)?
     };
-    let changes = db::batch(&db, vec![change, audit::insert(&db, &audit_entry)?]).await?;
+    let changes = db::batch(&db, vec![change, audit::insert(&db, &entry)?]).await?;
     if !granting && changes.first() == Some(&0) {
         return Err(DomainError::NotFound {
             entity: Entity::Role,
@@ -274,11 +255,11 @@ pub async fn reset_passcode(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let hash = crypto::hash_password(&passcode, ctx.config.pbkdf2_iterations).await?;
     let db = ctx.db()?;
     let target_id = target.actor.member.clone();
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "member.passcode_reset",
-        &target_id,
+        ("member", target_id.as_str()),
         &anchor,
         serde_json::json!({ "name": target.view.name }),
     )?;
@@ -286,7 +267,7 @@ pub async fn reset_passcode(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         &db,
         vec![
             db::members::set_password_hash(&db, &target_id, &hash)?,
-            audit::insert(&db, &audit_entry)?,
+            audit::insert(&db, &entry)?,
         ],
     )
     .await?;
@@ -299,24 +280,6 @@ pub async fn reset_passcode(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     )
 }
 
-async fn household_in_reach(
-    ctx: &Ctx,
-    actor: &yishi_core::members::Actor,
-    id: &str,
-) -> ApiResult<(yishi_core::api::territory::PlaceView, ScopePath)> {
-    let not_found = DomainError::NotFound {
-        entity: Entity::Place,
-    };
-    if !yishi_core::ids::is_valid_id(id) {
-        return Err(not_found.into());
-    }
-    let (view, path) = db::territory::place(&ctx.db()?, PlaceKind::Household, id)
-        .await?
-        .ok_or(not_found.clone())?;
-    authorize(actor, Action::ViewTerritory, Target::Scope(&path)).map_err(|_| not_found)?;
-    Ok((view, path))
-}
-
 /// `POST /api/v1/households/{id}/members`: a member without a phone (an elderly resident), confirmed at
 /// once; staff and grid workers act on her behalf.
 pub async fn add_to_household(
@@ -326,12 +289,14 @@ pub async fn add_to_household(
 ) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: AddHouseholdMemberRequest = read_json(req).await?;
-    let (view, path) = household_in_reach(ctx, &member.actor, household).await?;
-    authorize(
+    let (view, path) = place_in_reach(
+        ctx,
         &member.actor,
+        PlaceKind::Household,
+        household,
         Action::ManageHouseholds,
-        Target::Scope(&path),
-    )?;
+    )
+    .await?;
     let name = rules::normalize_name(&body.name)?;
     if view.archived {
         return Err(DomainError::PlaceArchived.into());
@@ -339,11 +304,11 @@ pub async fn add_to_household(
     let db = ctx.db()?;
     let id = ctx.new_id(MemberId::generate)?;
     let household_id = HouseholdId::from_trusted(&view.id);
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "member.add_without_phone",
-        &id,
+        ("member", id.as_str()),
         &path,
         serde_json::json!({ "name": name, "household": view.name }),
     )?;
@@ -355,7 +320,7 @@ pub async fn add_to_household(
         &member.actor.member,
         ctx.now,
     )?;
-    statements.push(audit::insert(&db, &audit_entry)?);
+    statements.push(audit::insert(&db, &entry)?);
     db::batch(&db, statements).await?;
     respond(ctx, &id, 201).await
 }
@@ -368,12 +333,14 @@ pub async fn set_representative(
 ) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: RepresentativeRequest = read_json(req).await?;
-    let (view, path) = household_in_reach(ctx, &member.actor, household).await?;
-    authorize(
+    let (view, path) = place_in_reach(
+        ctx,
         &member.actor,
+        PlaceKind::Household,
+        household,
         Action::ManageHouseholds,
-        Target::Scope(&path),
-    )?;
+    )
+    .await?;
     let db = ctx.db()?;
     let household_id = HouseholdId::from_trusted(&view.id);
     let lives_there = db::members::load(&db, &body.member_id)
@@ -386,11 +353,11 @@ pub async fn set_representative(
         }
         .into());
     }
-    let audit_entry = entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "household.representative",
-        &body.member_id,
+        ("member", body.member_id.as_str()),
         &path,
         serde_json::json!({ "household": view.name }),
     )?;
@@ -398,7 +365,7 @@ pub async fn set_representative(
         &db,
         vec![
             db::members::set_representative(&db, &household_id, &body.member_id)?,
-            audit::insert(&db, &audit_entry)?,
+            audit::insert(&db, &entry)?,
         ],
     )
     .await?;

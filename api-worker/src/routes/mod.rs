@@ -2,6 +2,7 @@
 
 mod audit;
 mod auth;
+mod common;
 mod health;
 mod invites;
 mod members;

@@ -9,7 +9,7 @@ use yishi_core::api::territory::{
     PlaceNode, PlaceResponse, PlaceView, PostableScopesResponse, TerritoryResponse,
     UpdatePlaceRequest,
 };
-use yishi_core::error::{Entity, Field};
+use yishi_core::error::Field;
 use yishi_core::ids::{
     AuditId, BuildingId, CommunityId, CompoundId, HouseholdId, MemberId, StreetId, UnitId,
     is_valid_id,
@@ -27,6 +27,8 @@ use crate::db::{self, audit};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json, query_param, read_json, read_text};
 use crate::session;
+
+use super::common::{audit_entry, place_in_reach, place_not_found};
 
 /// `GET /api/v1/territory/postable`: the places the member may publish notices to, as a tree. A
 /// community or compound appears when it or something below it is postable.
@@ -82,30 +84,6 @@ pub async fn postable(ctx: &Ctx) -> ApiResult<Response> {
         }
     }
     json(200, &PostableScopesResponse { communities })
-}
-
-fn place_not_found() -> DomainError {
-    DomainError::NotFound {
-        entity: Entity::Place,
-    }
-}
-
-/// A place the actor may see; others do not exist for her.
-async fn visible_place(
-    ctx: &Ctx,
-    actor: &Actor,
-    kind: PlaceKind,
-    id: &str,
-) -> ApiResult<(PlaceView, ScopePath)> {
-    let db = ctx.db()?;
-    let found = if is_valid_id(id) {
-        db::territory::place(&db, kind, id).await?
-    } else {
-        None
-    };
-    let (view, path) = found.ok_or(place_not_found())?;
-    authorize(actor, Action::ViewTerritory, Target::Scope(&path)).map_err(|_| place_not_found())?;
-    Ok((view, path))
 }
 
 /// `GET /api/v1/territory?community=`: the tree of the communities the member may see, pruned to the
@@ -294,28 +272,6 @@ fn child_path(parent: &ScopePath, kind: PlaceKind, id: &str) -> ScopePath {
     }
 }
 
-fn place_entry<'a>(
-    ctx: &Ctx,
-    actor: &'a MemberId,
-    action: &'a str,
-    kind: PlaceKind,
-    id: &'a str,
-    scope: &'a ScopePath,
-    detail: serde_json::Value,
-) -> ApiResult<audit::Entry<'a>> {
-    Ok(audit::Entry {
-        id: ctx.new_id(AuditId::generate)?,
-        at: ctx.now,
-        actor,
-        action,
-        target_kind: kind.as_str(),
-        target_id: id,
-        scope: Some(scope),
-        on_behalf: None,
-        detail,
-    })
-}
-
 /// `POST /api/v1/{compounds|buildings|units|households}`: a new place under `parent_id`; a new building
 /// may bring its layout of units and households. All of it is written in one transaction.
 pub async fn create(ctx: &Ctx, req: &mut Request, kind: PlaceKind) -> ApiResult<Response> {
@@ -399,12 +355,11 @@ pub async fn create(ctx: &Ctx, req: &mut Request, kind: PlaceKind) -> ApiResult<
     } else {
         scope
     };
-    let entry = place_entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "place.create",
-        kind,
-        &place.id,
+        (kind.as_str(), &place.id),
         &scope,
         serde_json::json!({ "name": place.name, "layout": layout }),
     )?;
@@ -438,8 +393,8 @@ pub async fn update(
 ) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: UpdatePlaceRequest = read_json(req).await?;
-    let (view, path) = visible_place(ctx, &member.actor, kind, id).await?;
-    authorize(&member.actor, Action::ManageTerritory, Target::Scope(&path))?;
+    let (view, path) =
+        place_in_reach(ctx, &member.actor, kind, id, Action::ManageTerritory).await?;
     let name = match &body.name {
         Some(n) => normalize_place_name(n, kind.field())?,
         None => view.name.clone(),
@@ -452,12 +407,11 @@ pub async fn update(
         (None, _) => view.code.clone(),
     };
     let db = ctx.db()?;
-    let entry = place_entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "place.update",
-        kind,
-        id,
+        (kind.as_str(), id),
         &path,
         serde_json::json!({ "from": { "name": view.name, "code": view.code }, "to": { "name": name, "code": code } }),
     )?;
@@ -476,7 +430,7 @@ pub async fn update(
         }
         Err(e) => return Err(e),
     }
-    let (view, _) = visible_place(ctx, &member.actor, kind, id).await?;
+    let (view, _) = place_in_reach(ctx, &member.actor, kind, id, Action::ViewTerritory).await?;
     json(200, &PlaceResponse { place: view })
 }
 
@@ -485,8 +439,8 @@ pub async fn update(
 /// rejected) first, so nobody is silently cut off.
 pub async fn archive(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let (view, path) = visible_place(ctx, &member.actor, kind, id).await?;
-    authorize(&member.actor, Action::ManageTerritory, Target::Scope(&path))?;
+    let (view, path) =
+        place_in_reach(ctx, &member.actor, kind, id, Action::ManageTerritory).await?;
     let db = ctx.db()?;
     if view.archived {
         return json(200, &PlaceResponse { place: view });
@@ -498,12 +452,11 @@ pub async fn archive(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
         }
         .into());
     }
-    let entry = place_entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "place.archive",
-        kind,
-        id,
+        (kind.as_str(), id),
         &path,
         serde_json::json!({ "name": view.name }),
     )?;
@@ -515,15 +468,15 @@ pub async fn archive(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
         let households = db::territory::inhabited_households(&db, kind, id).await?;
         return Err(DomainError::PlaceNotEmpty { households }.into());
     }
-    let (view, _) = visible_place(ctx, &member.actor, kind, id).await?;
+    let (view, _) = place_in_reach(ctx, &member.actor, kind, id, Action::ViewTerritory).await?;
     json(200, &PlaceResponse { place: view })
 }
 
 /// `POST /api/v1/{kind}/{id}/restore`: undoes an archive, with what was archived together with it.
 pub async fn restore(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let (view, path) = visible_place(ctx, &member.actor, kind, id).await?;
-    authorize(&member.actor, Action::ManageTerritory, Target::Scope(&path))?;
+    let (view, path) =
+        place_in_reach(ctx, &member.actor, kind, id, Action::ManageTerritory).await?;
     let db = ctx.db()?;
     let Some(archived_at) = db::territory::archived_at(&db, kind, id).await? else {
         return json(200, &PlaceResponse { place: view });
@@ -537,19 +490,18 @@ pub async fn restore(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
             return Err(DomainError::PlaceArchived.into());
         }
     }
-    let entry = place_entry(
+    let entry = audit_entry(
         ctx,
         &member.actor.member,
         "place.restore",
-        kind,
-        id,
+        (kind.as_str(), id),
         &path,
         serde_json::json!({ "name": view.name }),
     )?;
     let mut statements = db::territory::restore(&db, kind, id, &archived_at)?;
     statements.push(audit::insert(&db, &entry)?);
     db::batch(&db, statements).await?;
-    let (view, _) = visible_place(ctx, &member.actor, kind, id).await?;
+    let (view, _) = place_in_reach(ctx, &member.actor, kind, id, Action::ViewTerritory).await?;
     json(200, &PlaceResponse { place: view })
 }
 
@@ -649,7 +601,14 @@ fn count(plan: &yishi_core::territory::import::ImportPlan, kind: PlaceKind) -> u
 /// `GET /api/v1/units/{id}/households`.
 pub async fn households(ctx: &Ctx, unit: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let (view, path) = visible_place(ctx, &member.actor, PlaceKind::Unit, unit).await?;
+    let (view, path) = place_in_reach(
+        ctx,
+        &member.actor,
+        PlaceKind::Unit,
+        unit,
+        Action::ViewTerritory,
+    )
+    .await?;
     let db = ctx.db()?;
     let (households, members) = db::territory::households_of_unit(&db, unit).await?;
     let households = households

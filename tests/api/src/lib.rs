@@ -364,8 +364,10 @@ pub fn fresh_phone() -> String {
     )
 }
 
-/// A marker to put in titles, so that a test finds its own notices among everyone else's.
+/// A marker to put in titles and names, unique per call, so that a test finds its own records among everyone else's.
 #[must_use]
 pub fn marker(test: &str) -> String {
-    format!("{test}-{}", std::process::id())
+    static MARKERS: AtomicU32 = AtomicU32::new(0);
+    let n = MARKERS.fetch_add(1, Ordering::Relaxed);
+    format!("{test}-{}-{n}", std::process::id())
 }
