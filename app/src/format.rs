@@ -3,9 +3,7 @@
 use chrono::{DateTime, Utc};
 use yishi_core::Lang;
 use yishi_core::api::auth::{HomeView, RoleView};
-use yishi_core::members::Role;
 
-use crate::i18n::{Msg, t};
 
 /// `YYYY-MM-DD HH:mm` in the device's time zone.
 #[must_use]
@@ -75,14 +73,7 @@ pub fn home_line(home: &HomeView) -> String {
 /// e.g. `楼栋长（阳光小区 3号楼）`.
 #[must_use]
 pub fn role_line(lang: Lang, role: &RoleView) -> String {
-    let name = t(
-        lang,
-        match role.role {
-            Role::BuildingHead => Msg::RoleBuildingHead,
-            Role::CommunityStaff => Msg::RoleCommunityStaff,
-            Role::StreetAdmin => Msg::RoleStreetAdmin,
-        },
-    );
+    let name = role.role.label(lang);
     match lang {
         Lang::ZhCn => format!("{name}（{}）", role.scope_name),
         Lang::En => format!("{name} ({})", role.scope_name),
