@@ -7,10 +7,26 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
-use yishi_core::api::auth::{JoinRequest, SessionResponse, SignInRequest};
-use yishi_core::api::notices::{CreateNoticeRequest, NoticeListResponse, NoticeResponse};
-use yishi_core::api::territory::PostableScopesResponse;
+use yishi_core::api::audit::AuditListResponse;
+use yishi_core::api::auth::{
+    ChangePasscodeRequest, JoinRequest, ProfileUpdate, SessionListResponse, SessionResponse,
+    SignInRequest,
+};
+use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
+use yishi_core::api::members::{
+    AddHouseholdMemberRequest, MemberListResponse, MemberResponse, PasscodeResetResponse,
+    RepresentativeRequest, RoleRequest, VerifyRequest,
+};
+use yishi_core::api::notices::{
+    CreateNoticeRequest, MarkReadRequest, NoticeListResponse, NoticeReadResponse,
+    NoticeReadsResponse, NoticeResponse,
+};
+use yishi_core::api::territory::{
+    CreatePlaceRequest, HouseholdsResponse, ImportResponse, PlaceResponse, PostableScopesResponse,
+    TerritoryResponse,
+};
 use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, ErrorBody, ErrorEnvelope, PREFIX};
+use yishi_core::territory::PlaceKind;
 use yishi_core::{DomainError, Lang};
 
 use crate::i18n::{Msg, t};
@@ -137,6 +153,286 @@ pub async fn postable_scopes(lang: Lang) -> ApiResult<PostableScopesResponse> {
     call(lang, "GET", "/territory/postable", None::<&()>).await
 }
 
+/// `PUT /me/passcode`.
+pub async fn change_passcode(lang: Lang, req: &ChangePasscodeRequest) -> ApiResult<()> {
+    empty(lang, "PUT", "/me/passcode", Some(req)).await
+}
+
+/// `PATCH /me/profile`.
+pub async fn update_profile(lang: Lang, req: &ProfileUpdate) -> ApiResult<SessionResponse> {
+    call(lang, "PATCH", "/me/profile", Some(req)).await
+}
+
+/// `GET /sessions`.
+pub async fn list_sessions(lang: Lang) -> ApiResult<SessionListResponse> {
+    call(lang, "GET", "/sessions", None::<&()>).await
+}
+
+/// `DELETE /sessions/{id}`.
+pub async fn end_session(lang: Lang, id: &str) -> ApiResult<()> {
+    empty(
+        lang,
+        "DELETE",
+        &format!("/sessions/{}", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /notices/{id}/reads`.
+pub async fn mark_read(
+    lang: Lang,
+    notice: &str,
+    req: &MarkReadRequest,
+) -> ApiResult<NoticeReadResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/notices/{}/reads", encode(notice)),
+        Some(req),
+    )
+    .await
+}
+
+/// `GET /notices/{id}/reads`.
+pub async fn notice_reads(lang: Lang, notice: &str) -> ApiResult<NoticeReadsResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/notices/{}/reads", encode(notice)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `GET /territory`.
+pub async fn territory(lang: Lang) -> ApiResult<TerritoryResponse> {
+    call(lang, "GET", "/territory", None::<&()>).await
+}
+
+/// `POST /{compounds|buildings|units|households}`.
+pub async fn create_place(
+    lang: Lang,
+    kind: PlaceKind,
+    req: &CreatePlaceRequest,
+) -> ApiResult<PlaceResponse> {
+    call(lang, "POST", &format!("/{}", kind.plural()), Some(req)).await
+}
+
+/// `POST /{kind}/{id}/archive` or `/restore`.
+pub async fn set_archived(
+    lang: Lang,
+    kind: PlaceKind,
+    id: &str,
+    archived: bool,
+) -> ApiResult<PlaceResponse> {
+    let verb = if archived { "archive" } else { "restore" };
+    call(
+        lang,
+        "POST",
+        &format!("/{}/{}/{verb}", kind.plural(), encode(id)),
+        Some(&()),
+    )
+    .await
+}
+
+/// `POST /communities/{id}/imports` with the CSV text.
+pub async fn import_territory(
+    lang: Lang,
+    community: &str,
+    csv: String,
+) -> ApiResult<ImportResponse> {
+    let (status, text) = send(
+        lang,
+        "POST",
+        &format!("/communities/{}/imports", encode(community)),
+        Some((csv, "text/csv")),
+    )
+    .await?;
+    parse(status, &text)
+}
+
+/// `GET /units/{id}/households`.
+pub async fn households(lang: Lang, unit: &str) -> ApiResult<HouseholdsResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/units/{}/households", encode(unit)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /households/{id}/members`.
+pub async fn add_household_member(
+    lang: Lang,
+    household: &str,
+    req: &AddHouseholdMemberRequest,
+) -> ApiResult<MemberResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/households/{}/members", encode(household)),
+        Some(req),
+    )
+    .await
+}
+
+/// `PUT /households/{id}/representative`.
+pub async fn set_representative(
+    lang: Lang,
+    household: &str,
+    req: &RepresentativeRequest,
+) -> ApiResult<MemberResponse> {
+    call(
+        lang,
+        "PUT",
+        &format!("/households/{}/representative", encode(household)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /households/{id}/invites`.
+pub async fn issue_invite(
+    lang: Lang,
+    household: &str,
+    req: &IssueInvitesRequest,
+) -> ApiResult<InviteResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/households/{}/invites", encode(household)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /buildings/{id}/invites`.
+pub async fn issue_building_invites(
+    lang: Lang,
+    building: &str,
+    req: &IssueInvitesRequest,
+) -> ApiResult<InviteSheetResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/buildings/{}/invites", encode(building)),
+        Some(req),
+    )
+    .await
+}
+
+/// `GET /buildings/{id}/invites`.
+pub async fn invite_sheet(lang: Lang, building: &str) -> ApiResult<InviteSheetResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/buildings/{}/invites", encode(building)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /invites/{code}/revoke`.
+pub async fn revoke_invite(lang: Lang, code: &str) -> ApiResult<()> {
+    empty(
+        lang,
+        "POST",
+        &format!("/invites/{}/revoke", encode(code)),
+        Some(&()),
+    )
+    .await
+}
+
+/// `GET /members?verification=&q=`.
+pub async fn members(lang: Lang, pending_only: bool, query: &str) -> ApiResult<MemberListResponse> {
+    let mut path = format!("/members?limit=100&q={}", encode(query));
+    if pending_only {
+        path.push_str("&verification=pending");
+    }
+    call(lang, "GET", &path, None::<&()>).await
+}
+
+/// `GET /members/{id}`.
+pub async fn member(lang: Lang, id: &str) -> ApiResult<MemberResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/members/{}", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /members/{id}/verification`.
+pub async fn verify_member(lang: Lang, id: &str, req: &VerifyRequest) -> ApiResult<MemberResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/members/{}/verification", encode(id)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /members/{id}/roles` (grant) or `/roles/revoke`.
+pub async fn change_role(
+    lang: Lang,
+    id: &str,
+    req: &RoleRequest,
+    grant: bool,
+) -> ApiResult<MemberResponse> {
+    let path = if grant {
+        format!("/members/{}/roles", encode(id))
+    } else {
+        format!("/members/{}/roles/revoke", encode(id))
+    };
+    call(lang, "POST", &path, Some(req)).await
+}
+
+/// `POST /members/{id}/passcode-reset`.
+pub async fn reset_passcode(lang: Lang, id: &str) -> ApiResult<PasscodeResetResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/members/{}/passcode-reset", encode(id)),
+        Some(&()),
+    )
+    .await
+}
+
+/// `GET /audit?cursor=`.
+pub async fn audit(lang: Lang, cursor: Option<String>) -> ApiResult<AuditListResponse> {
+    let path = match cursor {
+        Some(c) => format!("/audit?cursor={}", encode(&c)),
+        None => "/audit".to_owned(),
+    };
+    call(lang, "GET", &path, None::<&()>).await
+}
+
+/// A request whose success has no body (204).
+async fn empty<B: Serialize>(
+    lang: Lang,
+    method: &str,
+    path: &str,
+    body: Option<&B>,
+) -> ApiResult<()> {
+    let body = match body {
+        Some(b) => Some((
+            serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?,
+            "application/json",
+        )),
+        None => None,
+    };
+    let (status, text) = send(lang, method, path, body).await?;
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(error_from(status, &text))
+    }
+}
+
 fn encode(component: &str) -> String {
     String::from(js_sys::encode_uri_component(component))
 }
@@ -148,14 +444,21 @@ async fn call<B: Serialize, T: DeserializeOwned>(
     body: Option<&B>,
 ) -> ApiResult<T> {
     let body = match body {
-        Some(b) => Some(serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?),
+        Some(b) => Some((
+            serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?,
+            "application/json",
+        )),
         None => None,
     };
     let (status, text) = send(lang, method, path, body).await?;
+    parse(status, &text)
+}
+
+fn parse<T: DeserializeOwned>(status: u16, text: &str) -> ApiResult<T> {
     if (200..300).contains(&status) {
-        serde_json::from_str(&text).map_err(|_| ApiError::Unexpected { status })
+        serde_json::from_str(text).map_err(|_| ApiError::Unexpected { status })
     } else {
-        Err(error_from(status, &text))
+        Err(error_from(status, text))
     }
 }
 
@@ -169,12 +472,12 @@ fn error_from(status: u16, text: &str) -> ApiError {
     }
 }
 
-/// Sends one request and reads the whole answer as text.
+/// Sends one request (with a body and its content type) and reads the whole answer as text.
 async fn send(
     lang: Lang,
     method: &str,
     path: &str,
-    body: Option<String>,
+    body: Option<(String, &str)>,
 ) -> ApiResult<(u16, String)> {
     let network = |_: JsValue| ApiError::Network;
     let window = web_sys::window().ok_or(ApiError::Network)?;
@@ -186,16 +489,16 @@ async fn send(
         .map_err(network)?;
     if method != "GET" {
         headers.set(CSRF_HEADER, CSRF_VALUE).map_err(network)?;
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(network)?;
+    }
+    if let Some((_, content_type)) = &body {
+        headers.set("Content-Type", content_type).map_err(network)?;
     }
 
     let init = RequestInit::new();
     init.set_method(method);
     init.set_credentials(RequestCredentials::SameOrigin);
     init.set_headers(&headers);
-    if let Some(body) = body {
+    if let Some((body, _)) = body {
         init.set_body(&JsValue::from_str(&body));
     }
 

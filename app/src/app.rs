@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n_context;
 use crate::pages::NotFoundPage;
+use crate::pages::admin::{AdminPage, MembersPage, TerritoryPage, UnitPage};
 use crate::pages::auth::{JoinPage, LoginPage};
 use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
 use crate::prefs::provide_large_type_context;
@@ -29,6 +30,10 @@ pub fn App() -> impl IntoView {
                 // Before `/notices/:id`, which would also match `new`.
                 <Route path=path!("/notices/new") view=NewNoticePage />
                 <Route path=path!("/notices/:id") view=NoticePage />
+                <Route path=path!("/admin") view=AdminPage />
+                <Route path=path!("/admin/territory") view=TerritoryPage />
+                <Route path=path!("/admin/units/:id") view=UnitPage />
+                <Route path=path!("/admin/members") view=MembersPage />
             </Routes>
         </Router>
     }

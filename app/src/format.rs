@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use yishi_core::Lang;
 use yishi_core::api::auth::{HomeView, RoleView};
 
-
 /// `YYYY-MM-DD HH:mm` in the device's time zone.
 #[must_use]
 pub fn local_datetime(at: &DateTime<Utc>) -> String {

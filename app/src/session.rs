@@ -8,6 +8,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use yishi_core::Lang;
 use yishi_core::api::auth::{MemberView, SessionResponse};
+use yishi_core::members::{Actor, Home, MemberStatus, RoleGrant};
+use yishi_core::territory::Placement;
 
 use crate::api::ApiResult;
 use crate::forms::FormError;
@@ -84,4 +86,30 @@ where
             }
         }
     })
+}
+
+/// The member as `core`'s rules see her, to decide which links and buttons to show (the API decides
+/// again, with the same rules).
+#[must_use]
+pub fn actor_of(member: &MemberView) -> Actor {
+    Actor {
+        member: member.id.clone(),
+        status: MemberStatus::Active,
+        home: member.home.as_ref().map(|h| Home {
+            placement: Placement {
+                household: h.household.clone(),
+                unit: h.unit_path.clone(),
+            },
+            verification: h.verification,
+            representative: h.representative,
+        }),
+        grants: member
+            .roles
+            .iter()
+            .map(|r| RoleGrant {
+                role: r.role,
+                scope: r.scope_path.clone(),
+            })
+            .collect(),
+    }
 }

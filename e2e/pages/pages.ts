@@ -98,3 +98,74 @@ export async function expectAccessible(page: Page) {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
+
+/** 社区管理 › 楼栋与住户: the tree, new buildings, imports. */
+export class TerritoryPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/admin/territory');
+    await expect(this.page.getByRole('heading', { name: '楼栋与住户', level: 1 })).toBeVisible();
+  }
+
+  /** The item of a place in the tree (its own line and everything below it). */
+  place(name: string) {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByText(name, { exact: true }) }).last();
+  }
+
+  async addBuilding(compound: string, name: string, layout: { units: number; floors: number; doors: number }) {
+    const form = this.page.getByRole('form', { name: '新增楼栋' });
+    await form.getByLabel('所在小区').selectOption({ label: compound });
+    await form.getByLabel('名称').fill(name);
+    await form.getByLabel('单元数').fill(String(layout.units));
+    await form.getByLabel('楼层数').fill(String(layout.floors));
+    await form.getByLabel('每层户数').fill(String(layout.doors));
+    await form.getByRole('button', { name: '添加' }).click();
+  }
+
+  async importCsv(csv: string) {
+    const form = this.page.getByRole('form', { name: '从表格导入' });
+    await form.getByLabel('表格内容（CSV）').fill(csv);
+    await form.getByRole('button', { name: '导入' }).click();
+  }
+}
+
+/** 社区管理 › a unit's households. */
+export class UnitPage {
+  constructor(readonly page: Page) {}
+
+  household(door: string) {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: `门牌 ${door}` }) });
+  }
+
+  /** Issues a code for the household and returns it as printed (ABCD-EFGH). */
+  async issueInvite(door: string, inPerson = false): Promise<string> {
+    await this.page.getByLabel('当面发放（加入后直接认证）').setChecked(inPerson);
+    const household = this.household(door);
+    await household.getByRole('button', { name: '生成邀请码' }).click();
+    const status = household.getByRole('status');
+    await expect(status).toContainText('新的邀请码');
+    const match = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await status.textContent()) ?? '');
+    if (!match) throw new Error('no invite code shown');
+    return match[1];
+  }
+}
+
+/** 社区管理 › 居民认证与成员. */
+export class MembersPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/admin/members');
+    await expect(this.page.getByRole('heading', { name: '居民认证与成员', level: 1 })).toBeVisible();
+  }
+
+  member(name: string) {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  async confirm(name: string) {
+    await this.member(name).getByRole('button', { name: '确认身份' }).click();
+    await expect(this.member(name)).toHaveCount(0);
+  }
+}

@@ -1,0 +1,63 @@
+use leptos::prelude::*;
+use yishi_core::policy::{self, Action};
+
+use crate::api::{self, ApiError};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::i18n::{Msg, use_i18n};
+use crate::session::{actor_of, use_session};
+
+/// `/admin`: the office holder's links, as her roles allow.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let me = LocalResource::new(move || async move {
+        if let Some(member) = session.member_untracked() {
+            return Ok::<_, ApiError>(member);
+        }
+        let answer = api::me(i18n.lang_untracked()).await?;
+        session.signed_in(answer.member.clone());
+        Ok(answer.member)
+    });
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::AdminHeading).to_owned()) />
+        <AppShell signed_in=true>
+            <p class="back">
+                <a href="/">{i18n.text(Msg::BackToList)}</a>
+            </p>
+            <h1>{i18n.text(Msg::AdminHeading)}</h1>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(member) => {
+                            let actor = actor_of(&member);
+                            let may = |action| !policy::scopes_for(&actor, action).is_empty();
+                            let links = [
+                                (may(Action::ViewTerritory), "/admin/territory", Msg::TerritoryLink),
+                                (may(Action::ViewMembers), "/admin/members", Msg::MembersLink),
+                                (may(Action::ReadAudit), "/admin/audit", Msg::AuditLink),
+                            ];
+                            view! {
+                                <ul class="link-list">
+                                    {links
+                                        .into_iter()
+                                        .filter(|(allowed, _, _)| *allowed)
+                                        .map(|(_, href, label)| {
+                                            view! {
+                                                <li>
+                                                    <a class="button secondary" href=href>{i18n.text(label)}</a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect::<Vec<_>>()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorView error=error on_retry=move |()| me.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </AppShell>
+    }
+}

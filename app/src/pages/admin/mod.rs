@@ -1,0 +1,12 @@
+//! Community administration: the territory, households and invite codes, residents and roles, the audit
+//! log. Links and buttons follow `core::policy`; the API enforces the same rules.
+
+pub mod hub;
+pub mod members;
+pub mod territory;
+pub mod unit;
+
+pub use hub::AdminPage;
+pub use members::MembersPage;
+pub use territory::TerritoryPage;
+pub use unit::UnitPage;
