@@ -156,6 +156,8 @@ DOORS = ["101", "102", "201", "202", "301"]
 DEMO_STAFF_PASSWORD = "yishi2026"
 DEMO_PASSCODE = "123456"
 DEMO_RESIDENT_BUILDINGS = (3, 5)
+# An elderly resident without a phone (阳光小区 3号楼 1单元 201), for whom the grid worker acts.
+DEMO_ELDER = "何桂英"
 # Households whose codes the header shows (the e2e join test uses 阳光小区 3号楼 2单元 301; leave that one be).
 DEMO_CODE_EXAMPLES = ("阳光小区 3号楼 1单元 301", "和谐小区 5号楼 1单元 301")
 BEIJING = timezone(timedelta(hours=8))
@@ -271,7 +273,8 @@ def demo_sql() -> str:
     pending_name = person_name()
     member("mbr_pending_1", pending_name, "13700000001", DEMO_PASSCODE, "hh_04_2_301", verification="pending")
     residents.append((f"resident waiting for verification ({pending_name}, 和谐小区 4号楼 2单元 301)", "13700000001", DEMO_PASSCODE))
-    member("mbr_elder_1", person_name(), None, None, "hh_03_1_201")
+    used_names.add(DEMO_ELDER)
+    member("mbr_elder_1", DEMO_ELDER, None, None, "hh_03_1_201")
     body.blank()
 
     body.comment("Notices")

@@ -506,7 +506,7 @@ INSERT OR IGNORE INTO role_grants (member_id, role, scope_kind, scope_id, street
 INSERT OR IGNORE INTO role_grants (member_id, role, scope_kind, scope_id, street_id, community_id, compound_id, building_id, unit_id, created_at) VALUES ('mbr_grid_1', 'grid_worker', 'building', 'bld_02', 'str_heping', 'com_xingfu', 'cpd_yangguang', 'bld_02', NULL, '2026-09-01T00:00:00.000Z');
 INSERT OR IGNORE INTO role_grants (member_id, role, scope_kind, scope_id, street_id, community_id, compound_id, building_id, unit_id, created_at) VALUES ('mbr_grid_1', 'grid_worker', 'building', 'bld_03', 'str_heping', 'com_xingfu', 'cpd_yangguang', 'bld_03', NULL, '2026-09-01T00:00:00.000Z');
 INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, status, verification, created_at) VALUES ('mbr_pending_1', '吕桂兰', '13700000001', 'pbkdf2_sha256$100000$f0350661d9077527ed9b2d6cea901815$fda0a31a6a154319f4a2d5c2b8d7979c25df68a9d7cce5a6a2e10e733c84a3fe', 'hh_04_2_301', 'active', 'pending', '2026-09-01T00:00:00.000Z');
-INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, status, verification, created_at) VALUES ('mbr_elder_1', '卢国华', NULL, NULL, 'hh_03_1_201', 'active', 'confirmed', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, status, verification, created_at) VALUES ('mbr_elder_1', '何桂英', NULL, NULL, 'hh_03_1_201', 'active', 'confirmed', '2026-09-01T00:00:00.000Z');
 UPDATE households SET representative_id = 'mbr_elder_1' WHERE id = 'hh_03_1_201' AND representative_id IS NULL;
 
 -- Notices

@@ -6,7 +6,10 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n_context;
 use crate::pages::NotFoundPage;
-use crate::pages::admin::{AdminPage, MembersPage, TerritoryPage, UnitPage};
+use crate::pages::account::AccountPage;
+use crate::pages::admin::{
+    AdminPage, AuditPage, InviteSheetPage, MemberPage, MembersPage, TerritoryPage, UnitPage,
+};
 use crate::pages::auth::{JoinPage, LoginPage};
 use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
 use crate::prefs::provide_large_type_context;
@@ -34,6 +37,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/territory") view=TerritoryPage />
                 <Route path=path!("/admin/units/:id") view=UnitPage />
                 <Route path=path!("/admin/members") view=MembersPage />
+                <Route path=path!("/admin/members/:id") view=MemberPage />
+                <Route path=path!("/admin/audit") view=AuditPage />
+                <Route path=path!("/admin/buildings/:id/invites") view=InviteSheetPage />
+                <Route path=path!("/account") view=AccountPage />
             </Routes>
         </Router>
     }

@@ -35,7 +35,10 @@ impl LargeType {
     }
 
     pub fn toggle(self) {
-        let on = !self.0.get_untracked();
+        self.set(!self.0.get_untracked());
+    }
+
+    pub fn set(self, on: bool) {
         self.0.set(on);
         store(LARGE_TYPE_KEY, if on { "1" } else { "0" });
     }

@@ -14,3 +14,6 @@ export function inviteCode(household: string): string {
   if (!match) throw new Error(`no invite code for ${household} in the demo seed`);
   return match[1];
 }
+export const GRID_WORKER = { phone: '13800000011', password: 'yishi2026', name: '孙丽娟' };
+/** Lives in 阳光小区 3号楼 1单元 201 and has no phone. */
+export const ELDER = '何桂英';

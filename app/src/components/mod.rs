@@ -9,6 +9,7 @@ pub mod greeting;
 pub mod language_toggle;
 pub mod large_type_toggle;
 pub mod loading;
+pub mod qr_code;
 pub mod sign_out_button;
 pub mod text_field;
 
@@ -21,5 +22,6 @@ pub use greeting::Greeting;
 pub use language_toggle::LanguageToggle;
 pub use large_type_toggle::LargeTypeToggle;
 pub use loading::Loading;
+pub use qr_code::QrCode;
 pub use sign_out_button::SignOutButton;
 pub use text_field::TextField;

@@ -1,5 +1,6 @@
 //! The screens, one per route, grouped by area.
 
+pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod not_found;

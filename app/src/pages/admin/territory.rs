@@ -35,6 +35,8 @@ pub fn TerritoryPage() -> impl IntoView {
         api::territory(i18n.lang_untracked())
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    // Outlives the reload of the tree that a successful import triggers.
+    let imported = RwSignal::new(None::<ImportResponse>);
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::TerritoryHeading).to_owned()) />
         <AppShell signed_in=true>
@@ -48,7 +50,7 @@ pub fn TerritoryPage() -> impl IntoView {
                         Ok(tree) => {
                             tree.communities
                                 .into_iter()
-                                .map(|c| view! { <CommunitySection community=c reload=reload /> })
+                                .map(|c| view! { <CommunitySection community=c reload=reload imported=imported /> })
                                 .collect::<Vec<_>>()
                                 .into_any()
                         }
@@ -61,7 +63,11 @@ pub fn TerritoryPage() -> impl IntoView {
 }
 
 #[component]
-fn CommunitySection(community: CommunityTree, reload: Callback<()>) -> impl IntoView {
+fn CommunitySection(
+    community: CommunityTree,
+    reload: Callback<()>,
+    imported: RwSignal<Option<ImportResponse>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let manageable = community.manageable;
     let compounds: Vec<(String, String)> = community
@@ -91,7 +97,7 @@ fn CommunitySection(community: CommunityTree, reload: Callback<()>) -> impl Into
                             reload=reload
                         />
                         <NewPlaceForm kind=PlaceKind::Building parents=compounds reload=reload />
-                        <ImportForm community=community_id.clone() reload=reload />
+                        <ImportForm community=community_id.clone() reload=reload done=imported />
                     }
                 })}
         </section>
@@ -310,12 +316,15 @@ fn NewPlaceForm(
 
 /// Pastes (or reads from a file) a CSV of households and imports it; every bad line is listed.
 #[component]
-fn ImportForm(community: String, reload: Callback<()>) -> impl IntoView {
+fn ImportForm(
+    community: String,
+    reload: Callback<()>,
+    done: RwSignal<Option<ImportResponse>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let errors = FormError::new(&[]);
     let rows = RwSignal::new(Vec::<String>::new());
-    let done = RwSignal::new(None::<ImportResponse>);
     let import = Action::new_local(move |csv: &String| {
         let (csv, community) = (csv.clone(), community.clone());
         async move {

@@ -7,6 +7,8 @@ pub mod notice_card;
 pub mod notice_detail;
 pub mod notice_form;
 pub mod notice_list;
+pub mod notice_reads;
+pub mod read_status;
 
 pub use home::HomePage;
 pub use new_notice::NewNoticePage;
@@ -15,3 +17,5 @@ pub use notice_card::NoticeCard;
 pub use notice_detail::NoticePage;
 pub use notice_form::NoticeForm;
 pub use notice_list::NoticeList;
+pub use notice_reads::NoticeReads;
+pub use read_status::ReadStatus;

@@ -1,16 +1,30 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api;
+use yishi_core::members::Verification;
+use yishi_core::policy::{self, Action};
+
+use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::NoticeArticle;
+use crate::pages::notices::{NoticeArticle, NoticeReads, ReadStatus};
+use crate::session::{actor_of, use_session};
 
-/// `/notices/:id`: the whole notice. The body is plain text, shown as text with its line breaks.
+/// `/notices/:id`: the whole notice. The body is plain text, shown as text with its line breaks. Below
+/// it, a resident marks it read; office holders see who has read it and record it for those who cannot.
 #[component]
 pub fn NoticePage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     let params = use_params_map();
+    let me = LocalResource::new(move || async move {
+        if let Some(member) = session.member_untracked() {
+            return Ok::<_, ApiError>(member);
+        }
+        let answer = api::me(i18n.lang_untracked()).await?;
+        session.signed_in(answer.member.clone());
+        Ok(answer.member)
+    });
     let notice = LocalResource::new(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move {
@@ -36,7 +50,22 @@ pub fn NoticePage() -> impl IntoView {
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match notice.await {
-                        Ok(notice) => view! { <NoticeArticle notice=notice /> }.into_any(),
+                        Ok(notice) => {
+                            let (id, read) = (notice.id.to_string(), notice.my_read.clone());
+                            let (resident, office) = match me.await {
+                                Ok(member) => (
+                                    member.home.as_ref().is_some_and(|h| h.verification == Verification::Confirmed),
+                                    !policy::scopes_for(&actor_of(&member), Action::ViewNoticeReads).is_empty(),
+                                ),
+                                Err(_) => (false, false),
+                            };
+                            view! {
+                                <NoticeArticle notice=notice />
+                                {resident.then(|| view! { <ReadStatus notice=id.clone() read=read /> })}
+                                {office.then(|| view! { <NoticeReads notice=id /> })}
+                            }
+                                .into_any()
+                        }
                         Err(error) if error.is_not_found() => view! { <ErrorView error=error /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorView error=error on_retry=move |()| notice.refetch() /> }.into_any()

@@ -1,0 +1,10 @@
+//! The member's own account: how her name is shown, language and large type, her passcode, her signed-in
+//! devices.
+
+pub mod account_page;
+pub mod passcode_form;
+pub mod sessions;
+
+pub use account_page::AccountPage;
+pub use passcode_form::PasscodeForm;
+pub use sessions::SessionList;

@@ -1,0 +1,176 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use yishi_core::api::members::{MemberSummary, RoleRequest};
+use yishi_core::members::Role;
+use yishi_core::territory::{ScopeKind, ScopeRef};
+
+use crate::api::{self, ApiError};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::format::{home_line, role_line};
+use crate::i18n::{Msg, fill, use_i18n};
+
+/// `/admin/members/:id`: a member's roles (grant, revoke) and a passcode reset.
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let version = RwSignal::new(0_u32);
+    let member = LocalResource::new(move || {
+        version.track();
+        let id = id();
+        async move { api::member(i18n.lang_untracked(), &id).await }
+    });
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MemberDetails).to_owned()) />
+        <AppShell signed_in=true>
+            <p class="back">
+                <a href="/admin/members">{i18n.text(Msg::MembersHeading)}</a>
+            </p>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match member.await {
+                        Ok(answer) => view! { <MemberDetail member=answer.member reload=reload /> }.into_any(),
+                        Err(e) => view! { <ErrorView error=e on_retry=move |()| member.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </AppShell>
+    }
+}
+
+#[component]
+fn MemberDetail(member: MemberSummary, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<ApiError>);
+    let temporary = RwSignal::new(None::<String>);
+    let id = member.id.to_string();
+    let change = {
+        let id = id.clone();
+        Action::new_local(move |(req, grant): &(RoleRequest, bool)| {
+            let (id, req, grant) = (id.clone(), req.clone(), *grant);
+            async move {
+                match api::change_role(i18n.lang_untracked(), &id, &req, grant).await {
+                    Ok(_) => reload.run(()),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    let reset = {
+        let id = id.clone();
+        Action::new_local(move |(): &()| {
+            let id = id.clone();
+            async move {
+                match api::reset_passcode(i18n.lang_untracked(), &id).await {
+                    Ok(answer) => temporary.set(Some(answer.temporary_passcode)),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    // Roles are granted for the member's own home (building roles) or her community.
+    let home = member.home.clone();
+    let choices: Vec<(Role, ScopeRef, String)> = home
+        .as_ref()
+        .map(|h| {
+            let building = ScopeRef {
+                kind: ScopeKind::Building,
+                id: h
+                    .unit_path
+                    .building_id()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            };
+            let community = ScopeRef {
+                kind: ScopeKind::Community,
+                id: h
+                    .unit_path
+                    .community_id()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            };
+            let building_name = format!("{} {}", h.compound_name, h.building_name);
+            vec![
+                (Role::BuildingHead, building.clone(), building_name.clone()),
+                (Role::ResidentGroupLeader, building, building_name),
+                (
+                    Role::CouncilMember,
+                    community.clone(),
+                    h.community_name.clone(),
+                ),
+            ]
+        })
+        .unwrap_or_default();
+    let choice = RwSignal::new(String::from("0"));
+    let has_phone = !member.phone.is_empty();
+    let roles = member.roles.clone();
+    view! {
+        <h1>{member.name.clone()}</h1>
+        {(!member.phone.is_empty()).then(|| view! { <p class="member-phone">{member.phone.clone()}</p> })}
+        {home.as_ref().map(|h| view! { <p class="member-home">{home_line(h)}</p> })}
+        <section aria-labelledby="roles-heading">
+            <h2 id="roles-heading">{i18n.text(Msg::RolesHeading)}</h2>
+            {roles.is_empty().then(|| view! { <p class="empty">{i18n.text(Msg::NoRoles)}</p> })}
+            <ul class="member-list">
+                {roles
+                    .into_iter()
+                    .map(|r| {
+                        let req = RoleRequest { role: r.role, scope: r.scope.clone() };
+                        view! {
+                            <li class="member-card">
+                                <span>{move || role_line(i18n.lang(), &r)}</span>
+                                " "
+                                <button type="button" class="button secondary small" on:click=move |_| {
+                                    error.set(None);
+                                    change.dispatch((req.clone(), false));
+                                }>{i18n.text(Msg::RevokeButton)}</button>
+                            </li>
+                        }
+                    })
+                    .collect::<Vec<_>>()}
+            </ul>
+            {(!choices.is_empty())
+                .then(|| {
+                    let options = choices.clone();
+                    view! {
+                        <form class="inline-form" on:submit=move |ev| {
+                            ev.prevent_default();
+                            error.set(None);
+                            let picked = choice.get_untracked().parse::<usize>().ok().and_then(|i| choices.get(i).cloned());
+                            if let Some((role, scope, _)) = picked {
+                                change.dispatch((RoleRequest { role, scope }, true));
+                            }
+                        }>
+                            <label for="grant-role">{i18n.text(Msg::GrantRoleHeading)}</label>
+                            <select id="grant-role" bind:value=choice>
+                                {options
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, (role, _, place))| {
+                                        view! { <option value=i.to_string()>{move || format!("{}（{place}）", role.label(i18n.lang()))}</option> }
+                                    })
+                                    .collect::<Vec<_>>()}
+                            </select>
+                            <button type="submit" class="button secondary small">{i18n.text(Msg::GrantButton)}</button>
+                        </form>
+                    }
+                })}
+        </section>
+        {has_phone
+            .then(|| {
+                view! {
+                    <section aria-labelledby="reset-heading">
+                        <h2 id="reset-heading">{i18n.text(Msg::ResetPasscode)}</h2>
+                        <button type="button" class="button secondary" on:click=move |_| {
+                            error.set(None);
+                            reset.dispatch(());
+                        }>{i18n.text(Msg::ResetPasscode)}</button>
+                        {move || temporary.get().map(|code| view! { <p class="new-code" role="status">{fill(i18n.lang(), Msg::TemporaryPasscode, &[("code", &code)])}</p> })}
+                    </section>
+                }
+            })}
+        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+    }
+}
