@@ -15,6 +15,8 @@ mod join;
 mod matrix;
 #[path = "api/notices.rs"]
 mod notices;
+#[path = "api/people.rs"]
+mod people;
 #[path = "api/places.rs"]
 mod places;
 #[path = "api/territory.rs"]
