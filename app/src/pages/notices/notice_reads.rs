@@ -44,10 +44,12 @@ pub fn NoticeReads(notice: String) -> impl IntoView {
                         Ok(answer) => {
                             let count = answer.reads.len().to_string();
                             let addressed = answer.addressed.to_string();
-                            if subject.get_untracked().is_empty() {
-                                if let Some(first) = answer.unread.first() {
-                                    subject.set(first.member.to_string());
-                                }
+                            if let Some(first) = answer
+                                .unread
+                                .first()
+                                .filter(|_| subject.get_untracked().is_empty())
+                            {
+                                subject.set(first.member.to_string());
                             }
                             let unread = answer.unread.clone();
                             view! {

@@ -289,7 +289,7 @@ fn a_passcode_reset_gives_a_temporary_passcode_and_ends_her_sessions() {
     Api::new()
         .sign_in(&phone, "246810")
         .expect(401, Some("invalid_credentials"));
-    Api::signed_in(&phone, &temporary);
+    Api::new().sign_in(&phone, &temporary).expect(200, None);
     // A member without a phone cannot sign in at all, so has no passcode to reset.
     staff()
         .post("/api/v1/members/mbr_elder/passcode-reset", &json!({}))
@@ -520,7 +520,7 @@ fn a_member_changes_her_passcode_and_manages_her_devices() {
         .expect(204, None);
     first.get("/api/v1/me").expect(200, None);
     third.get("/api/v1/me").expect(401, Some("unauthenticated"));
-    Api::signed_in(&phone, "13572468");
+    Api::new().sign_in(&phone, "13572468").expect(200, None);
 
     // Ending the current session clears the cookie.
     let current = first.get("/api/v1/sessions").body["sessions"]
