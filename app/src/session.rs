@@ -88,6 +88,20 @@ where
     })
 }
 
+/// The signed-in member: the one the session knows, or else `GET /me` (which also fills the session).
+pub fn member_resource() -> LocalResource<ApiResult<MemberView>> {
+    let i18n = use_i18n();
+    let session = use_session();
+    LocalResource::new(move || async move {
+        if let Some(member) = session.member_untracked() {
+            return Ok(member);
+        }
+        let answer = crate::api::me(i18n.lang_untracked()).await?;
+        session.signed_in(answer.member.clone());
+        Ok(answer.member)
+    })
+}
+
 /// The member as `core`'s rules see her, to decide which links and buttons to show (the API decides
 /// again, with the same rules).
 #[must_use]

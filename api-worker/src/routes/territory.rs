@@ -430,7 +430,17 @@ pub async fn update(
         }
         Err(e) => return Err(e),
     }
-    let (view, _) = place_in_reach(ctx, &member.actor, kind, id, Action::ViewTerritory).await?;
+    place_response(ctx, &member.actor, kind, id).await
+}
+
+/// The place as it is now.
+async fn place_response(
+    ctx: &Ctx,
+    actor: &Actor,
+    kind: PlaceKind,
+    id: &str,
+) -> ApiResult<Response> {
+    let (view, _) = place_in_reach(ctx, actor, kind, id, Action::ViewTerritory).await?;
     json(200, &PlaceResponse { place: view })
 }
 
@@ -468,8 +478,7 @@ pub async fn archive(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
         let households = db::territory::inhabited_households(&db, kind, id).await?;
         return Err(DomainError::PlaceNotEmpty { households }.into());
     }
-    let (view, _) = place_in_reach(ctx, &member.actor, kind, id, Action::ViewTerritory).await?;
-    json(200, &PlaceResponse { place: view })
+    place_response(ctx, &member.actor, kind, id).await
 }
 
 /// `POST /api/v1/{kind}/{id}/restore`: undoes an archive, with what was archived together with it.
@@ -482,10 +491,9 @@ pub async fn restore(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
         return json(200, &PlaceResponse { place: view });
     };
     if kind != PlaceKind::Compound {
-        let (parent_path, parent_archived) = db::territory::parent(&db, kind, &view.parent_id)
+        let (_, parent_archived) = db::territory::parent(&db, kind, &view.parent_id)
             .await?
             .ok_or_else(|| ApiError::internal("archived place without parent"))?;
-        let _ = parent_path;
         if parent_archived {
             return Err(DomainError::PlaceArchived.into());
         }
@@ -501,8 +509,7 @@ pub async fn restore(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
     let mut statements = db::territory::restore(&db, kind, id, &archived_at)?;
     statements.push(audit::insert(&db, &entry)?);
     db::batch(&db, statements).await?;
-    let (view, _) = place_in_reach(ctx, &member.actor, kind, id, Action::ViewTerritory).await?;
-    json(200, &PlaceResponse { place: view })
+    place_response(ctx, &member.actor, kind, id).await
 }
 
 /// Rows of new places per statement of an import (each statement carries them as one JSON value).

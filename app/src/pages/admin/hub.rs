@@ -1,24 +1,15 @@
 use leptos::prelude::*;
 use yishi_core::policy::{self, Action};
 
-use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::session::{actor_of, use_session};
+use crate::session::{actor_of, member_resource};
 
 /// `/admin`: the office holder's links, as her roles allow.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let me = LocalResource::new(move || async move {
-        if let Some(member) = session.member_untracked() {
-            return Ok::<_, ApiError>(member);
-        }
-        let answer = api::me(i18n.lang_untracked()).await?;
-        session.signed_in(answer.member.clone());
-        Ok(answer.member)
-    });
+    let me = member_resource();
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::AdminHeading).to_owned()) />
         <AppShell signed_in=true>

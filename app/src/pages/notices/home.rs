@@ -5,24 +5,16 @@ use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading};
 use crate::i18n::{Msg, use_i18n};
 use crate::pages::notices::NoticeList;
-use crate::session::use_session;
+use crate::session::member_resource;
 
 /// `/`: a greeting, then the notices of the member's community, newest first. Sends a visitor who is not
 /// signed in to `/login`.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
 
     // Started together: on a slow network one round trip is all the member waits for.
-    let me = LocalResource::new(move || async move {
-        if let Some(member) = session.member_untracked() {
-            return Ok::<_, ApiError>(member);
-        }
-        let answer = api::me(i18n.lang_untracked()).await?;
-        session.signed_in(answer.member.clone());
-        Ok(answer.member)
-    });
+    let me = member_resource();
     let notices = LocalResource::new(move || api::list_notices(i18n.lang_untracked(), None));
     let postable = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
 

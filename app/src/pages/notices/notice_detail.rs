@@ -4,27 +4,19 @@ use leptos_router::hooks::use_params_map;
 use yishi_core::members::Verification;
 use yishi_core::policy::{self, Action};
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 use crate::pages::notices::{NoticeArticle, NoticeReads, ReadStatus};
-use crate::session::{actor_of, use_session};
+use crate::session::{actor_of, member_resource};
 
 /// `/notices/:id`: the whole notice. The body is plain text, shown as text with its line breaks. Below
 /// it, a resident marks it read; office holders see who has read it and record it for those who cannot.
 #[component]
 pub fn NoticePage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let params = use_params_map();
-    let me = LocalResource::new(move || async move {
-        if let Some(member) = session.member_untracked() {
-            return Ok::<_, ApiError>(member);
-        }
-        let answer = api::me(i18n.lang_untracked()).await?;
-        session.signed_in(answer.member.clone());
-        Ok(answer.member)
-    });
+    let me = member_resource();
     let notice = LocalResource::new(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move {
