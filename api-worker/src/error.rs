@@ -44,6 +44,7 @@ impl ApiError {
             | DomainError::DuplicateRow { .. }
             | DomainError::ConflictingCode { .. }
             | DomainError::TooManyRows { .. }
+            | DomainError::OverBudget
             | DomainError::ImportRejected { .. }
             | DomainError::InviteCodeInvalid => 422,
             DomainError::RateLimited { .. } => 429,

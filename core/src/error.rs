@@ -28,6 +28,7 @@ pub enum Field {
     Floors,
     DoorsPerFloor,
     Csv,
+    Choice,
 }
 
 impl Field {
@@ -55,6 +56,7 @@ impl Field {
             Field::Floors => "floors",
             Field::DoorsPerFloor => "doors_per_floor",
             Field::Csv => "csv",
+            Field::Choice => "choice",
         }
     }
 }
@@ -138,6 +140,8 @@ pub enum DomainError {
     DuplicateRow { first_line: usize },
     #[error("a different code than on line {first_line}")]
     ConflictingCode { first_line: usize },
+    #[error("the chosen options cost more than the budget")]
+    OverBudget,
     #[error("more than {max} rows")]
     TooManyRows { max: usize },
     #[error("the file has {} bad rows", rows.len())]
@@ -185,6 +189,7 @@ impl DomainError {
             DomainError::DuplicateRow { .. } => "duplicate_row",
             DomainError::ConflictingCode { .. } => "conflicting_code",
             DomainError::TooManyRows { .. } => "too_many_rows",
+            DomainError::OverBudget => "over_budget",
             DomainError::ImportRejected { .. } => "import_rejected",
             DomainError::NotFound { .. } => "not_found",
             DomainError::InvalidJson => "invalid_json",

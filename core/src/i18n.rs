@@ -111,6 +111,8 @@ impl Field {
             (Field::DoorsPerFloor, Lang::En) => "households per floor",
             (Field::Csv, Lang::ZhCn) => "表格文件",
             (Field::Csv, Lang::En) => "spreadsheet file",
+            (Field::Choice, Lang::ZhCn) => "选择",
+            (Field::Choice, Lang::En) => "choice",
         }
     }
 }
@@ -193,6 +195,7 @@ impl DomainError {
                 format!("编码与第 {first_line} 行不一致。")
             }
             DomainError::TooManyRows { max } => format!("一次最多导入 {max} 户。"),
+            DomainError::OverBudget => "所选项目的总费用超过了预算，请少选一些。".into(),
             DomainError::ImportRejected { rows } => {
                 format!(
                     "表格有 {} 行有问题，没有导入任何数据。请修改后重新上传。",
@@ -262,6 +265,9 @@ impl DomainError {
             }
             DomainError::TooManyRows { max } => {
                 format!("At most {max} households can be imported at once.")
+            }
+            DomainError::OverBudget => {
+                "The chosen projects cost more than the budget; choose fewer.".into()
             }
             DomainError::ImportRejected { rows } => format!(
                 "{} rows of the file have problems; nothing was imported. Fix them and upload again.",

@@ -13,6 +13,7 @@ pub mod members;
 pub mod notices;
 pub mod policy;
 pub mod territory;
+pub mod votes;
 
 #[cfg(any(test, feature = "test-util"))]
 pub mod testing;
