@@ -32,7 +32,11 @@ impl ApiError {
             | DomainError::NameTaken
             | DomainError::PlaceNotEmpty { .. }
             | DomainError::PlaceArchived
-            | DomainError::NotPending => 409,
+            | DomainError::NotPending
+            | DomainError::ProxyTaken
+            | DomainError::VotingNotOpen
+            | DomainError::VotingClosed
+            | DomainError::VotingOpen => 409,
             DomainError::PayloadTooLarge { .. } => 413,
             DomainError::Required { .. }
             | DomainError::TooLong { .. }
@@ -45,6 +49,8 @@ impl ApiError {
             | DomainError::ConflictingCode { .. }
             | DomainError::TooManyRows { .. }
             | DomainError::OverBudget
+            | DomainError::ProxyChain
+            | DomainError::ProxyLimit { .. }
             | DomainError::ImportRejected { .. }
             | DomainError::InviteCodeInvalid => 422,
             DomainError::RateLimited { .. } => 429,

@@ -29,6 +29,9 @@ pub enum Field {
     DoorsPerFloor,
     Csv,
     Choice,
+    Proxy,
+    Options,
+    ClosesAt,
 }
 
 impl Field {
@@ -57,6 +60,9 @@ impl Field {
             Field::DoorsPerFloor => "doors_per_floor",
             Field::Csv => "csv",
             Field::Choice => "choice",
+            Field::Proxy => "proxy",
+            Field::Options => "options",
+            Field::ClosesAt => "closes_at",
         }
     }
 }
@@ -142,6 +148,18 @@ pub enum DomainError {
     ConflictingCode { first_line: usize },
     #[error("the chosen options cost more than the budget")]
     OverBudget,
+    #[error("voting has not opened yet")]
+    VotingNotOpen,
+    #[error("voting has closed")]
+    VotingClosed,
+    #[error("voting has opened; proxies are fixed")]
+    VotingOpen,
+    #[error("this vote is already delegated")]
+    ProxyTaken,
+    #[error("a delegated vote cannot be passed on")]
+    ProxyChain,
+    #[error("a delegate may hold at most {max} votes")]
+    ProxyLimit { max: u8 },
     #[error("more than {max} rows")]
     TooManyRows { max: usize },
     #[error("the file has {} bad rows", rows.len())]
@@ -190,6 +208,12 @@ impl DomainError {
             DomainError::ConflictingCode { .. } => "conflicting_code",
             DomainError::TooManyRows { .. } => "too_many_rows",
             DomainError::OverBudget => "over_budget",
+            DomainError::VotingNotOpen => "voting_not_open",
+            DomainError::VotingClosed => "voting_closed",
+            DomainError::VotingOpen => "voting_open",
+            DomainError::ProxyTaken => "proxy_taken",
+            DomainError::ProxyChain => "proxy_chain",
+            DomainError::ProxyLimit { .. } => "proxy_limit",
             DomainError::ImportRejected { .. } => "import_rejected",
             DomainError::NotFound { .. } => "not_found",
             DomainError::InvalidJson => "invalid_json",

@@ -113,6 +113,12 @@ impl Field {
             (Field::Csv, Lang::En) => "spreadsheet file",
             (Field::Choice, Lang::ZhCn) => "选择",
             (Field::Choice, Lang::En) => "choice",
+            (Field::Proxy, Lang::ZhCn) => "委托",
+            (Field::Proxy, Lang::En) => "proxy",
+            (Field::Options, Lang::ZhCn) => "选项",
+            (Field::Options, Lang::En) => "options",
+            (Field::ClosesAt, Lang::ZhCn) => "截止时间",
+            (Field::ClosesAt, Lang::En) => "closing time",
         }
     }
 }
@@ -196,6 +202,12 @@ impl DomainError {
             }
             DomainError::TooManyRows { max } => format!("一次最多导入 {max} 户。"),
             DomainError::OverBudget => "所选项目的总费用超过了预算，请少选一些。".into(),
+            DomainError::VotingNotOpen => "投票还没有开始。".into(),
+            DomainError::VotingClosed => "投票已经结束。".into(),
+            DomainError::VotingOpen => "投票已经开始，不能再委托。".into(),
+            DomainError::ProxyTaken => "这一票已经委托给别人了。".into(),
+            DomainError::ProxyChain => "受托的票不能再委托给别人。".into(),
+            DomainError::ProxyLimit { max } => format!("每人最多接受 {max} 份委托。"),
             DomainError::ImportRejected { rows } => {
                 format!(
                     "表格有 {} 行有问题，没有导入任何数据。请修改后重新上传。",
@@ -268,6 +280,14 @@ impl DomainError {
             }
             DomainError::OverBudget => {
                 "The chosen projects cost more than the budget; choose fewer.".into()
+            }
+            DomainError::VotingNotOpen => "Voting has not opened yet.".into(),
+            DomainError::VotingClosed => "Voting has closed.".into(),
+            DomainError::VotingOpen => "Voting has opened; proxies can no longer be given.".into(),
+            DomainError::ProxyTaken => "This vote has already been delegated.".into(),
+            DomainError::ProxyChain => "A delegated vote cannot be passed on.".into(),
+            DomainError::ProxyLimit { max } => {
+                format!("A delegate may hold at most {max} proxies.")
             }
             DomainError::ImportRejected { rows } => format!(
                 "{} rows of the file have problems; nothing was imported. Fix them and upload again.",

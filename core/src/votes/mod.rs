@@ -1,0 +1,8 @@
+//! The voting engine (民决): the arithmetic of every method ([`tally`]), who may vote and for whom
+//! ([`electorate`]), and a vote's lifecycle with its ballots, receipts and results ([`poll`]).
+
+pub mod electorate;
+pub mod poll;
+pub mod tally;
+
+pub use tally::*;

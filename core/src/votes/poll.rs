@@ -1,0 +1,429 @@
+//! A vote (投票) as residents meet it: its settings, when ballots are accepted, receipts, what is
+//! published, and the count — which anyone can repeat from the published ballot list.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::electorate::ElectorateRule;
+use super::tally::{
+    Allocation, Ballot, Choice, Method, RankedRule, Ranking, Rules, RunoffResult, SchulzeResult,
+    TieBreak, YesNoResult, allocate_budget, instant_runoff, schulze, tally_choices, tally_scores,
+    tally_yes_no,
+};
+use crate::error::{DomainError, DomainResult, Field};
+
+/// Whether who voted what can be seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secrecy {
+    /// Those allowed see each voter's choice (记名投票).
+    Named,
+    /// Only that a voter voted is kept with her name; the choice is stored apart, under its receipt
+    /// (无记名投票).
+    Secret,
+}
+
+/// When results are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultsShown {
+    Live,
+    AfterClose,
+}
+
+/// How a ballot reached the count; one voter counts once across all channels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// On her phone.
+    Online,
+    /// A paper ballot entered by staff.
+    Paper,
+    /// A show of hands in a meeting, entered by the chair or staff.
+    ShowOfHands,
+}
+
+pub const TITLE_MAX: usize = 80;
+pub const OPTION_MAX: usize = 60;
+pub const OPTIONS_MAX: usize = 200;
+pub const PROXIES_MAX: u8 = 5;
+
+/// Everything fixed when a vote is created.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollSettings {
+    pub title: String,
+    /// The options (empty for yes/no).
+    pub options: Vec<String>,
+    pub method: Method,
+    /// For yes/no votes.
+    pub rules: Rules,
+    pub tie_break: TieBreak,
+    pub electorate: ElectorateRule,
+    pub secrecy: Secrecy,
+    pub results: ResultsShown,
+    /// A voter may change her ballot until the vote closes.
+    pub changeable: bool,
+    /// Proxies one voter may hold (0: no proxies).
+    pub max_proxies: u8,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+impl PollSettings {
+    /// Checks and cleans the settings.
+    pub fn validate(mut self) -> DomainResult<PollSettings> {
+        self.title = self.title.trim().to_owned();
+        if self.title.is_empty() {
+            return Err(DomainError::Required {
+                field: Field::Title,
+            });
+        }
+        if self.title.chars().count() > TITLE_MAX {
+            return Err(DomainError::TooLong {
+                field: Field::Title,
+                max: TITLE_MAX,
+            });
+        }
+        for option in &mut self.options {
+            *option = option.trim().to_owned();
+            if option.is_empty() || option.chars().count() > OPTION_MAX {
+                return Err(DomainError::Invalid {
+                    field: Field::Options,
+                });
+            }
+        }
+        if self.options.len() > OPTIONS_MAX {
+            return Err(DomainError::Invalid {
+                field: Field::Options,
+            });
+        }
+        self.method.validate(self.options.len())?;
+        if self.closes_at <= self.opens_at {
+            return Err(DomainError::Invalid {
+                field: Field::ClosesAt,
+            });
+        }
+        if self.max_proxies > PROXIES_MAX {
+            return Err(DomainError::OutOfRange {
+                field: Field::Proxy,
+                min: 0,
+                max: u32::from(PROXIES_MAX),
+            });
+        }
+        Ok(self)
+    }
+
+    /// Whether a ballot is accepted now.
+    pub fn accepts_ballots(&self, closed_early: bool, now: DateTime<Utc>) -> DomainResult<()> {
+        if now < self.opens_at {
+            Err(DomainError::VotingNotOpen)
+        } else if closed_early || now >= self.closes_at {
+            Err(DomainError::VotingClosed)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Whether proxies may still be given (only before the vote opens, so the electorate and its
+    /// delegations are fixed together).
+    pub fn accepts_proxies(&self, now: DateTime<Utc>) -> DomainResult<()> {
+        if self.max_proxies == 0 {
+            Err(DomainError::Invalid {
+                field: Field::Proxy,
+            })
+        } else if now >= self.opens_at {
+            Err(DomainError::VotingOpen)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Whether results may be shown now.
+    #[must_use]
+    pub fn shows_results(&self, closed_early: bool, now: DateTime<Utc>) -> bool {
+        match self.results {
+            ResultsShown::Live => now >= self.opens_at,
+            ResultsShown::AfterClose => closed_early || now >= self.closes_at,
+        }
+    }
+}
+
+/// A receipt code: 12 characters of Crockford base32 in three groups, e.g. `7K2M-Q9XD-4HTB`.
+#[must_use]
+pub fn receipt_from_random(random: [u8; 8]) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let value = u64::from_be_bytes(random);
+    let chars: Vec<char> = (0..12)
+        .map(|i| char::from(ALPHABET[((value >> (5 * i)) & 0x1F) as usize]))
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// One line of the published ballot list: what anyone may recount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedBallot {
+    pub receipt: String,
+    pub choice: Choice,
+    pub weight: u64,
+    pub channel: Channel,
+    /// The voter's name, for named votes only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voter: Option<String>,
+}
+
+/// The result of a vote, by method.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PollResult {
+    YesNo(YesNoResult),
+    Choices(Ranking),
+    Scores(Ranking),
+    InstantRunoff(RunoffResult),
+    Schulze(SchulzeResult),
+    Budget(Allocation),
+}
+
+/// Counts the ballots of a vote. `eligible` and `eligible_weight` are those of its snapshotted electorate.
+#[must_use]
+pub fn count(
+    settings: &PollSettings,
+    ballots: &[Ballot],
+    eligible: u64,
+    eligible_weight: u64,
+) -> PollResult {
+    let options = settings.options.len();
+    match &settings.method {
+        Method::YesNo => PollResult::YesNo(tally_yes_no(
+            ballots,
+            &settings.rules,
+            eligible,
+            eligible_weight,
+        )),
+        Method::Single { seats } | Method::Multiple { seats, .. } => PollResult::Choices(
+            tally_choices(ballots, options, *seats as usize, settings.tie_break),
+        ),
+        Method::Score { .. } => {
+            PollResult::Scores(tally_scores(ballots, options, settings.tie_break))
+        }
+        Method::Ranked {
+            rule: RankedRule::InstantRunoff,
+        } => PollResult::InstantRunoff(instant_runoff(ballots, options)),
+        Method::Ranked {
+            rule: RankedRule::Schulze,
+        } => PollResult::Schulze(schulze(ballots, options)),
+        Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs } => {
+            PollResult::Budget(allocate_budget(ballots, costs, *budget))
+        }
+    }
+}
+
+/// Recounts a published ballot list: the same result as the official count, or the list was altered.
+#[must_use]
+pub fn recount(
+    settings: &PollSettings,
+    published: &[PublishedBallot],
+    eligible: u64,
+    eligible_weight: u64,
+) -> PollResult {
+    let ballots: Vec<Ballot> = published
+        .iter()
+        .map(|p| Ballot {
+            choice: p.choice.clone(),
+            weight: p.weight,
+        })
+        .collect();
+    count(settings, &ballots, eligible, eligible_weight)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::votes::electorate::ElectorateRule;
+    use crate::votes::tally::{Outcome, Quorum, Threshold};
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, hour, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    fn settings(method: Method, options: &[&str]) -> PollSettings {
+        PollSettings {
+            title: " 是否在3号楼加装电梯 ".into(),
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
+            method,
+            rules: Rules {
+                quorum: Quorum::None,
+                threshold: Threshold::TwoThirds,
+                count_abstentions: false,
+                double_majority: true,
+            },
+            tie_break: TieBreak::NoWinner,
+            electorate: ElectorateRule::Residents,
+            secrecy: Secrecy::Secret,
+            results: ResultsShown::AfterClose,
+            changeable: true,
+            max_proxies: 1,
+            opens_at: at(8),
+            closes_at: at(20),
+        }
+    }
+
+    #[test]
+    fn settings_are_checked() -> DomainResult<()> {
+        let ok = settings(Method::YesNo, &[]).validate()?;
+        assert_eq!(ok.title, "是否在3号楼加装电梯");
+        let mut bad = settings(Method::YesNo, &[]);
+        bad.closes_at = at(8);
+        assert_eq!(
+            bad.validate(),
+            Err(DomainError::Invalid {
+                field: Field::ClosesAt
+            })
+        );
+        assert!(
+            settings(Method::Single { seats: 1 }, &["甲", " "])
+                .validate()
+                .is_err()
+        );
+        assert!(
+            settings(Method::Single { seats: 1 }, &["甲"])
+                .validate()
+                .is_err()
+        );
+        assert!(settings(Method::YesNo, &["甲", "乙"]).validate().is_err());
+        let mut proxies = settings(Method::YesNo, &[]);
+        proxies.max_proxies = 9;
+        assert!(proxies.validate().is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn ballots_are_accepted_only_while_open() {
+        let s = settings(Method::YesNo, &[]);
+        assert_eq!(
+            s.accepts_ballots(false, at(7)),
+            Err(DomainError::VotingNotOpen)
+        );
+        assert_eq!(s.accepts_ballots(false, at(8)), Ok(()));
+        assert_eq!(
+            s.accepts_ballots(true, at(9)),
+            Err(DomainError::VotingClosed)
+        );
+        assert_eq!(
+            s.accepts_ballots(false, at(20)),
+            Err(DomainError::VotingClosed)
+        );
+        assert!(s.accepts_proxies(at(7)).is_ok());
+        assert_eq!(s.accepts_proxies(at(8)), Err(DomainError::VotingOpen));
+        assert!(!s.shows_results(false, at(12)));
+        assert!(s.shows_results(true, at(12)));
+        assert!(s.shows_results(false, at(20)));
+        let live = PollSettings {
+            results: ResultsShown::Live,
+            ..s
+        };
+        assert!(live.shows_results(false, at(12)));
+    }
+
+    #[test]
+    fn receipts_are_readable_and_distinct() {
+        let a = receipt_from_random([1, 2, 3, 4, 5, 6, 7, 8]);
+        let b = receipt_from_random([1, 2, 3, 4, 5, 6, 7, 9]);
+        assert_eq!(a.len(), 14);
+        assert_eq!(a.matches('-').count(), 2);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn the_count_follows_the_method_and_rules() {
+        let s = settings(Method::YesNo, &[]);
+        let ballots = vec![
+            Ballot {
+                choice: Choice::Yes,
+                weight: 9_000,
+            },
+            Ballot {
+                choice: Choice::Yes,
+                weight: 9_000,
+            },
+            Ballot {
+                choice: Choice::No,
+                weight: 9_000,
+            },
+        ];
+        match count(&s, &ballots, 3, 27_000) {
+            PollResult::YesNo(r) => assert_eq!(r.outcome, Outcome::Adopted),
+            other => panic!("{other:?}"),
+        }
+        let ranked = settings(
+            Method::Ranked {
+                rule: RankedRule::InstantRunoff,
+            },
+            &["甲", "乙", "丙"],
+        );
+        assert!(matches!(
+            count(&ranked, &[], 0, 0),
+            PollResult::InstantRunoff(RunoffResult { winner: None, .. })
+        ));
+    }
+
+    fn published_strategy() -> impl Strategy<Value = Vec<PublishedBallot>> {
+        prop::collection::vec(
+            (
+                prop_oneof![Just(Choice::Yes), Just(Choice::No), Just(Choice::Abstain)],
+                1_u64..20_000,
+                any::<[u8; 8]>(),
+                prop_oneof![
+                    Just(Channel::Online),
+                    Just(Channel::Paper),
+                    Just(Channel::ShowOfHands)
+                ],
+            ),
+            0..80,
+        )
+        .prop_map(|rows| {
+            rows.into_iter()
+                .map(|(choice, weight, random, channel)| PublishedBallot {
+                    receipt: receipt_from_random(random),
+                    choice,
+                    weight,
+                    channel,
+                    voter: None,
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        /// Anyone recounting the published list, in any order, gets the official result.
+        #[test]
+        fn a_recount_of_the_published_list_equals_the_result(
+            published in published_strategy(),
+            rotate in any::<prop::sample::Index>(),
+        ) {
+            let s = settings(Method::YesNo, &[]);
+            let official: Vec<Ballot> = published
+                .iter()
+                .map(|p| Ballot { choice: p.choice.clone(), weight: p.weight })
+                .collect();
+            let mut shuffled = published.clone();
+            if !shuffled.is_empty() {
+                let k = rotate.index(shuffled.len());
+                shuffled.rotate_left(k);
+            }
+            shuffled.sort_by(|a, b| a.receipt.cmp(&b.receipt));
+            prop_assert_eq!(
+                count(&s, &official, 100, 2_000_000),
+                recount(&s, &shuffled, 100, 2_000_000)
+            );
+        }
+    }
+}
