@@ -28,6 +28,17 @@ pub struct Entry<'a> {
 }
 
 pub fn insert(db: &D1Database, e: &Entry<'_>) -> ApiResult<D1PreparedStatement> {
+    insert_where(db, e, "")
+}
+
+/// The entry, written only if the statement just before it in the batch changed a row (SQLite's
+/// `changes()` within the batch's transaction): an act that turned out to be a no-op, because someone
+/// else did it first, leaves no entry.
+pub fn insert_if_changed(db: &D1Database, e: &Entry<'_>) -> ApiResult<D1PreparedStatement> {
+    insert_where(db, e, " WHERE changes() > 0")
+}
+
+fn insert_where(db: &D1Database, e: &Entry<'_>, condition: &str) -> ApiResult<D1PreparedStatement> {
     let scope = e.scope.map(ScopePath::to_ref);
     let [street, community, compound, building, unit] = match e.scope {
         Some(p) => path_args(p),
@@ -35,9 +46,11 @@ pub fn insert(db: &D1Database, e: &Entry<'_>) -> ApiResult<D1PreparedStatement> 
     };
     stmt(
         db,
-        "INSERT INTO audit_log (id, at, actor_id, action, target_kind, target_id, scope_kind, scope_id, detail, \
-             street_id, community_id, compound_id, building_id, unit_id, on_behalf_of, reason) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        &format!(
+            "INSERT INTO audit_log (id, at, actor_id, action, target_kind, target_id, scope_kind, scope_id, detail, \
+                 street_id, community_id, compound_id, building_id, unit_id, on_behalf_of, reason) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16{condition}"
+        ),
         &[
             text(e.id.as_str()),
             text(&time(e.at)),

@@ -396,27 +396,24 @@ pub async fn phone_exists(db: &D1Database, phone: &str) -> ApiResult<bool> {
     .is_some())
 }
 
-/// Confirms a pending resident (guarded: only while still pending); she becomes the representative of
-/// a household that has none. The first statement's change count says whether she was still pending.
+/// Confirms a pending resident (guarded: only while still pending; its change count says whether she
+/// was). Follow it with [`representative_if_none`].
 pub fn confirm(
     db: &D1Database,
     id: &MemberId,
     by: &MemberId,
     now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<Vec<D1PreparedStatement>> {
-    Ok(vec![
-        stmt(
-            db,
-            "UPDATE members SET verification = 'confirmed', verified_by = ?2, verified_at = ?3 \
-             WHERE id = ?1 AND verification = 'pending'",
-            &[text(id.as_str()), text(by.as_str()), text(&time(now))],
-        )?,
-        representative_if_none(db, id)?,
-    ])
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE members SET verification = 'confirmed', verified_by = ?2, verified_at = ?3 \
+         WHERE id = ?1 AND verification = 'pending'",
+        &[text(id.as_str()), text(by.as_str()), text(&time(now))],
+    )
 }
 
 /// Makes a confirmed member the representative of her household if it has none.
-fn representative_if_none(db: &D1Database, id: &MemberId) -> ApiResult<D1PreparedStatement> {
+pub fn representative_if_none(db: &D1Database, id: &MemberId) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE households SET representative_id = ?1 \
@@ -426,22 +423,15 @@ fn representative_if_none(db: &D1Database, id: &MemberId) -> ApiResult<D1Prepare
     )
 }
 
-/// Rejecting a pending resident takes her out of the household (she keeps her account); if she was
-/// its representative, the household has none until another member is chosen.
-pub fn reject(db: &D1Database, id: &MemberId) -> ApiResult<Vec<D1PreparedStatement>> {
-    Ok(vec![
-        stmt(
-            db,
-            "UPDATE households SET representative_id = NULL WHERE representative_id = ?1",
-            &[text(id.as_str())],
-        )?,
-        stmt(
-            db,
-            "UPDATE members SET household_id = NULL, verification = NULL, verified_by = NULL, verified_at = NULL \
-             WHERE id = ?1 AND verification = 'pending'",
-            &[text(id.as_str())],
-        )?,
-    ])
+/// Rejecting a pending resident takes her out of the household (she keeps her account); guarded: only
+/// while still pending (a pending resident never represents a household).
+pub fn reject(db: &D1Database, id: &MemberId) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE members SET household_id = NULL, verification = NULL, verified_by = NULL, verified_at = NULL \
+         WHERE id = ?1 AND verification = 'pending'",
+        &[text(id.as_str())],
+    )
 }
 
 /// A household member without a phone, confirmed at once by the staff member who registers her; she

@@ -138,15 +138,13 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     };
     let db = ctx.db()?;
     let target_id = target.actor.member.clone();
-    let (action, mut statements) = match outcome {
+    let (action, decisive) = match outcome {
         Some(_) => (
             "member.confirm",
             db::members::confirm(&db, &target_id, &member.actor.member, ctx.now)?,
         ),
         None => ("member.reject", db::members::reject(&db, &target_id)?),
     };
-    // The statement that moves her out of "pending" (confirm: the first; reject: the second).
-    let decisive = usize::from(outcome.is_none());
     let entry = audit_entry(
         ctx,
         &member.actor.member,
@@ -155,10 +153,15 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
         &anchor,
         serde_json::json!({ "name": target.view.name, "reason": reason }),
     )?;
-    statements.push(audit::insert(&db, &entry)?);
+    // The entry right after the decision, and only if the decision changed her (someone else may
+    // have decided meanwhile).
+    let statements = vec![
+        decisive,
+        audit::insert_if_changed(&db, &entry)?,
+        db::members::representative_if_none(&db, &target_id)?,
+    ];
     let changes = db::batch(&db, statements).await?;
-    if changes.get(decisive) == Some(&0) {
-        // Decided by someone else meanwhile.
+    if changes.first() == Some(&0) {
         return Err(DomainError::NotPending.into());
     }
     respond(ctx, &target_id, 200).await

@@ -698,3 +698,48 @@ fn reads_are_recorded_for_oneself_or_on_behalf_with_a_reason() {
     p2.expect(200, None);
     assert_ne!(p1.body["entries"][0]["id"], p2.body["entries"][0]["id"]);
 }
+
+/// Staff confirming the same resident at the same moment: one confirmation, one audit entry; the others
+/// are told she is no longer pending.
+#[test]
+fn concurrent_decisions_confirm_once_and_log_once() {
+    let (_, me, _) = joined("bld_t06");
+    let member = id(&me);
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let member = member.clone();
+            std::thread::spawn(move || {
+                staff()
+                    .post(
+                        &format!("/api/v1/members/{member}/verification"),
+                        &json!({ "decision": "confirm" }),
+                    )
+                    .status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = handles
+        .into_iter()
+        .map(|h| {
+            h.join()
+                .unwrap_or_else(|_| panic!("confirm thread panicked"))
+        })
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| [200, 409].contains(s)),
+        "{statuses:?}"
+    );
+    let audit = staff().get("/api/v1/audit?limit=100");
+    let entries = audit.body["entries"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["action"] == "member.confirm" && e["target_id"] == member.as_str())
+        .count();
+    assert_eq!(entries, 1);
+}
