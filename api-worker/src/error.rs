@@ -23,9 +23,11 @@ impl ApiError {
         match self.error {
             DomainError::InvalidJson => 400,
             DomainError::Unauthenticated | DomainError::InvalidCredentials => 401,
-            DomainError::Forbidden | DomainError::CsrfRejected | DomainError::AccountSuspended => {
-                403
-            }
+            DomainError::Forbidden
+            | DomainError::CsrfRejected
+            | DomainError::AccountSuspended
+            | DomainError::NotInElectorate
+            | DomainError::ResultsHidden => 403,
             DomainError::NotFound { .. } => 404,
             DomainError::MethodNotAllowed => 405,
             DomainError::PhoneTaken
@@ -34,6 +36,7 @@ impl ApiError {
             | DomainError::PlaceArchived
             | DomainError::NotPending
             | DomainError::ProxyTaken
+            | DomainError::AlreadyVoted
             | DomainError::VotingNotOpen
             | DomainError::VotingClosed
             | DomainError::VotingOpen => 409,

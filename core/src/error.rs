@@ -32,6 +32,8 @@ pub enum Field {
     Proxy,
     Options,
     ClosesAt,
+    Secrecy,
+    Voter,
 }
 
 impl Field {
@@ -63,6 +65,8 @@ impl Field {
             Field::Proxy => "proxy",
             Field::Options => "options",
             Field::ClosesAt => "closes_at",
+            Field::Secrecy => "secrecy",
+            Field::Voter => "voter",
         }
     }
 }
@@ -85,6 +89,7 @@ pub enum Entity {
     Invite,
     Session,
     Role,
+    Vote,
 }
 
 impl std::fmt::Display for Entity {
@@ -98,6 +103,7 @@ impl std::fmt::Display for Entity {
             Entity::Invite => "invite",
             Entity::Session => "session",
             Entity::Role => "role",
+            Entity::Vote => "vote",
         })
     }
 }
@@ -148,6 +154,12 @@ pub enum DomainError {
     ConflictingCode { first_line: usize },
     #[error("the chosen options cost more than the budget")]
     OverBudget,
+    #[error("the member is not in this vote's electorate")]
+    NotInElectorate,
+    #[error("results are not shown yet")]
+    ResultsHidden,
+    #[error("this vote was cast already")]
+    AlreadyVoted,
     #[error("voting has not opened yet")]
     VotingNotOpen,
     #[error("voting has closed")]
@@ -208,6 +220,9 @@ impl DomainError {
             DomainError::ConflictingCode { .. } => "conflicting_code",
             DomainError::TooManyRows { .. } => "too_many_rows",
             DomainError::OverBudget => "over_budget",
+            DomainError::AlreadyVoted => "already_voted",
+            DomainError::NotInElectorate => "not_in_electorate",
+            DomainError::ResultsHidden => "results_hidden",
             DomainError::VotingNotOpen => "voting_not_open",
             DomainError::VotingClosed => "voting_closed",
             DomainError::VotingOpen => "voting_open",

@@ -119,6 +119,10 @@ impl Field {
             (Field::Options, Lang::En) => "options",
             (Field::ClosesAt, Lang::ZhCn) => "截止时间",
             (Field::ClosesAt, Lang::En) => "closing time",
+            (Field::Secrecy, Lang::ZhCn) => "记名方式",
+            (Field::Secrecy, Lang::En) => "secrecy",
+            (Field::Voter, Lang::ZhCn) => "代表谁投票",
+            (Field::Voter, Lang::En) => "whose vote",
         }
     }
 }
@@ -144,6 +148,8 @@ impl Entity {
             (Entity::Session, Lang::En) => "signed-in device",
             (Entity::Role, Lang::ZhCn) => "角色",
             (Entity::Role, Lang::En) => "role",
+            (Entity::Vote, Lang::ZhCn) => "投票",
+            (Entity::Vote, Lang::En) => "vote",
         }
     }
 }
@@ -202,6 +208,9 @@ impl DomainError {
             }
             DomainError::TooManyRows { max } => format!("一次最多导入 {max} 户。"),
             DomainError::OverBudget => "所选项目的总费用超过了预算，请少选一些。".into(),
+            DomainError::AlreadyVoted => "这一票已经投过了。".into(),
+            DomainError::NotInElectorate => "您不在这次投票的投票人名单里。".into(),
+            DomainError::ResultsHidden => "投票结束后才公布结果。".into(),
             DomainError::VotingNotOpen => "投票还没有开始。".into(),
             DomainError::VotingClosed => "投票已经结束。".into(),
             DomainError::VotingOpen => "投票已经开始，不能再委托。".into(),
@@ -281,6 +290,9 @@ impl DomainError {
             DomainError::OverBudget => {
                 "The chosen projects cost more than the budget; choose fewer.".into()
             }
+            DomainError::AlreadyVoted => "This vote has already been cast.".into(),
+            DomainError::NotInElectorate => "You are not among the voters of this vote.".into(),
+            DomainError::ResultsHidden => "Results are published when voting closes.".into(),
             DomainError::VotingNotOpen => "Voting has not opened yet.".into(),
             DomainError::VotingClosed => "Voting has closed.".into(),
             DomainError::VotingOpen => "Voting has opened; proxies can no longer be given.".into(),

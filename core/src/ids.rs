@@ -105,6 +105,9 @@ typed_id!(
 typed_id!(
     /// An entry of the audit log.
     AuditId, "aud");
+typed_id!(
+    /// A vote (投票): a motion, an election or a budget, with its ballots.
+    VoteId, "vot");
 
 #[cfg(test)]
 mod tests {

@@ -47,6 +47,10 @@ pub enum Action {
     ViewNoticeReads,
     /// Mark a notice as read, for oneself.
     MarkNoticeRead,
+    /// Create a vote for the target, close it early.
+    ManageVotes,
+    /// See a vote addressed to the target (and its result, when shown).
+    ReadVote,
     /// Change one's own passcode, profile and signed-in devices.
     ManageOwnAccount,
 }
@@ -72,6 +76,8 @@ impl Action {
             Action::ReadNotice,
             Action::ViewNoticeReads,
             Action::MarkNoticeRead,
+            Action::ManageVotes,
+            Action::ReadVote,
             Action::ManageOwnAccount,
         ]);
         all
@@ -132,7 +138,8 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         Action::PostNotice => &[BuildingHead, CommunityStaff, StreetAdmin],
         // Offices read what is addressed within their area, and what is addressed above it (which their
         // residents read): see `can_read_notice`.
-        Action::ReadNotice => ALL_OFFICES,
+        Action::ReadNotice | Action::ReadVote => ALL_OFFICES,
+        Action::ManageVotes => &[BuildingHead, CommunityStaff, StreetAdmin],
         Action::MarkNoticeRead | Action::ManageOwnAccount => &[],
     }
 }
@@ -156,7 +163,7 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (_, Target::Scope(scope)) => scope,
     };
     match action {
-        Action::ReadNotice => can_read_notice(actor, scope),
+        Action::ReadNotice | Action::ReadVote => can_read_notice(actor, scope),
         Action::MarkNoticeRead => is_addressed_to_home(actor, scope),
         _ => actor
             .grants_of(roles_for(action))
@@ -324,7 +331,7 @@ mod tests {
 
     /// Rows follow [`Action::all`]; columns follow [`cast`]: resident, pending, council, head, leader,
     /// grid worker, grid head, grid director, staff, admin.
-    const ON_UNIT_3_1: [(&str, &str); 22] = [
+    const ON_UNIT_3_1: [(&str, &str); 24] = [
         ("view territory", "...YYYYYYY"),
         ("manage territory", "........YY"),
         ("view members", "...YYYYYYY"),
@@ -346,11 +353,13 @@ mod tests {
         ("read notice", "Y..YYYYYYY"),
         ("view notice reads", "...Y.YYYYY"),
         ("mark notice read", "Y........."),
+        ("manage votes", "...Y....YY"),
+        ("read vote", "Y..YYYYYYY"),
         ("manage own account", ".........."),
     ];
 
     /// The same for building 5, in the other compound.
-    const ON_BUILDING_5: [(&str, &str); 22] = [
+    const ON_BUILDING_5: [(&str, &str); 24] = [
         ("view territory", ".......YYY"),
         ("manage territory", "........YY"),
         ("view members", ".......YYY"),
@@ -372,10 +381,12 @@ mod tests {
         ("read notice", ".......YYY"),
         ("view notice reads", ".......YYY"),
         ("mark notice read", ".........."),
+        ("manage votes", "........YY"),
+        ("read vote", ".......YYY"),
         ("manage own account", ".........."),
     ];
 
-    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 22]) {
+    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 24]) {
         let actions = Action::all();
         assert_eq!(actions.len(), table.len(), "one row per action");
         let cast = cast();

@@ -6,6 +6,7 @@ pub mod invites;
 pub mod members;
 pub mod notices;
 pub mod territory;
+pub mod votes;
 
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;

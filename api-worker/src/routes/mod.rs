@@ -8,6 +8,7 @@ mod invites;
 mod members;
 mod notices;
 mod territory;
+mod votes;
 
 use worker::{Env, Method, Request, Response, console_error};
 use yishi_core::DomainError;
@@ -54,6 +55,12 @@ enum Route<'a> {
     RevokeRole(&'a str),
     ResetPasscode(&'a str),
     Audit,
+    CreateVote,
+    ListVotes,
+    GetVote(&'a str),
+    CastBallot(&'a str),
+    CloseVote(&'a str),
+    VoteBallots(&'a str),
 }
 
 fn kind(plural: &str) -> Option<PlaceKind> {
@@ -87,10 +94,15 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["buildings", id, "invites"], Post) => Route::IssueBuildingInvites(id),
         (["buildings", id, "invites"], Get) => Route::BuildingInvites(id),
         (["invites", code, "revoke"], Post) => Route::RevokeInvite(code),
-        ([plural], Post) => Route::CreatePlace(kind(plural)?),
-        ([plural, id], Patch) => Route::UpdatePlace(kind(plural)?, id),
-        ([plural, id, "archive"], Post) => Route::ArchivePlace(kind(plural)?, id),
-        ([plural, id, "restore"], Post) => Route::RestorePlace(kind(plural)?, id),
+        // Guarded, so that other plural nouns fall through to their own routes.
+        ([plural], Post) if kind(plural).is_some() => Route::CreatePlace(kind(plural)?),
+        ([plural, id], Patch) if kind(plural).is_some() => Route::UpdatePlace(kind(plural)?, id),
+        ([plural, id, "archive"], Post) if kind(plural).is_some() => {
+            Route::ArchivePlace(kind(plural)?, id)
+        }
+        ([plural, id, "restore"], Post) if kind(plural).is_some() => {
+            Route::RestorePlace(kind(plural)?, id)
+        }
         (["members"], Get) => Route::ListMembers,
         (["members", id], Get) => Route::GetMember(id),
         (["members", id, "verification"], Post) => Route::VerifyMember(id),
@@ -98,6 +110,12 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["members", id, "roles", "revoke"], Post) => Route::RevokeRole(id),
         (["members", id, "passcode-reset"], Post) => Route::ResetPasscode(id),
         (["audit"], Get) => Route::Audit,
+        (["votes"], Post) => Route::CreateVote,
+        (["votes"], Get) => Route::ListVotes,
+        (["votes", id], Get) => Route::GetVote(id),
+        (["votes", id, "ballots"], Post) => Route::CastBallot(id),
+        (["votes", id, "ballots"], Get) => Route::VoteBallots(id),
+        (["votes", id, "close"], Post) => Route::CloseVote(id),
         _ => return None,
     })
 }
@@ -188,5 +206,11 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::RevokeRole(id) => members::revoke_role(&ctx, req, id).await,
         Route::ResetPasscode(id) => members::reset_passcode(&ctx, id).await,
         Route::Audit => audit::list(&ctx).await,
+        Route::CreateVote => votes::create(&ctx, req).await,
+        Route::ListVotes => votes::list(&ctx).await,
+        Route::GetVote(id) => votes::get(&ctx, id).await,
+        Route::CastBallot(id) => votes::cast(&ctx, req, id).await,
+        Route::CloseVote(id) => votes::close(&ctx, id).await,
+        Route::VoteBallots(id) => votes::ballots(&ctx, id).await,
     }
 }

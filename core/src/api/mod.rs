@@ -9,6 +9,7 @@ pub mod invites;
 pub mod members;
 pub mod notices;
 pub mod territory;
+pub mod votes;
 
 use serde::{Deserialize, Serialize};
 

@@ -103,6 +103,12 @@ impl PollSettings {
                 field: Field::ClosesAt,
             });
         }
+        if self.changeable && self.secrecy == Secrecy::Secret {
+            // Changing a secret ballot would need a stored link between the voter and her choice.
+            return Err(DomainError::Invalid {
+                field: Field::Secrecy,
+            });
+        }
         if self.max_proxies > PROXIES_MAX {
             return Err(DomainError::OutOfRange {
                 field: Field::Proxy,
@@ -269,7 +275,7 @@ mod tests {
             electorate: ElectorateRule::Residents,
             secrecy: Secrecy::Secret,
             results: ResultsShown::AfterClose,
-            changeable: true,
+            changeable: false,
             max_proxies: 1,
             opens_at: at(8),
             closes_at: at(20),
@@ -299,6 +305,14 @@ mod tests {
                 .is_err()
         );
         assert!(settings(Method::YesNo, &["甲", "乙"]).validate().is_err());
+        let mut changeable = settings(Method::YesNo, &[]);
+        changeable.changeable = true;
+        assert!(
+            changeable.clone().validate().is_err(),
+            "a secret ballot cannot be changed"
+        );
+        changeable.secrecy = Secrecy::Named;
+        assert!(changeable.validate().is_ok());
         let mut proxies = settings(Method::YesNo, &[]);
         proxies.max_proxies = 9;
         assert!(proxies.validate().is_err());

@@ -21,3 +21,5 @@ mod people;
 mod places;
 #[path = "api/territory.rs"]
 mod territory;
+#[path = "api/votes.rs"]
+mod votes;

@@ -1,0 +1,438 @@
+//! Votes: the vote itself, its electorate snapshot, participation and ballots.
+
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+use yishi_core::ids::{HouseholdId, MemberId, VoteId};
+use yishi_core::policy::NoticeAudience;
+use yishi_core::territory::ScopePath;
+use yishi_core::votes::electorate::{Candidate, Voter};
+use yishi_core::votes::poll::{Channel, PollSettings};
+
+use super::territory::{NAME_COLUMNS, PathNames, name_joins};
+use super::{
+    PathColumns, all, batch_rows, first, path_args, scope_contains_sql, scope_within_sql, stmt,
+    text, time,
+};
+use crate::error::{ApiError, ApiResult};
+
+#[derive(Debug, Deserialize)]
+pub struct VoteRow {
+    pub id: String,
+    pub settings: String,
+    pub opened_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub eligible: Option<u64>,
+    pub eligible_weight: Option<u64>,
+    #[serde(flatten)]
+    pub path: PathColumns,
+    #[serde(flatten)]
+    pub names: PathNames,
+}
+
+/// A stored vote, parsed.
+pub struct StoredVote {
+    pub id: VoteId,
+    pub scope: ScopePath,
+    pub scope_name: String,
+    pub settings: PollSettings,
+    pub opened: bool,
+    pub closed_early: bool,
+    pub eligible: Option<u64>,
+    pub eligible_weight: Option<u64>,
+}
+
+impl VoteRow {
+    fn parse(self) -> ApiResult<StoredVote> {
+        Ok(StoredVote {
+            id: VoteId::from_trusted(&self.id),
+            scope: self.path.to_path()?,
+            scope_name: self.names.display(),
+            settings: serde_json::from_str(&self.settings)?,
+            opened: self.opened_at.is_some(),
+            closed_early: self.closed_at.is_some(),
+            eligible: self.eligible,
+            eligible_weight: self.eligible_weight,
+        })
+    }
+}
+
+fn select() -> String {
+    format!(
+        "SELECT v.id, v.settings, v.opened_at, v.closed_at, v.eligible, v.eligible_weight, \
+                v.street_id, v.community_id, v.compound_id, v.building_id, v.unit_id, {NAME_COLUMNS} \
+         FROM votes v {}",
+        name_joins("v")
+    )
+}
+
+pub fn insert(
+    db: &D1Database,
+    id: &VoteId,
+    scope: &ScopePath,
+    settings: &PollSettings,
+    by: &MemberId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    let [street, community, compound, building, unit] = path_args(scope);
+    stmt(
+        db,
+        "INSERT INTO votes (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, \
+             opens_at, closes_at, created_by, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        &[
+            text(id.as_str()),
+            street,
+            community,
+            compound,
+            building,
+            unit,
+            text(&settings.title),
+            text(&serde_json::to_string(settings)?),
+            text(&time(settings.opens_at)),
+            text(&time(settings.closes_at)),
+            text(by.as_str()),
+            text(&time(now)),
+        ],
+    )
+}
+
+pub async fn get(db: &D1Database, id: &VoteId) -> ApiResult<Option<StoredVote>> {
+    first::<VoteRow>(
+        db,
+        &format!("{} WHERE v.id = ?1", select()),
+        &[text(id.as_str())],
+    )
+    .await?
+    .map(VoteRow::parse)
+    .transpose()
+}
+
+/// The votes an audience sees (the same rule as notices), newest first.
+pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<StoredVote>> {
+    let mut args: Vec<JsValue> = Vec::new();
+    let mut admitted: Vec<String> = audience
+        .covering
+        .iter()
+        .map(|p| scope_contains_sql("v", p, &mut args))
+        .collect();
+    admitted.extend(
+        audience
+            .within
+            .iter()
+            .map(|p| scope_within_sql("v", p, &mut args)),
+    );
+    if admitted.is_empty() {
+        return Ok(Vec::new());
+    }
+    all::<VoteRow>(
+        db,
+        &format!(
+            "{} WHERE ({}) ORDER BY v.opens_at DESC, v.id DESC LIMIT 100",
+            select(),
+            admitted.join(" OR ")
+        ),
+        &args,
+    )
+    .await?
+    .into_iter()
+    .map(VoteRow::parse)
+    .collect()
+}
+
+#[derive(Debug, Deserialize)]
+struct ResidentRow {
+    member_id: String,
+    household_id: String,
+    representative: Option<i64>,
+    birth_year: Option<u16>,
+    #[serde(flatten)]
+    path: PathColumns,
+}
+
+#[derive(Debug, Deserialize)]
+struct CouncilRow {
+    member_id: String,
+    #[serde(flatten)]
+    path: PathColumns,
+}
+
+/// The members the electorate rules choose from: confirmed, active residents living within `scope`, and
+/// council members whose grant contains it.
+pub async fn candidates(db: &D1Database, scope: &ScopePath) -> ApiResult<Vec<Candidate>> {
+    let mut resident_args = Vec::new();
+    let within = scope_within_sql("r", scope, &mut resident_args);
+    let residents_sql = format!(
+        "SELECT * FROM (SELECT m.id AS member_id, h.id AS household_id, (h.representative_id = m.id) AS representative, \
+                m.birth_year, c.street_id, c.id AS community_id, cp.id AS compound_id, b.id AS building_id, u.id AS unit_id \
+             FROM members m JOIN households h ON h.id = m.household_id JOIN units u ON u.id = h.unit_id \
+                  JOIN buildings b ON b.id = u.building_id JOIN compounds cp ON cp.id = b.compound_id \
+                  JOIN communities c ON c.id = cp.community_id \
+             WHERE m.verification = 'confirmed' AND m.status = 'active' AND h.archived_at IS NULL) r \
+         WHERE {within}"
+    );
+    let mut council_args = Vec::new();
+    let contains = scope_contains_sql("g", scope, &mut council_args);
+    let council_sql = format!(
+        "SELECT g.member_id, g.street_id, g.community_id, g.compound_id, g.building_id, g.unit_id \
+         FROM role_grants g JOIN members m ON m.id = g.member_id \
+         WHERE g.role = 'council_member' AND m.status = 'active' AND {contains}"
+    );
+    let results = batch_rows(
+        db,
+        &[
+            (&residents_sql, &resident_args),
+            (&council_sql, &council_args),
+        ],
+    )
+    .await?;
+    let [residents, council] = results.as_slice() else {
+        return Err(ApiError::internal(
+            "candidates batch returned the wrong number of results",
+        ));
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    for r in residents.results::<ResidentRow>()? {
+        out.push(Candidate {
+            member: MemberId::from_trusted(&r.member_id),
+            home: Some((
+                HouseholdId::from_trusted(&r.household_id),
+                r.path.to_path()?,
+            )),
+            representative: r.representative == Some(1),
+            birth_year: r.birth_year,
+            council_for: Vec::new(),
+            household_weight: 1,
+        });
+    }
+    for c in council.results::<CouncilRow>()? {
+        let member = MemberId::from_trusted(&c.member_id);
+        let scope = c.path.to_path()?;
+        match out.iter_mut().find(|x| x.member == member) {
+            Some(existing) => existing.council_for.push(scope),
+            None => out.push(Candidate {
+                member,
+                home: None,
+                representative: false,
+                birth_year: None,
+                council_for: vec![scope],
+                household_weight: 1,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Opens the vote with its electorate, once: only the request whose update marks it opened writes the
+/// snapshot (the inserts run only if the statement before them changed rows).
+pub async fn open(
+    db: &D1Database,
+    vote: &VoteId,
+    electorate: &[Voter],
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<()> {
+    #[derive(serde::Serialize)]
+    struct VoterJson<'a> {
+        key: String,
+        weight: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        member: Option<&'a str>,
+    }
+    let voters: Vec<VoterJson<'_>> = electorate
+        .iter()
+        .map(|v| VoterJson {
+            key: v.key.storage_key(),
+            weight: v.weight,
+            member: None,
+        })
+        .collect();
+    let casters: Vec<VoterJson<'_>> = electorate
+        .iter()
+        .flat_map(|v| {
+            v.casters.iter().map(|m| VoterJson {
+                key: v.key.storage_key(),
+                weight: 0,
+                member: Some(m.as_str()),
+            })
+        })
+        .collect();
+    let total_weight: u64 = electorate.iter().map(|v| v.weight).sum();
+    let statements = vec![
+        stmt(
+            db,
+            "UPDATE votes SET opened_at = ?2, eligible = ?3, eligible_weight = ?4 WHERE id = ?1 AND opened_at IS NULL",
+            &[
+                text(vote.as_str()),
+                text(&time(now)),
+                JsValue::from(electorate.len() as f64),
+                JsValue::from(total_weight as f64),
+            ],
+        )?,
+        stmt(
+            db,
+            "INSERT INTO vote_voters (vote_id, voter_key, weight) \
+             SELECT ?1, json_extract(value, '$.key'), json_extract(value, '$.weight') FROM json_each(?2) \
+             WHERE changes() > 0",
+            &[text(vote.as_str()), text(&serde_json::to_string(&voters)?)],
+        )?,
+        stmt(
+            db,
+            "INSERT INTO vote_casters (vote_id, member_id, voter_key) \
+             SELECT ?1, json_extract(value, '$.member'), json_extract(value, '$.key') FROM json_each(?2) \
+             WHERE changes() > 0",
+            &[text(vote.as_str()), text(&serde_json::to_string(&casters)?)],
+        )?,
+    ];
+    super::batch(db, statements).await?;
+    Ok(())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MyVoteRow {
+    pub voter_key: String,
+    pub voted: i64,
+    pub weight: u64,
+}
+
+/// The votes `member` may cast in `vote`, with whether each was cast and its weight.
+pub async fn my_votes(
+    db: &D1Database,
+    vote: &VoteId,
+    member: &MemberId,
+) -> ApiResult<Vec<MyVoteRow>> {
+    all(
+        db,
+        "SELECT c.voter_key, EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.voter_key = c.voter_key) AS voted, \
+                v.weight \
+         FROM vote_casters c JOIN vote_voters v ON v.vote_id = c.vote_id AND v.voter_key = c.voter_key \
+         WHERE c.vote_id = ?1 AND c.member_id = ?2 ORDER BY c.voter_key",
+        &[text(vote.as_str()), text(member.as_str())],
+    )
+    .await
+}
+
+/// Votes still to be cast by `member` among open votes (for "needs my vote").
+pub async fn waiting_for(db: &D1Database, member: &MemberId) -> ApiResult<Vec<String>> {
+    #[derive(Deserialize)]
+    struct Row {
+        vote_id: String,
+    }
+    Ok(all::<Row>(
+        db,
+        "SELECT DISTINCT c.vote_id FROM vote_casters c \
+         WHERE c.member_id = ?1 AND NOT EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.voter_key = c.voter_key)",
+        &[text(member.as_str())],
+    )
+    .await?
+    .into_iter()
+    .map(|r| r.vote_id)
+    .collect())
+}
+
+/// A ballot to record.
+pub struct NewBallot<'a> {
+    pub vote: &'a VoteId,
+    pub voter_key: &'a str,
+    pub cast_by: &'a MemberId,
+    pub receipt: &'a str,
+    pub choice: &'a str,
+    pub weight: u64,
+    pub channel: Channel,
+    /// Named votes keep the voter with the ballot; secret ones do not.
+    pub named: bool,
+}
+
+fn channel_name(c: Channel) -> &'static str {
+    match c {
+        Channel::Online => "online",
+        Channel::Paper => "paper",
+        Channel::ShowOfHands => "show_of_hands",
+    }
+}
+
+/// Records participation and the ballot in one transaction; a second ballot for the same voter fails on
+/// the participation key and writes nothing. Returns `false` then.
+pub async fn cast(db: &D1Database, b: &NewBallot<'_>) -> ApiResult<bool> {
+    let statements = vec![
+        stmt(
+            db,
+            "INSERT INTO vote_participation (vote_id, voter_key, cast_by, channel) VALUES (?1, ?2, ?3, ?4)",
+            &[
+                text(b.vote.as_str()),
+                text(b.voter_key),
+                text(b.cast_by.as_str()),
+                text(channel_name(b.channel)),
+            ],
+        )?,
+        stmt(
+            db,
+            "INSERT INTO vote_ballots (vote_id, receipt, choice, weight, channel, voter_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                text(b.vote.as_str()),
+                text(b.receipt),
+                text(b.choice),
+                JsValue::from(b.weight as f64),
+                text(channel_name(b.channel)),
+                if b.named {
+                    text(b.voter_key)
+                } else {
+                    JsValue::NULL
+                },
+            ],
+        )?,
+    ];
+    match super::batch(db, statements).await {
+        Ok(_) => Ok(true),
+        Err(e) if super::is_unique_violation(&e, "vote_participation") => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BallotRow {
+    pub receipt: String,
+    pub choice: String,
+    pub weight: u64,
+    pub channel: String,
+    pub voter_name: Option<String>,
+}
+
+/// Every ballot of a vote in receipt order, with the voter's name for named votes (a household's
+/// ballot is named by whoever cast it).
+pub async fn ballots(db: &D1Database, vote: &VoteId) -> ApiResult<Vec<BallotRow>> {
+    all(
+        db,
+        "SELECT b.receipt, b.choice, b.weight, b.channel, \
+                (SELECT m.name FROM vote_participation p JOIN members m ON m.id = p.cast_by \
+                  WHERE b.voter_key IS NOT NULL AND p.vote_id = b.vote_id AND p.voter_key = b.voter_key) AS voter_name \
+         FROM vote_ballots b WHERE b.vote_id = ?1 ORDER BY b.receipt",
+        &[text(vote.as_str())],
+    )
+    .await
+}
+
+pub async fn participated(db: &D1Database, vote: &VoteId) -> ApiResult<u64> {
+    #[derive(Deserialize)]
+    struct Count {
+        n: u64,
+    }
+    Ok(first::<Count>(
+        db,
+        "SELECT COUNT(*) AS n FROM vote_participation WHERE vote_id = ?1",
+        &[text(vote.as_str())],
+    )
+    .await?
+    .map_or(0, |c| c.n))
+}
+
+pub fn close(
+    db: &D1Database,
+    vote: &VoteId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE votes SET closed_at = ?2 WHERE id = ?1 AND closed_at IS NULL",
+        &[text(vote.as_str()), text(&time(now))],
+    )
+}

@@ -1,0 +1,99 @@
+//! Votes: creating one, reading it with the member's own votes and (when shown) its result, casting a
+//! ballot, closing, and the published ballot list.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::VoteId;
+use crate::territory::ScopeRef;
+use crate::votes::electorate::VoterKey;
+use crate::votes::poll::{PollResult, PollSettings, PublishedBallot};
+use crate::votes::tally::Choice;
+
+/// `POST /api/v1/votes`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateVoteRequest {
+    pub scope: ScopeRef,
+    pub settings: PollSettings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteState {
+    Scheduled,
+    Open,
+    Closed,
+}
+
+/// One vote the member may cast herself (her own, or her household's).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyVote {
+    pub voter: VoterKey,
+    pub voted: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteView {
+    pub id: VoteId,
+    pub scope: ScopeRef,
+    pub scope_name: String,
+    pub settings: PollSettings,
+    pub state: VoteState,
+    /// Voters in the snapshotted electorate (once open).
+    pub eligible: Option<u64>,
+    /// Votes cast so far.
+    pub participated: u64,
+    pub my_votes: Vec<MyVote>,
+    /// Shown live or after close, as the vote says.
+    pub result: Option<PollResult>,
+}
+
+/// `GET /api/v1/votes/{id}`, and the answer to creating and closing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteResponse {
+    pub vote: VoteView,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteSummary {
+    pub id: VoteId,
+    pub title: String,
+    pub scope_name: String,
+    pub state: VoteState,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    /// She has a vote here she has not cast yet, and it is open.
+    pub needs_my_vote: bool,
+}
+
+/// `GET /api/v1/votes`: the votes addressed to the member, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteListResponse {
+    pub votes: Vec<VoteSummary>,
+}
+
+/// `POST /api/v1/votes/{id}/ballots`: `voter` chooses which of her votes she casts when she has
+/// several (her own and her household's); otherwise it may be left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CastRequest {
+    pub choice: Choice,
+    #[serde(default)]
+    pub voter: Option<VoterKey>,
+}
+
+/// The answer to a ballot: the receipt to find it later in the published list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CastResponse {
+    pub receipt: String,
+    pub voter: VoterKey,
+}
+
+/// `GET /api/v1/votes/{id}/ballots`: every ballot under its receipt (with names only for named votes),
+/// and the figures to recount it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotListResponse {
+    pub ballots: Vec<PublishedBallot>,
+    pub eligible: u64,
+    pub eligible_weight: u64,
+    pub result: PollResult,
+}
