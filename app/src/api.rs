@@ -25,6 +25,9 @@ use yishi_core::api::territory::{
     CreatePlaceRequest, HouseholdsResponse, ImportResponse, PlaceResponse, PostableScopesResponse,
     TerritoryResponse,
 };
+use yishi_core::api::votes::{
+    CastRequest, CastResponse, CreateVoteRequest, VoteListResponse, VoteResponse,
+};
 use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, ErrorBody, ErrorEnvelope, PREFIX};
 use yishi_core::territory::PlaceKind;
 use yishi_core::{DomainError, Lang};
@@ -409,6 +412,43 @@ pub async fn audit(lang: Lang, cursor: Option<String>) -> ApiResult<AuditListRes
         None => "/audit".to_owned(),
     };
     call(lang, "GET", &path, None::<&()>).await
+}
+
+/// `GET /votes`.
+pub async fn votes(lang: Lang) -> ApiResult<VoteListResponse> {
+    call(lang, "GET", "/votes", None::<&()>).await
+}
+
+/// `GET /votes/{id}`.
+pub async fn vote(lang: Lang, id: &str) -> ApiResult<VoteResponse> {
+    call(lang, "GET", &format!("/votes/{}", encode(id)), None::<&()>).await
+}
+
+/// `POST /votes`.
+pub async fn create_vote(lang: Lang, req: &CreateVoteRequest) -> ApiResult<VoteResponse> {
+    call(lang, "POST", "/votes", Some(req)).await
+}
+
+/// `POST /votes/{id}/ballots`.
+pub async fn cast_ballot(lang: Lang, id: &str, req: &CastRequest) -> ApiResult<CastResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/votes/{}/ballots", encode(id)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /votes/{id}/close`.
+pub async fn close_vote(lang: Lang, id: &str) -> ApiResult<VoteResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/votes/{}/close", encode(id)),
+        Some(&()),
+    )
+    .await
 }
 
 /// A request whose success has no body (204).

@@ -12,6 +12,7 @@ use crate::pages::admin::{
 };
 use crate::pages::auth::{JoinPage, LoginPage};
 use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
+use crate::pages::votes::{NewVotePage, VotePage};
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
 
@@ -41,6 +42,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/audit") view=AuditPage />
                 <Route path=path!("/admin/buildings/:id/invites") view=InviteSheetPage />
                 <Route path=path!("/account") view=AccountPage />
+                // Before `/votes/:id`, which would also match `new`.
+                <Route path=path!("/votes/new") view=NewVotePage />
+                <Route path=path!("/votes/:id") view=VotePage />
             </Routes>
         </Router>
     }

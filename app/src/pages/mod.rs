@@ -5,5 +5,6 @@ pub mod admin;
 pub mod auth;
 pub mod not_found;
 pub mod notices;
+pub mod votes;
 
 pub use not_found::NotFoundPage;

@@ -5,6 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading};
 use crate::i18n::{Msg, use_i18n};
 use crate::pages::notices::NoticeList;
+use crate::pages::votes::WaitingVotes;
 use crate::session::member_resource;
 
 /// `/`: a greeting, then the notices of the member's community, newest first. Sends a visitor who is not
@@ -32,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
                         Ok(member) => {
                             view! {
                                 <Greeting member=member />
+                                <WaitingVotes />
                                 <section class="notices" aria-labelledby="notices-heading">
                                     <div class="section-head">
                                         <h1 id="notices-heading">{i18n.text(Msg::NoticesHeading)}</h1>
@@ -41,6 +43,9 @@ pub fn HomePage() -> impl IntoView {
                                                 may_post(postable.await)
                                                     .then(|| {
                                                         view! {
+                                                            <a class="button secondary" href="/votes/new">
+                                                                {i18n.text(Msg::NewVoteLink)}
+                                                            </a>
                                                             <a class="button primary" href="/notices/new">
                                                                 {i18n.text(Msg::NewNoticeLink)}
                                                             </a>

@@ -14,14 +14,14 @@ use crate::forms::FormError;
 use crate::i18n::{Msg, fill, t, use_i18n};
 
 /// One community of the scope picker: its name and the places in it the member may post to.
-struct ScopeGroup {
-    community: String,
+pub(crate) struct ScopeGroup {
+    pub community: String,
     /// `(value, label)`; the value is `<kind>:<id>`.
-    options: Vec<(String, String)>,
+    pub options: Vec<(String, String)>,
 }
 
 /// The places of `scopes` that can be chosen, grouped by community.
-fn scope_groups(lang: Lang, scopes: &PostableScopesResponse) -> Vec<ScopeGroup> {
+pub(crate) fn scope_groups(lang: Lang, scopes: &PostableScopesResponse) -> Vec<ScopeGroup> {
     let value = |kind: ScopeKind, id: &str| format!("{}:{id}", kind.as_str());
     scopes
         .communities
@@ -57,7 +57,7 @@ fn scope_groups(lang: Lang, scopes: &PostableScopesResponse) -> Vec<ScopeGroup> 
         .collect()
 }
 
-fn parse_scope(value: &str) -> Option<ScopeRef> {
+pub(crate) fn parse_scope(value: &str) -> Option<ScopeRef> {
     let (kind, id) = value.split_once(':')?;
     Some(ScopeRef {
         kind: ScopeKind::parse(kind)?,

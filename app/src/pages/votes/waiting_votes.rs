@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::i18n::{Msg, use_i18n};
+
+/// The open votes where the member still has a vote to cast (nothing when there are none).
+#[component]
+pub fn WaitingVotes() -> impl IntoView {
+    let i18n = use_i18n();
+    let votes = LocalResource::new(move || api::votes(i18n.lang_untracked()));
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                let waiting: Vec<_> = votes
+                    .await
+                    .map(|list| list.votes.into_iter().filter(|v| v.needs_my_vote).collect())
+                    .unwrap_or_default();
+                (!waiting.is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="waiting-votes" aria-labelledby="waiting-votes-heading">
+                                <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
+                                <ul class="member-list">
+                                    {waiting
+                                        .into_iter()
+                                        .map(|v| {
+                                            view! {
+                                                <li class="member-card">
+                                                    <a class="member-name" href=format!("/votes/{}", v.id)>{v.title.clone()}</a>
+                                                    <p class="hint">{v.scope_name.clone()}</p>
+                                                </li>
+                                            }
+                                        })
+                                        .collect::<Vec<_>>()}
+                                </ul>
+                            </section>
+                        }
+                    })
+            })}
+        </Transition>
+    }
+}

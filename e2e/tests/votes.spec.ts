@@ -1,0 +1,51 @@
+// A vote, end to end on phones: staff start a yes/no vote for 3号楼; a resident of 3号楼 finds it on her
+// home screen, votes and gets a receipt; the result is hidden until staff close the vote, then shown.
+import { expect, test } from '@playwright/test';
+import { NoticeBoard, expectAccessible, signedInPhone } from '../pages/pages';
+import { RESIDENT_3, STAFF } from './demo';
+
+test('a resident votes on her phone and sees the result after close', async ({ browser }) => {
+  const title = `是否在3号楼门口加装雨棚 ${Date.now() % 100000}`;
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await staff.page.getByRole('link', { name: '发起投票' }).click();
+  await expect(staff.page.getByRole('heading', { name: '发起投票', level: 1 })).toBeVisible();
+  await staff.page.getByLabel('投票事项').fill(title);
+  const audience = staff.page.getByLabel('投票范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await staff.page.getByLabel('投票时长（小时）').fill('2');
+  await expectAccessible(staff.page);
+  await staff.page.getByRole('button', { name: '发起' }).click();
+  await expect(staff.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(staff.page.getByText('投票进行中')).toBeVisible();
+
+  const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  const waiting = r3.page.getByRole('region', { name: '待我投票' });
+  await expect(waiting.getByRole('link', { name: title })).toBeVisible();
+  await expectAccessible(r3.page);
+  await waiting.getByRole('link', { name: title }).click();
+  await r3.page.getByRole('radio', { name: '赞成' }).check();
+  await expectAccessible(r3.page);
+  await r3.page.getByRole('button', { name: '投这一票' }).click();
+  await expect(r3.page.getByText(/您的回执：[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)).toBeVisible();
+  await r3.page.reload();
+  await expect(r3.page.getByText('您已经投过票了。')).toBeVisible();
+  await expect(r3.page.getByText('投票结束后公布结果。')).toBeVisible();
+  await r3.page.goto('/');
+  await new NoticeBoard(r3.page).expectLoaded();
+  await expect(r3.page.getByRole('region', { name: '待我投票' }).getByRole('link', { name: title })).toHaveCount(0);
+
+  await staff.page.reload();
+  await staff.page.getByRole('button', { name: '结束投票' }).click();
+  await expect(staff.page.getByText('投票已结束')).toBeVisible();
+  await expect(staff.page.getByText('通过', { exact: true })).toBeVisible();
+
+  await r3.page.goBack();
+  await r3.page.reload();
+  await expect(r3.page.getByRole('heading', { name: '投票结果' })).toBeVisible();
+  await expect(r3.page.getByText('通过', { exact: true })).toBeVisible();
+  await expect(r3.page.getByText(/赞成 · 1 票/)).toBeVisible();
+  await expectAccessible(r3.page);
+
+  for (const s of [staff, r3]) await s.context.close();
+});
