@@ -40,6 +40,15 @@ CREATE TABLE vote_casters (
     PRIMARY KEY (vote_id, member_id, voter_key)
 ) WITHOUT ROWID;
 
+-- Proxies (委托), given before the vote opens: the vote of `from_key` is cast by a caster of `to_key`.
+CREATE TABLE vote_proxies (
+    vote_id    TEXT NOT NULL REFERENCES votes (id),
+    from_key   TEXT NOT NULL,
+    to_key     TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (vote_id, from_key)
+) WITHOUT ROWID;
+
 -- That a vote was cast, by whom and how: at most once per voter, across every channel.
 CREATE TABLE vote_participation (
     vote_id   TEXT NOT NULL REFERENCES votes (id),

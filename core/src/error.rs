@@ -34,6 +34,7 @@ pub enum Field {
     ClosesAt,
     Secrecy,
     Voter,
+    Channel,
 }
 
 impl Field {
@@ -67,6 +68,7 @@ impl Field {
             Field::ClosesAt => "closes_at",
             Field::Secrecy => "secrecy",
             Field::Voter => "voter",
+            Field::Channel => "channel",
         }
     }
 }

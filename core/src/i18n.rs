@@ -123,6 +123,8 @@ impl Field {
             (Field::Secrecy, Lang::En) => "secrecy",
             (Field::Voter, Lang::ZhCn) => "代表谁投票",
             (Field::Voter, Lang::En) => "whose vote",
+            (Field::Channel, Lang::ZhCn) => "投票方式",
+            (Field::Channel, Lang::En) => "channel",
         }
     }
 }

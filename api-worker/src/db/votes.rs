@@ -292,9 +292,11 @@ pub struct MyVoteRow {
     pub voter_key: String,
     pub voted: i64,
     pub weight: u64,
+    pub delegated: i64,
 }
 
-/// The votes `member` may cast in `vote`, with whether each was cast and its weight.
+/// The votes `member` may cast in `vote`: her own (unless she delegated them) and those delegated to
+/// her, among the snapshotted electorate, with whether each was cast and its weight.
 pub async fn my_votes(
     db: &D1Database,
     vote: &VoteId,
@@ -302,13 +304,69 @@ pub async fn my_votes(
 ) -> ApiResult<Vec<MyVoteRow>> {
     all(
         db,
-        "SELECT c.voter_key, EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.voter_key = c.voter_key) AS voted, \
-                v.weight \
-         FROM vote_casters c JOIN vote_voters v ON v.vote_id = c.vote_id AND v.voter_key = c.voter_key \
-         WHERE c.vote_id = ?1 AND c.member_id = ?2 ORDER BY c.voter_key",
+        "WITH mine AS (SELECT voter_key FROM vote_casters WHERE vote_id = ?1 AND member_id = ?2), \
+              keys AS ( \
+                SELECT voter_key, 0 AS delegated FROM mine \
+                  WHERE voter_key NOT IN (SELECT from_key FROM vote_proxies WHERE vote_id = ?1) \
+                UNION \
+                SELECT from_key, 1 FROM vote_proxies WHERE vote_id = ?1 AND to_key IN (SELECT voter_key FROM mine)) \
+         SELECT k.voter_key, k.delegated, v.weight, \
+                EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = ?1 AND p.voter_key = k.voter_key) AS voted \
+         FROM keys k JOIN vote_voters v ON v.vote_id = ?1 AND v.voter_key = k.voter_key \
+         ORDER BY k.voter_key",
         &[text(vote.as_str()), text(member.as_str())],
     )
     .await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProxyRow {
+    pub from_key: String,
+    pub to_key: String,
+}
+
+pub async fn proxies(db: &D1Database, vote: &VoteId) -> ApiResult<Vec<ProxyRow>> {
+    all(
+        db,
+        "SELECT from_key, to_key FROM vote_proxies WHERE vote_id = ?1",
+        &[text(vote.as_str())],
+    )
+    .await
+}
+
+/// Records a proxy; `false` when her vote was delegated meanwhile.
+pub async fn add_proxy(
+    db: &D1Database,
+    vote: &VoteId,
+    from: &str,
+    to: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<bool> {
+    let insert = stmt(
+        db,
+        "INSERT INTO vote_proxies (vote_id, from_key, to_key, created_at) VALUES (?1, ?2, ?3, ?4)",
+        &[text(vote.as_str()), text(from), text(to), text(&time(now))],
+    )?;
+    match super::batch(db, vec![insert]).await {
+        Ok(_) => Ok(true),
+        Err(e) if super::is_unique_violation(&e, "vote_proxies") => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// The weight of a voter in the snapshot, if she is in it.
+pub async fn voter_weight(db: &D1Database, vote: &VoteId, key: &str) -> ApiResult<Option<u64>> {
+    #[derive(Deserialize)]
+    struct Row {
+        weight: u64,
+    }
+    Ok(first::<Row>(
+        db,
+        "SELECT weight FROM vote_voters WHERE vote_id = ?1 AND voter_key = ?2",
+        &[text(vote.as_str()), text(key)],
+    )
+    .await?
+    .map(|r| r.weight))
 }
 
 /// Votes still to be cast by `member` among open votes (for "needs my vote").
@@ -395,16 +453,20 @@ pub struct BallotRow {
     pub weight: u64,
     pub channel: String,
     pub voter_name: Option<String>,
+    pub cast_by_name: Option<String>,
 }
 
-/// Every ballot of a vote in receipt order, with the voter's name for named votes (a household's
-/// ballot is named by whoever cast it).
+/// Every ballot of a vote in receipt order; for named votes with the voter (a member's name, or the
+/// household's door) and who cast it.
 pub async fn ballots(db: &D1Database, vote: &VoteId) -> ApiResult<Vec<BallotRow>> {
     all(
         db,
         "SELECT b.receipt, b.choice, b.weight, b.channel, \
+                COALESCE((SELECT m.name FROM members m WHERE 'm:' || m.id = b.voter_key), \
+                         (SELECT u.name || ' ' || h.name FROM households h JOIN units u ON u.id = h.unit_id \
+                           WHERE 'h:' || h.id = b.voter_key)) AS voter_name, \
                 (SELECT m.name FROM vote_participation p JOIN members m ON m.id = p.cast_by \
-                  WHERE b.voter_key IS NOT NULL AND p.vote_id = b.vote_id AND p.voter_key = b.voter_key) AS voter_name \
+                  WHERE b.voter_key IS NOT NULL AND p.vote_id = b.vote_id AND p.voter_key = b.voter_key) AS cast_by_name \
          FROM vote_ballots b WHERE b.vote_id = ?1 ORDER BY b.receipt",
         &[text(vote.as_str())],
     )

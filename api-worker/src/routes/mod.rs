@@ -61,6 +61,8 @@ enum Route<'a> {
     CastBallot(&'a str),
     CloseVote(&'a str),
     VoteBallots(&'a str),
+    AddProxy(&'a str),
+    PaperBallot(&'a str),
 }
 
 fn kind(plural: &str) -> Option<PlaceKind> {
@@ -116,6 +118,8 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["votes", id, "ballots"], Post) => Route::CastBallot(id),
         (["votes", id, "ballots"], Get) => Route::VoteBallots(id),
         (["votes", id, "close"], Post) => Route::CloseVote(id),
+        (["votes", id, "proxies"], Post) => Route::AddProxy(id),
+        (["votes", id, "paper"], Post) => Route::PaperBallot(id),
         _ => return None,
     })
 }
@@ -212,5 +216,7 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::CastBallot(id) => votes::cast(&ctx, req, id).await,
         Route::CloseVote(id) => votes::close(&ctx, id).await,
         Route::VoteBallots(id) => votes::ballots(&ctx, id).await,
+        Route::AddProxy(id) => votes::add_proxy(&ctx, req, id).await,
+        Route::PaperBallot(id) => votes::paper(&ctx, req, id).await,
     }
 }

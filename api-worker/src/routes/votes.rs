@@ -4,20 +4,20 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::votes::{
-    BallotListResponse, CastRequest, CastResponse, CreateVoteRequest, MyVote, VoteListResponse,
-    VoteResponse, VoteState, VoteSummary, VoteView,
+    BallotListResponse, CastRequest, CastResponse, CreateVoteRequest, MyVote, PaperBallotRequest,
+    ProxyRequest, VoteListResponse, VoteResponse, VoteState, VoteSummary, VoteView,
 };
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::VoteId;
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
-use yishi_core::votes::electorate::{VoterKey, snapshot};
+use yishi_core::votes::electorate::{Proxy, VoterKey, check_proxy, snapshot};
 use yishi_core::votes::poll::{Channel, PublishedBallot, Secrecy, count, receipt_from_random};
 use yishi_core::votes::tally::{Ballot, Choice};
 
 use crate::db::{self, audit, votes::StoredVote};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{Ctx, json, read_json};
+use crate::http::{Ctx, json, no_content, query_param, read_json};
 use crate::{crypto, session};
 
 use super::common::audit_entry;
@@ -76,6 +76,7 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
             parse_key(&r.voter_key).map(|voter| MyVote {
                 voter,
                 voted: r.voted != 0,
+                delegated: r.delegated != 0,
             })
         })
         .collect();
@@ -124,6 +125,11 @@ async fn tally(
                     "paper" => Channel::Paper,
                     "show_of_hands" => Channel::ShowOfHands,
                     _ => Channel::Online,
+                },
+                cast_by: if named && b.cast_by_name != b.voter_name {
+                    b.cast_by_name
+                } else {
+                    None
                 },
                 voter: if named { b.voter_name } else { None },
             })
@@ -332,6 +338,9 @@ pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         return Err(DomainError::ResultsHidden.into());
     }
     let (ballots, result) = tally(&ctx.db()?, &vote).await?;
+    if query_param(&ctx.url, "format").as_deref() == Some("csv") {
+        return csv_response(&vote, &ballots);
+    }
     json(
         200,
         &BallotListResponse {
@@ -339,6 +348,175 @@ pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
             eligible: vote.eligible.unwrap_or(0),
             eligible_weight: vote.eligible_weight.unwrap_or(0),
             result,
+        },
+    )
+}
+
+/// The published list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Chinese):
+/// receipt, choice, weight, channel, and for named votes the voter and who cast it.
+fn csv_response(vote: &StoredVote, ballots: &[PublishedBallot]) -> ApiResult<Response> {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    }
+    let choice_text = |c: &Choice| -> String {
+        match c {
+            Choice::Yes => "yes".into(),
+            Choice::No => "no".into(),
+            Choice::Abstain => "abstain".into(),
+            Choice::Options { options } => options
+                .iter()
+                .map(|o| vote.settings.options.get(*o).cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            Choice::Ranking { ranking } => ranking
+                .iter()
+                .map(|o| vote.settings.options.get(*o).cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(" > "),
+            Choice::Scores { scores } => scores
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    };
+    let mut out = String::from("\u{feff}receipt,choice,weight,channel,voter,cast_by\r\n");
+    for b in ballots {
+        let channel = match b.channel {
+            Channel::Online => "online",
+            Channel::Paper => "paper",
+            Channel::ShowOfHands => "show_of_hands",
+        };
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\r\n",
+            field(&b.receipt),
+            field(&choice_text(&b.choice)),
+            b.weight,
+            channel,
+            field(b.voter.as_deref().unwrap_or("")),
+            field(b.cast_by.as_deref().unwrap_or(""))
+        ));
+    }
+    let mut resp = Response::ok(out)?;
+    resp.headers_mut()
+        .set("content-type", "text/csv; charset=utf-8")?;
+    resp.headers_mut().set(
+        "content-disposition",
+        &format!("attachment; filename=\"{}.csv\"", vote.id),
+    )?;
+    Ok(resp)
+}
+
+/// `POST /api/v1/votes/{id}/proxies`: before the vote opens, a voter delegates her vote (her own, or her
+/// household's if she may cast it) to another voter.
+pub async fn add_proxy(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: ProxyRequest = read_json(req).await?;
+    let vote = load(ctx, &member.actor, id).await?;
+    vote.settings.accepts_proxies(ctx.now)?;
+    let db = ctx.db()?;
+    let candidates = db::votes::candidates(&db, &vote.scope).await?;
+    let year = u16::try_from(chrono::Datelike::year(&vote.settings.opens_at)).unwrap_or(u16::MAX);
+    // The electorate as it stands now; the snapshot at opening keeps only proxies between its voters.
+    let electorate = snapshot(vote.settings.electorate, &vote.scope, year, &candidates);
+    let hers = electorate
+        .iter()
+        .any(|v| v.key == body.from && v.casters.contains(&member.actor.member));
+    if !hers {
+        return Err(DomainError::NotInElectorate.into());
+    }
+    let existing: Vec<Proxy> = db::votes::proxies(&db, &vote.id)
+        .await?
+        .into_iter()
+        .filter_map(|p| {
+            Some(Proxy {
+                from: parse_key(&p.from_key)?,
+                to: parse_key(&p.to_key)?,
+            })
+        })
+        .collect();
+    let proxy = Proxy {
+        from: body.from,
+        to: body.to,
+    };
+    check_proxy(&electorate, &existing, &proxy, vote.settings.max_proxies)?;
+    if !db::votes::add_proxy(
+        &db,
+        &vote.id,
+        &proxy.from.storage_key(),
+        &proxy.to.storage_key(),
+        ctx.now,
+    )
+    .await?
+    {
+        return Err(DomainError::ProxyTaken.into());
+    }
+    no_content()
+}
+
+/// `POST /api/v1/votes/{id}/paper`: staff enter a ballot cast on paper or by show of hands. The voter
+/// counts once across channels: if she voted online, the paper ballot is refused, and the other way round.
+pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: PaperBallotRequest = read_json(req).await?;
+    let vote = load(ctx, &member.actor, id).await?;
+    authorize(
+        &member.actor,
+        Action::ManageVotes,
+        Target::Scope(&vote.scope),
+    )?;
+    if body.channel == Channel::Online {
+        return Err(DomainError::Invalid {
+            field: Field::Channel,
+        }
+        .into());
+    }
+    vote.settings.accepts_ballots(vote.closed_early, ctx.now)?;
+    let db = ctx.db()?;
+    let key = body.voter.storage_key();
+    let weight = db::votes::voter_weight(&db, &vote.id, &key)
+        .await?
+        .ok_or(DomainError::NotInElectorate)?;
+    let choice = vote
+        .settings
+        .method
+        .check_choice(vote.settings.options.len(), body.choice)?;
+    let receipt = receipt_from_random(crypto::random_bytes::<8>()?);
+    let recorded = db::votes::cast(
+        &db,
+        &db::votes::NewBallot {
+            vote: &vote.id,
+            voter_key: &key,
+            cast_by: &member.actor.member,
+            receipt: &receipt,
+            choice: &serde_json::to_string(&choice)?,
+            weight,
+            channel: body.channel,
+            named: vote.settings.secrecy == Secrecy::Named,
+        },
+    )
+    .await?;
+    if !recorded {
+        return Err(DomainError::AlreadyVoted.into());
+    }
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        "vote.paper_ballot",
+        ("vote", vote.id.as_str()),
+        &vote.scope,
+        serde_json::json!({ "voter": key, "channel": body.channel }),
+    )?;
+    db::batch(&db, vec![audit::insert(&db, &entry)?]).await?;
+    json(
+        201,
+        &CastResponse {
+            receipt,
+            voter: body.voter,
         },
     )
 }

@@ -30,6 +30,24 @@ pub enum VoteState {
 pub struct MyVote {
     pub voter: VoterKey,
     pub voted: bool,
+    /// Someone delegated this vote to her (委托).
+    pub delegated: bool,
+}
+
+/// `POST /api/v1/votes/{id}/proxies`, before the vote opens: the member delegates her vote `from` (her
+/// own, or her household's) to the voter `to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxyRequest {
+    pub from: VoterKey,
+    pub to: VoterKey,
+}
+
+/// `POST /api/v1/votes/{id}/paper`: a ballot cast on paper or by show of hands, entered by staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperBallotRequest {
+    pub voter: VoterKey,
+    pub choice: Choice,
+    pub channel: crate::votes::poll::Channel,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

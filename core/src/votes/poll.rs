@@ -179,6 +179,10 @@ pub struct PublishedBallot {
     /// The voter's name, for named votes only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voter: Option<String>,
+    /// Who cast it when that was someone else (a proxy, or staff entering a paper ballot), for named
+    /// votes only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cast_by: Option<String>,
 }
 
 /// The result of a vote, by method.
@@ -411,6 +415,7 @@ mod tests {
                     weight,
                     channel,
                     voter: None,
+                    cast_by: None,
                 })
                 .collect()
         })

@@ -270,7 +270,7 @@ fn a_vote_accepts_ballots_only_while_open_and_only_from_its_electorate() {
     let detail = r3.get(&format!("/api/v1/votes/{}", vote_id(&household)));
     assert_eq!(
         detail.body["vote"]["my_votes"],
-        json!([{ "voter": { "kind": "household", "id": "hh_t03_1_002" }, "voted": false }])
+        json!([{ "voter": { "kind": "household", "id": "hh_t03_1_002" }, "voted": false, "delegated": false }])
     );
     let r = cast(&mut r3, &vote_id(&household), json!({ "kind": "abstain" }));
     r.expect(201, None);
@@ -338,4 +338,140 @@ fn only_those_who_may_create_votes_and_only_sound_ones() {
     staff
         .get("/api/v1/votes/vot_nope")
         .expect(404, Some("not_found"));
+}
+
+fn at_seconds(seconds: i64) -> String {
+    (Utc::now() + Duration::seconds(seconds)).to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Proxies are given before opening; the delegate then casts both votes and the named list shows it.
+/// Paper ballots entered by staff count once with the online ones; the list exports as CSV.
+#[test]
+fn proxies_paper_ballots_and_the_csv_list() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let mut settings = yes_no(&marker("委托"), json!({ "kind": "residents" }), "named", 0);
+    settings["max_proxies"] = json!(1);
+    settings["opens_at"] = json!(at_seconds(4));
+    let r = create(&mut staff, "building", "bld_t03", settings);
+    r.expect(201, None);
+    let vote = vote_id(&r);
+    let proxies = format!("/api/v1/votes/{vote}/proxies");
+    let me = |id: &str| json!({ "kind": "member", "id": id });
+
+    let mut r3 = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE);
+    r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_head3"), "to": me("mbr_r3") }),
+    )
+    .expect(403, Some("not_in_electorate"));
+    r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_r3"), "to": me("mbr_r3") }),
+    )
+    .expect(422, Some("invalid"));
+    r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_r3"), "to": me("mbr_head3") }),
+    )
+    .expect(204, None);
+    r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_r3"), "to": me("mbr_elder") }),
+    )
+    .expect(409, Some("proxy_taken"));
+    let mut head = Api::signed_in(HEAD3, RESIDENT_PASSCODE);
+    head.post(
+        &proxies,
+        &json!({ "from": me("mbr_head3"), "to": me("mbr_elder") }),
+    )
+    .expect(422, Some("proxy_chain"));
+
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_r3"), "to": me("mbr_head3") }),
+    )
+    .expect(409, Some("voting_open"));
+    let detail = head.get(&format!("/api/v1/votes/{vote}"));
+    assert_eq!(
+        detail.body["vote"]["my_votes"],
+        json!([
+            { "voter": me("mbr_head3"), "voted": false, "delegated": false },
+            { "voter": me("mbr_r3"), "voted": false, "delegated": true },
+        ])
+    );
+    cast(&mut r3, &vote, json!({ "kind": "yes" })).expect(403, Some("not_in_electorate"));
+    let ballot =
+        |voter: Value, choice: &str| json!({ "choice": { "kind": choice }, "voter": voter });
+    head.post(
+        &format!("/api/v1/votes/{vote}/ballots"),
+        &ballot(me("mbr_head3"), "no"),
+    )
+    .expect(201, None);
+    head.post(
+        &format!("/api/v1/votes/{vote}/ballots"),
+        &ballot(me("mbr_r3"), "yes"),
+    )
+    .expect(201, None);
+
+    // A paper ballot for the elderly resident without a phone, entered by staff; once only.
+    let paper = format!("/api/v1/votes/{vote}/paper");
+    let entry =
+        json!({ "voter": me("mbr_elder"), "choice": { "kind": "yes" }, "channel": "paper" });
+    r3.post(&paper, &entry).expect(403, Some("forbidden"));
+    staff
+        .post(
+            &paper,
+            &json!({ "voter": me("mbr_elder"), "choice": { "kind": "yes" }, "channel": "online" }),
+        )
+        .expect(422, Some("invalid"));
+    staff.post(&paper, &entry).expect(201, None);
+    staff
+        .post(&paper, &entry)
+        .expect(409, Some("already_voted"));
+    staff
+        .post(&paper, &json!({ "voter": me("mbr_r3"), "choice": { "kind": "no" }, "channel": "show_of_hands" }))
+        .expect(409, Some("already_voted"));
+    staff
+        .post(
+            &paper,
+            &json!({ "voter": me("mbr_r5"), "choice": { "kind": "no" }, "channel": "paper" }),
+        )
+        .expect(403, Some("not_in_electorate"));
+
+    let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+    assert_eq!(closed.body["vote"]["result"]["count"]["yes"], 2);
+    assert_eq!(closed.body["vote"]["result"]["count"]["no"], 1);
+    let list = staff.get(&format!("/api/v1/votes/{vote}/ballots"));
+    let ballots = list.body["ballots"].as_array().cloned().unwrap_or_default();
+    let by_proxy = ballots
+        .iter()
+        .find(|b| b["voter"] == "三号楼居民")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        by_proxy["cast_by"], "三号楼楼栋长",
+        "the record shows the delegate"
+    );
+    let on_paper = ballots
+        .iter()
+        .find(|b| b["voter"] == "无手机老人")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(on_paper["channel"], "paper");
+
+    let csv = staff.get(&format!("/api/v1/votes/{vote}/ballots?format=csv"));
+    csv.expect(200, None);
+    assert!(
+        csv.header("content-type")
+            .is_some_and(|t| t.starts_with("text/csv"))
+    );
+    let text = csv.body.as_str().unwrap_or_default().to_owned();
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}receipt,choice,weight,channel,voter,cast_by"
+    );
+    assert_eq!(lines.len(), 4);
+    assert!(text.contains("三号楼居民,三号楼楼栋长"));
 }
