@@ -409,9 +409,23 @@ fn channel_name(c: Channel) -> &'static str {
 }
 
 /// Records participation and the ballot in one transaction; a second ballot for the same voter fails on
-/// the participation key and writes nothing. Returns `false` then.
-pub async fn cast(db: &D1Database, b: &NewBallot<'_>) -> ApiResult<bool> {
-    let statements = vec![
+/// the participation key and writes nothing. Returns `false` then. With `replace` (named votes that
+/// allow changes), her earlier online ballot is removed first, in the same transaction; one entered by
+/// staff on paper is not, and the new ballot is refused.
+pub async fn cast(db: &D1Database, b: &NewBallot<'_>, replace: bool) -> ApiResult<bool> {
+    let mut statements = Vec::new();
+    if replace {
+        for table in ["vote_ballots", "vote_participation"] {
+            statements.push(stmt(
+                db,
+                &format!(
+                    "DELETE FROM {table} WHERE vote_id = ?1 AND voter_key = ?2 AND channel = 'online'"
+                ),
+                &[text(b.vote.as_str()), text(b.voter_key)],
+            )?);
+        }
+    }
+    statements.extend([
         stmt(
             db,
             "INSERT INTO vote_participation (vote_id, voter_key, cast_by, channel) VALUES (?1, ?2, ?3, ?4)",
@@ -438,7 +452,7 @@ pub async fn cast(db: &D1Database, b: &NewBallot<'_>) -> ApiResult<bool> {
                 },
             ],
         )?,
-    ];
+    ]);
     match super::batch(db, statements).await {
         Ok(_) => Ok(true),
         Err(e) if super::is_unique_violation(&e, "vote_participation") => Ok(false),

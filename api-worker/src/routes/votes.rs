@@ -263,7 +263,9 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
         }
         .into());
     };
-    if chosen.voted != 0 {
+    // A named vote may allow changing one's ballot until it closes; a secret one never does.
+    let replace = chosen.voted != 0;
+    if replace && !vote.settings.changeable {
         return Err(DomainError::AlreadyVoted.into());
     }
     let choice = vote
@@ -283,6 +285,7 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
             channel: Channel::Online,
             named: vote.settings.secrecy == Secrecy::Named,
         },
+        replace,
     )
     .await?;
     if !recorded {
@@ -290,7 +293,10 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
     }
     let voter =
         parse_key(&chosen.voter_key).ok_or_else(|| ApiError::internal("stored voter key"))?;
-    json(201, &CastResponse { receipt, voter })
+    json(
+        if replace { 200 } else { 201 },
+        &CastResponse { receipt, voter },
+    )
 }
 
 /// `POST /api/v1/votes/{id}/close`: ends voting before its time.
@@ -498,6 +504,7 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
             channel: body.channel,
             named: vote.settings.secrecy == Secrecy::Named,
         },
+        false,
     )
     .await?;
     if !recorded {

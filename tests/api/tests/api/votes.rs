@@ -475,3 +475,43 @@ fn proxies_paper_ballots_and_the_csv_list() {
     assert_eq!(lines.len(), 4);
     assert!(text.contains("三号楼居民,三号楼楼栋长"));
 }
+
+/// A named vote that allows changes takes a voter's new ballot in place of her earlier one; the count
+/// holds one ballot per voter. A ballot staff entered on paper is not replaced from a phone.
+#[test]
+fn a_named_changeable_ballot_can_be_changed_until_close() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let mut settings = yes_no(
+        &marker("可改票"),
+        json!({ "kind": "residents" }),
+        "named",
+        -1,
+    );
+    settings["changeable"] = json!(true);
+    let r = create(&mut staff, "building", "bld_t03", settings);
+    r.expect(201, None);
+    let vote = vote_id(&r);
+    let mut r3 = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE);
+    let first = cast(&mut r3, &vote, json!({ "kind": "yes" }));
+    first.expect(201, None);
+    let second = cast(&mut r3, &vote, json!({ "kind": "no" }));
+    second.expect(200, None);
+    assert_ne!(second.body["receipt"], first.body["receipt"]);
+    staff
+        .post(
+            &format!("/api/v1/votes/{vote}/paper"),
+            &json!({ "voter": { "kind": "member", "id": "mbr_head3" }, "choice": { "kind": "yes" }, "channel": "paper" }),
+        )
+        .expect(201, None);
+    cast(
+        &mut Api::signed_in(HEAD3, RESIDENT_PASSCODE),
+        &vote,
+        json!({ "kind": "no" }),
+    )
+    .expect(409, Some("already_voted"));
+    let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+    assert_eq!(closed.body["vote"]["result"]["count"]["yes"], 1);
+    assert_eq!(closed.body["vote"]["result"]["count"]["no"], 1);
+    assert_eq!(closed.body["vote"]["participated"], 2);
+    cast(&mut r3, &vote, json!({ "kind": "yes" })).expect(409, Some("voting_closed"));
+}
