@@ -39,7 +39,8 @@ impl ApiError {
             | DomainError::AlreadyVoted
             | DomainError::VotingNotOpen
             | DomainError::VotingClosed
-            | DomainError::VotingOpen => 409,
+            | DomainError::VotingOpen
+            | DomainError::VoteNotClosed => 409,
             DomainError::PayloadTooLarge { .. } => 413,
             DomainError::Required { .. }
             | DomainError::TooLong { .. }

@@ -451,6 +451,17 @@ pub async fn close_vote(lang: Lang, id: &str) -> ApiResult<VoteResponse> {
     .await
 }
 
+/// `POST /votes/{id}/notice`: publishes the result on the notice board.
+pub async fn publish_vote_result(lang: Lang, id: &str) -> ApiResult<NoticeResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/votes/{}/notice", encode(id)),
+        Some(&()),
+    )
+    .await
+}
+
 /// A request whose success has no body (204).
 async fn empty<B: Serialize>(
     lang: Lang,

@@ -191,6 +191,7 @@ pub enum Msg {
     QuorumNotMet,
     TieNote,
     CloseVote,
+    PublishResult,
     ResultLater,
     Votes,
     // Not found.
@@ -396,6 +397,7 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::QuorumNotMet => "参与人数不足，不作决定",
         Msg::TieNote => "票数相同",
         Msg::CloseVote => "结束投票",
+        Msg::PublishResult => "公示结果",
         Msg::ResultLater => "投票结束后公布结果。",
         Msg::Votes => "{count} 票",
         Msg::NotFoundHeading => "页面不存在",
@@ -591,6 +593,7 @@ fn en(key: Msg) -> &'static str {
         Msg::QuorumNotMet => "Too few took part: no decision",
         Msg::TieNote => "Tied",
         Msg::CloseVote => "Close voting",
+        Msg::PublishResult => "Publish the result",
         Msg::ResultLater => "The result is published when voting closes.",
         Msg::Votes => "{count} votes",
         Msg::NotFoundHeading => "Page not found",

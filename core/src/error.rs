@@ -160,6 +160,8 @@ pub enum DomainError {
     NotInElectorate,
     #[error("results are not shown yet")]
     ResultsHidden,
+    #[error("the vote has not closed")]
+    VoteNotClosed,
     #[error("this vote was cast already")]
     AlreadyVoted,
     #[error("voting has not opened yet")]
@@ -225,6 +227,7 @@ impl DomainError {
             DomainError::AlreadyVoted => "already_voted",
             DomainError::NotInElectorate => "not_in_electorate",
             DomainError::ResultsHidden => "results_hidden",
+            DomainError::VoteNotClosed => "vote_not_closed",
             DomainError::VotingNotOpen => "voting_not_open",
             DomainError::VotingClosed => "voting_closed",
             DomainError::VotingOpen => "voting_open",

@@ -40,12 +40,19 @@ test('a resident votes on her phone and sees the result after close', async ({ b
   await expect(staff.page.getByText('投票已结束')).toBeVisible();
   await expect(staff.page.getByText('通过', { exact: true })).toBeVisible();
 
+  // Staff publish the result on the notice board (公示).
+  await staff.page.getByRole('button', { name: '公示结果' }).click();
+  await expect(staff.page.getByRole('heading', { name: `投票结果：${title}`, level: 1 })).toBeVisible();
+  await expect(staff.page.getByText('赞成 1 票，反对 0 票，弃权 0 票。')).toBeVisible();
+
   await r3.page.goBack();
   await r3.page.reload();
   await expect(r3.page.getByRole('heading', { name: '投票结果' })).toBeVisible();
   await expect(r3.page.getByText('通过', { exact: true })).toBeVisible();
   await expect(r3.page.getByText(/赞成 · 1 票/)).toBeVisible();
   await expectAccessible(r3.page);
+  await r3.page.goto('/');
+  await expect(new NoticeBoard(r3.page).notice(`投票结果：${title}`)).toBeVisible();
 
   for (const s of [staff, r3]) await s.context.close();
 });

@@ -63,6 +63,7 @@ enum Route<'a> {
     VoteBallots(&'a str),
     AddProxy(&'a str),
     PaperBallot(&'a str),
+    PublishVoteResult(&'a str),
 }
 
 fn kind(plural: &str) -> Option<PlaceKind> {
@@ -120,6 +121,7 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["votes", id, "close"], Post) => Route::CloseVote(id),
         (["votes", id, "proxies"], Post) => Route::AddProxy(id),
         (["votes", id, "paper"], Post) => Route::PaperBallot(id),
+        (["votes", id, "notice"], Post) => Route::PublishVoteResult(id),
         _ => return None,
     })
 }
@@ -218,5 +220,6 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::VoteBallots(id) => votes::ballots(&ctx, id).await,
         Route::AddProxy(id) => votes::add_proxy(&ctx, req, id).await,
         Route::PaperBallot(id) => votes::paper(&ctx, req, id).await,
+        Route::PublishVoteResult(id) => votes::publish_result(&ctx, id).await,
     }
 }

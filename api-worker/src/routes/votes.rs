@@ -12,7 +12,9 @@ use yishi_core::ids::VoteId;
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::votes::electorate::{Proxy, VoterKey, check_proxy, snapshot};
-use yishi_core::votes::poll::{Channel, PublishedBallot, Secrecy, count, receipt_from_random};
+use yishi_core::votes::poll::{
+    Channel, PublishedBallot, Secrecy, count, receipt_from_random, result_text,
+};
 use yishi_core::votes::tally::{Ballot, Choice};
 
 use crate::db::{self, audit, votes::StoredVote};
@@ -525,5 +527,61 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
             receipt,
             voter: body.voter,
         },
+    )
+}
+
+/// `POST /api/v1/votes/{id}/notice`: publishes the result of a closed vote on the notice board, for the
+/// vote's scope (公示), by someone who may both manage the vote and post there.
+pub async fn publish_result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let vote = load(ctx, &member.actor, id).await?;
+    authorize(
+        &member.actor,
+        Action::ManageVotes,
+        Target::Scope(&vote.scope),
+    )?;
+    if state_of(ctx, &vote) != VoteState::Closed || !vote.opened {
+        return Err(DomainError::VoteNotClosed.into());
+    }
+    let db = ctx.db()?;
+    let (_, result) = tally(&db, &vote).await?;
+    let participated = db::votes::participated(&db, &vote.id).await?;
+    let (title, body) = result_text(
+        &vote.settings,
+        &result,
+        participated,
+        vote.eligible.unwrap_or(0),
+        ctx.lang,
+    );
+    let notice = yishi_core::notices::publish_notice(
+        &member.actor,
+        vote.scope.clone(),
+        &title,
+        &body,
+        ctx.new_id(yishi_core::ids::NoticeId::generate)?,
+        ctx.now,
+    )?;
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        "vote.publish_result",
+        ("vote", vote.id.as_str()),
+        &vote.scope,
+        serde_json::json!({ "notice": notice.id }),
+    )?;
+    db::batch(
+        &db,
+        vec![
+            db::notices::insert(&db, &notice)?,
+            audit::insert(&db, &entry)?,
+        ],
+    )
+    .await?;
+    let (_, view) = db::notices::get(&db, &notice.id)
+        .await?
+        .ok_or_else(|| ApiError::internal("notice vanished after insert"))?;
+    json(
+        201,
+        &yishi_core::api::notices::NoticeResponse { notice: view },
     )
 }

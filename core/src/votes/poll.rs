@@ -231,6 +231,119 @@ pub fn count(
     }
 }
 
+/// The text of a result notice (公示): the question, the figures, the outcome, in plain words.
+#[must_use]
+pub fn result_text(
+    settings: &PollSettings,
+    result: &PollResult,
+    participated: u64,
+    eligible: u64,
+    lang: crate::i18n::Lang,
+) -> (String, String) {
+    use crate::i18n::Lang;
+    let zh = lang == Lang::ZhCn;
+    let title = if zh {
+        format!("投票结果：{}", settings.title)
+    } else {
+        format!("Result: {}", settings.title)
+    };
+    let mut lines = vec![if zh {
+        format!("应投 {eligible} 票，实投 {participated} 票。")
+    } else {
+        format!("{participated} of {eligible} voters took part.")
+    }];
+    let option_name = |i: usize| settings.options.get(i).cloned().unwrap_or_default();
+    match result {
+        PollResult::YesNo(r) => {
+            let c = r.count;
+            lines.push(if zh {
+                format!(
+                    "赞成 {} 票，反对 {} 票，弃权 {} 票。",
+                    c.yes, c.no, c.abstain
+                )
+            } else {
+                format!("Yes {}, no {}, abstain {}.", c.yes, c.no, c.abstain)
+            });
+            lines.push(match (r.outcome, zh) {
+                (super::tally::Outcome::Adopted, true) => "结果：通过。".into(),
+                (super::tally::Outcome::Adopted, false) => "Outcome: adopted.".into(),
+                (super::tally::Outcome::Rejected, true) => "结果：未通过。".into(),
+                (super::tally::Outcome::Rejected, false) => "Outcome: not adopted.".into(),
+                (super::tally::Outcome::QuorumNotMet, true) => "参与人数不足，不作决定。".into(),
+                (super::tally::Outcome::QuorumNotMet, false) => {
+                    "Too few took part: no decision.".into()
+                }
+            });
+            if r.tie {
+                lines.push(if zh {
+                    "赞成与反对票数相同。".into()
+                } else {
+                    "Yes and no were tied.".into()
+                });
+            }
+        }
+        PollResult::Choices(r) | PollResult::Scores(r) => {
+            for (i, total) in r.totals.iter().enumerate() {
+                lines.push(format!("{}：{total}", option_name(i)));
+            }
+            let winners: Vec<String> = r.winners.iter().map(|w| option_name(*w)).collect();
+            lines.push(if zh {
+                format!(
+                    "当选：{}",
+                    if winners.is_empty() {
+                        "无（票数相同）".into()
+                    } else {
+                        winners.join("、")
+                    }
+                )
+            } else {
+                format!(
+                    "Chosen: {}",
+                    if winners.is_empty() {
+                        "none (tied)".into()
+                    } else {
+                        winners.join(", ")
+                    }
+                )
+            });
+        }
+        PollResult::InstantRunoff(r) => lines.push(match r.winner {
+            Some(w) if zh => format!(
+                "当选：{}（即时决选，共 {} 轮）",
+                option_name(w),
+                r.rounds.len()
+            ),
+            Some(w) => format!(
+                "Chosen: {} (instant runoff, {} rounds)",
+                option_name(w),
+                r.rounds.len()
+            ),
+            None if zh => "没有选出结果。".into(),
+            None => "No option was chosen.".into(),
+        }),
+        PollResult::Schulze(r) => lines.push(match r.winner {
+            Some(w) if zh => format!("当选：{}（舒尔茨方法）", option_name(w)),
+            Some(w) => format!("Chosen: {} (Schulze method)", option_name(w)),
+            None if zh => "没有唯一的胜出选项。".into(),
+            None => "No single option beats all others.".into(),
+        }),
+        PollResult::Budget(a) => {
+            let funded: Vec<String> = a.funded.iter().map(|f| option_name(*f)).collect();
+            lines.push(if zh {
+                format!("获得资助：{}（共 {}）", funded.join("、"), a.spent)
+            } else {
+                format!("Funded: {} (total {})", funded.join(", "), a.spent)
+            });
+        }
+    }
+    lines.push(if zh {
+        "投票清单已公布，可以凭回执核对。".into()
+    } else {
+        "The ballot list is published; check your receipt in it.".into()
+    });
+    (title, lines.join("\n"))
+}
+
 /// Recounts a published ballot list: the same result as the official count, or the list was altered.
 #[must_use]
 pub fn recount(
@@ -349,6 +462,33 @@ mod tests {
             ..s
         };
         assert!(live.shows_results(false, at(12)));
+    }
+
+    #[test]
+    fn a_result_reads_as_a_notice() {
+        let s = settings(Method::YesNo, &[])
+            .validate()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let ballots = vec![
+            Ballot {
+                choice: Choice::Yes,
+                weight: 1,
+            },
+            Ballot {
+                choice: Choice::Yes,
+                weight: 1,
+            },
+            Ballot {
+                choice: Choice::No,
+                weight: 1,
+            },
+        ];
+        let result = count(&s, &ballots, 5, 5);
+        let (title, body) = result_text(&s, &result, 3, 5, crate::i18n::Lang::ZhCn);
+        assert_eq!(title, "投票结果：是否在3号楼加装电梯");
+        assert!(body.contains("应投 5 票，实投 3 票。"), "{body}");
+        assert!(body.contains("赞成 2 票，反对 1 票，弃权 0 票。"), "{body}");
+        assert!(body.contains("结果：通过。"), "{body}");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use yishi_core::api::votes::{CastRequest, VoteState, VoteView};
 use yishi_core::policy::{self, Action as Permission};
 use yishi_core::votes::poll::PollResult;
@@ -57,6 +57,22 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
     let open_mine = vote.my_votes.iter().find(|m| !m.voted).cloned();
     let voted = !vote.my_votes.is_empty() && open_mine.is_none();
     let error = RwSignal::new(None::<ApiError>);
+    let navigate = use_navigate();
+    let publish = {
+        let id = id.clone();
+        Action::new_local(move |(): &()| {
+            let (id, navigate) = (id.clone(), navigate.clone());
+            async move {
+                match api::publish_vote_result(i18n.lang_untracked(), &id).await {
+                    Ok(answer) => navigate(
+                        &format!("/notices/{}", answer.notice.id),
+                        Default::default(),
+                    ),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
     let close = {
         let id = id.clone();
         Action::new_local(move |(): &()| {
@@ -100,6 +116,15 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
                             error.set(None);
                             close.dispatch(());
                         }>{i18n.text(Msg::CloseVote)}</button>
+                    }
+                })}
+            {(manager && state == VoteState::Closed && vote.result.is_some())
+                .then(|| {
+                    view! {
+                        <button type="button" class="button primary" on:click=move |_| {
+                            error.set(None);
+                            publish.dispatch(());
+                        }>{i18n.text(Msg::PublishResult)}</button>
                     }
                 })}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}

@@ -514,4 +514,41 @@ fn a_named_changeable_ballot_can_be_changed_until_close() {
     assert_eq!(closed.body["vote"]["result"]["count"]["no"], 1);
     assert_eq!(closed.body["vote"]["participated"], 2);
     cast(&mut r3, &vote, json!({ "kind": "yes" })).expect(409, Some("voting_closed"));
+
+    // The result goes on the notice board of the vote's scope; only once closed, only by its managers.
+    r3.post(&format!("/api/v1/votes/{vote}/notice"), &json!({}))
+        .expect(403, Some("forbidden"));
+    let notice = staff.post(&format!("/api/v1/votes/{vote}/notice"), &json!({}));
+    notice.expect(201, None);
+    assert!(
+        notice.body["notice"]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("投票结果："))
+    );
+    assert!(
+        notice.body["notice"]["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("赞成 1 票，反对 1 票"))
+    );
+    assert_eq!(
+        notice.body["notice"]["scope"],
+        json!({ "kind": "building", "id": "bld_t03" })
+    );
+    let open = create(
+        &mut staff,
+        "building",
+        "bld_t03",
+        yes_no(
+            &marker("未结束"),
+            json!({ "kind": "residents" }),
+            "secret",
+            -1,
+        ),
+    );
+    staff
+        .post(
+            &format!("/api/v1/votes/{}/notice", vote_id(&open)),
+            &json!({}),
+        )
+        .expect(409, Some("vote_not_closed"));
 }
