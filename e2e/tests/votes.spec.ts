@@ -2,7 +2,7 @@
 // home screen, votes and gets a receipt; the result is hidden until staff close the vote, then shown.
 import { expect, test } from '@playwright/test';
 import { NoticeBoard, expectAccessible, signedInPhone } from '../pages/pages';
-import { RESIDENT_3, STAFF } from './demo';
+import { RESIDENT_3, RESIDENT_5, STAFF } from './demo';
 
 test('a resident votes on her phone and sees the result after close', async ({ browser }) => {
   const title = `是否在3号楼门口加装雨棚 ${Date.now() % 100000}`;
@@ -55,4 +55,36 @@ test('a resident votes on her phone and sees the result after close', async ({ b
   await expect(new NoticeBoard(r3.page).notice(`投票结果：${title}`)).toBeVisible();
 
   for (const s of [staff, r3]) await s.context.close();
+});
+
+test('residents choose two of three options, and the two most chosen win', async ({ browser }) => {
+  const title = `5号楼绿化改造选哪两项 ${Date.now() % 100000}`;
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await staff.page.goto('/votes/new');
+  await staff.page.getByLabel('投票事项').fill(title);
+  await staff.page.getByLabel('投票方式').selectOption({ label: '从几个选项中选几个' });
+  await staff.page.getByLabel('选项（每行一个）').fill('种树\n修花坛\n加座椅');
+  await staff.page.getByLabel(/最多选几项/).fill('2');
+  const audience = staff.page.getByLabel('投票范围');
+  const option = audience.locator('option', { hasText: '5号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await expectAccessible(staff.page);
+  await staff.page.getByRole('button', { name: '发起' }).click();
+  await expect(staff.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
+  const r5 = await signedInPhone(browser, RESIDENT_5.phone, RESIDENT_5.password);
+  await r5.page.getByRole('region', { name: '待我投票' }).getByRole('link', { name: title }).click();
+  await r5.page.getByRole('checkbox', { name: '种树' }).check();
+  await r5.page.getByRole('checkbox', { name: '加座椅' }).check();
+  await expectAccessible(r5.page);
+  await r5.page.getByRole('button', { name: '投这一票' }).click();
+  await expect(r5.page.getByText(/您的回执：/)).toBeVisible();
+
+  await staff.page.reload();
+  await staff.page.getByRole('button', { name: '结束投票' }).click();
+  await expect(staff.page.getByText('种树 · 1 票')).toBeVisible();
+  await expect(staff.page.getByText('修花坛 · 0 票')).toBeVisible();
+  await expect(staff.page.getByText('加座椅 · 1 票')).toBeVisible();
+
+  for (const s of [staff, r5]) await s.context.close();
 });

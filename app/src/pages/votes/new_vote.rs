@@ -29,6 +29,7 @@ pub fn NewVotePage() -> impl IntoView {
     let kind = RwSignal::new(String::from("yes_no"));
     let options = RwSignal::new(String::new());
     let hours = RwSignal::new(String::from("24"));
+    let max_pick = RwSignal::new(String::from("2"));
     let scope = RwSignal::new(String::new());
     let secret = RwSignal::new(true);
     let errors = FormError::new(&[
@@ -57,7 +58,8 @@ pub fn NewVotePage() -> impl IntoView {
             .ok_or(DomainError::Invalid {
                 field: Field::ClosesAt,
             })?;
-        let single = kind.get_untracked() == "single";
+        let method_kind = kind.get_untracked();
+        let single = method_kind == "single" || method_kind == "multiple";
         let option_list: Vec<String> = if single {
             options
                 .get_untracked()
@@ -77,7 +79,20 @@ pub fn NewVotePage() -> impl IntoView {
             title: title.get_untracked(),
             options: option_list,
             method: if single {
-                Method::Single { seats: 1 }
+                if method_kind == "multiple" {
+                    let max: u32 = max_pick.get_untracked().trim().parse().map_err(|_| {
+                        DomainError::Invalid {
+                            field: Field::Options,
+                        }
+                    })?;
+                    Method::Multiple {
+                        min: 1,
+                        max,
+                        seats: max,
+                    }
+                } else {
+                    Method::Single { seats: 1 }
+                }
             } else {
                 Method::YesNo
             },
@@ -118,16 +133,19 @@ pub fn NewVotePage() -> impl IntoView {
                     <select id="vote-kind" bind:value=kind>
                         <option value="yes_no">{i18n.text(Msg::KindYesNo)}</option>
                         <option value="single">{i18n.text(Msg::KindSingle)}</option>
+                        <option value="multiple">{i18n.text(Msg::KindMultiple)}</option>
                     </select>
                 </div>
                 {move || {
-                    (kind.get() == "single")
+                    (kind.get() != "yes_no")
                         .then(|| {
                             view! {
                                 <div class="field">
                                     <label for="vote-options">{i18n.text(Msg::VoteOptions)}</label>
                                     <textarea id="vote-options" rows="4" bind:value=options></textarea>
                                 </div>
+                                {(kind.get() == "multiple")
+                                    .then(|| view! { <TextField id="vote-max" label=Msg::MaxPick value=max_pick kind="number" inputmode="numeric" error=errors.field("options") /> })}
                             }
                         })
                 }}

@@ -142,6 +142,8 @@ fn BallotForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let picked = RwSignal::new(String::new());
+    let checked = RwSignal::new(Vec::<usize>::new());
+    let multiple = matches!(method, Method::Multiple { .. });
     let receipt = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<ApiError>);
     let cast = Action::new_local(move |req: &CastRequest| {
@@ -174,6 +176,17 @@ fn BallotForm(
         error.set(None);
         let value = picked.get_untracked();
         let choice = match value.as_str() {
+            _ if multiple => {
+                let mut chosen = checked.get_untracked();
+                chosen.sort_unstable();
+                if chosen.is_empty() {
+                    error.set(Some(ApiError::Invalid(yishi_core::DomainError::Required {
+                        field: yishi_core::error::Field::Choice,
+                    })));
+                    return;
+                }
+                Choice::Options { options: chosen }
+            }
             "yes" => Choice::Yes,
             "no" => Choice::No,
             "abstain" => Choice::Abstain,
@@ -203,13 +216,34 @@ fn BallotForm(
                             <legend>{i18n.text(Msg::VoteTitle)}</legend>
                             {choices
                                 .into_iter()
+                                .filter(|(value, _)| !(multiple && value == "abstain"))
                                 .map(|(value, label)| {
                                     let v = value.clone();
-                                    view! {
-                                        <label class="check">
-                                            <input type="radio" name="ballot" value=value on:change=move |_| picked.set(v.clone()) />
-                                            {label}
-                                        </label>
+                                    if multiple {
+                                        let index = value.parse::<usize>().unwrap_or(usize::MAX);
+                                        view! {
+                                            <label class="check">
+                                                <input type="checkbox" name="ballot" value=value on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    checked.update(|c| {
+                                                        c.retain(|i| *i != index);
+                                                        if on {
+                                                            c.push(index);
+                                                        }
+                                                    });
+                                                } />
+                                                {label}
+                                            </label>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <label class="check">
+                                                <input type="radio" name="ballot" value=value on:change=move |_| picked.set(v.clone()) />
+                                                {label}
+                                            </label>
+                                        }
+                                            .into_any()
                                     }
                                 })
                                 .collect::<Vec<_>>()}
