@@ -270,35 +270,60 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
     if replace && !vote.settings.changeable {
         return Err(DomainError::AlreadyVoted.into());
     }
-    let choice = vote
-        .settings
-        .method
-        .check_choice(vote.settings.options.len(), body.choice)?;
-    let receipt = receipt_from_random(crypto::random_bytes::<8>()?);
-    let recorded = db::votes::cast(
+    let receipt = record(
         &db,
-        &db::votes::NewBallot {
-            vote: &vote.id,
-            voter_key: &chosen.voter_key,
-            cast_by: &member.actor.member,
-            receipt: &receipt,
-            choice: &serde_json::to_string(&choice)?,
-            weight: chosen.weight,
-            channel: Channel::Online,
-            named: vote.settings.secrecy == Secrecy::Named,
-        },
+        &vote,
+        (&chosen.voter_key, chosen.weight),
+        &member.actor.member,
+        body.choice,
+        Channel::Online,
         replace,
     )
     .await?;
-    if !recorded {
-        return Err(DomainError::AlreadyVoted.into());
-    }
     let voter =
         parse_key(&chosen.voter_key).ok_or_else(|| ApiError::internal("stored voter key"))?;
     json(
         if replace { 200 } else { 201 },
         &CastResponse { receipt, voter },
     )
+}
+
+/// Checks a choice and records it for a voter of the snapshot (`key`, `weight`) under a fresh receipt;
+/// a voter who already voted is refused (unless `replace`), whatever the channel.
+async fn record(
+    db: &worker::D1Database,
+    vote: &StoredVote,
+    (key, weight): (&str, u64),
+    cast_by: &yishi_core::ids::MemberId,
+    choice: Choice,
+    channel: Channel,
+    replace: bool,
+) -> ApiResult<String> {
+    let choice = vote
+        .settings
+        .method
+        .check_choice(vote.settings.options.len(), choice)?;
+    let receipt = receipt_from_random(crypto::random_bytes::<8>()?);
+    let recorded = db::votes::cast(
+        db,
+        &db::votes::NewBallot {
+            vote: &vote.id,
+            voter_key: key,
+            cast_by,
+            receipt: &receipt,
+            choice: &serde_json::to_string(&choice)?,
+            weight,
+            channel,
+            named: vote.settings.secrecy == Secrecy::Named,
+        },
+        replace,
+    )
+    .await?;
+    if recorded {
+        Ok(receipt)
+    } else {
+        Err(DomainError::AlreadyVoted.into())
+    }
 }
 
 /// `POST /api/v1/votes/{id}/close`: ends voting before its time.
@@ -489,29 +514,16 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let weight = db::votes::voter_weight(&db, &vote.id, &key)
         .await?
         .ok_or(DomainError::NotInElectorate)?;
-    let choice = vote
-        .settings
-        .method
-        .check_choice(vote.settings.options.len(), body.choice)?;
-    let receipt = receipt_from_random(crypto::random_bytes::<8>()?);
-    let recorded = db::votes::cast(
+    let receipt = record(
         &db,
-        &db::votes::NewBallot {
-            vote: &vote.id,
-            voter_key: &key,
-            cast_by: &member.actor.member,
-            receipt: &receipt,
-            choice: &serde_json::to_string(&choice)?,
-            weight,
-            channel: body.channel,
-            named: vote.settings.secrecy == Secrecy::Named,
-        },
+        &vote,
+        (&key, weight),
+        &member.actor.member,
+        body.choice,
+        body.channel,
         false,
     )
     .await?;
-    if !recorded {
-        return Err(DomainError::AlreadyVoted.into());
-    }
     let entry = audit_entry(
         ctx,
         &member.actor.member,
