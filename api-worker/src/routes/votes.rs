@@ -48,10 +48,7 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     let db = ctx.db()?;
     let mut vote = db::votes::get(&db, &id).await?.ok_or(not_found())?;
     if !vote.opened && ctx.now >= vote.settings.opens_at {
-        let candidates = db::votes::candidates(&db, &vote.scope).await?;
-        let year =
-            u16::try_from(chrono::Datelike::year(&vote.settings.opens_at)).unwrap_or(u16::MAX);
-        let electorate = snapshot(vote.settings.electorate, &vote.scope, year, &candidates);
+        let electorate = electorate_now(&db, &vote).await?;
         db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
         vote = db::votes::get(&db, &vote.id)
             .await?
@@ -66,6 +63,21 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     } else {
         Err(not_found().into())
     }
+}
+
+/// The vote's electorate from the territory as it is now (the rule, the scope, the opening year).
+async fn electorate_now(
+    db: &worker::D1Database,
+    vote: &StoredVote,
+) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
+    let candidates = db::votes::candidates(db, &vote.scope).await?;
+    let year = u16::try_from(chrono::Datelike::year(&vote.settings.opens_at)).unwrap_or(u16::MAX);
+    Ok(snapshot(
+        vote.settings.electorate,
+        &vote.scope,
+        year,
+        &candidates,
+    ))
 }
 
 async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
@@ -452,10 +464,8 @@ pub async fn add_proxy(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
     let vote = load(ctx, &member.actor, id).await?;
     vote.settings.accepts_proxies(ctx.now)?;
     let db = ctx.db()?;
-    let candidates = db::votes::candidates(&db, &vote.scope).await?;
-    let year = u16::try_from(chrono::Datelike::year(&vote.settings.opens_at)).unwrap_or(u16::MAX);
     // The electorate as it stands now; the snapshot at opening keeps only proxies between its voters.
-    let electorate = snapshot(vote.settings.electorate, &vote.scope, year, &candidates);
+    let electorate = electorate_now(&db, &vote).await?;
     let hers = electorate
         .iter()
         .any(|v| v.key == body.from && v.casters.contains(&member.actor.member));
