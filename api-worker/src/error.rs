@@ -53,7 +53,9 @@ impl ApiError {
             | DomainError::ConflictingCode { .. }
             | DomainError::TooManyRows { .. }
             | DomainError::OverBudget
+            | DomainError::FloorAreaMissing { .. }
             | DomainError::ProxyChain
+            | DomainError::DelegateNotEligible
             | DomainError::ProxyLimit { .. }
             | DomainError::ImportRejected { .. }
             | DomainError::InviteCodeInvalid => 422,

@@ -35,6 +35,9 @@ pub enum Field {
     Secrecy,
     Voter,
     Channel,
+    FloorArea,
+    BirthYear,
+    Rules,
 }
 
 impl Field {
@@ -69,6 +72,9 @@ impl Field {
             Field::Secrecy => "secrecy",
             Field::Voter => "voter",
             Field::Channel => "channel",
+            Field::FloorArea => "floor_area",
+            Field::BirthYear => "birth_year",
+            Field::Rules => "rules",
         }
     }
 }
@@ -176,6 +182,10 @@ pub enum DomainError {
     ProxyChain,
     #[error("a delegate may hold at most {max} votes")]
     ProxyLimit { max: u8 },
+    #[error("{households} households in the scope have no floor area recorded")]
+    FloorAreaMissing { households: u32 },
+    #[error("the delegate is not a voter of this vote")]
+    DelegateNotEligible,
     #[error("more than {max} rows")]
     TooManyRows { max: usize },
     #[error("the file has {} bad rows", rows.len())]
@@ -224,6 +234,7 @@ impl DomainError {
             DomainError::ConflictingCode { .. } => "conflicting_code",
             DomainError::TooManyRows { .. } => "too_many_rows",
             DomainError::OverBudget => "over_budget",
+            DomainError::FloorAreaMissing { .. } => "floor_area_missing",
             DomainError::AlreadyVoted => "already_voted",
             DomainError::NotInElectorate => "not_in_electorate",
             DomainError::ResultsHidden => "results_hidden",
@@ -232,6 +243,7 @@ impl DomainError {
             DomainError::VotingClosed => "voting_closed",
             DomainError::VotingOpen => "voting_open",
             DomainError::ProxyTaken => "proxy_taken",
+            DomainError::DelegateNotEligible => "delegate_not_eligible",
             DomainError::ProxyChain => "proxy_chain",
             DomainError::ProxyLimit { .. } => "proxy_limit",
             DomainError::ImportRejected { .. } => "import_rejected",

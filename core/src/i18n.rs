@@ -119,6 +119,12 @@ impl Field {
             (Field::Options, Lang::En) => "options",
             (Field::ClosesAt, Lang::ZhCn) => "截止时间",
             (Field::ClosesAt, Lang::En) => "closing time",
+            (Field::FloorArea, Lang::ZhCn) => "建筑面积",
+            (Field::FloorArea, Lang::En) => "floor area",
+            (Field::BirthYear, Lang::ZhCn) => "出生年份",
+            (Field::BirthYear, Lang::En) => "year of birth",
+            (Field::Rules, Lang::ZhCn) => "表决规则",
+            (Field::Rules, Lang::En) => "voting rules",
             (Field::Secrecy, Lang::ZhCn) => "记名方式",
             (Field::Secrecy, Lang::En) => "secrecy",
             (Field::Voter, Lang::ZhCn) => "代表谁投票",
@@ -210,6 +216,9 @@ impl DomainError {
             }
             DomainError::TooManyRows { max } => format!("一次最多导入 {max} 户。"),
             DomainError::OverBudget => "所选项目的总费用超过了预算，请少选一些。".into(),
+            DomainError::FloorAreaMissing { households } => format!(
+                "按面积计算的双过半表决需要每户的建筑面积：还有 {households} 户没有登记面积。"
+            ),
             DomainError::AlreadyVoted => "这一票已经投过了。".into(),
             DomainError::NotInElectorate => "您不在这次投票的投票人名单里。".into(),
             DomainError::ResultsHidden => "投票结束后才公布结果。".into(),
@@ -218,6 +227,9 @@ impl DomainError {
             DomainError::VotingClosed => "投票已经结束。".into(),
             DomainError::VotingOpen => "投票已经开始，不能再委托。".into(),
             DomainError::ProxyTaken => "这一票已经委托给别人了。".into(),
+            DomainError::DelegateNotEligible => {
+                "这个手机号的主人不在这次投票的投票人名单里，不能受托。".into()
+            }
             DomainError::ProxyChain => "受托的票不能再委托给别人。".into(),
             DomainError::ProxyLimit { max } => format!("每人最多接受 {max} 份委托。"),
             DomainError::ImportRejected { rows } => {
@@ -293,6 +305,9 @@ impl DomainError {
             DomainError::OverBudget => {
                 "The chosen projects cost more than the budget; choose fewer.".into()
             }
+            DomainError::FloorAreaMissing { households } => format!(
+                "A double majority by floor area needs every household's area: {households} households have none recorded."
+            ),
             DomainError::AlreadyVoted => "This vote has already been cast.".into(),
             DomainError::NotInElectorate => "You are not among the voters of this vote.".into(),
             DomainError::ResultsHidden => "Results are published when voting closes.".into(),
@@ -301,6 +316,9 @@ impl DomainError {
             DomainError::VotingClosed => "Voting has closed.".into(),
             DomainError::VotingOpen => "Voting has opened; proxies can no longer be given.".into(),
             DomainError::ProxyTaken => "This vote has already been delegated.".into(),
+            DomainError::DelegateNotEligible => {
+                "The person with this phone number is not a voter of this vote, so cannot hold a proxy.".into()
+            }
             DomainError::ProxyChain => "A delegated vote cannot be passed on.".into(),
             DomainError::ProxyLimit { max } => {
                 format!("A delegate may hold at most {max} proxies.")

@@ -351,6 +351,19 @@ pub fn public_name(name: &str, display: NameDisplay) -> String {
 /// Longest reason for acting on someone's behalf or for a decision.
 pub const REASON_MAX: usize = 200;
 
+/// A year of birth staff record (for votes open to residents of a given age): from 1900 to this year.
+pub fn check_birth_year(year: u16, this_year: u16) -> DomainResult<u16> {
+    if (1900..=this_year).contains(&year) {
+        Ok(year)
+    } else {
+        Err(DomainError::OutOfRange {
+            field: Field::BirthYear,
+            min: 1900,
+            max: u32::from(this_year),
+        })
+    }
+}
+
 /// A reason typed by staff: trimmed, required, at most [`REASON_MAX`] characters.
 pub fn normalize_reason(input: &str) -> DomainResult<String> {
     let reason = input.trim();
@@ -372,6 +385,21 @@ pub fn normalize_reason(input: &str) -> DomainResult<String> {
 mod tests {
     use super::*;
     use crate::testing::territory::*;
+
+    #[test]
+    fn birth_years_are_plausible() {
+        assert_eq!(check_birth_year(1948, 2026), Ok(1948));
+        assert_eq!(check_birth_year(2026, 2026), Ok(2026));
+        for bad in [1899, 2027, 0] {
+            assert!(matches!(
+                check_birth_year(bad, 2026),
+                Err(DomainError::OutOfRange {
+                    field: Field::BirthYear,
+                    ..
+                })
+            ));
+        }
+    }
 
     #[test]
     fn roles_round_trip_and_have_labels() {

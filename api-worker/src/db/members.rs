@@ -60,6 +60,7 @@ struct MemberRow {
     lang: Option<String>,
     large_type: i64,
     created_at: String,
+    birth_year: Option<u16>,
     representative: Option<i64>,
     household_id: Option<String>,
     household_name: Option<String>,
@@ -89,6 +90,7 @@ pub struct LoadedMember {
     pub actor: Actor,
     pub view: MemberView,
     pub joined_at: chrono::DateTime<chrono::Utc>,
+    pub birth_year: Option<u16>,
 }
 
 impl LoadedMember {
@@ -111,13 +113,14 @@ impl LoadedMember {
             representative: self.actor.home.as_ref().is_some_and(|h| h.representative),
             roles: self.view.roles.clone(),
             joined_at: self.joined_at,
+            birth_year: self.birth_year,
         }
     }
 }
 
 /// Every member column and her home's path, as the view `x` that list filters apply to.
 const MEMBER_SELECT: &str = "SELECT m.id, m.name, m.phone, m.status, m.verification, m.name_display, \
-       m.lang, m.large_type, m.created_at, (h.representative_id = m.id) AS representative, \
+       m.lang, m.large_type, m.created_at, m.birth_year, (h.representative_id = m.id) AS representative, \
        h.id AS household_id, h.name AS household_name, u.id AS unit_id, u.name AS unit_name, \
        b.id AS building_id, b.name AS building_name, cp.id AS compound_id, cp.name AS compound_name, \
        c.id AS community_id, c.name AS community_name, c.street_id \
@@ -183,6 +186,7 @@ fn assemble<'a>(
     let id = MemberId::from_trusted(&row.id);
     Ok(LoadedMember {
         joined_at: parse_time(&row.created_at)?,
+        birth_year: row.birth_year,
         view: MemberView {
             id: id.clone(),
             name: row.name,
@@ -425,6 +429,23 @@ pub fn representative_if_none(db: &D1Database, id: &MemberId) -> ApiResult<D1Pre
 
 /// Rejecting a pending resident takes her out of the household (she keeps her account); guarded: only
 /// while still pending (a pending resident never represents a household).
+pub fn set_birth_year(
+    db: &D1Database,
+    id: &MemberId,
+    year: Option<u16>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE members SET birth_year = ?2 WHERE id = ?1",
+        &[
+            text(id.as_str()),
+            year.map_or(wasm_bindgen::JsValue::NULL, |y| {
+                wasm_bindgen::JsValue::from(f64::from(y))
+            }),
+        ],
+    )
+}
+
 pub fn reject(db: &D1Database, id: &MemberId) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,

@@ -1,6 +1,7 @@
 //! The territory: resolving a client's scope reference into a full path, names, and the tree of places.
 
 use serde::Deserialize;
+use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 use yishi_core::api::territory::PlaceView;
 use yishi_core::ids::{BuildingId, CommunityId, CompoundId, StreetId};
@@ -330,13 +331,24 @@ pub fn update_place(
     id: &str,
     name: &str,
     code: Option<&str>,
+    // Households only: `Some(area)` sets (or with `None` clears) the floor area; `None` keeps it.
+    floor_area: Option<Option<u32>>,
 ) -> ApiResult<D1PreparedStatement> {
     let (table, _) = kind.table();
     match kind {
         PlaceKind::Household => stmt(
             db,
-            &format!("UPDATE {table} SET name = ?2 WHERE id = ?1"),
-            &[text(id), text(name)],
+            &format!(
+                "UPDATE {table} SET name = ?2, floor_area = CASE WHEN ?3 THEN ?4 ELSE floor_area END WHERE id = ?1"
+            ),
+            &[
+                text(id),
+                text(name),
+                JsValue::from(floor_area.is_some()),
+                floor_area
+                    .flatten()
+                    .map_or(JsValue::NULL, |a| JsValue::from(f64::from(a))),
+            ],
         ),
         _ => stmt(
             db,
@@ -544,6 +556,7 @@ pub struct HouseholdRow {
     pub name: String,
     pub archived_at: Option<String>,
     pub representative_id: Option<String>,
+    pub floor_area: Option<u32>,
     pub live_invites: u32,
 }
 
@@ -565,7 +578,7 @@ pub async fn households_of_unit(
     let results = batch_rows(
         db,
         &[
-            ("SELECT h.id, h.name, h.archived_at, h.representative_id, \
+            ("SELECT h.id, h.name, h.archived_at, h.representative_id, h.floor_area, \
                      (SELECT COUNT(*) FROM invite_codes ic WHERE ic.household_id = h.id AND ic.used_by IS NULL AND ic.revoked_at IS NULL) AS live_invites \
               FROM households h WHERE h.unit_id = ?1 ORDER BY length(h.name), h.name, h.id", &args),
             ("SELECT m.id, m.name, m.household_id, m.verification, (m.phone IS NOT NULL) AS has_phone \

@@ -42,6 +42,16 @@ pub struct StoredVote {
     pub eligible_weight: Option<u64>,
 }
 
+impl StoredVote {
+    /// The electorate the vote is counted against (empty until it opens).
+    pub fn turnout(&self) -> yishi_core::votes::tally::Turnout {
+        yishi_core::votes::tally::Turnout::of(
+            self.eligible.unwrap_or(0),
+            self.eligible_weight.unwrap_or(0),
+        )
+    }
+}
+
 impl VoteRow {
     fn parse(self) -> ApiResult<StoredVote> {
         Ok(StoredVote {
@@ -146,6 +156,7 @@ struct ResidentRow {
     household_id: String,
     representative: Option<i64>,
     birth_year: Option<u16>,
+    floor_area: Option<u32>,
     #[serde(flatten)]
     path: PathColumns,
 }
@@ -164,7 +175,7 @@ pub async fn candidates(db: &D1Database, scope: &ScopePath) -> ApiResult<Vec<Can
     let within = scope_within_sql("r", scope, &mut resident_args);
     let residents_sql = format!(
         "SELECT * FROM (SELECT m.id AS member_id, h.id AS household_id, (h.representative_id = m.id) AS representative, \
-                m.birth_year, c.street_id, c.id AS community_id, cp.id AS compound_id, b.id AS building_id, u.id AS unit_id \
+                m.birth_year, h.floor_area, c.street_id, c.id AS community_id, cp.id AS compound_id, b.id AS building_id, u.id AS unit_id \
              FROM members m JOIN households h ON h.id = m.household_id JOIN units u ON u.id = h.unit_id \
                   JOIN buildings b ON b.id = u.building_id JOIN compounds cp ON cp.id = b.compound_id \
                   JOIN communities c ON c.id = cp.community_id \
@@ -202,7 +213,7 @@ pub async fn candidates(db: &D1Database, scope: &ScopePath) -> ApiResult<Vec<Can
             representative: r.representative == Some(1),
             birth_year: r.birth_year,
             council_for: Vec::new(),
-            household_weight: 1,
+            floor_area: r.floor_area,
         });
     }
     for c in council.results::<CouncilRow>()? {
@@ -216,7 +227,7 @@ pub async fn candidates(db: &D1Database, scope: &ScopePath) -> ApiResult<Vec<Can
                 representative: false,
                 birth_year: None,
                 council_for: vec![scope],
-                household_weight: 1,
+                floor_area: None,
             }),
         }
     }
@@ -315,6 +326,41 @@ pub async fn my_votes(
          FROM keys k JOIN vote_voters v ON v.vote_id = ?1 AND v.voter_key = k.voter_key \
          ORDER BY k.voter_key",
         &[text(vote.as_str()), text(member.as_str())],
+    )
+    .await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RegisterRow {
+    pub voter_key: String,
+    pub name: Option<String>,
+    pub home: Option<String>,
+    pub voted: i64,
+    pub delegated_to: Option<String>,
+}
+
+/// The snapshotted electorate with names and homes, whether each voted and to whom each delegated.
+pub async fn register(db: &D1Database, vote: &VoteId) -> ApiResult<Vec<RegisterRow>> {
+    all(
+        db,
+        "WITH keyed AS ( \
+           SELECT v.voter_key, substr(v.voter_key, 1, 1) AS kind, substr(v.voter_key, 3) AS id \
+           FROM vote_voters v WHERE v.vote_id = ?1), \
+         homes AS ( \
+           SELECT h.id AS household_id, b.name || ' ' || u.name || ' ' || h.name AS home, h.representative_id \
+           FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id) \
+         SELECT k.voter_key, \
+                CASE k.kind WHEN 'm' THEN m.name ELSE r.name END AS name, \
+                COALESCE(hm.home, hh.home) AS home, \
+                EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = ?1 AND p.voter_key = k.voter_key) AS voted, \
+                (SELECT to_key FROM vote_proxies x WHERE x.vote_id = ?1 AND x.from_key = k.voter_key) AS delegated_to \
+         FROM keyed k \
+         LEFT JOIN members m ON k.kind = 'm' AND m.id = k.id \
+         LEFT JOIN homes hm ON hm.household_id = m.household_id \
+         LEFT JOIN homes hh ON k.kind = 'h' AND hh.household_id = k.id \
+         LEFT JOIN members r ON r.id = hh.representative_id \
+         ORDER BY home, name",
+        &[text(vote.as_str())],
     )
     .await
 }

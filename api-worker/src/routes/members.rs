@@ -4,13 +4,15 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::members::{
-    AddHouseholdMemberRequest, MemberListResponse, MemberResponse, PasscodeResetResponse,
-    RepresentativeRequest, RoleRequest, VerifyRequest,
+    AddHouseholdMemberRequest, BirthYearRequest, MemberListResponse, MemberResponse,
+    PasscodeResetResponse, RepresentativeRequest, RoleRequest, VerifyRequest,
 };
 use yishi_core::auth as rules;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{HouseholdId, MemberId};
-use yishi_core::members::{RoleGrant, Verification, VerificationDecision, normalize_reason};
+use yishi_core::members::{
+    RoleGrant, Verification, VerificationDecision, check_birth_year, normalize_reason,
+};
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::territory::{PlaceKind, ScopePath};
 
@@ -164,6 +166,46 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     if changes.first() == Some(&0) {
         return Err(DomainError::NotPending.into());
     }
+    respond(ctx, &target_id, 200).await
+}
+
+/// `PUT /api/v1/members/{id}/birth-year`: staff who may verify a resident record her year of birth (from
+/// her identity card), so that votes for residents of a given age include her.
+pub async fn set_birth_year(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: BirthYearRequest = read_json(req).await?;
+    let (target, anchor) = visible_member(ctx, &member.actor, id).await?;
+    authorize(
+        &member.actor,
+        Action::VerifyResident,
+        Target::Scope(&anchor),
+    )?;
+    if target.actor.home.is_none() {
+        return Err(DomainError::NotResident.into());
+    }
+    let this_year = u16::try_from(chrono::Datelike::year(&ctx.now)).unwrap_or(u16::MAX);
+    let year = body
+        .birth_year
+        .map(|y| check_birth_year(y, this_year))
+        .transpose()?;
+    let db = ctx.db()?;
+    let target_id = target.actor.member.clone();
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        "member.birth_year",
+        ("member", target_id.as_str()),
+        &anchor,
+        serde_json::json!({ "name": target.view.name, "from": target.birth_year, "to": year }),
+    )?;
+    db::batch(
+        &db,
+        vec![
+            db::members::set_birth_year(&db, &target_id, year)?,
+            audit::insert(&db, &entry)?,
+        ],
+    )
+    .await?;
     respond(ctx, &target_id, 200).await
 }
 

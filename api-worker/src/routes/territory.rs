@@ -21,6 +21,7 @@ use yishi_core::territory::import::{
 };
 use yishi_core::territory::{
     PlaceKind, ScopeKind, ScopePath, ScopeRef, normalize_place_code, normalize_place_name,
+    parse_floor_area,
 };
 
 use crate::db::{self, audit};
@@ -406,6 +407,16 @@ pub async fn update(
         (Some(c), _) => normalize_place_code(Some(c))?,
         (None, _) => view.code.clone(),
     };
+    let floor_area = match (&body.floor_area, kind) {
+        (Some(text), PlaceKind::Household) => Some(parse_floor_area(text)?),
+        (Some(_), _) => {
+            return Err(DomainError::Invalid {
+                field: Field::FloorArea,
+            }
+            .into());
+        }
+        (None, _) => None,
+    };
     let db = ctx.db()?;
     let entry = audit_entry(
         ctx,
@@ -413,12 +424,15 @@ pub async fn update(
         "place.update",
         (kind.as_str(), id),
         &path,
-        serde_json::json!({ "from": { "name": view.name, "code": view.code }, "to": { "name": name, "code": code } }),
+        serde_json::json!({
+            "from": { "name": view.name, "code": view.code },
+            "to": { "name": name, "code": code, "floor_area": floor_area },
+        }),
     )?;
     match db::batch(
         &db,
         vec![
-            db::territory::update_place(&db, kind, id, &name, code.as_deref())?,
+            db::territory::update_place(&db, kind, id, &name, code.as_deref(), floor_area)?,
             audit::insert(&db, &entry)?,
         ],
     )
@@ -639,6 +653,7 @@ pub async fn households(ctx: &Ctx, unit: &str) -> ApiResult<Response> {
             id: HouseholdId::from_trusted(&h.id),
             name: h.name,
             archived: h.archived_at.is_some(),
+            floor_area: h.floor_area,
             live_invites: h.live_invites,
         })
         .collect();

@@ -5,21 +5,24 @@ use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::votes::{
     BallotListResponse, CastRequest, CastResponse, CreateVoteRequest, MyVote, PaperBallotRequest,
-    ProxyRequest, VoteListResponse, VoteResponse, VoteState, VoteSummary, VoteView,
+    ProxyRequest, ProxyResponse, VoteListResponse, VoteResponse, VoteResultResponse, VoteState,
+    VoteSummary, VoteView, VoterEntry, VoterListResponse,
 };
 use yishi_core::error::{Entity, Field};
-use yishi_core::ids::VoteId;
-use yishi_core::members::Actor;
+use yishi_core::ids::{MemberId, VoteId};
+use yishi_core::members::{Actor, public_name};
 use yishi_core::policy::{self, Action, Target, authorize};
-use yishi_core::votes::electorate::{Proxy, VoterKey, check_proxy, snapshot};
+use yishi_core::territory::ScopePath;
+use yishi_core::votes::electorate::{Proxy, VoterKey, Weighting, check_proxy, own_vote, snapshot};
+use yishi_core::votes::export;
 use yishi_core::votes::poll::{
-    Channel, PublishedBallot, Secrecy, count, receipt_from_random, result_text,
+    Channel, PollSettings, PublishedBallot, Secrecy, count, receipt_from_random, result_text,
 };
 use yishi_core::votes::tally::{Ballot, Choice};
 
 use crate::db::{self, audit, votes::StoredVote};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{Ctx, json, no_content, query_param, read_json};
+use crate::http::{Ctx, json, query_param, read_json};
 use crate::{crypto, session};
 
 use super::common::audit_entry;
@@ -48,7 +51,7 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     let db = ctx.db()?;
     let mut vote = db::votes::get(&db, &id).await?.ok_or(not_found())?;
     if !vote.opened && ctx.now >= vote.settings.opens_at {
-        let electorate = electorate_now(&db, &vote).await?;
+        let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
         db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
         vote = db::votes::get(&db, &vote.id)
             .await?
@@ -68,13 +71,15 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
 /// The vote's electorate from the territory as it is now (the rule, the scope, the opening year).
 async fn electorate_now(
     db: &worker::D1Database,
-    vote: &StoredVote,
+    scope: &ScopePath,
+    settings: &PollSettings,
 ) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
-    let candidates = db::votes::candidates(db, &vote.scope).await?;
-    let year = u16::try_from(chrono::Datelike::year(&vote.settings.opens_at)).unwrap_or(u16::MAX);
+    let candidates = db::votes::candidates(db, scope).await?;
+    let year = u16::try_from(chrono::Datelike::year(&settings.opens_at)).unwrap_or(u16::MAX);
     Ok(snapshot(
-        vote.settings.electorate,
-        &vote.scope,
+        settings.electorate,
+        settings.weighting(),
+        scope,
         year,
         &candidates,
     ))
@@ -100,6 +105,22 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
     } else {
         None
     };
+    // Before opening, her votes come from the territory as it stands, with the proxies given so far.
+    let (mut may_delegate, mut delegated) = (Vec::new(), Vec::new());
+    if state == VoteState::Scheduled && vote.settings.max_proxies > 0 {
+        let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
+        let proxies = proxies_of(&db, &vote.id).await?;
+        for voter in electorate
+            .iter()
+            .filter(|v| v.casters.contains(&actor.member))
+        {
+            if proxies.iter().any(|p| p.from == voter.key) {
+                delegated.push(voter.key.clone());
+            } else {
+                may_delegate.push(voter.key.clone());
+            }
+        }
+    }
     Ok(VoteView {
         id: vote.id,
         scope: vote.scope.to_ref(),
@@ -109,6 +130,8 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
         eligible: vote.eligible,
         participated,
         my_votes,
+        may_delegate,
+        delegated,
         result,
     })
 }
@@ -156,12 +179,7 @@ async fn tally(
             weight: p.weight,
         })
         .collect();
-    let result = count(
-        &vote.settings,
-        &ballots,
-        vote.eligible.unwrap_or(0),
-        vote.eligible_weight.unwrap_or(0),
-    );
+    let result = count(&vote.settings, &ballots, vote.turnout());
     Ok((published, result))
 }
 
@@ -188,6 +206,20 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
             field: Field::ClosesAt,
         }
         .into());
+    }
+    if settings.weighting() == Weighting::FloorArea {
+        // Every household must weigh its area; the snapshot at opening takes the areas as they are then.
+        let missing = electorate_now(&db, &scope, &settings)
+            .await?
+            .iter()
+            .filter(|v| v.weight == 0)
+            .count();
+        if missing > 0 {
+            return Err(DomainError::FloorAreaMissing {
+                households: u32::try_from(missing).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
     }
     let id = ctx.new_id(VoteId::generate)?;
     let entry = audit_entry(
@@ -384,76 +416,65 @@ pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     }
     let (ballots, result) = tally(&ctx.db()?, &vote).await?;
     if query_param(&ctx.url, "format").as_deref() == Some("csv") {
-        return csv_response(&vote, &ballots);
+        let text = export::ballots_csv(&vote.settings, &ballots);
+        return csv_response(&vote, "ballots", text);
     }
     json(
         200,
         &BallotListResponse {
             ballots,
-            eligible: vote.eligible.unwrap_or(0),
-            eligible_weight: vote.eligible_weight.unwrap_or(0),
+            turnout: vote.turnout(),
             result,
         },
     )
 }
 
-/// The published list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Chinese):
-/// receipt, choice, weight, channel, and for named votes the voter and who cast it.
-fn csv_response(vote: &StoredVote, ballots: &[PublishedBallot]) -> ApiResult<Response> {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
-    let choice_text = |c: &Choice| -> String {
-        match c {
-            Choice::Yes => "yes".into(),
-            Choice::No => "no".into(),
-            Choice::Abstain => "abstain".into(),
-            Choice::Options { options } => options
-                .iter()
-                .map(|o| vote.settings.options.get(*o).cloned().unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join(" | "),
-            Choice::Ranking { ranking } => ranking
-                .iter()
-                .map(|o| vote.settings.options.get(*o).cloned().unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join(" > "),
-            Choice::Scores { scores } => scores
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
-    };
-    let mut out = String::from("\u{feff}receipt,choice,weight,channel,voter,cast_by\r\n");
-    for b in ballots {
-        let channel = match b.channel {
-            Channel::Online => "online",
-            Channel::Paper => "paper",
-            Channel::ShowOfHands => "show_of_hands",
-        };
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
-            field(&b.receipt),
-            field(&choice_text(&b.choice)),
-            b.weight,
-            channel,
-            field(b.voter.as_deref().unwrap_or("")),
-            field(b.cast_by.as_deref().unwrap_or(""))
-        ));
-    }
-    let mut resp = Response::ok(out)?;
+/// A CSV file to download, named after the vote.
+fn csv_response(vote: &StoredVote, what: &str, text: String) -> ApiResult<Response> {
+    let mut resp = Response::ok(text)?;
     resp.headers_mut()
         .set("content-type", "text/csv; charset=utf-8")?;
     resp.headers_mut().set(
         "content-disposition",
-        &format!("attachment; filename=\"{}.csv\"", vote.id),
+        &format!("attachment; filename=\"{}-{what}.csv\"", vote.id),
     )?;
     Ok(resp)
+}
+
+/// `GET /api/v1/votes/{id}/result` (`?format=csv` for a spreadsheet): the result's figures, the
+/// electorate and the result in plain words, once results may be shown.
+pub async fn result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let vote = load(ctx, &member.actor, id).await?;
+    if !vote.opened || !vote.settings.shows_results(vote.closed_early, ctx.now) {
+        return Err(DomainError::ResultsHidden.into());
+    }
+    let db = ctx.db()?;
+    let (_, result) = tally(&db, &vote).await?;
+    let participated = db::votes::participated(&db, &vote.id).await?;
+    let turnout = vote.turnout();
+    if query_param(&ctx.url, "format").as_deref() == Some("csv") {
+        let text = export::result_csv(&vote.settings, &result, turnout, participated, ctx.lang);
+        return csv_response(&vote, "result", text);
+    }
+    let (title, text) = result_text(
+        &vote.settings,
+        &result,
+        participated,
+        turnout.eligible,
+        ctx.lang,
+    );
+    json(
+        200,
+        &VoteResultResponse {
+            title,
+            text,
+            rows: export::result_rows(&vote.settings, &result, turnout, participated, ctx.lang),
+            turnout,
+            participated,
+            result,
+        },
+    )
 }
 
 /// `POST /api/v1/votes/{id}/proxies`: before the vote opens, a voter delegates her vote (her own, or her
@@ -465,28 +486,47 @@ pub async fn add_proxy(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
     vote.settings.accepts_proxies(ctx.now)?;
     let db = ctx.db()?;
     // The electorate as it stands now; the snapshot at opening keeps only proxies between its voters.
-    let electorate = electorate_now(&db, &vote).await?;
+    let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
     let hers = electorate
         .iter()
         .any(|v| v.key == body.from && v.casters.contains(&member.actor.member));
     if !hers {
         return Err(DomainError::NotInElectorate.into());
     }
-    let existing: Vec<Proxy> = db::votes::proxies(&db, &vote.id)
-        .await?
-        .into_iter()
-        .filter_map(|p| {
-            Some(Proxy {
-                from: parse_key(&p.from_key)?,
-                to: parse_key(&p.to_key)?,
-            })
-        })
-        .collect();
+    let (to, to_member) = match (body.to, body.to_phone.as_deref()) {
+        (Some(to), None) => {
+            let member = match &to {
+                VoterKey::Member(m) => Some(m.clone()),
+                VoterKey::Household(_) => None,
+            };
+            (to, member)
+        }
+        (None, Some(phone)) => {
+            let phone = yishi_core::auth::normalize_phone(phone)?;
+            let delegate = db::members::credentials_by_phone(&db, &phone)
+                .await?
+                .map(|c| MemberId::from_trusted(&c.id))
+                .ok_or(DomainError::DelegateNotEligible)?;
+            let to = own_vote(&electorate, &delegate).ok_or(DomainError::DelegateNotEligible)?;
+            (to, Some(delegate))
+        }
+        _ => {
+            return Err(DomainError::Invalid {
+                field: Field::Proxy,
+            }
+            .into());
+        }
+    };
     let proxy = Proxy {
         from: body.from,
-        to: body.to,
+        to,
     };
-    check_proxy(&electorate, &existing, &proxy, vote.settings.max_proxies)?;
+    check_proxy(
+        &electorate,
+        &proxies_of(&db, &vote.id).await?,
+        &proxy,
+        vote.settings.max_proxies,
+    )?;
     if !db::votes::add_proxy(
         &db,
         &vote.id,
@@ -498,7 +538,62 @@ pub async fn add_proxy(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
     {
         return Err(DomainError::ProxyTaken.into());
     }
-    no_content()
+    let to_name = match to_member {
+        Some(m) => db::members::load(&db, &m)
+            .await?
+            .map(|d| public_name(&d.view.name, d.view.profile.name_display))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    json(
+        201,
+        &ProxyResponse {
+            to: proxy.to,
+            to_name,
+        },
+    )
+}
+
+async fn proxies_of(db: &worker::D1Database, vote: &VoteId) -> ApiResult<Vec<Proxy>> {
+    Ok(db::votes::proxies(db, vote)
+        .await?
+        .into_iter()
+        .filter_map(|p| {
+            Some(Proxy {
+                from: parse_key(&p.from_key)?,
+                to: parse_key(&p.to_key)?,
+            })
+        })
+        .collect())
+}
+
+/// `GET /api/v1/votes/{id}/voters`: the register of the snapshotted electorate, for those who run the
+/// vote: who voted (by any channel) and who delegated, never what anyone chose.
+pub async fn voters(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let vote = load(ctx, &member.actor, id).await?;
+    authorize(
+        &member.actor,
+        Action::ManageVotes,
+        Target::Scope(&vote.scope),
+    )?;
+    if !vote.opened {
+        return Err(DomainError::VotingNotOpen.into());
+    }
+    let voters = db::votes::register(&ctx.db()?, &vote.id)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(VoterEntry {
+                voter: parse_key(&r.voter_key)?,
+                name: r.name.unwrap_or_default(),
+                home: r.home.unwrap_or_default(),
+                voted: r.voted != 0,
+                delegated_to: r.delegated_to.as_deref().and_then(parse_key),
+            })
+        })
+        .collect();
+    json(200, &VoterListResponse { voters })
 }
 
 /// `POST /api/v1/votes/{id}/paper`: staff enter a ballot cast on paper or by show of hands. The voter

@@ -29,6 +29,15 @@ pub struct MemberSummary {
     pub representative: bool,
     pub roles: Vec<RoleView>,
     pub joined_at: DateTime<Utc>,
+    /// Recorded by staff, for votes open to residents of a given age.
+    #[serde(default)]
+    pub birth_year: Option<u16>,
+}
+
+/// `PUT /api/v1/members/{id}/birth-year`: staff record (or with `null` clear) a resident's year of birth.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BirthYearRequest {
+    pub birth_year: Option<u16>,
 }
 
 /// `GET /api/v1/members/{id}` and the answer to changes of a member.

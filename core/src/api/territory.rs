@@ -86,7 +86,8 @@ pub struct CreatePlaceRequest {
     pub layout: Option<BuildingLayout>,
 }
 
-/// `PATCH /api/v1/{compounds|buildings|units|households}/{id}`: rename, or change the code.
+/// `PATCH /api/v1/{compounds|buildings|units|households}/{id}`: rename, change the code (not of a
+/// household), or record a household's floor area.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdatePlaceRequest {
     #[serde(default)]
@@ -94,6 +95,9 @@ pub struct UpdatePlaceRequest {
     /// `Some("")` clears the code.
     #[serde(default)]
     pub code: Option<String>,
+    /// Households only: the floor area in m² as typed ("89.5"); `Some("")` clears it.
+    #[serde(default)]
+    pub floor_area: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,6 +141,8 @@ pub struct HouseholdView {
     pub id: HouseholdId,
     pub name: String,
     pub archived: bool,
+    /// Floor area in 0.01 m², if recorded.
+    pub floor_area: Option<u32>,
     pub members: Vec<HouseholdMemberView>,
     /// Unused, unrevoked invite codes.
     pub live_invites: u32,

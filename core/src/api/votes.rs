@@ -8,7 +8,7 @@ use crate::ids::VoteId;
 use crate::territory::ScopeRef;
 use crate::votes::electorate::VoterKey;
 use crate::votes::poll::{PollResult, PollSettings, PublishedBallot};
-use crate::votes::tally::Choice;
+use crate::votes::tally::{Choice, Turnout};
 
 /// `POST /api/v1/votes`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,11 +35,41 @@ pub struct MyVote {
 }
 
 /// `POST /api/v1/votes/{id}/proxies`, before the vote opens: the member delegates her vote `from` (her
-/// own, or her household's) to the voter `to`.
+/// own, or her household's) to the voter `to`, or to the neighbour whose phone number she gives
+/// (`to_phone`), who then casts it with her own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProxyRequest {
     pub from: VoterKey,
+    #[serde(default)]
+    pub to: Option<VoterKey>,
+    #[serde(default)]
+    pub to_phone: Option<String>,
+}
+
+/// The answer to a proxy: who holds it now, by the name she shows neighbours.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxyResponse {
     pub to: VoterKey,
+    pub to_name: String,
+}
+
+/// `GET /api/v1/votes/{id}/voters`, for those who run the vote: the snapshotted electorate as a register
+/// (who voted, not what), to enter paper ballots and follow up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoterListResponse {
+    pub voters: Vec<VoterEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoterEntry {
+    pub voter: VoterKey,
+    /// The resident's name, or for a household its door and its representative.
+    pub name: String,
+    /// Where she lives, e.g. 「3号楼 1单元 002」 (empty for a council member living elsewhere).
+    pub home: String,
+    pub voted: bool,
+    /// The vote was delegated to this voter (委托).
+    pub delegated_to: Option<VoterKey>,
 }
 
 /// `POST /api/v1/votes/{id}/paper`: a ballot cast on paper or by show of hands, entered by staff.
@@ -62,6 +92,12 @@ pub struct VoteView {
     /// Votes cast so far.
     pub participated: u64,
     pub my_votes: Vec<MyVote>,
+    /// Before opening, when proxies are allowed: her votes she may still delegate.
+    #[serde(default)]
+    pub may_delegate: Vec<VoterKey>,
+    /// Her votes she has delegated.
+    #[serde(default)]
+    pub delegated: Vec<VoterKey>,
     /// Shown live or after close, as the vote says.
     pub result: Option<PollResult>,
 }
@@ -111,7 +147,22 @@ pub struct CastResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BallotListResponse {
     pub ballots: Vec<PublishedBallot>,
-    pub eligible: u64,
-    pub eligible_weight: u64,
+    /// The electorate the list is counted against (`eligible`, `eligible_weight`, `present`).
+    #[serde(flatten)]
+    pub turnout: Turnout,
+    pub result: PollResult,
+}
+
+/// `GET /api/v1/votes/{id}/result`: the result, its figures as a table (as in the CSV form) and in
+/// plain words (as in the result notice).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteResultResponse {
+    pub title: String,
+    pub text: String,
+    /// The figures, first row the headings.
+    pub rows: Vec<Vec<String>>,
+    #[serde(flatten)]
+    pub turnout: Turnout,
+    pub participated: u64,
     pub result: PollResult,
 }

@@ -421,6 +421,52 @@ pub fn normalize_place_code(input: Option<&str>) -> DomainResult<Option<String>>
     Ok(Some(code.to_owned()))
 }
 
+/// The largest floor area a household may have, in m².
+pub const FLOOR_AREA_MAX_M2: u32 = 10_000;
+
+/// A household's floor area (建筑面积) as staff type it, in m² with up to two decimals ("89.5"), stored
+/// in 0.01 m² so that weights add up exactly. Empty means not recorded.
+pub fn parse_floor_area(input: &str) -> DomainResult<Option<u32>> {
+    let text = input
+        .trim()
+        .trim_end_matches(['㎡'])
+        .trim_end_matches("m²")
+        .trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let invalid = DomainError::Invalid {
+        field: Field::FloorArea,
+    };
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || (fraction.len() <= 2 && digits(fraction))) {
+        return Err(invalid);
+    }
+    let whole: u32 = whole.parse().map_err(|_| invalid.clone())?;
+    let hundredths: u32 = format!("{fraction:0<2}").parse().map_err(|_| invalid)?;
+    let area = whole * 100 + hundredths;
+    if area == 0 || area > FLOOR_AREA_MAX_M2 * 100 {
+        return Err(DomainError::OutOfRange {
+            field: Field::FloorArea,
+            min: 1,
+            max: FLOOR_AREA_MAX_M2,
+        });
+    }
+    Ok(Some(area))
+}
+
+/// A floor area in 0.01 m² as people write it: "89.5", "120".
+#[must_use]
+pub fn format_floor_area(hundredths: u32) -> String {
+    let (whole, rest) = (hundredths / 100, hundredths % 100);
+    match rest {
+        0 => whole.to_string(),
+        r if r % 10 == 0 => format!("{whole}.{}", r / 10),
+        r => format!("{whole}.{r:02}"),
+    }
+}
+
 /// The usual layout of a new building, so staff need not type every door: `units` units named
 /// 「1单元」…, each with `floors` floors of `doors_per_floor` households named 101, 102, … 1802.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -485,6 +531,35 @@ pub struct Placement {
 mod tests {
     use super::*;
     use crate::testing::territory::*;
+
+    #[test]
+    fn floor_areas_are_exact_hundredths() {
+        assert_eq!(parse_floor_area("89.5"), Ok(Some(8950)));
+        assert_eq!(parse_floor_area(" 120 ㎡"), Ok(Some(12_000)));
+        assert_eq!(parse_floor_area("65.07m²"), Ok(Some(6507)));
+        assert_eq!(parse_floor_area(""), Ok(None));
+        for bad in ["八十", "89.555", "-3", "1e3", ".5", "8,9"] {
+            assert_eq!(
+                parse_floor_area(bad),
+                Err(DomainError::Invalid {
+                    field: Field::FloorArea
+                }),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            parse_floor_area("0"),
+            Err(DomainError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            parse_floor_area("10000.01"),
+            Err(DomainError::OutOfRange { .. })
+        ));
+        for (hundredths, text) in [(8950, "89.5"), (12_000, "120"), (6507, "65.07")] {
+            assert_eq!(format_floor_area(hundredths), text);
+            assert_eq!(parse_floor_area(text), Ok(Some(hundredths)));
+        }
+    }
 
     #[test]
     fn a_scope_contains_itself_and_its_descendants_only() {

@@ -62,8 +62,8 @@ pub struct Candidate {
     pub birth_year: Option<u16>,
     /// Scopes of her council-member grants.
     pub council_for: Vec<ScopePath>,
-    /// Her household's weight for a double majority (floor area in 0.01 m²), 1 when unknown.
-    pub household_weight: u64,
+    /// Her household's floor area in 0.01 m², if recorded.
+    pub floor_area: Option<u32>,
 }
 
 /// One entry of a snapshotted electorate.
@@ -75,10 +75,20 @@ pub struct Voter {
     pub weight: u64,
 }
 
+/// What a voter weighs in a double majority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weighting {
+    /// Every voter weighs 1 (the weight repeats the headcount).
+    Head,
+    /// A household weighs its floor area in 0.01 m²; one without a recorded area weighs 0.
+    FloorArea,
+}
+
 /// The electorate of a vote for `scope` opening in `year`, in a stable order.
 #[must_use]
 pub fn snapshot(
     rule: ElectorateRule,
+    weighting: Weighting,
     scope: &ScopePath,
     year: u16,
     candidates: &[Candidate],
@@ -121,7 +131,10 @@ pub fn snapshot(
                         households.push(Voter {
                             key,
                             casters: Vec::new(),
-                            weight: c.household_weight.max(1),
+                            weight: match weighting {
+                                Weighting::Head => 1,
+                                Weighting::FloorArea => u64::from(c.floor_area.unwrap_or(0)),
+                            },
                         });
                         households.len() - 1
                     }
@@ -186,6 +199,17 @@ pub fn check_proxy(
     Ok(())
 }
 
+/// The vote a delegate casts in her own right, which a proxy names as its `to`: her own as a person if
+/// she has one, else her household's.
+#[must_use]
+pub fn own_vote(electorate: &[Voter], member: &MemberId) -> Option<VoterKey> {
+    let hers = || electorate.iter().filter(|v| v.casters.contains(member));
+    hers()
+        .find(|v| matches!(v.key, VoterKey::Member(_)))
+        .or_else(|| hers().next())
+        .map(|v| v.key.clone())
+}
+
 /// The votes `member` may cast: her own (as a person or for her household) and those delegated to
 /// them, each with the key it counts for. A vote she delegated away is not hers to cast.
 #[must_use]
@@ -223,7 +247,7 @@ mod tests {
             representative,
             birth_year: None,
             council_for: Vec::new(),
-            household_weight: 1,
+            floor_area: None,
         }
     }
 
@@ -241,6 +265,7 @@ mod tests {
         assert_eq!(
             ids(&snapshot(
                 ElectorateRule::Residents,
+                Weighting::Head,
                 &building(3),
                 2026,
                 &people
@@ -248,7 +273,14 @@ mod tests {
             ["m:a", "m:b"]
         );
         assert_eq!(
-            snapshot(ElectorateRule::Residents, &community(), 2026, &people).len(),
+            snapshot(
+                ElectorateRule::Residents,
+                Weighting::Head,
+                &community(),
+                2026,
+                &people
+            )
+            .len(),
             3
         );
     }
@@ -260,11 +292,12 @@ mod tests {
             resident("b", 3, "h1", false),
             resident("c", 3, "h2", false),
         ];
-        people[0].household_weight = 8_000;
+        people[0].floor_area = Some(8_000);
         let by_rep = snapshot(
             ElectorateRule::Households {
                 cast_by: HouseholdCaster::Representative,
             },
+            Weighting::FloorArea,
             &building(3),
             2026,
             &people,
@@ -277,11 +310,18 @@ mod tests {
             ElectorateRule::Households {
                 cast_by: HouseholdCaster::AnyMember,
             },
+            Weighting::Head,
             &building(3),
             2026,
             &people,
         );
         assert_eq!(anyone[0].casters.len(), 2);
+        assert_eq!(
+            (anyone[0].weight, anyone[1].weight),
+            (1, 1),
+            "weights are areas only for a double majority by area"
+        );
+        assert_eq!(by_rep[1].weight, 0, "h2 has no area recorded");
     }
 
     #[test]
@@ -293,6 +333,7 @@ mod tests {
         let unknown = resident("unknown", 3, "h3", true);
         let aged = snapshot(
             ElectorateRule::ResidentsAged { min_age: 60 },
+            Weighting::Head,
             &community(),
             2026,
             &[old, young, unknown],
@@ -304,6 +345,7 @@ mod tests {
         let plain = resident("plain", 5, "h8", true);
         let council = snapshot(
             ElectorateRule::CouncilMembers,
+            Weighting::Head,
             &building(3),
             2026,
             &[rep, plain],
@@ -316,12 +358,58 @@ mod tests {
     }
 
     #[test]
+    fn a_delegate_is_named_by_her_own_vote() {
+        let people = [
+            resident("a", 3, "h1", true),
+            resident("b", 3, "h1", false),
+            resident("c", 5, "h2", true),
+        ];
+        let persons = snapshot(
+            ElectorateRule::Residents,
+            Weighting::Head,
+            &building(3),
+            2026,
+            &people,
+        );
+        let member = |id: &str| MemberId::from_trusted(id);
+        assert_eq!(
+            own_vote(&persons, &member("b")),
+            Some(VoterKey::Member(member("b")))
+        );
+        assert_eq!(own_vote(&persons, &member("c")), None, "not in building 3");
+        let households = snapshot(
+            ElectorateRule::Households {
+                cast_by: HouseholdCaster::Representative,
+            },
+            Weighting::Head,
+            &building(3),
+            2026,
+            &people,
+        );
+        assert_eq!(
+            own_vote(&households, &member("a")),
+            Some(VoterKey::Household(HouseholdId::from_trusted("h1")))
+        );
+        assert_eq!(
+            own_vote(&households, &member("b")),
+            None,
+            "not her household's voice"
+        );
+    }
+
+    #[test]
     fn proxies_have_limits_and_no_chains() {
         let people: Vec<Candidate> = ["a", "b", "c", "d"]
             .iter()
             .map(|id| resident(id, 3, &format!("h{id}"), true))
             .collect();
-        let voters = snapshot(ElectorateRule::Residents, &building(3), 2026, &people);
+        let voters = snapshot(
+            ElectorateRule::Residents,
+            Weighting::Head,
+            &building(3),
+            2026,
+            &people,
+        );
         let key = |id: &str| VoterKey::Member(MemberId::from_trusted(id));
         let proxy = |from: &str, to: &str| Proxy {
             from: key(from),

@@ -4,11 +4,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::electorate::ElectorateRule;
+use super::electorate::{ElectorateRule, Weighting};
 use super::tally::{
     Allocation, Ballot, Choice, Method, RankedRule, Ranking, Rules, RunoffResult, SchulzeResult,
-    TieBreak, YesNoResult, allocate_budget, instant_runoff, schulze, tally_choices, tally_scores,
-    tally_yes_no,
+    TieBreak, Turnout, YesNoResult, allocate_budget, instant_runoff, schulze, tally_choices,
+    tally_scores, tally_yes_no,
 };
 use crate::error::{DomainError, DomainResult, Field};
 
@@ -109,6 +109,15 @@ impl PollSettings {
                 field: Field::Secrecy,
             });
         }
+        if self.rules.double_majority
+            && (self.method != Method::YesNo
+                || !matches!(self.electorate, ElectorateRule::Households { .. }))
+        {
+            // The weight of a double majority is a household's floor area.
+            return Err(DomainError::Invalid {
+                field: Field::Rules,
+            });
+        }
         if self.max_proxies > PROXIES_MAX {
             return Err(DomainError::OutOfRange {
                 field: Field::Proxy,
@@ -117,6 +126,16 @@ impl PollSettings {
             });
         }
         Ok(self)
+    }
+
+    /// What voters weigh: households their floor area when a yes/no vote needs a double majority.
+    #[must_use]
+    pub fn weighting(&self) -> Weighting {
+        if self.rules.double_majority {
+            Weighting::FloorArea
+        } else {
+            Weighting::Head
+        }
     }
 
     /// Whether a ballot is accepted now.
@@ -152,6 +171,28 @@ impl PollSettings {
             ResultsShown::AfterClose => closed_early || now >= self.closes_at,
         }
     }
+}
+
+/// Projects with their costs as staff type them, one per line: 「楼道照明，3000」 (a comma, Chinese or
+/// not, or a tab before the cost, in whole yuan). Blank lines are skipped.
+pub fn parse_priced_options(text: &str) -> DomainResult<(Vec<String>, Vec<u64>)> {
+    let invalid = || DomainError::Invalid {
+        field: Field::Options,
+    };
+    let mut names = Vec::new();
+    let mut costs = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (name, cost) = line.rsplit_once([',', '，', '\t']).ok_or_else(invalid)?;
+        let cost: u64 = cost
+            .trim()
+            .trim_end_matches('元')
+            .trim()
+            .parse()
+            .map_err(|_| invalid())?;
+        names.push(name.trim().to_owned());
+        costs.push(cost);
+    }
+    Ok((names, costs))
 }
 
 /// A receipt code: 12 characters of Crockford base32 in three groups, e.g. `7K2M-Q9XD-4HTB`.
@@ -197,22 +238,12 @@ pub enum PollResult {
     Budget(Allocation),
 }
 
-/// Counts the ballots of a vote. `eligible` and `eligible_weight` are those of its snapshotted electorate.
+/// Counts the ballots of a vote against its snapshotted electorate.
 #[must_use]
-pub fn count(
-    settings: &PollSettings,
-    ballots: &[Ballot],
-    eligible: u64,
-    eligible_weight: u64,
-) -> PollResult {
+pub fn count(settings: &PollSettings, ballots: &[Ballot], turnout: Turnout) -> PollResult {
     let options = settings.options.len();
     match &settings.method {
-        Method::YesNo => PollResult::YesNo(tally_yes_no(
-            ballots,
-            &settings.rules,
-            eligible,
-            eligible_weight,
-        )),
+        Method::YesNo => PollResult::YesNo(tally_yes_no(ballots, &settings.rules, turnout)),
         Method::Single { seats } | Method::Multiple { seats, .. } => PollResult::Choices(
             tally_choices(ballots, options, *seats as usize, settings.tie_break),
         ),
@@ -349,8 +380,7 @@ pub fn result_text(
 pub fn recount(
     settings: &PollSettings,
     published: &[PublishedBallot],
-    eligible: u64,
-    eligible_weight: u64,
+    turnout: Turnout,
 ) -> PollResult {
     let ballots: Vec<Ballot> = published
         .iter()
@@ -359,7 +389,7 @@ pub fn recount(
             weight: p.weight,
         })
         .collect();
-    count(settings, &ballots, eligible, eligible_weight)
+    count(settings, &ballots, turnout)
 }
 
 #[cfg(test)]
@@ -368,7 +398,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::votes::electorate::ElectorateRule;
+    use crate::votes::electorate::{ElectorateRule, HouseholdCaster};
     use crate::votes::tally::{Outcome, Quorum, Threshold};
 
     fn at(hour: u32) -> DateTime<Utc> {
@@ -389,7 +419,9 @@ mod tests {
                 double_majority: true,
             },
             tie_break: TieBreak::NoWinner,
-            electorate: ElectorateRule::Residents,
+            electorate: ElectorateRule::Households {
+                cast_by: HouseholdCaster::Representative,
+            },
             secrecy: Secrecy::Secret,
             results: ResultsShown::AfterClose,
             changeable: false,
@@ -400,9 +432,43 @@ mod tests {
     }
 
     #[test]
+    fn priced_options_read_as_typed() {
+        assert_eq!(
+            parse_priced_options("楼道照明，3000\n\n 健身器材, 12000元 \n长椅,2,500\t800"),
+            Ok((
+                vec!["楼道照明".into(), "健身器材".into(), "长椅,2,500".into()],
+                vec![3000, 12_000, 800]
+            ))
+        );
+        for bad in ["楼道照明", "楼道照明，三千", "楼道照明，-5"] {
+            assert_eq!(
+                parse_priced_options(bad),
+                Err(DomainError::Invalid {
+                    field: Field::Options
+                })
+            );
+        }
+    }
+
+    #[test]
     fn settings_are_checked() -> DomainResult<()> {
         let ok = settings(Method::YesNo, &[]).validate()?;
         assert_eq!(ok.title, "是否在3号楼加装电梯");
+        assert_eq!(ok.weighting(), Weighting::FloorArea);
+        let rules = Err(DomainError::Invalid {
+            field: Field::Rules,
+        });
+        let mut by_person = settings(Method::YesNo, &[]);
+        by_person.electorate = ElectorateRule::Residents;
+        assert_eq!(
+            by_person.validate(),
+            rules,
+            "floor area weighs households, not persons"
+        );
+        assert_eq!(
+            settings(Method::Single { seats: 1 }, &["甲", "乙"]).validate(),
+            rules
+        );
         let mut bad = settings(Method::YesNo, &[]);
         bad.closes_at = at(8);
         assert_eq!(
@@ -483,7 +549,7 @@ mod tests {
                 weight: 1,
             },
         ];
-        let result = count(&s, &ballots, 5, 5);
+        let result = count(&s, &ballots, Turnout::of(5, 5));
         let (title, body) = result_text(&s, &result, 3, 5, crate::i18n::Lang::ZhCn);
         assert_eq!(title, "投票结果：是否在3号楼加装电梯");
         assert!(body.contains("应投 5 票，实投 3 票。"), "{body}");
@@ -517,7 +583,7 @@ mod tests {
                 weight: 9_000,
             },
         ];
-        match count(&s, &ballots, 3, 27_000) {
+        match count(&s, &ballots, Turnout::of(3, 27_000)) {
             PollResult::YesNo(r) => assert_eq!(r.outcome, Outcome::Adopted),
             other => panic!("{other:?}"),
         }
@@ -528,7 +594,7 @@ mod tests {
             &["甲", "乙", "丙"],
         );
         assert!(matches!(
-            count(&ranked, &[], 0, 0),
+            count(&ranked, &[], Turnout::default()),
             PollResult::InstantRunoff(RunoffResult { winner: None, .. })
         ));
     }
@@ -580,8 +646,8 @@ mod tests {
             }
             shuffled.sort_by(|a, b| a.receipt.cmp(&b.receipt));
             prop_assert_eq!(
-                count(&s, &official, 100, 2_000_000),
-                recount(&s, &shuffled, 100, 2_000_000)
+                count(&s, &official, Turnout::of(100, 2_000_000)),
+                recount(&s, &shuffled, Turnout::of(100, 2_000_000))
             );
         }
     }

@@ -178,6 +178,53 @@ pub enum Quorum {
     PercentOfEligible {
         percent: u8,
     },
+    /// At least this many eligible voters present (checked in at the meeting where the vote is taken).
+    PresentCount {
+        present: u64,
+    },
+    /// Eligible voters present of at least this share of the eligible voters, in percent.
+    PresentPercent {
+        percent: u8,
+    },
+}
+
+/// The electorate a vote is counted against: the voters of its snapshot, their total weight, and for a
+/// vote taken in a meeting, how many of them were present. Outside a meeting those present are those
+/// who took part.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turnout {
+    pub eligible: u64,
+    pub eligible_weight: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<u64>,
+}
+
+impl Turnout {
+    /// An electorate counted outside a meeting.
+    #[must_use]
+    pub fn of(eligible: u64, eligible_weight: u64) -> Turnout {
+        Turnout {
+            eligible,
+            eligible_weight,
+            present: None,
+        }
+    }
+
+    /// Whether the quorum is met when `taking_part` voters cast a ballot (abstentions included).
+    #[must_use]
+    pub fn meets(&self, quorum: Quorum, taking_part: u64) -> bool {
+        let share = |count: u64, percent: u8| {
+            u128::from(count) * 100 >= u128::from(self.eligible) * u128::from(percent)
+        };
+        let present = self.present.unwrap_or(taking_part);
+        match quorum {
+            Quorum::None => true,
+            Quorum::Count { ballots } => taking_part >= ballots,
+            Quorum::PercentOfEligible { percent } => share(taking_part, percent),
+            Quorum::PresentCount { present: needed } => present >= needed,
+            Quorum::PresentPercent { percent } => share(present, percent),
+        }
+    }
 }
 
 /// What "adopted" means for a yes/no vote.
@@ -245,14 +292,14 @@ fn reaches(threshold: Threshold, yes: u64, base: u64) -> bool {
     }
 }
 
-/// Counts a yes/no vote. `eligible` and `eligible_weight` describe the snapshotted electorate.
+/// Counts a yes/no vote against its electorate.
 #[must_use]
-pub fn tally_yes_no(
-    ballots: &[Ballot],
-    rules: &Rules,
-    eligible: u64,
-    eligible_weight: u64,
-) -> YesNoResult {
+pub fn tally_yes_no(ballots: &[Ballot], rules: &Rules, turnout: Turnout) -> YesNoResult {
+    let Turnout {
+        eligible,
+        eligible_weight,
+        ..
+    } = turnout;
     let mut c = YesNoCount::default();
     for b in ballots {
         match b.choice {
@@ -271,14 +318,7 @@ pub fn tally_yes_no(
         }
     }
     let taking_part = c.yes + c.no + c.abstain;
-    let quorum_met = match rules.quorum {
-        Quorum::None => true,
-        Quorum::Count { ballots } => taking_part >= ballots,
-        Quorum::PercentOfEligible { percent } => {
-            u128::from(taking_part) * 100 >= u128::from(eligible) * u128::from(percent)
-        }
-    };
-    if !quorum_met {
+    if !turnout.meets(rules.quorum, taking_part) {
         return YesNoResult {
             count: c,
             outcome: Outcome::QuorumNotMet,

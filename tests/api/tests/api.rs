@@ -21,5 +21,7 @@ mod people;
 mod places;
 #[path = "api/territory.rs"]
 mod territory;
+#[path = "api/vote_rules.rs"]
+mod vote_rules;
 #[path = "api/votes.rs"]
 mod votes;

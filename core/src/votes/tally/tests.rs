@@ -142,7 +142,7 @@ fn instant_runoff_counts_exhausted_ballots_and_abstentions() {
 fn simple_majority_counts_abstentions_only_when_told() {
     let ballots = yes_no(3, 2, 5);
     assert_eq!(
-        tally_yes_no(&ballots, &MAJORITY, 20, 20).outcome,
+        tally_yes_no(&ballots, &MAJORITY, Turnout::of(20, 20)).outcome,
         Outcome::Adopted
     );
     let counted = Rules {
@@ -150,13 +150,13 @@ fn simple_majority_counts_abstentions_only_when_told() {
         ..MAJORITY
     };
     assert_eq!(
-        tally_yes_no(&ballots, &counted, 20, 20).outcome,
+        tally_yes_no(&ballots, &counted, Turnout::of(20, 20)).outcome,
         Outcome::Rejected
     );
-    let level = tally_yes_no(&yes_no(2, 2, 0), &MAJORITY, 20, 20);
+    let level = tally_yes_no(&yes_no(2, 2, 0), &MAJORITY, Turnout::of(20, 20));
     assert_eq!((level.outcome, level.tie), (Outcome::Rejected, true));
     assert_eq!(
-        tally_yes_no(&yes_no(0, 0, 3), &MAJORITY, 20, 20).outcome,
+        tally_yes_no(&yes_no(0, 0, 3), &MAJORITY, Turnout::of(20, 20)).outcome,
         Outcome::Rejected
     );
 }
@@ -167,8 +167,9 @@ fn qualified_and_absolute_majorities() {
         threshold,
         ..MAJORITY
     };
-    let outcome =
-        |t, y, n, eligible| tally_yes_no(&yes_no(y, n, 0), &rules(t), eligible, eligible).outcome;
+    let outcome = |t, y, n, eligible| {
+        tally_yes_no(&yes_no(y, n, 0), &rules(t), Turnout::of(eligible, eligible)).outcome
+    };
     assert_eq!(
         outcome(Threshold::TwoThirds, 2, 1, 10),
         Outcome::Adopted,
@@ -202,11 +203,11 @@ fn quorum_of_eligible_or_count() {
         ..MAJORITY
     };
     assert_eq!(
-        tally_yes_no(&yes_no(4, 0, 0), &half, 10, 10).outcome,
+        tally_yes_no(&yes_no(4, 0, 0), &half, Turnout::of(10, 10)).outcome,
         Outcome::QuorumNotMet
     );
     assert_eq!(
-        tally_yes_no(&yes_no(4, 0, 1), &half, 10, 10).outcome,
+        tally_yes_no(&yes_no(4, 0, 1), &half, Turnout::of(10, 10)).outcome,
         Outcome::Adopted,
         "abstentions are present"
     );
@@ -215,8 +216,47 @@ fn quorum_of_eligible_or_count() {
         ..MAJORITY
     };
     assert_eq!(
-        tally_yes_no(&yes_no(3, 1, 0), &five, 10, 10).outcome,
+        tally_yes_no(&yes_no(3, 1, 0), &five, Turnout::of(10, 10)).outcome,
         Outcome::QuorumNotMet
+    );
+}
+
+#[test]
+fn quorum_of_those_present() {
+    // A council of 20 representatives needs more than half present; 12 are checked in, 9 vote.
+    let half_present = Rules {
+        quorum: Quorum::PresentPercent { percent: 51 },
+        ..MAJORITY
+    };
+    let in_meeting = |present| Turnout {
+        present: Some(present),
+        ..Turnout::of(20, 20)
+    };
+    assert_eq!(
+        tally_yes_no(&yes_no(6, 3, 0), &half_present, in_meeting(12)).outcome,
+        Outcome::Adopted,
+        "those present who do not vote still count for the quorum"
+    );
+    assert_eq!(
+        tally_yes_no(&yes_no(6, 3, 0), &half_present, in_meeting(10)).outcome,
+        Outcome::QuorumNotMet
+    );
+    let ten_present = Rules {
+        quorum: Quorum::PresentCount { present: 10 },
+        ..MAJORITY
+    };
+    assert_eq!(
+        tally_yes_no(&yes_no(6, 3, 0), &ten_present, in_meeting(10)).outcome,
+        Outcome::Adopted
+    );
+    // Outside a meeting, those present are those who took part.
+    assert_eq!(
+        tally_yes_no(&yes_no(6, 3, 0), &ten_present, Turnout::of(20, 20)).outcome,
+        Outcome::QuorumNotMet
+    );
+    assert_eq!(
+        tally_yes_no(&yes_no(6, 3, 1), &ten_present, Turnout::of(20, 20)).outcome,
+        Outcome::Adopted
     );
 }
 
@@ -234,11 +274,11 @@ fn a_double_majority_needs_heads_and_weight() {
     {
         b.weight = area;
     }
-    let r = tally_yes_no(&ballots, &double, 5, 46_000);
+    let r = tally_yes_no(&ballots, &double, Turnout::of(5, 46_000));
     assert_eq!(r.outcome, Outcome::Rejected);
     assert_eq!((r.count.yes_weight, r.count.no_weight), (18_000, 28_000));
     assert_eq!(
-        tally_yes_no(&ballots, &MAJORITY, 5, 46_000).outcome,
+        tally_yes_no(&ballots, &MAJORITY, Turnout::of(5, 46_000)).outcome,
         Outcome::Adopted
     );
 }
@@ -479,7 +519,7 @@ proptest! {
             turned.reverse();
         }
         let rules = Rules { double_majority: true, quorum: Quorum::PercentOfEligible { percent: 30 }, ..MAJORITY };
-        prop_assert_eq!(tally_yes_no(&ballots, &rules, 80, 20_000), tally_yes_no(&turned, &rules, 80, 20_000));
+        prop_assert_eq!(tally_yes_no(&ballots, &rules, Turnout::of(80, 20_000)), tally_yes_no(&turned, &rules, Turnout::of(80, 20_000)));
     }
 
     #[test]
@@ -493,8 +533,8 @@ proptest! {
         let mut more = ballots.clone();
         more.extend(yes_no(0, 0, extra));
         prop_assert_eq!(
-            tally_yes_no(&ballots, &rules, 100, 100).outcome,
-            tally_yes_no(&more, &rules, 100, 100).outcome
+            tally_yes_no(&ballots, &rules, Turnout::of(100, 100)).outcome,
+            tally_yes_no(&more, &rules, Turnout::of(100, 100)).outcome
         );
     }
 

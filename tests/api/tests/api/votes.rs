@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
 use yishi_api_tests::{Api, marker};
 use yishi_core::votes::poll::{PollResult, PollSettings, PublishedBallot, recount};
+use yishi_core::votes::tally::Turnout;
 
 fn at(minutes: i64) -> String {
     (Utc::now() + Duration::minutes(minutes)).to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -148,7 +149,10 @@ fn a_resident_votes_once_in_secret_and_the_published_list_recounts_to_the_result
         serde_json::from_value(list.body["result"].clone()).unwrap_or_else(|e| panic!("{e}"));
     let eligible = list.body["eligible"].as_u64().unwrap_or_default();
     let weight = list.body["eligible_weight"].as_u64().unwrap_or_default();
-    assert_eq!(recount(&settings, &ballots, eligible, weight), result);
+    assert_eq!(
+        recount(&settings, &ballots, Turnout::of(eligible, weight)),
+        result
+    );
 }
 
 #[test]
@@ -369,11 +373,12 @@ fn proxies_paper_ballots_and_the_csv_list() {
         &json!({ "from": me("mbr_r3"), "to": me("mbr_r3") }),
     )
     .expect(422, Some("invalid"));
-    r3.post(
+    let given = r3.post(
         &proxies,
         &json!({ "from": me("mbr_r3"), "to": me("mbr_head3") }),
-    )
-    .expect(204, None);
+    );
+    given.expect(201, None);
+    assert_eq!(given.body["to"], me("mbr_head3"));
     r3.post(
         &proxies,
         &json!({ "from": me("mbr_r3"), "to": me("mbr_elder") }),

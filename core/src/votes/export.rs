@@ -1,0 +1,377 @@
+//! A closed (or live) vote as files anyone can open in a spreadsheet: the published ballot list and the
+//! result's figures, as CSV. UTF-8 with a byte-order mark, so spreadsheet programs read Chinese; CRLF
+//! line ends, fields quoted as RFC 4180 says. Choices are written with option names, so the file reads
+//! without the vote's settings; the JSON forms carry option indices for recounting.
+
+use super::poll::{Channel, PollResult, PollSettings, PublishedBallot};
+use super::tally::{Choice, Outcome, Turnout};
+use crate::i18n::Lang;
+
+/// One CSV field, quoted when it holds a separator, a quote or a line end. A leading `=`, `+`, `-` or
+/// `@` is prefixed with `'` so that a spreadsheet never evaluates an option name as a formula.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|f| field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn option_name(settings: &PollSettings, i: usize) -> String {
+    settings.options.get(i).cloned().unwrap_or_default()
+}
+
+/// A choice in words: option names joined by ` | ` (a set), ` > ` (a ranking), or `name=score`.
+#[must_use]
+pub fn choice_text(settings: &PollSettings, choice: &Choice) -> String {
+    let names = |list: &[usize], sep: &str| {
+        list.iter()
+            .map(|o| option_name(settings, *o))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    match choice {
+        Choice::Yes => "yes".into(),
+        Choice::No => "no".into(),
+        Choice::Abstain => "abstain".into(),
+        Choice::Options { options } => names(options, " | "),
+        Choice::Ranking { ranking } => names(ranking, " > "),
+        Choice::Scores { scores } => scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}={s}", option_name(settings, i)))
+            .collect::<Vec<_>>()
+            .join(" | "),
+    }
+}
+
+/// The published ballot list: receipt, choice, weight, channel, and for named votes the voter and who
+/// cast it.
+#[must_use]
+pub fn ballots_csv(settings: &PollSettings, ballots: &[PublishedBallot]) -> String {
+    let mut rows = vec![
+        ["receipt", "choice", "weight", "channel", "voter", "cast_by"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for b in ballots {
+        let channel = match b.channel {
+            Channel::Online => "online",
+            Channel::Paper => "paper",
+            Channel::ShowOfHands => "show_of_hands",
+        };
+        rows.push(vec![
+            b.receipt.clone(),
+            choice_text(settings, &b.choice),
+            b.weight.to_string(),
+            channel.into(),
+            b.voter.clone().unwrap_or_default(),
+            b.cast_by.clone().unwrap_or_default(),
+        ]);
+    }
+    csv(&rows)
+}
+
+/// The result's figures as a table, headed in the reader's language: per option (or per answer for
+/// yes/no) the figures it was decided by, then the electorate and the outcome.
+#[must_use]
+pub fn result_rows(
+    settings: &PollSettings,
+    result: &PollResult,
+    turnout: Turnout,
+    participated: u64,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    let zh = lang == Lang::ZhCn;
+    let t = |zh_text: &str, en: &str| -> String { if zh { zh_text } else { en }.to_owned() };
+    let yes_no_word = |b: bool| if b { t("是", "yes") } else { t("否", "no") };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    match result {
+        PollResult::YesNo(r) => {
+            rows.push(vec![
+                t("表决", "answer"),
+                t("票数", "votes"),
+                t("权重", "weight"),
+            ]);
+            let c = r.count;
+            for (answer, votes, weight) in [
+                (t("赞成", "yes"), c.yes, c.yes_weight),
+                (t("反对", "no"), c.no, c.no_weight),
+                (t("弃权", "abstain"), c.abstain, c.abstain_weight),
+            ] {
+                rows.push(vec![answer, votes.to_string(), weight.to_string()]);
+            }
+            let outcome = match r.outcome {
+                Outcome::Adopted => t("通过", "adopted"),
+                Outcome::Rejected => t("未通过", "not adopted"),
+                Outcome::QuorumNotMet => t("参与人数不足", "quorum not met"),
+            };
+            rows.push(vec![t("结果", "outcome"), outcome]);
+            rows.push(vec![t("票数相同", "tied"), yes_no_word(r.tie)]);
+        }
+        PollResult::Choices(r) | PollResult::Scores(r) => {
+            let figure = if matches!(result, PollResult::Scores(_)) {
+                t("总分", "score")
+            } else {
+                t("票数", "votes")
+            };
+            rows.push(vec![
+                t("选项", "option"),
+                figure,
+                t("当选", "chosen"),
+                t("并列", "tied"),
+            ]);
+            for (i, total) in r.totals.iter().enumerate() {
+                rows.push(vec![
+                    option_name(settings, i),
+                    total.to_string(),
+                    yes_no_word(r.winners.contains(&i)),
+                    yes_no_word(r.tied.contains(&i)),
+                ]);
+            }
+            rows.push(vec![t("弃权", "abstained"), r.abstained.to_string()]);
+        }
+        PollResult::InstantRunoff(r) => {
+            let mut head = vec![t("选项", "option")];
+            head.extend((1..=r.rounds.len()).map(|n| {
+                if zh {
+                    format!("第{n}轮")
+                } else {
+                    format!("round {n}")
+                }
+            }));
+            head.push(t("当选", "chosen"));
+            rows.push(head);
+            for i in 0..settings.options.len() {
+                let mut row = vec![option_name(settings, i)];
+                row.extend(
+                    r.rounds
+                        .iter()
+                        .map(|round| round.get(i).copied().unwrap_or(0).to_string()),
+                );
+                row.push(yes_no_word(r.winner == Some(i)));
+                rows.push(row);
+            }
+            rows.push(vec![t("用尽的选票", "exhausted"), r.exhausted.to_string()]);
+            rows.push(vec![t("弃权", "abstained"), r.abstained.to_string()]);
+        }
+        PollResult::Schulze(r) => {
+            let mut head = vec![t("选项", "option"), t("名次", "place")];
+            head.extend((0..settings.options.len()).map(|j| {
+                if zh {
+                    format!("优于「{}」的票数", option_name(settings, j))
+                } else {
+                    format!("preferred to {}", option_name(settings, j))
+                }
+            }));
+            head.push(t("当选", "chosen"));
+            rows.push(head);
+            for i in 0..settings.options.len() {
+                let place = r.order.iter().position(|o| *o == i).map_or(0, |p| p + 1);
+                let mut row = vec![option_name(settings, i), place.to_string()];
+                row.extend(
+                    r.pairwise
+                        .get(i)
+                        .into_iter()
+                        .flatten()
+                        .map(ToString::to_string),
+                );
+                row.push(yes_no_word(r.winner == Some(i)));
+                rows.push(row);
+            }
+            rows.push(vec![t("弃权", "abstained"), r.abstained.to_string()]);
+        }
+        PollResult::Budget(a) => {
+            let costs: &[u64] = match &settings.method {
+                super::tally::Method::ApprovalBudget { costs, .. }
+                | super::tally::Method::Knapsack { costs, .. } => costs,
+                _ => &[],
+            };
+            rows.push(vec![
+                t("项目", "project"),
+                t("费用", "cost"),
+                t("票数", "votes"),
+                t("获得资助", "funded"),
+            ]);
+            for (i, total) in a.totals.iter().enumerate() {
+                rows.push(vec![
+                    option_name(settings, i),
+                    costs.get(i).copied().unwrap_or(0).to_string(),
+                    total.to_string(),
+                    yes_no_word(a.funded.contains(&i)),
+                ]);
+            }
+            rows.push(vec![t("已分配", "spent"), a.spent.to_string()]);
+            rows.push(vec![t("弃权", "abstained"), a.abstained.to_string()]);
+        }
+    }
+    rows.push(vec![t("应投", "eligible"), turnout.eligible.to_string()]);
+    rows.push(vec![t("实投", "took part"), participated.to_string()]);
+    if let Some(present) = turnout.present {
+        rows.push(vec![t("到会", "present"), present.to_string()]);
+    }
+    rows
+}
+
+/// [`result_rows`] as a CSV file.
+#[must_use]
+pub fn result_csv(
+    settings: &PollSettings,
+    result: &PollResult,
+    turnout: Turnout,
+    participated: u64,
+    lang: Lang,
+) -> String {
+    csv(&result_rows(settings, result, turnout, participated, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::votes::electorate::ElectorateRule;
+    use crate::votes::poll::{ResultsShown, Secrecy, count};
+    use crate::votes::tally::{Ballot, Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
+
+    fn settings(method: Method, options: &[&str]) -> PollSettings {
+        PollSettings {
+            title: "小区停车方案".into(),
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
+            method,
+            rules: Rules {
+                quorum: Quorum::None,
+                threshold: Threshold::SimpleMajority,
+                count_abstentions: false,
+                double_majority: false,
+            },
+            tie_break: TieBreak::NoWinner,
+            electorate: ElectorateRule::Residents,
+            secrecy: Secrecy::Secret,
+            results: ResultsShown::AfterClose,
+            changeable: false,
+            max_proxies: 0,
+            opens_at: Utc.timestamp_opt(0, 0).single().unwrap_or_default(),
+            closes_at: Utc.timestamp_opt(3600, 0).single().unwrap_or_default(),
+        }
+    }
+
+    fn ballot(choice: Choice) -> Ballot {
+        Ballot { choice, weight: 1 }
+    }
+
+    #[test]
+    fn fields_are_quoted_and_never_formulas() {
+        assert_eq!(field("甲"), "甲");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("说\"好\""), "\"说\"\"好\"\"\"");
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+    }
+
+    #[test]
+    fn the_ballot_list_names_options() {
+        let s = settings(
+            Method::Ranked {
+                rule: RankedRule::InstantRunoff,
+            },
+            &["东门", "西门,北门"],
+        );
+        let list = vec![PublishedBallot {
+            receipt: "7K2M-Q9XD-4HTB".into(),
+            choice: Choice::Ranking {
+                ranking: vec![1, 0],
+            },
+            weight: 1,
+            channel: Channel::Paper,
+            voter: None,
+            cast_by: None,
+        }];
+        assert_eq!(
+            ballots_csv(&s, &list),
+            "\u{feff}receipt,choice,weight,channel,voter,cast_by\r\n7K2M-Q9XD-4HTB,\"西门,北门 > 东门\",1,paper,,\r\n"
+        );
+    }
+
+    #[test]
+    fn a_yes_no_result_as_a_table() {
+        let s = settings(Method::YesNo, &[]);
+        let ballots = [Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain].map(ballot);
+        let turnout = Turnout::of(10, 10);
+        let result = count(&s, &ballots, turnout);
+        let text = result_csv(&s, &result, turnout, 4, Lang::ZhCn);
+        assert_eq!(
+            text,
+            "\u{feff}表决,票数,权重\r\n赞成,2,2\r\n反对,1,1\r\n弃权,1,1\r\n结果,通过\r\n票数相同,否\r\n应投,10\r\n实投,4\r\n"
+        );
+        assert!(
+            result_csv(&s, &result, turnout, 4, Lang::En)
+                .starts_with("\u{feff}answer,votes,weight\r\nyes,2,2")
+        );
+    }
+
+    #[test]
+    fn every_method_has_a_row_per_option() {
+        let methods = [
+            (
+                Method::Single { seats: 1 },
+                Choice::Options { options: vec![0] },
+            ),
+            (
+                Method::Score { max: 5 },
+                Choice::Scores {
+                    scores: vec![5, 2, 0],
+                },
+            ),
+            (
+                Method::Ranked {
+                    rule: RankedRule::InstantRunoff,
+                },
+                Choice::Ranking {
+                    ranking: vec![2, 0],
+                },
+            ),
+            (
+                Method::Ranked {
+                    rule: RankedRule::Schulze,
+                },
+                Choice::Ranking {
+                    ranking: vec![2, 0],
+                },
+            ),
+            (
+                Method::Knapsack {
+                    budget: 100,
+                    costs: vec![60, 50, 40],
+                },
+                Choice::Options {
+                    options: vec![0, 2],
+                },
+            ),
+        ];
+        for (method, choice) in methods {
+            let s = settings(method, &["甲", "乙", "丙"]);
+            let result = count(&s, &[ballot(choice)], Turnout::of(3, 3));
+            let rows = result_rows(&s, &result, Turnout::of(3, 3), 1, Lang::ZhCn);
+            for (i, name) in ["甲", "乙", "丙"].iter().enumerate() {
+                assert_eq!(rows[i + 1][0], *name, "{:?}", s.method);
+            }
+            assert_eq!(rows.last(), Some(&vec!["实投".to_owned(), "1".to_owned()]));
+        }
+    }
+}

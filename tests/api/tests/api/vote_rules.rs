@@ -1,0 +1,400 @@
+//! The electorate's facts that staff record and votes depend on: households' floor areas (the weight of
+//! a double majority) and residents' years of birth (votes for residents of a given age); and a vote's
+//! result as JSON and CSV.
+
+use chrono::{Duration, SecondsFormat, Utc};
+use serde_json::{Value, json};
+use yishi_api_tests::accounts::*;
+use yishi_api_tests::{Api, marker};
+
+fn at(minutes: i64) -> String {
+    (Utc::now() + Duration::minutes(minutes)).to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn settings(title: &str, electorate: Value, double_majority: bool) -> Value {
+    json!({
+        "title": title,
+        "options": [],
+        "method": { "kind": "yes_no" },
+        "rules": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false, "double_majority": double_majority },
+        "tie_break": "no_winner",
+        "electorate": electorate,
+        "secrecy": "named",
+        "results": "after_close",
+        "changeable": false,
+        "max_proxies": 0,
+        "opens_at": at(-1),
+        "closes_at": at(60),
+    })
+}
+
+fn create(api: &mut Api, kind: &str, id: &str, settings: Value) -> yishi_api_tests::Resp {
+    api.post(
+        "/api/v1/votes",
+        &json!({ "scope": { "kind": kind, "id": id }, "settings": settings }),
+    )
+}
+
+/// A new building of three households, each with one resident without a phone (so staff enter
+/// their ballots): its id and its households' ids and their residents' ids.
+fn building_of_three(staff: &mut Api) -> (String, Vec<(String, String)>) {
+    let name = marker("面积楼");
+    let r = staff.post(
+        "/api/v1/buildings",
+        &json!({ "parent_id": "cpd_b", "name": name, "layout": { "units": 1, "floors": 1, "doors_per_floor": 3 } }),
+    );
+    r.expect(201, None);
+    let building = r.body["place"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let tree = staff.get("/api/v1/territory?community=com_t");
+    let unit = find_child(&tree.body, &building)
+        .and_then(|b| b["children"][0]["id"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let listed = staff.get(&format!("/api/v1/units/{unit}/households"));
+    listed.expect(200, None);
+    let households: Vec<String> = listed.body["households"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["id"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(households.len(), 3);
+    let with_people = households
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let r = staff.post(
+                &format!("/api/v1/households/{h}/members"),
+                &json!({ "name": format!("住户{}", i + 1) }),
+            );
+            r.expect(201, None);
+            let member = r.body["member"]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            (h, member)
+        })
+        .collect();
+    (building, with_people)
+}
+
+fn find_child<'a>(tree: &'a Value, id: &str) -> Option<&'a Value> {
+    fn go<'a>(nodes: &'a Value, id: &str) -> Option<&'a Value> {
+        nodes.as_array()?.iter().find_map(|n| {
+            if n["id"] == id {
+                Some(n)
+            } else {
+                go(&n["children"], id)
+            }
+        })
+    }
+    tree["communities"]
+        .as_array()?
+        .iter()
+        .find_map(|c| go(&c["compounds"], id))
+}
+
+#[test]
+fn a_double_majority_by_floor_area_needs_every_area_and_weighs_by_it() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, homes) = building_of_three(&mut staff);
+    let by_area = || {
+        settings(
+            &marker("加装电梯（双过半）"),
+            json!({ "kind": "households", "cast_by": "representative" }),
+            true,
+        )
+    };
+    let r = create(&mut staff, "building", &building, by_area());
+    r.expect(422, Some("floor_area_missing"));
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("3 户"),
+        "{}",
+        r.body
+    );
+    // A double majority weighs households: not persons, not options.
+    let mut by_person = by_area();
+    by_person["electorate"] = json!({ "kind": "residents" });
+    let r = create(&mut staff, "building", &building, by_person);
+    r.expect(422, Some("invalid"));
+    assert_eq!(r.body["error"]["field"], "rules");
+
+    // Floor areas: good and bad input, the right role only.
+    let household = |i: usize| format!("/api/v1/households/{}", homes[i].0);
+    for bad in ["八十", "-5", "12.345"] {
+        let r = staff.patch(&household(0), &json!({ "floor_area": bad }));
+        r.expect(422, Some("invalid"));
+        assert_eq!(r.body["error"]["field"], "floor_area");
+    }
+    staff
+        .patch(&household(0), &json!({ "floor_area": "0" }))
+        .expect(422, Some("out_of_range"));
+    staff
+        .patch(
+            &format!("/api/v1/buildings/{building}"),
+            &json!({ "floor_area": "60" }),
+        )
+        .expect(422, Some("invalid"));
+    Api::signed_in(RESIDENT3, RESIDENT_PASSCODE)
+        .patch(&household(0), &json!({ "floor_area": "60" }))
+        .expect(404, Some("not_found"));
+    for (i, area) in ["60", "60.00", "140 ㎡"].iter().enumerate() {
+        staff
+            .patch(&household(i), &json!({ "floor_area": area }))
+            .expect(200, None);
+    }
+    let tree = staff.get("/api/v1/territory?community=com_t");
+    let unit = find_child(&tree.body, &building)
+        .and_then(|b| b["children"][0]["id"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let listed = staff.get(&format!("/api/v1/units/{unit}/households"));
+    let areas: Vec<Value> = listed.body["households"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| h["floor_area"].clone())
+        .collect();
+    assert_eq!(areas, [json!(6000), json!(6000), json!(14_000)]);
+    // Renaming keeps the area.
+    staff
+        .patch(&household(2), &json!({ "name": "103室" }))
+        .expect(200, None);
+
+    let r = create(&mut staff, "building", &building, by_area());
+    r.expect(201, None);
+    let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+    let paper = format!("/api/v1/votes/{vote}/paper");
+    for ((household, _), choice) in homes.iter().zip(["yes", "yes", "no"]) {
+        staff
+            .post(
+                &paper,
+                &json!({ "voter": { "kind": "household", "id": household }, "choice": { "kind": choice }, "channel": "paper" }),
+            )
+            .expect(201, None);
+    }
+    let result = format!("/api/v1/votes/{vote}/result");
+    staff.get(&result).expect(403, Some("results_hidden"));
+    let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+    closed.expect(200, None);
+    let outcome = &closed.body["vote"]["result"];
+    // Two of three households, but 120 m² of 260 m²: not adopted.
+    assert_eq!(outcome["count"]["yes"], 2);
+    assert_eq!(outcome["count"]["yes_weight"], 12_000);
+    assert_eq!(outcome["count"]["no_weight"], 14_000);
+    assert_eq!(outcome["outcome"], "rejected");
+
+    let r = staff.get(&result);
+    r.expect(200, None);
+    assert_eq!(r.body["eligible"], 3);
+    assert_eq!(r.body["eligible_weight"], 26_000);
+    assert_eq!(r.body["participated"], 3);
+    assert!(
+        r.body["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("投票结果：加装电梯（双过半）")),
+        "{}",
+        r.body["title"]
+    );
+    assert_eq!(r.body["rows"][0], json!(["表决", "票数", "权重"]));
+    assert_eq!(r.body["rows"][1], json!(["赞成", "2", "12000"]));
+    assert_eq!(r.body["rows"][4], json!(["结果", "未通过"]));
+    assert!(
+        r.body["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("结果：未通过"),
+        "{}",
+        r.body["text"]
+    );
+    let csv = staff.get(&format!("{result}?format=csv"));
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(
+        csv.header("content-disposition")
+            .is_some_and(|d| d.contains(&format!("{vote}-result.csv"))),
+        "{:?}",
+        csv.headers
+    );
+    let text = csv.body.as_str().unwrap_or_default();
+    assert!(
+        text.starts_with("\u{feff}表决,票数,权重\r\n赞成,2,12000\r\n反对,1,14000\r\n"),
+        "{text:?}"
+    );
+    let mut en = Api::signed_in(STAFF, STAFF_PASSWORD);
+    en.lang = "en";
+    let english = en.get(&format!("{result}?format=csv"));
+    assert!(
+        english
+            .body
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("\u{feff}answer,votes,weight\r\nyes,2,12000"),
+        "{:?}",
+        english.body
+    );
+    staff
+        .get("/api/v1/votes/vot_nope/result")
+        .expect(404, Some("not_found"));
+}
+
+#[test]
+fn staff_record_years_of_birth_for_votes_by_age() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let path = "/api/v1/members/mbr_elder/birth-year";
+    let r = staff.put(path, &json!({ "birth_year": 1948 }));
+    r.expect(200, None);
+    assert_eq!(r.body["member"]["birth_year"], 1948);
+    let r = staff.put(path, &json!({ "birth_year": 1850 }));
+    r.expect(422, Some("out_of_range"));
+    assert_eq!(r.body["error"]["field"], "birth_year");
+    staff
+        .put(path, &json!({ "birth_year": "1948" }))
+        .expect(400, Some("invalid_json"));
+    let next_year = u16::try_from(chrono::Datelike::year(&Utc::now()) + 1).unwrap_or_default();
+    staff
+        .put(path, &json!({ "birth_year": next_year }))
+        .expect(422, Some("out_of_range"));
+    // Her neighbours cannot even see her record.
+    Api::signed_in(RESIDENT3, RESIDENT_PASSCODE)
+        .put(path, &json!({ "birth_year": 1960 }))
+        .expect(404, Some("not_found"));
+    // Staff members live in no household: nothing to record.
+    staff
+        .put(
+            "/api/v1/members/mbr_staff2/birth-year",
+            &json!({ "birth_year": 1980 }),
+        )
+        .expect(422, Some("not_resident"));
+    let audit = staff.get("/api/v1/audit?limit=100");
+    assert!(
+        audit.body.to_string().contains("member.birth_year"),
+        "{}",
+        audit.body
+    );
+
+    // A vote for residents aged 70 or more: she is in it, her neighbour without a year is not.
+    let r = create(
+        &mut staff,
+        "building",
+        "bld_t03",
+        settings(
+            &marker("老年食堂供应商"),
+            json!({ "kind": "residents_aged", "min_age": 70 }),
+            false,
+        ),
+    );
+    r.expect(201, None);
+    assert_eq!(r.body["vote"]["eligible"], 1);
+    let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+    Api::signed_in(RESIDENT3, RESIDENT_PASSCODE)
+        .post(
+            &format!("/api/v1/votes/{vote}/ballots"),
+            &json!({ "choice": { "kind": "yes" } }),
+        )
+        .expect(403, Some("not_in_electorate"));
+    staff
+        .post(
+            &format!("/api/v1/votes/{vote}/paper"),
+            &json!({ "voter": { "kind": "member", "id": "mbr_elder" }, "choice": { "kind": "yes" }, "channel": "paper" }),
+        )
+        .expect(201, None);
+    // Cleared again, and the snapshot of the open vote is unchanged.
+    let r = staff.put(path, &json!({ "birth_year": null }));
+    r.expect(200, None);
+    assert_eq!(r.body["member"]["birth_year"], Value::Null);
+    let r = staff.get(&format!("/api/v1/votes/{vote}"));
+    assert_eq!(r.body["vote"]["eligible"], 1);
+    assert_eq!(r.body["vote"]["participated"], 1);
+}
+
+/// A resident delegates her vote to a neighbour by the neighbour's phone number; staff see the register
+/// of who voted (and who delegated), never what anyone chose.
+#[test]
+fn proxies_by_phone_number_and_the_register_of_voters() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let mut s = settings(&marker("委托手机号"), json!({ "kind": "residents" }), false);
+    s["secrecy"] = json!("secret");
+    s["max_proxies"] = json!(1);
+    s["opens_at"] =
+        json!((Utc::now() + Duration::seconds(4)).to_rfc3339_opts(SecondsFormat::Millis, true));
+    let r = create(&mut staff, "building", "bld_t03", s);
+    r.expect(201, None);
+    let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+    let me = |id: &str| json!({ "kind": "member", "id": id });
+
+    let mut r3 = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE);
+    let detail = r3.get(&format!("/api/v1/votes/{vote}"));
+    assert_eq!(detail.body["vote"]["may_delegate"], json!([me("mbr_r3")]));
+    let proxies = format!("/api/v1/votes/{vote}/proxies");
+    // Someone of 5号楼 is not a voter here; an unknown number is not either; a malformed one is refused.
+    for phone in [RESIDENT5, "13911112222"] {
+        r3.post(
+            &proxies,
+            &json!({ "from": me("mbr_r3"), "to_phone": phone }),
+        )
+        .expect(422, Some("delegate_not_eligible"));
+    }
+    let r = r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_r3"), "to_phone": "12345" }),
+    );
+    r.expect(422, Some("invalid"));
+    assert_eq!(r.body["error"]["field"], "phone");
+    r3.post(&proxies, &json!({ "from": me("mbr_r3") }))
+        .expect(422, Some("invalid"));
+    let given = r3.post(
+        &proxies,
+        &json!({ "from": me("mbr_r3"), "to_phone": HEAD3 }),
+    );
+    given.expect(201, None);
+    assert_eq!(given.body["to"], me("mbr_head3"));
+    assert!(
+        given.body["to_name"]
+            .as_str()
+            .is_some_and(|n| !n.is_empty()),
+        "{}",
+        given.body
+    );
+    let detail = r3.get(&format!("/api/v1/votes/{vote}"));
+    assert_eq!(detail.body["vote"]["may_delegate"], json!([]));
+    assert_eq!(detail.body["vote"]["delegated"], json!([me("mbr_r3")]));
+    staff
+        .get(&format!("/api/v1/votes/{vote}/voters"))
+        .expect(409, Some("voting_not_open"));
+
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    let mut head = Api::signed_in(HEAD3, RESIDENT_PASSCODE);
+    head.post(
+        &format!("/api/v1/votes/{vote}/ballots"),
+        &json!({ "choice": { "kind": "yes" }, "voter": me("mbr_r3") }),
+    )
+    .expect(201, None);
+    let register = staff.get(&format!("/api/v1/votes/{vote}/voters"));
+    register.expect(200, None);
+    let entries = register.body["voters"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let entry = |id: &str| {
+        entries
+            .iter()
+            .find(|e| e["voter"] == me(id))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(entry("mbr_r3")["voted"], true);
+    assert_eq!(entry("mbr_r3")["delegated_to"], me("mbr_head3"));
+    assert_eq!(entry("mbr_head3")["voted"], false);
+    assert_eq!(entry("mbr_elder")["home"], "3号楼 1单元 002");
+    assert!(
+        !register.body.to_string().contains("\"yes\""),
+        "the register never says what anyone chose"
+    );
+    r3.get(&format!("/api/v1/votes/{vote}/voters"))
+        .expect(403, Some("forbidden"));
+}
