@@ -14,8 +14,8 @@ use yishi_core::api::auth::{
 };
 use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
 use yishi_core::api::members::{
-    AddHouseholdMemberRequest, MemberListResponse, MemberResponse, PasscodeResetResponse,
-    RepresentativeRequest, RoleRequest, VerifyRequest,
+    AddHouseholdMemberRequest, BirthYearRequest, MemberListResponse, MemberResponse,
+    PasscodeResetResponse, RepresentativeRequest, RoleRequest, VerifyRequest,
 };
 use yishi_core::api::notices::{
     CreateNoticeRequest, MarkReadRequest, NoticeListResponse, NoticeReadResponse,
@@ -23,10 +23,11 @@ use yishi_core::api::notices::{
 };
 use yishi_core::api::territory::{
     CreatePlaceRequest, HouseholdsResponse, ImportResponse, PlaceResponse, PostableScopesResponse,
-    TerritoryResponse,
+    TerritoryResponse, UpdatePlaceRequest,
 };
 use yishi_core::api::votes::{
-    CastRequest, CastResponse, CreateVoteRequest, VoteListResponse, VoteResponse,
+    CastRequest, CastResponse, CreateVoteRequest, PaperBallotRequest, ProxyRequest, ProxyResponse,
+    VoteListResponse, VoteResponse, VoterListResponse,
 };
 use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, ErrorBody, ErrorEnvelope, PREFIX};
 use yishi_core::territory::PlaceKind;
@@ -222,6 +223,22 @@ pub async fn create_place(
     call(lang, "POST", &format!("/{}", kind.plural()), Some(req)).await
 }
 
+/// `PATCH /{kind}/{id}`: rename, set the code, or record a household's floor area.
+pub async fn update_place(
+    lang: Lang,
+    kind: PlaceKind,
+    id: &str,
+    req: &UpdatePlaceRequest,
+) -> ApiResult<PlaceResponse> {
+    call(
+        lang,
+        "PATCH",
+        &format!("/{}/{}", kind.plural(), encode(id)),
+        Some(req),
+    )
+    .await
+}
+
 /// `POST /{kind}/{id}/archive` or `/restore`.
 pub async fn set_archived(
     lang: Lang,
@@ -405,6 +422,21 @@ pub async fn reset_passcode(lang: Lang, id: &str) -> ApiResult<PasscodeResetResp
     .await
 }
 
+/// `PUT /members/{id}/birth-year`.
+pub async fn set_birth_year(
+    lang: Lang,
+    id: &str,
+    req: &BirthYearRequest,
+) -> ApiResult<MemberResponse> {
+    call(
+        lang,
+        "PUT",
+        &format!("/members/{}/birth-year", encode(id)),
+        Some(req),
+    )
+    .await
+}
+
 /// `GET /audit?cursor=`.
 pub async fn audit(lang: Lang, cursor: Option<String>) -> ApiResult<AuditListResponse> {
     let path = match cursor {
@@ -438,6 +470,49 @@ pub async fn cast_ballot(lang: Lang, id: &str, req: &CastRequest) -> ApiResult<C
         Some(req),
     )
     .await
+}
+
+/// `POST /votes/{id}/proxies`.
+pub async fn give_proxy(lang: Lang, id: &str, req: &ProxyRequest) -> ApiResult<ProxyResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/votes/{}/proxies", encode(id)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /votes/{id}/paper`.
+pub async fn paper_ballot(
+    lang: Lang,
+    id: &str,
+    req: &PaperBallotRequest,
+) -> ApiResult<CastResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/votes/{}/paper", encode(id)),
+        Some(req),
+    )
+    .await
+}
+
+/// `GET /votes/{id}/voters`.
+pub async fn vote_voters(lang: Lang, id: &str) -> ApiResult<VoterListResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/votes/{}/voters", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// Where the browser downloads a vote's result or ballot list (`format` is `csv` or `json`).
+#[must_use]
+pub fn vote_download_url(id: &str, what: &str, format: &str) -> String {
+    format!("{PREFIX}/votes/{}/{what}?format={format}", encode(id))
 }
 
 /// `POST /votes/{id}/close`.

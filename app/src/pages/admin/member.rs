@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use yishi_core::api::members::{MemberSummary, RoleRequest};
-use yishi_core::members::Role;
+use yishi_core::DomainError;
+use yishi_core::api::members::{BirthYearRequest, MemberSummary, RoleRequest};
+use yishi_core::error::Field;
+use yishi_core::members::{Role, check_birth_year};
 use yishi_core::territory::{ScopeKind, ScopeRef};
 
 use crate::api::{self, ApiError};
@@ -9,7 +11,7 @@ use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::{home_line, role_line};
 use crate::i18n::{Msg, fill, use_i18n};
 
-/// `/admin/members/:id`: a member's roles (grant, revoke) and a passcode reset.
+/// `/admin/members/:id`: a member's roles (grant, revoke), her year of birth and a passcode reset.
 #[component]
 pub fn MemberPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -70,6 +72,21 @@ fn MemberDetail(member: MemberSummary, reload: Callback<()>) -> impl IntoView {
             }
         })
     };
+    let birth_year = RwSignal::new(member.birth_year.map(|y| y.to_string()).unwrap_or_default());
+    let year_saved = RwSignal::new(false);
+    let save_year = {
+        let id = id.clone();
+        Action::new_local(move |year: &Option<u16>| {
+            let (id, req) = (id.clone(), BirthYearRequest { birth_year: *year });
+            async move {
+                match api::set_birth_year(i18n.lang_untracked(), &id, &req).await {
+                    Ok(_) => year_saved.set(true),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    let resident = member.home.is_some();
     // Roles are granted for the member's own home (building roles) or her community.
     let home = member.home.clone();
     let choices: Vec<(Role, ScopeRef, String)> = home
@@ -158,6 +175,42 @@ fn MemberDetail(member: MemberSummary, reload: Callback<()>) -> impl IntoView {
                     }
                 })}
         </section>
+        {resident
+            .then(|| {
+                view! {
+                    <section aria-labelledby="birth-year-heading">
+                        <h2 id="birth-year-heading">{i18n.text(Msg::BirthYearHeading)}</h2>
+                        <p class="hint" id="birth-year-hint">{i18n.text(Msg::BirthYearHint)}</p>
+                        <form class="inline-form" on:submit=move |ev| {
+                            ev.prevent_default();
+                            error.set(None);
+                            year_saved.set(false);
+                            let text = birth_year.get_untracked();
+                            let text = text.trim();
+                            if text.is_empty() {
+                                save_year.dispatch(None);
+                                return;
+                            }
+                            let this_year = u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(u16::MAX);
+                            match text
+                                .parse::<u16>()
+                                .map_err(|_| DomainError::Invalid { field: Field::BirthYear })
+                                .and_then(|y| check_birth_year(y, this_year))
+                            {
+                                Ok(y) => {
+                                    save_year.dispatch(Some(y));
+                                }
+                                Err(e) => error.set(Some(ApiError::Invalid(e))),
+                            }
+                        }>
+                            <label for="birth-year">{i18n.text(Msg::BirthYearHeading)}</label>
+                            <input id="birth-year" type="text" inputmode="numeric" autocomplete="off" aria-describedby="birth-year-hint" bind:value=birth_year />
+                            <button type="submit" class="button secondary small">{i18n.text(Msg::SaveButton)}</button>
+                            {move || year_saved.get().then(|| view! { <span role="status">{i18n.text(Msg::Saved)}</span> })}
+                        </form>
+                    </section>
+                }
+            })}
         {has_phone
             .then(|| {
                 view! {

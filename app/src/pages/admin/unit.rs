@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use yishi_core::api::invites::IssueInvitesRequest;
 use yishi_core::api::members::{AddHouseholdMemberRequest, RepresentativeRequest};
-use yishi_core::api::territory::HouseholdView;
+use yishi_core::api::territory::{HouseholdView, UpdatePlaceRequest};
 use yishi_core::auth::normalize_name;
 use yishi_core::ids::MemberId;
 use yishi_core::members::Verification;
+use yishi_core::territory::PlaceKind;
 
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -128,6 +129,35 @@ fn HouseholdItem(
             }
         })
     };
+    let area = RwSignal::new(
+        household
+            .floor_area
+            .map(yishi_core::territory::format_floor_area)
+            .unwrap_or_default(),
+    );
+    let area_saved = RwSignal::new(false);
+    let save_area = {
+        let id = id.clone();
+        Action::new_local(move |text: &String| {
+            let (id, req) = (
+                id.clone(),
+                UpdatePlaceRequest {
+                    name: None,
+                    code: None,
+                    floor_area: Some(text.clone()),
+                },
+            );
+            async move {
+                match api::update_place(i18n.lang_untracked(), PlaceKind::Household, &id, &req)
+                    .await
+                {
+                    Ok(_) => area_saved.set(true),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    let area_id = format!("floor-area-{id}");
     let input_id = format!("add-member-{id}");
     let door = household.name.clone();
     let live = household.live_invites;
@@ -184,6 +214,23 @@ fn HouseholdItem(
                         }
                     })
             }}
+            <form class="inline-form" on:submit=move |ev| {
+                ev.prevent_default();
+                error.set(None);
+                area_saved.set(false);
+                let text = area.get_untracked();
+                match yishi_core::territory::parse_floor_area(&text) {
+                    Ok(_) => {
+                        save_area.dispatch(text);
+                    }
+                    Err(e) => error.set(Some(ApiError::Invalid(e))),
+                }
+            }>
+                <label for=area_id.clone()>{i18n.text(Msg::FloorAreaLabel)}</label>
+                <input id=area_id type="text" inputmode="decimal" autocomplete="off" bind:value=area />
+                <button type="submit" class="button secondary small">{i18n.text(Msg::SaveButton)}</button>
+                {move || area_saved.get().then(|| view! { <span role="status">{i18n.text(Msg::Saved)}</span> })}
+            </form>
             <form class="inline-form" on:submit=move |ev| {
                 ev.prevent_default();
                 error.set(None);

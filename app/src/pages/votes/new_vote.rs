@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::api::votes::CreateVoteRequest;
 use yishi_core::error::Field;
-use yishi_core::votes::electorate::ElectorateRule;
-use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
-use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
+use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
+use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_options};
+use yishi_core::votes::tally::{Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
 use yishi_core::{DomainError, Lang};
 
 use crate::api;
@@ -18,25 +18,195 @@ fn now() -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// `/votes/new`: a yes/no or single-choice vote of the residents of a place, open from now for a number
-/// of hours, secret by default, with the result published at close.
+/// The settings the form describes; every rule is checked by `PollSettings::validate` afterwards.
+#[derive(Clone, Copy)]
+struct Form {
+    title: RwSignal<String>,
+    kind: RwSignal<String>,
+    options: RwSignal<String>,
+    max_pick: RwSignal<String>,
+    budget: RwSignal<String>,
+    electorate: RwSignal<String>,
+    min_age: RwSignal<String>,
+    threshold: RwSignal<String>,
+    count_abstentions: RwSignal<bool>,
+    double_majority: RwSignal<bool>,
+    quorum: RwSignal<String>,
+    starts_in: RwSignal<String>,
+    hours: RwSignal<String>,
+    max_proxies: RwSignal<String>,
+    secret: RwSignal<bool>,
+    changeable: RwSignal<bool>,
+    live: RwSignal<bool>,
+    ballot_order: RwSignal<bool>,
+}
+
+impl Form {
+    fn new() -> Form {
+        Form {
+            title: RwSignal::new(String::new()),
+            kind: RwSignal::new(String::from("yes_no")),
+            options: RwSignal::new(String::new()),
+            max_pick: RwSignal::new(String::from("2")),
+            budget: RwSignal::new(String::new()),
+            electorate: RwSignal::new(String::from("residents")),
+            min_age: RwSignal::new(String::from("60")),
+            threshold: RwSignal::new(String::from("simple")),
+            count_abstentions: RwSignal::new(false),
+            double_majority: RwSignal::new(false),
+            quorum: RwSignal::new(String::from("0")),
+            starts_in: RwSignal::new(String::from("0")),
+            hours: RwSignal::new(String::from("24")),
+            max_proxies: RwSignal::new(String::from("0")),
+            secret: RwSignal::new(true),
+            changeable: RwSignal::new(false),
+            live: RwSignal::new(false),
+            ballot_order: RwSignal::new(false),
+        }
+    }
+
+    fn number<T: std::str::FromStr>(
+        signal: RwSignal<String>,
+        field: Field,
+    ) -> Result<T, DomainError> {
+        signal
+            .get_untracked()
+            .trim()
+            .parse()
+            .map_err(|_| DomainError::Invalid { field })
+    }
+
+    fn settings(&self) -> Result<PollSettings, DomainError> {
+        let hours: i64 = Form::number(self.hours, Field::ClosesAt)?;
+        let starts_in: i64 = Form::number(self.starts_in, Field::ClosesAt)?;
+        if !(1..=24 * 60).contains(&hours) || !(0..=24 * 60).contains(&starts_in) {
+            return Err(DomainError::Invalid {
+                field: Field::ClosesAt,
+            });
+        }
+        let lines = || -> Vec<String> {
+            self.options
+                .get_untracked()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let kind = self.kind.get_untracked();
+        let (options, method) = match kind.as_str() {
+            "single" => (lines(), Method::Single { seats: 1 }),
+            "multiple" => {
+                let max: u32 = Form::number(self.max_pick, Field::Options)?;
+                (
+                    lines(),
+                    Method::Multiple {
+                        min: 1,
+                        max,
+                        seats: max,
+                    },
+                )
+            }
+            "ranked" => (
+                lines(),
+                Method::Ranked {
+                    rule: RankedRule::InstantRunoff,
+                },
+            ),
+            "schulze" => (
+                lines(),
+                Method::Ranked {
+                    rule: RankedRule::Schulze,
+                },
+            ),
+            "score" => (lines(), Method::Score { max: 5 }),
+            "budget" | "knapsack" => {
+                let (names, costs) = parse_priced_options(&self.options.get_untracked())?;
+                let budget: u64 = Form::number(self.budget, Field::Options)?;
+                let method = if kind == "budget" {
+                    Method::ApprovalBudget { budget, costs }
+                } else {
+                    Method::Knapsack { budget, costs }
+                };
+                (names, method)
+            }
+            _ => (Vec::new(), Method::YesNo),
+        };
+        let electorate = match self.electorate.get_untracked().as_str() {
+            "households" => ElectorateRule::Households {
+                cast_by: HouseholdCaster::Representative,
+            },
+            "households_any" => ElectorateRule::Households {
+                cast_by: HouseholdCaster::AnyMember,
+            },
+            "council" => ElectorateRule::CouncilMembers,
+            "aged" => ElectorateRule::ResidentsAged {
+                min_age: Form::number(self.min_age, Field::Options)?,
+            },
+            _ => ElectorateRule::Residents,
+        };
+        let percent: u8 = Form::number(self.quorum, Field::Options)?;
+        let opens_at = now() + Duration::hours(starts_in);
+        PollSettings {
+            title: self.title.get_untracked(),
+            options,
+            method,
+            rules: Rules {
+                quorum: if percent == 0 {
+                    Quorum::None
+                } else {
+                    Quorum::PercentOfEligible { percent }
+                },
+                threshold: match self.threshold.get_untracked().as_str() {
+                    "absolute" => Threshold::AbsoluteMajority,
+                    "two_thirds" => Threshold::TwoThirds,
+                    "three_quarters" => Threshold::ThreeQuarters,
+                    _ => Threshold::SimpleMajority,
+                },
+                count_abstentions: self.count_abstentions.get_untracked(),
+                double_majority: self.double_majority.get_untracked(),
+            },
+            tie_break: if self.ballot_order.get_untracked() {
+                TieBreak::BallotOrder
+            } else {
+                TieBreak::NoWinner
+            },
+            electorate,
+            secrecy: if self.secret.get_untracked() {
+                Secrecy::Secret
+            } else {
+                Secrecy::Named
+            },
+            results: if self.live.get_untracked() {
+                ResultsShown::Live
+            } else {
+                ResultsShown::AfterClose
+            },
+            changeable: self.changeable.get_untracked() && !self.secret.get_untracked(),
+            max_proxies: Form::number(self.max_proxies, Field::Proxy)?,
+            opens_at,
+            closes_at: opens_at + Duration::hours(hours),
+        }
+        .validate()
+    }
+}
+
+/// `/votes/new`: a vote of a place's residents, households or representatives, by any method of the
+/// engine, opening now or later, secret by default, with the result published at close.
 #[component]
 pub fn NewVotePage() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let scopes = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
-    let title = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::from("yes_no"));
-    let options = RwSignal::new(String::new());
-    let hours = RwSignal::new(String::from("24"));
-    let max_pick = RwSignal::new(String::from("2"));
+    let form = Form::new();
     let scope = RwSignal::new(String::new());
-    let secret = RwSignal::new(true);
     let errors = FormError::new(&[
         ("title", "vote-title"),
         ("options", "vote-options"),
         ("closes_at", "vote-hours"),
         ("scope", "vote-scope"),
+        ("rules", "vote-threshold"),
+        ("proxy", "vote-proxies"),
     ]);
     let create = Action::new_local(move |req: &CreateVoteRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
@@ -49,75 +219,34 @@ pub fn NewVotePage() -> impl IntoView {
     });
     let pending = create.pending();
     let on_submit = errors.on_submit(create, move || {
-        let hours: i64 = hours
-            .get_untracked()
-            .trim()
-            .parse()
-            .ok()
-            .filter(|h| (1..=24 * 60).contains(h))
-            .ok_or(DomainError::Invalid {
-                field: Field::ClosesAt,
-            })?;
-        let method_kind = kind.get_untracked();
-        let single = method_kind == "single" || method_kind == "multiple";
-        let option_list: Vec<String> = if single {
-            options
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect()
-        } else {
-            Vec::new()
-        };
         let scope = parse_scope(&scope.get_untracked()).ok_or(DomainError::Required {
             field: Field::Scope,
         })?;
-        let opens_at = now();
-        let settings = PollSettings {
-            title: title.get_untracked(),
-            options: option_list,
-            method: if single {
-                if method_kind == "multiple" {
-                    let max: u32 = max_pick.get_untracked().trim().parse().map_err(|_| {
-                        DomainError::Invalid {
-                            field: Field::Options,
-                        }
-                    })?;
-                    Method::Multiple {
-                        min: 1,
-                        max,
-                        seats: max,
-                    }
-                } else {
-                    Method::Single { seats: 1 }
-                }
-            } else {
-                Method::YesNo
-            },
-            rules: Rules {
-                quorum: Quorum::None,
-                threshold: Threshold::SimpleMajority,
-                count_abstentions: false,
-                double_majority: false,
-            },
-            tie_break: TieBreak::NoWinner,
-            electorate: ElectorateRule::Residents,
-            secrecy: if secret.get_untracked() {
-                Secrecy::Secret
-            } else {
-                Secrecy::Named
-            },
-            results: ResultsShown::AfterClose,
-            changeable: false,
-            max_proxies: 0,
-            opens_at,
-            closes_at: opens_at + Duration::hours(hours),
-        }
-        .validate()?;
+        let settings = form.settings()?;
         Ok(CreateVoteRequest { scope, settings })
     });
+    let Form {
+        title,
+        kind,
+        options,
+        max_pick,
+        budget,
+        electorate,
+        min_age,
+        threshold,
+        count_abstentions,
+        double_majority,
+        quorum,
+        starts_in,
+        hours,
+        max_proxies,
+        secret,
+        changeable,
+        live,
+        ballot_order,
+    } = form;
+    let with_options = move || kind.get() != "yes_no";
+    let priced = move || matches!(kind.get().as_str(), "budget" | "knapsack");
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NewVoteHeading).to_owned()) />
         <AppShell signed_in=true>
@@ -134,18 +263,31 @@ pub fn NewVotePage() -> impl IntoView {
                         <option value="yes_no">{i18n.text(Msg::KindYesNo)}</option>
                         <option value="single">{i18n.text(Msg::KindSingle)}</option>
                         <option value="multiple">{i18n.text(Msg::KindMultiple)}</option>
+                        <option value="ranked">{i18n.text(Msg::KindRanked)}</option>
+                        <option value="schulze">{i18n.text(Msg::KindSchulze)}</option>
+                        <option value="score">{i18n.text(Msg::KindScore)}</option>
+                        <option value="budget">{i18n.text(Msg::KindBudget)}</option>
+                        <option value="knapsack">{i18n.text(Msg::KindKnapsack)}</option>
                     </select>
                 </div>
                 {move || {
-                    (kind.get() != "yes_no")
+                    with_options()
                         .then(|| {
+                            let label = if priced() { Msg::BudgetOptions } else { Msg::VoteOptions };
                             view! {
                                 <div class="field">
-                                    <label for="vote-options">{i18n.text(Msg::VoteOptions)}</label>
-                                    <textarea id="vote-options" rows="4" bind:value=options></textarea>
+                                    <label for="vote-options">{i18n.text(label)}</label>
+                                    {priced().then(|| view! { <p class="hint" id="vote-options-hint">{i18n.text(Msg::BudgetOptionsHint)}</p> })}
+                                    <textarea id="vote-options" rows="5" bind:value=options></textarea>
+                                    {move || errors.field("options").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                                 </div>
                                 {(kind.get() == "multiple")
-                                    .then(|| view! { <TextField id="vote-max" label=Msg::MaxPick value=max_pick kind="number" inputmode="numeric" error=errors.field("options") /> })}
+                                    .then(|| view! { <TextField id="vote-max" label=Msg::MaxPick value=max_pick kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
+                                {priced().then(|| view! { <TextField id="vote-budget" label=Msg::BudgetTotal value=budget kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
+                                <label class="check">
+                                    <input type="checkbox" bind:checked=ballot_order />
+                                    {i18n.text(Msg::TieBreakOrder)}
+                                </label>
                             }
                         })
                 }}
@@ -178,10 +320,59 @@ pub fn NewVotePage() -> impl IntoView {
                         </Transition>
                     </select>
                 </div>
+                <div class="field">
+                    <label for="vote-electorate">{i18n.text(Msg::ElectorateLabel)}</label>
+                    <select id="vote-electorate" bind:value=electorate>
+                        <option value="residents">{i18n.text(Msg::ElectorateResidents)}</option>
+                        <option value="households">{i18n.text(Msg::ElectorateHouseholds)}</option>
+                        <option value="households_any">{i18n.text(Msg::ElectorateHouseholdsAny)}</option>
+                        <option value="council">{i18n.text(Msg::ElectorateCouncil)}</option>
+                        <option value="aged">{i18n.text(Msg::ElectorateAged)}</option>
+                    </select>
+                </div>
+                {move || (electorate.get() == "aged").then(|| view! { <TextField id="vote-age" label=Msg::MinAge value=min_age kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
+                {move || {
+                    (kind.get() == "yes_no")
+                        .then(|| {
+                            view! {
+                                <div class="field">
+                                    <label for="vote-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
+                                    <select id="vote-threshold" bind:value=threshold>
+                                        <option value="simple">{i18n.text(Msg::ThresholdSimple)}</option>
+                                        <option value="absolute">{i18n.text(Msg::ThresholdAbsolute)}</option>
+                                        <option value="two_thirds">{i18n.text(Msg::ThresholdTwoThirds)}</option>
+                                        <option value="three_quarters">{i18n.text(Msg::ThresholdThreeQuarters)}</option>
+                                    </select>
+                                    {move || errors.field("rules").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                                </div>
+                                <label class="check">
+                                    <input type="checkbox" bind:checked=count_abstentions />
+                                    {i18n.text(Msg::CountAbstentions)}
+                                </label>
+                                <label class="check">
+                                    <input type="checkbox" bind:checked=double_majority />
+                                    {i18n.text(Msg::DoubleMajority)}
+                                </label>
+                                <TextField id="vote-quorum" label=Msg::QuorumPercent value=quorum kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
+                            }
+                        })
+                }}
+                <TextField id="vote-starts" label=Msg::StartsIn value=starts_in kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
                 <TextField id="vote-hours" label=Msg::VoteHours value=hours kind="number" inputmode="numeric" error=errors.field("closes_at") />
+                <TextField id="vote-proxies" label=Msg::MaxProxies value=max_proxies kind="number" inputmode="numeric" error=errors.field("proxy") />
                 <label class="check">
                     <input type="checkbox" bind:checked=secret />
                     {i18n.text(Msg::SecretBallot)}
+                </label>
+                {move || (!secret.get()).then(|| view! {
+                    <label class="check">
+                        <input type="checkbox" bind:checked=changeable />
+                        {i18n.text(Msg::Changeable)}
+                    </label>
+                })}
+                <label class="check">
+                    <input type="checkbox" bind:checked=live />
+                    {i18n.text(Msg::LiveResults)}
                 </label>
                 <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
                     {move || i18n.t(if pending.get() { Msg::Working } else { Msg::CreateVoteButton })}

@@ -1,9 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use yishi_core::api::votes::{CastRequest, VoteState, VoteView};
+use yishi_core::DomainError;
+use yishi_core::api::votes::{
+    CastRequest, MyVote, PaperBallotRequest, ProxyRequest, VoteState, VoteView, VoterEntry,
+};
+use yishi_core::error::Field;
 use yishi_core::policy::{self, Action as Permission};
-use yishi_core::votes::poll::PollResult;
-use yishi_core::votes::tally::{Choice, Method, Outcome};
+use yishi_core::votes::electorate::VoterKey;
+use yishi_core::votes::poll::{Channel, PollResult, PollSettings};
+use yishi_core::votes::tally::{Choice, Method, Outcome, RunoffResult, SchulzeResult};
 
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -52,10 +57,11 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
     let id = vote.id.to_string();
     let state = vote.state;
     let closes = local_datetime(&vote.settings.closes_at);
+    let opens = local_datetime(&vote.settings.opens_at);
     let participated = vote.participated.to_string();
     let eligible = vote.eligible.map(|e| e.to_string()).unwrap_or_default();
-    let open_mine = vote.my_votes.iter().find(|m| !m.voted).cloned();
-    let voted = !vote.my_votes.is_empty() && open_mine.is_none();
+    let open_votes: Vec<MyVote> = vote.my_votes.iter().filter(|m| !m.voted).cloned().collect();
+    let voted = !vote.my_votes.is_empty() && open_votes.is_empty();
     let error = RwSignal::new(None::<ApiError>);
     let navigate = use_navigate();
     let publish = {
@@ -90,25 +96,41 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
         VoteState::Open => Msg::VoteOpen,
         VoteState::Closed => Msg::VoteClosed,
     };
+    let ballot = Ballot {
+        vote: id.clone(),
+        method: vote.settings.method.clone(),
+        options: vote.settings.options.clone(),
+    };
+    let has_result = vote.result.is_some();
     view! {
         <article class="notice-detail">
             <h1>{vote.settings.title.clone()}</h1>
             <p class="hint">{vote.scope_name.clone()}</p>
             <p><span class="badge">{i18n.text(state_label)}</span></p>
+            {(state == VoteState::Scheduled).then(|| view! { <p class="hint">{move || fill(i18n.lang(), Msg::VoteOpensAt, &[("time", &opens)])}</p> })}
             <p class="hint">{move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}</p>
             {vote.eligible.is_some().then(|| {
                 let (cast, all) = (participated.clone(), eligible.clone());
                 view! { <p>{move || fill(i18n.lang(), Msg::Participation, &[("cast", &cast), ("eligible", &all)])}</p> }
             })}
-            {(state == VoteState::Open)
-                .then(|| open_mine.clone())
+            {(state == VoteState::Scheduled)
+                .then(|| vote.may_delegate.first().cloned())
                 .flatten()
-                .map(|mine| view! { <BallotForm vote=id.clone() method=vote.settings.method.clone() options=vote.settings.options.clone() voter=mine.voter /> })}
+                .map(|from| view! { <ProxyForm vote=id.clone() from=from reload=reload /> })}
+            {(!vote.delegated.is_empty()).then(|| view! { <p role="status">{i18n.text(Msg::ProxyDone)}</p> })}
+            {(state == VoteState::Open)
+                .then(|| open_votes.first().cloned())
+                .flatten()
+                .map(|mine| {
+                    let left = open_votes.len() - 1;
+                    view! { <MyBallot ballot=ballot.clone() mine=mine left=left reload=reload /> }
+                })}
             {voted.then(|| view! { <p role="status">{i18n.text(Msg::AlreadyVoted)}</p> })}
             {match vote.result.clone() {
-                Some(result) => view! { <ResultView result=result options=vote.settings.options.clone() /> }.into_any(),
+                Some(result) => view! { <ResultView result=result settings=vote.settings.clone() /> }.into_any(),
                 None => view! { <p class="hint">{i18n.text(Msg::ResultLater)}</p> }.into_any(),
             }}
+            {has_result.then(|| view! { <Downloads vote=id.clone() /> })}
             {(manager && state == VoteState::Open)
                 .then(|| {
                     view! {
@@ -118,7 +140,7 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
                         }>{i18n.text(Msg::CloseVote)}</button>
                     }
                 })}
-            {(manager && state == VoteState::Closed && vote.result.is_some())
+            {(manager && state == VoteState::Closed && has_result)
                 .then(|| {
                     view! {
                         <button type="button" class="button primary" on:click=move |_| {
@@ -128,176 +150,762 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
                     }
                 })}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+            {(manager && state != VoteState::Scheduled)
+                .then(|| view! { <Register ballot=ballot.clone() open=state == VoteState::Open /> })}
         </article>
     }
 }
 
-/// The ballot: yes / no / abstain, or one option (or abstain).
-#[component]
-fn BallotForm(
+/// What a ballot form needs to know of its vote.
+#[derive(Clone)]
+struct Ballot {
     vote: String,
     method: Method,
     options: Vec<String>,
-    voter: yishi_core::votes::electorate::VoterKey,
-) -> impl IntoView {
+}
+
+/// One of her votes, labelled (her own, her household's, one delegated to her), then the next one.
+#[component]
+fn MyBallot(ballot: Ballot, mine: MyVote, left: usize, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let picked = RwSignal::new(String::new());
-    let checked = RwSignal::new(Vec::<usize>::new());
-    let multiple = matches!(method, Method::Multiple { .. });
-    let receipt = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<ApiError>);
-    let cast = Action::new_local(move |req: &CastRequest| {
-        let (vote, req) = (vote.clone(), req.clone());
-        async move {
-            match api::cast_ballot(i18n.lang_untracked(), &vote, &req).await {
-                Ok(answer) => receipt.set(Some(answer.receipt)),
-                Err(e) => error.set(Some(e)),
-            }
+    let label = if mine.delegated {
+        Msg::DelegatedVote
+    } else {
+        match mine.voter {
+            VoterKey::Household(_) => Msg::HouseholdVote,
+            VoterKey::Member(_) => Msg::OwnVote,
         }
-    });
-    let choices: Vec<(String, String)> = match method {
-        Method::YesNo => vec![
-            ("yes".into(), i18n.t(Msg::Yes).into()),
-            ("no".into(), i18n.t(Msg::No).into()),
-            ("abstain".into(), i18n.t(Msg::Abstain).into()),
-        ],
-        _ => options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (i.to_string(), o.clone()))
-            .chain(std::iter::once((
-                "abstain".into(),
-                i18n.t(Msg::Abstain).into(),
-            )))
-            .collect(),
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        error.set(None);
-        let value = picked.get_untracked();
-        let choice = match value.as_str() {
-            _ if multiple => {
-                let mut chosen = checked.get_untracked();
-                chosen.sort_unstable();
-                if chosen.is_empty() {
-                    error.set(Some(ApiError::Invalid(yishi_core::DomainError::Required {
-                        field: yishi_core::error::Field::Choice,
-                    })));
-                    return;
-                }
-                Choice::Options { options: chosen }
-            }
-            "yes" => Choice::Yes,
-            "no" => Choice::No,
-            "abstain" => Choice::Abstain,
-            other => match other.parse::<usize>() {
-                Ok(i) => Choice::Options { options: vec![i] },
-                Err(_) => {
-                    error.set(Some(ApiError::Invalid(yishi_core::DomainError::Required {
-                        field: yishi_core::error::Field::Choice,
-                    })));
-                    return;
-                }
-            },
-        };
-        cast.dispatch(CastRequest {
-            choice,
-            voter: Some(voter.clone()),
-        });
-    };
+    let receipt = RwSignal::new(None::<String>);
+    let caster = Caster::Online(mine.voter.clone());
     view! {
         {move || match receipt.get() {
-            Some(r) => view! { <p class="new-code" role="status">{fill(i18n.lang(), Msg::YourReceipt, &[("receipt", &r)])}</p> }.into_any(),
-            None => {
-                let choices = choices.clone();
+            Some(r) => {
                 view! {
-                    <form class="form compact" on:submit=on_submit.clone()>
-                        <fieldset class="field">
-                            <legend>{i18n.text(Msg::VoteTitle)}</legend>
-                            {choices
-                                .into_iter()
-                                .filter(|(value, _)| !(multiple && value == "abstain"))
-                                .map(|(value, label)| {
-                                    let v = value.clone();
-                                    if multiple {
-                                        let index = value.parse::<usize>().unwrap_or(usize::MAX);
-                                        view! {
-                                            <label class="check">
-                                                <input type="checkbox" name="ballot" value=value on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    checked.update(|c| {
-                                                        c.retain(|i| *i != index);
-                                                        if on {
-                                                            c.push(index);
-                                                        }
-                                                    });
-                                                } />
-                                                {label}
-                                            </label>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        view! {
-                                            <label class="check">
-                                                <input type="radio" name="ballot" value=value on:change=move |_| picked.set(v.clone()) />
-                                                {label}
-                                            </label>
-                                        }
-                                            .into_any()
-                                    }
-                                })
-                                .collect::<Vec<_>>()}
-                        </fieldset>
-                        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
-                        <button type="submit" class="button primary">{i18n.text(Msg::CastButton)}</button>
-                    </form>
+                    <p class="new-code" role="status">{fill(i18n.lang(), Msg::YourReceipt, &[("receipt", &r)])}</p>
+                    {(left > 0)
+                        .then(|| {
+                            let count = left.to_string();
+                            view! {
+                                <button type="button" class="button primary" on:click=move |_| reload.run(())>
+                                    {fill(i18n.lang(), Msg::NextVote, &[("count", &count)])}
+                                </button>
+                            }
+                        })}
                 }
                     .into_any()
             }
+            None => view! { <BallotForm ballot=ballot.clone() legend=label caster=caster.clone() done=receipt /> }.into_any(),
         }}
     }
 }
 
+/// Who casts a ballot: the voter on her phone, or staff entering a paper ballot or a show of hands.
+#[derive(Clone, Debug, PartialEq)]
+enum Caster {
+    Online(VoterKey),
+    Paper { voter: VoterKey, channel: Channel },
+}
+
+/// The ballot of every method: yes / no / abstain; one option; several; a ranking tapped in order;
+/// a score per option; projects within a budget. Checked by the engine's own rules before it is sent;
+/// `done` receives the receipt.
 #[component]
-fn ResultView(result: PollResult, options: Vec<String>) -> impl IntoView {
+fn BallotForm(
+    ballot: Ballot,
+    legend: Msg,
+    caster: Caster,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let rows: Vec<(String, u64)> = match &result {
-        PollResult::YesNo(r) => vec![
-            (i18n.t(Msg::Yes).into(), r.count.yes),
-            (i18n.t(Msg::No).into(), r.count.no),
-            (i18n.t(Msg::Abstain).into(), r.count.abstain),
-        ],
-        PollResult::Choices(r) | PollResult::Scores(r) => options
-            .iter()
-            .cloned()
-            .zip(r.totals.iter().copied())
-            .collect(),
-        _ => Vec::new(),
+    let Ballot {
+        vote,
+        method,
+        options,
+    } = ballot;
+    let picked = RwSignal::new(String::new());
+    let checked = RwSignal::new(Vec::<usize>::new());
+    let ranking = RwSignal::new(Vec::<usize>::new());
+    let scores = RwSignal::new(vec![0_u8; options.len()]);
+    let error = RwSignal::new(None::<ApiError>);
+    let send = Action::new_local({
+        let vote = vote.clone();
+        move |choice: &Choice| {
+            let (vote, choice, caster) = (vote.clone(), choice.clone(), caster.clone());
+            async move {
+                let lang = i18n.lang_untracked();
+                let answer = match caster {
+                    Caster::Online(voter) => {
+                        api::cast_ballot(
+                            lang,
+                            &vote,
+                            &CastRequest {
+                                choice,
+                                voter: Some(voter),
+                            },
+                        )
+                        .await
+                    }
+                    Caster::Paper { voter, channel } => {
+                        api::paper_ballot(
+                            lang,
+                            &vote,
+                            &PaperBallotRequest {
+                                voter,
+                                choice,
+                                channel,
+                            },
+                        )
+                        .await
+                    }
+                };
+                match answer {
+                    Ok(a) => done.set(Some(a.receipt)),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        }
+    });
+    let pending = send.pending();
+    let count = options.len();
+    let dispatch = {
+        let method = method.clone();
+        move |choice: Choice| {
+            error.set(None);
+            match method.check_choice(count, choice) {
+                Ok(choice) => {
+                    send.dispatch(choice);
+                }
+                Err(e) => error.set(Some(ApiError::Invalid(e))),
+            }
+        }
     };
-    let outcome = match &result {
-        PollResult::YesNo(r) => Some(match r.outcome {
-            Outcome::Adopted => Msg::Adopted,
-            Outcome::Rejected => Msg::Rejected,
-            Outcome::QuorumNotMet => Msg::QuorumNotMet,
-        }),
-        _ => None,
+    let required = || {
+        ApiError::Invalid(DomainError::Required {
+            field: Field::Choice,
+        })
     };
-    let tie = matches!(&result, PollResult::YesNo(r) if r.tie)
-        || matches!(&result, PollResult::Choices(r) if !r.tied.is_empty());
+    let on_submit = {
+        let (method, dispatch) = (method.clone(), dispatch.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let choice = match &method {
+                Method::YesNo | Method::Single { .. } => match picked.get_untracked().as_str() {
+                    "yes" => Some(Choice::Yes),
+                    "no" => Some(Choice::No),
+                    "abstain" => Some(Choice::Abstain),
+                    other => other
+                        .parse::<usize>()
+                        .ok()
+                        .map(|i| Choice::Options { options: vec![i] }),
+                },
+                Method::Multiple { .. }
+                | Method::ApprovalBudget { .. }
+                | Method::Knapsack { .. } => {
+                    let mut chosen = checked.get_untracked();
+                    chosen.sort_unstable();
+                    (!chosen.is_empty()).then_some(Choice::Options { options: chosen })
+                }
+                Method::Ranked { .. } => {
+                    let order = ranking.get_untracked();
+                    (!order.is_empty()).then_some(Choice::Ranking { ranking: order })
+                }
+                Method::Score { .. } => Some(Choice::Scores {
+                    scores: scores.get_untracked(),
+                }),
+            };
+            match choice {
+                Some(c) => dispatch(c),
+                None => error.set(Some(required())),
+            }
+        }
+    };
+    let fields = match &method {
+        Method::YesNo => radios(
+            vec![
+                ("yes".into(), i18n.t(Msg::Yes).into()),
+                ("no".into(), i18n.t(Msg::No).into()),
+                ("abstain".into(), i18n.t(Msg::Abstain).into()),
+            ],
+            picked,
+        ),
+        Method::Single { .. } => radios(
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (i.to_string(), o.clone()))
+                .collect(),
+            picked,
+        ),
+        Method::Multiple { .. } => checkboxes(
+            options.iter().cloned().map(|o| (o, None)).collect(),
+            checked,
+            None,
+        ),
+        Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs } => {
+            checkboxes(
+                options
+                    .iter()
+                    .cloned()
+                    .zip(costs.iter().copied().map(Some))
+                    .collect(),
+                checked,
+                Some((*budget, costs.clone())),
+            )
+        }
+        Method::Ranked { .. } => rank_buttons(options.clone(), ranking),
+        Method::Score { max } => score_selects(options.clone(), *max, scores),
+    };
+    let abstain_button = !matches!(method, Method::YesNo);
     view! {
-        <section aria-labelledby="result-heading">
-            <h2 id="result-heading">{i18n.text(Msg::ResultHeading)}</h2>
-            {outcome.map(|m| view! { <p class="result-outcome">{i18n.text(m)}</p> })}
-            {tie.then(|| view! { <p>{i18n.text(Msg::TieNote)}</p> })}
-            <ul class="member-list">
-                {rows
+        <form class="form compact ballot" on:submit=on_submit>
+            <fieldset class="field">
+                <legend>{i18n.text(legend)}</legend>
+                {fields}
+            </fieldset>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+            <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
+                {move || i18n.t(if pending.get() { Msg::Working } else { Msg::CastButton })}
+            </button>
+            {abstain_button
+                .then(|| {
+                    let dispatch = dispatch.clone();
+                    view! {
+                        <button type="button" class="button secondary" on:click=move |_| dispatch(Choice::Abstain)>
+                            {i18n.text(Msg::AbstainButton)}
+                        </button>
+                    }
+                })}
+        </form>
+    }
+}
+
+fn radios(choices: Vec<(String, String)>, picked: RwSignal<String>) -> AnyView {
+    choices
+        .into_iter()
+        .map(|(value, label)| {
+            let v = value.clone();
+            view! {
+                <label class="check">
+                    <input type="radio" name="ballot" value=value on:change=move |_| picked.set(v.clone()) />
+                    {label}
+                </label>
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// Checkboxes; with a budget, each shows its cost and a running total is announced.
+fn checkboxes(
+    choices: Vec<(String, Option<u64>)>,
+    checked: RwSignal<Vec<usize>>,
+    budget: Option<(u64, Vec<u64>)>,
+) -> AnyView {
+    let i18n = use_i18n();
+    let boxes = choices
+        .into_iter()
+        .enumerate()
+        .map(|(index, (label, cost))| {
+            view! {
+                <label class="check">
+                    <input type="checkbox" name="ballot" value=index.to_string() on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        checked.update(|c| {
+                            c.retain(|i| *i != index);
+                            if on {
+                                c.push(index);
+                            }
+                        });
+                    } />
+                    {label}
+                    {cost.map(|c| {
+                        let c = c.to_string();
+                        view! { <span class="hint">" · "{move || fill(i18n.lang(), Msg::CostOf, &[("cost", &c)])}</span> }
+                    })}
+                </label>
+            }
+        })
+        .collect::<Vec<_>>();
+    let total = budget.map(|(budget, costs)| {
+        let spent = move || {
+            checked.with(|c| c.iter().filter_map(|i| costs.get(*i)).sum::<u64>())
+        };
+        let over = {
+            let spent = spent.clone();
+            move || spent() > budget
+        };
+        view! {
+            <p class="budget-total" class:warn=over aria-live="polite">
+                {move || fill(i18n.lang(), Msg::BudgetSpent, &[("spent", &spent().to_string()), ("budget", &budget.to_string())])}
+            </p>
+        }
+    });
+    view! { {boxes} {total} }.into_any()
+}
+
+/// A ranking tapped in order: each tap gives the option the next place; "start again" clears it.
+fn rank_buttons(options: Vec<String>, ranking: RwSignal<Vec<usize>>) -> AnyView {
+    let i18n = use_i18n();
+    let buttons = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let place = move || ranking.with(|r| r.iter().position(|o| *o == index));
+            view! {
+                <button type="button" class="rank-option" aria-pressed=move || if place().is_some() { "true" } else { "false" } on:click=move |_| {
+                    ranking.update(|r| {
+                        if !r.contains(&index) {
+                            r.push(index);
+                        }
+                    });
+                }>
+                    <span class="rank-place">
+                        {move || place().map(|p| fill(i18n.lang(), Msg::RankPosition, &[("n", &(p + 1).to_string())])).unwrap_or_default()}
+                    </span>
+                    " "
+                    {label}
+                </button>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <p class="hint">{i18n.text(Msg::RankHint)}</p>
+        <div class="rank-list">{buttons}</div>
+        <button type="button" class="button secondary small" on:click=move |_| ranking.set(Vec::new())>
+            {i18n.text(Msg::RankReset)}
+        </button>
+    }
+    .into_any()
+}
+
+/// One select per option, 0 to `max`.
+fn score_selects(options: Vec<String>, max: u8, scores: RwSignal<Vec<u8>>) -> AnyView {
+    let i18n = use_i18n();
+    options
+        .into_iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let id = format!("score-{index}");
+            let label_text = label.clone();
+            view! {
+                <div class="field score">
+                    <label for=id.clone()>{move || fill(i18n.lang(), Msg::ScoreFor, &[("option", &label_text)])}</label>
+                    <select id=id on:change=move |ev| {
+                        let value: u8 = event_target_value(&ev).parse().unwrap_or(0);
+                        scores.update(|s| {
+                            if let Some(slot) = s.get_mut(index) {
+                                *slot = value;
+                            }
+                        });
+                    }>
+                        {(0..=max)
+                            .map(|n| {
+                                let count = n.to_string();
+                                view! { <option value=n.to_string()>{move || fill(i18n.lang(), Msg::Points, &[("count", &count)])}</option> }
+                            })
+                            .collect::<Vec<_>>()}
+                    </select>
+                </div>
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// Before the vote opens: delegate her vote to a neighbour by the neighbour's phone number.
+#[component]
+fn ProxyForm(vote: String, from: VoterKey, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let phone = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let given = RwSignal::new(None::<String>);
+    let give = Action::new_local(move |phone: &String| {
+        let (vote, req) = (
+            vote.clone(),
+            ProxyRequest {
+                from: from.clone(),
+                to: None,
+                to_phone: Some(phone.clone()),
+            },
+        );
+        async move {
+            match api::give_proxy(i18n.lang_untracked(), &vote, &req).await {
+                Ok(answer) => given.set(Some(answer.to_name)),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    view! {
+        <section aria-labelledby="proxy-heading">
+            <h2 id="proxy-heading">{i18n.text(Msg::ProxyHeading)}</h2>
+            {move || match given.get() {
+                Some(name) => {
+                    view! {
+                        <p role="status">{fill(i18n.lang(), Msg::ProxyGiven, &[("name", &name)])}</p>
+                        <button type="button" class="button secondary small" on:click=move |_| reload.run(())>{i18n.text(Msg::Done)}</button>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p class="hint">{i18n.text(Msg::ProxyHint)}</p>
+                        <form class="inline-form" on:submit=move |ev| {
+                            ev.prevent_default();
+                            error.set(None);
+                            match yishi_core::auth::normalize_phone(&phone.get_untracked()) {
+                                Ok(p) => {
+                                    give.dispatch(p);
+                                }
+                                Err(e) => error.set(Some(ApiError::Invalid(e))),
+                            }
+                        }>
+                            <label for="proxy-phone">{i18n.text(Msg::ProxyPhone)}</label>
+                            <input id="proxy-phone" type="tel" inputmode="numeric" autocomplete="off" bind:value=phone />
+                            <button type="submit" class="button secondary">{i18n.text(Msg::ProxyButton)}</button>
+                        </form>
+                    }
+                        .into_any()
+                }
+            }}
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+        </section>
+    }
+}
+
+/// For those who run the vote: the register (who voted, never what) and, while open, the entry of paper
+/// ballots and shows of hands for voters who have not voted.
+#[component]
+fn Register(ballot: Ballot, open: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let version = RwSignal::new(0_u32);
+    let vote_id = ballot.vote.clone();
+    let voters = LocalResource::new(move || {
+        version.track();
+        let id = vote_id.clone();
+        async move { api::vote_voters(i18n.lang_untracked(), &id).await }
+    });
+    let picked = RwSignal::new(String::new());
+    let channel = RwSignal::new(String::from("paper"));
+    let receipt = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if receipt.get().is_some() {
+            version.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <section aria-labelledby="register-heading">
+            <h2 id="register-heading">{i18n.text(Msg::RegisterHeading)}</h2>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || {
+                    let ballot = ballot.clone();
+                    Suspend::new(async move {
+                        match voters.await {
+                            Ok(list) => {
+                                let waiting: Vec<VoterEntry> = list
+                                    .voters
+                                    .iter()
+                                    .filter(|v| !v.voted && v.delegated_to.is_none())
+                                    .cloned()
+                                    .collect();
+                                view! {
+                                    <ul class="member-list register">
+                                        {list
+                                            .voters
+                                            .into_iter()
+                                            .map(|v| {
+                                                let mark = if v.delegated_to.is_some() {
+                                                    Msg::DelegatedMark
+                                                } else if v.voted {
+                                                    Msg::VotedMark
+                                                } else {
+                                                    Msg::NotVotedMark
+                                                };
+                                                view! {
+                                                    <li class="member-card">
+                                                        <span>{v.name.clone()}</span>
+                                                        " "
+                                                        <span class="hint">{v.home.clone()}</span>
+                                                        " "
+                                                        <span class="badge" class:warn=!v.voted && v.delegated_to.is_none()>{i18n.text(mark)}</span>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect::<Vec<_>>()}
+                                    </ul>
+                                    {(open && !waiting.is_empty())
+                                        .then(|| view! { <PaperEntry ballot=ballot.clone() waiting=waiting picked=picked channel=channel receipt=receipt /> })}
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn PaperEntry(
+    ballot: Ballot,
+    waiting: Vec<VoterEntry>,
+    picked: RwSignal<String>,
+    channel: RwSignal<String>,
+    receipt: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let keys: Vec<(String, VoterKey, String)> = waiting
+        .into_iter()
+        .map(|v| {
+            let label = if v.home.is_empty() {
+                v.name.clone()
+            } else {
+                format!("{} · {}", v.name, v.home)
+            };
+            (v.voter.storage_key(), v.voter, label)
+        })
+        .collect();
+    let chosen = {
+        let keys = keys.clone();
+        move || {
+            let value = picked.get();
+            keys.iter()
+                .find(|(k, _, _)| *k == value)
+                .map(|(_, voter, _)| voter.clone())
+        }
+    };
+    view! {
+        <section aria-labelledby="paper-heading">
+            <h3 id="paper-heading">{i18n.text(Msg::PaperHeading)}</h3>
+            {move || receipt.get().map(|r| view! { <p class="new-code" role="status">{fill(i18n.lang(), Msg::PaperDone, &[("receipt", &r)])}</p> })}
+            <div class="field">
+                <label for="paper-voter">{i18n.text(Msg::PaperVoter)}</label>
+                <select id="paper-voter" bind:value=picked>
+                    <option value="">{i18n.text(Msg::ChooseResident)}</option>
+                    {keys
+                        .iter()
+                        .map(|(key, _, label)| view! { <option value=key.clone()>{label.clone()}</option> })
+                        .collect::<Vec<_>>()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="paper-channel">{i18n.text(Msg::PaperChannel)}</label>
+                <select id="paper-channel" bind:value=channel>
+                    <option value="paper">{i18n.text(Msg::ChannelPaper)}</option>
+                    <option value="show_of_hands">{i18n.text(Msg::ChannelHands)}</option>
+                </select>
+            </div>
+            {move || {
+                let ballot = ballot.clone();
+                chosen()
+                    .map(|voter| {
+                        let channel = if channel.get() == "show_of_hands" {
+                            Channel::ShowOfHands
+                        } else {
+                            Channel::Paper
+                        };
+                        view! { <BallotForm ballot=ballot legend=Msg::PaperHeading caster=Caster::Paper { voter, channel } done=receipt /> }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// Links to the result and the ballot list as files.
+#[component]
+fn Downloads(vote: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let links = [
+        ("result", "csv", Msg::DownloadResultCsv),
+        ("ballots", "csv", Msg::DownloadBallotsCsv),
+        ("ballots", "json", Msg::DownloadBallotsJson),
+    ];
+    view! {
+        <section aria-labelledby="downloads-heading">
+            <h2 id="downloads-heading">{i18n.text(Msg::DownloadsHeading)}</h2>
+            <ul class="links">
+                {links
                     .into_iter()
-                    .map(|(label, n)| {
-                        let count = n.to_string();
-                        view! { <li class="member-card">{label}" · "{move || fill(i18n.lang(), Msg::Votes, &[("count", &count)])}</li> }
+                    .map(|(what, format, label)| {
+                        view! { <li><a href=api::vote_download_url(&vote, what, format) download="">{i18n.text(label)}</a></li> }
                     })
                     .collect::<Vec<_>>()}
             </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ResultView(result: PollResult, settings: PollSettings) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = settings.options.clone();
+    let name = {
+        let options = options.clone();
+        move |i: usize| options.get(i).cloned().unwrap_or_default()
+    };
+    let rows: Vec<(String, String)> = match &result {
+        PollResult::YesNo(r) => [
+            (Msg::Yes, r.count.yes),
+            (Msg::No, r.count.no),
+            (Msg::Abstain, r.count.abstain),
+        ]
+        .into_iter()
+        .map(|(m, n)| {
+            (
+                i18n.t(m).to_owned(),
+                fill(
+                    i18n.lang_untracked(),
+                    Msg::Votes,
+                    &[("count", &n.to_string())],
+                ),
+            )
+        })
+        .collect(),
+        PollResult::Choices(r) => options
+            .iter()
+            .cloned()
+            .zip(r.totals.iter().map(|n| {
+                fill(
+                    i18n.lang_untracked(),
+                    Msg::Votes,
+                    &[("count", &n.to_string())],
+                )
+            }))
+            .collect(),
+        PollResult::Scores(r) => options
+            .iter()
+            .cloned()
+            .zip(r.totals.iter().map(|n| {
+                fill(
+                    i18n.lang_untracked(),
+                    Msg::Points,
+                    &[("count", &n.to_string())],
+                )
+            }))
+            .collect(),
+        PollResult::Budget(a) => options
+            .iter()
+            .cloned()
+            .zip(a.totals.iter().map(|n| {
+                fill(
+                    i18n.lang_untracked(),
+                    Msg::Votes,
+                    &[("count", &n.to_string())],
+                )
+            }))
+            .collect(),
+        PollResult::Schulze(r) => r
+            .order
+            .iter()
+            .enumerate()
+            .map(|(place, o)| {
+                (
+                    name(*o),
+                    fill(
+                        i18n.lang_untracked(),
+                        Msg::RankPosition,
+                        &[("n", &(place + 1).to_string())],
+                    ),
+                )
+            })
+            .collect(),
+        PollResult::InstantRunoff(_) => Vec::new(),
+    };
+    let outcome: Option<String> = match &result {
+        PollResult::YesNo(r) => Some(
+            i18n.t(match r.outcome {
+                Outcome::Adopted => Msg::Adopted,
+                Outcome::Rejected => Msg::Rejected,
+                Outcome::QuorumNotMet => Msg::QuorumNotMet,
+            })
+            .to_owned(),
+        ),
+        PollResult::Choices(r) | PollResult::Scores(r) => Some(if r.winners.is_empty() {
+            i18n.t(Msg::NoWinner).to_owned()
+        } else {
+            let names: Vec<String> = r.winners.iter().map(|w| name(*w)).collect();
+            fill(
+                i18n.lang_untracked(),
+                Msg::Winner,
+                &[("option", &names.join("、"))],
+            )
+        }),
+        PollResult::InstantRunoff(RunoffResult { winner, .. })
+        | PollResult::Schulze(SchulzeResult { winner, .. }) => Some(match winner {
+            Some(w) => fill(i18n.lang_untracked(), Msg::Winner, &[("option", &name(*w))]),
+            None => i18n.t(Msg::NoWinner).to_owned(),
+        }),
+        PollResult::Budget(a) => {
+            let names: Vec<String> = a.funded.iter().map(|f| name(*f)).collect();
+            Some(fill(
+                i18n.lang_untracked(),
+                Msg::Funded,
+                &[("spent", &a.spent.to_string()), ("list", &names.join("、"))],
+            ))
+        }
+    };
+    let tie = match &result {
+        PollResult::YesNo(r) => r.tie,
+        PollResult::Choices(r) | PollResult::Scores(r) => !r.tied.is_empty(),
+        PollResult::InstantRunoff(r) => !r.tie_rounds.is_empty(),
+        PollResult::Budget(a) => !a.ties.is_empty(),
+        PollResult::Schulze(r) => r.winner.is_none(),
+    };
+    let rounds = match &result {
+        PollResult::InstantRunoff(r) => Some(r.rounds.clone()),
+        _ => None,
+    };
+    view! {
+        <section aria-labelledby="result-heading">
+            <h2 id="result-heading">{i18n.text(Msg::ResultHeading)}</h2>
+            {outcome.map(|text| view! { <p class="result-outcome">{text}</p> })}
+            {tie.then(|| view! { <p>{i18n.text(Msg::TieNote)}</p> })}
+            {(!rows.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="member-list">
+                            {rows
+                                .into_iter()
+                                .map(|(label, figure)| view! { <li class="member-card">{label}" · "{figure}</li> })
+                                .collect::<Vec<_>>()}
+                        </ul>
+                    }
+                })}
+            {rounds
+                .map(|rounds| {
+                    view! {
+                        <table class="rounds">
+                            <caption>{i18n.text(Msg::RoundsHeading)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col"></th>
+                                    {(1..=rounds.len())
+                                        .map(|n| view! { <th scope="col">{fill(i18n.lang_untracked(), Msg::RoundN, &[("n", &n.to_string())])}</th> })
+                                        .collect::<Vec<_>>()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {options
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, option)| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{option.clone()}</th>
+                                                {rounds
+                                                    .iter()
+                                                    .map(|round| view! { <td>{round.get(i).copied().unwrap_or(0).to_string()}</td> })
+                                                    .collect::<Vec<_>>()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect::<Vec<_>>()}
+                            </tbody>
+                        </table>
+                    }
+                })}
         </section>
     }
 }
