@@ -27,6 +27,7 @@ impl ApiError {
             | DomainError::CsrfRejected
             | DomainError::AccountSuspended
             | DomainError::NotInElectorate
+            | DomainError::NotInvited
             | DomainError::ResultsHidden => 403,
             DomainError::NotFound { .. } => 404,
             DomainError::MethodNotAllowed => 405,
@@ -40,7 +41,12 @@ impl ApiError {
             | DomainError::VotingNotOpen
             | DomainError::VotingClosed
             | DomainError::VotingOpen
-            | DomainError::VoteNotClosed => 409,
+            | DomainError::VoteNotClosed
+            | DomainError::MeetingNotOpen
+            | DomainError::MeetingClosed
+            | DomainError::ItemDone
+            | DomainError::MotionOpen
+            | DomainError::QuorumNotMet => 409,
             DomainError::PayloadTooLarge { .. } => 413,
             DomainError::Required { .. }
             | DomainError::TooLong { .. }

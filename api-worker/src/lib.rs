@@ -8,11 +8,14 @@ mod crypto;
 mod db;
 mod error;
 mod http;
+mod live;
 mod routes;
 mod session;
 mod throttle;
 
 use worker::{Context, Env, Request, Response, event};
+
+pub use live::MeetingRoom;
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {

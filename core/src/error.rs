@@ -38,6 +38,11 @@ pub enum Field {
     FloorArea,
     BirthYear,
     Rules,
+    Place,
+    Agenda,
+    Speaker,
+    Seconds,
+    Token,
 }
 
 impl Field {
@@ -75,6 +80,11 @@ impl Field {
             Field::FloorArea => "floor_area",
             Field::BirthYear => "birth_year",
             Field::Rules => "rules",
+            Field::Place => "place",
+            Field::Agenda => "agenda",
+            Field::Speaker => "speaker",
+            Field::Seconds => "seconds",
+            Field::Token => "token",
         }
     }
 }
@@ -98,6 +108,8 @@ pub enum Entity {
     Session,
     Role,
     Vote,
+    Meeting,
+    AgendaItem,
 }
 
 impl std::fmt::Display for Entity {
@@ -112,6 +124,8 @@ impl std::fmt::Display for Entity {
             Entity::Session => "session",
             Entity::Role => "role",
             Entity::Vote => "vote",
+            Entity::Meeting => "meeting",
+            Entity::AgendaItem => "agenda_item",
         })
     }
 }
@@ -186,6 +200,18 @@ pub enum DomainError {
     FloorAreaMissing { households: u32 },
     #[error("the delegate is not a voter of this vote")]
     DelegateNotEligible,
+    #[error("the meeting has not opened")]
+    MeetingNotOpen,
+    #[error("the meeting has closed")]
+    MeetingClosed,
+    #[error("the agenda item is done")]
+    ItemDone,
+    #[error("a motion is still open")]
+    MotionOpen,
+    #[error("too few present for a motion")]
+    QuorumNotMet,
+    #[error("the member is not invited to this meeting")]
+    NotInvited,
     #[error("more than {max} rows")]
     TooManyRows { max: usize },
     #[error("the file has {} bad rows", rows.len())]
@@ -243,6 +269,12 @@ impl DomainError {
             DomainError::VotingClosed => "voting_closed",
             DomainError::VotingOpen => "voting_open",
             DomainError::ProxyTaken => "proxy_taken",
+            DomainError::MeetingNotOpen => "meeting_not_open",
+            DomainError::MeetingClosed => "meeting_closed",
+            DomainError::ItemDone => "item_done",
+            DomainError::MotionOpen => "motion_open",
+            DomainError::QuorumNotMet => "quorum_not_met",
+            DomainError::NotInvited => "not_invited",
             DomainError::DelegateNotEligible => "delegate_not_eligible",
             DomainError::ProxyChain => "proxy_chain",
             DomainError::ProxyLimit { .. } => "proxy_limit",

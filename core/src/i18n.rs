@@ -125,6 +125,16 @@ impl Field {
             (Field::BirthYear, Lang::En) => "year of birth",
             (Field::Rules, Lang::ZhCn) => "表决规则",
             (Field::Rules, Lang::En) => "voting rules",
+            (Field::Place, Lang::ZhCn) => "会议地点",
+            (Field::Place, Lang::En) => "place",
+            (Field::Agenda, Lang::ZhCn) => "议程",
+            (Field::Agenda, Lang::En) => "agenda",
+            (Field::Speaker, Lang::ZhCn) => "发言",
+            (Field::Speaker, Lang::En) => "speaker",
+            (Field::Seconds, Lang::ZhCn) => "发言时间（秒）",
+            (Field::Seconds, Lang::En) => "speaking time (seconds)",
+            (Field::Token, Lang::ZhCn) => "签到码",
+            (Field::Token, Lang::En) => "check-in code",
             (Field::Secrecy, Lang::ZhCn) => "记名方式",
             (Field::Secrecy, Lang::En) => "secrecy",
             (Field::Voter, Lang::ZhCn) => "代表谁投票",
@@ -158,6 +168,10 @@ impl Entity {
             (Entity::Role, Lang::En) => "role",
             (Entity::Vote, Lang::ZhCn) => "投票",
             (Entity::Vote, Lang::En) => "vote",
+            (Entity::Meeting, Lang::ZhCn) => "会议",
+            (Entity::Meeting, Lang::En) => "meeting",
+            (Entity::AgendaItem, Lang::ZhCn) => "议题",
+            (Entity::AgendaItem, Lang::En) => "agenda item",
         }
     }
 }
@@ -227,6 +241,14 @@ impl DomainError {
             DomainError::VotingClosed => "投票已经结束。".into(),
             DomainError::VotingOpen => "投票已经开始，不能再委托。".into(),
             DomainError::ProxyTaken => "这一票已经委托给别人了。".into(),
+            DomainError::MeetingNotOpen => "会议还没有开始。".into(),
+            DomainError::MeetingClosed => "会议已经结束。".into(),
+            DomainError::ItemDone => "这个议题已经议完了。".into(),
+            DomainError::MotionOpen => "还有一项表决没有结束，请先结束它。".into(),
+            DomainError::QuorumNotMet => {
+                "到会人数不足法定人数，不能表决。如确需表决，请填写理由。".into()
+            }
+            DomainError::NotInvited => "您不在这次会议的参会名单里。".into(),
             DomainError::DelegateNotEligible => {
                 "这个手机号的主人不在这次投票的投票人名单里，不能受托。".into()
             }
@@ -316,6 +338,14 @@ impl DomainError {
             DomainError::VotingClosed => "Voting has closed.".into(),
             DomainError::VotingOpen => "Voting has opened; proxies can no longer be given.".into(),
             DomainError::ProxyTaken => "This vote has already been delegated.".into(),
+            DomainError::MeetingNotOpen => "The meeting has not opened yet.".into(),
+            DomainError::MeetingClosed => "The meeting has closed.".into(),
+            DomainError::ItemDone => "This agenda item is done.".into(),
+            DomainError::MotionOpen => "A vote is still open; close it first.".into(),
+            DomainError::QuorumNotMet => {
+                "Too few are present for a vote. To vote anyway, give a reason.".into()
+            }
+            DomainError::NotInvited => "You are not invited to this meeting.".into(),
             DomainError::DelegateNotEligible => {
                 "The person with this phone number is not a voter of this vote, so cannot hold a proxy.".into()
             }

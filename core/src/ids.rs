@@ -108,6 +108,9 @@ typed_id!(
 typed_id!(
     /// A vote (投票): a motion, an election or a budget, with its ballots.
     VoteId, "vot");
+typed_id!(
+    /// A deliberation meeting (议事会) with its agenda, attendance and motions.
+    MeetingId, "mtg");
 
 #[cfg(test)]
 mod tests {

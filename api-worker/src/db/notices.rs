@@ -84,6 +84,35 @@ pub fn insert(db: &D1Database, n: &Notice) -> ApiResult<D1PreparedStatement> {
     )
 }
 
+/// A meeting's minutes as a notice, unless the meeting's minutes were published already (run before
+/// `meetings::set_minutes_notice` in the same batch).
+pub fn insert_minutes(
+    db: &D1Database,
+    n: &Notice,
+    meeting: &yishi_core::ids::MeetingId,
+) -> ApiResult<D1PreparedStatement> {
+    let [street, community, compound, building, unit] = path_args(&n.scope);
+    stmt(
+        db,
+        "INSERT INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
+         WHERE (SELECT minutes_notice_id FROM meetings WHERE id = ?11) IS NULL",
+        &[
+            text(n.id.as_str()),
+            street,
+            community,
+            compound,
+            building,
+            unit,
+            text(&n.title),
+            text(&n.body),
+            text(n.author.as_str()),
+            text(&time(n.published_at)),
+            text(meeting.as_str()),
+        ],
+    )
+}
+
 /// One notice with its scope (the caller checks who may read it).
 pub async fn get(db: &D1Database, id: &NoticeId) -> ApiResult<Option<(ScopePath, NoticeView)>> {
     let row: Option<NoticeRow> = first(

@@ -24,6 +24,8 @@ pub struct VoteRow {
     pub closed_at: Option<String>,
     pub eligible: Option<u64>,
     pub eligible_weight: Option<u64>,
+    pub present: Option<u64>,
+    pub meeting_id: Option<String>,
     #[serde(flatten)]
     pub path: PathColumns,
     #[serde(flatten)]
@@ -40,15 +42,21 @@ pub struct StoredVote {
     pub closed_early: bool,
     pub eligible: Option<u64>,
     pub eligible_weight: Option<u64>,
+    /// For a meeting's motion: voters present when it was put.
+    pub present: Option<u64>,
+    pub meeting: Option<yishi_core::ids::MeetingId>,
 }
 
 impl StoredVote {
     /// The electorate the vote is counted against (empty until it opens).
     pub fn turnout(&self) -> yishi_core::votes::tally::Turnout {
-        yishi_core::votes::tally::Turnout::of(
-            self.eligible.unwrap_or(0),
-            self.eligible_weight.unwrap_or(0),
-        )
+        yishi_core::votes::tally::Turnout {
+            present: self.present,
+            ..yishi_core::votes::tally::Turnout::of(
+                self.eligible.unwrap_or(0),
+                self.eligible_weight.unwrap_or(0),
+            )
+        }
     }
 }
 
@@ -63,13 +71,18 @@ impl VoteRow {
             closed_early: self.closed_at.is_some(),
             eligible: self.eligible,
             eligible_weight: self.eligible_weight,
+            present: self.present,
+            meeting: self
+                .meeting_id
+                .as_deref()
+                .map(yishi_core::ids::MeetingId::from_trusted),
         })
     }
 }
 
 fn select() -> String {
     format!(
-        "SELECT v.id, v.settings, v.opened_at, v.closed_at, v.eligible, v.eligible_weight, \
+        "SELECT v.id, v.settings, v.opened_at, v.closed_at, v.eligible, v.eligible_weight, v.present, v.meeting_id, \
                 v.street_id, v.community_id, v.compound_id, v.building_id, v.unit_id, {NAME_COLUMNS} \
          FROM votes v {}",
         name_joins("v")
@@ -242,6 +255,21 @@ pub async fn open(
     electorate: &[Voter],
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<()> {
+    let statements = open_statements(db, vote, electorate, None, now)?;
+    super::batch(db, statements).await?;
+    Ok(())
+}
+
+/// The statements that open a vote with its snapshot, to run in one batch (possibly with others). A
+/// meeting's motion passes `meeting`: the snapshot is who was present, while `eligible` stays the
+/// number invited (the base of an absolute majority and of a presence quorum).
+pub fn open_statements(
+    db: &D1Database,
+    vote: &VoteId,
+    electorate: &[Voter],
+    meeting: Option<(u64, u64)>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<D1PreparedStatement>> {
     #[derive(serde::Serialize)]
     struct VoterJson<'a> {
         key: String,
@@ -268,15 +296,20 @@ pub async fn open(
         })
         .collect();
     let total_weight: u64 = electorate.iter().map(|v| v.weight).sum();
-    let statements = vec![
+    let (eligible, present) = match meeting {
+        Some((invited, present)) => (invited, JsValue::from(present as f64)),
+        None => (electorate.len() as u64, JsValue::NULL),
+    };
+    Ok(vec![
         stmt(
             db,
-            "UPDATE votes SET opened_at = ?2, eligible = ?3, eligible_weight = ?4 WHERE id = ?1 AND opened_at IS NULL",
+            "UPDATE votes SET opened_at = ?2, eligible = ?3, eligible_weight = ?4, present = ?5 WHERE id = ?1 AND opened_at IS NULL",
             &[
                 text(vote.as_str()),
                 text(&time(now)),
-                JsValue::from(electorate.len() as f64),
+                JsValue::from(eligible as f64),
                 JsValue::from(total_weight as f64),
+                present,
             ],
         )?,
         stmt(
@@ -293,9 +326,7 @@ pub async fn open(
              WHERE changes() > 0",
             &[text(vote.as_str()), text(&serde_json::to_string(&casters)?)],
         )?,
-    ];
-    super::batch(db, statements).await?;
-    Ok(())
+    ])
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,6 +5,7 @@ mod auth;
 mod common;
 mod health;
 mod invites;
+mod meetings;
 mod members;
 mod notices;
 mod territory;
@@ -64,6 +65,21 @@ enum Route<'a> {
     VoteBallots(&'a str),
     VoteResult(&'a str),
     VoteVoters(&'a str),
+    CreateMeeting,
+    ListMeetings,
+    GetMeeting(&'a str),
+    MeetingLive(&'a str),
+    MeetingSocket(&'a str),
+    SetMeetingOpen(&'a str, bool),
+    CheckIn(&'a str),
+    Leave(&'a str),
+    SetItem(&'a str, &'a str, bool),
+    RequestToSpeak(&'a str),
+    UpdateSpeaker(&'a str, &'a str),
+    PutMotion(&'a str),
+    CloseMotion(&'a str, &'a str),
+    PutMinutes(&'a str),
+    PublishMinutes(&'a str),
     AddProxy(&'a str),
     PaperBallot(&'a str),
     PublishVoteResult(&'a str),
@@ -128,6 +144,23 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["votes", id, "proxies"], Post) => Route::AddProxy(id),
         (["votes", id, "paper"], Post) => Route::PaperBallot(id),
         (["votes", id, "notice"], Post) => Route::PublishVoteResult(id),
+        (["meetings"], Post) => Route::CreateMeeting,
+        (["meetings"], Get) => Route::ListMeetings,
+        (["meetings", id], Get) => Route::GetMeeting(id),
+        (["meetings", id, "live"], Get) => Route::MeetingLive(id),
+        (["meetings", id, "socket"], Get) => Route::MeetingSocket(id),
+        (["meetings", id, "open"], Post) => Route::SetMeetingOpen(id, true),
+        (["meetings", id, "close"], Post) => Route::SetMeetingOpen(id, false),
+        (["meetings", id, "attendance"], Post) => Route::CheckIn(id),
+        (["meetings", id, "attendance", "leave"], Post) => Route::Leave(id),
+        (["meetings", id, "items", position, "open"], Post) => Route::SetItem(id, position, true),
+        (["meetings", id, "items", position, "close"], Post) => Route::SetItem(id, position, false),
+        (["meetings", id, "speakers"], Post) => Route::RequestToSpeak(id),
+        (["meetings", id, "speakers", speaker], Post) => Route::UpdateSpeaker(id, speaker),
+        (["meetings", id, "motions"], Post) => Route::PutMotion(id),
+        (["meetings", id, "motions", vote, "close"], Post) => Route::CloseMotion(id, vote),
+        (["meetings", id, "minutes"], Put) => Route::PutMinutes(id),
+        (["meetings", id, "minutes", "publish"], Post) => Route::PublishMinutes(id),
         _ => return None,
     })
 }
@@ -166,7 +199,10 @@ pub async fn handle(mut req: Request, env: Env) -> worker::Result<Response> {
             http::error_response(&err, lang)?
         }
     };
-    http::harden(&mut resp, lang)?;
+    // A WebSocket handshake's headers belong to the runtime.
+    if resp.status_code() != 101 {
+        http::harden(&mut resp, lang)?;
+    }
     Ok(resp)
 }
 
@@ -230,5 +266,20 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::AddProxy(id) => votes::add_proxy(&ctx, req, id).await,
         Route::PaperBallot(id) => votes::paper(&ctx, req, id).await,
         Route::PublishVoteResult(id) => votes::publish_result(&ctx, id).await,
+        Route::CreateMeeting => meetings::create(&ctx, req).await,
+        Route::ListMeetings => meetings::list(&ctx).await,
+        Route::GetMeeting(id) => meetings::get(&ctx, id).await,
+        Route::MeetingLive(id) => meetings::live(&ctx, id).await,
+        Route::MeetingSocket(id) => meetings::socket(&ctx, req, id).await,
+        Route::SetMeetingOpen(id, open) => meetings::set_open(&ctx, id, open).await,
+        Route::CheckIn(id) => meetings::check_in(&ctx, req, id).await,
+        Route::Leave(id) => meetings::leave(&ctx, req, id).await,
+        Route::SetItem(id, position, open) => meetings::set_item(&ctx, id, position, open).await,
+        Route::RequestToSpeak(id) => meetings::request_to_speak(&ctx, id).await,
+        Route::UpdateSpeaker(id, speaker) => meetings::update_speaker(&ctx, req, id, speaker).await,
+        Route::PutMotion(id) => meetings::put_motion(&ctx, req, id).await,
+        Route::CloseMotion(id, vote) => meetings::close_motion(&ctx, id, vote).await,
+        Route::PutMinutes(id) => meetings::put_minutes(&ctx, req, id).await,
+        Route::PublishMinutes(id) => meetings::publish_minutes(&ctx, id).await,
     }
 }

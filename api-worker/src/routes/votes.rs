@@ -145,7 +145,7 @@ fn parse_key(stored: &str) -> Option<VoterKey> {
 }
 
 /// The published ballot list and the count made from it.
-async fn tally(
+pub(super) async fn tally(
     db: &worker::D1Database,
     vote: &StoredVote,
 ) -> ApiResult<(Vec<PublishedBallot>, yishi_core::votes::poll::PollResult)> {
@@ -324,6 +324,10 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
         replace,
     )
     .await?;
+    // A motion's room shows the count: the ballot is stored before anyone is told.
+    if let Some(meeting) = &vote.meeting {
+        super::meetings::changed(ctx, meeting).await?;
+    }
     let voter =
         parse_key(&chosen.voter_key).ok_or_else(|| ApiError::internal("stored voter key"))?;
     json(
@@ -397,6 +401,9 @@ pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
             ],
         )
         .await?;
+        if let Some(meeting) = &vote.meeting {
+            super::meetings::changed(ctx, meeting).await?;
+        }
     }
     let vote = load(ctx, &member.actor, id).await?;
     json(
@@ -638,6 +645,9 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         serde_json::json!({ "voter": key, "channel": body.channel }),
     )?;
     db::batch(&db, vec![audit::insert(&db, &entry)?]).await?;
+    if let Some(meeting) = &vote.meeting {
+        super::meetings::changed(ctx, meeting).await?;
+    }
     json(
         201,
         &CastResponse {

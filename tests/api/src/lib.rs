@@ -65,6 +65,34 @@ impl Resp {
     }
 }
 
+/// A WebSocket opened by [`Api::socket`].
+pub type Socket = tungstenite::WebSocket<std::net::TcpStream>;
+
+/// The next text message of a socket as JSON (pongs and other frames skipped), or the error.
+pub fn next_json(socket: &mut Socket) -> Result<Value, Box<dyn std::error::Error>> {
+    loop {
+        match socket.read()? {
+            tungstenite::Message::Text(text) if text.as_str() != "pong" => {
+                return Ok(serde_json::from_str(text.as_str())?);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Reads a socket's messages until one satisfies `want` (each is a newer live state).
+pub fn until(
+    socket: &mut Socket,
+    want: impl Fn(&Value) -> bool,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    loop {
+        let message = next_json(socket)?;
+        if want(&message) {
+            return Ok(message);
+        }
+    }
+}
+
 /// A client that behaves like the app in a browser: sends the CSRF header and keeps the session cookie.
 pub struct Api {
     base: String,
@@ -171,6 +199,37 @@ impl Api {
             .unwrap_or_else(|e| panic!("cannot build request: {e}"));
         let result = self.agent.run(req);
         self.finish(result)
+    }
+
+    /// A WebSocket to `path` as the app opens one: with the session cookie and the page's origin. Reads
+    /// time out after `timeout`.
+    pub fn socket(
+        &self,
+        path: &str,
+        timeout: std::time::Duration,
+    ) -> Result<Socket, Box<dyn std::error::Error>> {
+        use tungstenite::client::IntoClientRequest;
+        let url = self.url(path).replacen("http", "ws", 1);
+        let mut request = url.as_str().into_client_request()?;
+        let headers = request.headers_mut();
+        let origin = self
+            .extra
+            .iter()
+            .find(|(k, _)| k == "origin")
+            .map_or(self.base.as_str(), |(_, v)| v.as_str());
+        headers.insert("origin", origin.parse()?);
+        if let Some(token) = &self.session {
+            headers.insert("cookie", format!("{SESSION_COOKIE}={token}").parse()?);
+        }
+        let host = self
+            .base
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        let stream = std::net::TcpStream::connect(host)?;
+        stream.set_read_timeout(Some(timeout))?;
+        let (socket, _) = tungstenite::client::client(request, stream)?;
+        Ok(socket)
     }
 
     /// The signed-in member (`GET /api/v1/me`).

@@ -1,0 +1,493 @@
+//! Meetings: the meeting, its agenda, attendance and speakers. Its motions are votes (`db::votes`) with
+//! a `meeting_id`.
+
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+use yishi_core::ids::{MeetingId, MemberId, VoteId};
+use yishi_core::meetings::{ItemState, MeetingSettings, MeetingState, SpeakerState};
+use yishi_core::policy::NoticeAudience;
+use yishi_core::territory::ScopePath;
+
+use super::territory::{NAME_COLUMNS, PathNames, name_joins};
+use super::{
+    PathColumns, all, first, opt_text, parse_time, path_args, scope_contains_sql, scope_within_sql,
+    stmt, text, time,
+};
+use crate::error::{ApiError, ApiResult};
+
+#[derive(Debug, Deserialize)]
+struct MeetingRow {
+    id: String,
+    settings: String,
+    state: String,
+    opened_at: Option<String>,
+    closed_at: Option<String>,
+    checkin_token: String,
+    revision: u64,
+    minutes: Option<String>,
+    minutes_notice_id: Option<String>,
+    #[serde(flatten)]
+    path: PathColumns,
+    #[serde(flatten)]
+    names: PathNames,
+}
+
+/// A stored meeting, parsed.
+pub struct StoredMeeting {
+    pub id: MeetingId,
+    pub scope: ScopePath,
+    pub scope_name: String,
+    pub settings: MeetingSettings,
+    pub state: MeetingState,
+    pub opened_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub closed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub checkin_token: String,
+    pub revision: u64,
+    pub minutes: Option<String>,
+    pub minutes_notice: Option<yishi_core::ids::NoticeId>,
+}
+
+impl MeetingRow {
+    fn parse(self) -> ApiResult<StoredMeeting> {
+        Ok(StoredMeeting {
+            id: MeetingId::from_trusted(&self.id),
+            scope: self.path.to_path()?,
+            scope_name: self.names.display(),
+            settings: serde_json::from_str(&self.settings)?,
+            state: MeetingState::parse(&self.state)
+                .ok_or_else(|| ApiError::internal(format!("meeting state {:?}", self.state)))?,
+            opened_at: self.opened_at.as_deref().map(parse_time).transpose()?,
+            closed_at: self.closed_at.as_deref().map(parse_time).transpose()?,
+            checkin_token: self.checkin_token,
+            revision: self.revision,
+            minutes: self.minutes,
+            minutes_notice: self
+                .minutes_notice_id
+                .as_deref()
+                .map(yishi_core::ids::NoticeId::from_trusted),
+        })
+    }
+}
+
+fn select() -> String {
+    format!(
+        "SELECT m.id, m.settings, m.state, m.opened_at, m.closed_at, m.checkin_token, m.revision, m.minutes, \
+                m.minutes_notice_id, m.street_id, m.community_id, m.compound_id, m.building_id, m.unit_id, {NAME_COLUMNS} \
+         FROM meetings m {}",
+        name_joins("m")
+    )
+}
+
+/// The meeting and its agenda items.
+pub fn insert(
+    db: &D1Database,
+    id: &MeetingId,
+    scope: &ScopePath,
+    settings: &MeetingSettings,
+    token: &str,
+    by: &MemberId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<D1PreparedStatement>> {
+    let [street, community, compound, building, unit] = path_args(scope);
+    let mut statements = vec![stmt(
+        db,
+        "INSERT INTO meetings (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, \
+             starts_at, checkin_token, created_by, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        &[
+            text(id.as_str()),
+            street,
+            community,
+            compound,
+            building,
+            unit,
+            text(&settings.title),
+            text(&serde_json::to_string(settings)?),
+            text(&time(settings.starts_at)),
+            text(token),
+            text(by.as_str()),
+            text(&time(now)),
+        ],
+    )?];
+    statements.push(stmt(
+        db,
+        "INSERT INTO meeting_items (meeting_id, position, title) \
+         SELECT ?1, key, value FROM json_each(?2)",
+        &[
+            text(id.as_str()),
+            text(&serde_json::to_string(&settings.agenda)?),
+        ],
+    )?);
+    Ok(statements)
+}
+
+pub async fn get(db: &D1Database, id: &MeetingId) -> ApiResult<Option<StoredMeeting>> {
+    first::<MeetingRow>(
+        db,
+        &format!("{} WHERE m.id = ?1", select()),
+        &[text(id.as_str())],
+    )
+    .await?
+    .map(MeetingRow::parse)
+    .transpose()
+}
+
+/// The meetings an audience sees (the same rule as notices and votes), newest first.
+pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<StoredMeeting>> {
+    let mut args: Vec<JsValue> = Vec::new();
+    let mut admitted: Vec<String> = audience
+        .covering
+        .iter()
+        .map(|p| scope_contains_sql("m", p, &mut args))
+        .collect();
+    admitted.extend(
+        audience
+            .within
+            .iter()
+            .map(|p| scope_within_sql("m", p, &mut args)),
+    );
+    if admitted.is_empty() {
+        return Ok(Vec::new());
+    }
+    all::<MeetingRow>(
+        db,
+        &format!(
+            "{} WHERE ({}) ORDER BY m.starts_at DESC, m.id DESC LIMIT 100",
+            select(),
+            admitted.join(" OR ")
+        ),
+        &args,
+    )
+    .await?
+    .into_iter()
+    .map(MeetingRow::parse)
+    .collect()
+}
+
+/// Raises the revision: part of every batch that changes what the live view shows.
+pub fn bump(db: &D1Database, id: &MeetingId) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE meetings SET revision = revision + 1 WHERE id = ?1",
+        &[text(id.as_str())],
+    )
+}
+
+/// Moves the meeting from `from` to `to`, stamping the time; changes nothing if another request moved
+/// it first.
+pub fn set_state(
+    db: &D1Database,
+    id: &MeetingId,
+    from: MeetingState,
+    to: MeetingState,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    let column = if to == MeetingState::Open {
+        "opened_at"
+    } else {
+        "closed_at"
+    };
+    stmt(
+        db,
+        &format!("UPDATE meetings SET state = ?3, {column} = ?4 WHERE id = ?1 AND state = ?2"),
+        &[
+            text(id.as_str()),
+            text(from.as_str()),
+            text(to.as_str()),
+            text(&time(now)),
+        ],
+    )
+}
+
+/// At close: the open item is done, and open motions close.
+pub fn close_everything(
+    db: &D1Database,
+    id: &MeetingId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        stmt(
+            db,
+            "UPDATE meeting_items SET state = 'done', closed_at = ?2 WHERE meeting_id = ?1 AND state = 'open'",
+            &[text(id.as_str()), text(&time(now))],
+        )?,
+        stmt(
+            db,
+            "UPDATE votes SET closed_at = ?2 WHERE meeting_id = ?1 AND closed_at IS NULL",
+            &[text(id.as_str()), text(&time(now))],
+        )?,
+        stmt(
+            db,
+            "UPDATE meeting_speakers SET state = CASE state WHEN 'speaking' THEN 'done' ELSE 'withdrawn' END, ended_at = ?2 \
+             WHERE meeting_id = ?1 AND state IN ('waiting', 'speaking')",
+            &[text(id.as_str()), text(&time(now))],
+        )?,
+        stmt(
+            db,
+            "UPDATE meeting_attendance SET left_at = ?2 WHERE meeting_id = ?1 AND left_at IS NULL",
+            &[text(id.as_str()), text(&time(now))],
+        )?,
+    ])
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemRow {
+    pub position: u32,
+    pub title: String,
+    pub state: String,
+}
+
+impl ItemRow {
+    pub fn state(&self) -> ItemState {
+        ItemState::parse(&self.state).unwrap_or(ItemState::Pending)
+    }
+}
+
+pub async fn items(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<ItemRow>> {
+    all(
+        db,
+        "SELECT position, title, state FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+pub fn set_item(
+    db: &D1Database,
+    id: &MeetingId,
+    position: usize,
+    state: ItemState,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    let column = if state == ItemState::Open {
+        "opened_at"
+    } else {
+        "closed_at"
+    };
+    stmt(
+        db,
+        &format!(
+            "UPDATE meeting_items SET state = ?3, {column} = ?4 WHERE meeting_id = ?1 AND position = ?2"
+        ),
+        &[
+            text(id.as_str()),
+            JsValue::from(position as f64),
+            text(state.as_str()),
+            text(&time(now)),
+        ],
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AttendanceRow {
+    pub member_id: String,
+    pub name: String,
+    pub arrived_at: String,
+    pub left_at: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// Everyone who came, in order of arrival.
+pub async fn attendance(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<AttendanceRow>> {
+    all(
+        db,
+        "SELECT a.member_id, m.name, a.arrived_at, a.left_at, a.reason \
+         FROM meeting_attendance a JOIN members m ON m.id = a.member_id \
+         WHERE a.meeting_id = ?1 ORDER BY a.arrived_at, a.member_id",
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+/// She is present (again): a new row, or her departure cleared.
+pub fn check_in(
+    db: &D1Database,
+    id: &MeetingId,
+    member: &MemberId,
+    on_behalf: Option<(&MemberId, &str)>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO meeting_attendance (meeting_id, member_id, arrived_at, recorded_by, reason) \
+         VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (meeting_id, member_id) DO UPDATE SET left_at = NULL WHERE left_at IS NOT NULL",
+        &[
+            text(id.as_str()),
+            text(member.as_str()),
+            text(&time(now)),
+            opt_text(on_behalf.map(|(by, _)| by.as_str())),
+            opt_text(on_behalf.map(|(_, reason)| reason)),
+        ],
+    )
+}
+
+pub fn leave(
+    db: &D1Database,
+    id: &MeetingId,
+    member: &MemberId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE meeting_attendance SET left_at = ?3 WHERE meeting_id = ?1 AND member_id = ?2 AND left_at IS NULL",
+        &[text(id.as_str()), text(member.as_str()), text(&time(now))],
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SpeakerRow {
+    pub id: String,
+    pub member_id: String,
+    pub name: String,
+    pub name_display: String,
+    pub state: String,
+    pub item_position: Option<u32>,
+    pub started_at: Option<String>,
+    pub seconds: Option<u32>,
+}
+
+impl SpeakerRow {
+    pub fn state(&self) -> SpeakerState {
+        SpeakerState::parse(&self.state).unwrap_or(SpeakerState::Withdrawn)
+    }
+}
+
+/// Every request to speak, in order.
+pub async fn speakers(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<SpeakerRow>> {
+    all(
+        db,
+        "SELECT s.id, s.member_id, m.name, m.name_display, s.state, s.item_position, s.started_at, s.seconds \
+         FROM meeting_speakers s JOIN members m ON m.id = s.member_id \
+         WHERE s.meeting_id = ?1 ORDER BY s.requested_at, s.id",
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+pub fn request_to_speak(
+    db: &D1Database,
+    id: &MeetingId,
+    speaker: &str,
+    member: &MemberId,
+    item: Option<u32>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO meeting_speakers (id, meeting_id, member_id, item_position, state, requested_at) \
+         VALUES (?1, ?2, ?3, ?4, 'waiting', ?5)",
+        &[
+            text(speaker),
+            text(id.as_str()),
+            text(member.as_str()),
+            item.map_or(JsValue::NULL, |i| JsValue::from(f64::from(i))),
+            text(&time(now)),
+        ],
+    )
+}
+
+/// Moves a request from `from` to `to` (guarded, so two chairs' taps cannot both apply).
+pub fn set_speaker(
+    db: &D1Database,
+    speaker: &str,
+    from: SpeakerState,
+    to: SpeakerState,
+    seconds: Option<u32>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    let column = if to == SpeakerState::Speaking {
+        "started_at"
+    } else {
+        "ended_at"
+    };
+    stmt(
+        db,
+        &format!(
+            "UPDATE meeting_speakers SET state = ?3, {column} = ?4, seconds = COALESCE(?5, seconds) \
+             WHERE id = ?1 AND state = ?2"
+        ),
+        &[
+            text(speaker),
+            text(from.as_str()),
+            text(to.as_str()),
+            text(&time(now)),
+            seconds.map_or(JsValue::NULL, |s| JsValue::from(f64::from(s))),
+        ],
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MotionRow {
+    pub id: String,
+    pub item_position: Option<u32>,
+    pub quorum_override: Option<String>,
+}
+
+/// The meeting's motions, oldest first.
+pub async fn motions(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<MotionRow>> {
+    all(
+        db,
+        "SELECT id, item_position, quorum_override FROM votes WHERE meeting_id = ?1 ORDER BY created_at, id",
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+/// Links a new vote to the meeting as a motion on `item`.
+pub fn link_motion(
+    db: &D1Database,
+    vote: &VoteId,
+    meeting: &MeetingId,
+    item: Option<u32>,
+    quorum_override: Option<&str>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE votes SET meeting_id = ?2, item_position = ?3, quorum_override = ?4 WHERE id = ?1",
+        &[
+            text(vote.as_str()),
+            text(meeting.as_str()),
+            item.map_or(JsValue::NULL, |i| JsValue::from(f64::from(i))),
+            opt_text(quorum_override),
+        ],
+    )
+}
+
+/// Motions whose time ran out without the chair closing them are closed at their time.
+pub fn close_expired_motions(
+    db: &D1Database,
+    meeting: &MeetingId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE votes SET closed_at = closes_at WHERE meeting_id = ?1 AND closed_at IS NULL AND closes_at <= ?2",
+        &[text(meeting.as_str()), text(&time(now))],
+    )
+}
+
+pub fn set_minutes(
+    db: &D1Database,
+    id: &MeetingId,
+    minutes: &str,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE meetings SET minutes = ?2 WHERE id = ?1 AND minutes_notice_id IS NULL",
+        &[text(id.as_str()), text(minutes)],
+    )
+}
+
+pub fn set_minutes_notice(
+    db: &D1Database,
+    id: &MeetingId,
+    notice: &yishi_core::ids::NoticeId,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE meetings SET minutes_notice_id = ?2 WHERE id = ?1 AND minutes_notice_id IS NULL",
+        &[text(id.as_str()), text(notice.as_str())],
+    )
+}

@@ -1,0 +1,168 @@
+//! Meetings: calling one, reading it with the member's own part in it and its live state, check-in,
+//! the agenda, speakers, motions and minutes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::api::members::OnBehalfRequest;
+use crate::api::votes::VoteState;
+use crate::ids::{MeetingId, NoticeId, VoteId};
+use crate::meetings::{ItemState, MeetingSettings, MeetingState, SpeakerState};
+use crate::territory::ScopeRef;
+use crate::votes::poll::{PollResult, ResultsShown, Secrecy};
+use crate::votes::tally::{Method, Threshold};
+
+/// `POST /api/v1/meetings`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateMeetingRequest {
+    pub scope: ScopeRef,
+    pub settings: MeetingSettings,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub title: String,
+    pub place: String,
+    pub scope_name: String,
+    pub state: MeetingState,
+    pub starts_at: DateTime<Utc>,
+}
+
+/// `GET /api/v1/meetings`: meetings addressed to the member (or within her office), newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingListResponse {
+    pub meetings: Vec<MeetingSummary>,
+}
+
+/// The state every phone and the big screen show, pushed on every change and fetched on reconnect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingLive {
+    pub meeting: MeetingId,
+    /// Raised by every change: a view keeps the highest it has seen.
+    pub revision: u64,
+    pub state: MeetingState,
+    pub items: Vec<LiveItem>,
+    /// Invited voters checked in now.
+    pub present: u64,
+    pub eligible: u64,
+    pub quorum_met: bool,
+    /// Waiting and speaking, in order of request.
+    pub speakers: Vec<LiveSpeaker>,
+    /// The latest motion, open or closed.
+    pub motion: Option<LiveMotion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveItem {
+    pub position: u32,
+    pub title: String,
+    pub state: ItemState,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveSpeaker {
+    pub id: String,
+    /// The name she shows neighbours.
+    pub name: String,
+    pub state: SpeakerState,
+    pub started_at: Option<DateTime<Utc>>,
+    /// The countdown the chair gave.
+    pub seconds: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveMotion {
+    pub vote: VoteId,
+    pub title: String,
+    pub options: Vec<String>,
+    pub method: Method,
+    pub state: VoteState,
+    /// Votes cast, of the voters present when it was put.
+    pub participated: u64,
+    pub voters: u64,
+    /// Shown live or after close, as the motion says.
+    pub result: Option<PollResult>,
+}
+
+/// The member's own part in a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPart {
+    pub invited: bool,
+    pub present: bool,
+    /// Her pending request to speak.
+    pub speaker: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub id: MeetingId,
+    pub scope: ScopeRef,
+    pub scope_name: String,
+    pub settings: MeetingSettings,
+    pub opened_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// She may run this meeting (the chair's console).
+    pub chair: bool,
+    /// The secret of the check-in QR code, for the chair and the big screen only.
+    pub checkin_token: Option<String>,
+    pub me: MyPart,
+    pub live: MeetingLive,
+    pub minutes: Option<String>,
+    pub minutes_notice: Option<NoticeId>,
+}
+
+/// `GET /api/v1/meetings/{id}` and the answer to changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingResponse {
+    pub meeting: MeetingView,
+}
+
+/// `POST /api/v1/meetings/{id}/attendance`: she checks in with the code of the QR in the room, or staff
+/// check someone in by hand (代签到) with a reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInRequest {
+    #[serde(default)]
+    pub token: Option<String>,
+    #[serde(default)]
+    pub on_behalf: Option<OnBehalfRequest>,
+}
+
+/// `POST /api/v1/meetings/{id}/attendance/leave`: she leaves, or the chair records that someone left.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeaveRequest {
+    #[serde(default)]
+    pub member_id: Option<crate::ids::MemberId>,
+}
+
+/// `POST /api/v1/meetings/{id}/speakers/{speaker}`: the chair gives the floor (with an optional countdown)
+/// or ends a turn; the speaker may withdraw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerUpdate {
+    pub state: SpeakerState,
+    #[serde(default)]
+    pub seconds: Option<u32>,
+}
+
+/// `POST /api/v1/meetings/{id}/motions`: the chair puts a motion to the present voters, under the
+/// meeting's rules; `override_reason` puts it without a quorum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MotionRequest {
+    pub title: String,
+    #[serde(default)]
+    pub options: Vec<String>,
+    pub method: Method,
+    pub secrecy: Secrecy,
+    pub results: ResultsShown,
+    /// The majority this motion needs, when not the meeting's default.
+    #[serde(default)]
+    pub threshold: Option<Threshold>,
+    #[serde(default)]
+    pub override_reason: Option<String>,
+}
+
+/// `PUT /api/v1/meetings/{id}/minutes`: the secretary's edited minutes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesRequest {
+    pub text: String,
+}
