@@ -13,6 +13,10 @@ use yishi_core::api::auth::{
     SignInRequest,
 };
 use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
+use yishi_core::api::meetings::{
+    AttendanceListResponse, CheckInRequest, CreateMeetingRequest, MeetingListResponse, MeetingLive,
+    MeetingResponse, MinutesRequest,
+};
 use yishi_core::api::members::{
     AddHouseholdMemberRequest, BirthYearRequest, MemberListResponse, MemberResponse,
     PasscodeResetResponse, RepresentativeRequest, RoleRequest, VerifyRequest,
@@ -513,6 +517,92 @@ pub async fn vote_voters(lang: Lang, id: &str) -> ApiResult<VoterListResponse> {
 #[must_use]
 pub fn vote_download_url(id: &str, what: &str, format: &str) -> String {
     format!("{PREFIX}/votes/{}/{what}?format={format}", encode(id))
+}
+
+/// `GET /meetings`.
+pub async fn meetings(lang: Lang) -> ApiResult<MeetingListResponse> {
+    call(lang, "GET", "/meetings", None::<&()>).await
+}
+
+/// `GET /meetings/{id}`.
+pub async fn meeting(lang: Lang, id: &str) -> ApiResult<MeetingResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/meetings/{}", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /meetings`.
+pub async fn create_meeting(lang: Lang, req: &CreateMeetingRequest) -> ApiResult<MeetingResponse> {
+    call(lang, "POST", "/meetings", Some(req)).await
+}
+
+/// `GET /meetings/{id}/live`: the live state, when the socket is down.
+pub async fn meeting_live(lang: Lang, id: &str) -> ApiResult<MeetingLive> {
+    call(
+        lang,
+        "GET",
+        &format!("/meetings/{}/live", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `GET /meetings/{id}/attendance`.
+pub async fn meeting_attendance(lang: Lang, id: &str) -> ApiResult<AttendanceListResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/meetings/{}/attendance", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// Any change to a meeting (`POST /meetings/{id}/{rest}`), answered with the meeting.
+pub async fn meeting_post<B: Serialize>(
+    lang: Lang,
+    id: &str,
+    rest: &str,
+    body: &B,
+) -> ApiResult<MeetingResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/meetings/{}/{rest}", encode(id)),
+        Some(body),
+    )
+    .await
+}
+
+/// `POST /meetings/{id}/attendance`.
+pub async fn check_in(lang: Lang, id: &str, req: &CheckInRequest) -> ApiResult<MeetingResponse> {
+    meeting_post(lang, id, "attendance", req).await
+}
+
+/// `PUT /meetings/{id}/minutes`.
+pub async fn put_minutes(lang: Lang, id: &str, req: &MinutesRequest) -> ApiResult<MeetingResponse> {
+    call(
+        lang,
+        "PUT",
+        &format!("/meetings/{}/minutes", encode(id)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /meetings/{id}/minutes/publish`.
+pub async fn publish_minutes(lang: Lang, id: &str) -> ApiResult<NoticeResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/meetings/{}/minutes/publish", encode(id)),
+        Some(&()),
+    )
+    .await
 }
 
 /// `POST /votes/{id}/close`.

@@ -337,6 +337,22 @@ pub fn leave(
 }
 
 #[derive(Debug, Deserialize)]
+pub struct NameRow {
+    pub id: String,
+    pub name: String,
+}
+
+/// The names of `members`.
+pub async fn names(db: &D1Database, members: &[&str]) -> ApiResult<Vec<NameRow>> {
+    all(
+        db,
+        "SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name, id",
+        &[text(&serde_json::to_string(members)?)],
+    )
+    .await
+}
+
+#[derive(Debug, Deserialize)]
 pub struct SpeakerRow {
     pub id: String,
     pub member_id: String,

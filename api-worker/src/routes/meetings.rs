@@ -6,9 +6,9 @@
 use worker::{Method, Request, RequestInit, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::{
-    CheckInRequest, CreateMeetingRequest, LeaveRequest, LiveItem, LiveMotion, LiveSpeaker,
-    MeetingListResponse, MeetingLive, MeetingResponse, MeetingSummary, MeetingView, MinutesRequest,
-    MotionRequest, MyPart, SpeakerUpdate,
+    AttendanceListResponse, Attendee, CheckInRequest, CreateMeetingRequest, LeaveRequest, LiveItem,
+    LiveMotion, LiveSpeaker, MeetingListResponse, MeetingLive, MeetingResponse, MeetingSummary,
+    MeetingView, MinutesRequest, MotionRequest, MyPart, SpeakerUpdate,
 };
 use yishi_core::api::notices::NoticeResponse;
 use yishi_core::api::votes::VoteState;
@@ -588,6 +588,36 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
         },
     )
     .await
+}
+
+/// `GET /api/v1/meetings/{id}/attendance`: everyone invited and whether present, for the chair.
+pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let loaded = load(ctx, &member.actor, id).await?;
+    require_chair(&member.actor, &loaded.meeting)?;
+    let db = ctx.db()?;
+    let rows = db::meetings::attendance(&db, &loaded.meeting.id).await?;
+    let mut invited: Vec<&str> = loaded
+        .electorate
+        .iter()
+        .flat_map(|v| v.casters.iter().map(MemberId::as_str))
+        .collect();
+    invited.sort_unstable();
+    invited.dedup();
+    let people = db::meetings::names(&db, &invited)
+        .await?
+        .into_iter()
+        .map(|n| {
+            let row = rows.iter().find(|a| a.member_id == n.id);
+            Attendee {
+                present: row.is_some_and(|a| a.left_at.is_none()),
+                on_behalf: row.and_then(|a| a.reason.clone()),
+                member_id: MemberId::from_trusted(&n.id),
+                name: n.name,
+            }
+        })
+        .collect();
+    json(200, &AttendanceListResponse { people })
 }
 
 /// `POST /api/v1/meetings/{id}/attendance/leave`: she leaves; the chair may record that someone left.

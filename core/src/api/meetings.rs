@@ -161,6 +161,22 @@ pub struct MotionRequest {
     pub override_reason: Option<String>,
 }
 
+/// `GET /api/v1/meetings/{id}/attendance`, for the chair: everyone invited, whether present, to check in
+/// by hand those who cannot scan the code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceListResponse {
+    pub people: Vec<Attendee>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub member_id: crate::ids::MemberId,
+    pub name: String,
+    pub present: bool,
+    /// Checked in by staff, with this reason.
+    pub on_behalf: Option<String>,
+}
+
 /// `PUT /api/v1/meetings/{id}/minutes`: the secretary's edited minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MinutesRequest {

@@ -4,6 +4,7 @@ use yishi_core::api::territory::PostableScopesResponse;
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading};
 use crate::i18n::{Msg, use_i18n};
+use crate::pages::meetings::UpcomingMeetings;
 use crate::pages::notices::NoticeList;
 use crate::pages::votes::WaitingVotes;
 use crate::session::member_resource;
@@ -34,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <Greeting member=member />
                                 <WaitingVotes />
+                                <UpcomingMeetings />
                                 <section class="notices" aria-labelledby="notices-heading">
                                     <div class="section-head">
                                         <h1 id="notices-heading">{i18n.text(Msg::NoticesHeading)}</h1>
@@ -43,6 +45,9 @@ pub fn HomePage() -> impl IntoView {
                                                 may_post(postable.await)
                                                     .then(|| {
                                                         view! {
+                                                            <a class="button secondary" href="/meetings/new">
+                                                                {i18n.text(Msg::NewMeetingLink)}
+                                                            </a>
                                                             <a class="button secondary" href="/votes/new">
                                                                 {i18n.text(Msg::NewVoteLink)}
                                                             </a>

@@ -158,10 +158,10 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
 
 /// What a ballot form needs to know of its vote.
 #[derive(Clone)]
-struct Ballot {
-    vote: String,
-    method: Method,
-    options: Vec<String>,
+pub(crate) struct Ballot {
+    pub vote: String,
+    pub method: Method,
+    pub options: Vec<String>,
 }
 
 /// One of her votes, labelled (her own, her household's, one delegated to her), then the next one.
@@ -202,7 +202,7 @@ fn MyBallot(ballot: Ballot, mine: MyVote, left: usize, reload: Callback<()>) -> 
 
 /// Who casts a ballot: the voter on her phone, or staff entering a paper ballot or a show of hands.
 #[derive(Clone, Debug, PartialEq)]
-enum Caster {
+pub(crate) enum Caster {
     Online(VoterKey),
     Paper { voter: VoterKey, channel: Channel },
 }
@@ -211,7 +211,7 @@ enum Caster {
 /// a score per option; projects within a budget. Checked by the engine's own rules before it is sent;
 /// `done` receives the receipt.
 #[component]
-fn BallotForm(
+pub(crate) fn BallotForm(
     ballot: Ballot,
     legend: Msg,
     caster: Caster,

@@ -231,6 +231,22 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         )
         .expect(201, None);
     let full = until(&mut phone, |s| s["present"] == 4)?;
+    let register = staff.get(&path("/attendance"));
+    register.expect(200, None);
+    let people_listed = register.body["people"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(people_listed.len(), 4);
+    assert!(people_listed.iter().all(|p| p["present"] == true));
+    assert!(
+        people_listed
+            .iter()
+            .any(|p| p["name"] == "议事老人" && p["on_behalf"] == "老人没有手机，由工作人员代签到")
+    );
+    people[0]
+        .get(&path("/attendance"))
+        .expect(403, Some("forbidden"));
     assert_eq!(full["quorum_met"], true);
 
     // Speakers: one holds the floor at a time.

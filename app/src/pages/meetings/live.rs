@@ -1,0 +1,130 @@
+//! Following a meeting live: a WebSocket to its room, which sends the current state at once and every
+//! change after it. When the socket drops (weak Wi-Fi, a locked screen) the page reconnects after a
+//! pause and, until it is back, asks for the state over HTTP every few seconds. A state older than the
+//! one shown is ignored.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{MessageEvent, WebSocket};
+use yishi_core::api::meetings::MeetingLive;
+
+use crate::api;
+use crate::i18n::use_i18n;
+
+const RECONNECT: Duration = Duration::from_secs(3);
+const POLL: Duration = Duration::from_secs(5);
+
+fn accept(live: RwSignal<MeetingLive>, next: MeetingLive) {
+    if next.revision >= live.with_untracked(|l| l.revision) {
+        live.set(next);
+    }
+}
+
+struct Connection {
+    socket: Option<WebSocket>,
+    alive: bool,
+}
+
+/// Keeps `live` up to date for as long as the calling component lives; `connected` says whether the
+/// socket is open.
+pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>) {
+    let i18n = use_i18n();
+    let state = Rc::new(RefCell::new(Connection {
+        socket: None,
+        alive: true,
+    }));
+    connect(id.clone(), live, connected, state.clone());
+    let polling = Rc::new(Cell::new(false));
+    let handle = set_interval_with_handle(
+        {
+            let id = id.clone();
+            move || {
+                if connected.get_untracked() || polling.get() {
+                    return;
+                }
+                polling.set(true);
+                let (id, polling) = (id.clone(), polling.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(next) = api::meeting_live(i18n.lang_untracked(), &id).await {
+                        accept(live, next);
+                    }
+                    polling.set(false);
+                });
+            }
+        },
+        POLL,
+    )
+    .ok();
+    let stored = StoredValue::new_local(state);
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+        stored.with_value(|state| {
+            let mut s = state.borrow_mut();
+            s.alive = false;
+            if let Some(socket) = s.socket.take() {
+                let _ = socket.close();
+            }
+        });
+    });
+}
+
+fn connect(
+    id: String,
+    live: RwSignal<MeetingLive>,
+    connected: RwSignal<bool>,
+    state: Rc<RefCell<Connection>>,
+) {
+    if !state.borrow().alive {
+        return;
+    }
+    let location = window().location();
+    let scheme = if location.protocol().as_deref() == Ok("https:") {
+        "wss"
+    } else {
+        "ws"
+    };
+    let host = location.host().unwrap_or_default();
+    let url = format!("{scheme}://{host}/api/v1/meetings/{id}/socket");
+    let retry = {
+        let (id, state) = (id.clone(), state.clone());
+        move || {
+            let (id, state) = (id.clone(), state.clone());
+            set_timeout(move || connect(id, live, connected, state), RECONNECT);
+        }
+    };
+    let Ok(socket) = WebSocket::new(&url) else {
+        retry();
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(text) = event.data().as_string()
+            && let Ok(next) = serde_json::from_str::<MeetingLive>(&text)
+        {
+            accept(live, next);
+        }
+    });
+    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_open = Closure::<dyn FnMut()>::new(move || connected.set(true));
+    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    on_open.forget();
+    let on_close = Closure::<dyn FnMut()>::new({
+        let state = state.clone();
+        move || {
+            connected.set(false);
+            if state.borrow().alive {
+                retry();
+            }
+        }
+    });
+    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    on_close.forget();
+    state.borrow_mut().socket = Some(socket);
+}

@@ -1,0 +1,185 @@
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use yishi_core::api::meetings::CreateMeetingRequest;
+use yishi_core::error::Field;
+use yishi_core::meetings::{MeetingSettings, Procedure};
+use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
+use yishi_core::votes::tally::{Quorum, Threshold};
+use yishi_core::{DomainError, Lang};
+
+use crate::api;
+use crate::components::{AppShell, DocumentTitle, ErrorView, FormAlert, Loading, TextField};
+use crate::forms::FormError;
+use crate::i18n::{Msg, use_i18n};
+use crate::pages::notices::notice_form::{parse_scope, scope_groups};
+
+fn now() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// `/meetings/new`: a meeting of a place's residents, households or representatives, with its place,
+/// time, rules of procedure and agenda.
+#[component]
+pub fn NewMeetingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let scopes = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
+    let title = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
+    let starts_in = RwSignal::new(String::from("0"));
+    let scope = RwSignal::new(String::new());
+    let electorate = RwSignal::new(String::from("residents"));
+    let quorum = RwSignal::new(String::from("0"));
+    let threshold = RwSignal::new(String::from("simple"));
+    let agenda = RwSignal::new(String::new());
+    let errors = FormError::new(&[
+        ("title", "meeting-title"),
+        ("place", "meeting-place"),
+        ("scope", "meeting-scope"),
+        ("agenda", "meeting-agenda"),
+        ("rules", "meeting-quorum"),
+    ]);
+    let create = Action::new_local(move |req: &CreateMeetingRequest| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
+            match api::create_meeting(i18n.lang_untracked(), &req).await {
+                Ok(answer) => navigate(
+                    &format!("/meetings/{}", answer.meeting.id),
+                    Default::default(),
+                ),
+                Err(e) => errors.set(e),
+            }
+        }
+    });
+    let pending = create.pending();
+    let on_submit = errors.on_submit(create, move || {
+        let scope = parse_scope(&scope.get_untracked()).ok_or(DomainError::Required {
+            field: Field::Scope,
+        })?;
+        let hours: i64 = starts_in
+            .get_untracked()
+            .trim()
+            .parse()
+            .ok()
+            .filter(|h| (0..=24 * 60).contains(h))
+            .ok_or(DomainError::Invalid {
+                field: Field::ClosesAt,
+            })?;
+        let percent: u8 = quorum
+            .get_untracked()
+            .trim()
+            .parse()
+            .ok()
+            .filter(|p| *p <= 100)
+            .ok_or(DomainError::Invalid {
+                field: Field::Rules,
+            })?;
+        let settings = MeetingSettings {
+            title: title.get_untracked(),
+            place: place.get_untracked(),
+            starts_at: now() + Duration::hours(hours),
+            electorate: match electorate.get_untracked().as_str() {
+                "households" => ElectorateRule::Households {
+                    cast_by: HouseholdCaster::Representative,
+                },
+                "council" => ElectorateRule::CouncilMembers,
+                _ => ElectorateRule::Residents,
+            },
+            procedure: Procedure {
+                quorum: if percent == 0 {
+                    Quorum::None
+                } else {
+                    Quorum::PresentPercent { percent }
+                },
+                threshold: match threshold.get_untracked().as_str() {
+                    "absolute" => Threshold::AbsoluteMajority,
+                    "two_thirds" => Threshold::TwoThirds,
+                    "three_quarters" => Threshold::ThreeQuarters,
+                    _ => Threshold::SimpleMajority,
+                },
+                count_abstentions: false,
+            },
+            agenda: agenda
+                .get_untracked()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+        .validate()?;
+        Ok(CreateMeetingRequest { scope, settings })
+    });
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NewMeetingHeading).to_owned()) />
+        <AppShell signed_in=true>
+            <p class="back">
+                <a href="/">{i18n.text(Msg::BackToList)}</a>
+            </p>
+            <h1>{i18n.text(Msg::NewMeetingHeading)}</h1>
+            <form class="form" on:submit=on_submit novalidate>
+                <FormAlert id="meeting-error" message=errors.general() />
+                <TextField id="meeting-title" label=Msg::MeetingTitle value=title error=errors.field("title") />
+                <TextField id="meeting-place" label=Msg::MeetingPlace value=place error=errors.field("place") />
+                <TextField id="meeting-starts" label=Msg::StartsInHours value=starts_in kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
+                <div class="field">
+                    <label for="meeting-scope">{i18n.text(Msg::MeetingAudience)}</label>
+                    <select id="meeting-scope" bind:value=scope>
+                        <option value="">{i18n.text(Msg::ChooseScope)}</option>
+                        <Transition fallback=|| view! { <Loading /> }>
+                            {move || Suspend::new(async move {
+                                match scopes.await {
+                                    Ok(scopes) => {
+                                        scope_groups(Lang::default(), &scopes)
+                                            .into_iter()
+                                            .map(|g| {
+                                                view! {
+                                                    <optgroup label=g.community>
+                                                        {g.options
+                                                            .into_iter()
+                                                            .map(|(value, label)| view! { <option value=value>{label}</option> })
+                                                            .collect::<Vec<_>>()}
+                                                    </optgroup>
+                                                }
+                                            })
+                                            .collect::<Vec<_>>()
+                                            .into_any()
+                                    }
+                                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
+                                }
+                            })}
+                        </Transition>
+                    </select>
+                    {move || errors.field("scope").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                </div>
+                <div class="field">
+                    <label for="meeting-electorate">{i18n.text(Msg::Invited)}</label>
+                    <select id="meeting-electorate" bind:value=electorate>
+                        <option value="residents">{i18n.text(Msg::ElectorateResidents)}</option>
+                        <option value="households">{i18n.text(Msg::ElectorateHouseholds)}</option>
+                        <option value="council">{i18n.text(Msg::ElectorateCouncil)}</option>
+                    </select>
+                </div>
+                <TextField id="meeting-quorum" label=Msg::MeetingQuorum value=quorum kind="number" inputmode="numeric" error=errors.field("rules") />
+                <div class="field">
+                    <label for="meeting-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
+                    <select id="meeting-threshold" bind:value=threshold>
+                        <option value="simple">{i18n.text(Msg::ThresholdSimple)}</option>
+                        <option value="absolute">{i18n.text(Msg::ThresholdAbsolute)}</option>
+                        <option value="two_thirds">{i18n.text(Msg::ThresholdTwoThirds)}</option>
+                        <option value="three_quarters">{i18n.text(Msg::ThresholdThreeQuarters)}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="meeting-agenda">{i18n.text(Msg::AgendaLabel)}</label>
+                    <textarea id="meeting-agenda" rows="4" bind:value=agenda></textarea>
+                    {move || errors.field("agenda").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                </div>
+                <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
+                    {move || i18n.t(if pending.get() { Msg::Working } else { Msg::CallMeetingButton })}
+                </button>
+            </form>
+        </AppShell>
+    }
+}

@@ -1,0 +1,142 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use yishi_core::api::meetings::{MeetingLive, MeetingView};
+use yishi_core::api::votes::VoteState;
+use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
+
+use super::live::follow;
+use super::meeting_page::{countdown, outcome_label, result_bars, ticking};
+use super::state_label;
+use crate::api;
+use crate::components::{DocumentTitle, ErrorView, Loading, QrCode};
+use crate::i18n::{Msg, fill, use_i18n};
+
+/// `/meetings/:id/screen`: the wall screen of the room (1920×1080): the current item, presence and
+/// quorum, the motion's result bars, the speaker with the countdown, and the check-in QR code, in large
+/// type, following the meeting live.
+#[component]
+pub fn ScreenPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let meeting = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        async move { api::meeting(i18n.lang_untracked(), &id).await }
+    });
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />
+        <main class="screen">
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match meeting.await {
+                        Ok(answer) => view! { <Screen meeting=answer.meeting /> }.into_any(),
+                        Err(e) => view! { <ErrorView error=e on_retry=move |()| meeting.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </main>
+    }
+}
+
+#[component]
+fn Screen(meeting: MeetingView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = meeting.id.to_string();
+    let live = RwSignal::new(meeting.live.clone());
+    let connected = RwSignal::new(true);
+    follow(id.clone(), live, connected);
+    let now = ticking();
+    let origin = window().location().origin().unwrap_or_default();
+    let checkin = meeting
+        .checkin_token
+        .as_ref()
+        .map(|token| format!("{origin}/meetings/{id}/checkin?token={token}"));
+    let current_item = move || {
+        live.with(|l: &MeetingLive| {
+            l.items
+                .iter()
+                .find(|i| i.state == ItemState::Open)
+                .map(|i| i.title.clone())
+        })
+    };
+    view! {
+        <header class="screen-head">
+            <h1>{meeting.settings.title.clone()}</h1>
+            <p class="screen-state">{move || i18n.t(state_label(live.with(|l| l.state)))}</p>
+        </header>
+        <div class="screen-body">
+            <section class="screen-main" aria-live="polite">
+                {move || current_item().map(|t| view! { <h2 class="screen-item">{t}</h2> })}
+                {move || {
+                    live.with(|l| l.motion.clone())
+                        .map(|motion| {
+                            let bars = result_bars(&motion, i18n.lang());
+                            let outcome = outcome_label(&motion);
+                            let open = motion.state == VoteState::Open;
+                            view! {
+                                <div class="screen-motion">
+                                    <h3>{motion.title.clone()}</h3>
+                                    <p class="screen-count">
+                                        {fill(i18n.lang(), Msg::MotionCount, &[("cast", &motion.participated.to_string()), ("voters", &motion.voters.to_string())])}
+                                    </p>
+                                    {outcome.map(|m| view! { <p class="screen-outcome">{i18n.text(m)}</p> })}
+                                    {if bars.is_empty() {
+                                        view! { <p class="screen-hint">{i18n.text(if open { Msg::MotionResultLater } else { Msg::ResultLater })}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="bars screen-bars">
+                                                {bars
+                                                    .into_iter()
+                                                    .map(|(label, n, total)| {
+                                                        let votes = fill(i18n.lang(), Msg::Votes, &[("count", &n.to_string())]);
+                                                        view! {
+                                                            <li>
+                                                                <span class="bar-label">{label.clone()}</span>
+                                                                <progress max=total.to_string() value=n.to_string() aria-label=format!("{label} {votes}")></progress>
+                                                                <span class="bar-count">{votes.clone()}</span>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect::<Vec<_>>()}
+                                            </ul>
+                                        }
+                                            .into_any()
+                                    }}
+                                </div>
+                            }
+                        })
+                }}
+                {move || {
+                    live.with(|l| l.speakers.iter().find(|s| s.state == SpeakerState::Speaking).cloned())
+                        .map(|s| view! {
+                            <p class="screen-speaker">
+                                {i18n.text(Msg::Speaking)}"："{s.name.clone()}" "
+                                <span class="countdown">{move || countdown(s.started_at, s.seconds, now.get()).unwrap_or_default()}</span>
+                            </p>
+                        })
+                }}
+            </section>
+            <aside class="screen-side">
+                <p class="screen-presence">
+                    {move || {
+                        let (present, eligible) = live.with(|l| (l.present.to_string(), l.eligible.to_string()));
+                        fill(i18n.lang(), Msg::Presence, &[("present", &present), ("eligible", &eligible)])
+                    }}
+                </p>
+                <p class="screen-quorum" class:warn=move || !live.with(|l| l.quorum_met)>
+                    {move || i18n.t(if live.with(|l| l.quorum_met) { Msg::QuorumMet } else { Msg::QuorumMissing })}
+                </p>
+                {move || {
+                    (live.with(|l| l.state) == MeetingState::Open)
+                        .then(|| checkin.clone())
+                        .flatten()
+                        .map(|url| view! {
+                            <div class="screen-qr">
+                                <QrCode text=url label=i18n.t(Msg::ScreenScan).to_owned() />
+                                <p>{i18n.text(Msg::ScreenScan)}</p>
+                            </div>
+                        })
+                }}
+            </aside>
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+// A live meeting (居民议事会): staff call it and chair it from a phone; three residents of 3号楼 check in
+// by the link of the room's QR code, ask to speak and vote on their phones; the wall screen shows the
+// presence, the speaker and the result; the minutes are published on the notice board.
+import { expect, test } from '@playwright/test';
+import { NoticeBoard, expectAccessible, signedInPhone } from '../pages/pages';
+import { RESIDENT_3, STAFF } from './demo';
+
+const NEIGHBOURS = [
+  { phone: RESIDENT_3.phone, password: RESIDENT_3.password, name: '杜国强' },
+  { phone: '13900311021', password: '123456', name: '余杰' },
+  { phone: '13900311012', password: '123456', name: '' },
+];
+
+test('a chair runs a meeting; residents check in, speak and vote on their phones; the minutes are published', async ({ browser }) => {
+  const title = `3号楼居民议事会 ${Date.now() % 100000}`;
+  const chair = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await chair.page.getByRole('link', { name: '召开议事会' }).click();
+  await chair.page.getByLabel('会议名称').fill(title);
+  await chair.page.getByLabel('会议地点').fill('阳光小区党群服务站');
+  const audience = chair.page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await chair.page.getByLabel('议程（每行一个议题）').fill('加装电梯\n楼道堆物清理');
+  await expectAccessible(chair.page);
+  await chair.page.getByRole('button', { name: '召开' }).click();
+  await expect(chair.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(chair.page.getByText('会议还没开始')).toBeVisible();
+  const meetingUrl = chair.page.url();
+  await chair.page.getByRole('button', { name: '开始会议' }).click();
+  await expect(chair.page.getByText('会议进行中')).toBeVisible();
+  const checkIn = await chair.page.getByRole('link', { name: /签到链接/ }).getAttribute('href');
+  expect(checkIn).toContain('/checkin?token=');
+  await expectAccessible(chair.page);
+
+  // The wall screen, on the room's computer.
+  const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, isMobile: false, hasTouch: false });
+  const screen = await screenContext.newPage();
+  await screen.goto('/login');
+  await screen.getByLabel('手机号').fill(STAFF.phone);
+  await screen.getByLabel('密码').fill(STAFF.password);
+  await screen.getByRole('button', { name: '登录' }).click();
+  await new NoticeBoard(screen).expectLoaded();
+  await screen.goto(`${meetingUrl}/screen`);
+  await expect(screen.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(screen.getByRole('img', { name: '扫码签到' })).toBeVisible();
+
+  // Three neighbours scan the code and are in.
+  const phones = [];
+  for (const n of NEIGHBOURS) {
+    const p = await signedInPhone(browser, n.phone, n.password);
+    await p.page.goto(checkIn!);
+    await expect(p.page.getByText('您已签到。')).toBeVisible();
+    phones.push(p);
+  }
+  await expect(screen.getByText(/到会 3 人/)).toBeVisible();
+  await expect(chair.page.getByText(/到会 3 人/)).toBeVisible();
+  await expectAccessible(phones[0].page);
+
+  // The first item; a neighbour asks to speak and the chair gives her the floor for three minutes.
+  await chair.page.getByRole('button', { name: '开始议这一项' }).first().click();
+  await expect(phones[0].page.getByText('正在议')).toBeVisible();
+  await phones[1].page.getByRole('button', { name: '申请发言' }).click();
+  await expect(phones[1].page.getByText('您已申请发言，请等候主持人安排。')).toBeVisible();
+  await chair.page.getByLabel('发言限时').selectOption({ label: '3 分钟' });
+  await chair.page.getByRole('button', { name: '请他发言' }).click();
+  await expect(screen.getByText(/正在发言：余/)).toBeVisible();
+  await expect(screen.getByText(/[23]:[0-5][0-9]/)).toBeVisible();
+  await chair.page.getByRole('button', { name: '发言结束' }).click();
+  await expect(screen.getByText(/正在发言/)).toHaveCount(0);
+
+  // A motion, live on the phones: two say yes, one no.
+  await chair.page.getByLabel('表决事项').fill('同意在3号楼加装电梯');
+  await chair.page.getByRole('button', { name: '开始表决' }).click();
+  await expect(chair.page.getByRole('button', { name: '结束表决' })).toBeVisible();
+  for (const [i, choice] of ['赞成', '赞成', '反对'].entries()) {
+    const page = phones[i].page;
+    await expect(page.getByRole('heading', { name: /表决 · 同意在3号楼加装电梯/, level: 2 })).toBeVisible();
+    await page.getByRole('radio', { name: choice }).check();
+    if (i === 0) await expectAccessible(page);
+    await page.getByRole('button', { name: '投这一票' }).click();
+    await expect(page.getByText(/您的回执：/)).toBeVisible();
+  }
+  await expect(screen.getByText('已投 3 票，应投 3 票')).toBeVisible();
+  await expect(screen.getByText('赞成', { exact: true })).toBeVisible();
+  await expect(screen.getByRole('progressbar', { name: '赞成 2 票' })).toBeVisible();
+  await chair.page.getByRole('button', { name: '结束表决' }).click();
+  await expect(screen.getByText('通过', { exact: true })).toBeVisible();
+  await expect(phones[2].page.getByText('通过', { exact: true })).toBeVisible();
+
+  // The meeting ends; the chair publishes the minutes, and the neighbours find them on the board.
+  await chair.page.getByRole('button', { name: '结束会议' }).click();
+  await expect(chair.page.getByText('会议已结束')).toBeVisible();
+  const minutes = chair.page.getByRole('textbox', { name: '会议纪要' });
+  await expect(minutes).toHaveValue(/应到 \d+ 人，实到 3 人。/);
+  await expect(minutes).toHaveValue(/表决：同意在3号楼加装电梯\n[\s\S]*赞成 2 票，反对 1 票，弃权 0 票。/);
+  await minutes.fill((await minutes.inputValue()) + '\n记录人：社区工作人员');
+  await expectAccessible(chair.page);
+  await chair.page.getByRole('button', { name: '公示纪要' }).click();
+  await expect(chair.page.getByRole('heading', { name: `会议纪要：${title}`, level: 1 })).toBeVisible();
+  await expect(chair.page.getByText(/记录人：社区工作人员/)).toBeVisible();
+  await expect(screen.getByText('会议已结束')).toBeVisible();
+
+  await phones[0].page.goto('/');
+  await expect(new NoticeBoard(phones[0].page).notice(`会议纪要：${title}`)).toBeVisible();
+  for (const s of [chair, ...phones]) await s.context.close();
+  await screenContext.close();
+});
