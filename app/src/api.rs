@@ -519,9 +519,14 @@ pub fn vote_download_url(id: &str, what: &str, format: &str) -> String {
     format!("{PREFIX}/votes/{}/{what}?format={format}", encode(id))
 }
 
-/// `GET /meetings`.
-pub async fn meetings(lang: Lang) -> ApiResult<MeetingListResponse> {
-    call(lang, "GET", "/meetings", None::<&()>).await
+/// `GET /meetings?q=`.
+pub async fn meetings(lang: Lang, q: &str) -> ApiResult<MeetingListResponse> {
+    let path = if q.trim().is_empty() {
+        "/meetings".to_owned()
+    } else {
+        format!("/meetings?q={}", encode(q.trim()))
+    };
+    call(lang, "GET", &path, None::<&()>).await
 }
 
 /// `GET /meetings/{id}`.

@@ -11,7 +11,7 @@ use crate::pages::admin::{
     AdminPage, AuditPage, InviteSheetPage, MemberPage, MembersPage, TerritoryPage, UnitPage,
 };
 use crate::pages::auth::{JoinPage, LoginPage};
-use crate::pages::meetings::{CheckInPage, MeetingPage, NewMeetingPage, ScreenPage};
+use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage, NewMeetingPage, ScreenPage};
 use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
 use crate::pages::votes::{NewVotePage, VotePage};
 use crate::prefs::provide_large_type_context;
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account") view=AccountPage />
                 // Before `/votes/:id`, which would also match `new`.
                 <Route path=path!("/votes/new") view=NewVotePage />
+                <Route path=path!("/meetings") view=MeetingsPage />
                 <Route path=path!("/meetings/new") view=NewMeetingPage />
                 <Route path=path!("/meetings/:id") view=MeetingPage />
                 <Route path=path!("/meetings/:id/checkin") view=CheckInPage />

@@ -43,6 +43,7 @@ pub enum Field {
     Speaker,
     Seconds,
     Token,
+    Query,
 }
 
 impl Field {
@@ -85,6 +86,7 @@ impl Field {
             Field::Speaker => "speaker",
             Field::Seconds => "seconds",
             Field::Token => "token",
+            Field::Query => "q",
         }
     }
 }

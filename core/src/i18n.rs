@@ -135,6 +135,8 @@ impl Field {
             (Field::Seconds, Lang::En) => "speaking time (seconds)",
             (Field::Token, Lang::ZhCn) => "签到码",
             (Field::Token, Lang::En) => "check-in code",
+            (Field::Query, Lang::ZhCn) => "搜索词",
+            (Field::Query, Lang::En) => "search",
             (Field::Secrecy, Lang::ZhCn) => "记名方式",
             (Field::Secrecy, Lang::En) => "secrecy",
             (Field::Voter, Lang::ZhCn) => "代表谁投票",

@@ -102,6 +102,15 @@ test('a chair runs a meeting; residents check in, speak and vote on their phones
 
   await phones[0].page.goto('/');
   await expect(new NoticeBoard(phones[0].page).notice(`会议纪要：${title}`)).toBeVisible();
+  // The council's history: found by an agenda item, with its votes and minutes.
+  await phones[2].page.goto('/meetings');
+  await phones[2].page.getByLabel(/搜索会议/).fill('楼道堆物清理');
+  await phones[2].page.getByRole('search').getByRole('button').click();
+  await phones[2].page.getByRole('link', { name: title }).click();
+  await expect(phones[2].page.getByRole('heading', { name: '表决结果' })).toBeVisible();
+  await expect(phones[2].page.getByText('同意在3号楼加装电梯', { exact: true })).toBeVisible();
+  await expect(phones[2].page.getByText(/记录人：社区工作人员/)).toBeVisible();
+  await expectAccessible(phones[2].page);
   for (const s of [chair, ...phones]) await s.context.close();
   await screenContext.close();
 });

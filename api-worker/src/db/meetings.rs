@@ -134,7 +134,11 @@ pub async fn get(db: &D1Database, id: &MeetingId) -> ApiResult<Option<StoredMeet
 }
 
 /// The meetings an audience sees (the same rule as notices and votes), newest first.
-pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<StoredMeeting>> {
+pub async fn list(
+    db: &D1Database,
+    audience: &NoticeAudience,
+    search: Option<&str>,
+) -> ApiResult<Vec<StoredMeeting>> {
     let mut args: Vec<JsValue> = Vec::new();
     let mut admitted: Vec<String> = audience
         .covering
@@ -150,10 +154,29 @@ pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<S
     if admitted.is_empty() {
         return Ok(Vec::new());
     }
+    // A substring search (Chinese has no spaces to split words on); minutes only once published.
+    let filter = match search {
+        Some(q) => {
+            args.push(text(&format!(
+                "%{}%",
+                q.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )));
+            let n = args.len();
+            format!(
+                " AND (m.title LIKE ?{n} ESCAPE '\\' \
+                 OR json_extract(m.settings, '$.place') LIKE ?{n} ESCAPE '\\' \
+                 OR EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.title LIKE ?{n} ESCAPE '\\') \
+                 OR (m.minutes_notice_id IS NOT NULL AND m.minutes LIKE ?{n} ESCAPE '\\'))"
+            )
+        }
+        None => String::new(),
+    };
     all::<MeetingRow>(
         db,
         &format!(
-            "{} WHERE ({}) ORDER BY m.starts_at DESC, m.id DESC LIMIT 100",
+            "{} WHERE ({}){filter} ORDER BY m.starts_at DESC, m.id DESC LIMIT 100",
             select(),
             admitted.join(" OR ")
         ),

@@ -107,6 +107,30 @@ fn vote_state(ctx: &Ctx, v: &db::votes::StoredVote) -> VoteState {
     }
 }
 
+/// A motion as the room shows it: its count, and its result when the motion shows it.
+async fn motion_view(ctx: &Ctx, db: &worker::D1Database, id: &str) -> ApiResult<LiveMotion> {
+    let vote = db::votes::get(db, &VoteId::from_trusted(id))
+        .await?
+        .ok_or_else(|| ApiError::internal("motion vanished"))?;
+    let state = vote_state(ctx, &vote);
+    let participated = db::votes::participated(db, &vote.id).await?;
+    let result = if vote.settings.shows_results(vote.closed_early, ctx.now) {
+        Some(super::votes::tally(db, &vote).await?.1)
+    } else {
+        None
+    };
+    Ok(LiveMotion {
+        vote: vote.id.clone(),
+        title: vote.settings.title.clone(),
+        options: vote.settings.options.clone(),
+        method: vote.settings.method.clone(),
+        state,
+        participated,
+        voters: vote.present.unwrap_or(0),
+        result,
+    })
+}
+
 /// The live state of a meeting, at `revision`.
 async fn live_of(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive> {
     let db = ctx.db()?;
@@ -137,28 +161,7 @@ async fn live_of(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive>
         })
         .collect();
     let motion = match db::meetings::motions(&db, &m.id).await?.last() {
-        Some(row) => {
-            let vote = db::votes::get(&db, &VoteId::from_trusted(&row.id))
-                .await?
-                .ok_or_else(|| ApiError::internal("motion vanished"))?;
-            let state = vote_state(ctx, &vote);
-            let participated = db::votes::participated(&db, &vote.id).await?;
-            let result = if vote.settings.shows_results(vote.closed_early, ctx.now) {
-                Some(super::votes::tally(&db, &vote).await?.1)
-            } else {
-                None
-            };
-            Some(LiveMotion {
-                vote: vote.id.clone(),
-                title: vote.settings.title.clone(),
-                options: vote.settings.options.clone(),
-                method: vote.settings.method.clone(),
-                state,
-                participated,
-                voters: vote.present.unwrap_or(0),
-                result,
-            })
-        }
+        Some(row) => Some(motion_view(ctx, &db, &row.id).await?),
         None => None,
     };
     Ok(MeetingLive {
@@ -225,6 +228,10 @@ async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
         })
         .map(|s| s.id);
     let live = live_of(ctx, &l, l.meeting.revision).await?;
+    let mut motions = Vec::new();
+    for row in db::meetings::motions(&db, &l.meeting.id).await? {
+        motions.push(motion_view(ctx, &db, &row.id).await?);
+    }
     let m = l.meeting;
     Ok(MeetingView {
         me: MyPart {
@@ -244,7 +251,13 @@ async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
         checkin_token: chair.then_some(m.checkin_token),
         chair,
         live,
-        minutes: m.minutes,
+        motions,
+        // Residents read the minutes once published; the chair drafts them before.
+        minutes: if chair || m.minutes_notice.is_some() {
+            m.minutes
+        } else {
+            None
+        },
         minutes_notice: m.minutes_notice,
     })
 }
@@ -305,11 +318,22 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// `GET /api/v1/meetings`.
+/// `GET /api/v1/meetings?q=`: the meetings of her places, newest first; `q` searches titles, places,
+/// agendas and minutes (past meetings are the council's history).
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let audience = policy::notice_audience(&member.actor);
-    let meetings = db::meetings::list(&ctx.db()?, &audience)
+    let q = crate::http::query_param(&ctx.url, "q")
+        .map(|q| q.trim().to_owned())
+        .filter(|q| !q.is_empty());
+    if q.as_ref().is_some_and(|q| q.chars().count() > 40) {
+        return Err(DomainError::TooLong {
+            field: Field::Query,
+            max: 40,
+        }
+        .into());
+    }
+    let meetings = db::meetings::list(&ctx.db()?, &audience, q.as_deref())
         .await?
         .into_iter()
         .map(|m| MeetingSummary {

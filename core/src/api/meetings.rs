@@ -108,6 +108,9 @@ pub struct MeetingView {
     pub checkin_token: Option<String>,
     pub me: MyPart,
     pub live: MeetingLive,
+    /// Every motion put, oldest first, with its result when shown.
+    pub motions: Vec<LiveMotion>,
+    /// The minutes: for the chair from the close, for everyone once published.
     pub minutes: Option<String>,
     pub minutes_notice: Option<NoticeId>,
 }

@@ -138,6 +138,7 @@ fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <Agenda live=live />
             <Speakers live=live />
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+            {(meeting.live.state == MeetingState::Closed).then(|| view! { <Record meeting=meeting.clone() /> })}
             {meeting.chair.then(|| view! { <ChairConsole meeting=meeting.clone() live=live act=act error=error /> })}
         </article>
     }
@@ -174,7 +175,8 @@ fn MyControls(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let _ = id;
-    let open = move || live.with(|l| l.state) == MeetingState::Open;
+    let open = Memo::new(move |_| live.with(|l| l.state) == MeetingState::Open);
+    let open = move || open.get();
     view! {
         {move || {
             let part = me.get();
@@ -371,23 +373,37 @@ fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> impl IntoVie
         open_motion.track();
         receipt.set(None);
     });
+    // The ballot is drawn again only when another motion is put or this one closes, never because
+    // someone else voted (that would reset a choice she is making).
+    let current = Memo::new(move |_| {
+        live.with(|l| {
+            l.motion.as_ref().map(|m| {
+                (
+                    m.vote.to_string(),
+                    m.title.clone(),
+                    m.method.clone(),
+                    m.options.clone(),
+                    m.state,
+                )
+            })
+        })
+    });
     view! {
         {move || {
-            live.with(|l| l.motion.clone())
-                .map(|motion| {
-                    let count = (motion.participated.to_string(), motion.voters.to_string());
-                    let bars = result_bars(&motion, i18n.lang());
-                    let outcome = outcome_label(&motion);
-                    let is_open = motion.state == VoteState::Open;
-                    let ballot = Ballot {
-                        vote: motion.vote.to_string(),
-                        method: motion.method.clone(),
-                        options: motion.options.clone(),
-                    };
+            current
+                .get()
+                .map(|(vote, title, method, options, state)| {
+                    let is_open = state == VoteState::Open;
+                    let ballot = Ballot { vote, method, options };
                     view! {
                         <section class="motion" aria-labelledby="motion-heading">
-                            <h2 id="motion-heading">{i18n.text(Msg::MotionHeading)}" · "{motion.title.clone()}</h2>
-                            <p>{fill(i18n.lang(), Msg::MotionCount, &[("cast", &count.0), ("voters", &count.1)])}</p>
+                            <h2 id="motion-heading">{i18n.text(Msg::MotionHeading)}" · "{title}</h2>
+                            <p>
+                                {move || {
+                                    let (cast, voters) = live.with(|l| l.motion.as_ref().map(|m| (m.participated.to_string(), m.voters.to_string())).unwrap_or_default());
+                                    fill(i18n.lang(), Msg::MotionCount, &[("cast", &cast), ("voters", &voters)])
+                                }}
+                            </p>
                             {is_open.then(|| view! {
                                 <Transition>
                                     {move || {
@@ -406,33 +422,80 @@ fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> impl IntoVie
                                     }}
                                 </Transition>
                             })}
-                            {outcome.map(|m| view! { <p class="result-outcome">{i18n.text(m)}</p> })}
-                            {if bars.is_empty() {
-                                view! { <p class="hint">{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="bars">
-                                        {bars
-                                            .into_iter()
-                                            .map(|(label, n, total)| {
-                                                let votes = fill(i18n.lang(), Msg::Votes, &[("count", &n.to_string())]);
-                                                view! {
-                                                    <li>
-                                                        <span class="bar-label">{label.clone()}</span>
-                                                        <progress max=total.to_string() value=n.to_string() aria-label=format!("{label} {votes}")></progress>
-                                                        <span class="bar-count">{votes.clone()}</span>
-                                                    </li>
-                                                }
-                                            })
-                                            .collect::<Vec<_>>()}
-                                    </ul>
-                                }
-                                    .into_any()
-                            }}
+                            {move || live.with(|l| l.motion.clone()).map(|motion| view! { <Tally motion=motion /> })}
                         </section>
                     }
                 })
         }}
+    }
+}
+
+/// A motion's outcome and result bars, or that the result comes at close.
+#[component]
+fn Tally(motion: LiveMotion) -> impl IntoView {
+    let i18n = use_i18n();
+    let bars = result_bars(&motion, i18n.lang());
+    let outcome = outcome_label(&motion);
+    view! {
+        {outcome.map(|m| view! { <p class="result-outcome">{i18n.text(m)}</p> })}
+        {if bars.is_empty() {
+            view! { <p class="hint">{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="bars">
+                    {bars
+                        .into_iter()
+                        .map(|(label, n, total)| {
+                            let votes = fill(i18n.lang(), Msg::Votes, &[("count", &n.to_string())]);
+                            view! {
+                                <li>
+                                    <span class="bar-label">{label.clone()}</span>
+                                    <progress max=total.to_string() value=n.to_string() aria-label=format!("{label} {votes}")></progress>
+                                    <span class="bar-count">{votes.clone()}</span>
+                                </li>
+                            }
+                        })
+                        .collect::<Vec<_>>()}
+                </ul>
+            }
+                .into_any()
+        }}
+    }
+}
+
+/// A past meeting's record: every motion with its result, and the published minutes.
+#[component]
+fn Record(meeting: MeetingView) -> impl IntoView {
+    let i18n = use_i18n();
+    let minutes = (!meeting.chair)
+        .then_some(meeting.minutes.clone())
+        .flatten();
+    view! {
+        {(!meeting.motions.is_empty()).then(|| view! {
+            <section aria-labelledby="motions-heading">
+                <h2 id="motions-heading">{i18n.text(Msg::MotionsHeading)}</h2>
+                <ul class="member-list">
+                    {meeting
+                        .motions
+                        .iter()
+                        .map(|motion| {
+                            view! {
+                                <li class="member-card">
+                                    <p class="member-name">{motion.title.clone()}</p>
+                                    <Tally motion=motion.clone() />
+                                </li>
+                            }
+                        })
+                        .collect::<Vec<_>>()}
+                </ul>
+            </section>
+        })}
+        {minutes.map(|text| view! {
+            <section aria-labelledby="record-minutes-heading">
+                <h2 id="record-minutes-heading">{i18n.text(Msg::MinutesHeading)}</h2>
+                <p class="notice-body">{text}</p>
+            </section>
+        })}
     }
 }
 
@@ -447,7 +510,9 @@ fn ChairConsole(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = meeting.id.to_string();
-    let state = move || live.with(|l| l.state);
+    // Redrawn only when the meeting's state changes, not with every live update.
+    let state = Memo::new(move |_| live.with(|l| l.state));
+    let state = move || state.get();
     let screen = format!("/meetings/{id}/screen");
     // The check-in link: the QR code of the room, also fit to share in the building's chat group.
     let origin = window().location().origin().unwrap_or_default();
@@ -531,9 +596,10 @@ fn ChairFloor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let limit = RwSignal::new(String::from("180"));
+    let speakers = Memo::new(move |_| live.with(|l| l.speakers.clone()));
     view! {
         {move || {
-            let speakers = live.with(|l| l.speakers.clone());
+            let speakers = speakers.get();
             (!speakers.is_empty()).then(|| view! {
                 <h3>{i18n.text(Msg::SpeakersHeading)}</h3>
                 <div class="field">
@@ -589,13 +655,22 @@ fn ChairMotion(
     let secret = RwSignal::new(false);
     let shown_live = RwSignal::new(true);
     let reason = RwSignal::new(String::new());
+    // Only a change of the open motion redraws the form (a redraw mid-typing would lose keystrokes).
+    let open_motion = Memo::new(move |_| {
+        live.with(|l| {
+            l.motion
+                .as_ref()
+                .filter(|m| m.state == VoteState::Open)
+                .map(|m| (m.vote.to_string(), m.title.clone()))
+        })
+    });
+    let quorum_met = Memo::new(move |_| live.with(|l| l.quorum_met));
     view! {
-        {move || match live.with(|l| l.motion.clone().filter(|m| m.state == VoteState::Open)) {
-            Some(motion) => {
-                let vote = motion.vote.to_string();
+        {move || match open_motion.get() {
+            Some((vote, motion_title)) => {
                 let close = format!("motions/{vote}/close");
                 view! {
-                    <h3>{i18n.text(Msg::MotionHeading)}" · "{motion.title.clone()}</h3>
+                    <h3>{i18n.text(Msg::MotionHeading)}" · "{motion_title}</h3>
                     <button type="button" class="button primary" on:click=move |_| post(close.clone(), serde_json::json!({}))>{i18n.text(Msg::CloseMotionButton)}</button>
                     <p><a href=format!("/votes/{vote}")>{i18n.text(Msg::PaperLink)}</a></p>
                 }
@@ -652,7 +727,7 @@ fn ChairMotion(
                         <input type="checkbox" bind:checked=shown_live />
                         {i18n.text(Msg::LiveResults)}
                     </label>
-                    {move || (!live.with(|l| l.quorum_met)).then(|| view! {
+                    {move || (!quorum_met.get()).then(|| view! {
                         <div class="field">
                             <label for="motion-reason">{i18n.text(Msg::OverrideReason)}</label>
                             <input id="motion-reason" type="text" bind:value=reason />

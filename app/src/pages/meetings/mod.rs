@@ -1,11 +1,13 @@
 //! Meetings (议事会): the list on the home screen, calling one, the meeting on a phone with the chair's
 //! console, the big screen, and the live state they all follow.
 
+pub mod history;
 pub mod live;
 pub mod meeting_page;
 pub mod new_meeting;
 pub mod screen;
 
+pub use history::MeetingsPage;
 pub use meeting_page::{CheckInPage, MeetingPage};
 pub use new_meeting::NewMeetingPage;
 pub use screen::ScreenPage;
@@ -28,7 +30,7 @@ pub(crate) fn state_label(state: MeetingState) -> Msg {
 #[component]
 pub fn UpcomingMeetings() -> impl IntoView {
     let i18n = use_i18n();
-    let meetings = LocalResource::new(move || api::meetings(i18n.lang_untracked()));
+    let meetings = LocalResource::new(move || api::meetings(i18n.lang_untracked(), ""));
     view! {
         <Transition>
             {move || Suspend::new(async move {
@@ -54,6 +56,7 @@ pub fn UpcomingMeetings() -> impl IntoView {
                                         })
                                         .collect::<Vec<_>>()}
                                 </ul>
+                                <p><a href="/meetings">{i18n.text(Msg::AllMeetings)}</a></p>
                             </section>
                         }
                     })

@@ -443,6 +443,52 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         "the minutes are on her board"
     );
 
+    // The record: every motion with its result, the minutes once published, found by search.
+    let record = people[2].get(&path(""));
+    record.expect(200, None);
+    let motions = record.body["meeting"]["motions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(motions.len(), 3);
+    assert_eq!(motions[1]["result"]["outcome"], "adopted");
+    assert!(
+        record.body["meeting"]["minutes"]
+            .as_str()
+            .is_some_and(|m| m.contains("记录人"))
+    );
+    for q in [
+        "楼道堆物清理",
+        "记录人：社区",
+        "二楼会议室",
+        &title[..title.len() - 2],
+    ] {
+        let found = people[2].get(&format!(
+            "/api/v1/meetings?q={}",
+            yishi_api_tests::encode(q)
+        ));
+        found.expect(200, None);
+        assert!(
+            found.body["meetings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|m| m["id"] == id.as_str()),
+            "found by {q}"
+        );
+    }
+    let none = people[2].get(&format!(
+        "/api/v1/meetings?q={}",
+        yishi_api_tests::encode("100%_不存在")
+    ));
+    assert_eq!(none.body["meetings"], json!([]));
+    let r = people[2].get(&format!(
+        "/api/v1/meetings?q={}",
+        yishi_api_tests::encode(&"长".repeat(41))
+    ));
+    r.expect(422, Some("too_long"));
+    assert_eq!(r.body["error"]["field"], "q");
+
     // A phone that reconnects gets the state as it is now.
     drop(phone);
     let mut again = people[1].socket(&path("/socket"), Duration::from_secs(10))?;
