@@ -356,22 +356,30 @@ pub fn minutes_text(
             .attendance
             .iter()
             .map(|a| {
-                let mut s = a.name.clone();
+                let mut notes = vec![if zh {
+                    format!("{} 到", time(&a.arrived_at))
+                } else {
+                    format!("came {}", time(&a.arrived_at))
+                }];
                 if a.on_behalf.is_some() {
-                    s.push_str(if zh {
-                        "（代签到）"
+                    notes.push(if zh {
+                        "代签到".into()
                     } else {
-                        " (checked in by staff)"
+                        "checked in by staff".into()
                     });
                 }
                 if let Some(left) = &a.left_at {
-                    if zh {
-                        s.push_str(&format!("（{} 离场）", time(left)));
+                    notes.push(if zh {
+                        format!("{} 离场", time(left))
                     } else {
-                        s.push_str(&format!(" (left {})", time(left)));
-                    }
+                        format!("left {}", time(left))
+                    });
                 }
-                s
+                if zh {
+                    format!("{}（{}）", a.name, notes.join("，"))
+                } else {
+                    format!("{} ({})", a.name, notes.join(", "))
+                }
             })
             .collect();
         out.push(if zh {
@@ -601,7 +609,7 @@ mod tests {
         assert_eq!(
             text,
             "会议：3号楼居民议事会\n范围：阳光小区 3号楼\n地点：会议室\n时间：11:00 至 12:30\n应到 20 人，实到 2 人。\n\
-             出席：杜国强、何桂英（代签到）（12:00 离场）\n\n议题1：加装电梯\n发言：杜国强\n表决：同意加装电梯\n\
+             出席：杜国强（10:55 到）、何桂英（11:02 到，代签到，12:00 离场）\n\n议题1：加装电梯\n发言：杜国强\n表决：同意加装电梯\n\
              （未达到法定人数，主持人决定照常表决，理由：事情紧急）\n赞成 2 票，反对 0 票，弃权 0 票。结果：通过。\n\n\
              议题2：楼道堆物\n（未讨论）"
         );
