@@ -318,6 +318,7 @@ pub fn minutes_text(
     record: &MeetingRecord,
     lang: Lang,
     time: impl Fn(&DateTime<Utc>) -> String,
+    clock: impl Fn(&DateTime<Utc>) -> String,
 ) -> String {
     let zh = lang == Lang::ZhCn;
     let mut out: Vec<String> = Vec::new();
@@ -357,9 +358,9 @@ pub fn minutes_text(
             .iter()
             .map(|a| {
                 let mut notes = vec![if zh {
-                    format!("{} 到", time(&a.arrived_at))
+                    format!("{} 到", clock(&a.arrived_at))
                 } else {
-                    format!("came {}", time(&a.arrived_at))
+                    format!("came {}", clock(&a.arrived_at))
                 }];
                 if a.on_behalf.is_some() {
                     notes.push(if zh {
@@ -368,11 +369,12 @@ pub fn minutes_text(
                         "checked in by staff".into()
                     });
                 }
-                if let Some(left) = &a.left_at {
+                // Everyone still there leaves when the meeting closes: only earlier departures count.
+                if let Some(left) = a.left_at.as_ref().filter(|l| Some(**l) != record.closed_at) {
                     notes.push(if zh {
-                        format!("{} 离场", time(left))
+                        format!("{} 离场", clock(left))
                     } else {
-                        format!("left {}", time(left))
+                        format!("left {}", clock(left))
                     });
                 }
                 if zh {
@@ -605,7 +607,7 @@ mod tests {
             ],
         };
         let hhmm = |t: &DateTime<Utc>| t.format("%H:%M").to_string();
-        let text = minutes_text(&record, Lang::ZhCn, hhmm);
+        let text = minutes_text(&record, Lang::ZhCn, hhmm, hhmm);
         assert_eq!(
             text,
             "会议：3号楼居民议事会\n范围：阳光小区 3号楼\n地点：会议室\n时间：11:00 至 12:30\n应到 20 人，实到 2 人。\n\
@@ -613,6 +615,8 @@ mod tests {
              （未达到法定人数，主持人决定照常表决，理由：事情紧急）\n赞成 2 票，反对 0 票，弃权 0 票。结果：通过。\n\n\
              议题2：楼道堆物\n（未讨论）"
         );
-        assert!(minutes_text(&record, Lang::En, hhmm).starts_with("Meeting: 3号楼居民议事会"));
+        assert!(
+            minutes_text(&record, Lang::En, hhmm, hhmm).starts_with("Meeting: 3号楼居民议事会")
+        );
     }
 }

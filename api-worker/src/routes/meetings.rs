@@ -532,12 +532,16 @@ async fn minutes_of(ctx: &Ctx, l: &Loaded) -> ApiResult<String> {
             .collect::<ApiResult<_>>()?,
         items: records,
     };
-    Ok(minutes_text(&record, ctx.lang, |t| {
-        // China Standard Time, as the room's clock shows it.
-        (*t + chrono::Duration::hours(8))
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-    }))
+    // China Standard Time, as the room's clock shows it.
+    let local = |t: &chrono::DateTime<chrono::Utc>, format: &str| {
+        (*t + chrono::Duration::hours(8)).format(format).to_string()
+    };
+    Ok(minutes_text(
+        &record,
+        ctx.lang,
+        |t| local(t, "%Y-%m-%d %H:%M"),
+        |t| local(t, "%H:%M"),
+    ))
 }
 
 /// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or staff check in

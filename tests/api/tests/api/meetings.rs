@@ -393,6 +393,7 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         "应到 4 人，实到 4 人。",
         "议事老人（",
         "，代签到）",
+        " 离场）",
         "议题1：加装电梯",
         "表决：同意召开业主大会",
         "理由：事情紧急，到会居民同意先表决",
