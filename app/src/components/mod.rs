@@ -10,6 +10,7 @@ pub mod language_toggle;
 pub mod large_type_toggle;
 pub mod loading;
 pub mod qr_code;
+pub mod scope_select;
 pub mod sign_out_button;
 pub mod text_field;
 
@@ -23,5 +24,6 @@ pub use language_toggle::LanguageToggle;
 pub use large_type_toggle::LargeTypeToggle;
 pub use loading::Loading;
 pub use qr_code::QrCode;
+pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
 pub use text_field::TextField;

@@ -232,6 +232,40 @@ impl Api {
         Ok(socket)
     }
 
+    /// A new building in 乙小区 (`cpd_b`) of one unit, one floor and `doors` households, created by this
+    /// (staff) client: its id, its unit's id and its households' ids.
+    pub fn new_building(&mut self, name: &str, doors: u32) -> (String, String, Vec<String>) {
+        let r = self.post(
+            "/api/v1/buildings",
+            &serde_json::json!({ "parent_id": "cpd_b", "name": name, "layout": { "units": 1, "floors": 1, "doors_per_floor": doors } }),
+        );
+        r.expect(201, None);
+        let building = r.body["place"]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let tree = self.get("/api/v1/territory?community=com_t");
+        let unit = tree.body["communities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c["compounds"].as_array().cloned().unwrap_or_default())
+            .flat_map(|c| c["children"].as_array().cloned().unwrap_or_default())
+            .find(|b| b["id"] == building.as_str())
+            .and_then(|b| b["children"][0]["id"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let listed = self.get(&format!("/api/v1/units/{unit}/households"));
+        listed.expect(200, None);
+        let households: Vec<String> = listed.body["households"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h["id"].as_str().map(str::to_owned))
+            .collect();
+        assert_eq!(households.len(), doors as usize);
+        (building, unit, households)
+    }
+
     /// The signed-in member (`GET /api/v1/me`).
     pub fn me(&mut self) -> Value {
         let me = self.get("/api/v1/me");

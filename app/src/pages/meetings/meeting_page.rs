@@ -430,19 +430,19 @@ fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> impl IntoVie
     }
 }
 
-/// A motion's outcome and result bars, or that the result comes at close.
+/// A motion's outcome and result bars, or that the result comes at close; larger on the wall screen.
 #[component]
-fn Tally(motion: LiveMotion) -> impl IntoView {
+pub(crate) fn Tally(motion: LiveMotion, #[prop(optional)] screen: bool) -> impl IntoView {
     let i18n = use_i18n();
     let bars = result_bars(&motion, i18n.lang());
     let outcome = outcome_label(&motion);
     view! {
-        {outcome.map(|m| view! { <p class="result-outcome">{i18n.text(m)}</p> })}
+        {outcome.map(|m| view! { <p class="result-outcome" class:screen-outcome=screen>{i18n.text(m)}</p> })}
         {if bars.is_empty() {
-            view! { <p class="hint">{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
+            view! { <p class="hint" class:screen-hint=screen>{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
         } else {
             view! {
-                <ul class="bars">
+                <ul class="bars" class:screen-bars=screen>
                     {bars
                         .into_iter()
                         .map(|(label, n, total)| {

@@ -1,18 +1,18 @@
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use yishi_core::DomainError;
 use yishi_core::api::meetings::CreateMeetingRequest;
 use yishi_core::error::Field;
 use yishi_core::meetings::{MeetingSettings, Procedure};
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::tally::{Quorum, Threshold};
-use yishi_core::{DomainError, Lang};
 
 use crate::api;
-use crate::components::{AppShell, DocumentTitle, ErrorView, FormAlert, Loading, TextField};
+use crate::components::{AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::notice_form::{parse_scope, scope_groups};
+use crate::pages::notices::notice_form::parse_scope;
 
 fn now() -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -24,7 +24,6 @@ fn now() -> DateTime<Utc> {
 pub fn NewMeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let scopes = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
     let title = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
     let starts_in = RwSignal::new(String::from("0"));
@@ -123,36 +122,7 @@ pub fn NewMeetingPage() -> impl IntoView {
                 <TextField id="meeting-title" label=Msg::MeetingTitle value=title error=errors.field("title") />
                 <TextField id="meeting-place" label=Msg::MeetingPlace value=place error=errors.field("place") />
                 <TextField id="meeting-starts" label=Msg::StartsInHours value=starts_in kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
-                <div class="field">
-                    <label for="meeting-scope">{i18n.text(Msg::MeetingAudience)}</label>
-                    <select id="meeting-scope" bind:value=scope>
-                        <option value="">{i18n.text(Msg::ChooseScope)}</option>
-                        <Transition fallback=|| view! { <Loading /> }>
-                            {move || Suspend::new(async move {
-                                match scopes.await {
-                                    Ok(scopes) => {
-                                        scope_groups(Lang::default(), &scopes)
-                                            .into_iter()
-                                            .map(|g| {
-                                                view! {
-                                                    <optgroup label=g.community>
-                                                        {g.options
-                                                            .into_iter()
-                                                            .map(|(value, label)| view! { <option value=value>{label}</option> })
-                                                            .collect::<Vec<_>>()}
-                                                    </optgroup>
-                                                }
-                                            })
-                                            .collect::<Vec<_>>()
-                                            .into_any()
-                                    }
-                                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                                }
-                            })}
-                        </Transition>
-                    </select>
-                    {move || errors.field("scope").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-                </div>
+                <ScopeSelect id="meeting-scope" label=Msg::MeetingAudience value=scope error=errors.field("scope") />
                 <div class="field">
                     <label for="meeting-electorate">{i18n.text(Msg::Invited)}</label>
                     <select id="meeting-electorate" bind:value=electorate>

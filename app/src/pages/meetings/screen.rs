@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use yishi_core::api::meetings::{MeetingLive, MeetingView};
-use yishi_core::api::votes::VoteState;
 use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
 
 use super::live::follow;
-use super::meeting_page::{countdown, outcome_label, result_bars, ticking};
+use super::meeting_page::{Tally, countdown, ticking};
 use super::state_label;
 use crate::api;
 use crate::components::{DocumentTitle, ErrorView, Loading, QrCode};
@@ -69,38 +68,12 @@ fn Screen(meeting: MeetingView) -> impl IntoView {
                 {move || {
                     live.with(|l| l.motion.clone())
                         .map(|motion| {
-                            let bars = result_bars(&motion, i18n.lang());
-                            let outcome = outcome_label(&motion);
-                            let open = motion.state == VoteState::Open;
+                            let count = fill(i18n.lang(), Msg::MotionCount, &[("cast", &motion.participated.to_string()), ("voters", &motion.voters.to_string())]);
                             view! {
                                 <div class="screen-motion">
                                     <h3>{motion.title.clone()}</h3>
-                                    <p class="screen-count">
-                                        {fill(i18n.lang(), Msg::MotionCount, &[("cast", &motion.participated.to_string()), ("voters", &motion.voters.to_string())])}
-                                    </p>
-                                    {outcome.map(|m| view! { <p class="screen-outcome">{i18n.text(m)}</p> })}
-                                    {if bars.is_empty() {
-                                        view! { <p class="screen-hint">{i18n.text(if open { Msg::MotionResultLater } else { Msg::ResultLater })}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="bars screen-bars">
-                                                {bars
-                                                    .into_iter()
-                                                    .map(|(label, n, total)| {
-                                                        let votes = fill(i18n.lang(), Msg::Votes, &[("count", &n.to_string())]);
-                                                        view! {
-                                                            <li>
-                                                                <span class="bar-label">{label.clone()}</span>
-                                                                <progress max=total.to_string() value=n.to_string() aria-label=format!("{label} {votes}")></progress>
-                                                                <span class="bar-count">{votes.clone()}</span>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect::<Vec<_>>()}
-                                            </ul>
-                                        }
-                                            .into_any()
-                                    }}
+                                    <p class="screen-count">{count}</p>
+                                    <Tally motion=motion screen=true />
                                 </div>
                             }
                         })

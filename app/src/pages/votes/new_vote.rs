@@ -1,18 +1,18 @@
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use yishi_core::DomainError;
 use yishi_core::api::votes::CreateVoteRequest;
 use yishi_core::error::Field;
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_options};
 use yishi_core::votes::tally::{Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
-use yishi_core::{DomainError, Lang};
 
 use crate::api;
-use crate::components::{AppShell, DocumentTitle, ErrorView, FormAlert, Loading, TextField};
+use crate::components::{AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::notice_form::{parse_scope, scope_groups};
+use crate::pages::notices::notice_form::parse_scope;
 
 fn now() -> DateTime<Utc> {
     DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -197,7 +197,6 @@ impl Form {
 pub fn NewVotePage() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let scopes = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
     let form = Form::new();
     let scope = RwSignal::new(String::new());
     let errors = FormError::new(&[
@@ -291,35 +290,7 @@ pub fn NewVotePage() -> impl IntoView {
                             }
                         })
                 }}
-                <div class="field">
-                    <label for="vote-scope">{i18n.text(Msg::VoteAudience)}</label>
-                    <select id="vote-scope" bind:value=scope>
-                        <option value="">{i18n.text(Msg::ChooseScope)}</option>
-                        <Transition fallback=|| view! { <Loading /> }>
-                            {move || Suspend::new(async move {
-                                match scopes.await {
-                                    Ok(scopes) => {
-                                        scope_groups(Lang::default(), &scopes)
-                                            .into_iter()
-                                            .map(|g| {
-                                                view! {
-                                                    <optgroup label=g.community>
-                                                        {g.options
-                                                            .into_iter()
-                                                            .map(|(value, label)| view! { <option value=value>{label}</option> })
-                                                            .collect::<Vec<_>>()}
-                                                    </optgroup>
-                                                }
-                                            })
-                                            .collect::<Vec<_>>()
-                                            .into_any()
-                                    }
-                                    Err(e) => view! { <ErrorView error=e /> }.into_any(),
-                                }
-                            })}
-                        </Transition>
-                    </select>
-                </div>
+                <ScopeSelect id="vote-scope" label=Msg::VoteAudience value=scope error=errors.field("scope") />
                 <div class="field">
                     <label for="vote-electorate">{i18n.text(Msg::ElectorateLabel)}</label>
                     <select id="vote-electorate" bind:value=electorate>

@@ -13,33 +13,7 @@ use yishi_api_tests::{Api, fresh_phone, marker, next_json, until};
 /// so confirmed at once) and an elderly resident without a phone. Returns the building and the three
 /// signed-in residents, and the elder's member id.
 fn building_of_four(staff: &mut Api) -> (String, Vec<Api>, String) {
-    let r = staff.post(
-        "/api/v1/buildings",
-        &json!({ "parent_id": "cpd_b", "name": marker("议事楼"), "layout": { "units": 1, "floors": 1, "doors_per_floor": 4 } }),
-    );
-    r.expect(201, None);
-    let building = r.body["place"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let tree = staff.get("/api/v1/territory?community=com_t");
-    let unit = tree.body["communities"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|c| c["compounds"].as_array().cloned().unwrap_or_default())
-        .flat_map(|c| c["children"].as_array().cloned().unwrap_or_default())
-        .find(|b| b["id"] == building.as_str())
-        .and_then(|b| b["children"][0]["id"].as_str().map(str::to_owned))
-        .unwrap_or_default();
-    let listed = staff.get(&format!("/api/v1/units/{unit}/households"));
-    let households: Vec<String> = listed.body["households"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|h| h["id"].as_str().map(str::to_owned))
-        .collect();
-    assert_eq!(households.len(), 4);
+    let (building, _, households) = staff.new_building(&marker("议事楼"), 4);
     let mut residents = Vec::new();
     for (i, household) in households.iter().take(3).enumerate() {
         let invite = staff.post(

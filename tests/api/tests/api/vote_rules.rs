@@ -36,31 +36,9 @@ fn create(api: &mut Api, kind: &str, id: &str, settings: Value) -> yishi_api_tes
 }
 
 /// A new building of three households, each with one resident without a phone (so staff enter
-/// their ballots): its id and its households' ids and their residents' ids.
-fn building_of_three(staff: &mut Api) -> (String, Vec<(String, String)>) {
-    let name = marker("面积楼");
-    let r = staff.post(
-        "/api/v1/buildings",
-        &json!({ "parent_id": "cpd_b", "name": name, "layout": { "units": 1, "floors": 1, "doors_per_floor": 3 } }),
-    );
-    r.expect(201, None);
-    let building = r.body["place"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let tree = staff.get("/api/v1/territory?community=com_t");
-    let unit = find_child(&tree.body, &building)
-        .and_then(|b| b["children"][0]["id"].as_str().map(str::to_owned))
-        .unwrap_or_default();
-    let listed = staff.get(&format!("/api/v1/units/{unit}/households"));
-    listed.expect(200, None);
-    let households: Vec<String> = listed.body["households"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|h| h["id"].as_str().map(str::to_owned))
-        .collect();
-    assert_eq!(households.len(), 3);
+/// their ballots): its id, its unit's, and its households' ids with their residents' ids.
+fn building_of_three(staff: &mut Api) -> (String, String, Vec<(String, String)>) {
+    let (building, unit, households) = staff.new_building(&marker("面积楼"), 3);
     let with_people = households
         .into_iter()
         .enumerate()
@@ -77,29 +55,13 @@ fn building_of_three(staff: &mut Api) -> (String, Vec<(String, String)>) {
             (h, member)
         })
         .collect();
-    (building, with_people)
-}
-
-fn find_child<'a>(tree: &'a Value, id: &str) -> Option<&'a Value> {
-    fn go<'a>(nodes: &'a Value, id: &str) -> Option<&'a Value> {
-        nodes.as_array()?.iter().find_map(|n| {
-            if n["id"] == id {
-                Some(n)
-            } else {
-                go(&n["children"], id)
-            }
-        })
-    }
-    tree["communities"]
-        .as_array()?
-        .iter()
-        .find_map(|c| go(&c["compounds"], id))
+    (building, unit, with_people)
 }
 
 #[test]
 fn a_double_majority_by_floor_area_needs_every_area_and_weighs_by_it() {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
-    let (building, homes) = building_of_three(&mut staff);
+    let (building, unit, homes) = building_of_three(&mut staff);
     let by_area = || {
         settings(
             &marker("加装电梯（双过半）"),
@@ -148,10 +110,6 @@ fn a_double_majority_by_floor_area_needs_every_area_and_weighs_by_it() {
             .patch(&household(i), &json!({ "floor_area": area }))
             .expect(200, None);
     }
-    let tree = staff.get("/api/v1/territory?community=com_t");
-    let unit = find_child(&tree.body, &building)
-        .and_then(|b| b["children"][0]["id"].as_str().map(str::to_owned))
-        .unwrap_or_default();
     let listed = staff.get(&format!("/api/v1/units/{unit}/households"));
     let areas: Vec<Value> = listed.body["households"]
         .as_array()
