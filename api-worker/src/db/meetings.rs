@@ -10,10 +10,7 @@ use yishi_core::policy::NoticeAudience;
 use yishi_core::territory::ScopePath;
 
 use super::territory::{NAME_COLUMNS, PathNames, name_joins};
-use super::{
-    PathColumns, all, first, opt_text, parse_time, path_args, scope_contains_sql, scope_within_sql,
-    stmt, text, time,
-};
+use super::{PathColumns, all, first, opt_text, parse_time, path_args, stmt, text, time};
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Debug, Deserialize)]
@@ -140,20 +137,9 @@ pub async fn list(
     search: Option<&str>,
 ) -> ApiResult<Vec<StoredMeeting>> {
     let mut args: Vec<JsValue> = Vec::new();
-    let mut admitted: Vec<String> = audience
-        .covering
-        .iter()
-        .map(|p| scope_contains_sql("m", p, &mut args))
-        .collect();
-    admitted.extend(
-        audience
-            .within
-            .iter()
-            .map(|p| scope_within_sql("m", p, &mut args)),
-    );
-    if admitted.is_empty() {
+    let Some(admitted) = super::audience_sql("m", audience, &mut args) else {
         return Ok(Vec::new());
-    }
+    };
     // A substring search (Chinese has no spaces to split words on); minutes only once published.
     let filter = match search {
         Some(q) => {
@@ -176,9 +162,9 @@ pub async fn list(
     all::<MeetingRow>(
         db,
         &format!(
-            "{} WHERE ({}){filter} ORDER BY m.starts_at DESC, m.id DESC LIMIT 100",
+            "{} WHERE {}{filter} ORDER BY m.starts_at DESC, m.id DESC LIMIT 100",
             select(),
-            admitted.join(" OR ")
+            admitted
         ),
         &args,
     )

@@ -163,6 +163,27 @@ pub fn scope_within_sql(alias: &str, path: &ScopePath, args: &mut Vec<JsValue>) 
     format!("({})", parts.join(" AND "))
 }
 
+/// The condition that admits records (with path columns under `alias`) to `audience`: addressed to a
+/// scope containing one of its places, or lying within one of its offices. `None` when it admits nothing.
+pub fn audience_sql(
+    alias: &str,
+    audience: &yishi_core::policy::NoticeAudience,
+    args: &mut Vec<JsValue>,
+) -> Option<String> {
+    let mut admitted: Vec<String> = audience
+        .covering
+        .iter()
+        .map(|p| scope_contains_sql(alias, p, args))
+        .collect();
+    admitted.extend(
+        audience
+            .within
+            .iter()
+            .map(|p| scope_within_sql(alias, p, args)),
+    );
+    (!admitted.is_empty()).then(|| format!("({})", admitted.join(" OR ")))
+}
+
 /// Appends the keyset pagination of a newest-first list: rows after `cursor` (by `time_col`, then
 /// `id_col`, both descending), at most `limit + 1` of them (the extra one says whether a page follows).
 pub fn page_sql(

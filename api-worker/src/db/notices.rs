@@ -14,8 +14,7 @@ use yishi_core::territory::ScopePath;
 
 use super::territory::{NAME_COLUMNS, PathNames, name_joins};
 use super::{
-    PathColumns, all, first, opt_text, parse_time, path_args, scope_contains_sql, scope_within_sql,
-    stmt, text, time,
+    PathColumns, all, first, opt_text, parse_time, path_args, scope_within_sql, stmt, text, time,
 };
 use crate::error::ApiResult;
 
@@ -133,21 +132,10 @@ pub async fn list(
     limit: u32,
 ) -> ApiResult<(Vec<(ScopePath, NoticeView)>, bool)> {
     let mut args: Vec<JsValue> = Vec::new();
-    let mut admitted: Vec<String> = audience
-        .covering
-        .iter()
-        .map(|p| scope_contains_sql("n", p, &mut args))
-        .collect();
-    admitted.extend(
-        audience
-            .within
-            .iter()
-            .map(|p| scope_within_sql("n", p, &mut args)),
-    );
-    if admitted.is_empty() {
+    let Some(admitted) = super::audience_sql("n", audience, &mut args) else {
         return Ok((Vec::new(), false));
-    }
-    let mut sql = format!("{} WHERE ({})", select(), admitted.join(" OR "));
+    };
+    let mut sql = format!("{} WHERE {}", select(), admitted);
     super::page_sql(
         &mut sql,
         &mut args,

@@ -134,26 +134,15 @@ pub async fn get(db: &D1Database, id: &VoteId) -> ApiResult<Option<StoredVote>> 
 /// The votes an audience sees (the same rule as notices), newest first.
 pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<StoredVote>> {
     let mut args: Vec<JsValue> = Vec::new();
-    let mut admitted: Vec<String> = audience
-        .covering
-        .iter()
-        .map(|p| scope_contains_sql("v", p, &mut args))
-        .collect();
-    admitted.extend(
-        audience
-            .within
-            .iter()
-            .map(|p| scope_within_sql("v", p, &mut args)),
-    );
-    if admitted.is_empty() {
+    let Some(admitted) = super::audience_sql("v", audience, &mut args) else {
         return Ok(Vec::new());
-    }
+    };
     all::<VoteRow>(
         db,
         &format!(
-            "{} WHERE ({}) ORDER BY v.opens_at DESC, v.id DESC LIMIT 100",
+            "{} WHERE {} ORDER BY v.opens_at DESC, v.id DESC LIMIT 100",
             select(),
-            admitted.join(" OR ")
+            admitted
         ),
         &args,
     )

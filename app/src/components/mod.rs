@@ -13,6 +13,7 @@ pub mod qr_code;
 pub mod scope_select;
 pub mod sign_out_button;
 pub mod text_field;
+pub mod threshold;
 
 pub use app_header::AppHeader;
 pub use app_shell::AppShell;
@@ -27,3 +28,4 @@ pub use qr_code::QrCode;
 pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
 pub use text_field::TextField;
+pub use threshold::{ThresholdOptions, parse_threshold};

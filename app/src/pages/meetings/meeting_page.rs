@@ -10,12 +10,14 @@ use yishi_core::api::members::OnBehalfRequest;
 use yishi_core::api::votes::VoteState;
 use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
 use yishi_core::votes::poll::{PollResult, ResultsShown, Secrecy};
-use yishi_core::votes::tally::{Method, Outcome, Threshold};
+use yishi_core::votes::tally::{Method, Outcome};
 
 use super::live::follow;
 use super::state_label;
 use crate::api::{self, ApiError};
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, QrCode};
+use crate::components::{
+    AppShell, DocumentTitle, ErrorView, Loading, QrCode, ThresholdOptions, parse_threshold,
+};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::pages::votes::vote_page::{Ballot, BallotForm, Caster};
@@ -687,13 +689,7 @@ fn ChairMotion(
                         method,
                         secrecy: if secret.get_untracked() { Secrecy::Secret } else { Secrecy::Named },
                         results: if shown_live.get_untracked() { ResultsShown::Live } else { ResultsShown::AfterClose },
-                        threshold: match threshold.get_untracked().as_str() {
-                            "simple" => Some(Threshold::SimpleMajority),
-                            "absolute" => Some(Threshold::AbsoluteMajority),
-                            "two_thirds" => Some(Threshold::TwoThirds),
-                            "three_quarters" => Some(Threshold::ThreeQuarters),
-                            _ => None,
-                        },
+                        threshold: parse_threshold(&threshold.get_untracked()),
                         override_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
                     };
                     post("motions".into(), serde_json::to_value(&req).unwrap_or_default());
@@ -713,10 +709,7 @@ fn ChairMotion(
                         <label for="motion-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
                         <select id="motion-threshold" bind:value=threshold>
                             <option value="">{i18n.text(Msg::MeetingDefault)}</option>
-                            <option value="simple">{i18n.text(Msg::ThresholdSimple)}</option>
-                            <option value="absolute">{i18n.text(Msg::ThresholdAbsolute)}</option>
-                            <option value="two_thirds">{i18n.text(Msg::ThresholdTwoThirds)}</option>
-                            <option value="three_quarters">{i18n.text(Msg::ThresholdThreeQuarters)}</option>
+                            <ThresholdOptions />
                         </select>
                     </div>
                     <label class="check">

@@ -9,7 +9,9 @@ use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::tally::{Quorum, Threshold};
 
 use crate::api;
-use crate::components::{AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField};
+use crate::components::{
+    AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
+};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
 use crate::pages::notices::notice_form::parse_scope;
@@ -91,12 +93,8 @@ pub fn NewMeetingPage() -> impl IntoView {
                 } else {
                     Quorum::PresentPercent { percent }
                 },
-                threshold: match threshold.get_untracked().as_str() {
-                    "absolute" => Threshold::AbsoluteMajority,
-                    "two_thirds" => Threshold::TwoThirds,
-                    "three_quarters" => Threshold::ThreeQuarters,
-                    _ => Threshold::SimpleMajority,
-                },
+                threshold: parse_threshold(&threshold.get_untracked())
+                    .unwrap_or(Threshold::SimpleMajority),
                 count_abstentions: false,
             },
             agenda: agenda
@@ -135,10 +133,7 @@ pub fn NewMeetingPage() -> impl IntoView {
                 <div class="field">
                     <label for="meeting-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
                     <select id="meeting-threshold" bind:value=threshold>
-                        <option value="simple">{i18n.text(Msg::ThresholdSimple)}</option>
-                        <option value="absolute">{i18n.text(Msg::ThresholdAbsolute)}</option>
-                        <option value="two_thirds">{i18n.text(Msg::ThresholdTwoThirds)}</option>
-                        <option value="three_quarters">{i18n.text(Msg::ThresholdThreeQuarters)}</option>
+                        <ThresholdOptions />
                     </select>
                 </div>
                 <div class="field">

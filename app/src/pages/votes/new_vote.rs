@@ -9,7 +9,9 @@ use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_
 use yishi_core::votes::tally::{Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
 
 use crate::api;
-use crate::components::{AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField};
+use crate::components::{
+    AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
+};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
 use crate::pages::notices::notice_form::parse_scope;
@@ -157,12 +159,8 @@ impl Form {
                 } else {
                     Quorum::PercentOfEligible { percent }
                 },
-                threshold: match self.threshold.get_untracked().as_str() {
-                    "absolute" => Threshold::AbsoluteMajority,
-                    "two_thirds" => Threshold::TwoThirds,
-                    "three_quarters" => Threshold::ThreeQuarters,
-                    _ => Threshold::SimpleMajority,
-                },
+                threshold: parse_threshold(&self.threshold.get_untracked())
+                    .unwrap_or(Threshold::SimpleMajority),
                 count_abstentions: self.count_abstentions.get_untracked(),
                 double_majority: self.double_majority.get_untracked(),
             },
@@ -309,10 +307,7 @@ pub fn NewVotePage() -> impl IntoView {
                                 <div class="field">
                                     <label for="vote-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
                                     <select id="vote-threshold" bind:value=threshold>
-                                        <option value="simple">{i18n.text(Msg::ThresholdSimple)}</option>
-                                        <option value="absolute">{i18n.text(Msg::ThresholdAbsolute)}</option>
-                                        <option value="two_thirds">{i18n.text(Msg::ThresholdTwoThirds)}</option>
-                                        <option value="three_quarters">{i18n.text(Msg::ThresholdThreeQuarters)}</option>
+                                        <ThresholdOptions />
                                     </select>
                                     {move || errors.field("rules").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                                 </div>
