@@ -16,11 +16,20 @@ test('a broken spreadsheet is refused line by line; a good one is imported and i
 
   await territory.importCsv(`小区,楼栋,单元,门牌\n${compound},1号楼,1单元,101\n${compound},1号楼,1单元,102\n${compound},1号楼,2单元,101\n`);
   await expect(staff.page.getByText(/已导入：1 个小区、1 栋楼、2 个单元、3 户/)).toBeVisible();
-  const building = territory.place(compound).getByRole('listitem').filter({ hasText: '1号楼' }).first();
+  let building = territory.place(compound).getByRole('listitem').filter({ hasText: '1号楼' }).first();
   await expect(building).toContainText('3 户');
   await expectAccessible(staff.page);
 
+  // A building renamed in place.
+  await building.getByRole('button', { name: '改名' }).first().click();
+  await building.getByLabel('新名称').first().fill('一号楼');
+  await building.getByRole('button', { name: '保存' }).first().click();
+  const renamed = territory.place(compound).getByRole('listitem').filter({ hasText: '一号楼' }).first();
+  await expect(renamed).toContainText('3 户');
+  await expectAccessible(staff.page);
+
   // The printable sheet: a code with its QR code for every household.
+  building = renamed;
   await building.getByRole('link', { name: '邀请码' }).first().click();
   await expect(staff.page.getByText('这栋楼没有未使用的邀请码。')).toBeVisible();
   await staff.page.getByRole('button', { name: '为还没有邀请码的住户生成' }).click();

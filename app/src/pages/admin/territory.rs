@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::territory::{
-    CommunityTree, CreatePlaceRequest, ImportResponse, PlaceFigures, PlaceNode,
+    CommunityTree, CreatePlaceRequest, ImportResponse, PlaceFigures, PlaceNode, UpdatePlaceRequest,
 };
 use yishi_core::error::Field;
 use yishi_core::territory::import::TEMPLATE_HEADER;
@@ -130,6 +130,28 @@ fn PlaceItem(node: PlaceNode, manageable: bool, reload: Callback<()>) -> impl In
     });
     let figures = node.figures;
     let name = node.name.clone();
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(node.name.clone());
+    let rename = {
+        let id = node.id.clone();
+        Action::new_local(move |name: &String| {
+            let (id, req) = (
+                id.clone(),
+                UpdatePlaceRequest {
+                    name: Some(name.clone()),
+                    code: None,
+                    floor_area: None,
+                },
+            );
+            async move {
+                match api::update_place(i18n.lang_untracked(), kind, &id, &req).await {
+                    Ok(_) => reload.run(()),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    let rename_id = format!("rename-{}", node.id);
     view! {
         <li class=if node.archived { "place archived" } else { "place" }>
             <div class="place-line">
@@ -151,9 +173,35 @@ fn PlaceItem(node: PlaceNode, manageable: bool, reload: Callback<()>) -> impl In
                             >
                                 {move || i18n.t(if archived { Msg::RestoreButton } else { Msg::ArchiveButton })}
                             </button>
+                            <button
+                                type="button"
+                                class="button secondary small"
+                                aria-expanded=move || if renaming.get() { "true" } else { "false" }
+                                on:click=move |_| renaming.update(|r| *r = !*r)
+                            >
+                                {i18n.text(Msg::RenameButton)}
+                            </button>
                         }
                     })}
             </div>
+            {move || {
+                renaming
+                    .get()
+                    .then(|| {
+                        let rename_id = rename_id.clone();
+                        view! {
+                            <form class="inline-form" on:submit=move |ev| {
+                                ev.prevent_default();
+                                error.set(None);
+                                rename.dispatch(new_name.get_untracked());
+                            }>
+                                <label for=rename_id.clone()>{i18n.text(Msg::NewNameLabel)}</label>
+                                <input id=rename_id type="text" autocomplete="off" bind:value=new_name />
+                                <button type="submit" class="button secondary small">{i18n.text(Msg::SaveButton)}</button>
+                            </form>
+                        }
+                    })
+            }}
             {move || {
                 error
                     .get()
