@@ -24,11 +24,6 @@ fn subtle() -> ApiResult<SubtleCrypto> {
     Ok(crypto()?.subtle())
 }
 
-/// Compares two secrets in time that does not depend on where they differ.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 pub fn random_bytes<const N: usize>() -> ApiResult<[u8; N]> {
     let mut bytes = [0u8; N];
     crypto()?

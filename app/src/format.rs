@@ -4,6 +4,12 @@ use chrono::{DateTime, Utc};
 use yishi_core::Lang;
 use yishi_core::api::auth::{HomeView, RoleView};
 
+/// The time now, by the device's clock.
+#[must_use]
+pub fn now() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
 /// `YYYY-MM-DD HH:mm` in the device's time zone.
 #[must_use]
 pub fn local_datetime(at: &DateTime<Utc>) -> String {

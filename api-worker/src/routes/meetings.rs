@@ -11,7 +11,6 @@ use yishi_core::api::meetings::{
     MeetingView, MinutesRequest, MotionRequest, MyPart, SpeakerUpdate,
 };
 use yishi_core::api::notices::NoticeResponse;
-use yishi_core::api::votes::VoteState;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{MeetingId, MemberId, NoticeId, VoteId};
 use yishi_core::meetings::{
@@ -20,7 +19,7 @@ use yishi_core::meetings::{
 };
 use yishi_core::members::{Actor, NameDisplay, normalize_reason, public_name};
 use yishi_core::policy::{self, Action, Target, authorize};
-use yishi_core::votes::electorate::{Voter, snapshot};
+use yishi_core::votes::electorate::{Voter, Weighting};
 use yishi_core::votes::poll::{PollSettings, result_text};
 use yishi_core::votes::tally::{Quorum, Rules, TieBreak};
 
@@ -44,15 +43,14 @@ struct Loaded {
 }
 
 async fn electorate(db: &worker::D1Database, m: &StoredMeeting) -> ApiResult<Vec<Voter>> {
-    let candidates = db::votes::candidates(db, &m.scope).await?;
-    let year = u16::try_from(chrono::Datelike::year(&m.settings.starts_at)).unwrap_or(u16::MAX);
-    Ok(snapshot(
-        m.settings.electorate,
-        yishi_core::votes::electorate::Weighting::Head,
+    super::votes::electorate(
+        db,
         &m.scope,
-        year,
-        &candidates,
-    ))
+        m.settings.electorate,
+        Weighting::Head,
+        m.settings.starts_at,
+    )
+    .await
 }
 
 /// Loads a meeting for `actor`: those it addresses (by the notice rule) and those it invites see it;
@@ -97,22 +95,12 @@ fn present_members(rows: &[db::meetings::AttendanceRow]) -> Vec<MemberId> {
         .collect()
 }
 
-fn vote_state(ctx: &Ctx, v: &db::votes::StoredVote) -> VoteState {
-    if v.closed_early || ctx.now >= v.settings.closes_at {
-        VoteState::Closed
-    } else if v.opened {
-        VoteState::Open
-    } else {
-        VoteState::Scheduled
-    }
-}
-
 /// A motion as the room shows it: its count, and its result when the motion shows it.
 async fn motion_view(ctx: &Ctx, db: &worker::D1Database, id: &str) -> ApiResult<LiveMotion> {
     let vote = db::votes::get(db, &VoteId::from_trusted(id))
         .await?
         .ok_or_else(|| ApiError::internal("motion vanished"))?;
-    let state = vote_state(ctx, &vote);
+    let state = super::votes::state_of(ctx, &vote);
     let participated = db::votes::participated(db, &vote.id).await?;
     let result = if vote.settings.shows_results(vote.closed_early, ctx.now) {
         Some(super::votes::tally(db, &vote).await?.1)
@@ -131,17 +119,31 @@ async fn motion_view(ctx: &Ctx, db: &worker::D1Database, id: &str) -> ApiResult<
     })
 }
 
-/// The live state of a meeting, at `revision`.
-async fn live_of(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive> {
-    let db = ctx.db()?;
+/// What a meeting's live state and view are built from, read once per request.
+struct Rows {
+    items: Vec<db::meetings::ItemRow>,
+    attendance: Vec<db::meetings::AttendanceRow>,
+    speakers: Vec<db::meetings::SpeakerRow>,
+    motions: Vec<db::meetings::MotionRow>,
+}
+
+async fn rows(db: &worker::D1Database, id: &MeetingId) -> ApiResult<Rows> {
+    Ok(Rows {
+        items: db::meetings::items(db, id).await?,
+        attendance: db::meetings::attendance(db, id).await?,
+        speakers: db::meetings::speakers(db, id).await?,
+        motions: db::meetings::motions(db, id).await?,
+    })
+}
+
+/// The live state of a meeting at `revision`, from its rows and its latest motion.
+fn live_of(l: &Loaded, revision: u64, rows: &Rows, motion: Option<LiveMotion>) -> MeetingLive {
     let m = &l.meeting;
-    let items = db::meetings::items(&db, &m.id).await?;
-    let attendance = db::meetings::attendance(&db, &m.id).await?;
-    let present = present_voters(&l.electorate, &present_members(&attendance)).len() as u64;
+    let present = present_voters(&l.electorate, &present_members(&rows.attendance)).len() as u64;
     let eligible = l.electorate.len() as u64;
-    let speakers = db::meetings::speakers(&db, &m.id)
-        .await?
-        .into_iter()
+    let speakers = rows
+        .speakers
+        .iter()
         .filter(|s| matches!(s.state(), SpeakerState::Waiting | SpeakerState::Speaking))
         .map(|s| LiveSpeaker {
             state: s.state(),
@@ -157,18 +159,15 @@ async fn live_of(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive>
                 .ok()
                 .flatten(),
             seconds: s.seconds,
-            id: s.id,
+            id: s.id.clone(),
         })
         .collect();
-    let motion = match db::meetings::motions(&db, &m.id).await?.last() {
-        Some(row) => Some(motion_view(ctx, &db, &row.id).await?),
-        None => None,
-    };
-    Ok(MeetingLive {
+    MeetingLive {
         meeting: m.id.clone(),
         revision,
         state: m.state,
-        items: items
+        items: rows
+            .items
             .iter()
             .map(|i| LiveItem {
                 position: i.position,
@@ -181,7 +180,18 @@ async fn live_of(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive>
         quorum_met: quorum_met(m.settings.procedure.quorum, present, eligible),
         speakers,
         motion,
-    })
+    }
+}
+
+/// The live state of a meeting as stored now, at `revision`.
+async fn live_now(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive> {
+    let db = ctx.db()?;
+    let rows = rows(&db, &l.meeting.id).await?;
+    let motion = match rows.motions.last() {
+        Some(row) => Some(motion_view(ctx, &db, &row.id).await?),
+        None => None,
+    };
+    Ok(live_of(l, revision, &rows, motion))
 }
 
 /// After a change: raises the revision, builds the live state and pushes it to the meeting's room. The
@@ -197,7 +207,7 @@ pub async fn changed(ctx: &Ctx, id: &MeetingId) -> ApiResult<MeetingLive> {
         meeting,
         electorate,
     };
-    let live = live_of(ctx, &loaded, revision).await?;
+    let live = live_now(ctx, &loaded, revision).await?;
     let body = serde_json::to_string(&live)?;
     let mut init = RequestInit::new();
     init.with_method(Method::Post)
@@ -215,23 +225,24 @@ pub async fn changed(ctx: &Ctx, id: &MeetingId) -> ApiResult<MeetingLive> {
 async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
     let db = ctx.db()?;
     let chair = require_chair(actor, &l.meeting).is_ok();
-    let attendance = db::meetings::attendance(&db, &l.meeting.id).await?;
-    let present = attendance
+    let rows = rows(&db, &l.meeting.id).await?;
+    let present = rows
+        .attendance
         .iter()
         .any(|a| a.member_id == actor.member.as_str() && a.left_at.is_none());
-    let speaker = db::meetings::speakers(&db, &l.meeting.id)
-        .await?
-        .into_iter()
+    let speaker = rows
+        .speakers
+        .iter()
         .find(|s| {
             s.member_id == actor.member.as_str()
                 && matches!(s.state(), SpeakerState::Waiting | SpeakerState::Speaking)
         })
-        .map(|s| s.id);
-    let live = live_of(ctx, &l, l.meeting.revision).await?;
+        .map(|s| s.id.clone());
     let mut motions = Vec::new();
-    for row in db::meetings::motions(&db, &l.meeting.id).await? {
+    for row in &rows.motions {
         motions.push(motion_view(ctx, &db, &row.id).await?);
     }
+    let live = live_of(&l, l.meeting.revision, &rows, motions.last().cloned());
     let m = l.meeting;
     Ok(MeetingView {
         me: MyPart {
@@ -291,7 +302,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     authorize(&member.actor, Action::ManageVotes, Target::Scope(&scope))?;
     let settings = body.settings.validate()?;
     let id = ctx.new_id(MeetingId::generate)?;
-    let token = hex(&crypto::random_bytes::<12>()?);
+    let token = yishi_core::auth::hex(&crypto::random_bytes::<12>()?);
     let entry = audit_entry(
         ctx,
         &member.actor.member,
@@ -312,10 +323,6 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     statements.push(audit::insert(&db, &entry)?);
     db::batch(&db, statements).await?;
     respond(ctx, &member.actor, id.as_str(), 201).await
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `GET /api/v1/meetings?q=`: the meetings of her places, newest first; `q` searches titles, places,
@@ -359,7 +366,7 @@ pub async fn live(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let loaded = load(ctx, &member.actor, id).await?;
     let revision = loaded.meeting.revision;
-    json(200, &live_of(ctx, &loaded, revision).await?)
+    json(200, &live_now(ctx, &loaded, revision).await?)
 }
 
 /// `GET /api/v1/meetings/{id}/socket` (a WebSocket upgrade): after the same checks as reading the
@@ -555,7 +562,10 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
     let db = ctx.db()?;
     let (who, on_behalf) = match (&body.token, &body.on_behalf) {
         (Some(token), None) => {
-            if !crypto::constant_time_eq(token.trim().as_bytes(), m.checkin_token.as_bytes()) {
+            if !yishi_core::auth::constant_time_eq(
+                token.trim().as_bytes(),
+                m.checkin_token.as_bytes(),
+            ) {
                 return Err(DomainError::Invalid {
                     field: Field::Token,
                 }
@@ -724,7 +734,7 @@ pub async fn request_to_speak(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         .into_iter()
         .find(|i| i.state() == ItemState::Open)
         .map(|i| i.position);
-    let speaker = hex(&crypto::random_bytes::<8>()?);
+    let speaker = yishi_core::auth::hex(&crypto::random_bytes::<8>()?);
     match db::batch(
         &db,
         vec![db::meetings::request_to_speak(

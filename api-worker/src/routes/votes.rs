@@ -33,7 +33,7 @@ fn not_found() -> DomainError {
     }
 }
 
-fn state_of(ctx: &Ctx, v: &StoredVote) -> VoteState {
+pub(super) fn state_of(ctx: &Ctx, v: &StoredVote) -> VoteState {
     if v.closed_early || ctx.now >= v.settings.closes_at {
         VoteState::Closed
     } else if v.opened {
@@ -68,21 +68,41 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     }
 }
 
+/// Loads a vote for someone who runs it (closes it, enters paper ballots, reads its register, publishes
+/// its result): as [`load`], then the policy's `ManageVotes` on its scope.
+async fn load_managed(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
+    let vote = load(ctx, actor, id).await?;
+    authorize(actor, Action::ManageVotes, Target::Scope(&vote.scope))?;
+    Ok(vote)
+}
+
 /// The vote's electorate from the territory as it is now (the rule, the scope, the opening year).
 async fn electorate_now(
     db: &worker::D1Database,
     scope: &ScopePath,
     settings: &PollSettings,
 ) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
-    let candidates = db::votes::candidates(db, scope).await?;
-    let year = u16::try_from(chrono::Datelike::year(&settings.opens_at)).unwrap_or(u16::MAX);
-    Ok(snapshot(
+    electorate(
+        db,
+        scope,
         settings.electorate,
         settings.weighting(),
-        scope,
-        year,
-        &candidates,
-    ))
+        settings.opens_at,
+    )
+    .await
+}
+
+/// Whom `rule` calls in `scope` from the territory as it is now, ages counted in the year of `on`.
+pub(super) async fn electorate(
+    db: &worker::D1Database,
+    scope: &ScopePath,
+    rule: yishi_core::votes::electorate::ElectorateRule,
+    weighting: Weighting,
+    on: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
+    let candidates = db::votes::candidates(db, scope).await?;
+    let year = u16::try_from(chrono::Datelike::year(&on)).unwrap_or(u16::MAX);
+    Ok(snapshot(rule, weighting, scope, year, &candidates))
 }
 
 async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
@@ -377,12 +397,7 @@ async fn record(
 /// `POST /api/v1/votes/{id}/close`: ends voting before its time.
 pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let vote = load(ctx, &member.actor, id).await?;
-    authorize(
-        &member.actor,
-        Action::ManageVotes,
-        Target::Scope(&vote.scope),
-    )?;
+    let vote = load_managed(ctx, &member.actor, id).await?;
     if state_of(ctx, &vote) != VoteState::Closed {
         let db = ctx.db()?;
         let entry = audit_entry(
@@ -578,12 +593,7 @@ async fn proxies_of(db: &worker::D1Database, vote: &VoteId) -> ApiResult<Vec<Pro
 /// vote: who voted (by any channel) and who delegated, never what anyone chose.
 pub async fn voters(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let vote = load(ctx, &member.actor, id).await?;
-    authorize(
-        &member.actor,
-        Action::ManageVotes,
-        Target::Scope(&vote.scope),
-    )?;
+    let vote = load_managed(ctx, &member.actor, id).await?;
     if !vote.opened {
         return Err(DomainError::VotingNotOpen.into());
     }
@@ -608,12 +618,7 @@ pub async fn voters(ctx: &Ctx, id: &str) -> ApiResult<Response> {
 pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: PaperBallotRequest = read_json(req).await?;
-    let vote = load(ctx, &member.actor, id).await?;
-    authorize(
-        &member.actor,
-        Action::ManageVotes,
-        Target::Scope(&vote.scope),
-    )?;
+    let vote = load_managed(ctx, &member.actor, id).await?;
     if body.channel == Channel::Online {
         return Err(DomainError::Invalid {
             field: Field::Channel,
@@ -661,12 +666,7 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
 /// vote's scope (公示), by someone who may both manage the vote and post there.
 pub async fn publish_result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let vote = load(ctx, &member.actor, id).await?;
-    authorize(
-        &member.actor,
-        Action::ManageVotes,
-        Target::Scope(&vote.scope),
-    )?;
+    let vote = load_managed(ctx, &member.actor, id).await?;
     if state_of(ctx, &vote) != VoteState::Closed || !vote.opened {
         return Err(DomainError::VoteNotClosed.into());
     }

@@ -1,4 +1,4 @@
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
@@ -12,13 +12,10 @@ use crate::api;
 use crate::components::{
     AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
 };
+use crate::format::now;
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
 use crate::pages::notices::notice_form::parse_scope;
-
-fn now() -> DateTime<Utc> {
-    DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
 
 /// `/meetings/new`: a meeting of a place's residents, households or representatives, with its place,
 /// time, rules of procedure and agenda.
