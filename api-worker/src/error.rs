@@ -46,8 +46,14 @@ impl ApiError {
             | DomainError::MeetingClosed
             | DomainError::ItemDone
             | DomainError::MotionOpen
-            | DomainError::QuorumNotMet => 409,
+            | DomainError::QuorumNotMet
+            | DomainError::MatterStep
+            | DomainError::MatterChanged
+            | DomainError::EvaluationClosed
+            | DomainError::AlreadyRated
+            | DomainError::DecisionPending => 409,
             DomainError::PayloadTooLarge { .. } => 413,
+            DomainError::UnsupportedMedia => 415,
             DomainError::Required { .. }
             | DomainError::TooLong { .. }
             | DomainError::TooShort { .. }

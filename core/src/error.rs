@@ -44,6 +44,20 @@ pub enum Field {
     Seconds,
     Token,
     Query,
+    Category,
+    Description,
+    Stance,
+    Comment,
+    Summary,
+    Owner,
+    Stars,
+    DueOn,
+    Photos,
+    Meeting,
+    Matter,
+    Threshold,
+    Days,
+    Photo,
 }
 
 impl Field {
@@ -87,6 +101,20 @@ impl Field {
             Field::Seconds => "seconds",
             Field::Token => "token",
             Field::Query => "q",
+            Field::Category => "category",
+            Field::Description => "description",
+            Field::Stance => "stance",
+            Field::Comment => "comment",
+            Field::Summary => "summary",
+            Field::Owner => "owner",
+            Field::Stars => "stars",
+            Field::DueOn => "due_on",
+            Field::Photos => "photos",
+            Field::Meeting => "meeting",
+            Field::Matter => "matter",
+            Field::Threshold => "threshold",
+            Field::Days => "days",
+            Field::Photo => "photo",
         }
     }
 }
@@ -112,6 +140,10 @@ pub enum Entity {
     Vote,
     Meeting,
     AgendaItem,
+    Matter,
+    Comment,
+    Photo,
+    Milestone,
 }
 
 impl std::fmt::Display for Entity {
@@ -128,6 +160,10 @@ impl std::fmt::Display for Entity {
             Entity::Vote => "vote",
             Entity::Meeting => "meeting",
             Entity::AgendaItem => "agenda_item",
+            Entity::Matter => "matter",
+            Entity::Comment => "comment",
+            Entity::Photo => "photo",
+            Entity::Milestone => "milestone",
         })
     }
 }
@@ -214,6 +250,18 @@ pub enum DomainError {
     QuorumNotMet,
     #[error("the member is not invited to this meeting")]
     NotInvited,
+    #[error("the matter is not at a step that allows this")]
+    MatterStep,
+    #[error("the matter changed meanwhile")]
+    MatterChanged,
+    #[error("the rating window has closed")]
+    EvaluationClosed,
+    #[error("already rated")]
+    AlreadyRated,
+    #[error("the decision's vote has not closed")]
+    DecisionPending,
+    #[error("photos must be JPEG, PNG or WebP")]
+    UnsupportedMedia,
     #[error("more than {max} rows")]
     TooManyRows { max: usize },
     #[error("the file has {} bad rows", rows.len())]
@@ -277,6 +325,12 @@ impl DomainError {
             DomainError::MotionOpen => "motion_open",
             DomainError::QuorumNotMet => "quorum_not_met",
             DomainError::NotInvited => "not_invited",
+            DomainError::MatterStep => "matter_step",
+            DomainError::MatterChanged => "matter_changed",
+            DomainError::EvaluationClosed => "evaluation_closed",
+            DomainError::AlreadyRated => "already_rated",
+            DomainError::DecisionPending => "decision_pending",
+            DomainError::UnsupportedMedia => "unsupported_media",
             DomainError::DelegateNotEligible => "delegate_not_eligible",
             DomainError::ProxyChain => "proxy_chain",
             DomainError::ProxyLimit { .. } => "proxy_limit",

@@ -143,6 +143,34 @@ impl Field {
             (Field::Voter, Lang::En) => "whose vote",
             (Field::Channel, Lang::ZhCn) => "投票方式",
             (Field::Channel, Lang::En) => "channel",
+            (Field::Category, Lang::ZhCn) => "类别",
+            (Field::Category, Lang::En) => "category",
+            (Field::Description, Lang::ZhCn) => "详细说明",
+            (Field::Description, Lang::En) => "description",
+            (Field::Stance, Lang::ZhCn) => "观点",
+            (Field::Stance, Lang::En) => "stance",
+            (Field::Comment, Lang::ZhCn) => "留言",
+            (Field::Comment, Lang::En) => "comment",
+            (Field::Summary, Lang::ZhCn) => "讨论小结",
+            (Field::Summary, Lang::En) => "summary",
+            (Field::Owner, Lang::ZhCn) => "实施方",
+            (Field::Owner, Lang::En) => "owner",
+            (Field::Stars, Lang::ZhCn) => "星级",
+            (Field::Stars, Lang::En) => "stars",
+            (Field::DueOn, Lang::ZhCn) => "计划完成日期",
+            (Field::DueOn, Lang::En) => "target date",
+            (Field::Photos, Lang::ZhCn) => "照片",
+            (Field::Photos, Lang::En) => "photos",
+            (Field::Meeting, Lang::ZhCn) => "会议",
+            (Field::Meeting, Lang::En) => "meeting",
+            (Field::Matter, Lang::ZhCn) => "事项",
+            (Field::Matter, Lang::En) => "matter",
+            (Field::Threshold, Lang::ZhCn) => "附议人数",
+            (Field::Threshold, Lang::En) => "number of supports",
+            (Field::Days, Lang::ZhCn) => "天数",
+            (Field::Days, Lang::En) => "number of days",
+            (Field::Photo, Lang::ZhCn) => "照片",
+            (Field::Photo, Lang::En) => "photo",
         }
     }
 }
@@ -174,6 +202,14 @@ impl Entity {
             (Entity::Meeting, Lang::En) => "meeting",
             (Entity::AgendaItem, Lang::ZhCn) => "议题",
             (Entity::AgendaItem, Lang::En) => "agenda item",
+            (Entity::Matter, Lang::ZhCn) => "事项",
+            (Entity::Matter, Lang::En) => "matter",
+            (Entity::Comment, Lang::ZhCn) => "留言",
+            (Entity::Comment, Lang::En) => "comment",
+            (Entity::Photo, Lang::ZhCn) => "照片",
+            (Entity::Photo, Lang::En) => "photo",
+            (Entity::Milestone, Lang::ZhCn) => "节点",
+            (Entity::Milestone, Lang::En) => "milestone",
         }
     }
 }
@@ -251,6 +287,12 @@ impl DomainError {
                 "到会人数不足法定人数，不能表决。如确需表决，请填写理由。".into()
             }
             DomainError::NotInvited => "您不在这次会议的参会名单里。".into(),
+            DomainError::MatterStep => "这件事现在不在这一步，不能这样办。".into(),
+            DomainError::MatterChanged => "这件事的进度刚刚有了变化，请刷新后再试。".into(),
+            DomainError::EvaluationClosed => "评价时间已经结束。".into(),
+            DomainError::AlreadyRated => "您已经评价过了。".into(),
+            DomainError::DecisionPending => "表决还没有结束，结束后才能登记结果。".into(),
+            DomainError::UnsupportedMedia => "照片只能是 JPG、PNG 或 WebP 格式。".into(),
             DomainError::DelegateNotEligible => {
                 "这个手机号的主人不在这次投票的投票人名单里，不能受托。".into()
             }
@@ -348,6 +390,16 @@ impl DomainError {
                 "Too few are present for a vote. To vote anyway, give a reason.".into()
             }
             DomainError::NotInvited => "You are not invited to this meeting.".into(),
+            DomainError::MatterStep => "The matter is not at the step where this can be done.".into(),
+            DomainError::MatterChanged => {
+                "The matter has just changed. Refresh the page and try again.".into()
+            }
+            DomainError::EvaluationClosed => "The time for rating has ended.".into(),
+            DomainError::AlreadyRated => "You have rated this already.".into(),
+            DomainError::DecisionPending => {
+                "The vote has not closed; record the decision once it has.".into()
+            }
+            DomainError::UnsupportedMedia => "Photos must be JPEG, PNG or WebP.".into(),
             DomainError::DelegateNotEligible => {
                 "The person with this phone number is not a voter of this vote, so cannot hold a proxy.".into()
             }

@@ -111,6 +111,18 @@ typed_id!(
 typed_id!(
     /// A deliberation meeting (议事会) with its agenda, attendance and motions.
     MeetingId, "mtg");
+typed_id!(
+    /// A residents' matter (民事), from proposal to evaluation.
+    MatterId, "mat");
+typed_id!(
+    /// A comment in a matter's discussion.
+    CommentId, "cmt");
+typed_id!(
+    /// A photo stored in the bucket, attached to a matter or a progress update.
+    PhotoId, "pho");
+typed_id!(
+    /// An entry of a matter's record: its timeline, progress updates.
+    EventId, "evt");
 
 #[cfg(test)]
 mod tests {

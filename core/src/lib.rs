@@ -9,6 +9,7 @@ pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;

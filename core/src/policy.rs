@@ -51,6 +51,14 @@ pub enum Action {
     ManageVotes,
     /// See a vote addressed to the target (and its result, when shown).
     ReadVote,
+    /// Propose, support, discuss and rate residents' matters of a place one lives in.
+    TakePartInMatter,
+    /// Summarise a matter's discussion and hide comments with a public reason.
+    FacilitateMatters,
+    /// Run matters: decline, merge, put to a decision, name an owner, set milestones.
+    ManageMatters,
+    /// Accept or reject the work done on a matter, as residents' representatives (验收).
+    AcceptMatters,
     /// Change one's own passcode, profile and signed-in devices.
     ManageOwnAccount,
 }
@@ -78,6 +86,10 @@ impl Action {
             Action::MarkNoticeRead,
             Action::ManageVotes,
             Action::ReadVote,
+            Action::TakePartInMatter,
+            Action::FacilitateMatters,
+            Action::ManageMatters,
+            Action::AcceptMatters,
             Action::ManageOwnAccount,
         ]);
         all
@@ -139,8 +151,18 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         // Offices read what is addressed within their area, and what is addressed above it (which their
         // residents read): see `can_read_notice`.
         Action::ReadNotice | Action::ReadVote => ALL_OFFICES,
-        Action::ManageVotes => &[BuildingHead, CommunityStaff, StreetAdmin],
-        Action::MarkNoticeRead | Action::ManageOwnAccount => &[],
+        // Those who run votes in a place run its matters ("small matters stay in the courtyard").
+        Action::ManageVotes | Action::ManageMatters => &[BuildingHead, CommunityStaff, StreetAdmin],
+        Action::FacilitateMatters => &[
+            CouncilMember,
+            ResidentGroupLeader,
+            BuildingHead,
+            CommunityStaff,
+            StreetAdmin,
+        ],
+        // Residents' representatives, never the staff whose offices often do the work.
+        Action::AcceptMatters => &[CouncilMember, ResidentGroupLeader, BuildingHead],
+        Action::MarkNoticeRead | Action::TakePartInMatter | Action::ManageOwnAccount => &[],
     }
 }
 
@@ -164,7 +186,7 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     };
     match action {
         Action::ReadNotice | Action::ReadVote => can_read_notice(actor, scope),
-        Action::MarkNoticeRead => is_addressed_to_home(actor, scope),
+        Action::MarkNoticeRead | Action::TakePartInMatter => is_addressed_to_home(actor, scope),
         _ => actor
             .grants_of(roles_for(action))
             .any(|g| g.scope.contains(scope)),
@@ -331,7 +353,7 @@ mod tests {
 
     /// Rows follow [`Action::all`]; columns follow [`cast`]: resident, pending, council, head, leader,
     /// grid worker, grid head, grid director, staff, admin.
-    const ON_UNIT_3_1: [(&str, &str); 24] = [
+    const ON_UNIT_3_1: [(&str, &str); 28] = [
         ("view territory", "...YYYYYYY"),
         ("manage territory", "........YY"),
         ("view members", "...YYYYYYY"),
@@ -355,11 +377,15 @@ mod tests {
         ("mark notice read", "Y........."),
         ("manage votes", "...Y....YY"),
         ("read vote", "Y..YYYYYYY"),
+        ("take part in matter", "Y........."),
+        ("facilitate matters", "..YYY...YY"),
+        ("manage matters", "...Y....YY"),
+        ("accept matters", "..YYY....."),
         ("manage own account", ".........."),
     ];
 
     /// The same for building 5, in the other compound.
-    const ON_BUILDING_5: [(&str, &str); 24] = [
+    const ON_BUILDING_5: [(&str, &str); 28] = [
         ("view territory", ".......YYY"),
         ("manage territory", "........YY"),
         ("view members", ".......YYY"),
@@ -383,10 +409,14 @@ mod tests {
         ("mark notice read", ".........."),
         ("manage votes", "........YY"),
         ("read vote", ".......YYY"),
+        ("take part in matter", ".........."),
+        ("facilitate matters", "..Y.....YY"),
+        ("manage matters", "........YY"),
+        ("accept matters", "..Y......."),
         ("manage own account", ".........."),
     ];
 
-    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 24]) {
+    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 28]) {
         let actions = Action::all();
         assert_eq!(actions.len(), table.len(), "one row per action");
         let cast = cast();

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod invites;
+pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;

@@ -1,0 +1,765 @@
+//! Residents' matters (民事) and the five resident steps (五民工作法): a resident proposes a matter (民提),
+//! neighbours support it until it reaches the council's list and discuss it (民议), it is decided by an
+//! online ballot or a meeting's motion (民决), carried out by an owner with milestones and accepted by
+//! residents' representatives (民办), and rated by the residents it concerns (民评).
+//!
+//! [`apply`] is the one gate: it checks who may make a [`Move`] (through [`crate::policy`]) and where the
+//! move takes the matter ([`next_step`]); no step can be skipped. A micro-wish (微心愿) is a small personal
+//! need: it skips the council and the ballot, a volunteer adopts it and its proposer accepts the result.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{DomainError, DomainResult, Field};
+use crate::ids::MemberId;
+use crate::members::Actor;
+use crate::policy::{self, Action, Target};
+use crate::territory::{ScopeKind, ScopePath};
+
+pub const TITLE_MAX: usize = 60;
+pub const DESCRIPTION_MAX: usize = 2_000;
+pub const COMMENT_MAX: usize = 1_000;
+pub const SUMMARY_MAX: usize = 2_000;
+pub const PROGRESS_MAX: usize = 1_000;
+pub const RATING_COMMENT_MAX: usize = 500;
+pub const OWNER_NAME_MAX: usize = 60;
+/// Photos attached to a proposal or to one progress update.
+pub const PHOTOS_MAX: usize = 6;
+
+/// What a matter is about (the seeds' categories).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 环境卫生
+    Environment,
+    /// 停车管理
+    Parking,
+    /// 为老服务
+    ElderlyCare,
+    /// 文化活动
+    Culture,
+    /// 青少年
+    Youth,
+    /// 平安建设
+    Safety,
+    /// 居民自治
+    SelfManagement,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::Environment,
+        Category::Parking,
+        Category::ElderlyCare,
+        Category::Culture,
+        Category::Youth,
+        Category::Safety,
+        Category::SelfManagement,
+        Category::Other,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Environment => "environment",
+            Category::Parking => "parking",
+            Category::ElderlyCare => "elderly_care",
+            Category::Culture => "culture",
+            Category::Youth => "youth",
+            Category::Safety => "safety",
+            Category::SelfManagement => "self_management",
+            Category::Other => "other",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Where a matter stands. The five resident steps are [`Stage`]s; a step is the stored state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Raised, collecting neighbours' support.
+    Proposed,
+    /// Enough support: on the council's list, discussed.
+    Deliberating,
+    /// Put to an online ballot or to a meeting.
+    Deciding,
+    /// Adopted (or a micro-wish adopted by a volunteer): being carried out.
+    Implementing,
+    /// Done, says its owner: waiting for residents' representatives to accept it (验收).
+    Accepting,
+    /// Accepted: residents rate it until the window closes.
+    Evaluating,
+    /// Declined by staff, with a public reason.
+    Declined,
+    /// A duplicate, merged into another matter with its supporters.
+    Merged,
+    /// Not adopted by the vote.
+    Rejected,
+}
+
+impl Step {
+    pub const ALL: [Step; 9] = [
+        Step::Proposed,
+        Step::Deliberating,
+        Step::Deciding,
+        Step::Implementing,
+        Step::Accepting,
+        Step::Evaluating,
+        Step::Declined,
+        Step::Merged,
+        Step::Rejected,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Proposed => "proposed",
+            Step::Deliberating => "deliberating",
+            Step::Deciding => "deciding",
+            Step::Implementing => "implementing",
+            Step::Accepting => "accepting",
+            Step::Evaluating => "evaluating",
+            Step::Declined => "declined",
+            Step::Merged => "merged",
+            Step::Rejected => "rejected",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Which of the five resident steps this belongs to; `None` for a matter that ended early.
+    #[must_use]
+    pub fn stage(self) -> Option<Stage> {
+        match self {
+            Step::Proposed => Some(Stage::Propose),
+            Step::Deliberating => Some(Stage::Deliberate),
+            Step::Deciding => Some(Stage::Decide),
+            Step::Implementing | Step::Accepting => Some(Stage::CarryOut),
+            Step::Evaluating => Some(Stage::Evaluate),
+            Step::Declined | Step::Merged | Step::Rejected => None,
+        }
+    }
+
+    /// A matter that ended before being carried out.
+    #[must_use]
+    pub fn is_ended(self) -> bool {
+        self.stage().is_none()
+    }
+}
+
+/// The five resident steps (民提、民议、民决、民办、民评).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Propose,
+    Deliberate,
+    Decide,
+    CarryOut,
+    Evaluate,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Propose,
+        Stage::Deliberate,
+        Stage::Decide,
+        Stage::CarryOut,
+        Stage::Evaluate,
+    ];
+}
+
+/// Who carries an adopted matter out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnerKind {
+    /// 居民自治小组
+    ResidentTeam,
+    /// 物业公司
+    PropertyCompany,
+    /// 社区的一个部门或站点
+    CommunityUnit,
+    /// 外部施工方
+    Contractor,
+    /// A volunteer who adopted a micro-wish (认领微心愿).
+    Volunteer,
+}
+
+impl OwnerKind {
+    pub const ALL: [OwnerKind; 5] = [
+        OwnerKind::ResidentTeam,
+        OwnerKind::PropertyCompany,
+        OwnerKind::CommunityUnit,
+        OwnerKind::Contractor,
+        OwnerKind::Volunteer,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnerKind::ResidentTeam => "resident_team",
+            OwnerKind::PropertyCompany => "property_company",
+            OwnerKind::CommunityUnit => "community_unit",
+            OwnerKind::Contractor => "contractor",
+            OwnerKind::Volunteer => "volunteer",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<OwnerKind> {
+        OwnerKind::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// How a comment in the discussion stands to the matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    For,
+    Against,
+    Question,
+    Suggestion,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [
+        Stance::For,
+        Stance::Against,
+        Stance::Question,
+        Stance::Suggestion,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::For => "for",
+            Stance::Against => "against",
+            Stance::Question => "question",
+            Stance::Suggestion => "suggestion",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// What the vote decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Adopted,
+    Rejected,
+}
+
+/// A community's settings for matters: the supports that put a matter on the council's list, by the
+/// level it concerns, and how long residents may rate an accepted matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatterSettings {
+    pub building_supports: u32,
+    pub compound_supports: u32,
+    pub community_supports: u32,
+    pub evaluation_days: u32,
+}
+
+impl Default for MatterSettings {
+    fn default() -> Self {
+        MatterSettings {
+            building_supports: 5,
+            compound_supports: 10,
+            community_supports: 20,
+            evaluation_days: 14,
+        }
+    }
+}
+
+pub const SUPPORTS_MAX: u32 = 1_000;
+pub const EVALUATION_DAYS_MAX: u32 = 90;
+
+impl MatterSettings {
+    pub fn validate(self) -> DomainResult<MatterSettings> {
+        for n in [
+            self.building_supports,
+            self.compound_supports,
+            self.community_supports,
+        ] {
+            if !(1..=SUPPORTS_MAX).contains(&n) {
+                return Err(DomainError::OutOfRange {
+                    field: Field::Threshold,
+                    min: 1,
+                    max: SUPPORTS_MAX,
+                });
+            }
+        }
+        if !(1..=EVALUATION_DAYS_MAX).contains(&self.evaluation_days) {
+            return Err(DomainError::OutOfRange {
+                field: Field::Days,
+                min: 1,
+                max: EVALUATION_DAYS_MAX,
+            });
+        }
+        Ok(self)
+    }
+
+    /// The supports a matter for a place of `kind` needs (the proposer's own counts).
+    #[must_use]
+    pub fn threshold(&self, kind: ScopeKind) -> u32 {
+        match kind {
+            ScopeKind::Unit | ScopeKind::Building => self.building_supports,
+            ScopeKind::Compound => self.compound_supports,
+            ScopeKind::Community | ScopeKind::Street => self.community_supports,
+        }
+    }
+}
+
+/// What the rules need to know of a stored matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matter {
+    pub scope: ScopePath,
+    pub step: Step,
+    pub micro_wish: bool,
+    pub proposer: MemberId,
+    pub supports: u32,
+    pub threshold: u32,
+    /// The member who carries it out, when the owner is (or is led by) a member.
+    pub owner_member: Option<MemberId>,
+    /// Whether an owner was named.
+    pub has_owner: bool,
+    pub evaluation_ends_at: Option<DateTime<Utc>>,
+}
+
+/// Everything one can do to a matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Move {
+    Support,
+    Comment,
+    /// The facilitator's summary of the discussion.
+    Summarize,
+    /// Hide a comment, with a public reason.
+    Moderate,
+    Decline,
+    /// Merge this matter (a duplicate) into another.
+    Merge,
+    /// Receive a duplicate's supporters (the other side of [`Move::Merge`]).
+    Absorb,
+    PutToBallot,
+    PutToMeeting,
+    Decide(Decision),
+    AssignOwner,
+    /// A volunteer adopts a micro-wish.
+    Adopt,
+    EditMilestones,
+    PostProgress,
+    RequestAcceptance,
+    Accept,
+    RejectAcceptance,
+    Rate,
+}
+
+impl Move {
+    pub const ALL: [Move; 19] = [
+        Move::Support,
+        Move::Comment,
+        Move::Summarize,
+        Move::Moderate,
+        Move::Decline,
+        Move::Merge,
+        Move::Absorb,
+        Move::PutToBallot,
+        Move::PutToMeeting,
+        Move::Decide(Decision::Adopted),
+        Move::Decide(Decision::Rejected),
+        Move::AssignOwner,
+        Move::Adopt,
+        Move::EditMilestones,
+        Move::PostProgress,
+        Move::RequestAcceptance,
+        Move::Accept,
+        Move::RejectAcceptance,
+        Move::Rate,
+    ];
+}
+
+/// Where `mv` takes the matter, or why it cannot be made now. Supports are counted with the new one.
+pub fn next_step(m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
+    use Step::{
+        Accepting, Deciding, Declined, Deliberating, Evaluating, Implementing, Merged, Proposed,
+        Rejected,
+    };
+    let not_now = Err(DomainError::MatterStep);
+    let wish = m.micro_wish;
+    match (mv, m.step) {
+        (Move::Support, Proposed) if !wish && m.supports + 1 >= m.threshold => Ok(Deliberating),
+        (Move::Support, Proposed) => Ok(Proposed),
+        (Move::Support, Deliberating) => Ok(Deliberating),
+        (Move::Comment, step) if !step.is_ended() && !evaluation_over(m, now) => Ok(step),
+        (Move::Summarize, step @ (Deliberating | Deciding | Implementing)) => Ok(step),
+        (Move::Moderate, step) => Ok(step),
+        (Move::Decline, Proposed | Deliberating) => Ok(Declined),
+        (Move::Merge, Proposed | Deliberating) => Ok(Merged),
+        // The supporters it receives may carry it onto the council's list.
+        (Move::Absorb, Proposed) if !wish && m.supports >= m.threshold => Ok(Deliberating),
+        (Move::Absorb, step @ (Proposed | Deliberating)) => Ok(step),
+        (Move::PutToBallot | Move::PutToMeeting, Deliberating) if !wish => Ok(Deciding),
+        (Move::Decide(Decision::Adopted), Deciding) => Ok(Implementing),
+        (Move::Decide(Decision::Rejected), Deciding) => Ok(Rejected),
+        (Move::AssignOwner, Implementing) if !wish => Ok(Implementing),
+        (Move::Adopt, Proposed) if wish => Ok(Implementing),
+        (Move::EditMilestones | Move::PostProgress, step @ (Implementing | Accepting)) => Ok(step),
+        (Move::RequestAcceptance, Implementing) if m.has_owner => Ok(Accepting),
+        (Move::Accept, Accepting) => Ok(Evaluating),
+        (Move::RejectAcceptance, Accepting) => Ok(Implementing),
+        (Move::Rate, Evaluating) if evaluation_over(m, now) => Err(DomainError::EvaluationClosed),
+        (Move::Rate, Evaluating) => Ok(Evaluating),
+        _ => not_now,
+    }
+}
+
+fn evaluation_over(m: &Matter, now: DateTime<Utc>) -> bool {
+    m.step == Step::Evaluating && m.evaluation_ends_at.is_some_and(|end| now >= end)
+}
+
+/// May `actor` make `mv` on the matter? Residents take part where they live; staff (and building heads
+/// for their building) run the matter; facilitators summarise and moderate; residents' representatives
+/// accept the work, never its own owner; a micro-wish's proposer accepts what her volunteer did.
+pub fn may(actor: &Actor, m: &Matter, mv: Move) -> DomainResult<()> {
+    let on = |action| policy::authorize(actor, action, Target::Scope(&m.scope));
+    let is_owner = m.owner_member.as_ref() == Some(&actor.member);
+    match mv {
+        Move::Support | Move::Comment | Move::Rate => on(Action::TakePartInMatter),
+        Move::Adopt if actor.member == m.proposer => Err(DomainError::Forbidden),
+        Move::Adopt => on(Action::TakePartInMatter),
+        Move::Summarize | Move::Moderate => on(Action::FacilitateMatters),
+        Move::Decline
+        | Move::Merge
+        | Move::Absorb
+        | Move::PutToBallot
+        | Move::PutToMeeting
+        | Move::Decide(_)
+        | Move::AssignOwner
+        | Move::EditMilestones => on(Action::ManageMatters),
+        Move::PostProgress | Move::RequestAcceptance if is_owner => Ok(()),
+        Move::PostProgress | Move::RequestAcceptance => on(Action::ManageMatters),
+        Move::Accept | Move::RejectAcceptance if is_owner => Err(DomainError::Forbidden),
+        Move::Accept | Move::RejectAcceptance if m.micro_wish => {
+            if actor.member == m.proposer && actor.is_active() {
+                Ok(())
+            } else {
+                Err(DomainError::Forbidden)
+            }
+        }
+        Move::Accept | Move::RejectAcceptance => on(Action::AcceptMatters),
+    }
+}
+
+/// The gate of every change: `actor` may make `mv`, and the matter's step allows it. Returns the step
+/// the matter moves to.
+pub fn apply(actor: &Actor, m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
+    may(actor, m, mv)?;
+    next_step(m, mv, now)
+}
+
+/// May `actor` read matters of `scope`? The same audience as notices.
+#[must_use]
+pub fn can_read(actor: &Actor, scope: &ScopePath) -> bool {
+    policy::can_read_notice(actor, scope)
+}
+
+/// A resident proposes a matter for a place that contains her home: her building, her compound or her
+/// community (a unit is too small for the council, a street too large).
+pub fn may_propose(actor: &Actor, scope: &ScopePath) -> DomainResult<()> {
+    if !matches!(
+        scope.kind(),
+        ScopeKind::Building | ScopeKind::Compound | ScopeKind::Community
+    ) {
+        return Err(DomainError::Invalid {
+            field: Field::Scope,
+        });
+    }
+    policy::authorize(actor, Action::TakePartInMatter, Target::Scope(scope))
+}
+
+/// A line of text: trimmed, required, at most `max` characters, no control characters.
+pub fn clean_line(input: &str, field: Field, max: usize) -> DomainResult<String> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(DomainError::Required { field });
+    }
+    if s.chars().count() > max {
+        return Err(DomainError::TooLong { field, max });
+    }
+    if s.chars().any(char::is_control) {
+        return Err(DomainError::Invalid { field });
+    }
+    Ok(s.to_owned())
+}
+
+/// Free text over several lines: as [`clean_line`], but line breaks and tabs are kept (CRLF made LF).
+pub fn clean_text(input: &str, field: Field, max: usize) -> DomainResult<String> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(DomainError::Required { field });
+    }
+    if s.chars().count() > max {
+        return Err(DomainError::TooLong { field, max });
+    }
+    if s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        return Err(DomainError::Invalid { field });
+    }
+    Ok(s.replace("\r\n", "\n"))
+}
+
+/// A star rating: 1 to 5.
+pub fn check_stars(stars: u8) -> DomainResult<u8> {
+    if (1..=5).contains(&stars) {
+        Ok(stars)
+    } else {
+        Err(DomainError::OutOfRange {
+            field: Field::Stars,
+            min: 1,
+            max: 5,
+        })
+    }
+}
+
+/// A reason that must be given (declining a matter, rejecting the work at acceptance, hiding a comment).
+pub fn reason_required(reason: Option<&str>) -> DomainResult<String> {
+    crate::members::normalize_reason(reason.unwrap_or_default())
+}
+
+/// A milestone's target date must be a real calendar date not before the matter was adopted; dates far
+/// out are allowed (works can take years), but not more than ten years.
+pub fn check_due(due: NaiveDate, today: NaiveDate) -> DomainResult<NaiveDate> {
+    let latest = today
+        .checked_add_months(chrono::Months::new(120))
+        .unwrap_or(today);
+    if due > latest || due < today - chrono::Duration::days(366) {
+        Err(DomainError::Invalid {
+            field: Field::DueOn,
+        })
+    } else {
+        Ok(due)
+    }
+}
+
+/// Ratings of an evaluated matter: how many, the distribution of stars and the average in hundredths
+/// (4.67 is 467), rounded half up; exact integers so that every reader sees the same figure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingSummary {
+    pub count: u32,
+    /// `stars[0]` counts one-star ratings … `stars[4]` five-star ones.
+    pub stars: [u32; 5],
+    pub average_hundredths: Option<u32>,
+}
+
+impl RatingSummary {
+    #[must_use]
+    pub fn of(ratings: impl IntoIterator<Item = u8>) -> RatingSummary {
+        let mut s = RatingSummary::default();
+        for r in ratings {
+            if let Some(slot) = (1..=5)
+                .contains(&r)
+                .then(|| usize::from(r - 1))
+                .and_then(|i| s.stars.get_mut(i))
+            {
+                *slot += 1;
+                s.count += 1;
+            }
+        }
+        let sum: u64 = s
+            .stars
+            .iter()
+            .zip(1u64..)
+            .map(|(n, stars)| u64::from(*n) * stars)
+            .sum();
+        if s.count > 0 {
+            let count = u64::from(s.count);
+            let avg = (sum * 100 * 2 + count) / (count * 2);
+            s.average_hundredths = u32::try_from(avg).ok();
+        }
+        s
+    }
+}
+
+/// One place's figures for the red/black board (红黑榜).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardFigures {
+    pub place: String,
+    pub name: String,
+    /// Confirmed residents living there.
+    pub residents: u32,
+    /// Of them, those who proposed, supported, discussed or rated a matter in the period.
+    pub participants: u32,
+    /// Stars given by its residents to matters in the period.
+    pub ratings: RatingSummary,
+}
+
+/// A ranked place of the board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardEntry {
+    pub rank: u32,
+    #[serde(flatten)]
+    pub figures: BoardFigures,
+    /// Participants per thousand residents.
+    pub participation_permille: u32,
+    pub list: BoardList,
+}
+
+/// The red list honours the most engaged places, the black list names those to visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoardList {
+    Red,
+    Black,
+    Neither,
+}
+
+/// Places on each of the red and black lists.
+pub const BOARD_LIST_SIZE: usize = 3;
+
+/// Ranks places by participation (per thousand residents), then by average satisfaction, then by
+/// name. The first [`BOARD_LIST_SIZE`] with any participation are on the red list, the last as many
+/// (never one already red) on the black list. Places without residents are left out.
+#[must_use]
+pub fn rank_board(places: Vec<BoardFigures>) -> Vec<BoardEntry> {
+    let mut entries: Vec<BoardEntry> = places
+        .into_iter()
+        .filter(|p| p.residents > 0)
+        .map(|p| {
+            let permille =
+                (u64::from(p.participants.min(p.residents)) * 1_000) / u64::from(p.residents);
+            BoardEntry {
+                rank: 0,
+                participation_permille: u32::try_from(permille).unwrap_or(1_000),
+                figures: p,
+                list: BoardList::Neither,
+            }
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        b.participation_permille
+            .cmp(&a.participation_permille)
+            .then_with(|| {
+                b.figures
+                    .ratings
+                    .average_hundredths
+                    .unwrap_or(0)
+                    .cmp(&a.figures.ratings.average_hundredths.unwrap_or(0))
+            })
+            .then_with(|| a.figures.name.cmp(&b.figures.name))
+            .then_with(|| a.figures.place.cmp(&b.figures.place))
+    });
+    let n = entries.len();
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if i < BOARD_LIST_SIZE && e.participation_permille > 0 {
+            e.list = BoardList::Red;
+        }
+    }
+    let reds = entries.iter().filter(|e| e.list == BoardList::Red).count();
+    let blacks = BOARD_LIST_SIZE.min(n.saturating_sub(reds));
+    for e in entries.iter_mut().rev().take(blacks) {
+        e.list = BoardList::Black;
+    }
+    entries
+}
+
+/// Largest photo accepted: phones' photos are resized by the app before upload; 5 MB leaves room for
+/// those sent whole.
+pub const PHOTO_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// The type of an uploaded photo, read from its first bytes (the declared type is not trusted): JPEG, PNG
+/// or WebP, nothing else (no SVG, which can carry script).
+pub fn photo_type(bytes: &[u8]) -> DomainResult<&'static str> {
+    match bytes {
+        [0xFF, 0xD8, 0xFF, ..] => Ok("image/jpeg"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Ok("image/png"),
+        [
+            b'R',
+            b'I',
+            b'F',
+            b'F',
+            _,
+            _,
+            _,
+            _,
+            b'W',
+            b'E',
+            b'B',
+            b'P',
+            ..,
+        ] => Ok("image/webp"),
+        _ => Err(DomainError::UnsupportedMedia),
+    }
+}
+
+/// Photo ids given with a proposal or an update: at most [`PHOTOS_MAX`], well-formed, each once.
+pub fn photo_ids(ids: &[String]) -> DomainResult<Vec<crate::ids::PhotoId>> {
+    if ids.len() > PHOTOS_MAX {
+        return Err(DomainError::OutOfRange {
+            field: Field::Photos,
+            min: 0,
+            max: u32::try_from(PHOTOS_MAX).unwrap_or(u32::MAX),
+        });
+    }
+    let mut out: Vec<crate::ids::PhotoId> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let id = crate::ids::PhotoId::parse(id).ok_or(DomainError::Invalid {
+            field: Field::Photos,
+        })?;
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+/// The notice that publishes a matter's decision (公示), in the reader's language: what was decided and
+/// the vote's own result text.
+#[must_use]
+pub fn decision_notice(
+    matter_title: &str,
+    decision: Decision,
+    vote_body: &str,
+    lang: crate::Lang,
+) -> (String, String) {
+    use crate::Lang;
+    let title = match lang {
+        Lang::ZhCn => format!("议事结果公示：{matter_title}"),
+        Lang::En => format!("Decision: {matter_title}"),
+    };
+    let title: String = title.chars().take(crate::notices::TITLE_MAX).collect();
+    let head = match (decision, lang) {
+        (Decision::Adopted, Lang::ZhCn) => {
+            format!("居民提出的「{matter_title}」经表决获得通过，下一步将确定实施方并开始实施。")
+        }
+        (Decision::Rejected, Lang::ZhCn) => {
+            format!("居民提出的「{matter_title}」经表决未获通过。")
+        }
+        (Decision::Adopted, Lang::En) => format!(
+            "The residents' matter \"{matter_title}\" was adopted by vote; an owner will be named to carry it out."
+        ),
+        (Decision::Rejected, Lang::En) => {
+            format!("The residents' matter \"{matter_title}\" was not adopted by vote.")
+        }
+    };
+    let body: String = format!("{head}\n\n{vote_body}")
+        .chars()
+        .take(crate::notices::BODY_MAX)
+        .collect();
+    (title, body)
+}
+
+#[cfg(test)]
+mod tests;
