@@ -468,10 +468,24 @@ pub fn apply(actor: &Actor, m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainR
     next_step(m, mv, now)
 }
 
-/// May `actor` read matters of `scope`? The same audience as notices.
+/// Who reads matters: the audience of notices (residents where they live, offices in and above their
+/// area), and those who facilitate or accept matters (council members, group leaders) within theirs.
+#[must_use]
+pub fn audience(actor: &Actor) -> policy::NoticeAudience {
+    let mut audience = policy::notice_audience(actor);
+    if actor.is_active() {
+        for g in actor.grants_of(policy::roles_for(Action::FacilitateMatters)) {
+            audience.covering.push(g.scope.clone());
+            audience.within.push(g.scope.clone());
+        }
+    }
+    audience
+}
+
+/// May `actor` read matters of `scope`? See [`audience`].
 #[must_use]
 pub fn can_read(actor: &Actor, scope: &ScopePath) -> bool {
-    policy::can_read_notice(actor, scope)
+    audience(actor).admits(scope)
 }
 
 /// A resident proposes a matter for a place that contains her home: her building, her compound or her

@@ -460,6 +460,46 @@ pub async fn motions(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<MotionRow
     .await
 }
 
+/// Appends an item to the meeting's agenda at `position` (the next free one; a concurrent append fails
+/// on the key and nothing is written).
+pub fn append_item(
+    db: &D1Database,
+    meeting: &MeetingId,
+    position: u32,
+    title: &str,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO meeting_items (meeting_id, position, title) VALUES (?1, ?2, ?3)",
+        &[text(meeting.as_str()), JsValue::from(position), text(title)],
+    )
+}
+
+/// The latest closed motion put on an item of the meeting (closed by the chair or by its time).
+pub async fn last_motion_on(
+    db: &D1Database,
+    meeting: &MeetingId,
+    position: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Option<VoteId>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+    }
+    Ok(first::<Row>(
+        db,
+        "SELECT id FROM votes WHERE meeting_id = ?1 AND item_position = ?2 \
+           AND (closed_at IS NOT NULL OR closes_at <= ?3) ORDER BY created_at DESC, id DESC LIMIT 1",
+        &[
+            text(meeting.as_str()),
+            JsValue::from(position),
+            text(&time(now)),
+        ],
+    )
+    .await?
+    .map(|r| VoteId::from_trusted(r.id)))
+}
+
 /// Links a new vote to the meeting as a motion on `item`.
 pub fn link_motion(
     db: &D1Database,

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod invites;
+pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;

@@ -5,6 +5,7 @@ mod auth;
 mod common;
 mod health;
 mod invites;
+mod matters;
 mod meetings;
 mod members;
 mod notices;
@@ -84,6 +85,31 @@ enum Route<'a> {
     AddProxy(&'a str),
     PaperBallot(&'a str),
     PublishVoteResult(&'a str),
+    ListMatters,
+    ProposeMatter,
+    MatterBoard,
+    GetMatter(&'a str),
+    SupportMatter(&'a str),
+    CommentMatter(&'a str),
+    HideComment(&'a str, &'a str),
+    SummarizeMatter(&'a str),
+    DeclineMatter(&'a str),
+    MergeMatter(&'a str),
+    MatterBallot(&'a str),
+    MatterAgenda(&'a str),
+    MatterDecision(&'a str),
+    MatterOwner(&'a str),
+    AdoptMatter(&'a str),
+    AddMilestone(&'a str),
+    MilestoneDone(&'a str, &'a str),
+    MatterProgress(&'a str),
+    MatterReady(&'a str),
+    MatterAcceptance(&'a str),
+    RateMatter(&'a str),
+    MatterSettings(&'a str),
+    PutMatterSettings(&'a str),
+    UploadPhoto,
+    GetPhoto(&'a str),
 }
 
 fn kind(plural: &str) -> Option<PlaceKind> {
@@ -163,6 +189,33 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["meetings", id, "motions", vote, "close"], Post) => Route::CloseMotion(id, vote),
         (["meetings", id, "minutes"], Put) => Route::PutMinutes(id),
         (["meetings", id, "minutes", "publish"], Post) => Route::PublishMinutes(id),
+        (["matters"], Get) => Route::ListMatters,
+        (["matters"], Post) => Route::ProposeMatter,
+        (["matters", "board"], Get) => Route::MatterBoard,
+        (["matters", id], Get) => Route::GetMatter(id),
+        (["matters", id, "supports"], Post) => Route::SupportMatter(id),
+        (["matters", id, "comments"], Post) => Route::CommentMatter(id),
+        (["matters", id, "comments", comment, "hide"], Post) => Route::HideComment(id, comment),
+        (["matters", id, "summary"], Put) => Route::SummarizeMatter(id),
+        (["matters", id, "decline"], Post) => Route::DeclineMatter(id),
+        (["matters", id, "merge"], Post) => Route::MergeMatter(id),
+        (["matters", id, "ballot"], Post) => Route::MatterBallot(id),
+        (["matters", id, "agenda"], Post) => Route::MatterAgenda(id),
+        (["matters", id, "decision"], Post) => Route::MatterDecision(id),
+        (["matters", id, "owner"], Put) => Route::MatterOwner(id),
+        (["matters", id, "adopt"], Post) => Route::AdoptMatter(id),
+        (["matters", id, "milestones"], Post) => Route::AddMilestone(id),
+        (["matters", id, "milestones", position, "done"], Post) => {
+            Route::MilestoneDone(id, position)
+        }
+        (["matters", id, "progress"], Post) => Route::MatterProgress(id),
+        (["matters", id, "ready"], Post) => Route::MatterReady(id),
+        (["matters", id, "acceptance"], Post) => Route::MatterAcceptance(id),
+        (["matters", id, "ratings"], Post) => Route::RateMatter(id),
+        (["communities", id, "matter-settings"], Get) => Route::MatterSettings(id),
+        (["communities", id, "matter-settings"], Put) => Route::PutMatterSettings(id),
+        (["photos"], Post) => Route::UploadPhoto,
+        (["photos", id], Get) => Route::GetPhoto(id),
         _ => return None,
     })
 }
@@ -284,5 +337,30 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::CloseMotion(id, vote) => meetings::close_motion(&ctx, id, vote).await,
         Route::PutMinutes(id) => meetings::put_minutes(&ctx, req, id).await,
         Route::PublishMinutes(id) => meetings::publish_minutes(&ctx, id).await,
+        Route::ListMatters => matters::list(&ctx).await,
+        Route::ProposeMatter => matters::propose(&ctx, req).await,
+        Route::MatterBoard => matters::board(&ctx).await,
+        Route::GetMatter(id) => matters::get(&ctx, id).await,
+        Route::SupportMatter(id) => matters::support(&ctx, id).await,
+        Route::CommentMatter(id) => matters::comment(&ctx, req, id).await,
+        Route::HideComment(id, comment) => matters::hide_comment(&ctx, req, id, comment).await,
+        Route::SummarizeMatter(id) => matters::summarize(&ctx, req, id).await,
+        Route::DeclineMatter(id) => matters::decline(&ctx, req, id).await,
+        Route::MergeMatter(id) => matters::merge(&ctx, req, id).await,
+        Route::MatterBallot(id) => matters::put_to_ballot(&ctx, req, id).await,
+        Route::MatterAgenda(id) => matters::put_to_meeting(&ctx, req, id).await,
+        Route::MatterDecision(id) => matters::record_decision(&ctx, id).await,
+        Route::MatterOwner(id) => matters::set_owner(&ctx, req, id).await,
+        Route::AdoptMatter(id) => matters::adopt(&ctx, id).await,
+        Route::AddMilestone(id) => matters::add_milestone(&ctx, req, id).await,
+        Route::MilestoneDone(id, position) => matters::milestone_done(&ctx, id, position).await,
+        Route::MatterProgress(id) => matters::post_progress(&ctx, req, id).await,
+        Route::MatterReady(id) => matters::request_acceptance(&ctx, id).await,
+        Route::MatterAcceptance(id) => matters::acceptance(&ctx, req, id).await,
+        Route::RateMatter(id) => matters::rate(&ctx, req, id).await,
+        Route::MatterSettings(id) => matters::settings(&ctx, id).await,
+        Route::PutMatterSettings(id) => matters::put_settings(&ctx, req, id).await,
+        Route::UploadPhoto => matters::upload_photo(&ctx, req).await,
+        Route::GetPhoto(id) => matters::photo(&ctx, id).await,
     }
 }

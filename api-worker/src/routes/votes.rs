@@ -49,14 +49,7 @@ pub(super) fn state_of(ctx: &Ctx, v: &StoredVote) -> VoteState {
 async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     let id = VoteId::parse(id).ok_or(not_found())?;
     let db = ctx.db()?;
-    let mut vote = db::votes::get(&db, &id).await?.ok_or(not_found())?;
-    if !vote.opened && ctx.now >= vote.settings.opens_at {
-        let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
-        db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
-        vote = db::votes::get(&db, &vote.id)
-            .await?
-            .ok_or_else(|| ApiError::internal("vote vanished while opening"))?;
-    }
+    let vote = open_if_due(ctx, db::votes::get(&db, &id).await?.ok_or(not_found())?).await?;
     let readable = authorize(actor, Action::ReadVote, Target::Scope(&vote.scope)).is_ok()
         || !db::votes::my_votes(&db, &vote.id, &actor.member)
             .await?
@@ -66,6 +59,19 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     } else {
         Err(not_found().into())
     }
+}
+
+/// Opens the vote if its time has come and it has not opened yet (taking the electorate snapshot, once).
+pub(super) async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
+    if vote.opened || ctx.now < vote.settings.opens_at {
+        return Ok(vote);
+    }
+    let db = ctx.db()?;
+    let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
+    db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
+    db::votes::get(&db, &vote.id)
+        .await?
+        .ok_or_else(|| ApiError::internal("vote vanished while opening"))
 }
 
 /// Loads a vote for someone who runs it (closes it, enters paper ballots, reads its register, publishes
@@ -203,6 +209,53 @@ pub(super) async fn tally(
     Ok((published, result))
 }
 
+/// Checks a new vote for `scope` by `actor` and returns its id and the statements that store it with
+/// its audit entry (run them in one batch, with whatever else depends on the vote).
+pub(super) async fn prepare(
+    ctx: &Ctx,
+    actor: &Actor,
+    scope: &ScopePath,
+    settings: PollSettings,
+) -> ApiResult<(VoteId, Vec<worker::D1PreparedStatement>)> {
+    let db = ctx.db()?;
+    authorize(actor, Action::ManageVotes, Target::Scope(scope))?;
+    let settings = settings.validate()?;
+    if settings.closes_at <= ctx.now {
+        return Err(DomainError::Invalid {
+            field: Field::ClosesAt,
+        }
+        .into());
+    }
+    if settings.weighting() == Weighting::FloorArea {
+        // Every household must weigh its area; the snapshot at opening takes the areas as they are then.
+        let missing = electorate_now(&db, scope, &settings)
+            .await?
+            .iter()
+            .filter(|v| v.weight == 0)
+            .count();
+        if missing > 0 {
+            return Err(DomainError::FloorAreaMissing {
+                households: u32::try_from(missing).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
+    }
+    let id = ctx.new_id(VoteId::generate)?;
+    let entry = audit_entry(
+        ctx,
+        &actor.member,
+        "vote.create",
+        ("vote", id.as_str()),
+        scope,
+        serde_json::json!({ "title": settings.title }),
+    )?;
+    let statements = vec![
+        db::votes::insert(&db, &id, scope, &settings, &actor.member, ctx.now)?,
+        audit::insert(&db, &entry)?,
+    ];
+    Ok((id, statements))
+}
+
 /// `POST /api/v1/votes`.
 pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
@@ -219,45 +272,8 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         .ok_or(DomainError::Invalid {
             field: Field::Scope,
         })?;
-    authorize(&member.actor, Action::ManageVotes, Target::Scope(&scope))?;
-    let settings = body.settings.validate()?;
-    if settings.closes_at <= ctx.now {
-        return Err(DomainError::Invalid {
-            field: Field::ClosesAt,
-        }
-        .into());
-    }
-    if settings.weighting() == Weighting::FloorArea {
-        // Every household must weigh its area; the snapshot at opening takes the areas as they are then.
-        let missing = electorate_now(&db, &scope, &settings)
-            .await?
-            .iter()
-            .filter(|v| v.weight == 0)
-            .count();
-        if missing > 0 {
-            return Err(DomainError::FloorAreaMissing {
-                households: u32::try_from(missing).unwrap_or(u32::MAX),
-            }
-            .into());
-        }
-    }
-    let id = ctx.new_id(VoteId::generate)?;
-    let entry = audit_entry(
-        ctx,
-        &member.actor.member,
-        "vote.create",
-        ("vote", id.as_str()),
-        &scope,
-        serde_json::json!({ "title": settings.title }),
-    )?;
-    db::batch(
-        &db,
-        vec![
-            db::votes::insert(&db, &id, &scope, &settings, &member.actor.member, ctx.now)?,
-            audit::insert(&db, &entry)?,
-        ],
-    )
-    .await?;
+    let (id, statements) = prepare(ctx, &member.actor, &scope, body.settings).await?;
+    db::batch(&db, statements).await?;
     let vote = load(ctx, &member.actor, id.as_str()).await?;
     json(
         201,

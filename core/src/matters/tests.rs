@@ -345,6 +345,20 @@ fn proposals_are_for_a_building_compound_or_community_where_she_lives() {
 }
 
 #[test]
+fn who_reads_matters() {
+    let council = with_role(Role::CouncilMember, community(), "mbr_council");
+    assert!(
+        can_read(&council, &building(5)),
+        "council members read their community's matters"
+    );
+    assert!(can_read(&resident_of(3), &building(3)));
+    assert!(can_read(&resident_of(3), &community()));
+    assert!(!can_read(&resident_of(3), &building(5)));
+    assert!(can_read(&staff(), &building(5)));
+    assert!(!can_read(&outsider_staff(), &building(5)));
+}
+
+#[test]
 fn settings_thresholds_by_level() {
     let s = MatterSettings::default();
     assert_eq!(s.threshold(ScopeKind::Building), 5);

@@ -17,6 +17,8 @@ pub struct Resp {
     pub status: u16,
     pub body: Value,
     pub headers: HashMap<String, Vec<String>>,
+    /// The body as it came (for photos and files).
+    pub raw: Vec<u8>,
 }
 
 impl Resp {
@@ -187,15 +189,48 @@ impl Api {
 
     /// Any method with a body and the CSRF header.
     pub fn send(&mut self, method: &str, path: &str, content_type: &str, body: &str) -> Resp {
+        self.send_body(method, path, content_type, body.as_bytes().to_vec(), true)
+    }
+
+    /// Any method with a binary body (a photo) and the CSRF header.
+    pub fn send_bytes(
+        &mut self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &[u8],
+    ) -> Resp {
+        self.send_body(method, path, content_type, body.to_vec(), true)
+    }
+
+    /// As [`Api::send_bytes`], without the CSRF header.
+    pub fn send_bytes_without_csrf(
+        &mut self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &[u8],
+    ) -> Resp {
+        self.send_body(method, path, content_type, body.to_vec(), false)
+    }
+
+    fn send_body(
+        &mut self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        csrf: bool,
+    ) -> Resp {
         let mut req = ureq::http::Request::builder()
             .method(method)
             .uri(self.url(path))
             .header("content-type", content_type);
-        for (k, v) in self.headers(true) {
+        for (k, v) in self.headers(csrf) {
             req = req.header(k, v);
         }
         let req = req
-            .body(body.to_owned())
+            .body(body)
             .unwrap_or_else(|e| panic!("cannot build request: {e}"));
         let result = self.agent.run(req);
         self.finish(result)
@@ -266,6 +301,43 @@ impl Api {
         (building, unit, households)
     }
 
+    /// A new building (see [`Api::new_building`]) of `doors` households, the first `residents` of which
+    /// have a resident who joined with her phone by an in-person code (so confirmed at once), named
+    /// `{name}居民1`…: the building, the signed-in residents, their phone numbers and all households.
+    pub fn building_with_residents(
+        &mut self,
+        name: &str,
+        doors: u32,
+        residents: usize,
+    ) -> (String, Vec<Api>, Vec<String>, Vec<String>) {
+        let (building, _, households) = self.new_building(&marker(name), doors);
+        let mut apis = Vec::new();
+        let mut phones = Vec::new();
+        for (i, household) in households.iter().take(residents).enumerate() {
+            let invite = self.post(
+                &format!("/api/v1/households/{household}/invites"),
+                &serde_json::json!({ "in_person": true }),
+            );
+            invite.expect(201, None);
+            let phone = fresh_phone();
+            let mut resident = Api::new();
+            resident
+                .post(
+                    "/api/v1/residents",
+                    &serde_json::json!({
+                        "invite_code": invite.body["invite"]["code"],
+                        "name": format!("{name}居民{}", i + 1),
+                        "phone": phone,
+                        "passcode": "246810",
+                    }),
+                )
+                .expect(201, None);
+            apis.push(resident);
+            phones.push(phone);
+        }
+        (building, apis, phones, households)
+    }
+
     /// The signed-in member (`GET /api/v1/me`).
     pub fn me(&mut self) -> Value {
         let me = self.get("/api/v1/me");
@@ -318,7 +390,13 @@ impl Api {
             }
         }
         let status = resp.status().as_u16();
-        let text = resp.body_mut().read_to_string().unwrap_or_default();
+        let raw = resp
+            .body_mut()
+            .with_config()
+            .limit(16 * 1024 * 1024)
+            .read_to_vec()
+            .unwrap_or_default();
+        let text = String::from_utf8_lossy(&raw).into_owned();
         let body = if text.is_empty() {
             Value::Null
         } else {
@@ -328,6 +406,7 @@ impl Api {
             status,
             body,
             headers,
+            raw,
         }
     }
 

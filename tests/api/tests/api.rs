@@ -13,6 +13,8 @@ mod health;
 mod join;
 #[path = "api/matrix.rs"]
 mod matrix;
+#[path = "api/matters.rs"]
+mod matters;
 #[path = "api/meetings.rs"]
 mod meetings;
 #[path = "api/notices.rs"]

@@ -156,8 +156,35 @@ fn every_route_agrees_with_the_policy_for_every_role() {
     let joined_home = path(&joined["home"]["unit_path"]);
     assert_eq!(joined["home"]["verification"], "confirmed");
 
+    // A resident's matter in building 3, still collecting supports.
+    let matter = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE).post(
+        "/api/v1/matters",
+        &json!({ "title": marker("matrix-matter"), "description": "说明", "category": "other", "scope": { "kind": "building", "id": "bld_t03" } }),
+    );
+    matter.expect(201, None);
+    let matter_id = matter.body["matter"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
     let csv = "小区,楼栋,单元,门牌\n甲小区,3号楼,1单元,001\n";
     let cases = vec![
+        case(
+            "summarize matter",
+            "PUT",
+            format!("/api/v1/matters/{matter_id}/summary"),
+            Body::Json(json!({ "text": "小结" })),
+            may(Action::FacilitateMatters, building3()),
+        ),
+        case(
+            "matter settings",
+            "PUT",
+            "/api/v1/communities/com_t/matter-settings",
+            Body::Json(
+                json!({ "settings": { "building_supports": 3, "compound_supports": 10, "community_supports": 20, "evaluation_days": 14 } }),
+            ),
+            may(Action::ManageMatters, community()),
+        ),
         case(
             "tree",
             "GET",

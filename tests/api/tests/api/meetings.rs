@@ -7,34 +7,13 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, fresh_phone, marker, next_json, until};
+use yishi_api_tests::{Api, marker, next_json, until};
 
 /// A new building of four households: three residents who joined with their phones (in-person codes,
 /// so confirmed at once) and an elderly resident without a phone. Returns the building and the three
 /// signed-in residents, and the elder's member id.
 fn building_of_four(staff: &mut Api) -> (String, Vec<Api>, String) {
-    let (building, _, households) = staff.new_building(&marker("议事楼"), 4);
-    let mut residents = Vec::new();
-    for (i, household) in households.iter().take(3).enumerate() {
-        let invite = staff.post(
-            &format!("/api/v1/households/{household}/invites"),
-            &json!({ "in_person": true }),
-        );
-        invite.expect(201, None);
-        let mut resident = Api::new();
-        resident
-            .post(
-                "/api/v1/residents",
-                &json!({
-                    "invite_code": invite.body["invite"]["code"],
-                    "name": format!("议事居民{}", i + 1),
-                    "phone": fresh_phone(),
-                    "passcode": "246810",
-                }),
-            )
-            .expect(201, None);
-        residents.push(resident);
-    }
+    let (building, residents, _, households) = staff.building_with_residents("议事楼", 4, 3);
     let elder = staff.post(
         &format!("/api/v1/households/{}/members", households[3]),
         &json!({ "name": "议事老人" }),
@@ -374,7 +353,7 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         "表决：同意加装电梯",
         "赞成 3 票，反对 1 票，弃权 0 票。",
         "表决：电梯品牌",
-        "发言：议事居民1",
+        "发言：议事楼居民1",
     ] {
         assert!(minutes.contains(expected), "{expected} in:\n{minutes}");
     }
