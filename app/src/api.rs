@@ -13,6 +13,10 @@ use yishi_core::api::auth::{
     SignInRequest,
 };
 use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
+use yishi_core::api::matters::{
+    BoardResponse, MatterListResponse, MatterResponse, MatterSettingsResponse, PhotoResponse,
+    ProposeRequest,
+};
 use yishi_core::api::meetings::{
     AttendanceListResponse, CheckInRequest, CreateMeetingRequest, MeetingListResponse, MeetingLive,
     MeetingResponse, MinutesRequest,
@@ -270,7 +274,7 @@ pub async fn import_territory(
         lang,
         "POST",
         &format!("/communities/{}/imports", encode(community)),
-        Some((csv, "text/csv")),
+        Some((JsValue::from_str(&csv), "text/csv")),
     )
     .await?;
     parse(status, &text)
@@ -632,6 +636,105 @@ pub async fn publish_vote_result(lang: Lang, id: &str) -> ApiResult<NoticeRespon
     .await
 }
 
+/// `GET /matters?…`: `query` is the query string without `?` (built by the caller from known values).
+pub async fn matters(lang: Lang, query: &str) -> ApiResult<MatterListResponse> {
+    let path = if query.is_empty() {
+        "/matters".to_owned()
+    } else {
+        format!("/matters?{query}")
+    };
+    call(lang, "GET", &path, None::<&()>).await
+}
+
+/// `GET /matters/{id}`.
+pub async fn matter(lang: Lang, id: &str) -> ApiResult<MatterResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/matters/{}", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /matters`.
+pub async fn propose_matter(lang: Lang, req: &ProposeRequest) -> ApiResult<MatterResponse> {
+    call(lang, "POST", "/matters", Some(req)).await
+}
+
+/// Any change to a matter (`POST` or `PUT /matters/{id}/{rest}`), answered with the matter.
+pub async fn matter_change<B: Serialize>(
+    lang: Lang,
+    method: &str,
+    id: &str,
+    rest: &str,
+    body: &B,
+) -> ApiResult<MatterResponse> {
+    call(
+        lang,
+        method,
+        &format!("/matters/{}/{rest}", encode(id)),
+        Some(body),
+    )
+    .await
+}
+
+/// `GET /matters/board?community=`.
+pub async fn matter_board(lang: Lang, community: &str) -> ApiResult<BoardResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/matters/board?community={}", encode(community)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `GET /communities/{id}/matter-settings`.
+pub async fn matter_settings(lang: Lang, community: &str) -> ApiResult<MatterSettingsResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/communities/{}/matter-settings", encode(community)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `PUT /communities/{id}/matter-settings`.
+pub async fn put_matter_settings(
+    lang: Lang,
+    community: &str,
+    req: &MatterSettingsResponse,
+) -> ApiResult<MatterSettingsResponse> {
+    call(
+        lang,
+        "PUT",
+        &format!("/communities/{}/matter-settings", encode(community)),
+        Some(req),
+    )
+    .await
+}
+
+/// `POST /photos` with the image itself.
+pub async fn upload_photo(lang: Lang, image: &web_sys::Blob) -> ApiResult<PhotoResponse> {
+    let content_type = image.type_();
+    let (status, text) = send(
+        lang,
+        "POST",
+        "/photos",
+        Some((JsValue::from(image.clone()), content_type.as_str())),
+    )
+    .await?;
+    parse(status, &text)
+}
+
+/// The address of a stored photo, for `<img src>`.
+#[must_use]
+pub fn photo_url(id: &str) -> String {
+    format!("{PREFIX}/photos/{}", encode(id))
+}
+
 /// A request whose success has no body (204).
 async fn empty<B: Serialize>(
     lang: Lang,
@@ -641,7 +744,9 @@ async fn empty<B: Serialize>(
 ) -> ApiResult<()> {
     let body = match body {
         Some(b) => Some((
-            serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?,
+            JsValue::from_str(
+                &serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?,
+            ),
             "application/json",
         )),
         None => None,
@@ -666,7 +771,9 @@ async fn call<B: Serialize, T: DeserializeOwned>(
 ) -> ApiResult<T> {
     let body = match body {
         Some(b) => Some((
-            serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?,
+            JsValue::from_str(
+                &serde_json::to_string(b).map_err(|_| ApiError::Unexpected { status: 0 })?,
+            ),
             "application/json",
         )),
         None => None,
@@ -698,7 +805,7 @@ async fn send(
     lang: Lang,
     method: &str,
     path: &str,
-    body: Option<(String, &str)>,
+    body: Option<(JsValue, &str)>,
 ) -> ApiResult<(u16, String)> {
     let network = |_: JsValue| ApiError::Network;
     let window = web_sys::window().ok_or(ApiError::Network)?;
@@ -720,7 +827,7 @@ async fn send(
     init.set_credentials(RequestCredentials::SameOrigin);
     init.set_headers(&headers);
     if let Some((body, _)) = body {
-        init.set_body(&JsValue::from_str(&body));
+        init.set_body(&body);
     }
 
     let request =

@@ -11,6 +11,7 @@ use crate::pages::admin::{
     AdminPage, AuditPage, InviteSheetPage, MemberPage, MembersPage, TerritoryPage, UnitPage,
 };
 use crate::pages::auth::{JoinPage, LoginPage};
+use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage, NewMeetingPage, ScreenPage};
 use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
 use crate::pages::votes::{NewVotePage, VotePage};
@@ -51,6 +52,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/meetings/:id/checkin") view=CheckInPage />
                 <Route path=path!("/meetings/:id/screen") view=ScreenPage />
                 <Route path=path!("/votes/:id") view=VotePage />
+                // Before `/matters/:id`, which would also match `new` and `board`.
+                <Route path=path!("/matters") view=MattersPage />
+                <Route path=path!("/matters/new") view=NewMatterPage />
+                <Route path=path!("/matters/board") view=BoardPage />
+                <Route path=path!("/matters/:id") view=MatterPage />
             </Routes>
         </Router>
     }

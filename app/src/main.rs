@@ -7,6 +7,7 @@ mod format;
 mod forms;
 mod i18n;
 mod pages;
+mod photos;
 mod prefs;
 mod session;
 

@@ -4,6 +4,7 @@ use yishi_core::api::territory::PostableScopesResponse;
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading};
 use crate::i18n::{Msg, use_i18n};
+use crate::pages::matters::MattersTeaser;
 use crate::pages::meetings::UpcomingMeetings;
 use crate::pages::notices::NoticeList;
 use crate::pages::votes::WaitingVotes;
@@ -36,6 +37,7 @@ pub fn HomePage() -> impl IntoView {
                                 <Greeting member=member />
                                 <WaitingVotes />
                                 <UpcomingMeetings />
+                                <MattersTeaser />
                                 <section class="notices" aria-labelledby="notices-heading">
                                     <div class="section-head">
                                         <h1 id="notices-heading">{i18n.text(Msg::NoticesHeading)}</h1>

@@ -1,0 +1,256 @@
+//! Residents' matters (民事): raising one, the list with "my matters", one matter through the five
+//! steps, and the red/black board.
+
+mod board;
+mod matter_page;
+mod new_matter;
+
+use leptos::prelude::*;
+use yishi_core::api::matters::{EventKind, MatterSummary};
+use yishi_core::matters::{Category, OwnerKind, Stage, Stance, Step};
+
+pub use board::BoardPage;
+pub use matter_page::MatterPage;
+pub use new_matter::NewMatterPage;
+
+use crate::api;
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::format::local_datetime;
+use crate::i18n::{Msg, fill, use_i18n};
+
+#[must_use]
+pub fn category_label(c: Category) -> Msg {
+    match c {
+        Category::Environment => Msg::CatEnvironment,
+        Category::Parking => Msg::CatParking,
+        Category::ElderlyCare => Msg::CatElderlyCare,
+        Category::Culture => Msg::CatCulture,
+        Category::Youth => Msg::CatYouth,
+        Category::Safety => Msg::CatSafety,
+        Category::SelfManagement => Msg::CatSelfManagement,
+        Category::Other => Msg::CatOther,
+    }
+}
+
+#[must_use]
+pub fn step_label(s: Step) -> Msg {
+    match s {
+        Step::Proposed => Msg::StepProposed,
+        Step::Deliberating => Msg::StepDeliberating,
+        Step::Deciding => Msg::StepDeciding,
+        Step::Implementing => Msg::StepImplementing,
+        Step::Accepting => Msg::StepAccepting,
+        Step::Evaluating => Msg::StepEvaluating,
+        Step::Declined => Msg::StepDeclined,
+        Step::Merged => Msg::StepMerged,
+        Step::Rejected => Msg::StepRejected,
+    }
+}
+
+#[must_use]
+pub fn stage_label(s: Stage) -> Msg {
+    match s {
+        Stage::Propose => Msg::StagePropose,
+        Stage::Deliberate => Msg::StageDeliberate,
+        Stage::Decide => Msg::StageDecide,
+        Stage::CarryOut => Msg::StageCarryOut,
+        Stage::Evaluate => Msg::StageEvaluate,
+    }
+}
+
+#[must_use]
+pub fn stance_label(s: Stance) -> Msg {
+    match s {
+        Stance::For => Msg::StanceFor,
+        Stance::Against => Msg::StanceAgainst,
+        Stance::Question => Msg::StanceQuestion,
+        Stance::Suggestion => Msg::StanceSuggestion,
+    }
+}
+
+#[must_use]
+pub fn owner_label(k: OwnerKind) -> Msg {
+    match k {
+        OwnerKind::ResidentTeam => Msg::OwnerResidentTeam,
+        OwnerKind::PropertyCompany => Msg::OwnerProperty,
+        OwnerKind::CommunityUnit => Msg::OwnerCommunityUnit,
+        OwnerKind::Contractor => Msg::OwnerContractor,
+        OwnerKind::Volunteer => Msg::OwnerVolunteer,
+    }
+}
+
+#[must_use]
+pub fn event_label(k: EventKind) -> Msg {
+    match k {
+        EventKind::Proposed => Msg::EvProposed,
+        EventKind::ReachedList => Msg::EvReachedList,
+        EventKind::Summarized => Msg::EvSummarized,
+        EventKind::Declined => Msg::EvDeclined,
+        EventKind::MergedInto => Msg::EvMergedInto,
+        EventKind::MergedFrom => Msg::EvMergedFrom,
+        EventKind::PutToBallot => Msg::EvPutToBallot,
+        EventKind::PutToMeeting => Msg::EvPutToMeeting,
+        EventKind::Decided => Msg::EvDecided,
+        EventKind::OwnerNamed => Msg::EvOwnerNamed,
+        EventKind::Adopted => Msg::EvAdopted,
+        EventKind::MilestoneAdded => Msg::EvMilestoneAdded,
+        EventKind::MilestoneDone => Msg::EvMilestoneDone,
+        EventKind::Progress => Msg::EvProgress,
+        EventKind::AcceptanceRequested => Msg::EvAcceptanceRequested,
+        EventKind::Accepted => Msg::EvAccepted,
+        EventKind::AcceptanceRejected => Msg::EvAcceptanceRejected,
+    }
+}
+
+/// An average in hundredths of a star as people read it: `4.67`.
+#[must_use]
+pub fn stars_text(hundredths: u32) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// On the home screen: where residents raise matters and follow them.
+#[component]
+pub fn MattersTeaser() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="waiting-votes" aria-labelledby="matters-teaser-heading">
+            <h2 id="matters-teaser-heading">{i18n.text(Msg::MattersHeading)}</h2>
+            <p class="hint">{i18n.text(Msg::MattersIntro)}</p>
+            <p class="button-row">
+                <a class="button primary" href="/matters/new">{i18n.text(Msg::ProposeLink)}</a>
+                <a class="button secondary" href="/matters">{i18n.text(Msg::AllMatters)}</a>
+            </p>
+        </section>
+    }
+}
+
+/// The query string of the list for the chosen tab and filters (values are fixed words, no escaping
+/// needed).
+fn list_query(mine: &str, step: &str, category: &str) -> String {
+    [("mine", mine), ("step", step), ("category", category)]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `/matters`: the matters the member may see, most recently changed first, with tabs for her own
+/// (raised, supported, waiting for her vote) and filters by step and category.
+#[component]
+pub fn MattersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let mine = RwSignal::new(String::new());
+    let step = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let matters = LocalResource::new(move || {
+        let query = list_query(&mine.get(), &step.get(), &category.get());
+        async move { api::matters(i18n.lang_untracked(), &query).await }
+    });
+    let tab = move |value: &'static str, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || if mine.get() == value { "true" } else { "false" }
+                on:click=move |_| mine.set(value.to_owned())
+            >
+                {i18n.text(label)}
+            </button>
+        }
+    };
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MattersHeading).to_owned()) />
+        <AppShell signed_in=true>
+            <p class="back">
+                <a href="/">{i18n.text(Msg::BackToList)}</a>
+            </p>
+            <div class="section-head">
+                <h1>{i18n.text(Msg::MattersHeading)}</h1>
+                <a class="button primary" href="/matters/new">{i18n.text(Msg::ProposeLink)}</a>
+            </div>
+            <p class="hint">{i18n.text(Msg::MattersIntro)}" "<a href="/matters/board">{i18n.text(Msg::BoardLink)}</a></p>
+            <div class="tabs" role="group">
+                {tab("", Msg::FilterAll)}
+                {tab("raised", Msg::FilterRaised)}
+                {tab("supported", Msg::FilterSupported)}
+                {tab("vote", Msg::FilterVote)}
+            </div>
+            <div class="filters">
+                <label for="matter-step">{i18n.text(Msg::FilterStep)}</label>
+                <select id="matter-step" on:change=move |ev| step.set(event_target_value(&ev))>
+                    <option value="">{i18n.text(Msg::AnyOption)}</option>
+                    {Step::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str()>{i18n.text(step_label(s))}</option> })
+                        .collect::<Vec<_>>()}
+                </select>
+                <label for="matter-category">{i18n.text(Msg::FilterCategory)}</label>
+                <select id="matter-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                    <option value="">{i18n.text(Msg::AnyOption)}</option>
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.as_str()>{i18n.text(category_label(c))}</option> })
+                        .collect::<Vec<_>>()}
+                </select>
+            </div>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match matters.await {
+                        Ok(list) if list.matters.is_empty() => view! { <p class="empty">{i18n.text(Msg::NoMatters)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="member-list matter-list">
+                                {list.matters.into_iter().map(|m| view! { <MatterCard matter=m /> }).collect::<Vec<_>>()}
+                            </ul>
+                        }
+                            .into_any(),
+                        Err(e) => view! { <ErrorView error=e on_retry=move |()| matters.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </AppShell>
+    }
+}
+
+#[component]
+fn MatterCard(matter: MatterSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = matter;
+    let supports = (m.step == Step::Proposed && !m.micro_wish).then(|| {
+        let (count, threshold) = (m.supports.to_string(), m.threshold.to_string());
+        move || {
+            fill(
+                i18n.lang(),
+                Msg::SupportsOf,
+                &[("count", &count), ("threshold", &threshold)],
+            )
+        }
+    });
+    let average = m.ratings.average_hundredths.map(|avg| {
+        let (avg, count) = (stars_text(avg), m.ratings.count.to_string());
+        move || {
+            fill(
+                i18n.lang(),
+                Msg::RatingAverage,
+                &[("avg", &avg), ("count", &count)],
+            )
+        }
+    });
+    view! {
+        <li class="member-card matter-card">
+            <a class="member-name" href=format!("/matters/{}", m.id)>{m.title.clone()}</a>
+            <p>
+                <span class=format!("badge step-{}", m.step.as_str())>{i18n.text(step_label(m.step))}</span>
+                " "
+                <span class="badge">{i18n.text(category_label(m.category))}</span>
+                {m.micro_wish.then(|| view! { " " <span class="badge wish">{i18n.text(Msg::MicroWish)}</span> })}
+                {m.needs_my_vote.then(|| view! { " " <span class="badge urgent">{i18n.text(Msg::NeedsMyVote)}</span> })}
+            </p>
+            <p class="hint">
+                {m.scope_name.clone()}" · "{m.proposer_name.clone()}" · "{local_datetime(&m.proposed_at)}
+            </p>
+            {supports.map(|s| view! { <p class="hint">{s}</p> })}
+            {average.map(|a| view! { <p class="hint">{a}</p> })}
+        </li>
+    }
+}
