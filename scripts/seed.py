@@ -323,6 +323,82 @@ def demo_sql() -> str:
             {"id": nid, **path, "title": title, "body": text, "author_id": author, "published_at": published_at},
         )
 
+    body.blank()
+    body.comment("Residents' matters (民事) at different steps of 民提、民议、民决、民办、民评")
+
+    def r(b: int, u: int, door: str) -> str:
+        return f"mbr_{b:02d}_{u}_{door}_1"
+
+    bld4, bld5 = path_row(street, community, hexie, "bld_04"), path_row(street, community, hexie, "bld_05")
+    matters = [
+        # (id, title, description, category, wish, step, threshold, proposer, path, day, extra columns)
+        ("mat_demo_01", "5号楼门口增设休息座椅", "5号楼老人多，买菜回来在楼门口没地方歇脚，希望在门口两侧各放一张长椅。",
+         "elderly_care", 0, "evaluating", 5, r(5, 1, "201"), bld5, 2,
+         {"decision": "adopted", "owner_kind": "property_company", "owner_name": "和谐物业服务中心",
+          "summary": "大家都同意放长椅，位置选在楼门东西两侧，不挡消防通道。", "summary_by": heads[5][0],
+          "evaluation_ends_at": iso(datetime(2026, 12, 31, 16, 0, tzinfo=BEIJING))}),
+        ("mat_demo_02", "电动车充电棚加装监控", "和谐小区东门充电棚晚上经常有人拔别人的充电线，希望加装摄像头。",
+         "safety", 0, "deliberating", 10, r(4, 1, "101"), path_row(street, community, hexie), 8, {}),
+        ("mat_demo_03", "4号楼楼顶漏水", "4号楼2单元顶楼每逢下雨就渗水，墙皮已经脱落。", "environment", 0, "proposed", 5,
+         r(4, 2, "301"), bld4, 12, {}),
+        ("mat_demo_04", "想请人帮忙换一下厨房灯泡", "家里厨房灯坏了，我腿脚不便，爬不了梯子，想请邻居帮忙换一下。",
+         "elderly_care", 1, "proposed", 5, r(4, 1, "202"), bld4, 13, {}),
+        ("mat_demo_05", "小区门口卖菜摊点太吵", "每天早上五点多就有摊贩在门口吆喝，影响休息。", "other", 0, "declined", 10,
+         r(5, 2, "101"), path_row(street, community, hexie), 5,
+         {"decline_reason": "占道经营属于城管执法事项，已转街道城管科处理，处理结果会在公告栏公示。"}),
+    ]
+    supporters = {
+        "mat_demo_01": [r(5, 1, d) for d in DOORS] + [r(5, 2, "101"), r(5, 2, "102")],
+        "mat_demo_02": [r(b, u, d) for b in (4, 5) for u in (1,) for d in DOORS],
+        "mat_demo_03": [r(4, 2, "301"), r(4, 2, "201")],
+        "mat_demo_04": [r(4, 1, "202")],
+        "mat_demo_05": [r(5, 2, "101"), r(5, 2, "201"), r(5, 1, "301")],
+    }
+    for mid_, title, text, category, wish, step, threshold, proposer, path, day, extra in matters:
+        at = beijing(day, 10, 0)
+        body.add(
+            "matters",
+            {"id": mid_, **path, "title": title, "description": text, "category": category, "micro_wish": str(wish),
+             "step": step, "threshold": str(threshold), "proposer_id": proposer, "created_at": at, "updated_at": beijing(19, 18, 0),
+             **{k: v for k, v in extra.items() if k != "summary_by"},
+             **({"summary_by": extra["summary_by"], "summary_at": beijing(day + 1, 9, 0)} if "summary_by" in extra else {})},
+        )
+        for n, who in enumerate(supporters[mid_]):
+            body.add("matter_supports", {"matter_id": mid_, "member_id": who, "supported_at": beijing(day, 10, n), "via_matter_id": None})
+        body.add("matter_events", {"id": f"evt_{mid_[4:]}_00", "matter_id": mid_, "at": at, "actor_id": proposer, "kind": "proposed", "note": ""})
+    story = [
+        ("01", 2, 12, supporters["mat_demo_01"][4], "reached_list", ""),
+        ("01", 3, 9, heads[5][0], "summarized", ""),
+        ("01", 4, 10, "mbr_staff_1", "put_to_ballot", ""),
+        ("01", 8, 10, "mbr_staff_1", "decided", "adopted"),
+        ("01", 8, 11, "mbr_staff_1", "owner_named", "和谐物业服务中心"),
+        ("01", 9, 9, "mbr_staff_1", "milestone_added", "采购两张防腐木长椅（2026-11-15）"),
+        ("01", 14, 16, "mbr_staff_1", "milestone_done", "采购两张防腐木长椅"),
+        ("01", 15, 11, "mbr_staff_1", "progress", "两张长椅已在楼门东西两侧固定好，靠背朝墙，不挡通道。"),
+        ("01", 15, 11, "mbr_staff_1", "acceptance_requested", ""),
+        ("01", 16, 10, heads[5][0], "accepted", ""),
+        ("02", 9, 20, supporters["mat_demo_02"][9], "reached_list", ""),
+        ("05", 6, 9, "mbr_staff_2", "declined", "占道经营属于城管执法事项，已转街道城管科处理，处理结果会在公告栏公示。"),
+    ]
+    for n, (m, day, hour, actor, kind, note) in enumerate(story, start=1):
+        body.add("matter_events", {"id": f"evt_demo_{m}_{n:02d}", "matter_id": f"mat_demo_{m}", "at": beijing(day, hour, n),
+                                   "actor_id": actor, "kind": kind, "note": note})
+    body.add("matter_milestones", {"matter_id": "mat_demo_01", "position": "1", "title": "采购两张防腐木长椅",
+                                   "due_on": "2026-11-15", "done_at": beijing(14, 16, 0)})
+    for n, (who, stars, comment) in enumerate([
+        (r(5, 1, "201"), "5", "买菜回来终于有地方坐了，谢谢物业。"),
+        (r(5, 1, "101"), "4", "椅子挺结实，要是有个遮阳棚就更好了。"),
+        (r(5, 2, "101"), "5", ""),
+    ]):
+        body.add("matter_ratings", {"matter_id": "mat_demo_01", "member_id": who, "stars": stars, "comment": comment, "rated_at": beijing(17, 9 + n, 0)})
+    for n, (who, stance, text) in enumerate([
+        (r(4, 1, "201"), "for", "支持！上个月我的充电器也被人拔了。"),
+        (r(5, 1, "102"), "question", "摄像头的钱谁出？用公共收益可以吗？"),
+        (r(4, 1, "301"), "suggestion", "可以先装两个试试，画面接到物业值班室。"),
+    ]):
+        body.add("matter_comments", {"id": f"cmt_demo_02_{n}", "matter_id": "mat_demo_02", "parent_id": None, "member_id": who,
+                                     "stance": stance, "body": text, "created_at": beijing(10, 20, n)})
+
     header = [
         "-- Yishi demo district: 和平街道 幸福社区 (2 compounds, 6 buildings, 12 units, "
         f"{households} households).",

@@ -639,12 +639,21 @@ pub enum BoardList {
     Neither,
 }
 
+/// What the board ranks by: participation, then satisfaction.
+fn board_key(e: &BoardEntry) -> (u32, u32) {
+    (
+        e.participation_permille,
+        e.figures.ratings.average_hundredths.unwrap_or(0),
+    )
+}
+
 /// Places on each of the red and black lists.
 pub const BOARD_LIST_SIZE: usize = 3;
 
 /// Ranks places by participation (per thousand residents), then by average satisfaction, then by
 /// name. The first [`BOARD_LIST_SIZE`] with any participation are on the red list, the last as many
-/// (never one already red) on the black list. Places without residents are left out.
+/// (never one already red) on the black list, with every place level with the last of them (equal
+/// figures, equal list). Places without residents are left out.
 #[must_use]
 pub fn rank_board(places: Vec<BoardFigures>) -> Vec<BoardEntry> {
     let mut entries: Vec<BoardEntry> = places
@@ -683,8 +692,13 @@ pub fn rank_board(places: Vec<BoardFigures>) -> Vec<BoardEntry> {
     }
     let reds = entries.iter().filter(|e| e.list == BoardList::Red).count();
     let blacks = BOARD_LIST_SIZE.min(n.saturating_sub(reds));
-    for e in entries.iter_mut().rev().take(blacks) {
-        e.list = BoardList::Black;
+    // Places level with the last black one are black too: equal figures, equal treatment.
+    if let Some(boundary) = n.checked_sub(blacks).and_then(|i| entries.get(i)).map(board_key) {
+        for e in entries.iter_mut() {
+            if e.list != BoardList::Red && blacks > 0 && board_key(e) <= boundary {
+                e.list = BoardList::Black;
+            }
+        }
     }
     entries
 }

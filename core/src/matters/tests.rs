@@ -459,6 +459,18 @@ fn the_board_ranks_by_participation_then_satisfaction() {
     assert_eq!(two.iter().map(|e| e.list).collect::<Vec<_>>(), [Red, Black]);
     let idle = rank_board(vec![figures("x", 5, 0, &[])]);
     assert_eq!(idle[0].list, Black);
+    // Four places level at the bottom are all black, not three of them by name.
+    let level = rank_board(vec![
+        figures("a", 5, 5, &[]),
+        figures("b", 5, 0, &[]),
+        figures("c", 5, 0, &[]),
+        figures("d", 5, 0, &[]),
+        figures("e", 5, 0, &[]),
+    ]);
+    assert_eq!(
+        level.iter().map(|e| e.list).collect::<Vec<_>>(),
+        [Red, Black, Black, Black, Black]
+    );
 }
 
 #[test]
@@ -532,7 +544,16 @@ proptest! {
             prop_assert!(!(e.list == BoardList::Red && e.participation_permille == 0));
         }
         prop_assert!(board.iter().filter(|e| e.list == BoardList::Red).count() <= BOARD_LIST_SIZE);
-        prop_assert!(board.iter().filter(|e| e.list == BoardList::Black).count() <= BOARD_LIST_SIZE);
+        // A place on neither list never ranks at or below a black one's figures.
+        for black in board.iter().filter(|e| e.list == BoardList::Black) {
+            prop_assert!(board
+                .iter()
+                .filter(|e| e.list == BoardList::Neither)
+                .all(|e| board_key(e) > board_key(black)));
+        }
+        let blacks = board.iter().filter(|e| e.list == BoardList::Black).count();
+        let reds = board.iter().filter(|e| e.list == BoardList::Red).count();
+        prop_assert!(blacks >= BOARD_LIST_SIZE.min(board.len() - reds));
     }
 
     #[test]
