@@ -679,12 +679,16 @@ pub async fn matter_change<B: Serialize>(
     .await
 }
 
-/// `GET /matters/board?community=`.
-pub async fn matter_board(lang: Lang, community: &str) -> ApiResult<BoardResponse> {
+/// `GET /matters/board?community=&level=`.
+pub async fn matter_board(lang: Lang, community: &str, level: &str) -> ApiResult<BoardResponse> {
     call(
         lang,
         "GET",
-        &format!("/matters/board?community={}", encode(community)),
+        &format!(
+            "/matters/board?community={}&level={}",
+            encode(community),
+            encode(level)
+        ),
         None::<&()>,
     )
     .await

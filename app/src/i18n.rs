@@ -345,6 +345,9 @@ pub enum Msg {
     NoMeetings,
     // Residents' matters.
     MattersHeading,
+    ByBuilding,
+    ByCompound,
+    FilterPlace,
     MicroWish,
     MattersIntro,
     ProposeLink,
@@ -865,6 +868,9 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::SearchMeetings => "搜索会议（名称、议题、地点、纪要）",
         Msg::NoMeetings => "没有找到会议。",
         Msg::MattersHeading => "居民议事",
+        Msg::ByBuilding => "按楼栋",
+        Msg::ByCompound => "按小区",
+        Msg::FilterPlace => "地方",
         Msg::MicroWish => "微心愿",
         Msg::MattersIntro => "有事大家提、大家议、大家定、大家办、大家评。",
         Msg::ProposeLink => "我要提一件事",
@@ -1026,7 +1032,7 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::SatisfactionCol => "满意度",
         Msg::ResidentsCol => "居民",
         Msg::RankCol => "名次",
-        Msg::PlaceCol => "楼栋",
+        Msg::PlaceCol => "地点",
         Msg::MatterSettingsHeading => "议事设置",
         Msg::BuildingSupports => "楼栋事项需要的附议人数",
         Msg::CompoundSupports => "小区事项需要的附议人数",
@@ -1387,6 +1393,9 @@ fn en(key: Msg) -> &'static str {
         Msg::SearchMeetings => "Search meetings (title, agenda, place, minutes)",
         Msg::NoMeetings => "No meetings found.",
         Msg::MattersHeading => "Residents' matters",
+        Msg::ByBuilding => "By building",
+        Msg::ByCompound => "By compound",
+        Msg::FilterPlace => "Place",
         Msg::MicroWish => "Micro-wish",
         Msg::MattersIntro => {
             "Raise a matter, talk it over, decide, carry it out and judge it — together."

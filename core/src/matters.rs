@@ -606,6 +606,33 @@ impl RatingSummary {
     }
 }
 
+impl RatingSummary {
+    /// The summary of two sets of ratings together.
+    #[must_use]
+    pub fn merge(self, other: RatingSummary) -> RatingSummary {
+        let mut stars = Vec::new();
+        for (n, (a, b)) in self.stars.iter().zip(other.stars).enumerate() {
+            let star = u8::try_from(n + 1).unwrap_or(5);
+            stars.extend(std::iter::repeat_n(star, (*a + b) as usize));
+        }
+        RatingSummary::of(stars)
+    }
+}
+
+/// The figures of several places together (a compound from its buildings).
+#[must_use]
+pub fn combine(place: &str, name: &str, parts: &[BoardFigures]) -> BoardFigures {
+    BoardFigures {
+        place: place.to_owned(),
+        name: name.to_owned(),
+        residents: parts.iter().map(|p| p.residents).sum(),
+        participants: parts.iter().map(|p| p.participants).sum(),
+        ratings: parts
+            .iter()
+            .fold(RatingSummary::default(), |acc, p| acc.merge(p.ratings)),
+    }
+}
+
 /// One place's figures for the red/black board (红黑榜).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardFigures {
@@ -693,7 +720,11 @@ pub fn rank_board(places: Vec<BoardFigures>) -> Vec<BoardEntry> {
     let reds = entries.iter().filter(|e| e.list == BoardList::Red).count();
     let blacks = BOARD_LIST_SIZE.min(n.saturating_sub(reds));
     // Places level with the last black one are black too: equal figures, equal treatment.
-    if let Some(boundary) = n.checked_sub(blacks).and_then(|i| entries.get(i)).map(board_key) {
+    if let Some(boundary) = n
+        .checked_sub(blacks)
+        .and_then(|i| entries.get(i))
+        .map(board_key)
+    {
         for e in entries.iter_mut() {
             if e.list != BoardList::Red && blacks > 0 && board_key(e) <= boundary {
                 e.list = BoardList::Black;

@@ -1047,17 +1047,19 @@ pub async fn ratings_of(
         .collect())
 }
 
-/// Each building of the community: its confirmed residents, those of them who proposed, supported,
-/// discussed or rated a matter since `since`, and the stars its residents gave.
+/// Each building of the community with its compound (id, name): its confirmed residents, those of them
+/// who proposed, supported, discussed or rated a matter since `since`, and the stars its residents gave.
 pub async fn board(
     db: &D1Database,
     community: &CommunityId,
     since: DateTime<Utc>,
-) -> ApiResult<Vec<BoardFigures>> {
+) -> ApiResult<Vec<(String, String, BoardFigures)>> {
     #[derive(Deserialize)]
     struct Row {
         id: String,
         name: String,
+        compound_id: String,
+        compound_name: String,
         residents: u32,
         participants: u32,
         stars: Option<String>,
@@ -1074,7 +1076,7 @@ pub async fn board(
              UNION SELECT member_id FROM matter_supports WHERE supported_at >= ?2 \
              UNION SELECT member_id FROM matter_comments WHERE created_at >= ?2 \
              UNION SELECT member_id FROM matter_ratings WHERE rated_at >= ?2) \
-         SELECT b.id, cp.name || ' ' || b.name AS name, \
+         SELECT b.id, cp.name || ' ' || b.name AS name, cp.id AS compound_id, cp.name AS compound_name, \
                 (SELECT COUNT(*) FROM res WHERE res.building_id = b.id) AS residents, \
                 (SELECT COUNT(*) FROM res WHERE res.building_id = b.id AND res.member_id IN (SELECT member_id FROM act)) AS participants, \
                 (SELECT group_concat(r.stars) FROM matter_ratings r JOIN res ON res.member_id = r.member_id \
@@ -1087,17 +1089,23 @@ pub async fn board(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| BoardFigures {
-            place: r.id,
-            name: r.name,
-            residents: r.residents,
-            participants: r.participants,
-            ratings: RatingSummary::of(
-                r.stars
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter_map(|s| s.trim().parse::<u8>().ok()),
-            ),
+        .map(|r| {
+            (
+                r.compound_id,
+                r.compound_name,
+                BoardFigures {
+                    place: r.id,
+                    name: r.name,
+                    residents: r.residents,
+                    participants: r.participants,
+                    ratings: RatingSummary::of(
+                        r.stars
+                            .unwrap_or_default()
+                            .split(',')
+                            .filter_map(|s| s.trim().parse::<u8>().ok()),
+                    ),
+                },
+            )
         })
         .collect())
 }

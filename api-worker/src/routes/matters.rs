@@ -1215,8 +1215,8 @@ async fn community_scope(
     Ok((community, scope, name))
 }
 
-/// `GET /api/v1/matters/board?community=&days=`: the red/black board of the community's buildings
-/// over the last `days` (365 by default).
+/// `GET /api/v1/matters/board?community=&days=&level=building|compound`: the red/black board of the
+/// community's buildings (or compounds) over the last `days` (365 by default).
 pub async fn board(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let id = query_param(&ctx.url, "community").ok_or(DomainError::Required {
@@ -1234,9 +1234,40 @@ pub async fn board(ctx: &Ctx) -> ApiResult<Response> {
                 max: 3_650,
             })?,
     };
+    let by_compound = match query_param(&ctx.url, "level").as_deref() {
+        None | Some("building") => false,
+        Some("compound") => true,
+        Some(_) => {
+            return Err(DomainError::Invalid {
+                field: Field::Query,
+            }
+            .into());
+        }
+    };
     let (community, _, name) = community_scope(ctx, &member.actor, &id).await?;
     let since = ctx.now - chrono::Duration::days(i64::from(days));
-    let figures = db::matters::board(&ctx.db()?, &community, since).await?;
+    let buildings = db::matters::board(&ctx.db()?, &community, since).await?;
+    let figures = if by_compound {
+        let mut compounds: Vec<(String, String)> = Vec::new();
+        for (id, name, _) in &buildings {
+            if !compounds.iter().any(|(c, _)| c == id) {
+                compounds.push((id.clone(), name.clone()));
+            }
+        }
+        compounds
+            .iter()
+            .map(|(id, name)| {
+                let parts: Vec<_> = buildings
+                    .iter()
+                    .filter(|(c, _, _)| c == id)
+                    .map(|(_, _, f)| f.clone())
+                    .collect();
+                rules::combine(id, name, &parts)
+            })
+            .collect()
+    } else {
+        buildings.into_iter().map(|(_, _, f)| f).collect()
+    };
     json(
         200,
         &BoardResponse {

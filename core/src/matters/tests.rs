@@ -492,6 +492,18 @@ fn photos_are_recognised_by_their_bytes() {
 }
 
 #[test]
+fn compounds_add_up_their_buildings() {
+    let c = combine(
+        "cpd",
+        "阳光小区",
+        &[figures("b1", 10, 5, &[5, 4]), figures("b2", 20, 1, &[1])],
+    );
+    assert_eq!((c.residents, c.participants), (30, 6));
+    assert_eq!(c.ratings, RatingSummary::of([5, 4, 1]));
+    assert_eq!(c.ratings.average_hundredths, Some(333));
+}
+
+#[test]
 fn decision_notice_words() {
     let (title, body) = decision_notice(
         "加装电梯",

@@ -64,10 +64,28 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn Board(community: String) -> impl IntoView {
     let i18n = use_i18n();
+    let by_compound = RwSignal::new(false);
     let board = LocalResource::new(move || {
         let community = community.clone();
-        async move { api::matter_board(i18n.lang_untracked(), &community).await }
+        let level = if by_compound.get() {
+            "compound"
+        } else {
+            "building"
+        };
+        async move { api::matter_board(i18n.lang_untracked(), &community, level).await }
     });
+    let toggle = move |value: bool, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || if by_compound.get() == value { "true" } else { "false" }
+                on:click=move |_| by_compound.set(value)
+            >
+                {i18n.text(label)}
+            </button>
+        }
+    };
     let list = move |entries: &[BoardEntry],
                      which: BoardList,
                      heading: Msg,
@@ -87,6 +105,10 @@ fn Board(community: String) -> impl IntoView {
         })
     };
     view! {
+        <div class="tabs" role="group">
+            {toggle(false, Msg::ByBuilding)}
+            {toggle(true, Msg::ByCompound)}
+        </div>
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match board.await {

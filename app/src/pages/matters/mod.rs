@@ -6,8 +6,10 @@ mod matter_page;
 mod new_matter;
 
 use leptos::prelude::*;
+use yishi_core::api::auth::MemberView;
 use yishi_core::api::matters::{EventKind, MatterSummary};
 use yishi_core::matters::{Category, OwnerKind, Stage, Stance, Step};
+use yishi_core::territory::ScopeKind;
 
 pub use board::BoardPage;
 pub use matter_page::MatterPage;
@@ -17,6 +19,7 @@ use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
+use crate::session::member_resource;
 
 #[must_use]
 pub fn category_label(c: Category) -> Msg {
@@ -126,13 +129,59 @@ pub fn MattersTeaser() -> impl IntoView {
 
 /// The query string of the list for the chosen tab and filters (values are fixed words, no escaping
 /// needed).
-fn list_query(mine: &str, step: &str, category: &str) -> String {
-    [("mine", mine), ("step", step), ("category", category)]
+fn list_query(mine: &str, step: &str, category: &str, place: &str) -> String {
+    let mut parts: Vec<String> = [("mine", mine), ("step", step), ("category", category)]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
+        .collect();
+    if let Some((kind, id)) = place.split_once(':') {
+        parts.push(format!(
+            "scope_kind={kind}&scope_id={}",
+            js_sys::encode_uri_component(id)
+        ));
+    }
+    parts.join("&")
+}
+
+/// The places a member can narrow the list to: where she lives (building, compound, community) and the
+/// places of her roles, as `(kind:id, name)`.
+fn places_of(member: &MemberView) -> Vec<(String, String)> {
+    let mut places: Vec<(String, String)> = Vec::new();
+    let mut add = |kind: ScopeKind, id: Option<String>, name: String| {
+        if let Some(id) = id {
+            let value = format!("{}:{id}", kind.as_str());
+            if !places.iter().any(|(v, _)| *v == value) {
+                places.push((value, name));
+            }
+        }
+    };
+    if let Some(home) = &member.home {
+        let p = &home.unit_path;
+        add(
+            ScopeKind::Building,
+            p.building_id().map(ToString::to_string),
+            format!("{} {}", home.compound_name, home.building_name),
+        );
+        add(
+            ScopeKind::Compound,
+            p.compound_id().map(ToString::to_string),
+            home.compound_name.clone(),
+        );
+        add(
+            ScopeKind::Community,
+            p.community_id().map(ToString::to_string),
+            home.community_name.clone(),
+        );
+    }
+    for role in &member.roles {
+        add(
+            role.scope.kind,
+            Some(role.scope.id.clone()),
+            role.scope_name.clone(),
+        );
+    }
+    places
 }
 
 /// `/matters`: the matters the member may see, most recently changed first, with tabs for her own
@@ -143,8 +192,10 @@ pub fn MattersPage() -> impl IntoView {
     let mine = RwSignal::new(String::new());
     let step = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
+    let place = RwSignal::new(String::new());
+    let me = member_resource();
     let matters = LocalResource::new(move || {
-        let query = list_query(&mine.get(), &step.get(), &category.get());
+        let query = list_query(&mine.get(), &step.get(), &category.get(), &place.get());
         async move { api::matters(i18n.lang_untracked(), &query).await }
     });
     let tab = move |value: &'static str, label: Msg| {
@@ -177,6 +228,20 @@ pub fn MattersPage() -> impl IntoView {
                 {tab("vote", Msg::FilterVote)}
             </div>
             <div class="filters">
+                <label for="matter-place">{i18n.text(Msg::FilterPlace)}</label>
+                <select id="matter-place" on:change=move |ev| place.set(event_target_value(&ev))>
+                    <option value="">{i18n.text(Msg::AnyOption)}</option>
+                    <Transition>
+                        {move || Suspend::new(async move {
+                            me.await
+                                .map(|m| places_of(&m))
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|(value, name)| view! { <option value=value>{name}</option> })
+                                .collect::<Vec<_>>()
+                        })}
+                    </Transition>
+                </select>
                 <label for="matter-step">{i18n.text(Msg::FilterStep)}</label>
                 <select id="matter-step" on:change=move |ev| step.set(event_target_value(&ev))>
                     <option value="">{i18n.text(Msg::AnyOption)}</option>

@@ -864,6 +864,20 @@ fn the_red_and_black_board_ranks_the_buildings() {
     let ranks: Vec<u64> = entries.iter().filter_map(|e| e["rank"].as_u64()).collect();
     assert_eq!(ranks, (1..=entries.len() as u64).collect::<Vec<_>>());
     assert!(entries.iter().any(|e| e["list"] == "red"));
+    let compounds = r[1].get("/api/v1/matters/board?community=com_t&level=compound");
+    compounds.expect(200, None);
+    let places: Vec<&str> = compounds.body["entries"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["place"].as_str())
+        .collect();
+    assert!(
+        places.contains(&"cpd_a") && places.contains(&"cpd_b"),
+        "{places:?}"
+    );
+    r[1].get("/api/v1/matters/board?community=com_t&level=street")
+        .expect(422, Some("invalid"));
     r[1].get("/api/v1/matters/board")
         .expect(422, Some("required"));
     r[1].get("/api/v1/matters/board?community=com_t&days=0")
