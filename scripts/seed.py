@@ -532,6 +532,22 @@ def fixture() -> tuple[str, str]:
             row["used_at"] = "2026-10-01T00:00:00.000Z"
         sql.add("invite_codes", row)
         tsv.append(f"{hh}\t{code}\tbld_t03\t{state}")
+    sql.blank()
+    sql.comment("Notices of com_t whose publication period (公示期) ended in September, each with one objection")
+    sql.comment("by mbr_r3 still to be answered: ntc_t_period_a and _b (one test each answers them).")
+    for suffix in ("a", "b"):
+        sql.add(
+            "notices",
+            {"id": f"ntc_t_period_{suffix}", "street_id": "str_t", "community_id": "com_t", "compound_id": None,
+             "building_id": None, "unit_id": None, "title": f"第三季度财务公开 {suffix}", "body": "## 收入\n- 停车费 **1200** 元",
+             "author_id": "mbr_staff", "published_at": "2026-09-01T01:00:00.000Z", "category": "financial",
+             "period_ends_at": "2026-09-08T01:00:00.000Z"},
+        )
+        sql.add(
+            "notice_objections",
+            {"id": f"obj_t_{suffix}", "notice_id": f"ntc_t_period_{suffix}", "member_id": "mbr_r3",
+             "reason": "停车费收入比上季度少了一半，请说明。", "created_at": "2026-09-03T01:00:00.000Z"},
+        )
     return sql.text(), "\n".join(tsv) + "\n"
 
 

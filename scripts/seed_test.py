@@ -329,7 +329,9 @@ class FixtureTest(unittest.TestCase, CommonChecks):
         self.assertEqual(sum(r[3] == "unused" for r in self.rows), 485)
         self.assertEqual(sum(r[3] == "revoked" for r in self.rows), 2)
         self.assertEqual(one(self.db, "SELECT used_by FROM invite_codes WHERE used_by IS NOT NULL"), "mbr_r3")
-        self.assertEqual(one(self.db, "SELECT count(*) FROM notices"), 0)
+        # Two notices whose publication period ended, each with an objection still to answer.
+        self.assertEqual(one(self.db, "SELECT count(*) FROM notices WHERE period_ends_at < '2026-10-01'"), 2)
+        self.assertEqual(one(self.db, "SELECT count(*) FROM notice_objections WHERE answered_at IS NULL"), 2)
 
 
 class AdminTest(unittest.TestCase, CommonChecks):

@@ -51,7 +51,10 @@ impl ApiError {
             | DomainError::MatterChanged
             | DomainError::EvaluationClosed
             | DomainError::AlreadyRated
-            | DomainError::DecisionPending => 409,
+            | DomainError::DecisionPending
+            | DomainError::NoPeriod
+            | DomainError::PeriodOver
+            | DomainError::AlreadyAnswered => 409,
             DomainError::PayloadTooLarge { .. } => 413,
             DomainError::UnsupportedMedia => 415,
             DomainError::Required { .. }

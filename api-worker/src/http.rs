@@ -35,10 +35,9 @@ impl Ctx {
     pub fn new(req: &Request, env: Env) -> ApiResult<Ctx> {
         let config = Config::from_env(&env)?;
         let url = req.url()?;
-        let millis = i64::try_from(worker::Date::now().as_millis()).unwrap_or_default();
         Ok(Ctx {
             config,
-            now: DateTime::<Utc>::from_timestamp_millis(millis).unwrap_or_default(),
+            now: now(),
             ip: req
                 .headers()
                 .get("cf-connecting-ip")?
@@ -72,6 +71,12 @@ impl Ctx {
             (k == name).then(|| v.to_owned())
         })
     }
+}
+
+/// The time now, from the runtime's clock (which stands still during a request, as Workers' clocks do).
+pub fn now() -> DateTime<Utc> {
+    let millis = i64::try_from(worker::Date::now().as_millis()).unwrap_or_default();
+    DateTime::<Utc>::from_timestamp_millis(millis).unwrap_or_default()
 }
 
 /// The language of the answer: the one the client asks for, Chinese by default.

@@ -636,6 +636,32 @@ pub async fn publish_vote_result(lang: Lang, id: &str) -> ApiResult<NoticeRespon
     .await
 }
 
+/// `GET /notices?…` with a filter (`archive=1`, `drafts=1`, `q=…`) built by the caller.
+pub async fn notices_where(lang: Lang, filter: &str) -> ApiResult<NoticeListResponse> {
+    let path = if filter.is_empty() {
+        "/notices".to_owned()
+    } else {
+        format!("/notices?{filter}")
+    };
+    call(lang, "GET", &path, None::<&()>).await
+}
+
+/// Any change to a notice (`POST /notices/{id}/{rest}`), answered with the notice.
+pub async fn notice_post<B: Serialize>(
+    lang: Lang,
+    id: &str,
+    rest: &str,
+    body: &B,
+) -> ApiResult<NoticeResponse> {
+    call(
+        lang,
+        "POST",
+        &format!("/notices/{}/{rest}", encode(id)),
+        Some(body),
+    )
+    .await
+}
+
 /// `GET /matters?…`: `query` is the query string without `?` (built by the caller from known values).
 pub async fn matters(lang: Lang, query: &str) -> ApiResult<MatterListResponse> {
     let path = if query.is_empty() {

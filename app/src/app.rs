@@ -13,7 +13,9 @@ use crate::pages::admin::{
 use crate::pages::auth::{JoinPage, LoginPage};
 use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage, NewMeetingPage, ScreenPage};
-use crate::pages::notices::{HomePage, NewNoticePage, NoticePage};
+use crate::pages::notices::{
+    HomePage, NewNoticePage, NoticeArchivePage, NoticePage, NoticePrintPage,
+};
 use crate::pages::votes::{NewVotePage, VotePage};
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
@@ -35,6 +37,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/join") view=JoinPage />
                 // Before `/notices/:id`, which would also match `new`.
                 <Route path=path!("/notices/new") view=NewNoticePage />
+                <Route path=path!("/notices/archive") view=NoticeArchivePage />
+                <Route path=path!("/notices/:id/print") view=NoticePrintPage />
                 <Route path=path!("/notices/:id") view=NoticePage />
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/territory") view=TerritoryPage />

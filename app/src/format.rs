@@ -26,6 +26,26 @@ pub fn local_datetime(at: &DateTime<Utc>) -> String {
     )
 }
 
+/// A time typed in a `datetime-local` input (`YYYY-MM-DDTHH:mm`), or the end of a day typed in a `date`
+/// input, in the device's time zone; `None` when empty or not a time.
+#[must_use]
+pub fn parse_local(value: &str) -> Option<DateTime<Utc>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let text = if value.len() == 10 {
+        format!("{value}T23:59:59")
+    } else {
+        value.to_owned()
+    };
+    let millis = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&text)).get_time();
+    if millis.is_nan() {
+        return None;
+    }
+    DateTime::<Utc>::from_timestamp_millis(millis as i64)
+}
+
 /// The machine-readable form for `<time datetime>`.
 #[must_use]
 pub fn iso_datetime(at: &DateTime<Utc>) -> String {

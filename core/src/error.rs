@@ -58,6 +58,8 @@ pub enum Field {
     Threshold,
     Days,
     Photo,
+    ExpiresAt,
+    Answer,
 }
 
 impl Field {
@@ -115,6 +117,8 @@ impl Field {
             Field::Threshold => "threshold",
             Field::Days => "days",
             Field::Photo => "photo",
+            Field::ExpiresAt => "expires_at",
+            Field::Answer => "answer",
         }
     }
 }
@@ -144,6 +148,7 @@ pub enum Entity {
     Comment,
     Photo,
     Milestone,
+    Objection,
 }
 
 impl std::fmt::Display for Entity {
@@ -164,6 +169,7 @@ impl std::fmt::Display for Entity {
             Entity::Comment => "comment",
             Entity::Photo => "photo",
             Entity::Milestone => "milestone",
+            Entity::Objection => "objection",
         })
     }
 }
@@ -260,6 +266,12 @@ pub enum DomainError {
     AlreadyRated,
     #[error("the decision's vote has not closed")]
     DecisionPending,
+    #[error("the notice has no publication period")]
+    NoPeriod,
+    #[error("the publication period is over")]
+    PeriodOver,
+    #[error("the objection has been answered")]
+    AlreadyAnswered,
     #[error("photos must be JPEG, PNG or WebP")]
     UnsupportedMedia,
     #[error("more than {max} rows")]
@@ -331,6 +343,9 @@ impl DomainError {
             DomainError::AlreadyRated => "already_rated",
             DomainError::DecisionPending => "decision_pending",
             DomainError::UnsupportedMedia => "unsupported_media",
+            DomainError::NoPeriod => "no_period",
+            DomainError::PeriodOver => "period_over",
+            DomainError::AlreadyAnswered => "already_answered",
             DomainError::DelegateNotEligible => "delegate_not_eligible",
             DomainError::ProxyChain => "proxy_chain",
             DomainError::ProxyLimit { .. } => "proxy_limit",

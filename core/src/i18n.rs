@@ -171,6 +171,10 @@ impl Field {
             (Field::Days, Lang::En) => "number of days",
             (Field::Photo, Lang::ZhCn) => "照片",
             (Field::Photo, Lang::En) => "photo",
+            (Field::ExpiresAt, Lang::ZhCn) => "下架时间",
+            (Field::ExpiresAt, Lang::En) => "expiry date",
+            (Field::Answer, Lang::ZhCn) => "答复",
+            (Field::Answer, Lang::En) => "answer",
         }
     }
 }
@@ -210,6 +214,8 @@ impl Entity {
             (Entity::Photo, Lang::En) => "photo",
             (Entity::Milestone, Lang::ZhCn) => "节点",
             (Entity::Milestone, Lang::En) => "milestone",
+            (Entity::Objection, Lang::ZhCn) => "异议",
+            (Entity::Objection, Lang::En) => "objection",
         }
     }
 }
@@ -293,6 +299,9 @@ impl DomainError {
             DomainError::AlreadyRated => "您已经评价过了。".into(),
             DomainError::DecisionPending => "表决还没有结束，结束后才能登记结果。".into(),
             DomainError::UnsupportedMedia => "照片只能是 JPG、PNG 或 WebP 格式。".into(),
+            DomainError::NoPeriod => "这条公告没有公示期，不能提异议。".into(),
+            DomainError::PeriodOver => "公示期已经结束，不能再提异议。".into(),
+            DomainError::AlreadyAnswered => "这条异议已经答复过了。".into(),
             DomainError::DelegateNotEligible => {
                 "这个手机号的主人不在这次投票的投票人名单里，不能受托。".into()
             }
@@ -400,6 +409,9 @@ impl DomainError {
                 "The vote has not closed; record the decision once it has.".into()
             }
             DomainError::UnsupportedMedia => "Photos must be JPEG, PNG or WebP.".into(),
+            DomainError::NoPeriod => "This notice has no publication period to object in.".into(),
+            DomainError::PeriodOver => "The publication period is over; objections are closed.".into(),
+            DomainError::AlreadyAnswered => "This objection has been answered already.".into(),
             DomainError::DelegateNotEligible => {
                 "The person with this phone number is not a voter of this vote, so cannot hold a proxy.".into()
             }

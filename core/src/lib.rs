@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod members;
 pub mod notices;
 pub mod policy;
+pub mod richtext;
 pub mod territory;
 pub mod votes;
 

@@ -143,12 +143,7 @@ pub async fn list(
     // A substring search (Chinese has no spaces to split words on); minutes only once published.
     let filter = match search {
         Some(q) => {
-            args.push(text(&format!(
-                "%{}%",
-                q.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )));
+            args.push(text(&format!("%{}%", super::like_escape(q))));
             let n = args.len();
             format!(
                 " AND (m.title LIKE ?{n} ESCAPE '\\' \

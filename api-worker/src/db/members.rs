@@ -295,11 +295,7 @@ pub async fn list(db: &D1Database, f: &MemberFilter<'_>) -> ApiResult<(Vec<Loade
         sql.push_str(&format!(" AND x.verification = ?{}", args.len()));
     }
     if let Some(q) = f.query.map(str::trim).filter(|q| !q.is_empty()) {
-        let escaped = q
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        args.push(text(&format!("%{escaped}%")));
+        args.push(text(&format!("%{}%", super::like_escape(q))));
         let n = args.len();
         sql.push_str(&format!(
             " AND (x.name LIKE ?{n} ESCAPE '\\' OR x.phone LIKE ?{n} ESCAPE '\\')"

@@ -76,6 +76,13 @@ pub fn is_unique_violation(err: &ApiError, column: &str) -> bool {
         .is_some_and(|c| c.contains("UNIQUE constraint failed") && c.contains(column))
 }
 
+/// `s` for a `LIKE … ESCAPE '\'` pattern: its `\`, `%` and `_` match themselves.
+pub fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// A time as stored: RFC 3339 UTC with milliseconds, so that text order is time order.
 pub fn time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

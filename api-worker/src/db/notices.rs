@@ -5,10 +5,12 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 use yishi_core::api::Cursor;
 use yishi_core::api::members::OnBehalfView;
-use yishi_core::api::notices::{NoticeReadView, NoticeView, UnreadView};
-use yishi_core::ids::{MemberId, NoticeId};
+use yishi_core::api::notices::{
+    AnswerView, BuildingReads, NoticeReadView, NoticeView, ObjectionView, UnreadView,
+};
+use yishi_core::ids::{MemberId, NoticeId, ObjectionId};
 use yishi_core::members::{NameDisplay, public_name};
-use yishi_core::notices::Notice;
+use yishi_core::notices::{Category, Notice, period_state};
 use yishi_core::policy::NoticeAudience;
 use yishi_core::territory::ScopePath;
 
@@ -26,6 +28,13 @@ struct NoticeRow {
     published_at: String,
     author_name: String,
     author_name_display: String,
+    category: String,
+    pinned: u8,
+    draft: u8,
+    expires_at: Option<String>,
+    period_ends_at: Option<String>,
+    open_objections: u32,
+    upheld_objections: u32,
     #[serde(flatten)]
     path: PathColumns,
     #[serde(flatten)]
@@ -35,6 +44,15 @@ struct NoticeRow {
 impl NoticeRow {
     fn into_view(self) -> ApiResult<(ScopePath, NoticeView)> {
         let scope = self.path.to_path()?;
+        let period_ends_at = self.period_ends_at.as_deref().map(parse_time).transpose()?;
+        // Open objections count as unanswered, upheld ones as upheld: enough for the period's state.
+        let answers: Vec<Option<bool>> = std::iter::repeat_n(None, self.open_objections as usize)
+            .chain(std::iter::repeat_n(
+                Some(true),
+                self.upheld_objections as usize,
+            ))
+            .collect();
+        let now = crate::http::now();
         let view = NoticeView {
             id: NoticeId::from_trusted(&self.id),
             title: self.title,
@@ -47,6 +65,15 @@ impl NoticeRow {
                 NameDisplay::parse(&self.author_name_display).unwrap_or_default(),
             ),
             published_at: parse_time(&self.published_at)?,
+            category: Category::parse(&self.category).unwrap_or_default(),
+            pinned: self.pinned != 0,
+            draft: self.draft != 0,
+            expires_at: self.expires_at.as_deref().map(parse_time).transpose()?,
+            period_state: period_ends_at.map(|ends| period_state(ends, now, &answers)),
+            period_ends_at,
+            objections: Vec::new(),
+            may_object: false,
+            may_answer: false,
             my_read: None,
         };
         Ok((scope, view))
@@ -56,30 +83,46 @@ impl NoticeRow {
 fn select() -> String {
     format!(
         "SELECT n.id, n.title, n.body, n.published_at, m.name AS author_name, m.name_display AS author_name_display, \
+                n.category, n.pinned, n.draft, n.expires_at, n.period_ends_at, \
+                (SELECT COUNT(*) FROM notice_objections o WHERE o.notice_id = n.id AND o.answered_at IS NULL) AS open_objections, \
+                (SELECT COUNT(*) FROM notice_objections o WHERE o.notice_id = n.id AND o.upheld = 1) AS upheld_objections, \
                 n.street_id, n.community_id, n.compound_id, n.building_id, n.unit_id, {NAME_COLUMNS} \
          FROM notices n JOIN members m ON m.id = n.author_id {}",
         name_joins("n")
     )
 }
 
-pub fn insert(db: &D1Database, n: &Notice) -> ApiResult<D1PreparedStatement> {
+/// The values of a notice's columns, in the order of [`INSERT_COLUMNS`].
+fn insert_args(n: &Notice) -> Vec<JsValue> {
     let [street, community, compound, building, unit] = path_args(&n.scope);
+    vec![
+        text(n.id.as_str()),
+        street,
+        community,
+        compound,
+        building,
+        unit,
+        text(&n.title),
+        text(&n.body),
+        text(n.author.as_str()),
+        text(&time(n.published_at)),
+        text(n.category.as_str()),
+        JsValue::from(u8::from(n.pinned)),
+        JsValue::from(u8::from(n.draft)),
+        opt_text(n.expires_at.map(time).as_deref()),
+        opt_text(n.period_ends_at.map(time).as_deref()),
+    ]
+}
+
+const INSERT_COLUMNS: &str = "id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, \
+     published_at, category, pinned, draft, expires_at, period_ends_at";
+const INSERT_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15";
+
+pub fn insert(db: &D1Database, n: &Notice) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "INSERT INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        &[
-            text(n.id.as_str()),
-            street,
-            community,
-            compound,
-            building,
-            unit,
-            text(&n.title),
-            text(&n.body),
-            text(n.author.as_str()),
-            text(&time(n.published_at)),
-        ],
+        &format!("INSERT INTO notices ({INSERT_COLUMNS}) VALUES ({INSERT_VALUES})"),
+        &insert_args(n),
     )
 }
 
@@ -90,25 +133,15 @@ pub fn insert_minutes(
     n: &Notice,
     meeting: &yishi_core::ids::MeetingId,
 ) -> ApiResult<D1PreparedStatement> {
-    let [street, community, compound, building, unit] = path_args(&n.scope);
+    let mut args = insert_args(n);
+    args.push(text(meeting.as_str()));
     stmt(
         db,
-        "INSERT INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) \
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 \
-         WHERE (SELECT minutes_notice_id FROM meetings WHERE id = ?11) IS NULL",
-        &[
-            text(n.id.as_str()),
-            street,
-            community,
-            compound,
-            building,
-            unit,
-            text(&n.title),
-            text(&n.body),
-            text(n.author.as_str()),
-            text(&time(n.published_at)),
-            text(meeting.as_str()),
-        ],
+        &format!(
+            "INSERT INTO notices ({INSERT_COLUMNS}) SELECT {INSERT_VALUES} \
+             WHERE (SELECT minutes_notice_id FROM meetings WHERE id = ?16) IS NULL"
+        ),
+        &args,
     )
 }
 
@@ -123,19 +156,55 @@ pub async fn get(db: &D1Database, id: &NoticeId) -> ApiResult<Option<(ScopePath,
     row.map(NoticeRow::into_view).transpose()
 }
 
-/// A page of the notices `audience` admits, newest first, after `cursor`. Fetches one more than `limit`
-/// to know whether another page follows.
+/// Which notices a list shows.
+#[derive(Default)]
+pub struct Filter<'a> {
+    /// Expired ones (the archive) instead of those in force.
+    pub archive: bool,
+    /// Words to find in the title or text (any notice published, in force or archived).
+    pub query: Option<&'a str>,
+    pub category: Option<Category>,
+    /// Pinned ones only (else pinned ones are left out of the board, which shows them apart).
+    pub pinned: bool,
+}
+
+/// A page of the published notices `audience` admits, newest first, after `cursor`. Fetches one more
+/// than `limit` to know whether another page follows.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
+    filter: &Filter<'_>,
     cursor: Option<&Cursor>,
     limit: u32,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<(Vec<(ScopePath, NoticeView)>, bool)> {
-    let mut args: Vec<JsValue> = Vec::new();
+    let mut args: Vec<JsValue> = vec![text(&time(now))];
     let Some(admitted) = super::audience_sql("n", audience, &mut args) else {
         return Ok((Vec::new(), false));
     };
-    let mut sql = format!("{} WHERE {}", select(), admitted);
+    let mut sql = format!(
+        "{} WHERE {} AND n.draft = 0 AND n.published_at <= ?1",
+        select(),
+        admitted
+    );
+    match (filter.query, filter.archive, filter.pinned) {
+        (Some(q), _, _) => {
+            args.push(text(&format!("%{}%", super::like_escape(q))));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (n.title LIKE ?{n} ESCAPE '\\' OR n.body LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        (None, true, _) => sql.push_str(" AND n.expires_at IS NOT NULL AND n.expires_at <= ?1"),
+        (None, false, pinned) => sql.push_str(&format!(
+            " AND (n.expires_at IS NULL OR n.expires_at > ?1) AND n.pinned = {}",
+            u8::from(pinned)
+        )),
+    }
+    if let Some(category) = filter.category {
+        args.push(text(category.as_str()));
+        sql.push_str(&format!(" AND n.category = ?{}", args.len()));
+    }
     super::page_sql(
         &mut sql,
         &mut args,
@@ -150,6 +219,161 @@ pub async fn list(
         .map(NoticeRow::into_view)
         .collect::<ApiResult<Vec<_>>>()?;
     Ok((page, more))
+}
+
+/// Drafts and scheduled notices in the places the member may post to, newest first.
+pub async fn unpublished(
+    db: &D1Database,
+    within: &[ScopePath],
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<(ScopePath, NoticeView)>> {
+    if within.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut args: Vec<JsValue> = vec![text(&time(now))];
+    let places: Vec<String> = within
+        .iter()
+        .map(|p| scope_within_sql("n", p, &mut args))
+        .collect();
+    let rows: Vec<NoticeRow> = all(
+        db,
+        &format!(
+            "{} WHERE (n.draft = 1 OR n.published_at > ?1) AND ({}) ORDER BY n.published_at DESC LIMIT 100",
+            select(),
+            places.join(" OR ")
+        ),
+        &args,
+    )
+    .await?;
+    rows.into_iter().map(NoticeRow::into_view).collect()
+}
+
+/// Publishes a draft now: its period starts now with the length it was given.
+pub fn publish_draft(
+    db: &D1Database,
+    id: &NoticeId,
+    now: chrono::DateTime<chrono::Utc>,
+    period_ends_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE notices SET draft = 0, published_at = ?2, period_ends_at = ?3 WHERE id = ?1 AND draft = 1",
+        &[
+            text(id.as_str()),
+            text(&time(now)),
+            opt_text(period_ends_at.map(time).as_deref()),
+        ],
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct ObjectionRow {
+    id: String,
+    author_name: String,
+    reason: String,
+    created_at: String,
+    answer: Option<String>,
+    upheld: Option<u8>,
+    answered_by_name: Option<String>,
+    answered_at: Option<String>,
+}
+
+pub async fn objections(db: &D1Database, notice: &NoticeId) -> ApiResult<Vec<ObjectionView>> {
+    let rows: Vec<ObjectionRow> = all(
+        db,
+        "SELECT o.id, m.name AS author_name, o.reason, o.created_at, o.answer, o.upheld, a.name AS answered_by_name, o.answered_at \
+         FROM notice_objections o JOIN members m ON m.id = o.member_id LEFT JOIN members a ON a.id = o.answered_by \
+         WHERE o.notice_id = ?1 ORDER BY o.created_at, o.id",
+        &[text(notice.as_str())],
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let answer = match (r.answer, r.answered_at) {
+                (Some(text), Some(at)) => Some(AnswerView {
+                    text,
+                    upheld: r.upheld.unwrap_or(0) != 0,
+                    by_name: r.answered_by_name.unwrap_or_default(),
+                    at: parse_time(&at)?,
+                }),
+                _ => None,
+            };
+            Ok(ObjectionView {
+                id: r.id,
+                author_name: r.author_name,
+                reason: r.reason,
+                at: parse_time(&r.created_at)?,
+                answer,
+            })
+        })
+        .collect()
+}
+
+pub fn insert_objection(
+    db: &D1Database,
+    id: &ObjectionId,
+    notice: &NoticeId,
+    member: &MemberId,
+    reason: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO notice_objections (id, notice_id, member_id, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        &[
+            text(id.as_str()),
+            text(notice.as_str()),
+            text(member.as_str()),
+            text(reason),
+            text(&time(now)),
+        ],
+    )
+}
+
+/// Answers an objection of the notice, once (its change count says whether it was still open).
+pub fn answer_objection(
+    db: &D1Database,
+    notice: &NoticeId,
+    objection: &str,
+    answer: &str,
+    upheld: bool,
+    by: &MemberId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE notice_objections SET answer = ?3, upheld = ?4, answered_by = ?5, answered_at = ?6 \
+         WHERE notice_id = ?1 AND id = ?2 AND answered_at IS NULL",
+        &[
+            text(notice.as_str()),
+            text(objection),
+            text(answer),
+            JsValue::from(u8::from(upheld)),
+            text(by.as_str()),
+            text(&time(now)),
+        ],
+    )
+}
+
+/// Community-wide notices of `community` in force for the public feed, newest first.
+pub async fn community_feed(
+    db: &D1Database,
+    community: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<NoticeView>> {
+    let rows: Vec<NoticeRow> = all(
+        db,
+        &format!(
+            "{} WHERE n.community_id = ?1 AND n.compound_id IS NULL AND n.draft = 0 AND n.published_at <= ?2 \
+             ORDER BY n.published_at DESC, n.id DESC LIMIT 50",
+            select()
+        ),
+        &[text(community), text(&time(now))],
+    )
+    .await?;
+    rows.into_iter()
+        .map(|r| r.into_view().map(|(_, v)| v))
+        .collect()
 }
 
 /// Records that `member` read the notice; a second mark keeps the first record.
@@ -223,7 +447,7 @@ pub async fn read_of(
 
 /// Confirmed residents with their home's path columns, as the view `r`.
 const RESIDENTS: &str = "SELECT m.id, m.name, m.phone, \
-        b.name || ' ' || u.name || ' ' || h.name AS home, \
+        b.name || ' ' || u.name || ' ' || h.name AS home, cp.name || ' ' || b.name AS building_name, \
         c.street_id, c.id AS community_id, cp.id AS compound_id, b.id AS building_id, u.id AS unit_id \
      FROM members m JOIN households h ON h.id = m.household_id JOIN units u ON u.id = h.unit_id \
           JOIN buildings b ON b.id = u.building_id JOIN compounds cp ON cp.id = b.compound_id \
@@ -242,15 +466,20 @@ struct UnreadRow {
 }
 
 /// Reads of a notice by residents within `within`, the residents there it addresses who have not read
-/// it (at most [`UNREAD_MAX`]), and how many it addresses there.
+/// it (at most [`UNREAD_MAX`]), how many it addresses there, and both by building.
 pub async fn reads_within(
     db: &D1Database,
     notice: &NoticeId,
     scope: &ScopePath,
     within: &[ScopePath],
-) -> ApiResult<(Vec<NoticeReadView>, Vec<UnreadView>, u32)> {
+) -> ApiResult<(
+    Vec<NoticeReadView>,
+    Vec<UnreadView>,
+    u32,
+    Vec<BuildingReads>,
+)> {
     if within.is_empty() {
-        return Ok((Vec::new(), Vec::new(), 0));
+        return Ok((Vec::new(), Vec::new(), 0, Vec::new()));
     }
     let mut args: Vec<JsValue> = vec![text(notice.as_str())];
     let addressed = scope_within_sql("r", scope, &mut args);
@@ -271,16 +500,22 @@ pub async fn reads_within(
          ORDER BY a.home, a.id LIMIT {UNREAD_MAX}"
     );
     let count_sql = format!("SELECT COUNT(*) AS n FROM ({audience})");
+    let building_sql = format!(
+        "SELECT a.building_name AS name, COUNT(*) AS addressed, \
+                SUM(EXISTS (SELECT 1 FROM notice_reads nr WHERE nr.notice_id = ?1 AND nr.member_id = a.id)) AS read \
+         FROM ({audience}) a GROUP BY a.building_id, a.building_name ORDER BY a.building_name"
+    );
     let results = super::batch_rows(
         db,
         &[
             (&reads_sql, &args),
             (&unread_sql, &args),
             (&count_sql, &args),
+            (&building_sql, &args),
         ],
     )
     .await?;
-    let [reads, unread, count] = results.as_slice() else {
+    let [reads, unread, count, buildings] = results.as_slice() else {
         return Err(crate::error::ApiError::internal(
             "reads batch returned the wrong number of results",
         ));
@@ -305,5 +540,20 @@ pub async fn reads_within(
         })
         .collect();
     let addressed = count.results::<Count>()?.first().map_or(0, |c| c.n);
-    Ok((reads, unread, addressed))
+    #[derive(Deserialize)]
+    struct BuildingRow {
+        name: String,
+        addressed: u32,
+        read: u32,
+    }
+    let by_building = buildings
+        .results::<BuildingRow>()?
+        .into_iter()
+        .map(|b| BuildingReads {
+            name: b.name,
+            addressed: b.addressed,
+            read: b.read,
+        })
+        .collect();
+    Ok((reads, unread, addressed, by_building))
 }

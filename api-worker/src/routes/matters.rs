@@ -734,14 +734,17 @@ pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         Lang::ZhCn,
     );
     let (title, body) = rules::decision_notice(&m.title, decision, &vote_body, Lang::ZhCn);
-    let notice = yishi_core::notices::publish_notice(
-        &member.actor,
-        m.rules.scope.clone(),
-        &title,
-        &body,
-        ctx.new_id(NoticeId::generate)?,
-        ctx.now,
-    )?;
+    let notice = yishi_core::notices::Notice {
+        category: yishi_core::notices::Category::Decision,
+        ..yishi_core::notices::publish_notice(
+            &member.actor,
+            m.rules.scope.clone(),
+            &title,
+            &body,
+            ctx.new_id(NoticeId::generate)?,
+            ctx.now,
+        )?
+    };
     let outcome = match decision {
         Decision::Adopted => "adopted",
         Decision::Rejected => "rejected",

@@ -972,14 +972,17 @@ pub async fn publish_minutes(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         yishi_core::Lang::En => format!("Minutes: {}", m.settings.title),
     };
     let title: String = title.chars().take(yishi_core::notices::TITLE_MAX).collect();
-    let notice = yishi_core::notices::publish_notice(
-        &member.actor,
-        m.scope.clone(),
-        &title,
-        text,
-        ctx.new_id(NoticeId::generate)?,
-        ctx.now,
-    )?;
+    let notice = yishi_core::notices::Notice {
+        category: yishi_core::notices::Category::Meeting,
+        ..yishi_core::notices::publish_notice(
+            &member.actor,
+            m.scope.clone(),
+            &title,
+            text,
+            ctx.new_id(NoticeId::generate)?,
+            ctx.now,
+        )?
+    };
     let db = ctx.db()?;
     let entry = audit_entry(
         ctx,

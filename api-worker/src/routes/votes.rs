@@ -696,14 +696,17 @@ pub async fn publish_result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         vote.eligible.unwrap_or(0),
         ctx.lang,
     );
-    let notice = yishi_core::notices::publish_notice(
-        &member.actor,
-        vote.scope.clone(),
-        &title,
-        &body,
-        ctx.new_id(yishi_core::ids::NoticeId::generate)?,
-        ctx.now,
-    )?;
+    let notice = yishi_core::notices::Notice {
+        category: yishi_core::notices::Category::Decision,
+        ..yishi_core::notices::publish_notice(
+            &member.actor,
+            vote.scope.clone(),
+            &title,
+            &body,
+            ctx.new_id(yishi_core::ids::NoticeId::generate)?,
+            ctx.now,
+        )?
+    };
     let entry = audit_entry(
         ctx,
         &member.actor.member,

@@ -5,14 +5,31 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::members::{OnBehalfRequest, OnBehalfView};
 use crate::ids::{MemberId, NoticeId};
+use crate::notices::{Category, PeriodState};
 use crate::territory::ScopeRef;
 
 /// `POST /api/v1/notices`: publish a plain-text notice to a community, compound or building.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateNoticeRequest {
     pub title: String,
+    /// Rich text (see `crate::richtext`): headings, lists, bold and links, written as plain text.
     pub body: String,
     pub scope: ScopeRef,
+    #[serde(default)]
+    pub category: Category,
+    #[serde(default)]
+    pub pinned: bool,
+    /// Saved, not shown to residents until published.
+    #[serde(default)]
+    pub draft: bool,
+    /// Published at this time (scheduled) instead of now.
+    #[serde(default)]
+    pub publish_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
+    /// The publication period (公示期) in days, 0 for none.
+    #[serde(default)]
+    pub period_days: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,9 +43,63 @@ pub struct NoticeView {
     pub scope_name: String,
     pub author_name: String,
     pub published_at: DateTime<Utc>,
-    /// Whether, when and how the reader marked it read (only on `GET /api/v1/notices/{id}`).
+    #[serde(default)]
+    pub category: Category,
+    #[serde(default)]
+    pub pinned: bool,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
+    /// The end of the publication period, if it has one.
+    #[serde(default)]
+    pub period_ends_at: Option<DateTime<Utc>>,
+    /// Where the period stands, if it has one.
+    #[serde(default)]
+    pub period_state: Option<PeriodState>,
+    /// The objections and their answers (only on `GET /api/v1/notices/{id}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objections: Vec<ObjectionView>,
+    /// Whether the reader may object now, and answer objections.
+    #[serde(default)]
+    pub may_object: bool,
+    #[serde(default)]
+    pub may_answer: bool,
+    /// Whether the reader marked it read (only on `GET /api/v1/notices/{id}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub my_read: Option<NoticeReadView>,
+}
+
+/// An objection (异议) to a notice during its publication period, and staff's public answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionView {
+    pub id: String,
+    pub author_name: String,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+    pub answer: Option<AnswerView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    pub text: String,
+    /// The objection changes the decision (异议成立).
+    pub upheld: bool,
+    pub by_name: String,
+    pub at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/notices/{id}/objections`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionRequest {
+    pub reason: String,
+}
+
+/// `POST /api/v1/notices/{id}/objections/{objection}/answer`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRequest {
+    pub answer: String,
+    pub upheld: bool,
 }
 
 /// `GET /api/v1/notices/{id}` and the answer to creation.
@@ -42,6 +113,9 @@ pub struct NoticeResponse {
 pub struct NoticeListResponse {
     pub notices: Vec<NoticeView>,
     pub next_cursor: Option<String>,
+    /// Pinned notices in force, on the first page of the board (not repeated in `notices`).
+    #[serde(default)]
+    pub pinned: Vec<NoticeView>,
 }
 
 /// `POST /api/v1/notices/{id}/reads`: mark a notice read, for oneself (`{}`), or, by a grid worker or
@@ -75,6 +149,16 @@ pub struct NoticeReadsResponse {
     pub unread: Vec<UnreadView>,
     /// Confirmed residents addressed, within the reader's oversight.
     pub addressed: u32,
+    /// The same by building: how many it addresses there, how many of them read it.
+    #[serde(default)]
+    pub by_building: Vec<BuildingReads>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildingReads {
+    pub name: String,
+    pub addressed: u32,
+    pub read: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,8 @@ mod matrix;
 mod matters;
 #[path = "api/meetings.rs"]
 mod meetings;
+#[path = "api/notice_board.rs"]
+mod notice_board;
 #[path = "api/notices.rs"]
 mod notices;
 #[path = "api/people.rs"]

@@ -61,6 +61,7 @@ pub fn HomePage() -> impl IntoView {
                                             })}
                                         </Transition>
                                     </div>
+                                    <p><a href="/notices/archive">{i18n.text(Msg::ArchiveLink)}</a></p>
                                     <Transition fallback=|| view! { <Loading /> }>
                                         {move || Suspend::new(async move {
                                             match notices.await {

@@ -1,5 +1,6 @@
 //! The notice board: the home screen with the list, one notice, publishing.
 
+pub mod archive;
 pub mod home;
 pub mod new_notice;
 pub mod notice_article;
@@ -8,8 +9,11 @@ pub mod notice_detail;
 pub mod notice_form;
 pub mod notice_list;
 pub mod notice_reads;
+pub mod objections;
+pub mod print;
 pub mod read_status;
 
+pub use archive::NoticeArchivePage;
 pub use home::HomePage;
 pub use new_notice::NewNoticePage;
 pub use notice_article::NoticeArticle;
@@ -18,4 +22,34 @@ pub use notice_detail::NoticePage;
 pub use notice_form::NoticeForm;
 pub use notice_list::NoticeList;
 pub use notice_reads::NoticeReads;
+pub use objections::PeriodBox;
+pub use print::NoticePrintPage;
 pub use read_status::ReadStatus;
+
+use yishi_core::notices::{Category, PeriodState};
+
+use crate::i18n::Msg;
+
+#[must_use]
+pub fn category_label(c: Category) -> Msg {
+    match c {
+        Category::CommunityAffairs => Msg::NcCommunityAffairs,
+        Category::Financial => Msg::NcFinancial,
+        Category::Decision => Msg::NcDecision,
+        Category::Covenant => Msg::NcCovenant,
+        Category::Meeting => Msg::NcMeeting,
+        Category::Event => Msg::NcEvent,
+        Category::Emergency => Msg::NcEmergency,
+    }
+}
+
+/// The words for a finished or running period (`PeriodRunning` takes `{time}`).
+#[must_use]
+pub fn period_label(s: PeriodState) -> Msg {
+    match s {
+        PeriodState::Running => Msg::PeriodRunning,
+        PeriodState::AwaitingAnswers => Msg::PeriodAwaiting,
+        PeriodState::CompleteNoObjection => Msg::PeriodComplete,
+        PeriodState::ObjectionUpheld => Msg::PeriodUpheld,
+    }
+}

@@ -1,16 +1,24 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::NoticeView;
 
+use super::category_label;
+use crate::components::RichText;
 use crate::format::{iso_datetime, local_datetime};
 use crate::i18n::{Msg, use_i18n};
 
-/// A whole notice: title, audience, author, time and the plain-text body.
+/// A whole notice: title, kind, audience, author, time and the body (rich text, rendered as text).
 #[component]
 pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
     let i18n = use_i18n();
+    let category = notice.category;
     view! {
         <article class="notice-detail">
             <h1>{notice.title}</h1>
+            <p>
+                <span class="badge">{i18n.text(category_label(category))}</span>
+                {notice.pinned.then(|| view! { " " <span class="badge">{i18n.text(Msg::PinnedBadge)}</span> })}
+                {notice.draft.then(|| view! { " " <span class="badge warn">{i18n.text(Msg::DraftBadge)}</span> })}
+            </p>
             <dl class="notice-facts">
                 <div>
                     <dt>{i18n.text(Msg::ScopeLabel)}</dt>
@@ -29,7 +37,7 @@ pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
                     </dd>
                 </div>
             </dl>
-            <div class="notice-body">{notice.body}</div>
+            <RichText text=notice.body />
         </article>
     }
 }

@@ -1,23 +1,39 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::NoticeView;
 
-use crate::format::{excerpt, iso_datetime, local_datetime};
+use super::category_label;
+use crate::format::{excerpt, iso_datetime, local_datetime, now};
+use crate::i18n::{Msg, use_i18n};
 
 /// One notice in the list: the title links to the whole notice.
 #[component]
 pub fn NoticeCard(notice: NoticeView) -> impl IntoView {
+    let i18n = use_i18n();
     let href = format!("/notices/{}", notice.id);
+    let state = if notice.draft {
+        Some(Msg::DraftBadge)
+    } else if notice.published_at > now() {
+        Some(Msg::ScheduledBadge)
+    } else {
+        None
+    };
+    let category = notice.category;
+    let urgent = category == yishi_core::notices::Category::Emergency;
     view! {
         <article class="notice-card">
             <h2 class="notice-title">
                 <a href=href>{notice.title}</a>
             </h2>
             <p class="notice-meta">
+                <span class=if urgent { "badge urgent" } else { "badge" }>{i18n.text(category_label(category))}</span>
+                {notice.pinned.then(|| view! { " " <span class="badge">{i18n.text(Msg::PinnedBadge)}</span> })}
+                {state.map(|m| view! { " " <span class="badge warn">{i18n.text(m)}</span> })}
+                " "
                 <span class="notice-scope">{notice.scope_name}</span>
                 " · "
                 <time datetime=iso_datetime(&notice.published_at)>{local_datetime(&notice.published_at)}</time>
             </p>
-            <p class="notice-excerpt">{excerpt(&notice.body, 3, 120)}</p>
+            <p class="notice-excerpt">{excerpt(&yishi_core::richtext::plain(&notice.body), 3, 120)}</p>
         </article>
     }
 }

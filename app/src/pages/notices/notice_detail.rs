@@ -7,7 +7,7 @@ use yishi_core::policy::{self, Action};
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::{NoticeArticle, NoticeReads, ReadStatus};
+use crate::pages::notices::{NoticeArticle, NoticeReads, PeriodBox, ReadStatus};
 use crate::session::{actor_of, member_resource};
 
 /// `/notices/:id`: the whole notice. The body is plain text, shown as text with its line breaks. Below
@@ -17,7 +17,10 @@ pub fn NoticePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let me = member_resource();
+    let version = RwSignal::new(0_u32);
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
     let notice = LocalResource::new(move || {
+        version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move {
             api::get_notice(i18n.lang_untracked(), &id)
@@ -52,7 +55,8 @@ pub fn NoticePage() -> impl IntoView {
                                 Err(_) => (false, false),
                             };
                             view! {
-                                <NoticeArticle notice=notice />
+                                <NoticeArticle notice=notice.clone() />
+                                <PeriodBox notice=notice reload=reload />
                                 {resident.then(|| view! { <ReadStatus notice=id.clone() read=read /> })}
                                 {office.then(|| view! { <NoticeReads notice=id /> })}
                             }

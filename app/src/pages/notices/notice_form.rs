@@ -4,12 +4,13 @@ use leptos_router::hooks::use_navigate;
 use yishi_core::api::notices::CreateNoticeRequest;
 use yishi_core::api::territory::PostableScopesResponse;
 use yishi_core::error::Field;
-use yishi_core::notices::{BODY_MAX, TITLE_MAX, validate_text};
+use yishi_core::notices::{BODY_MAX, Category, TITLE_MAX, validate_text};
 use yishi_core::territory::{ScopeKind, ScopeRef};
 use yishi_core::{DomainError, Lang};
 
 use crate::api;
 use crate::components::{FormAlert, TextField};
+use crate::format::parse_local;
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, t, use_i18n};
 
@@ -81,10 +82,18 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
         }
     };
     let scope = RwSignal::new(only_choice.unwrap_or_default());
+    let category = RwSignal::new(String::from("community_affairs"));
+    let period = RwSignal::new(String::from("0"));
+    let pinned = RwSignal::new(false);
+    let draft = RwSignal::new(false);
+    let publish_at = RwSignal::new(String::new());
+    let expires = RwSignal::new(String::new());
     let errors = FormError::new(&[
         ("title", "notice-title"),
         ("body", "notice-body"),
         ("scope", "notice-scope"),
+        ("days", "notice-period"),
+        ("expires_at", "notice-expires"),
     ]);
 
     let publish = Action::new_local(move |req: &CreateNoticeRequest| {
@@ -110,7 +119,27 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
         let scope = parse_scope(&scope.get_untracked()).ok_or(DomainError::Required {
             field: Field::Scope,
         })?;
-        Ok(CreateNoticeRequest { title, body, scope })
+        let bad = |field| DomainError::Invalid { field };
+        let period_days = period.get_untracked().trim().parse::<u32>().unwrap_or(0);
+        let publish_at = match publish_at.get_untracked().trim() {
+            "" => None,
+            v => Some(parse_local(v).ok_or(bad(Field::ClosesAt))?),
+        };
+        let expires_at = match expires.get_untracked().trim() {
+            "" => None,
+            v => Some(parse_local(v).ok_or(bad(Field::ExpiresAt))?),
+        };
+        Ok(CreateNoticeRequest {
+            title,
+            body,
+            scope,
+            category: Category::parse(&category.get_untracked()).unwrap_or_default(),
+            pinned: pinned.get_untracked(),
+            draft: draft.get_untracked(),
+            publish_at,
+            expires_at,
+            period_days,
+        })
     });
 
     let title_hint = Signal::derive(move || {
@@ -130,6 +159,8 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
         )
     });
     let body_error = errors.field("body");
+    let days_error = errors.field("days");
+    let expires_error = errors.field("expires_at");
     let scope_error = errors.field("scope");
     let described_by = |id: &'static str, error: Signal<Option<String>>| {
         move || {
@@ -218,6 +249,37 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
                         .map(|text| view! { <p id="notice-scope-error" class="field-error" role="alert">{text}</p> })
                 }}
             </div>
+            <div class="field">
+                <label for="notice-category">{i18n.text(Msg::NoticeCategoryLabel)}</label>
+                <select id="notice-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.as_str()>{i18n.text(super::category_label(c))}</option> })
+                        .collect::<Vec<_>>()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="notice-period">{i18n.text(Msg::PeriodDaysLabel)}</label>
+                <input id="notice-period" type="number" min="0" max="30" inputmode="numeric" bind:value=period />
+                {move || days_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
+            </div>
+            <div class="field">
+                <label for="notice-publish-at">{i18n.text(Msg::PublishAtLabel)}</label>
+                <input id="notice-publish-at" type="datetime-local" bind:value=publish_at />
+            </div>
+            <div class="field">
+                <label for="notice-expires">{i18n.text(Msg::ExpiresLabel)}</label>
+                <input id="notice-expires" type="date" bind:value=expires />
+                {move || expires_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
+            </div>
+            <label class="choice">
+                <input type="checkbox" on:change=move |ev| pinned.set(event_target_checked(&ev)) />
+                {i18n.text(Msg::PinnedLabel)}
+            </label>
+            <label class="choice">
+                <input type="checkbox" on:change=move |ev| draft.set(event_target_checked(&ev)) />
+                {i18n.text(Msg::DraftLabel)}
+            </label>
             <FormAlert id="notice-error" message=errors.general() />
             <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
                 {i18n.text(Msg::PublishButton)}

@@ -10,6 +10,7 @@ use crate::pages::notices::NoticeCard;
 #[component]
 pub fn NoticeList(page: NoticeListResponse) -> impl IntoView {
     let i18n = use_i18n();
+    let pinned = page.pinned;
     let notices = RwSignal::new(page.notices);
     let cursor = RwSignal::new(page.next_cursor);
 
@@ -24,7 +25,18 @@ pub fn NoticeList(page: NoticeListResponse) -> impl IntoView {
     });
     let pending = load_more.pending();
 
+    let pinned = (!pinned.is_empty()).then(|| {
+        view! {
+            <section class="pinned" aria-labelledby="pinned-heading">
+                <h2 id="pinned-heading" class="visually-hidden">{i18n.text(Msg::PinnedHeading)}</h2>
+                <ul class="notice-list" role="list">
+                    {pinned.into_iter().map(|n| view! { <li><NoticeCard notice=n /></li> }).collect::<Vec<_>>()}
+                </ul>
+            </section>
+        }
+    });
     view! {
+        {pinned}
         {move || {
             notices.with(Vec::is_empty).then(|| view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> })
         }}

@@ -52,8 +52,25 @@ pub fn NoticeReads(notice: String) -> impl IntoView {
                                 subject.set(first.member.to_string());
                             }
                             let unread = answer.unread.clone();
+                            let by_building = answer
+                                .by_building
+                                .iter()
+                                .map(|b| {
+                                    let (read, of) = (b.read.to_string(), b.addressed.to_string());
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{b.name.clone()}</th>
+                                            <td>{move || fill(i18n.lang(), Msg::ReadsOf, &[("read", &read), ("addressed", &of)])}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect::<Vec<_>>();
                             view! {
                                 <p>{move || fill(i18n.lang(), Msg::ReadCount, &[("read", &count), ("addressed", &addressed)])}</p>
+                                <table class="board">
+                                    <caption>{i18n.text(Msg::ReadsByBuilding)}</caption>
+                                    <tbody>{by_building}</tbody>
+                                </table>
                                 <ul class="member-list">
                                     {answer
                                         .reads

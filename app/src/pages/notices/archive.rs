@@ -1,0 +1,88 @@
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::i18n::{Msg, use_i18n};
+use crate::pages::notices::NoticeCard;
+
+/// `/notices/archive`: the notices in force, the archive (expired ones), drafts and scheduled notices of
+/// the places the member may post to, and a search over every published notice (a substring search:
+/// Chinese has no spaces to split words on).
+#[component]
+pub fn NoticeArchivePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let tab = RwSignal::new("");
+    let query = RwSignal::new(String::new());
+    let submitted = RwSignal::new(String::new());
+    let notices = LocalResource::new(move || {
+        let q = submitted.get();
+        let filter = if q.trim().is_empty() {
+            match tab.get() {
+                "archive" => "archive=1".to_owned(),
+                "drafts" => "drafts=1".to_owned(),
+                _ => String::new(),
+            }
+        } else {
+            format!("q={}", js_sys::encode_uri_component(q.trim()))
+        };
+        async move { api::notices_where(i18n.lang_untracked(), &filter).await }
+    });
+    let tab_button = move |value: &'static str, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || if tab.get() == value && submitted.with(String::is_empty) { "true" } else { "false" }
+                on:click=move |_| {
+                    submitted.set(String::new());
+                    query.set(String::new());
+                    tab.set(value);
+                }
+            >
+                {i18n.text(label)}
+            </button>
+        }
+    };
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::ArchiveHeading).to_owned()) />
+        <AppShell signed_in=true>
+            <p class="back">
+                <a href="/">{i18n.text(Msg::BackToList)}</a>
+            </p>
+            <h1>{i18n.text(Msg::ArchiveHeading)}</h1>
+            <form class="inline-form" role="search" on:submit=move |ev| {
+                ev.prevent_default();
+                submitted.set(query.get_untracked());
+            }>
+                <label for="notice-search">{i18n.text(Msg::SearchNotices)}</label>
+                <input id="notice-search" type="search" bind:value=query />
+                <button type="submit" class="button secondary small">{i18n.text(Msg::SearchButton)}</button>
+            </form>
+            <div class="tabs" role="group">
+                {tab_button("", Msg::InForce)}
+                {tab_button("archive", Msg::ArchivedTab)}
+                {tab_button("drafts", Msg::DraftsTab)}
+            </div>
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match notices.await {
+                        Ok(page) => {
+                            let all: Vec<_> = page.pinned.into_iter().chain(page.notices).collect();
+                            if all.is_empty() {
+                                view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="notice-list" role="list">
+                                        {all.into_iter().map(|n| view! { <li><NoticeCard notice=n /></li> }).collect::<Vec<_>>()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        }
+                        Err(e) => view! { <ErrorView error=e on_retry=move |()| notices.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </AppShell>
+    }
+}

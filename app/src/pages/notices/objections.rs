@@ -1,0 +1,134 @@
+use leptos::prelude::*;
+use yishi_core::api::notices::{AnswerRequest, NoticeView, ObjectionRequest, ObjectionView};
+use yishi_core::notices::PeriodState;
+
+use super::period_label;
+use crate::api::{self, ApiError};
+use crate::format::local_datetime;
+use crate::i18n::{Msg, fill, use_i18n};
+
+/// The publication period (公示期) of a notice: where it stands, the objections with staff's answers, a
+/// resident's objection form and, for staff, the answer forms; publishing a draft; the print view.
+#[component]
+pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = notice.id.to_string();
+    let error = RwSignal::new(None::<ApiError>);
+    let reason = RwSignal::new(String::new());
+    let send = {
+        let id = id.clone();
+        Action::new_local(move |(rest, body): &(String, serde_json::Value)| {
+            let (id, rest, body) = (id.clone(), rest.clone(), body.clone());
+            async move {
+                error.set(None);
+                match api::notice_post(i18n.lang_untracked(), &id, &rest, &body).await {
+                    Ok(_) => reload.run(()),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    let state = notice.period_state.zip(notice.period_ends_at).map(|(state, ends)| {
+        let ends = local_datetime(&ends);
+        let class = match state {
+            PeriodState::Running | PeriodState::AwaitingAnswers => "notice-box",
+            PeriodState::CompleteNoObjection => "notice-box done",
+            PeriodState::ObjectionUpheld => "notice-box upheld",
+        };
+        view! { <p class=class role="status">{move || fill(i18n.lang(), period_label(state), &[("time", &ends)])}</p> }
+    });
+    let has_period = notice.period_ends_at.is_some();
+    let objections = notice
+        .objections
+        .iter()
+        .cloned()
+        .map(|o| view! { <Objection objection=o may_answer=notice.may_answer send=send /> })
+        .collect::<Vec<_>>();
+    let none = objections.is_empty();
+    view! {
+        {notice.draft.then(|| view! {
+            <p>
+                <button type="button" class="button primary" on:click=move |_| { send.dispatch(("publish".into(), serde_json::json!({}))); }>
+                    {i18n.text(Msg::PublishDraft)}
+                </button>
+            </p>
+        })}
+        {has_period.then(|| view! {
+            <section aria-labelledby="objections-heading">
+                <h2 id="objections-heading">{i18n.text(Msg::ObjectionsHeading)}</h2>
+                {state}
+                {none.then(|| view! { <p class="empty">{i18n.text(Msg::NoObjections)}</p> })}
+                <ul class="comment-list">{objections}</ul>
+                {notice.may_object.then(|| view! {
+                    <form class="form" on:submit=move |ev| {
+                        ev.prevent_default();
+                        let body = serde_json::to_value(ObjectionRequest { reason: reason.get_untracked() }).unwrap_or_default();
+                        send.dispatch(("objections".into(), body));
+                    }>
+                        <div class="field">
+                            <label for="objection-reason">{i18n.text(Msg::ObjectionReason)}</label>
+                            <textarea id="objection-reason" rows="3" bind:value=reason></textarea>
+                        </div>
+                        <button type="submit" class="button primary">{i18n.text(Msg::ObjectButton)}</button>
+                    </form>
+                })}
+            </section>
+        })}
+        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+        <p class="no-print">
+            <a class="button secondary" href=format!("/notices/{id}/print")>{i18n.text(Msg::PrintLink)}</a>
+        </p>
+    }
+}
+
+#[component]
+fn Objection(
+    objection: ObjectionView,
+    may_answer: bool,
+    send: Action<(String, serde_json::Value), ()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let o = objection;
+    let text = RwSignal::new(String::new());
+    let upheld = RwSignal::new(false);
+    let answer = o.answer.clone().map(|a| {
+        let key = if a.upheld {
+            Msg::AnswerUpheld
+        } else {
+            Msg::AnswerRejected
+        };
+        let (body, by, at) = (a.text, a.by_name, local_datetime(&a.at));
+        view! {
+            <p class="answer">{move || fill(i18n.lang(), key, &[("text", &body)])}</p>
+            <p class="hint">{by}" · "{at}</p>
+        }
+    });
+    let open = o.answer.is_none() && may_answer;
+    let id = o.id.clone();
+    let field = format!("answer-{}", o.id);
+    let upheld_field = format!("upheld-{}", o.id);
+    view! {
+        <li>
+            <p class="matter-text">{o.reason.clone()}</p>
+            <p class="hint">{o.author_name.clone()}" · "{local_datetime(&o.at)}</p>
+            {answer}
+            {open.then(|| view! {
+                <form class="form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    let body = serde_json::to_value(AnswerRequest { answer: text.get_untracked(), upheld: upheld.get_untracked() }).unwrap_or_default();
+                    send.dispatch((format!("objections/{id}/answer"), body));
+                }>
+                    <div class="field">
+                        <label for=field.clone()>{i18n.text(Msg::AnswerLabel)}</label>
+                        <textarea id=field rows="2" bind:value=text></textarea>
+                    </div>
+                    <label class="choice">
+                        <input id=upheld_field type="checkbox" on:change=move |ev| upheld.set(event_target_checked(&ev)) />
+                        {i18n.text(Msg::UpheldLabel)}
+                    </label>
+                    <button type="submit" class="button secondary">{i18n.text(Msg::AnswerButton)}</button>
+                </form>
+            })}
+        </li>
+    }
+}
