@@ -283,6 +283,9 @@ def demo_sql() -> str:
         return iso(datetime(2026, 11, day, hour, minute, tzinfo=BEIJING))
 
     yangguang, hexie = COMPOUNDS[0][0], COMPOUNDS[1][0]
+
+    def r_first(b: int) -> str:
+        return f"mbr_{b:02d}_1_101_1"
     notices = [
         (
             "ntc_demo_01", "幸福社区居民议事会召开通知",
@@ -322,6 +325,21 @@ def demo_sql() -> str:
             "notices",
             {"id": nid, **path, "title": title, "body": text, "author_id": author, "published_at": published_at},
         )
+    # A financial disclosure whose publication period (公示期) is over, with an objection answered.
+    body.add(
+        "notices",
+        {"id": "ntc_demo_07", **path_row(street, community), "title": "2026年第三季度社区公益金收支公示",
+         "body": "## 收入\n- 停车场收益 **8,600** 元\n- 广告位收益 2,400 元\n\n## 支出\n- 楼道照明维修 3,150 元\n"
+                 "- 重阳节敬老活动 2,880 元\n\n结余 4,970 元，明细账可到社区居委会查阅。",
+         "author_id": "mbr_staff_1", "published_at": beijing(10, 9, 0), "category": "financial",
+         "period_ends_at": beijing(17, 9, 0)},
+    )
+    body.add(
+        "notice_objections",
+        {"id": "obj_demo_07_1", "notice_id": "ntc_demo_07", "member_id": r_first(5), "reason": "停车场收益比上季度少，是什么原因？",
+         "created_at": beijing(12, 20, 0), "answer": "三季度停车场改造停用了一个月，收益相应减少。改造明细已贴在居委会公告栏。",
+         "upheld": "0", "answered_by": "mbr_staff_1", "answered_at": beijing(13, 10, 0)},
+    )
 
     body.blank()
     body.comment("Residents' matters (民事) at different steps of 民提、民议、民决、民办、民评")

@@ -248,7 +248,10 @@ class DemoTest(unittest.TestCase, CommonChecks):
         levels = db.execute("""
             SELECT CASE WHEN building_id IS NOT NULL THEN 'building' WHEN compound_id IS NOT NULL THEN 'compound'
             ELSE 'community' END AS level, count(*) FROM notices GROUP BY level ORDER BY level""").fetchall()
-        self.assertEqual(dict(levels), {"building": 2, "community": 2, "compound": 2})
+        self.assertEqual(dict(levels), {"building": 2, "community": 3, "compound": 2})
+        # The financial disclosure's period is over and its one objection answered: it reads as complete.
+        self.assertEqual(one(db, "SELECT count(*) FROM notices WHERE category = 'financial' AND period_ends_at < '2026-11-20'"), 1)
+        self.assertEqual(one(db, "SELECT count(*) FROM notice_objections WHERE answered_at IS NULL"), 0)
 
 
 class FixtureTest(unittest.TestCase, CommonChecks):

@@ -523,6 +523,16 @@ INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, buildin
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_05', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼电梯年度检修', '5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。
 行动不便的居民如需帮助上下楼，请提前联系楼栋长。', 'mbr_05_1_102_1', '2026-11-18T12:05:00.000Z');
 INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_06', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '冬季流感疫苗免费接种', '社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。', 'mbr_staff_2', '2026-11-15T03:00:00.000Z');
+INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at, category, period_ends_at) VALUES ('ntc_demo_07', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '2026年第三季度社区公益金收支公示', '## 收入
+- 停车场收益 **8,600** 元
+- 广告位收益 2,400 元
+
+## 支出
+- 楼道照明维修 3,150 元
+- 重阳节敬老活动 2,880 元
+
+结余 4,970 元，明细账可到社区居委会查阅。', 'mbr_staff_1', '2026-11-10T01:00:00.000Z', 'financial', '2026-11-17T01:00:00.000Z');
+INSERT OR IGNORE INTO notice_objections (id, notice_id, member_id, reason, created_at, answer, upheld, answered_by, answered_at) VALUES ('obj_demo_07_1', 'ntc_demo_07', 'mbr_05_1_101_1', '停车场收益比上季度少，是什么原因？', '2026-11-12T12:00:00.000Z', '三季度停车场改造停用了一个月，收益相应减少。改造明细已贴在居委会公告栏。', '0', 'mbr_staff_1', '2026-11-13T02:00:00.000Z');
 
 -- Residents' matters (民事) at different steps of 民提、民议、民决、民办、民评
 INSERT OR IGNORE INTO matters (id, street_id, community_id, compound_id, building_id, unit_id, title, description, category, micro_wish, step, threshold, proposer_id, created_at, updated_at, decision, owner_kind, owner_name, summary, evaluation_ends_at, summary_by, summary_at) VALUES ('mat_demo_01', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼门口增设休息座椅', '5号楼老人多，买菜回来在楼门口没地方歇脚，希望在门口两侧各放一张长椅。', 'elderly_care', '0', 'evaluating', '5', 'mbr_05_1_201_1', '2026-11-02T02:00:00.000Z', '2026-11-19T10:00:00.000Z', 'adopted', 'property_company', '和谐物业服务中心', '大家都同意放长椅，位置选在楼门东西两侧，不挡消防通道。', '2026-12-31T08:00:00.000Z', 'mbr_05_1_102_1', '2026-11-03T01:00:00.000Z');
