@@ -53,6 +53,8 @@ impl ApiError {
             | DomainError::AlreadyRated
             | DomainError::DecisionPending
             | DomainError::NoPeriod
+            | DomainError::CovenantStep
+            | DomainError::NotInForce
             | DomainError::PeriodOver
             | DomainError::AlreadyAnswered => 409,
             DomainError::PayloadTooLarge { .. } => 413,

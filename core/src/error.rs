@@ -60,6 +60,8 @@ pub enum Field {
     Photo,
     ExpiresAt,
     Answer,
+    Clauses,
+    Clause,
 }
 
 impl Field {
@@ -119,6 +121,8 @@ impl Field {
             Field::Photo => "photo",
             Field::ExpiresAt => "expires_at",
             Field::Answer => "answer",
+            Field::Clauses => "clauses",
+            Field::Clause => "clause",
         }
     }
 }
@@ -149,6 +153,7 @@ pub enum Entity {
     Photo,
     Milestone,
     Objection,
+    Covenant,
 }
 
 impl std::fmt::Display for Entity {
@@ -170,6 +175,7 @@ impl std::fmt::Display for Entity {
             Entity::Photo => "photo",
             Entity::Milestone => "milestone",
             Entity::Objection => "objection",
+            Entity::Covenant => "covenant",
         })
     }
 }
@@ -266,6 +272,10 @@ pub enum DomainError {
     AlreadyRated,
     #[error("the decision's vote has not closed")]
     DecisionPending,
+    #[error("the covenant's latest version is not at a step that allows this")]
+    CovenantStep,
+    #[error("no version of the covenant is in force")]
+    NotInForce,
     #[error("the notice has no publication period")]
     NoPeriod,
     #[error("the publication period is over")]
@@ -344,6 +354,8 @@ impl DomainError {
             DomainError::DecisionPending => "decision_pending",
             DomainError::UnsupportedMedia => "unsupported_media",
             DomainError::NoPeriod => "no_period",
+            DomainError::CovenantStep => "covenant_step",
+            DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",
             DomainError::AlreadyAnswered => "already_answered",
             DomainError::DelegateNotEligible => "delegate_not_eligible",

@@ -175,6 +175,10 @@ impl Field {
             (Field::ExpiresAt, Lang::En) => "expiry date",
             (Field::Answer, Lang::ZhCn) => "答复",
             (Field::Answer, Lang::En) => "answer",
+            (Field::Clauses, Lang::ZhCn) => "条款",
+            (Field::Clauses, Lang::En) => "clauses",
+            (Field::Clause, Lang::ZhCn) => "条款序号",
+            (Field::Clause, Lang::En) => "clause number",
         }
     }
 }
@@ -216,6 +220,8 @@ impl Entity {
             (Entity::Milestone, Lang::En) => "milestone",
             (Entity::Objection, Lang::ZhCn) => "异议",
             (Entity::Objection, Lang::En) => "objection",
+            (Entity::Covenant, Lang::ZhCn) => "公约",
+            (Entity::Covenant, Lang::En) => "covenant",
         }
     }
 }
@@ -300,6 +306,8 @@ impl DomainError {
             DomainError::DecisionPending => "表决还没有结束，结束后才能登记结果。".into(),
             DomainError::UnsupportedMedia => "照片只能是 JPG、PNG 或 WebP 格式。".into(),
             DomainError::NoPeriod => "这条公告没有公示期，不能提异议。".into(),
+            DomainError::CovenantStep => "公约现在不在这一步，不能这样办。".into(),
+            DomainError::NotInForce => "这份公约还没有通过的版本，暂时不能签署。".into(),
             DomainError::PeriodOver => "公示期已经结束，不能再提异议。".into(),
             DomainError::AlreadyAnswered => "这条异议已经答复过了。".into(),
             DomainError::DelegateNotEligible => {
@@ -410,6 +418,8 @@ impl DomainError {
             }
             DomainError::UnsupportedMedia => "Photos must be JPEG, PNG or WebP.".into(),
             DomainError::NoPeriod => "This notice has no publication period to object in.".into(),
+            DomainError::CovenantStep => "The covenant is not at the step where this can be done.".into(),
+            DomainError::NotInForce => "No version of this covenant is in force yet; it cannot be signed.".into(),
             DomainError::PeriodOver => "The publication period is over; objections are closed.".into(),
             DomainError::AlreadyAnswered => "This objection has been answered already.".into(),
             DomainError::DelegateNotEligible => {

@@ -121,6 +121,9 @@ typed_id!(
     /// A photo stored in the bucket, attached to a matter or a progress update.
     PhotoId, "pho");
 typed_id!(
+    /// A resident covenant (居民公约) with its versions.
+    CovenantId, "cov");
+typed_id!(
     /// An objection (异议) to a notice during its publication period.
     ObjectionId, "obj");
 typed_id!(

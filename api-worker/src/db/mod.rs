@@ -2,6 +2,7 @@
 //! `*Row` structs converted into domain types. Writes that stand or fall together go in one `batch`.
 
 pub mod audit;
+pub mod covenants;
 pub mod invites;
 pub mod matters;
 pub mod meetings;

@@ -20,9 +20,7 @@ use yishi_core::matters::{
 use yishi_core::members::{Actor, public_name};
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::territory::{ScopeKind, ScopeRef};
-use yishi_core::votes::poll::result_text;
 use yishi_core::votes::tally::Method;
-use yishi_core::votes::tally::Outcome;
 use yishi_core::{DomainError, Lang};
 
 use crate::db::matters::{Column, StoredMatter};
@@ -708,31 +706,13 @@ pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         _ => None,
     }
     .ok_or(DomainError::DecisionPending)?;
-    let vote = db::votes::get(&db, &vote_id)
-        .await?
-        .ok_or_else(|| ApiError::internal("a matter's vote vanished"))?;
-    if !vote.opened
-        || super::votes::state_of(ctx, &vote) != yishi_core::api::votes::VoteState::Closed
-    {
-        return Err(DomainError::DecisionPending.into());
-    }
-    let (_, result) = super::votes::tally(&db, &vote).await?;
-    let decision = match &result {
-        yishi_core::votes::poll::PollResult::YesNo(r) if r.outcome == Outcome::Adopted => {
-            Decision::Adopted
-        }
-        _ => Decision::Rejected,
+    let (adopted, vote_body) = super::votes::closed_outcome(ctx, &db, &vote_id).await?;
+    let decision = if adopted {
+        Decision::Adopted
+    } else {
+        Decision::Rejected
     };
     let next = rules::apply(&member.actor, &m.rules, Move::Decide(decision), ctx.now)?;
-    let participated = db::votes::participated(&db, &vote.id).await?;
-    // The notice is written in the community's language (Chinese), whatever the staff member reads.
-    let (_, vote_body) = result_text(
-        &vote.settings,
-        &result,
-        participated,
-        vote.eligible.unwrap_or(0),
-        Lang::ZhCn,
-    );
     let (title, body) = rules::decision_notice(&m.title, decision, &vote_body, Lang::ZhCn);
     let notice = yishi_core::notices::Notice {
         category: yishi_core::notices::Category::Decision,
@@ -763,7 +743,7 @@ pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
                         Column::DecisionNoticeId,
                         JsValue::from_str(notice.id.as_str()),
                     ),
-                    (Column::VoteId, JsValue::from_str(vote.id.as_str())),
+                    (Column::VoteId, JsValue::from_str(vote_id.as_str())),
                 ],
                 ctx.now,
             )?,
@@ -774,7 +754,7 @@ pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
                 &member.actor,
                 "matter.decide",
                 &m,
-                serde_json::json!({ "vote": vote.id, "decision": outcome, "notice": notice.id }),
+                serde_json::json!({ "vote": vote_id, "decision": outcome, "notice": notice.id }),
             )?,
         ],
     )

@@ -3,6 +3,7 @@
 mod audit;
 mod auth;
 mod common;
+mod covenants;
 mod health;
 mod invites;
 mod matters;
@@ -114,6 +115,15 @@ enum Route<'a> {
     PutMatterSettings(&'a str),
     UploadPhoto,
     GetPhoto(&'a str),
+    ListCovenants,
+    CreateCovenant,
+    GetCovenant(&'a str),
+    EditCovenantDraft(&'a str),
+    CommentCovenant(&'a str),
+    CovenantBallot(&'a str),
+    CovenantAdoption(&'a str),
+    AmendCovenant(&'a str),
+    SignCovenant(&'a str),
 }
 
 fn kind(plural: &str) -> Option<PlaceKind> {
@@ -226,6 +236,15 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["communities", id, "matter-settings"], Put) => Route::PutMatterSettings(id),
         (["photos"], Post) => Route::UploadPhoto,
         (["photos", id], Get) => Route::GetPhoto(id),
+        (["covenants"], Get) => Route::ListCovenants,
+        (["covenants"], Post) => Route::CreateCovenant,
+        (["covenants", id], Get) => Route::GetCovenant(id),
+        (["covenants", id, "draft"], Put) => Route::EditCovenantDraft(id),
+        (["covenants", id, "comments"], Post) => Route::CommentCovenant(id),
+        (["covenants", id, "ballot"], Post) => Route::CovenantBallot(id),
+        (["covenants", id, "adoption"], Post) => Route::CovenantAdoption(id),
+        (["covenants", id, "versions"], Post) => Route::AmendCovenant(id),
+        (["covenants", id, "signatures"], Post) => Route::SignCovenant(id),
         _ => return None,
     })
 }
@@ -376,5 +395,14 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::PutMatterSettings(id) => matters::put_settings(&ctx, req, id).await,
         Route::UploadPhoto => matters::upload_photo(&ctx, req).await,
         Route::GetPhoto(id) => matters::photo(&ctx, id).await,
+        Route::ListCovenants => covenants::list(&ctx).await,
+        Route::CreateCovenant => covenants::create(&ctx, req).await,
+        Route::GetCovenant(id) => covenants::get(&ctx, id).await,
+        Route::EditCovenantDraft(id) => covenants::edit_draft(&ctx, req, id).await,
+        Route::CommentCovenant(id) => covenants::comment(&ctx, req, id).await,
+        Route::CovenantBallot(id) => covenants::put_to_vote(&ctx, req, id).await,
+        Route::CovenantAdoption(id) => covenants::record_adoption(&ctx, id).await,
+        Route::AmendCovenant(id) => covenants::amend(&ctx, req, id).await,
+        Route::SignCovenant(id) => covenants::sign(&ctx, req, id).await,
     }
 }

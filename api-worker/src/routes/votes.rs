@@ -256,6 +256,37 @@ pub(super) async fn prepare(
     Ok((id, statements))
 }
 
+/// What a closed yes/no vote decided (adopted or not: a missed quorum adopts nothing), with its result
+/// in words for the notice that publishes the decision, written in the community's language (Chinese)
+/// whatever the reader's. `decision_pending` while the vote is open or is not a yes/no vote.
+pub(super) async fn closed_outcome(
+    ctx: &Ctx,
+    db: &worker::D1Database,
+    vote: &VoteId,
+) -> ApiResult<(bool, String)> {
+    let vote = db::votes::get(db, vote)
+        .await?
+        .ok_or_else(|| ApiError::internal("a deciding vote vanished"))?;
+    if !vote.opened || state_of(ctx, &vote) != VoteState::Closed {
+        return Err(DomainError::DecisionPending.into());
+    }
+    let (_, result) = tally(db, &vote).await?;
+    let adopted = matches!(
+        &result,
+        yishi_core::votes::poll::PollResult::YesNo(r)
+            if r.outcome == yishi_core::votes::tally::Outcome::Adopted
+    );
+    let participated = db::votes::participated(db, &vote.id).await?;
+    let (_, body) = result_text(
+        &vote.settings,
+        &result,
+        participated,
+        vote.eligible.unwrap_or(0),
+        yishi_core::Lang::ZhCn,
+    );
+    Ok((adopted, body))
+}
+
 /// `POST /api/v1/votes`.
 pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod covenants;
 pub mod health;
 pub mod invites;
 pub mod matters;

@@ -3,6 +3,8 @@
 
 #[path = "api/auth.rs"]
 mod auth;
+#[path = "api/covenants.rs"]
+mod covenants;
 #[path = "api/csrf.rs"]
 mod csrf;
 #[path = "api/errors.rs"]
