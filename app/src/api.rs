@@ -12,6 +12,7 @@ use yishi_core::api::auth::{
     ChangePasscodeRequest, JoinRequest, ProfileUpdate, SessionListResponse, SessionResponse,
     SignInRequest,
 };
+use yishi_core::api::covenants::{CovenantListResponse, CovenantResponse, CreateCovenantRequest};
 use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
 use yishi_core::api::matters::{
     BoardResponse, MatterListResponse, MatterResponse, MatterSettingsResponse, PhotoResponse,
@@ -657,6 +658,47 @@ pub async fn notice_post<B: Serialize>(
         lang,
         "POST",
         &format!("/notices/{}/{rest}", encode(id)),
+        Some(body),
+    )
+    .await
+}
+
+/// `GET /covenants`.
+pub async fn covenants(lang: Lang) -> ApiResult<CovenantListResponse> {
+    call(lang, "GET", "/covenants", None::<&()>).await
+}
+
+/// `GET /covenants/{id}`.
+pub async fn covenant(lang: Lang, id: &str) -> ApiResult<CovenantResponse> {
+    call(
+        lang,
+        "GET",
+        &format!("/covenants/{}", encode(id)),
+        None::<&()>,
+    )
+    .await
+}
+
+/// `POST /covenants`.
+pub async fn create_covenant(
+    lang: Lang,
+    req: &CreateCovenantRequest,
+) -> ApiResult<CovenantResponse> {
+    call(lang, "POST", "/covenants", Some(req)).await
+}
+
+/// Any change to a covenant (`POST` or `PUT /covenants/{id}/{rest}`), answered with the covenant.
+pub async fn covenant_change<B: Serialize>(
+    lang: Lang,
+    method: &str,
+    id: &str,
+    rest: &str,
+    body: &B,
+) -> ApiResult<CovenantResponse> {
+    call(
+        lang,
+        method,
+        &format!("/covenants/{}/{rest}", encode(id)),
         Some(body),
     )
     .await

@@ -11,6 +11,7 @@ use crate::pages::admin::{
     AdminPage, AuditPage, InviteSheetPage, MemberPage, MembersPage, TerritoryPage, UnitPage,
 };
 use crate::pages::auth::{JoinPage, LoginPage};
+use crate::pages::covenants::{CovenantPage, CovenantsPage, NewCovenantPage};
 use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage, NewMeetingPage, ScreenPage};
 use crate::pages::notices::{
@@ -61,6 +62,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/matters/new") view=NewMatterPage />
                 <Route path=path!("/matters/board") view=BoardPage />
                 <Route path=path!("/matters/:id") view=MatterPage />
+                // Before `/covenants/:id`, which would also match `new`.
+                <Route path=path!("/covenants") view=CovenantsPage />
+                <Route path=path!("/covenants/new") view=NewCovenantPage />
+                <Route path=path!("/covenants/:id") view=CovenantPage />
             </Routes>
         </Router>
     }

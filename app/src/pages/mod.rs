@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod covenants;
 pub mod matters;
 pub mod meetings;
 pub mod not_found;

@@ -122,6 +122,7 @@ pub fn MattersTeaser() -> impl IntoView {
             <p class="button-row">
                 <a class="button primary" href="/matters/new">{i18n.text(Msg::ProposeLink)}</a>
                 <a class="button secondary" href="/matters">{i18n.text(Msg::AllMatters)}</a>
+                <a class="button secondary" href="/covenants">{i18n.text(Msg::CovenantsHeading)}</a>
             </p>
         </section>
     }
