@@ -663,9 +663,14 @@ pub async fn notice_post<B: Serialize>(
     .await
 }
 
-/// `GET /covenants`.
-pub async fn covenants(lang: Lang) -> ApiResult<CovenantListResponse> {
-    call(lang, "GET", "/covenants", None::<&()>).await
+/// `GET /covenants?q=`.
+pub async fn covenants(lang: Lang, q: &str) -> ApiResult<CovenantListResponse> {
+    let path = if q.trim().is_empty() {
+        "/covenants".to_owned()
+    } else {
+        format!("/covenants?q={}", encode(q.trim()))
+    };
+    call(lang, "GET", &path, None::<&()>).await
 }
 
 /// `GET /covenants/{id}`.

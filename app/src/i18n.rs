@@ -530,6 +530,11 @@ pub enum Msg {
     ExpiresLabel,
     PeriodDaysLabel,
     PeriodRunning,
+    AttachmentsLabel,
+    AttachmentN,
+    PdfAttachment,
+    DaysLeft,
+    HoursLeft,
     PeriodAwaiting,
     PeriodComplete,
     PeriodUpheld,
@@ -556,6 +561,7 @@ pub enum Msg {
     PinnedHeading,
     // Covenants.
     CovenantsHeading,
+    SearchCovenants,
     CovenantsIntro,
     NewCovenantLink,
     NewCovenantHeading,
@@ -1129,7 +1135,12 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::PublishAtLabel => "定时发布（可选，不填就是现在）",
         Msg::ExpiresLabel => "下架日期（可选，到期后进入归档）",
         Msg::PeriodDaysLabel => "公示期（天；0 表示不设公示期）",
-        Msg::PeriodRunning => "公示期至 {time}，期间可以提出异议",
+        Msg::AttachmentsLabel => "附件（可选：照片或 PDF，最多 6 个）",
+        Msg::AttachmentN => "附件 {n}",
+        Msg::PdfAttachment => "附件 {n}（PDF，{size}）",
+        Msg::DaysLeft => "{n} 天",
+        Msg::HoursLeft => "{n} 小时",
+        Msg::PeriodRunning => "公示期至 {time}（还剩 {left}），期间可以提出异议",
         Msg::PeriodAwaiting => "公示期已满，还有异议没有答复",
         Msg::PeriodComplete => "公示期满，无有效异议",
         Msg::PeriodUpheld => "公示期满，异议成立",
@@ -1155,6 +1166,7 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::ReadsOf => "{read}/{addressed} 人已读",
         Msg::PinnedHeading => "置顶",
         Msg::CovenantsHeading => "居民公约",
+        Msg::SearchCovenants => "搜索公约（标题、条款）",
         Msg::CovenantsIntro => "一事一约：大家一起定规矩，投票通过后各户签署。",
         Msg::NewCovenantLink => "起草公约",
         Msg::NewCovenantHeading => "起草公约",
@@ -1732,7 +1744,14 @@ fn en(key: Msg) -> &'static str {
         Msg::PublishAtLabel => "Publish at (optional; now if empty)",
         Msg::ExpiresLabel => "Take down on (optional; then archived)",
         Msg::PeriodDaysLabel => "Publication period in days (0 for none)",
-        Msg::PeriodRunning => "Publication period until {time}; objections may be filed",
+        Msg::AttachmentsLabel => "Attachments (optional: photos or PDF, at most 6)",
+        Msg::AttachmentN => "Attachment {n}",
+        Msg::PdfAttachment => "Attachment {n} (PDF, {size})",
+        Msg::DaysLeft => "{n} days",
+        Msg::HoursLeft => "{n} hours",
+        Msg::PeriodRunning => {
+            "Publication period until {time} ({left} left); objections may be filed"
+        }
         Msg::PeriodAwaiting => "The period is over; some objections are not answered yet",
         Msg::PeriodComplete => "Publication complete, no valid objection",
         Msg::PeriodUpheld => "Publication complete: objection upheld",
@@ -1758,6 +1777,7 @@ fn en(key: Msg) -> &'static str {
         Msg::ReadsOf => "{read} of {addressed} read",
         Msg::PinnedHeading => "Pinned",
         Msg::CovenantsHeading => "Resident covenants",
+        Msg::SearchCovenants => "Search covenants (title, clauses)",
         Msg::CovenantsIntro => {
             "One matter, one covenant: rules residents draft, adopt by vote and sign household by household."
         }

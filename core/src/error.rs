@@ -282,7 +282,7 @@ pub enum DomainError {
     PeriodOver,
     #[error("the objection has been answered")]
     AlreadyAnswered,
-    #[error("photos must be JPEG, PNG or WebP")]
+    #[error("files must be JPEG, PNG or WebP photos, or PDF for notices")]
     UnsupportedMedia,
     #[error("more than {max} rows")]
     TooManyRows { max: usize },

@@ -304,7 +304,9 @@ impl DomainError {
             DomainError::EvaluationClosed => "评价时间已经结束。".into(),
             DomainError::AlreadyRated => "您已经评价过了。".into(),
             DomainError::DecisionPending => "表决还没有结束，结束后才能登记结果。".into(),
-            DomainError::UnsupportedMedia => "照片只能是 JPG、PNG 或 WebP 格式。".into(),
+            DomainError::UnsupportedMedia => {
+                "只能上传 JPG、PNG、WebP 格式的照片，公告附件还可以是 PDF 文件。".into()
+            }
             DomainError::NoPeriod => "这条公告没有公示期，不能提异议。".into(),
             DomainError::CovenantStep => "公约现在不在这一步，不能这样办。".into(),
             DomainError::NotInForce => "这份公约还没有通过的版本，暂时不能签署。".into(),
@@ -416,7 +418,7 @@ impl DomainError {
             DomainError::DecisionPending => {
                 "The vote has not closed; record the decision once it has.".into()
             }
-            DomainError::UnsupportedMedia => "Photos must be JPEG, PNG or WebP.".into(),
+            DomainError::UnsupportedMedia => "Upload JPEG, PNG or WebP photos; a notice may also carry PDF files.".into(),
             DomainError::NoPeriod => "This notice has no publication period to object in.".into(),
             DomainError::CovenantStep => "The covenant is not at the step where this can be done.".into(),
             DomainError::NotInForce => "No version of this covenant is in force yet; it cannot be signed.".into(),

@@ -763,6 +763,14 @@ pub fn photo_type(bytes: &[u8]) -> DomainResult<&'static str> {
     }
 }
 
+/// The type of an uploaded file: a photo ([`photo_type`]) or a PDF document (notices' attachments).
+pub fn file_type(bytes: &[u8]) -> DomainResult<&'static str> {
+    match bytes {
+        [b'%', b'P', b'D', b'F', b'-', ..] => Ok("application/pdf"),
+        _ => photo_type(bytes),
+    }
+}
+
 /// Photo ids given with a proposal or an update: at most [`PHOTOS_MAX`], well-formed, each once.
 pub fn photo_ids(ids: &[String]) -> DomainResult<Vec<crate::ids::PhotoId>> {
     if ids.len() > PHOTOS_MAX {

@@ -826,19 +826,25 @@ pub struct PhotoRow {
     pub uploaded_by: String,
     pub content_type: String,
     pub matter_id: Option<String>,
+    pub notice_id: Option<String>,
 }
 
 pub async fn photo(db: &D1Database, id: &PhotoId) -> ApiResult<Option<PhotoRow>> {
     first(
         db,
-        "SELECT id, uploaded_by, content_type, matter_id FROM photos WHERE id = ?1",
+        "SELECT id, uploaded_by, content_type, matter_id, notice_id FROM photos WHERE id = ?1",
         &[text(id.as_str())],
     )
     .await
 }
 
-/// How many of `ids` the member uploaded and has not attached yet.
-pub async fn attachable(db: &D1Database, ids: &[PhotoId], by: &MemberId) -> ApiResult<usize> {
+/// How many of `ids` the member uploaded and has not attached yet (only images, with `images_only`).
+pub async fn attachable(
+    db: &D1Database,
+    ids: &[PhotoId],
+    by: &MemberId,
+    images_only: bool,
+) -> ApiResult<usize> {
     if ids.is_empty() {
         return Ok(0);
     }
@@ -857,8 +863,14 @@ pub async fn attachable(db: &D1Database, ids: &[PhotoId], by: &MemberId) -> ApiR
     Ok(first::<Row>(
         db,
         &format!(
-            "SELECT COUNT(*) AS n FROM photos WHERE uploaded_by = ?1 AND matter_id IS NULL AND id IN ({})",
-            marks.join(", ")
+            "SELECT COUNT(*) AS n FROM photos WHERE uploaded_by = ?1 AND matter_id IS NULL AND notice_id IS NULL \
+             AND id IN ({}){}",
+            marks.join(", "),
+            if images_only {
+                " AND content_type LIKE 'image/%'"
+            } else {
+                ""
+            }
         ),
         &args,
     )
@@ -876,7 +888,8 @@ pub fn attach_photo(
 ) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE photos SET matter_id = ?2, event_id = ?3 WHERE id = ?1 AND uploaded_by = ?4 AND matter_id IS NULL",
+        "UPDATE photos SET matter_id = ?2, event_id = ?3 \
+         WHERE id = ?1 AND uploaded_by = ?4 AND matter_id IS NULL AND notice_id IS NULL",
         &[
             text(photo.as_str()),
             text(matter.as_str()),
@@ -884,6 +897,50 @@ pub fn attach_photo(
             text(by.as_str()),
         ],
     )
+}
+
+/// Attaches one file to a notice, if still unattached.
+pub fn attach_to_notice(
+    db: &D1Database,
+    photo: &PhotoId,
+    notice: &yishi_core::ids::NoticeId,
+    by: &MemberId,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE photos SET notice_id = ?2 WHERE id = ?1 AND uploaded_by = ?3 AND matter_id IS NULL AND notice_id IS NULL",
+        &[
+            text(photo.as_str()),
+            text(notice.as_str()),
+            text(by.as_str()),
+        ],
+    )
+}
+
+/// A notice's attachments, in the order they were uploaded.
+pub async fn notice_files(
+    db: &D1Database,
+    notice: &yishi_core::ids::NoticeId,
+) -> ApiResult<Vec<yishi_core::api::notices::AttachmentView>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        content_type: String,
+        bytes: u32,
+    }
+    Ok(all::<Row>(
+        db,
+        "SELECT id, content_type, bytes FROM photos WHERE notice_id = ?1 ORDER BY created_at, id",
+        &[text(notice.as_str())],
+    )
+    .await?
+    .into_iter()
+    .map(|r| yishi_core::api::notices::AttachmentView {
+        id: PhotoId::from_trusted(r.id),
+        content_type: r.content_type,
+        bytes: r.bytes,
+    })
+    .collect())
 }
 
 /// The matter's photos: those of the proposal, and those of each progress update.

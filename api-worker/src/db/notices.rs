@@ -71,6 +71,7 @@ impl NoticeRow {
             expires_at: self.expires_at.as_deref().map(parse_time).transpose()?,
             period_state: period_ends_at.map(|ends| period_state(ends, now, &answers)),
             period_ends_at,
+            attachments: Vec::new(),
             objections: Vec::new(),
             may_object: false,
             may_answer: false,

@@ -195,10 +195,16 @@ fn audit_of(
     audit::insert(db, &entry)
 }
 
-/// Checks that every photo id is one the member uploaded and has not attached yet.
-async fn own_photos(db: &D1Database, ids: &[String], actor: &Actor) -> ApiResult<Vec<PhotoId>> {
+/// Checks that every id is a file the member uploaded and has not attached yet (photos only, with
+/// `images_only`).
+pub(super) async fn own_photos(
+    db: &D1Database,
+    ids: &[String],
+    actor: &Actor,
+    images_only: bool,
+) -> ApiResult<Vec<PhotoId>> {
     let photos = rules::photo_ids(ids)?;
-    if db::matters::attachable(db, &photos, &actor.member).await? != photos.len() {
+    if db::matters::attachable(db, &photos, &actor.member, images_only).await? != photos.len() {
         return Err(DomainError::Invalid {
             field: Field::Photos,
         }
@@ -222,7 +228,7 @@ pub async fn propose(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         Field::Description,
         rules::DESCRIPTION_MAX,
     )?;
-    let photos = own_photos(&db, &body.photos, &member.actor).await?;
+    let photos = own_photos(&db, &body.photos, &member.actor, true).await?;
     let community = scope.community_id().cloned().ok_or(DomainError::Invalid {
         field: Field::Scope,
     })?;
@@ -943,7 +949,7 @@ pub async fn post_progress(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
     rules::apply(&member.actor, &m.rules, Move::PostProgress, ctx.now)?;
     let text = clean_text(&body.body, Field::Body, rules::PROGRESS_MAX)?;
     let db = ctx.db()?;
-    let photos = own_photos(&db, &body.photos, &member.actor).await?;
+    let photos = own_photos(&db, &body.photos, &member.actor, true).await?;
     let event_id = ctx.new_id(EventId::generate)?;
     let mut statements = vec![
         db::matters::event(
@@ -1302,8 +1308,9 @@ fn bucket(ctx: &Ctx) -> ApiResult<worker::Bucket> {
     Ok(ctx.env.bucket("PHOTOS")?)
 }
 
-/// `POST /api/v1/photos`: the body is a JPEG, PNG or WebP image of at most 5 MB, recognised by its
-/// bytes. Residents and offices may upload; the photo is theirs until attached to a matter.
+/// `POST /api/v1/photos`: the body is a JPEG, PNG or WebP image or a PDF document of at most 5 MB,
+/// recognised by its bytes. Residents and offices may upload; the file is theirs until attached to a
+/// matter (images only) or a notice.
 pub async fn upload_photo(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     if member.actor.residence().is_none() && member.actor.grants.is_empty() {
@@ -1323,7 +1330,7 @@ pub async fn upload_photo(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     if bytes.len() > rules::PHOTO_MAX_BYTES {
         return Err(too_large.into());
     }
-    let content_type = rules::photo_type(&bytes)?;
+    let content_type = rules::file_type(&bytes)?;
     let id = ctx.new_id(PhotoId::generate)?;
     let size = bytes.len();
     bucket(ctx)?
@@ -1369,9 +1376,12 @@ pub async fn photo(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let id = PhotoId::parse(id).ok_or_else(missing)?;
     let db = ctx.db()?;
     let row = db::matters::photo(&db, &id).await?.ok_or_else(missing)?;
-    let visible = match &row.matter_id {
-        Some(matter) => load(ctx, &member.actor, matter).await.is_ok(),
-        None => row.uploaded_by == member.actor.member.as_str(),
+    let visible = match (&row.matter_id, &row.notice_id) {
+        (Some(matter), _) => load(ctx, &member.actor, matter).await.is_ok(),
+        (None, Some(notice)) => super::notices::readable(ctx, &member.actor, notice)
+            .await
+            .is_ok(),
+        (None, None) => row.uploaded_by == member.actor.member.as_str(),
     };
     if !visible {
         return Err(missing().into());
@@ -1390,5 +1400,12 @@ pub async fn photo(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let h = resp.headers_mut();
     h.set("content-type", &row.content_type)?;
     h.set("content-security-policy", "default-src 'none'; sandbox")?;
+    if !row.content_type.starts_with("image/") {
+        // Documents are downloaded, never shown in the app's origin.
+        h.set(
+            "content-disposition",
+            &format!("attachment; filename=\"{}.pdf\"", row.id),
+        )?;
+    }
     Ok(resp)
 }

@@ -124,6 +124,7 @@ async fn respond(ctx: &Ctx, actor: &Actor, id: &str, status: u16) -> ApiResult<R
     let db = ctx.db()?;
     notice.my_read = db::notices::read_of(&db, &id, &actor.member).await?;
     notice.objections = db::notices::objections(&db, &id).await?;
+    notice.attachments = db::matters::notice_files(&db, &id).await?;
     notice.may_object =
         !notice.draft && rules::may_object(actor, &scope, notice.period_ends_at, ctx.now).is_ok();
     notice.may_answer =
@@ -160,6 +161,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         },
         ctx.now,
     )?;
+    let files = super::matters::own_photos(&db, &body.attachments, &member.actor, false).await?;
     let entry = audit::Entry {
         id: ctx.new_id(AuditId::generate)?,
         at: ctx.now,
@@ -171,14 +173,19 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         on_behalf: None,
         detail: serde_json::json!({ "title": notice.title, "category": notice.category.as_str(), "draft": notice.draft }),
     };
-    db::batch(
-        &db,
-        vec![
-            db::notices::insert(&db, &notice)?,
-            audit::insert(&db, &entry)?,
-        ],
-    )
-    .await?;
+    let mut statements = vec![
+        db::notices::insert(&db, &notice)?,
+        audit::insert(&db, &entry)?,
+    ];
+    for file in &files {
+        statements.push(db::matters::attach_to_notice(
+            &db,
+            file,
+            &notice.id,
+            &member.actor.member,
+        )?);
+    }
+    db::batch(&db, statements).await?;
     respond(ctx, &member.actor, notice.id.as_str(), 201).await
 }
 
@@ -342,7 +349,7 @@ fn notice_not_found() -> DomainError {
 }
 
 /// The notice if the member may read it.
-async fn readable(
+pub(super) async fn readable(
     ctx: &Ctx,
     actor: &yishi_core::members::Actor,
     id: &str,

@@ -30,6 +30,17 @@ pub struct CreateNoticeRequest {
     /// The publication period (公示期) in days, 0 for none.
     #[serde(default)]
     pub period_days: u32,
+    /// Images and PDF files uploaded first with `POST /api/v1/photos`, at most six.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+/// A file attached to a notice, served by `GET /api/v1/photos/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: crate::ids::PhotoId,
+    pub content_type: String,
+    pub bytes: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +68,9 @@ pub struct NoticeView {
     /// Where the period stands, if it has one.
     #[serde(default)]
     pub period_state: Option<PeriodState>,
+    /// Its images and PDF files (only on `GET /api/v1/notices/{id}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachmentView>,
     /// The objections and their answers (only on `GET /api/v1/notices/{id}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objections: Vec<ObjectionView>,

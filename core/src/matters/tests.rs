@@ -483,6 +483,10 @@ fn photos_are_recognised_by_their_bytes() {
         Err(DomainError::UnsupportedMedia)
     );
     assert_eq!(photo_type(b""), Err(DomainError::UnsupportedMedia));
+    assert_eq!(photo_type(b"%PDF-1.7"), Err(DomainError::UnsupportedMedia));
+    assert_eq!(file_type(b"%PDF-1.7\n"), Ok("application/pdf"));
+    assert_eq!(file_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Ok("image/jpeg"));
+    assert_eq!(file_type(b"<html>"), Err(DomainError::UnsupportedMedia));
     assert!(photo_ids(&vec!["pho_1".to_owned(); 7]).is_err());
     assert!(photo_ids(&["not an id".to_owned()]).is_err());
     assert_eq!(

@@ -46,8 +46,12 @@ fn clauses_of(text: &str) -> Vec<String> {
 #[component]
 pub fn CovenantsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list =
-        LocalResource::new(move || async move { api::covenants(i18n.lang_untracked()).await });
+    let query = RwSignal::new(String::new());
+    let submitted = RwSignal::new(String::new());
+    let list = LocalResource::new(move || {
+        let q = submitted.get();
+        async move { api::covenants(i18n.lang_untracked(), &q).await }
+    });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::CovenantsHeading).to_owned()) />
         <AppShell signed_in=true>
@@ -59,6 +63,14 @@ pub fn CovenantsPage() -> impl IntoView {
                 <a class="button secondary" href="/covenants/new">{i18n.text(Msg::NewCovenantLink)}</a>
             </div>
             <p class="hint">{i18n.text(Msg::CovenantsIntro)}</p>
+            <form class="inline-form" role="search" on:submit=move |ev| {
+                ev.prevent_default();
+                submitted.set(query.get_untracked());
+            }>
+                <label for="covenant-search">{i18n.text(Msg::SearchCovenants)}</label>
+                <input id="covenant-search" type="search" bind:value=query />
+                <button type="submit" class="button secondary small">{i18n.text(Msg::SearchButton)}</button>
+            </form>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match list.await {

@@ -683,7 +683,7 @@ fn ProgressForm(change: Change) -> impl IntoView {
                     type="file"
                     accept="image/jpeg,image/png,image/webp,image/*"
                     multiple
-                    on:change=move |ev| files.set(super::new_matter::chosen_files(&ev))
+                    on:change=move |ev| files.set(super::chosen_files(&ev))
                 />
             </div>
             <button type="submit" class="button secondary">{i18n.text(Msg::PostProgress)}</button>

@@ -14,6 +14,7 @@ use yishi_core::territory::ScopeKind;
 pub use board::BoardPage;
 pub use matter_page::MatterPage;
 pub use new_matter::NewMatterPage;
+pub(crate) use new_matter::chosen_files;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};

@@ -273,7 +273,7 @@ fn ProposeForm(places: Vec<(ScopeRef, Msg, String)>) -> impl IntoView {
 }
 
 /// The files chosen in a file input.
-pub(super) fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+pub(crate) fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         .and_then(|input| input.files())

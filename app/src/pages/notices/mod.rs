@@ -53,3 +53,16 @@ pub fn period_label(s: PeriodState) -> Msg {
         PeriodState::ObjectionUpheld => Msg::PeriodUpheld,
     }
 }
+
+/// What is left of a running period, in days (or hours in its last day), for the countdown.
+#[must_use]
+pub fn time_left(lang: yishi_core::Lang, ends: chrono::DateTime<chrono::Utc>) -> String {
+    let left = ends - crate::format::now();
+    if left.num_hours() >= 24 {
+        let days = (left.num_hours() + 23) / 24;
+        crate::i18n::fill(lang, Msg::DaysLeft, &[("n", &days.to_string())])
+    } else {
+        let hours = left.num_hours().max(1);
+        crate::i18n::fill(lang, Msg::HoursLeft, &[("n", &hours.to_string())])
+    }
+}

@@ -4,7 +4,7 @@ use yishi_core::api::notices::NoticeView;
 use super::category_label;
 use crate::components::RichText;
 use crate::format::{iso_datetime, local_datetime};
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, fill, use_i18n};
 
 /// A whole notice: title, kind, audience, author, time and the body (rich text, rendered as text).
 #[component]
@@ -38,6 +38,35 @@ pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
                 </div>
             </dl>
             <RichText text=notice.body />
+            {(!notice.attachments.is_empty()).then(|| {
+                let files = notice
+                    .attachments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let url = crate::api::photo_url(a.id.as_str());
+                        let n = (i + 1).to_string();
+                        if a.content_type.starts_with("image/") {
+                            let src = url.clone();
+                            view! {
+                                <a href=url target="_blank" rel="noopener">
+                                    <img src=src loading="lazy" alt=move || fill(i18n.lang(), Msg::AttachmentN, &[("n", &n)]) />
+                                </a>
+                            }
+                                .into_any()
+                        } else {
+                            let size = format!("{} KB", a.bytes.div_ceil(1024));
+                            view! {
+                                <p>
+                                    <a href=url download>{move || fill(i18n.lang(), Msg::PdfAttachment, &[("n", &n), ("size", &size)])}</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                view! { <div class="photos attachments">{files}</div> }
+            })}
         </article>
     }
 }

@@ -96,9 +96,21 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
         ("expires_at", "notice-expires"),
     ]);
 
+    let files = RwSignal::new(Vec::<web_sys::File>::new());
     let publish = Action::new_local(move |req: &CreateNoticeRequest| {
-        let (req, navigate) = (req.clone(), navigate.clone());
+        let (mut req, navigate) = (req.clone(), navigate.clone());
+        let chosen = files.get_untracked();
         async move {
+            for file in chosen {
+                let blob = crate::photos::shrink(file).await;
+                match api::upload_photo(i18n.lang_untracked(), &blob).await {
+                    Ok(answer) => req.attachments.push(answer.photo.id.to_string()),
+                    Err(err) => {
+                        errors.set(err);
+                        return;
+                    }
+                }
+            }
             match api::create_notice(i18n.lang_untracked(), &req).await {
                 Ok(answer) => navigate(
                     &format!("/notices/{}", answer.notice.id),
@@ -139,6 +151,7 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
             publish_at,
             expires_at,
             period_days,
+            attachments: Vec::new(),
         })
     });
 
@@ -271,6 +284,16 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
                 <label for="notice-expires">{i18n.text(Msg::ExpiresLabel)}</label>
                 <input id="notice-expires" type="date" bind:value=expires />
                 {move || expires_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
+            </div>
+            <div class="field">
+                <label for="notice-files">{i18n.text(Msg::AttachmentsLabel)}</label>
+                <input
+                    id="notice-files"
+                    type="file"
+                    accept="image/jpeg,image/png,image/webp,application/pdf"
+                    multiple
+                    on:change=move |ev| files.set(crate::pages::matters::chosen_files(&ev))
+                />
             </div>
             <label class="choice">
                 <input type="checkbox" on:change=move |ev| pinned.set(event_target_checked(&ev)) />

@@ -29,13 +29,13 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
         })
     };
     let state = notice.period_state.zip(notice.period_ends_at).map(|(state, ends)| {
-        let ends = local_datetime(&ends);
+        let (end, ends) = (ends, local_datetime(&ends));
         let class = match state {
             PeriodState::Running | PeriodState::AwaitingAnswers => "notice-box",
             PeriodState::CompleteNoObjection => "notice-box done",
             PeriodState::ObjectionUpheld => "notice-box upheld",
         };
-        view! { <p class=class role="status">{move || fill(i18n.lang(), period_label(state), &[("time", &ends)])}</p> }
+        view! { <p class=class role="status">{move || fill(i18n.lang(), period_label(state), &[("time", &ends), ("left", &super::time_left(i18n.lang(), end))])}</p> }
     });
     let has_period = notice.period_ends_at.is_some();
     let objections = notice

@@ -34,8 +34,8 @@ pub fn NoticePrintPage() -> impl IntoView {
                             Ok(n) => {
                                 let url = format!("{origin}/notices/{}", n.id);
                                 let period = n.period_state.zip(n.period_ends_at).map(|(state, ends)| {
-                                    let ends = local_datetime(&ends);
-                                    view! { <p class="print-period">{move || fill(i18n.lang(), period_label(state), &[("time", &ends)])}</p> }
+                                    let (end, ends) = (ends, local_datetime(&ends));
+                                    view! { <p class="print-period">{move || fill(i18n.lang(), period_label(state), &[("time", &ends), ("left", &super::time_left(i18n.lang(), end))])}</p> }
                                 });
                                 view! {
                                     <p class="no-print">

@@ -329,3 +329,57 @@ fn reads_by_building_and_the_public_feed() {
         .get("/api/v1/communities/com_nothing/notices.atom")
         .expect(404, Some("not_found"));
 }
+
+#[test]
+fn notices_carry_pdf_and_image_attachments() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    let uploaded = staff.send_bytes("POST", "/api/v1/photos", "application/pdf", pdf);
+    uploaded.expect(201, None);
+    assert_eq!(uploaded.body["photo"]["content_type"], "application/pdf");
+    let file = uploaded.body["photo"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let html = staff.send_bytes(
+        "POST",
+        "/api/v1/photos",
+        "application/pdf",
+        b"<html><script>",
+    );
+    html.expect(415, Some("unsupported_media"));
+    let notice = publish(
+        &mut staff,
+        &marker("附件通知"),
+        json!({ "category": "financial", "attachments": [file] }),
+    );
+    notice.expect(201, None);
+    assert_eq!(notice.body["notice"]["attachments"][0]["id"], file.as_str());
+    // Attached once.
+    publish(
+        &mut staff,
+        &marker("再用一次"),
+        json!({ "attachments": [file] }),
+    )
+    .expect(422, Some("invalid"));
+    let mut r3 = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE);
+    let got = r3.get(&format!("/api/v1/photos/{file}"));
+    got.expect(200, None);
+    assert_eq!(got.header("content-type"), Some("application/pdf"));
+    assert!(
+        got.header("content-disposition")
+            .is_some_and(|d| d.starts_with("attachment"))
+    );
+    assert_eq!(got.raw.as_slice(), pdf.as_slice());
+    Api::signed_in(RESIDENT5, RESIDENT_PASSCODE)
+        .get(&format!("/api/v1/photos/{file}"))
+        .expect(404, Some("not_found"));
+    // A matter takes photos only.
+    let mine = r3.send_bytes("POST", "/api/v1/photos", "application/pdf", pdf);
+    mine.expect(201, None);
+    r3.post(
+        "/api/v1/matters",
+        &json!({ "title": "带PDF", "description": "d", "category": "other", "scope": { "kind": "building", "id": "bld_t03" }, "photos": [mine.body["photo"]["id"]] }),
+    )
+    .expect(422, Some("invalid"));
+}
