@@ -54,6 +54,8 @@ impl ApiError {
             | DomainError::DecisionPending
             | DomainError::NoPeriod
             | DomainError::CovenantStep
+            | DomainError::PublicationPending
+            | DomainError::DecisionObjected
             | DomainError::NotInForce
             | DomainError::PeriodOver
             | DomainError::AlreadyAnswered => 409,

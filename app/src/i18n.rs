@@ -530,6 +530,9 @@ pub enum Msg {
     ExpiresLabel,
     PeriodDaysLabel,
     PeriodRunning,
+    DecisionInPeriod,
+    ReconsiderButton,
+    EvReconsidered,
     AttachmentsLabel,
     AttachmentN,
     PdfAttachment,
@@ -1138,6 +1141,9 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::AttachmentsLabel => "附件（可选：照片或 PDF，最多 6 个）",
         Msg::AttachmentN => "附件 {n}",
         Msg::PdfAttachment => "附件 {n}（PDF，{size}）",
+        Msg::DecisionInPeriod => "表决结果公示中，公示期满且无有效异议后开始实施",
+        Msg::ReconsiderButton => "异议成立：退回重新议事",
+        Msg::EvReconsidered => "异议成立，退回重新议事",
         Msg::DaysLeft => "{n} 天",
         Msg::HoursLeft => "{n} 小时",
         Msg::PeriodRunning => "公示期至 {time}（还剩 {left}），期间可以提出异议",
@@ -1747,6 +1753,11 @@ fn en(key: Msg) -> &'static str {
         Msg::AttachmentsLabel => "Attachments (optional: photos or PDF, at most 6)",
         Msg::AttachmentN => "Attachment {n}",
         Msg::PdfAttachment => "Attachment {n} (PDF, {size})",
+        Msg::DecisionInPeriod => {
+            "The decision is in its publication period; work starts once it completes without a valid objection"
+        }
+        Msg::ReconsiderButton => "Objection upheld: back to the council",
+        Msg::EvReconsidered => "Objection upheld: back to the council",
         Msg::DaysLeft => "{n} days",
         Msg::HoursLeft => "{n} hours",
         Msg::PeriodRunning => {

@@ -272,6 +272,10 @@ pub enum DomainError {
     AlreadyRated,
     #[error("the decision's vote has not closed")]
     DecisionPending,
+    #[error("the decision's publication period has not completed")]
+    PublicationPending,
+    #[error("an objection to the published decision was upheld")]
+    DecisionObjected,
     #[error("the covenant's latest version is not at a step that allows this")]
     CovenantStep,
     #[error("no version of the covenant is in force")]
@@ -355,6 +359,8 @@ impl DomainError {
             DomainError::UnsupportedMedia => "unsupported_media",
             DomainError::NoPeriod => "no_period",
             DomainError::CovenantStep => "covenant_step",
+            DomainError::PublicationPending => "publication_pending",
+            DomainError::DecisionObjected => "decision_objected",
             DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",
             DomainError::AlreadyAnswered => "already_answered",

@@ -309,6 +309,12 @@ impl DomainError {
             }
             DomainError::NoPeriod => "这条公告没有公示期，不能提异议。".into(),
             DomainError::CovenantStep => "公约现在不在这一步，不能这样办。".into(),
+            DomainError::PublicationPending => {
+                "表决结果还在公示期内，公示期满且无有效异议后才能实施。".into()
+            }
+            DomainError::DecisionObjected => {
+                "有人对表决结果提出的异议成立，请重新议定这件事。".into()
+            }
             DomainError::NotInForce => "这份公约还没有通过的版本，暂时不能签署。".into(),
             DomainError::PeriodOver => "公示期已经结束，不能再提异议。".into(),
             DomainError::AlreadyAnswered => "这条异议已经答复过了。".into(),
@@ -421,6 +427,12 @@ impl DomainError {
             DomainError::UnsupportedMedia => "Upload JPEG, PNG or WebP photos; a notice may also carry PDF files.".into(),
             DomainError::NoPeriod => "This notice has no publication period to object in.".into(),
             DomainError::CovenantStep => "The covenant is not at the step where this can be done.".into(),
+            DomainError::PublicationPending => {
+                "The decision is still in its publication period; work starts once it completes without a valid objection.".into()
+            }
+            DomainError::DecisionObjected => {
+                "An objection to the published decision was upheld; the matter must be decided again.".into()
+            }
             DomainError::NotInForce => "No version of this covenant is in force yet; it cannot be signed.".into(),
             DomainError::PeriodOver => "The publication period is over; objections are closed.".into(),
             DomainError::AlreadyAnswered => "This objection has been answered already.".into(),

@@ -335,6 +335,9 @@ pub struct Matter {
     /// Whether an owner was named.
     pub has_owner: bool,
     pub evaluation_ends_at: Option<DateTime<Utc>>,
+    /// The publication period of its decision notice, if the decision was published with one: the
+    /// work waits for it to complete without an upheld objection.
+    pub publication: Option<crate::notices::PeriodState>,
 }
 
 /// Everything one can do to a matter.
@@ -363,10 +366,12 @@ pub enum Move {
     Accept,
     RejectAcceptance,
     Rate,
+    /// Back to the council's list after an objection to the published decision was upheld.
+    Reconsider,
 }
 
 impl Move {
-    pub const ALL: [Move; 19] = [
+    pub const ALL: [Move; 20] = [
         Move::Support,
         Move::Comment,
         Move::Summarize,
@@ -386,17 +391,35 @@ impl Move {
         Move::Accept,
         Move::RejectAcceptance,
         Move::Rate,
+        Move::Reconsider,
     ];
 }
 
 /// Where `mv` takes the matter, or why it cannot be made now. Supports are counted with the new one.
 pub fn next_step(m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
+    use crate::notices::PeriodState;
     use Step::{
         Accepting, Deciding, Declined, Deliberating, Evaluating, Implementing, Merged, Proposed,
         Rejected,
     };
     let not_now = Err(DomainError::MatterStep);
     let wish = m.micro_wish;
+    // A decision published with a period is carried out only once the period completed without an
+    // upheld objection (公示期满无异议).
+    if m.step == Implementing
+        && matches!(
+            mv,
+            Move::AssignOwner | Move::EditMilestones | Move::PostProgress | Move::RequestAcceptance
+        )
+    {
+        match m.publication {
+            Some(PeriodState::Running | PeriodState::AwaitingAnswers) => {
+                return Err(DomainError::PublicationPending);
+            }
+            Some(PeriodState::ObjectionUpheld) => return Err(DomainError::DecisionObjected),
+            Some(PeriodState::CompleteNoObjection) | None => {}
+        }
+    }
     match (mv, m.step) {
         (Move::Support, Proposed) if !wish && m.supports + 1 >= m.threshold => Ok(Deliberating),
         (Move::Support, Proposed) => Ok(Proposed),
@@ -420,6 +443,11 @@ pub fn next_step(m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step>
         (Move::RejectAcceptance, Accepting) => Ok(Implementing),
         (Move::Rate, Evaluating) if evaluation_over(m, now) => Err(DomainError::EvaluationClosed),
         (Move::Rate, Evaluating) => Ok(Evaluating),
+        (Move::Reconsider, Implementing)
+            if m.publication == Some(PeriodState::ObjectionUpheld) && !m.has_owner =>
+        {
+            Ok(Deliberating)
+        }
         _ => not_now,
     }
 }
@@ -446,7 +474,8 @@ pub fn may(actor: &Actor, m: &Matter, mv: Move) -> DomainResult<()> {
         | Move::PutToMeeting
         | Move::Decide(_)
         | Move::AssignOwner
-        | Move::EditMilestones => on(Action::ManageMatters),
+        | Move::EditMilestones
+        | Move::Reconsider => on(Action::ManageMatters),
         Move::PostProgress | Move::RequestAcceptance if is_owner => Ok(()),
         Move::PostProgress | Move::RequestAcceptance => on(Action::ManageMatters),
         Move::Accept | Move::RejectAcceptance if is_owner => Err(DomainError::Forbidden),

@@ -63,6 +63,9 @@ struct MatterRow {
     owner_member_id: Option<String>,
     owner_member_name: Option<String>,
     evaluation_ends_at: Option<String>,
+    decision_period_ends_at: Option<String>,
+    decision_open_objections: u32,
+    decision_upheld_objections: u32,
     supports: u32,
     #[serde(flatten)]
     path: PathColumns,
@@ -113,8 +116,26 @@ impl MatterRow {
             )),
             _ => None,
         };
+        let publication = match self.decision_period_ends_at.as_deref() {
+            None => None,
+            Some(ends) => {
+                let answers: Vec<Option<bool>> =
+                    std::iter::repeat_n(None, self.decision_open_objections as usize)
+                        .chain(std::iter::repeat_n(
+                            Some(true),
+                            self.decision_upheld_objections as usize,
+                        ))
+                        .collect();
+                Some(yishi_core::notices::period_state(
+                    parse_time(ends)?,
+                    crate::http::now(),
+                    &answers,
+                ))
+            }
+        };
         Ok(StoredMatter {
             rules: Matter {
+                publication,
                 scope: self.path.to_path()?,
                 step,
                 micro_wish: self.micro_wish != 0,
@@ -178,13 +199,17 @@ fn select_with(extra: &str) -> String {
                 m.decline_reason, m.summary, sb.name AS summary_by_name, m.summary_at, m.vote_id, m.meeting_id, \
                 mt.title AS meeting_title, m.item_position, m.decision, m.decision_notice_id, m.owner_kind, \
                 m.owner_name, m.owner_member_id, om.name AS owner_member_name, m.evaluation_ends_at, \
+                dn.period_ends_at AS decision_period_ends_at, \
+                (SELECT COUNT(*) FROM notice_objections o WHERE o.notice_id = m.decision_notice_id AND o.answered_at IS NULL) AS decision_open_objections, \
+                (SELECT COUNT(*) FROM notice_objections o WHERE o.notice_id = m.decision_notice_id AND o.upheld = 1) AS decision_upheld_objections, \
                 (SELECT COUNT(*) FROM matter_supports s WHERE s.matter_id = m.id) AS supports, \
                 m.street_id, m.community_id, m.compound_id, m.building_id, m.unit_id, {NAME_COLUMNS}{extra} \
          FROM matters m JOIN members p ON p.id = m.proposer_id \
               LEFT JOIN matters mi ON mi.id = m.merged_into \
               LEFT JOIN members sb ON sb.id = m.summary_by \
               LEFT JOIN members om ON om.id = m.owner_member_id \
-              LEFT JOIN meetings mt ON mt.id = m.meeting_id {}",
+              LEFT JOIN meetings mt ON mt.id = m.meeting_id \
+              LEFT JOIN notices dn ON dn.id = m.decision_notice_id {}",
         name_joins("m"),
         proposer = public_name_columns("p", "proposer"),
     )

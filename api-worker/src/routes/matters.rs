@@ -5,11 +5,11 @@
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Request, Response};
 use yishi_core::api::matters::{
-    AcceptanceRequest, AgendaRequest, BallotRequest, BoardResponse, CommentRequest, DecisionView,
-    EventKind, MatterListResponse, MatterPermissions, MatterResponse, MatterSettingsResponse,
-    MatterSummary, MatterView, MergeRequest, MilestoneRequest, OwnerRequest, OwnerView,
-    PhotoResponse, PhotoView, ProgressRequest, ProgressView, ProposeRequest, RatingRequest,
-    ReasonRequest, SummaryRequest,
+    AcceptanceRequest, AgendaRequest, BallotRequest, BoardResponse, CommentRequest,
+    DecisionRequest, DecisionView, EventKind, MatterListResponse, MatterPermissions,
+    MatterResponse, MatterSettingsResponse, MatterSummary, MatterView, MergeRequest,
+    MilestoneRequest, OwnerRequest, OwnerView, PhotoResponse, PhotoView, ProgressRequest,
+    ProgressView, ProposeRequest, RatingRequest, ReasonRequest, SummaryRequest,
 };
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{CommentId, CommunityId, EventId, MatterId, MeetingId, NoticeId, PhotoId};
@@ -88,6 +88,7 @@ async fn view(ctx: &Ctx, actor: &Actor, m: StoredMatter) -> ApiResult<MatterView
         meeting_title: m.meeting.as_ref().map(|(_, title, _)| title.clone()),
         outcome: m.decision,
         notice: m.decision_notice.clone(),
+        publication: m.rules.publication,
     });
     Ok(MatterView {
         id: m.id,
@@ -693,8 +694,9 @@ pub async fn put_to_meeting(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult
 /// `POST /api/v1/matters/{id}/decision`: once the ballot (or the meeting's last motion on the item)
 /// has closed, records what it decided on the matter and publishes it as a notice for the matter's
 /// scope (公示).
-pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+pub async fn record_decision(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
+    let body: DecisionRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
     // Who may, and whether the matter is waiting for a decision, before reading the vote.
     rules::apply(
@@ -719,18 +721,23 @@ pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         Decision::Rejected
     };
     let next = rules::apply(&member.actor, &m.rules, Move::Decide(decision), ctx.now)?;
-    let (title, body) = rules::decision_notice(&m.title, decision, &vote_body, Lang::ZhCn);
-    let notice = yishi_core::notices::Notice {
-        category: yishi_core::notices::Category::Decision,
-        ..yishi_core::notices::publish_notice(
-            &member.actor,
-            m.rules.scope.clone(),
-            &title,
-            &body,
-            ctx.new_id(NoticeId::generate)?,
-            ctx.now,
-        )?
-    };
+    let (title, text) = rules::decision_notice(&m.title, decision, &vote_body, Lang::ZhCn);
+    let notice = yishi_core::notices::publish_notice(
+        &member.actor,
+        m.rules.scope.clone(),
+        &title,
+        &text,
+        ctx.new_id(NoticeId::generate)?,
+        ctx.now,
+    )?
+    .with(
+        &yishi_core::notices::Publication {
+            category: yishi_core::notices::Category::Decision,
+            period_days: body.period_days,
+            ..yishi_core::notices::Publication::default()
+        },
+        ctx.now,
+    )?;
     let outcome = match decision {
         Decision::Adopted => "adopted",
         Decision::Rejected => "rejected",
@@ -761,6 +768,40 @@ pub async fn record_decision(ctx: &Ctx, id: &str) -> ApiResult<Response> {
                 "matter.decide",
                 &m,
                 serde_json::json!({ "vote": vote_id, "decision": outcome, "notice": notice.id }),
+            )?,
+        ],
+    )
+    .await?;
+    respond(ctx, &member.actor, &m.id, 200).await
+}
+
+/// `POST /api/v1/matters/{id}/reconsider`: an objection to the published decision was upheld, so the
+/// matter goes back to the council's list to be decided again (the old decision stays in the timeline).
+pub async fn reconsider(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let m = load(ctx, &member.actor, id).await?;
+    let next = rules::apply(&member.actor, &m.rules, Move::Reconsider, ctx.now)?;
+    let db = ctx.db()?;
+    let cleared = [
+        Column::Decision,
+        Column::DecisionNoticeId,
+        Column::VoteId,
+        Column::MeetingId,
+        Column::ItemPosition,
+    ]
+    .map(|c| (c, JsValue::NULL));
+    commit(
+        &db,
+        vec![
+            db::matters::set_step(&db, &m.id, (m.rules.step, next), &cleared, ctx.now)?,
+            event(ctx, &db, &m.id, &member.actor, EventKind::Reconsidered, "")?,
+            audit_of(
+                ctx,
+                &db,
+                &member.actor,
+                "matter.reconsider",
+                &m,
+                serde_json::json!({ "notice": m.decision_notice }),
             )?,
         ],
     )

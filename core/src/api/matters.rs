@@ -97,6 +97,9 @@ pub struct DecisionView {
     pub meeting_title: Option<String>,
     pub outcome: Option<Decision>,
     pub notice: Option<NoticeId>,
+    /// The publication period of the decision notice, if it has one.
+    #[serde(default)]
+    pub publication: Option<crate::notices::PeriodState>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,10 +156,11 @@ pub enum EventKind {
     AcceptanceRequested,
     Accepted,
     AcceptanceRejected,
+    Reconsidered,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 17] = [
+    pub const ALL: [EventKind; 18] = [
         EventKind::Proposed,
         EventKind::ReachedList,
         EventKind::Summarized,
@@ -174,6 +178,7 @@ impl EventKind {
         EventKind::AcceptanceRequested,
         EventKind::Accepted,
         EventKind::AcceptanceRejected,
+        EventKind::Reconsidered,
     ];
 
     #[must_use]
@@ -196,6 +201,7 @@ impl EventKind {
             EventKind::AcceptanceRequested => "acceptance_requested",
             EventKind::Accepted => "accepted",
             EventKind::AcceptanceRejected => "acceptance_rejected",
+            EventKind::Reconsidered => "reconsidered",
         }
     }
 
@@ -303,6 +309,14 @@ pub struct BallotRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaRequest {
     pub meeting: String,
+}
+
+/// `POST /api/v1/matters/{id}/decision`: records the outcome; with `period_days`, the decision notice
+/// has a publication period and the work waits for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRequest {
+    #[serde(default)]
+    pub period_days: u32,
 }
 
 /// `PUT /api/v1/matters/{id}/owner`: who carries the adopted matter out; `phone` names the member who

@@ -23,6 +23,7 @@ fn matter(step: Step) -> Matter {
         owner_member: None,
         has_owner: false,
         evaluation_ends_at: None,
+        publication: None,
     }
 }
 
@@ -154,6 +155,44 @@ fn no_step_can_be_skipped() {
             );
         }
     }
+}
+
+#[test]
+fn a_published_decision_waits_for_its_period() {
+    use crate::notices::PeriodState;
+    let mut m = matter(Step::Implementing);
+    m.publication = Some(PeriodState::Running);
+    assert_eq!(
+        apply(&staff(), &m, Move::AssignOwner, now()),
+        Err(DomainError::PublicationPending)
+    );
+    m.publication = Some(PeriodState::AwaitingAnswers);
+    assert_eq!(
+        apply(&staff(), &m, Move::AssignOwner, now()),
+        Err(DomainError::PublicationPending)
+    );
+    assert_eq!(
+        apply(&staff(), &m, Move::Reconsider, now()),
+        Err(DomainError::MatterStep)
+    );
+    m.publication = Some(PeriodState::ObjectionUpheld);
+    assert_eq!(
+        apply(&staff(), &m, Move::AssignOwner, now()),
+        Err(DomainError::DecisionObjected)
+    );
+    assert_eq!(
+        apply(&resident_of(3), &m, Move::Reconsider, now()),
+        Err(DomainError::Forbidden)
+    );
+    assert_eq!(
+        apply(&staff(), &m, Move::Reconsider, now()),
+        Ok(Step::Deliberating)
+    );
+    m.publication = Some(PeriodState::CompleteNoObjection);
+    assert_eq!(
+        apply(&staff(), &m, Move::AssignOwner, now()),
+        Ok(Step::Implementing)
+    );
 }
 
 #[test]

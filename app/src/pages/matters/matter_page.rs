@@ -6,6 +6,7 @@ use yishi_core::api::matters::{CommentView, EventKind, MatterView};
 use yishi_core::api::meetings::MeetingListResponse;
 use yishi_core::matters::{Decision, OwnerKind, Stage, Stance, Step};
 use yishi_core::meetings::MeetingState;
+use yishi_core::notices::PeriodState;
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
@@ -217,6 +218,7 @@ fn Status(matter: MatterView) -> impl IntoView {
                     <p><a href=format!("/meetings/{mtg}")>{d.meeting_title.clone().unwrap_or_default()}</a></p>
                 })}
                 {outcome.map(|o| view! { <p class="outcome"><strong>{i18n.text(o)}</strong></p> })}
+                {d.publication.map(|p| view! { <p class="notice-box">{i18n.text(crate::pages::notices::period_label_short(p))}</p> })}
                 <p class="button-row">
                     {d.vote.clone().map(|v| view! { <a class="button secondary" href=format!("/votes/{v}")>{i18n.text(Msg::GoVote)}</a> })}
                     {d.meeting.clone().filter(|_| d.outcome.is_none()).map(|mtg| view! {
@@ -324,11 +326,29 @@ fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoV
                 </form>
             })}
             {(m.step == Step::Deliberating).then(|| view! { <DecideForms title=m.title.clone() change=change /> })}
-            {(m.step == Step::Deciding).then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| change.post("decision", json!({}))>
-                    {i18n.text(Msg::RecordDecision)}
-                </button>
+            {(m.step == Step::Deciding).then(|| {
+                let period = RwSignal::new(String::from("0"));
+                view! {
+                    <form class="form" on:submit=move |ev| {
+                        ev.prevent_default();
+                        let days = period.get_untracked().trim().parse::<u32>().unwrap_or(0);
+                        change.post("decision", json!({ "period_days": days }));
+                    }>
+                        <div class="field">
+                            <label for="decision-period">{i18n.text(Msg::PeriodDaysLabel)}</label>
+                            <input id="decision-period" type="number" min="0" max="30" inputmode="numeric" bind:value=period />
+                        </div>
+                        <button type="submit" class="button primary">{i18n.text(Msg::RecordDecision)}</button>
+                    </form>
+                }
             })}
+            {(m.step == Step::Implementing
+                && m.decision.as_ref().is_some_and(|d| d.publication == Some(PeriodState::ObjectionUpheld)))
+                .then(|| view! {
+                    <button type="button" class="button primary" on:click=move |_| change.post("reconsider", json!({}))>
+                        {i18n.text(Msg::ReconsiderButton)}
+                    </button>
+                })}
             {(m.step == Step::Implementing && !m.micro_wish).then(|| view! { <OwnerForm change=change /> })}
             {change.view()}
         </section>

@@ -103,6 +103,7 @@ pub fn event_label(k: EventKind) -> Msg {
         EventKind::AcceptanceRequested => Msg::EvAcceptanceRequested,
         EventKind::Accepted => Msg::EvAccepted,
         EventKind::AcceptanceRejected => Msg::EvAcceptanceRejected,
+        EventKind::Reconsidered => Msg::EvReconsidered,
     }
 }
 

@@ -885,3 +885,66 @@ fn the_red_and_black_board_ranks_the_buildings() {
     r[1].get("/api/v1/matters/board?community=com_other")
         .expect(404, Some("not_found"));
 }
+
+#[test]
+fn a_decision_published_with_a_period_waits_for_it() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    settings(&mut staff);
+    let (building, mut r, _, _) = staff.building_with_residents("公示楼", 3, 3);
+    let title = marker("楼顶加装护栏");
+    let id = id_of(&propose(&mut r[0], &building, &title, json!({})));
+    for resident in r.iter_mut().skip(1) {
+        resident
+            .post(&path(&id, "/supports"), &json!({}))
+            .expect(201, None);
+    }
+    let put = staff.post(
+        &path(&id, "/ballot"),
+        &json!({ "settings": yes_no_settings(&title) }),
+    );
+    put.expect(201, None);
+    let vote = put.body["matter"]["decision"]["vote"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    for resident in &mut r {
+        resident
+            .post(
+                &format!("/api/v1/votes/{vote}/ballots"),
+                &json!({ "choice": { "kind": "yes" } }),
+            )
+            .expect(201, None);
+    }
+    staff
+        .post(&format!("/api/v1/votes/{vote}/close"), &json!({}))
+        .expect(200, None);
+    staff
+        .post(&path(&id, "/decision"), &json!({ "period_days": 31 }))
+        .expect(422, Some("out_of_range"));
+    let decided = staff.post(&path(&id, "/decision"), &json!({ "period_days": 7 }));
+    decided.expect(200, None);
+    assert_eq!(decided.body["matter"]["decision"]["publication"], "running");
+    // Nothing is carried out during the publication period; residents may object to the decision.
+    staff
+        .put(
+            &path(&id, "/owner"),
+            &json!({ "kind": "contractor", "name": "某施工队" }),
+        )
+        .expect(409, Some("publication_pending"));
+    let notice = decided.body["matter"]["decision"]["notice"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let n = r[1].get(&format!("/api/v1/notices/{notice}"));
+    assert_eq!(n.body["notice"]["category"], "decision");
+    assert_eq!(n.body["notice"]["may_object"], true);
+    r[1].post(
+        &format!("/api/v1/notices/{notice}/objections"),
+        &json!({ "reason": "护栏太高挡光" }),
+    )
+    .expect(201, None);
+    // Only an upheld objection sends it back to the council.
+    staff
+        .post(&path(&id, "/reconsider"), &json!({}))
+        .expect(409, Some("matter_step"));
+}
