@@ -417,6 +417,25 @@ def demo_sql() -> str:
         body.add("matter_comments", {"id": f"cmt_demo_02_{n}", "matter_id": "mat_demo_02", "parent_id": None, "member_id": who,
                                      "stance": stance, "body": text, "created_at": beijing(10, 20, n)})
 
+    body.blank()
+    body.comment("A covenant of 和谐小区 5号楼 (一事一约), version 1 in force, signed by some households")
+    body.add("covenants", {"id": "cov_demo_01", **bld5, "title": "5号楼楼道公约", "created_by": "mbr_staff_1",
+                           "created_at": beijing(3, 9, 0), "updated_at": beijing(12, 9, 0)})
+    clauses = ["楼道内不堆放杂物，自行车、婴儿车停到一楼车棚。", "电动车不进楼道、不进电梯，统一到东门充电棚充电。",
+               "晚上十点以后不在楼道里大声喧哗，装修遵守作息时间。", "爱护电梯，搬运大件提前告诉楼栋长。"]
+    body.add("notices", {"id": "ntc_demo_08", **bld5, "title": "居民公约：5号楼楼道公约（第1版）",
+                         "body": "经居民投票通过，现予公布。请各户签署，共同遵守。\n\n" + "".join(f"{i + 1}. {c}\n" for i, c in enumerate(clauses)),
+                         "author_id": "mbr_staff_1", "published_at": beijing(11, 9, 0), "category": "covenant"})
+    body.add("covenant_versions", {"covenant_id": "cov_demo_01", "number": "1", "state": "adopted",
+                                   "clauses": "[" + ", ".join('"' + c + '"' for c in clauses) + "]",
+                                   "vote_id": None, "notice_id": "ntc_demo_08", "created_by": "mbr_staff_1",
+                                   "created_at": beijing(3, 9, 0), "adopted_at": beijing(11, 9, 0)})
+    body.add("covenant_comments", {"id": "cmt_demo_cov_1", "covenant_id": "cov_demo_01", "number": "1", "clause": "2",
+                                   "member_id": r(5, 1, "102"), "body": "充电棚晚上要有灯，不然不安全。", "created_at": beijing(5, 20, 0)})
+    for n, door in enumerate(["101", "102", "201"]):
+        body.add("covenant_signatures", {"covenant_id": "cov_demo_01", "number": "1", "household_id": f"hh_05_1_{door}",
+                                         "member_id": r(5, 1, door), "recorded_by": None, "reason": None, "signed_at": beijing(12, 9, n)})
+
     header = [
         "-- Yishi demo district: 和平街道 幸福社区 (2 compounds, 6 buildings, 12 units, "
         f"{households} households).",

@@ -240,7 +240,7 @@ class DemoTest(unittest.TestCase, CommonChecks):
 
     def test_notices(self):
         db = self.db
-        self.assertTrue(5 <= one(db, "SELECT count(*) FROM notices") <= 7)
+        self.assertTrue(5 <= one(db, "SELECT count(*) FROM notices") <= 8)
         titles = {r[0] for r in db.execute("SELECT title FROM notices")}
         self.assertTrue({"幸福社区居民议事会召开通知", "3号楼停水通知", "5号楼电梯年度检修"} <= titles, titles)
         self.assertEqual(one(db, "SELECT count(*) FROM notices WHERE published_at >= '2026-11-20'"), 0)
@@ -248,7 +248,10 @@ class DemoTest(unittest.TestCase, CommonChecks):
         levels = db.execute("""
             SELECT CASE WHEN building_id IS NOT NULL THEN 'building' WHEN compound_id IS NOT NULL THEN 'compound'
             ELSE 'community' END AS level, count(*) FROM notices GROUP BY level ORDER BY level""").fetchall()
-        self.assertEqual(dict(levels), {"building": 2, "community": 3, "compound": 2})
+        self.assertEqual(dict(levels), {"building": 3, "community": 3, "compound": 2})
+        # The covenant in force was published as a notice and signed by three households of 5号楼.
+        self.assertEqual(one(db, "SELECT count(*) FROM covenant_signatures WHERE covenant_id = 'cov_demo_01'"), 3)
+        self.assertEqual(one(db, "SELECT category FROM notices WHERE id = (SELECT notice_id FROM covenant_versions WHERE covenant_id = 'cov_demo_01')"), "covenant")
         # The financial disclosure's period is over and its one objection answered: it reads as complete.
         self.assertEqual(one(db, "SELECT count(*) FROM notices WHERE category = 'financial' AND period_ends_at < '2026-11-20'"), 1)
         self.assertEqual(one(db, "SELECT count(*) FROM notice_objections WHERE answered_at IS NULL"), 0)

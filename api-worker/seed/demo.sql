@@ -587,3 +587,18 @@ INSERT OR IGNORE INTO matter_ratings (matter_id, member_id, stars, comment, rate
 INSERT OR IGNORE INTO matter_comments (id, matter_id, parent_id, member_id, stance, body, created_at) VALUES ('cmt_demo_02_0', 'mat_demo_02', NULL, 'mbr_04_1_201_1', 'for', '支持！上个月我的充电器也被人拔了。', '2026-11-10T12:00:00.000Z');
 INSERT OR IGNORE INTO matter_comments (id, matter_id, parent_id, member_id, stance, body, created_at) VALUES ('cmt_demo_02_1', 'mat_demo_02', NULL, 'mbr_05_1_102_1', 'question', '摄像头的钱谁出？用公共收益可以吗？', '2026-11-10T12:01:00.000Z');
 INSERT OR IGNORE INTO matter_comments (id, matter_id, parent_id, member_id, stance, body, created_at) VALUES ('cmt_demo_02_2', 'mat_demo_02', NULL, 'mbr_04_1_301_1', 'suggestion', '可以先装两个试试，画面接到物业值班室。', '2026-11-10T12:02:00.000Z');
+
+-- A covenant of 和谐小区 5号楼 (一事一约), version 1 in force, signed by some households
+INSERT OR IGNORE INTO covenants (id, street_id, community_id, compound_id, building_id, unit_id, title, created_by, created_at, updated_at) VALUES ('cov_demo_01', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼楼道公约', 'mbr_staff_1', '2026-11-03T01:00:00.000Z', '2026-11-12T01:00:00.000Z');
+INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at, category) VALUES ('ntc_demo_08', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '居民公约：5号楼楼道公约（第1版）', '经居民投票通过，现予公布。请各户签署，共同遵守。
+
+1. 楼道内不堆放杂物，自行车、婴儿车停到一楼车棚。
+2. 电动车不进楼道、不进电梯，统一到东门充电棚充电。
+3. 晚上十点以后不在楼道里大声喧哗，装修遵守作息时间。
+4. 爱护电梯，搬运大件提前告诉楼栋长。
+', 'mbr_staff_1', '2026-11-11T01:00:00.000Z', 'covenant');
+INSERT OR IGNORE INTO covenant_versions (covenant_id, number, state, clauses, vote_id, notice_id, created_by, created_at, adopted_at) VALUES ('cov_demo_01', '1', 'adopted', '["楼道内不堆放杂物，自行车、婴儿车停到一楼车棚。", "电动车不进楼道、不进电梯，统一到东门充电棚充电。", "晚上十点以后不在楼道里大声喧哗，装修遵守作息时间。", "爱护电梯，搬运大件提前告诉楼栋长。"]', NULL, 'ntc_demo_08', 'mbr_staff_1', '2026-11-03T01:00:00.000Z', '2026-11-11T01:00:00.000Z');
+INSERT OR IGNORE INTO covenant_comments (id, covenant_id, number, clause, member_id, body, created_at) VALUES ('cmt_demo_cov_1', 'cov_demo_01', '1', '2', 'mbr_05_1_102_1', '充电棚晚上要有灯，不然不安全。', '2026-11-05T12:00:00.000Z');
+INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, member_id, recorded_by, reason, signed_at) VALUES ('cov_demo_01', '1', 'hh_05_1_101', 'mbr_05_1_101_1', NULL, NULL, '2026-11-12T01:00:00.000Z');
+INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, member_id, recorded_by, reason, signed_at) VALUES ('cov_demo_01', '1', 'hh_05_1_102', 'mbr_05_1_102_1', NULL, NULL, '2026-11-12T01:01:00.000Z');
+INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, member_id, recorded_by, reason, signed_at) VALUES ('cov_demo_01', '1', 'hh_05_1_201', 'mbr_05_1_201_1', NULL, NULL, '2026-11-12T01:02:00.000Z');
