@@ -10,6 +10,26 @@ use web_sys::{Blob, CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitm
 /// Longest side of an uploaded photo, in pixels.
 pub const MAX_SIDE: u32 = 1_600;
 
+/// Uploads `files` one after the other (photos made smaller first) and returns their ids, or the first
+/// error.
+pub async fn upload_all(
+    lang: yishi_core::Lang,
+    files: Vec<File>,
+) -> Result<Vec<String>, crate::api::ApiError> {
+    let mut ids = Vec::with_capacity(files.len());
+    for file in files {
+        let blob = shrink(file).await;
+        ids.push(
+            crate::api::upload_photo(lang, &blob)
+                .await?
+                .photo
+                .id
+                .to_string(),
+        );
+    }
+    Ok(ids)
+}
+
 /// The photo to upload for `file`: a smaller JPEG when the browser can make one, else the file itself.
 pub async fn shrink(file: File) -> Blob {
     match smaller(&file).await {

@@ -17,6 +17,7 @@ pub mod notices;
 pub mod policy;
 pub mod richtext;
 pub mod territory;
+pub mod text;
 pub mod votes;
 
 #[cfg(any(test, feature = "test-util"))]

@@ -15,6 +15,7 @@ use crate::ids::MemberId;
 use crate::members::Actor;
 use crate::policy::{self, Action, Target};
 use crate::territory::{ScopeKind, ScopePath};
+pub use crate::text::{clean_line, clean_text};
 
 pub const TITLE_MAX: usize = 60;
 pub const DESCRIPTION_MAX: usize = 2_000;
@@ -529,38 +530,6 @@ pub fn may_propose(actor: &Actor, scope: &ScopePath) -> DomainResult<()> {
         });
     }
     policy::authorize(actor, Action::TakePartInMatter, Target::Scope(scope))
-}
-
-/// A line of text: trimmed, required, at most `max` characters, no control characters.
-pub fn clean_line(input: &str, field: Field, max: usize) -> DomainResult<String> {
-    let s = input.trim();
-    if s.is_empty() {
-        return Err(DomainError::Required { field });
-    }
-    if s.chars().count() > max {
-        return Err(DomainError::TooLong { field, max });
-    }
-    if s.chars().any(char::is_control) {
-        return Err(DomainError::Invalid { field });
-    }
-    Ok(s.to_owned())
-}
-
-/// Free text over several lines: as [`clean_line`], but line breaks and tabs are kept (CRLF made LF).
-pub fn clean_text(input: &str, field: Field, max: usize) -> DomainResult<String> {
-    let s = input.trim();
-    if s.is_empty() {
-        return Err(DomainError::Required { field });
-    }
-    if s.chars().count() > max {
-        return Err(DomainError::TooLong { field, max });
-    }
-    if s.chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-    {
-        return Err(DomainError::Invalid { field });
-    }
-    Ok(s.replace("\r\n", "\n"))
 }
 
 /// A star rating: 1 to 5.

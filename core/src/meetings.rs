@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{DomainError, DomainResult, Field};
 use crate::i18n::Lang;
 use crate::members::normalize_reason;
+use crate::text::clean_line;
 use crate::votes::electorate::ElectorateRule;
 use crate::votes::tally::{Quorum, Threshold, Turnout};
 
@@ -44,27 +45,16 @@ pub struct MeetingSettings {
     pub agenda: Vec<String>,
 }
 
-fn text(input: &str, field: Field, max: usize) -> DomainResult<String> {
-    let value = input.trim();
-    if value.is_empty() {
-        return Err(DomainError::Required { field });
-    }
-    if value.chars().count() > max {
-        return Err(DomainError::TooLong { field, max });
-    }
-    Ok(value.to_owned())
-}
-
 impl MeetingSettings {
     /// Checks and cleans the settings: a title and a place, one to [`ITEMS_MAX`] agenda items, and a
     /// quorum counted on those present (a meeting's quorum is about who came).
     pub fn validate(mut self) -> DomainResult<MeetingSettings> {
-        self.title = text(&self.title, Field::Title, TITLE_MAX)?;
-        self.place = text(&self.place, Field::Place, PLACE_MAX)?;
+        self.title = clean_line(&self.title, Field::Title, TITLE_MAX)?;
+        self.place = clean_line(&self.place, Field::Place, PLACE_MAX)?;
         self.agenda = self
             .agenda
             .iter()
-            .map(|item| text(item, Field::Agenda, ITEM_MAX))
+            .map(|item| clean_line(item, Field::Agenda, ITEM_MAX))
             .collect::<DomainResult<_>>()?;
         if self.agenda.is_empty() || self.agenda.len() > ITEMS_MAX {
             return Err(DomainError::OutOfRange {

@@ -263,40 +263,10 @@ impl Notice {
 
 /// Trims the title and body and checks their lengths (in characters, not bytes: 80 汉字 are 80).
 pub fn validate_text(title: &str, body: &str) -> DomainResult<(String, String)> {
-    let title = title.trim();
-    if title.is_empty() {
-        return Err(DomainError::Required {
-            field: Field::Title,
-        });
-    }
-    if title.chars().count() > TITLE_MAX {
-        return Err(DomainError::TooLong {
-            field: Field::Title,
-            max: TITLE_MAX,
-        });
-    }
-    if title.chars().any(char::is_control) {
-        return Err(DomainError::Invalid {
-            field: Field::Title,
-        });
-    }
-    let body = body.trim_end();
-    if body.trim().is_empty() {
-        return Err(DomainError::Required { field: Field::Body });
-    }
-    if body.chars().count() > BODY_MAX {
-        return Err(DomainError::TooLong {
-            field: Field::Body,
-            max: BODY_MAX,
-        });
-    }
-    if body
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-    {
-        return Err(DomainError::Invalid { field: Field::Body });
-    }
-    Ok((title.to_owned(), body.replace("\r\n", "\n")))
+    Ok((
+        crate::text::clean_line(title, Field::Title, TITLE_MAX)?,
+        crate::text::clean_text(body, Field::Body, BODY_MAX)?,
+    ))
 }
 
 /// Publishes a notice now: the actor must be allowed to post to `scope` and the text must be valid.

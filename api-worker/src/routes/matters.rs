@@ -196,6 +196,29 @@ fn audit_of(
     audit::insert(db, &entry)
 }
 
+/// One step of a matter as one batch — the step with `columns`, its timeline event and, for staff
+/// actions, the audit entry — answered with the matter as the actor now sees it.
+async fn step(
+    ctx: &Ctx,
+    actor: &Actor,
+    m: &StoredMatter,
+    next: Step,
+    columns: &[(Column, JsValue)],
+    (kind, note): (EventKind, &str),
+    audit: Option<(&str, serde_json::Value)>,
+) -> ApiResult<Response> {
+    let db = ctx.db()?;
+    let mut statements = vec![
+        db::matters::set_step(&db, &m.id, (m.rules.step, next), columns, ctx.now)?,
+        event(ctx, &db, &m.id, actor, kind, note)?,
+    ];
+    if let Some((action, detail)) = audit {
+        statements.push(audit_of(ctx, &db, actor, action, m, detail)?);
+    }
+    commit(&db, statements).await?;
+    respond(ctx, actor, &m.id, 200).await
+}
+
 /// Checks that every id is a file the member uploaded and has not attached yet (photos only, with
 /// `images_only`).
 pub(super) async fn own_photos(
@@ -349,30 +372,16 @@ pub async fn decline(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
     let m = load(ctx, &member.actor, id).await?;
     let next = rules::apply(&member.actor, &m.rules, Move::Decline, ctx.now)?;
     let reason = rules::reason_required(Some(&body.reason))?;
-    let db = ctx.db()?;
-    commit(
-        &db,
-        vec![
-            db::matters::set_step(
-                &db,
-                &m.id,
-                (m.rules.step, next),
-                &[(Column::DeclineReason, JsValue::from_str(&reason))],
-                ctx.now,
-            )?,
-            event(ctx, &db, &m.id, &member.actor, EventKind::Declined, &reason)?,
-            audit_of(
-                ctx,
-                &db,
-                &member.actor,
-                "matter.decline",
-                &m,
-                serde_json::json!({ "reason": reason }),
-            )?,
-        ],
+    step(
+        ctx,
+        &member.actor,
+        &m,
+        next,
+        &[(Column::DeclineReason, JsValue::from_str(&reason))],
+        (EventKind::Declined, &reason),
+        Some(("matter.decline", serde_json::json!({ "reason": reason }))),
     )
-    .await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+    .await
 }
 
 /// `POST /api/v1/matters/{id}/merge`: the matter is a duplicate of `into`, whose scope must contain
@@ -556,29 +565,24 @@ pub async fn summarize(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
     let m = load(ctx, &member.actor, id).await?;
     let next = rules::apply(&member.actor, &m.rules, Move::Summarize, ctx.now)?;
     let text = clean_text(&body.text, Field::Summary, rules::SUMMARY_MAX)?;
-    let db = ctx.db()?;
-    commit(
-        &db,
-        vec![
-            db::matters::set_step(
-                &db,
-                &m.id,
-                (m.rules.step, next),
-                &[
-                    (Column::Summary, JsValue::from_str(&text)),
-                    (
-                        Column::SummaryBy,
-                        JsValue::from_str(member.actor.member.as_str()),
-                    ),
-                    (Column::SummaryAt, JsValue::from_str(&db::time(ctx.now))),
-                ],
-                ctx.now,
-            )?,
-            event(ctx, &db, &m.id, &member.actor, EventKind::Summarized, "")?,
-        ],
+    let columns = [
+        (Column::Summary, JsValue::from_str(&text)),
+        (
+            Column::SummaryBy,
+            JsValue::from_str(member.actor.member.as_str()),
+        ),
+        (Column::SummaryAt, JsValue::from_str(&db::time(ctx.now))),
+    ];
+    step(
+        ctx,
+        &member.actor,
+        &m,
+        next,
+        &columns,
+        (EventKind::Summarized, ""),
+        None,
     )
-    .await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+    .await
 }
 
 // ---- 民决: decide ----
@@ -781,7 +785,6 @@ pub async fn reconsider(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
     let next = rules::apply(&member.actor, &m.rules, Move::Reconsider, ctx.now)?;
-    let db = ctx.db()?;
     let cleared = [
         Column::Decision,
         Column::DecisionNoticeId,
@@ -790,23 +793,19 @@ pub async fn reconsider(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         Column::ItemPosition,
     ]
     .map(|c| (c, JsValue::NULL));
-    commit(
-        &db,
-        vec![
-            db::matters::set_step(&db, &m.id, (m.rules.step, next), &cleared, ctx.now)?,
-            event(ctx, &db, &m.id, &member.actor, EventKind::Reconsidered, "")?,
-            audit_of(
-                ctx,
-                &db,
-                &member.actor,
-                "matter.reconsider",
-                &m,
-                serde_json::json!({ "notice": m.decision_notice }),
-            )?,
-        ],
+    step(
+        ctx,
+        &member.actor,
+        &m,
+        next,
+        &cleared,
+        (EventKind::Reconsidered, ""),
+        Some((
+            "matter.reconsider",
+            serde_json::json!({ "notice": m.decision_notice }),
+        )),
     )
-    .await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+    .await
 }
 
 // ---- 民办: carry out ----
@@ -832,38 +831,29 @@ pub async fn set_owner(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
             Some(found.id)
         }
     };
-    commit(
-        &db,
-        vec![
-            db::matters::set_step(
-                &db,
-                &m.id,
-                (m.rules.step, next),
-                &[
-                    (Column::OwnerKind, JsValue::from_str(body.kind.as_str())),
-                    (Column::OwnerName, JsValue::from_str(&name)),
-                    (
-                        Column::OwnerMemberId,
-                        owner_member
-                            .as_deref()
-                            .map_or(JsValue::NULL, JsValue::from_str),
-                    ),
-                ],
-                ctx.now,
-            )?,
-            event(ctx, &db, &m.id, &member.actor, EventKind::OwnerNamed, &name)?,
-            audit_of(
-                ctx,
-                &db,
-                &member.actor,
-                "matter.owner",
-                &m,
-                serde_json::json!({ "kind": body.kind, "name": name, "member": owner_member }),
-            )?,
-        ],
+    let columns = [
+        (Column::OwnerKind, JsValue::from_str(body.kind.as_str())),
+        (Column::OwnerName, JsValue::from_str(&name)),
+        (
+            Column::OwnerMemberId,
+            owner_member
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        ),
+    ];
+    step(
+        ctx,
+        &member.actor,
+        &m,
+        next,
+        &columns,
+        (EventKind::OwnerNamed, &name),
+        Some((
+            "matter.owner",
+            serde_json::json!({ "kind": body.kind, "name": name, "member": owner_member }),
+        )),
     )
-    .await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+    .await
 }
 
 /// `POST /api/v1/matters/{id}/adopt`: a neighbour adopts a micro-wish and carries it out herself.
@@ -872,32 +862,27 @@ pub async fn adopt(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let m = load(ctx, &member.actor, id).await?;
     let next = rules::apply(&member.actor, &m.rules, Move::Adopt, ctx.now)?;
     let name = volunteer_name(&member);
-    let db = ctx.db()?;
-    commit(
-        &db,
-        vec![
-            db::matters::set_step(
-                &db,
-                &m.id,
-                (m.rules.step, next),
-                &[
-                    (
-                        Column::OwnerKind,
-                        JsValue::from_str(OwnerKind::Volunteer.as_str()),
-                    ),
-                    (Column::OwnerName, JsValue::from_str(&name)),
-                    (
-                        Column::OwnerMemberId,
-                        JsValue::from_str(member.actor.member.as_str()),
-                    ),
-                ],
-                ctx.now,
-            )?,
-            event(ctx, &db, &m.id, &member.actor, EventKind::Adopted, "")?,
-        ],
+    let columns = [
+        (
+            Column::OwnerKind,
+            JsValue::from_str(OwnerKind::Volunteer.as_str()),
+        ),
+        (Column::OwnerName, JsValue::from_str(&name)),
+        (
+            Column::OwnerMemberId,
+            JsValue::from_str(member.actor.member.as_str()),
+        ),
+    ];
+    step(
+        ctx,
+        &member.actor,
+        &m,
+        next,
+        &columns,
+        (EventKind::Adopted, ""),
+        None,
     )
-    .await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+    .await
 }
 
 fn volunteer_name(member: &LoadedMember) -> String {
@@ -1022,23 +1007,16 @@ pub async fn request_acceptance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
     let next = rules::apply(&member.actor, &m.rules, Move::RequestAcceptance, ctx.now)?;
-    let db = ctx.db()?;
-    commit(
-        &db,
-        vec![
-            db::matters::set_step(&db, &m.id, (m.rules.step, next), &[], ctx.now)?,
-            event(
-                ctx,
-                &db,
-                &m.id,
-                &member.actor,
-                EventKind::AcceptanceRequested,
-                "",
-            )?,
-        ],
+    step(
+        ctx,
+        &member.actor,
+        &m,
+        next,
+        &[],
+        (EventKind::AcceptanceRequested, ""),
+        None,
     )
-    .await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+    .await
 }
 
 /// `POST /api/v1/matters/{id}/acceptance`: residents' representatives accept the work (opening the
@@ -1047,8 +1025,7 @@ pub async fn acceptance(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
     let (member, _) = session::require_member(ctx).await?;
     let body: AcceptanceRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let db = ctx.db()?;
-    let statements = if body.accept {
+    if body.accept {
         let next = rules::apply(&member.actor, &m.rules, Move::Accept, ctx.now)?;
         let community = m
             .rules
@@ -1056,37 +1033,34 @@ pub async fn acceptance(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
             .community_id()
             .cloned()
             .ok_or_else(|| ApiError::internal("a matter outside any community"))?;
-        let days = db::matters::settings(&db, &community)
+        let days = db::matters::settings(&ctx.db()?, &community)
             .await?
             .evaluation_days;
         let ends = ctx.now + chrono::Duration::days(i64::from(days));
-        vec![
-            db::matters::set_step(
-                &db,
-                &m.id,
-                (m.rules.step, next),
-                &[(Column::EvaluationEndsAt, JsValue::from_str(&db::time(ends)))],
-                ctx.now,
-            )?,
-            event(ctx, &db, &m.id, &member.actor, EventKind::Accepted, "")?,
-        ]
+        step(
+            ctx,
+            &member.actor,
+            &m,
+            next,
+            &[(Column::EvaluationEndsAt, JsValue::from_str(&db::time(ends)))],
+            (EventKind::Accepted, ""),
+            None,
+        )
+        .await
     } else {
         let next = rules::apply(&member.actor, &m.rules, Move::RejectAcceptance, ctx.now)?;
         let reason = rules::reason_required(body.reason.as_deref())?;
-        vec![
-            db::matters::set_step(&db, &m.id, (m.rules.step, next), &[], ctx.now)?,
-            event(
-                ctx,
-                &db,
-                &m.id,
-                &member.actor,
-                EventKind::AcceptanceRejected,
-                &reason,
-            )?,
-        ]
-    };
-    commit(&db, statements).await?;
-    respond(ctx, &member.actor, &m.id, 200).await
+        step(
+            ctx,
+            &member.actor,
+            &m,
+            next,
+            &[],
+            (EventKind::AcceptanceRejected, &reason),
+            None,
+        )
+        .await
+    }
 }
 
 // ---- 民评: evaluate ----

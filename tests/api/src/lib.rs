@@ -536,6 +536,30 @@ pub fn fresh_phone() -> String {
     )
 }
 
+/// The settings of a secret yes/no vote of the scope's residents, open from a minute ago for an hour,
+/// counted by simple majority without a quorum: what matters and covenants are decided by in tests.
+#[must_use]
+pub fn yes_no_settings(title: &str) -> Value {
+    let at = |m: i64| {
+        (chrono::Utc::now() + chrono::Duration::minutes(m))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    };
+    serde_json::json!({
+        "title": title,
+        "options": [],
+        "method": { "kind": "yes_no" },
+        "rules": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false, "double_majority": false },
+        "tie_break": "no_winner",
+        "electorate": { "kind": "residents" },
+        "secrecy": "secret",
+        "results": "after_close",
+        "changeable": false,
+        "max_proxies": 0,
+        "opens_at": at(-1),
+        "closes_at": at(60),
+    })
+}
+
 /// A marker to put in titles and names, unique per call, so that a test finds its own records among everyone else's.
 #[must_use]
 pub fn marker(test: &str) -> String {

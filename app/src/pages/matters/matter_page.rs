@@ -671,20 +671,12 @@ fn ProgressForm(change: Change) -> impl IntoView {
         let chosen = files.get_untracked();
         async move {
             uploading.set(true);
-            let mut ids = Vec::new();
-            for file in chosen {
-                let blob = photos::shrink(file).await;
-                match api::upload_photo(i18n.lang_untracked(), &blob).await {
-                    Ok(answer) => ids.push(answer.photo.id.to_string()),
-                    Err(e) => {
-                        uploading.set(false);
-                        change.error.set(Some(e));
-                        return;
-                    }
-                }
-            }
+            let uploaded = photos::upload_all(i18n.lang_untracked(), chosen).await;
             uploading.set(false);
-            change.post("progress", json!({ "body": text, "photos": ids }));
+            match uploaded {
+                Ok(ids) => change.post("progress", json!({ "body": text, "photos": ids })),
+                Err(e) => change.error.set(Some(e)),
+            }
         }
     });
     view! {

@@ -112,18 +112,15 @@ fn ProposeForm(places: Vec<(ScopeRef, Msg, String)>) -> impl IntoView {
         let chosen = files.get_untracked();
         async move {
             uploading.set(!chosen.is_empty());
-            for file in chosen {
-                let blob = photos::shrink(file).await;
-                match api::upload_photo(i18n.lang_untracked(), &blob).await {
-                    Ok(answer) => req.photos.push(answer.photo.id.to_string()),
-                    Err(e) => {
-                        uploading.set(false);
-                        errors.set(e);
-                        return;
-                    }
+            let uploaded = photos::upload_all(i18n.lang_untracked(), chosen).await;
+            uploading.set(false);
+            match uploaded {
+                Ok(ids) => req.photos = ids,
+                Err(e) => {
+                    errors.set(e);
+                    return;
                 }
             }
-            uploading.set(false);
             match api::propose_matter(i18n.lang_untracked(), &req).await {
                 Ok(answer) => navigate(
                     &format!("/matters/{}", answer.matter.id),

@@ -101,14 +101,11 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
         let (mut req, navigate) = (req.clone(), navigate.clone());
         let chosen = files.get_untracked();
         async move {
-            for file in chosen {
-                let blob = crate::photos::shrink(file).await;
-                match api::upload_photo(i18n.lang_untracked(), &blob).await {
-                    Ok(answer) => req.attachments.push(answer.photo.id.to_string()),
-                    Err(err) => {
-                        errors.set(err);
-                        return;
-                    }
+            match crate::photos::upload_all(i18n.lang_untracked(), chosen).await {
+                Ok(ids) => req.attachments = ids,
+                Err(err) => {
+                    errors.set(err);
+                    return;
                 }
             }
             match api::create_notice(i18n.lang_untracked(), &req).await {

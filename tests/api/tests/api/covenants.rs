@@ -4,28 +4,7 @@
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, Resp, marker};
-
-fn yes_no(title: &str) -> Value {
-    let at = |m: i64| {
-        (chrono::Utc::now() + chrono::Duration::minutes(m))
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    };
-    json!({
-        "title": title,
-        "options": [],
-        "method": { "kind": "yes_no" },
-        "rules": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false, "double_majority": false },
-        "tie_break": "no_winner",
-        "electorate": { "kind": "residents" },
-        "secrecy": "secret",
-        "results": "after_close",
-        "changeable": false,
-        "max_proxies": 0,
-        "opens_at": at(-1),
-        "closes_at": at(60),
-    })
-}
+use yishi_api_tests::{Api, Resp, marker, yes_no_settings};
 
 fn version(r: &Resp, number: u64) -> Value {
     r.body["covenant"]["versions"]
@@ -46,7 +25,7 @@ fn vote_on(
 ) -> Resp {
     let put = staff.post(
         &path("/ballot"),
-        &json!({ "settings": yes_no("通过楼道公约") }),
+        &json!({ "settings": yes_no_settings("通过楼道公约") }),
     );
     put.expect(201, None);
     let vote = put.body["covenant"]["versions"][0]["vote"]
@@ -131,7 +110,7 @@ fn a_covenant_is_drafted_adopted_signed_and_amended() {
     let adopted = {
         let put = staff.post(
             &path("/ballot"),
-            &json!({ "settings": yes_no("通过楼道公约") }),
+            &json!({ "settings": yes_no_settings("通过楼道公约") }),
         );
         put.expect(201, None);
         r[1].post(&path("/comments"), &json!({ "clause": 1, "body": "晚了" }))
@@ -140,7 +119,10 @@ fn a_covenant_is_drafted_adopted_signed_and_amended() {
             .put(&path("/draft"), &json!({ "clauses": ["改"] }))
             .expect(409, Some("covenant_step"));
         staff
-            .post(&path("/ballot"), &json!({ "settings": yes_no("再投") }))
+            .post(
+                &path("/ballot"),
+                &json!({ "settings": yes_no_settings("再投") }),
+            )
             .expect(409, Some("covenant_step"));
         let vote = put.body["covenant"]["versions"][0]["vote"]
             .as_str()

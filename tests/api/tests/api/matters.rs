@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, Resp, marker};
+use yishi_api_tests::{Api, Resp, marker, yes_no_settings};
 
 /// Every matter test runs with the same thresholds, so that tests running side by side agree: a
 /// building's matter needs three supports.
@@ -64,27 +64,6 @@ fn kinds(r: &Resp) -> Vec<String> {
         .flatten()
         .filter_map(|e| e["kind"].as_str().map(str::to_owned))
         .collect()
-}
-
-fn yes_no_settings(title: &str) -> Value {
-    let at = |m: i64| {
-        (chrono::Utc::now() + chrono::Duration::minutes(m))
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    };
-    json!({
-        "title": title,
-        "options": [],
-        "method": { "kind": "yes_no" },
-        "rules": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false, "double_majority": false },
-        "tie_break": "no_winner",
-        "electorate": { "kind": "residents" },
-        "secrecy": "secret",
-        "results": "after_close",
-        "changeable": false,
-        "max_proxies": 0,
-        "opens_at": at(-1),
-        "closes_at": at(60),
-    })
 }
 
 #[test]
