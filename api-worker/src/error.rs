@@ -55,6 +55,7 @@ impl ApiError {
             | DomainError::NoPeriod
             | DomainError::CovenantStep
             | DomainError::PublicationPending
+            | DomainError::RequestStatus
             | DomainError::DecisionObjected
             | DomainError::NotInForce
             | DomainError::PeriodOver

@@ -272,6 +272,8 @@ pub enum DomainError {
     AlreadyRated,
     #[error("the decision's vote has not closed")]
     DecisionPending,
+    #[error("the request is not at a status that allows this")]
+    RequestStatus,
     #[error("the decision's publication period has not completed")]
     PublicationPending,
     #[error("an objection to the published decision was upheld")]
@@ -360,6 +362,7 @@ impl DomainError {
             DomainError::NoPeriod => "no_period",
             DomainError::CovenantStep => "covenant_step",
             DomainError::PublicationPending => "publication_pending",
+            DomainError::RequestStatus => "request_status",
             DomainError::DecisionObjected => "decision_objected",
             DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",

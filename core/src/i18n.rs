@@ -309,6 +309,7 @@ impl DomainError {
             }
             DomainError::NoPeriod => "这条公告没有公示期，不能提异议。".into(),
             DomainError::CovenantStep => "公约现在不在这一步，不能这样办。".into(),
+            DomainError::RequestStatus => "这件诉求现在的状态不能这样办。".into(),
             DomainError::PublicationPending => {
                 "表决结果还在公示期内，公示期满且无有效异议后才能实施。".into()
             }
@@ -427,6 +428,7 @@ impl DomainError {
             DomainError::UnsupportedMedia => "Upload JPEG, PNG or WebP photos; a notice may also carry PDF files.".into(),
             DomainError::NoPeriod => "This notice has no publication period to object in.".into(),
             DomainError::CovenantStep => "The covenant is not at the step where this can be done.".into(),
+            DomainError::RequestStatus => "The request's status does not allow this.".into(),
             DomainError::PublicationPending => {
                 "The decision is still in its publication period; work starts once it completes without a valid objection.".into()
             }

@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod members;
 pub mod notices;
 pub mod policy;
+pub mod requests;
 pub mod richtext;
 pub mod territory;
 pub mod text;
