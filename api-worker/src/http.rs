@@ -215,6 +215,27 @@ pub fn harden(resp: &mut Response, lang: Lang) -> worker::Result<()> {
     Ok(())
 }
 
+/// Longest search accepted (`?q=`), in characters.
+pub const SEARCH_MAX: usize = 40;
+
+/// The search words of a list (`?q=`): trimmed, `None` when empty, at most [`SEARCH_MAX`] characters.
+pub fn search_param(url: &Url) -> ApiResult<Option<String>> {
+    let query = query_param(url, "q")
+        .map(|q| q.trim().to_owned())
+        .filter(|q| !q.is_empty());
+    if query
+        .as_ref()
+        .is_some_and(|q| q.chars().count() > SEARCH_MAX)
+    {
+        return Err(DomainError::TooLong {
+            field: Field::Query,
+            max: SEARCH_MAX,
+        }
+        .into());
+    }
+    Ok(query)
+}
+
 /// A query-string parameter.
 pub fn query_param(url: &Url, name: &str) -> Option<String> {
     url.query_pairs()

@@ -647,22 +647,6 @@ pub async fn notices_where(lang: Lang, filter: &str) -> ApiResult<NoticeListResp
     call(lang, "GET", &path, None::<&()>).await
 }
 
-/// Any change to a notice (`POST /notices/{id}/{rest}`), answered with the notice.
-pub async fn notice_post<B: Serialize>(
-    lang: Lang,
-    id: &str,
-    rest: &str,
-    body: &B,
-) -> ApiResult<NoticeResponse> {
-    call(
-        lang,
-        "POST",
-        &format!("/notices/{}/{rest}", encode(id)),
-        Some(body),
-    )
-    .await
-}
-
 /// `GET /covenants?q=`.
 pub async fn covenants(lang: Lang, q: &str) -> ApiResult<CovenantListResponse> {
     let path = if q.trim().is_empty() {
@@ -692,23 +676,6 @@ pub async fn create_covenant(
     call(lang, "POST", "/covenants", Some(req)).await
 }
 
-/// Any change to a covenant (`POST` or `PUT /covenants/{id}/{rest}`), answered with the covenant.
-pub async fn covenant_change<B: Serialize>(
-    lang: Lang,
-    method: &str,
-    id: &str,
-    rest: &str,
-    body: &B,
-) -> ApiResult<CovenantResponse> {
-    call(
-        lang,
-        method,
-        &format!("/covenants/{}/{rest}", encode(id)),
-        Some(body),
-    )
-    .await
-}
-
 /// `GET /matters?…`: `query` is the query string without `?` (built by the caller from known values).
 pub async fn matters(lang: Lang, query: &str) -> ApiResult<MatterListResponse> {
     let path = if query.is_empty() {
@@ -733,23 +700,6 @@ pub async fn matter(lang: Lang, id: &str) -> ApiResult<MatterResponse> {
 /// `POST /matters`.
 pub async fn propose_matter(lang: Lang, req: &ProposeRequest) -> ApiResult<MatterResponse> {
     call(lang, "POST", "/matters", Some(req)).await
-}
-
-/// Any change to a matter (`POST` or `PUT /matters/{id}/{rest}`), answered with the matter.
-pub async fn matter_change<B: Serialize>(
-    lang: Lang,
-    method: &str,
-    id: &str,
-    rest: &str,
-    body: &B,
-) -> ApiResult<MatterResponse> {
-    call(
-        lang,
-        method,
-        &format!("/matters/{}/{rest}", encode(id)),
-        Some(body),
-    )
-    .await
 }
 
 /// `GET /matters/board?community=&level=`.
@@ -810,6 +760,17 @@ pub async fn upload_photo(lang: Lang, image: &web_sys::Blob) -> ApiResult<PhotoR
 #[must_use]
 pub fn photo_url(id: &str) -> String {
     format!("{PREFIX}/photos/{}", encode(id))
+}
+
+/// A change to a record (`POST` or `PUT` on `path`, under the API prefix): the answer's body is not
+/// needed, the caller reloads what it shows.
+pub async fn change(
+    lang: Lang,
+    method: &str,
+    path: &str,
+    body: &serde_json::Value,
+) -> ApiResult<()> {
+    empty(lang, method, path, Some(body)).await
 }
 
 /// A request whose success has no body (204).

@@ -223,14 +223,6 @@ pub fn supersede(db: &D1Database, id: &CovenantId) -> ApiResult<D1PreparedStatem
     )
 }
 
-/// Whether a batch failed because a version was moved meanwhile.
-pub fn is_changed_meanwhile(err: &ApiError) -> bool {
-    err.cause.as_deref().is_some_and(|c| {
-        (c.contains("NOT NULL constraint failed") && c.contains("covenant_versions.state"))
-            || (c.contains("UNIQUE constraint failed") && c.contains("covenant_versions"))
-    })
-}
-
 #[derive(Debug, Deserialize)]
 struct VersionRow {
     number: u32,

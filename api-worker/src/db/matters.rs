@@ -306,7 +306,7 @@ impl Column {
 
 /// Moves the matter from step `from` to `to`, setting `columns`. If another request moved it first, the
 /// step would become NULL, which the table refuses: the whole batch then fails and nothing is written
-/// (see [`is_changed_meanwhile`]).
+/// (see [`super::batch_guarded`]).
 pub fn set_step(
     db: &D1Database,
     id: &MatterId,
@@ -332,13 +332,6 @@ pub fn set_step(
         ),
         &args,
     )
-}
-
-/// Whether a batch failed because [`set_step`] found the matter moved meanwhile.
-pub fn is_changed_meanwhile(err: &ApiError) -> bool {
-    err.cause
-        .as_deref()
-        .is_some_and(|c| c.contains("NOT NULL constraint failed") && c.contains("matters.step"))
 }
 
 pub fn add_support(

@@ -62,6 +62,29 @@ pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> Api
         .collect()
 }
 
+/// Runs `statements` as [`batch`] when one of them is a guarded change of state (see
+/// `matters::set_step`): a guard that found its row moved by another request makes `guard` NULL, which the
+/// table refuses, and a second record of what may exist once violates uniqueness on `unique`; either way
+/// the whole batch is rolled back and answered as `matter_changed`.
+pub async fn batch_guarded(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+    guard: &str,
+    unique: Option<&str>,
+) -> ApiResult<Vec<usize>> {
+    match batch(db, statements).await {
+        Err(e)
+            if e.cause
+                .as_deref()
+                .is_some_and(|c| c.contains("NOT NULL constraint failed") && c.contains(guard))
+                || unique.is_some_and(|u| is_unique_violation(&e, u)) =>
+        {
+            Err(yishi_core::DomainError::MatterChanged.into())
+        }
+        other => other,
+    }
+}
+
 pub fn text(s: &str) -> JsValue {
     JsValue::from_str(s)
 }

@@ -19,7 +19,7 @@ use yishi_core::votes::tally::Method;
 use crate::db::covenants::{StoredCovenant, VersionChange};
 use crate::db::{self, audit};
 use crate::error::ApiResult;
-use crate::http::{Ctx, json, query_param, read_json};
+use crate::http::{Ctx, json, read_json, search_param};
 use crate::session;
 
 use super::common::audit_entry;
@@ -64,11 +64,16 @@ fn gate(
     Ok((v.number, v.state, rules::next_state(v.state, mv)?))
 }
 
+/// Runs the batch of a change; a version moved meanwhile, or a version number or adoption taken
+/// meanwhile, fails it whole and says so.
 async fn commit(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiResult<Vec<usize>> {
-    match db::batch(db, statements).await {
-        Err(e) if db::covenants::is_changed_meanwhile(&e) => Err(DomainError::MatterChanged.into()),
-        other => other,
-    }
+    db::batch_guarded(
+        db,
+        statements,
+        "covenant_versions.state",
+        Some("covenant_versions"),
+    )
+    .await
 }
 
 async fn respond(ctx: &Ctx, actor: &Actor, id: &str, status: u16) -> ApiResult<Response> {
@@ -147,16 +152,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
 /// `GET /api/v1/covenants?q=`.
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let query = query_param(&ctx.url, "q")
-        .map(|q| q.trim().to_owned())
-        .filter(|q| !q.is_empty());
-    if query.as_ref().is_some_and(|q| q.chars().count() > 40) {
-        return Err(DomainError::TooLong {
-            field: Field::Query,
-            max: 40,
-        }
-        .into());
-    }
+    let query = search_param(&ctx.url)?;
     let audience = yishi_core::matters::audience(&member.actor);
     let covenants = db::covenants::list(&ctx.db()?, &audience, query.as_deref())
         .await?
@@ -361,7 +357,7 @@ pub async fn amend(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let (number, _, _) = gate(&member.actor, &c, &versions, CovenantMove::Amend)?;
     let clauses = rules::clean_clauses(&body.clauses)?;
     let db = ctx.db()?;
-    match commit(
+    commit(
         &db,
         vec![
             db::covenants::insert_version(
@@ -375,14 +371,8 @@ pub async fn amend(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
             db::covenants::touch(&db, &c.id, ctx.now)?,
         ],
     )
-    .await
-    {
-        Err(e) if db::is_unique_violation(&e, "covenant_versions") => {
-            Err(DomainError::MatterChanged.into())
-        }
-        Err(e) => Err(e),
-        Ok(_) => respond(ctx, &member.actor, id, 201).await,
-    }
+    .await?;
+    respond(ctx, &member.actor, id, 201).await
 }
 
 /// `POST /api/v1/covenants/{id}/signatures`: her household signs the version in force (once per

@@ -152,10 +152,7 @@ async fn respond(ctx: &Ctx, actor: &Actor, id: &MatterId, status: u16) -> ApiRes
 
 /// Runs the batch of a change; a concurrent change of step fails it whole, and says so.
 async fn commit(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiResult<Vec<usize>> {
-    match db::batch(db, statements).await {
-        Err(e) if db::matters::is_changed_meanwhile(&e) => Err(DomainError::MatterChanged.into()),
-        other => other,
-    }
+    db::batch_guarded(db, statements, "matters.step", None).await
 }
 
 fn event(
@@ -475,7 +472,19 @@ pub async fn comment(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
         })
         .transpose()?;
     let db = ctx.db()?;
-    let changes = commit(
+    let not_here = || DomainError::Invalid {
+        field: Field::Comment,
+    };
+    // A reply answers a comment of this matter; checked first, so a refused reply writes nothing.
+    if let Some(parent) = &parent
+        && !db::matters::comments(&db, &m.id)
+            .await?
+            .iter()
+            .any(|c| c.id == *parent)
+    {
+        return Err(not_here().into());
+    }
+    commit(
         &db,
         vec![
             db::matters::insert_comment(
@@ -494,13 +503,6 @@ pub async fn comment(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
         ],
     )
     .await?;
-    if changes.first() == Some(&0) {
-        // The reply's parent is not a comment of this matter (the touch changed nothing visible).
-        return Err(DomainError::Invalid {
-            field: Field::Comment,
-        }
-        .into());
-    }
     respond(ctx, &member.actor, &m.id, 201).await
 }
 
@@ -522,38 +524,35 @@ pub async fn hide_comment(
     };
     let comment = CommentId::parse(comment).ok_or(missing.clone())?;
     let db = ctx.db()?;
-    let changes = commit(
-        &db,
-        vec![
-            db::matters::hide_comment(
-                &db,
-                &m.id,
-                &comment,
-                &member.actor.member,
-                &reason,
-                ctx.now,
-            )?,
-            audit_of(
-                ctx,
-                &db,
-                &member.actor,
-                "matter.hide_comment",
-                &m,
-                serde_json::json!({ "comment": comment, "reason": reason }),
-            )?,
-        ],
-    )
-    .await?;
-    if changes.first() == Some(&0) {
-        // Unknown here, or hidden already: the audit line was written for an attempt that changed
-        // nothing, which is harmless; say which.
-        let known = db::matters::comments(&db, &m.id)
-            .await?
-            .into_iter()
-            .any(|c| c.id == comment);
-        if !known {
-            return Err(missing.into());
-        }
+    // Unknown here: 404; hidden already: nothing to write (and nothing to audit).
+    let known = db::matters::comments(&db, &m.id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == comment)
+        .ok_or(missing)?;
+    if known.hidden.is_none() {
+        commit(
+            &db,
+            vec![
+                db::matters::hide_comment(
+                    &db,
+                    &m.id,
+                    &comment,
+                    &member.actor.member,
+                    &reason,
+                    ctx.now,
+                )?,
+                audit_of(
+                    ctx,
+                    &db,
+                    &member.actor,
+                    "matter.hide_comment",
+                    &m,
+                    serde_json::json!({ "comment": comment, "reason": reason }),
+                )?,
+            ],
+        )
+        .await?;
     }
     respond(ctx, &member.actor, &m.id, 200).await
 }

@@ -330,16 +330,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let audience = policy::notice_audience(&member.actor);
-    let q = crate::http::query_param(&ctx.url, "q")
-        .map(|q| q.trim().to_owned())
-        .filter(|q| !q.is_empty());
-    if q.as_ref().is_some_and(|q| q.chars().count() > 40) {
-        return Err(DomainError::TooLong {
-            field: Field::Query,
-            max: 40,
-        }
-        .into());
-    }
+    let q = crate::http::search_param(&ctx.url)?;
     let meetings = db::meetings::list(&ctx.db()?, &audience, q.as_deref())
         .await?
         .into_iter()

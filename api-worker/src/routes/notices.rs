@@ -17,7 +17,7 @@ use yishi_core::{DomainError, notices as rules, policy};
 
 use crate::db::{self, audit};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{Ctx, json, next_cursor, page_params, query_param, read_json};
+use crate::http::{Ctx, json, next_cursor, page_params, query_param, read_json, search_param};
 use crate::session;
 
 use super::common::audit_entry;
@@ -45,19 +45,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
             },
         );
     }
-    let query = query_param(&ctx.url, "q")
-        .map(|q| q.trim().to_owned())
-        .filter(|q| !q.is_empty());
-    if query
-        .as_ref()
-        .is_some_and(|q| q.chars().count() > QUERY_MAX)
-    {
-        return Err(DomainError::TooLong {
-            field: Field::Query,
-            max: QUERY_MAX,
-        }
-        .into());
-    }
+    let query = search_param(&ctx.url)?;
     let category = query_param(&ctx.url, "category")
         .map(|c| {
             Category::parse(&c).ok_or(DomainError::Invalid {
@@ -107,9 +95,6 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         },
     )
 }
-
-/// Longest search accepted, in characters.
-const QUERY_MAX: usize = 40;
 
 /// `GET /api/v1/notices/{id}`: a notice the member may not read does not exist for her. Carries her own
 /// read record, if any.
@@ -360,7 +345,7 @@ pub(super) async fn readable(
         .ok_or(notice_not_found())?;
     authorize(actor, Action::ReadNotice, Target::Scope(&scope)).map_err(|_| notice_not_found())?;
     // Drafts and notices not yet due exist only for those who may post there.
-    let unpublished = notice.draft || notice.published_at > crate::http::now();
+    let unpublished = notice.draft || notice.published_at > ctx.now;
     if unpublished && policy::can_post_notice(actor, &scope).is_err() {
         return Err(notice_not_found().into());
     }

@@ -1,7 +1,7 @@
 use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use serde_json::{Value, json};
+use serde_json::json;
 use yishi_core::api::covenants::{CovenantView, VersionView};
 use yishi_core::covenants::VersionState;
 use yishi_core::territory::{ScopeKind, ScopeRef};
@@ -10,7 +10,8 @@ use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
 
 use super::{clauses_of, version_label};
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::{local_datetime, now};
 use crate::i18n::{Msg, fill, use_i18n};
@@ -51,24 +52,7 @@ fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView
     let i18n = use_i18n();
     let c = covenant;
     let id = c.id.to_string();
-    let error = RwSignal::new(None::<ApiError>);
-    let send = {
-        let id = id.clone();
-        Action::new_local(
-            move |(method, rest, body): &(&'static str, String, Value)| {
-                let (id, method, rest, body) = (id.clone(), *method, rest.clone(), body.clone());
-                async move {
-                    error.set(None);
-                    match api::covenant_change(i18n.lang_untracked(), method, &id, &rest, &body)
-                        .await
-                    {
-                        Ok(_) => reload.run(()),
-                        Err(e) => error.set(Some(e)),
-                    }
-                }
-            },
-        )
-    };
+    let change = Change::new(format!("/covenants/{id}"), reload);
     let latest = c.versions.first().cloned();
     let shown = c
         .versions
@@ -120,7 +104,7 @@ fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView
             {shown.map(|v| view! { <Clauses version=v /> })}
             {signature}
             {c.may_sign.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| { send.dispatch(("POST", "signatures".into(), json!({}))); }>
+                <button type="button" class="button primary" on:click=move |_| { change.post("signatures", json!({})); }>
                     {i18n.text(Msg::SignButton)}
                 </button>
             })}
@@ -130,10 +114,10 @@ fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView
                     <tbody>{coverage}</tbody>
                 </table>
             })}
-            {drafting.clone().filter(|_| may_comment).map(|v| view! { <CommentForm version=v send=send /> })}
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
-            {may_manage.then(|| view! { <ManageCovenant drafting=drafting.clone() voting=voting.clone() title=c.title.clone() send=send /> })}
-            {(may_manage && has_coverage).then(|| view! { <PaperSignatureForm scope=c.scope.clone() send=send /> })}
+            {drafting.clone().filter(|_| may_comment).map(|v| view! { <CommentForm version=v change=change /> })}
+            {change.view()}
+            {may_manage.then(|| view! { <ManageCovenant drafting=drafting.clone() voting=voting.clone() title=c.title.clone() change=change /> })}
+            {(may_manage && has_coverage).then(|| view! { <PaperSignatureForm scope=c.scope.clone() change=change /> })}
             <section aria-labelledby="versions-heading">
                 <h2 id="versions-heading">{i18n.text(Msg::VersionsHeading)}</h2>
                 <ol class="timeline">
@@ -198,10 +182,7 @@ fn Clauses(version: VersionView) -> impl IntoView {
 }
 
 #[component]
-fn CommentForm(
-    version: VersionView,
-    send: Action<(&'static str, String, Value), ()>,
-) -> impl IntoView {
+fn CommentForm(version: VersionView, change: Change) -> impl IntoView {
     let i18n = use_i18n();
     let clause = RwSignal::new(String::from("1"));
     let body = RwSignal::new(String::new());
@@ -209,7 +190,7 @@ fn CommentForm(
         <form class="form" on:submit=move |ev| {
             ev.prevent_default();
             let clause = clause.get_untracked().parse::<u32>().unwrap_or(0);
-            send.dispatch(("POST", "comments".into(), json!({ "clause": clause, "body": body.get_untracked() })));
+            change.send("POST", "comments", json!({ "clause": clause, "body": body.get_untracked() }));
         }>
             <div class="field">
                 <label for="clause-number">{i18n.text(Msg::CommentOnClause)}</label>
@@ -237,7 +218,7 @@ fn ManageCovenant(
     drafting: Option<VersionView>,
     voting: Option<VersionView>,
     title: String,
-    send: Action<(&'static str, String, Value), ()>,
+    change: Change,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let initial = drafting
@@ -270,7 +251,7 @@ fn ManageCovenant(
             opens_at: start,
             closes_at: start + Duration::days(7),
         };
-        send.dispatch(("POST", "ballot".into(), json!({ "settings": settings })));
+        change.send("POST", "ballot", json!({ "settings": settings }));
     };
     view! {
         <section class="manage" aria-labelledby="covenant-manage-heading">
@@ -280,9 +261,9 @@ fn ManageCovenant(
                     ev.prevent_default();
                     let body = json!({ "clauses": clauses_of(&clauses.get_untracked()) });
                     if is_drafting {
-                        send.dispatch(("PUT", "draft".into(), body));
+                        change.send("PUT", "draft", body);
                     } else {
-                        send.dispatch(("POST", "versions".into(), body));
+                        change.send("POST", "versions", body);
                     }
                 }>
                     <div class="field">
@@ -298,7 +279,7 @@ fn ManageCovenant(
                 <button type="button" class="button primary" on:click=ballot>{i18n.text(Msg::PutCovenantToVote)}</button>
             })}
             {is_voting.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| { send.dispatch(("POST", "adoption".into(), json!({}))); }>
+                <button type="button" class="button primary" on:click=move |_| { change.send("POST", "adoption", json!({})); }>
                     {i18n.text(Msg::RecordAdoption)}
                 </button>
             })}
@@ -336,10 +317,7 @@ fn units_within(
 
 /// Staff and grid workers record a household's signature on the paper covenant, with the reason.
 #[component]
-fn PaperSignatureForm(
-    scope: ScopeRef,
-    send: Action<(&'static str, String, Value), ()>,
-) -> impl IntoView {
+fn PaperSignatureForm(scope: ScopeRef, change: Change) -> impl IntoView {
     let i18n = use_i18n();
     let tree =
         LocalResource::new(move || async move { api::territory(i18n.lang_untracked()).await });
@@ -361,7 +339,7 @@ fn PaperSignatureForm(
     view! {
         <form class="form" on:submit=move |ev| {
             ev.prevent_default();
-            send.dispatch(("POST", "signatures".into(), json!({ "household": household.get_untracked(), "reason": reason.get_untracked() })));
+            change.send("POST", "signatures", json!({ "household": household.get_untracked(), "reason": reason.get_untracked() }));
         }>
             <h3>{i18n.text(Msg::PaperSignature)}</h3>
             <div class="field">

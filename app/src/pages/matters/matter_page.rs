@@ -1,7 +1,7 @@
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use serde_json::{Value, json};
+use serde_json::json;
 use yishi_core::api::matters::{CommentView, EventKind, MatterView};
 use yishi_core::api::meetings::MeetingListResponse;
 use yishi_core::matters::{Decision, OwnerKind, Stage, Stance, Step};
@@ -14,7 +14,8 @@ use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
 use super::{
     category_label, event_label, owner_label, stage_label, stance_label, stars_text, step_label,
 };
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::components::{ThresholdOptions, parse_threshold};
 use crate::format::{local_datetime, now};
@@ -48,56 +49,6 @@ pub fn MatterPage() -> impl IntoView {
                 })}
             </Transition>
         </AppShell>
-    }
-}
-
-/// A change to the matter from one form: sends it, reloads the matter on success, keeps the error.
-#[derive(Clone, Copy)]
-struct Change {
-    action: Action<(&'static str, String, Value), ()>,
-    error: RwSignal<Option<ApiError>>,
-}
-
-impl Change {
-    fn new(id: String, reload: Callback<()>) -> Change {
-        let i18n = use_i18n();
-        let error = RwSignal::new(None::<ApiError>);
-        let action = Action::new_local(
-            move |(method, rest, body): &(&'static str, String, Value)| {
-                let (id, method, rest, body) = (id.clone(), *method, rest.clone(), body.clone());
-                async move {
-                    error.set(None);
-                    match api::matter_change(i18n.lang_untracked(), method, &id, &rest, &body).await
-                    {
-                        Ok(_) => reload.run(()),
-                        Err(e) => error.set(Some(e)),
-                    }
-                }
-            },
-        );
-        Change { action, error }
-    }
-
-    fn send(self, method: &'static str, rest: &str, body: Value) {
-        self.action.dispatch((method, rest.to_owned(), body));
-    }
-
-    fn post(self, rest: &str, body: Value) {
-        self.send("POST", rest, body);
-    }
-
-    fn pending(self) -> Signal<bool> {
-        self.action.pending().into()
-    }
-
-    /// The error, announced, for the form's foot.
-    fn view(self) -> impl IntoView {
-        let i18n = use_i18n();
-        move || {
-            self.error
-                .get()
-                .map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })
-        }
     }
 }
 
@@ -237,7 +188,7 @@ fn Status(matter: MatterView) -> impl IntoView {
 fn SupportBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(id, reload);
+    let change = Change::new(format!("/matters/{id}"), reload);
     let counting = !m.micro_wish && matches!(m.step, Step::Proposed | Step::Deliberating);
     let progress = {
         let (count, threshold) = (m.supports.to_string(), m.threshold.to_string());
@@ -273,7 +224,7 @@ fn SupportBox(matter: MatterView, id: String, reload: Callback<()>) -> impl Into
 fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(id.clone(), reload);
+    let change = Change::new(format!("/matters/{id}"), reload);
     let reason = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());
     let open = matches!(m.step, Step::Proposed | Step::Deliberating);
@@ -496,7 +447,7 @@ fn OwnerForm(change: Change) -> impl IntoView {
 fn SummaryBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(id, reload);
+    let change = Change::new(format!("/matters/{id}"), reload);
     let text = RwSignal::new(
         m.summary
             .as_ref()
@@ -543,7 +494,7 @@ fn SummaryBox(matter: MatterView, id: String, reload: Callback<()>) -> impl Into
 fn CarryOut(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(id, reload);
+    let change = Change::new(format!("/matters/{id}"), reload);
     let relevant = matches!(
         m.step,
         Step::Implementing | Step::Accepting | Step::Evaluating
@@ -736,7 +687,7 @@ fn Evaluation(matter: MatterView, id: String, reload: Callback<()>) -> impl Into
     if m.step != Step::Evaluating && m.ratings.count == 0 {
         return None;
     }
-    let change = Change::new(id, reload);
+    let change = Change::new(format!("/matters/{id}"), reload);
     let stars = RwSignal::new(0_u8);
     let comment = RwSignal::new(String::new());
     let r = m.ratings;
@@ -832,7 +783,7 @@ fn Evaluation(matter: MatterView, id: String, reload: Callback<()>) -> impl Into
 fn Discussion(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(id, reload);
+    let change = Change::new(format!("/matters/{id}"), reload);
     let stance = RwSignal::new(String::from("for"));
     let body = RwSignal::new(String::new());
     let reply_to = RwSignal::new(None::<(String, String)>);

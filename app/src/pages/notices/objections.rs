@@ -3,7 +3,7 @@ use yishi_core::api::notices::{AnswerRequest, NoticeView, ObjectionRequest, Obje
 use yishi_core::notices::PeriodState;
 
 use super::period_label;
-use crate::api::{self, ApiError};
+use crate::changes::Change;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -13,21 +13,8 @@ use crate::i18n::{Msg, fill, use_i18n};
 pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let id = notice.id.to_string();
-    let error = RwSignal::new(None::<ApiError>);
     let reason = RwSignal::new(String::new());
-    let send = {
-        let id = id.clone();
-        Action::new_local(move |(rest, body): &(String, serde_json::Value)| {
-            let (id, rest, body) = (id.clone(), rest.clone(), body.clone());
-            async move {
-                error.set(None);
-                match api::notice_post(i18n.lang_untracked(), &id, &rest, &body).await {
-                    Ok(_) => reload.run(()),
-                    Err(e) => error.set(Some(e)),
-                }
-            }
-        })
-    };
+    let change = Change::new(format!("/notices/{id}"), reload);
     let state = notice.period_state.zip(notice.period_ends_at).map(|(state, ends)| {
         let (end, ends) = (ends, local_datetime(&ends));
         let class = match state {
@@ -42,13 +29,13 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
         .objections
         .iter()
         .cloned()
-        .map(|o| view! { <Objection objection=o may_answer=notice.may_answer send=send /> })
+        .map(|o| view! { <Objection objection=o may_answer=notice.may_answer change=change /> })
         .collect::<Vec<_>>();
     let none = objections.is_empty();
     view! {
         {notice.draft.then(|| view! {
             <p>
-                <button type="button" class="button primary" on:click=move |_| { send.dispatch(("publish".into(), serde_json::json!({}))); }>
+                <button type="button" class="button primary" on:click=move |_| change.post("publish", serde_json::json!({}))>
                     {i18n.text(Msg::PublishDraft)}
                 </button>
             </p>
@@ -63,7 +50,7 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
                     <form class="form" on:submit=move |ev| {
                         ev.prevent_default();
                         let body = serde_json::to_value(ObjectionRequest { reason: reason.get_untracked() }).unwrap_or_default();
-                        send.dispatch(("objections".into(), body));
+                        change.post("objections", body);
                     }>
                         <div class="field">
                             <label for="objection-reason">{i18n.text(Msg::ObjectionReason)}</label>
@@ -74,7 +61,7 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
                 })}
             </section>
         })}
-        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+        {change.view()}
         <p class="no-print">
             <a class="button secondary" href=format!("/notices/{id}/print")>{i18n.text(Msg::PrintLink)}</a>
         </p>
@@ -82,11 +69,7 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn Objection(
-    objection: ObjectionView,
-    may_answer: bool,
-    send: Action<(String, serde_json::Value), ()>,
-) -> impl IntoView {
+fn Objection(objection: ObjectionView, may_answer: bool, change: Change) -> impl IntoView {
     let i18n = use_i18n();
     let o = objection;
     let text = RwSignal::new(String::new());
@@ -116,7 +99,7 @@ fn Objection(
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
                     let body = serde_json::to_value(AnswerRequest { answer: text.get_untracked(), upheld: upheld.get_untracked() }).unwrap_or_default();
-                    send.dispatch((format!("objections/{id}/answer"), body));
+                    change.post(&format!("objections/{id}/answer"), body);
                 }>
                     <div class="field">
                         <label for=field.clone()>{i18n.text(Msg::AnswerLabel)}</label>
