@@ -228,7 +228,9 @@ fn lists_page_newest_first_without_overlap() {
         )
         .expect(201, None);
     }
-    let mut seen: Vec<(String, String)> = Vec::new();
+    // Compared as instants: a timestamp on a whole second is written without
+    // its milliseconds, so the strings alone do not sort by time.
+    let mut seen: Vec<(chrono::DateTime<chrono::Utc>, String)> = Vec::new();
     let mut path = "/api/v1/notices?limit=2".to_owned();
     for _ in 0..1000 {
         let page = staff.get(&path);
@@ -236,8 +238,11 @@ fn lists_page_newest_first_without_overlap() {
         let notices = page.body["notices"].as_array().cloned().unwrap_or_default();
         assert!(notices.len() <= 2);
         for n in notices {
+            let published = n["published_at"].as_str().unwrap_or_default();
             let key = (
-                n["published_at"].as_str().unwrap_or_default().to_owned(),
+                published
+                    .parse()
+                    .unwrap_or_else(|e| panic!("published_at {published:?}: {e}")),
                 n["id"].as_str().unwrap_or_default().to_owned(),
             );
             assert!(!seen.contains(&key), "notice {key:?} listed twice");
