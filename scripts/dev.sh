@@ -33,4 +33,4 @@ $accounts
 
 MSG
 exec wrangler dev --config "$WRANGLER_CONFIG" --port "$PORT" --ip 0.0.0.0 --persist-to "$STATE_DIR" \
-  --show-interactive-dev-session=false --live-reload=false
+  --show-interactive-dev-session=false --live-reload=false --test-scheduled

@@ -139,6 +139,20 @@ def grant(sql: Sql, member: str, role: str, kind: str, scope_id: str, path: dict
     )
 
 
+def catalogue(sql: Sql, units: list[tuple[str, str, str]], categories: list[tuple[str, str, list[tuple]]]) -> None:
+    """Units (id, name, kind) and categories (id, name, [(sub id, name, unit id, limit unit, limit value,
+    keywords, legal basis, standard)]) of the requests' catalogue."""
+    for uid, name, kind in units:
+        sql.add("handling_units", {"id": uid, "name": name, "kind": kind, "created_at": CREATED_AT})
+    for position, (cid, name, subs) in enumerate(categories, start=1):
+        sql.add("request_categories", {"id": cid, "name": name, "position": str(position)})
+        for sid, sub_name, unit, limit_unit, limit_value, keywords, legal_basis, standard in subs:
+            sql.add("request_subcategories", {
+                "id": sid, "category_id": cid, "name": sub_name, "unit_id": unit, "legal_basis": legal_basis,
+                "standard": standard, "keywords": keywords, "limit_unit": limit_unit,
+                "limit_value": str(limit_value), "active": "1"})
+
+
 # --------------------------------------------------------------------------------------------------------
 # The demo district
 # --------------------------------------------------------------------------------------------------------
@@ -436,6 +450,84 @@ def demo_sql() -> str:
         body.add("covenant_signatures", {"covenant_id": "cov_demo_01", "number": "1", "household_id": f"hh_05_1_{door}",
                                          "member_id": r(5, 1, door), "recorded_by": None, "reason": None, "signed_at": beijing(12, 9, n)})
 
+    body.blank()
+    body.comment("Residents' requests (民生诉求): the catalogue with its units, the 2026–27 holidays, and requests")
+    fixer = ("mbr_fixer_1", "王建军", "13800000021")
+    used_names.add(fixer[1])
+    member(fixer[0], fixer[1], fixer[2], DEMO_STAFF_PASSWORD, None)
+    accounts.append((f"property company repairman {fixer[1]} (安居物业)", fixer[2], DEMO_STAFF_PASSWORD))
+    catalogue(body, [
+        ("hdu_office", "幸福社区居委会", "community_office"),
+        ("hdu_property", "安居物业公司", "property_company"),
+        ("hdu_city", "和平街道城管科", "street_department"),
+        ("hdu_power", "供电公司", "utility"),
+        ("hdu_gas", "燃气公司", "utility"),
+    ], [
+        ("rqc_facilities", "公共设施", [
+            ("sub_light", "路灯损坏", "hdu_property", "working_days", 3, "路灯、灯不亮、灯坏", "《物业管理条例》第三十五条",
+             "3个工作日内修复；需更换灯杆的，先设置警示并告知居民完成时间"),
+            ("sub_cover", "井盖缺失破损", "hdu_city", "hours", 24, "井盖、窨井", "《城市道路管理条例》", "2小时内到场设置警示，24小时内修复"),
+            ("sub_elevator", "电梯故障", "hdu_property", "hours", 24, "电梯、困人", "《特种设备安全法》", "困人30分钟内到场；故障24小时内修复"),
+            ("sub_door", "单元门禁损坏", "hdu_property", "working_days", 3, "门禁、单元门", "", "3个工作日内修复"),
+        ]),
+        ("rqc_environment", "环境卫生", [
+            ("sub_rubbish", "垃圾清运不及时", "hdu_property", "working_days", 1, "垃圾、清运、垃圾桶", "《生活垃圾分类管理办法》", "当日清运"),
+            ("sub_green", "绿化养护", "hdu_property", "working_days", 5, "树、草坪、绿化", "", "5个工作日内修剪"),
+            ("sub_hallway", "楼道堆物", "hdu_office", "working_days", 3, "楼道、堆物、杂物", "《消防法》第二十八条", "劝导清理，必要时联系消防"),
+        ]),
+        ("rqc_noise", "噪音扰民", [
+            ("sub_construction", "夜间施工噪音", "hdu_city", "working_days", 2, "施工、噪音、夜间", "《噪声污染防治法》", "到场核查，依法处理"),
+            ("sub_square_dance", "广场舞噪音", "hdu_office", "working_days", 3, "广场舞、音响", "", "协调活动时间与音量"),
+        ]),
+        ("rqc_utilities", "水电燃气", [
+            ("sub_power", "停电", "hdu_power", "hours", 12, "停电、没电", "", "到场抢修"),
+            ("sub_gas", "燃气泄漏", "hdu_gas", "hours", 2, "燃气、煤气、漏气", "《城镇燃气管理条例》", "立即到场处置"),
+        ]),
+        ("rqc_other", "其他", [
+            ("sub_other", "其他诉求", "hdu_office", "working_days", 5, "", "", "社区受理后转办"),
+        ]),
+    ])
+    for unit, who in (("hdu_office", "mbr_staff_1"), ("hdu_office", "mbr_staff_2"), ("hdu_property", fixer[0]),
+                      ("hdu_city", "mbr_admin")):
+        body.add("handling_unit_members", {"unit_id": unit, "member_id": who, "added_at": CREATED_AT})
+    # The State Council's calendar for the rest of 2026 and New Year 2027; staff enter each year's.
+    for day in ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07",
+                "2027-01-01"]:
+        body.add("work_calendar", {"day": day, "kind": "holiday"})
+    for day in ["2026-09-20", "2026-10-10"]:
+        body.add("work_calendar", {"day": day, "kind": "workday"})
+    requests = [
+        # id, subcategory, unit, building, requester, description, received (day, hour), deadline (day, hour),
+        # status, resolved (day, hour) or None, rating (outcome, stars, comment) or None
+        ("req_demo_01", "sub_rubbish", "hdu_property", 4, r(4, 1, "201"), "4号楼东侧垃圾桶满了两天没人清运，味道很大。",
+         (9, 8), (10, 23), "closed", (9, 15), ("fixed", "5", "下午就清走了，谢谢。")),
+        ("req_demo_02", "sub_door", "hdu_property", 5, r(5, 1, "101"), "5号楼1单元门禁刷卡没反应，老人进不了门。",
+         (13, 10), (18, 23), "resolved", (16, 11), None),
+        ("req_demo_03", "sub_hallway", "hdu_office", 6, r(6, 1, "301"), "6号楼2单元三楼楼道堆满纸箱，有火灾隐患。",
+         (16, 9), (19, 23), "accepted", None, None),
+    ]
+    for rid, sub, unit, b, who, text, rec, due, status, resolved, rating in requests:
+        cpd = hexie if b >= 4 else yangguang
+        row = {"id": rid, "subcategory_id": sub, "handler_id": unit, **path_row(street, community, cpd, f"bld_{b:02d}"),
+               "place_text": None, "description": text, "requester_id": who, "show_name": "1", "channel": "app",
+               "status": status, "received_at": beijing(*rec, 0), "deadline": iso(datetime(2026, 11, due[0], 23, 59, 59, tzinfo=BEIJING)),
+               "updated_at": beijing(*(resolved or rec), 5), "resolved_at": beijing(*resolved, 0) if resolved else None}
+        if status == "closed":
+            row["closed_at"] = beijing(resolved[0] + 1, 9, 0)
+        if rating:
+            row.update({"outcome": rating[0], "stars": rating[1], "rating_comment": rating[2], "rated_at": beijing(resolved[0] + 1, 9, 0)})
+        body.add("requests", row)
+        events = [("received", "received", rec, who, unit, "")]
+        if status != "received":
+            events.append(("accepted", "accepted", (rec[0], rec[1] + 1), fixer[0] if unit == "hdu_property" else "mbr_staff_1", None, ""))
+        if resolved:
+            events.append(("resolved", "resolved", resolved, fixer[0], None, "已处理完毕，请确认。"))
+        if status == "closed":
+            events.append(("confirmed_fixed", "closed", (resolved[0] + 1, 9), who, None, rating[2] if rating else ""))
+        for n, (kind, st, (day, hour), actor, handler, note) in enumerate(events):
+            body.add("request_events", {"id": f"evt_{rid}_{n}", "request_id": rid, "at": beijing(day, hour, n), "actor_id": actor,
+                                        "kind": kind, "status": st, "handler_id": handler, "note": note})
+
     header = [
         "-- Yishi demo district: 和平街道 幸福社区 (2 compounds, 6 buildings, 12 units, "
         f"{households} households).",
@@ -585,6 +677,64 @@ def fixture() -> tuple[str, str]:
             {"id": f"obj_t_{suffix}", "notice_id": f"ntc_t_period_{suffix}", "member_id": "mbr_r3",
              "reason": "停车费收入比上季度少了一半，请说明。", "created_at": "2026-09-03T01:00:00.000Z"},
         )
+    sql.blank()
+    sql.comment("Residents' requests: the catalogue, a calendar, and requests for the scheduled job's test")
+    member("mbr_fixer", "物业维修员", "13900000061", staff_hash, None)
+    member("mbr_roads", "城管队员", "13900000062", staff_hash, None)
+    catalogue(sql, [
+        ("hdu_t_office", "测试社区居委会", "community_office"),
+        ("hdu_t_property", "测试物业公司", "property_company"),
+        ("hdu_t_street", "街道城管科", "street_department"),
+        ("hdu_t_utility", "燃气公司", "utility"),
+    ], [
+        ("rqc_t_facilities", "公共设施", [
+            ("sub_t_light", "路灯损坏", "hdu_t_property", "working_days", 3, "路灯、灯不亮", "《物业管理条例》", "修复并亮灯"),
+            ("sub_t_cover", "井盖缺失破损", "hdu_t_street", "hours", 24, "井盖", "", "设置警示并修复"),
+        ]),
+        ("rqc_t_noise", "噪音扰民", [
+            ("sub_t_noise", "夜间施工噪音", "hdu_t_street", "working_days", 2, "施工、噪音", "《噪声污染防治法》", "到场核查"),
+        ]),
+        ("rqc_t_safety", "安全隐患", [
+            ("sub_t_gas", "燃气泄漏", "hdu_t_utility", "hours", 2, "燃气、煤气", "", "到场处置"),
+        ]),
+    ])
+    for unit, who in (("hdu_t_office", "mbr_staff"), ("hdu_t_property", "mbr_fixer"), ("hdu_t_street", "mbr_roads")):
+        sql.add("handling_unit_members", {"unit_id": unit, "member_id": who, "added_at": CREATED_AT})
+    for day, kind in (("2027-01-01", "holiday"), ("2027-02-07", "workday")):
+        sql.add("work_calendar", {"day": day, "kind": kind})
+    t_path = path_row(street, community, "cpd_b", "bld_t05")
+    base = {"subcategory_id": "sub_t_light", "handler_id": "hdu_t_property", **t_path, "place_text": None,
+            "description": "5号楼门口路灯不亮", "requester_id": "mbr_r5", "show_name": "0", "channel": "app"}
+    sql.comment("req_t_overdue: due 2026-09-04, open and not escalated; req_t_resolved_old: resolved on 2026-09-10,")
+    sql.comment("the resident never answered. Only the scheduled job's test reads them.")
+    sql.add("requests", {**base, "id": "req_t_overdue", "status": "received", "received_at": "2026-09-01T01:00:00.000Z",
+                         "deadline": "2026-09-04T15:59:59.000Z", "updated_at": "2026-09-01T01:00:00.000Z"})
+    sql.add("requests", {**base, "id": "req_t_resolved_old", "status": "resolved", "received_at": "2026-09-07T01:00:00.000Z",
+                         "deadline": "2026-09-10T15:59:59.000Z", "updated_at": "2026-09-10T01:00:00.000Z",
+                         "resolved_at": "2026-09-10T01:00:00.000Z"})
+    sql.blank()
+    sql.comment("1,000 requests of com_other received in June 2026 with known timings, for the figures test")
+    sql.comment("(tests/api/tests/api/requests.rs states the same rule): request i is received at 2026-06-01T00:00Z")
+    sql.comment("+ 37 min × i, due 30,000 s later, handled in (i mod 97) × 600 + 60 s; every 7th is still in progress;")
+    sql.comment("every 3rd completed one is rated (i mod 5) + 1; units alternate, categories go round by three.")
+    start = datetime(2026, 6, 1, tzinfo=timezone.utc)
+    cats = ["sub_t_light", "sub_t_noise", "sub_t_gas"]
+    units = ["hdu_t_office", "hdu_t_property"]
+    for i in range(1000):
+        received = start + timedelta(minutes=37 * i)
+        took = (i % 97) * 600 + 60
+        open_ = i % 7 == 0
+        rated = not open_ and i % 3 == 0
+        row = {"id": f"req_f_{i:04d}", "subcategory_id": cats[i % 3], "handler_id": units[i % 2],
+               **path_row(street, other), "place_text": "丙小区门口", "description": "统计用诉求",
+               "requester_id": None, "caller_name": "统计", "show_name": "0", "channel": "phone",
+               "status": "in_progress" if open_ else "closed", "received_at": iso(received),
+               "deadline": iso(received + timedelta(seconds=30000)),
+               "updated_at": iso(received + timedelta(seconds=took)),
+               "resolved_at": None if open_ else iso(received + timedelta(seconds=took))}
+        if rated:
+            row.update({"outcome": "fixed", "stars": str(i % 5 + 1), "rated_at": iso(received + timedelta(seconds=took + 60))})
+        sql.add("requests", row)
     return sql.text(), "\n".join(tsv) + "\n"
 
 

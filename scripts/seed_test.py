@@ -256,6 +256,20 @@ class DemoTest(unittest.TestCase, CommonChecks):
         self.assertEqual(one(db, "SELECT count(*) FROM notices WHERE category = 'financial' AND period_ends_at < '2026-11-20'"), 1)
         self.assertEqual(one(db, "SELECT count(*) FROM notice_objections WHERE answered_at IS NULL"), 0)
 
+    def test_requests_catalogue_and_requests(self):
+        db = self.db
+        self.assertEqual(one(db, "SELECT count(*) FROM handling_units"), 5)
+        self.assertEqual(one(db, "SELECT count(*) FROM request_categories"), 5)
+        self.assertEqual(one(db, "SELECT count(*) FROM request_subcategories"), 12)
+        # Every unit that is not a utility has someone to handle its requests.
+        self.assertEqual(one(db, """SELECT count(*) FROM handling_units h WHERE kind != 'utility'
+            AND NOT EXISTS (SELECT 1 FROM handling_unit_members m WHERE m.unit_id = h.id)"""), 0)
+        # One request waits for its resident, one is overdue (the e2e escalates it), one was rated.
+        statuses = dict(db.execute("SELECT id, status FROM requests").fetchall())
+        self.assertEqual(statuses, {"req_demo_01": "closed", "req_demo_02": "resolved", "req_demo_03": "accepted"})
+        self.assertEqual(one(db, "SELECT count(*) FROM requests WHERE deadline < '2026-11-22' AND status = 'accepted'"), 1)
+        self.assertEqual(one(db, "SELECT count(*) FROM request_events WHERE request_id = 'req_demo_01'"), 4)
+
 
 class FixtureTest(unittest.TestCase, CommonChecks):
     @classmethod
@@ -303,6 +317,8 @@ class FixtureTest(unittest.TestCase, CommonChecks):
             "mbr_council": ("13900000048", "hh_t05_1_001", "active", seed.FIXTURE_PASSCODE, [("council_member", "community", "com_t")]),
             "mbr_pending": ("13900000302", "hh_t03_1_003", "active", seed.FIXTURE_PASSCODE, []),
             "mbr_elder": (None, "hh_t03_1_002", "active", None, []),
+            "mbr_fixer": ("13900000061", None, "active", seed.FIXTURE_STAFF_PASSWORD, []),
+            "mbr_roads": ("13900000062", None, "active", seed.FIXTURE_STAFF_PASSWORD, []),
         }
         rows = self.db.execute("SELECT id, phone, household_id, status, password_hash FROM members").fetchall()
         self.assertEqual({r[0] for r in rows}, set(expected))
@@ -315,6 +331,12 @@ class FixtureTest(unittest.TestCase, CommonChecks):
         self.assertEqual(self.db.execute("SELECT community_id FROM households h JOIN units u ON u.id = h.unit_id "
                                          "JOIN buildings b ON b.id = u.building_id JOIN compounds p ON p.id = b.compound_id "
                                          "WHERE h.id = 'hh_o01_1_002'").fetchone(), ("com_other",))
+
+    def test_requests_for_the_figures_test(self):
+        db = self.db
+        self.assertEqual(one(db, "SELECT count(*) FROM requests WHERE community_id = 'com_other'"), 1000)
+        self.assertEqual(one(db, "SELECT count(*) FROM requests WHERE community_id = 'com_other' AND status = 'closed'"), 857)
+        self.assertEqual(one(db, "SELECT max(received_at) < '2026-06-30' FROM requests WHERE community_id = 'com_other'"), 1)
 
     def test_code_list_matches_the_database(self):
         self.assertEqual(self.header, "household_id\tcode\tbuilding_id\tstate")

@@ -36,7 +36,7 @@ for f in "${loads[@]}"; do scripts/db.sh load "$state" "$f"; done
 
 # A process group of its own, so that stopping it stops workerd too.
 setsid wrangler dev --config "$WRANGLER_CONFIG" --port "$port" --ip 127.0.0.1 --persist-to "$state" \
-  --show-interactive-dev-session=false --live-reload=false "${vars[@]}" >"$log" 2>&1 &
+  --show-interactive-dev-session=false --live-reload=false --test-scheduled "${vars[@]}" >"$log" 2>&1 &
 pid=$!
 
 export BASE_URL="http://127.0.0.1:$port"

@@ -6,6 +6,7 @@
 --   community staff 陈建国: 13800000002 / yishi2026
 --   street admin 周海燕: 13800000009 / yishi2026
 --   grid worker 孙丽娟 (阳光小区 1–3号楼): 13800000011 / yishi2026
+--   property company repairman 王建军 (安居物业): 13800000021 / yishi2026
 --   resident of 3号楼 (杜国强, 1单元 101): 13900311011 / 123456
 --   resident of 5号楼 (黄诗涵, 1单元 101): 13900511011 / 123456
 --   resident waiting for verification (吕桂兰, 和谐小区 4号楼 2单元 301): 13700000001 / 123456
@@ -602,3 +603,54 @@ INSERT OR IGNORE INTO covenant_comments (id, covenant_id, number, clause, member
 INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, member_id, recorded_by, reason, signed_at) VALUES ('cov_demo_01', '1', 'hh_05_1_101', 'mbr_05_1_101_1', NULL, NULL, '2026-11-12T01:00:00.000Z');
 INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, member_id, recorded_by, reason, signed_at) VALUES ('cov_demo_01', '1', 'hh_05_1_102', 'mbr_05_1_102_1', NULL, NULL, '2026-11-12T01:01:00.000Z');
 INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, member_id, recorded_by, reason, signed_at) VALUES ('cov_demo_01', '1', 'hh_05_1_201', 'mbr_05_1_201_1', NULL, NULL, '2026-11-12T01:02:00.000Z');
+
+-- Residents' requests (民生诉求): the catalogue with its units, the 2026–27 holidays, and requests
+INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, status, verification, created_at) VALUES ('mbr_fixer_1', '王建军', '13800000021', 'pbkdf2_sha256$100000$a1ca4d887b35cd8014a66fe282356db1$6ac2292c990284a6e0f34555da6e2b224510b028aa4b6a2b1c70e4811106ffff', NULL, 'active', NULL, '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_office', '幸福社区居委会', 'community_office', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_property', '安居物业公司', 'property_company', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_city', '和平街道城管科', 'street_department', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_power', '供电公司', 'utility', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_gas', '燃气公司', 'utility', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO request_categories (id, name, position) VALUES ('rqc_facilities', '公共设施', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_light', 'rqc_facilities', '路灯损坏', 'hdu_property', '《物业管理条例》第三十五条', '3个工作日内修复；需更换灯杆的，先设置警示并告知居民完成时间', '路灯、灯不亮、灯坏', 'working_days', '3', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_cover', 'rqc_facilities', '井盖缺失破损', 'hdu_city', '《城市道路管理条例》', '2小时内到场设置警示，24小时内修复', '井盖、窨井', 'hours', '24', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_elevator', 'rqc_facilities', '电梯故障', 'hdu_property', '《特种设备安全法》', '困人30分钟内到场；故障24小时内修复', '电梯、困人', 'hours', '24', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_door', 'rqc_facilities', '单元门禁损坏', 'hdu_property', '', '3个工作日内修复', '门禁、单元门', 'working_days', '3', '1');
+INSERT OR IGNORE INTO request_categories (id, name, position) VALUES ('rqc_environment', '环境卫生', '2');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_rubbish', 'rqc_environment', '垃圾清运不及时', 'hdu_property', '《生活垃圾分类管理办法》', '当日清运', '垃圾、清运、垃圾桶', 'working_days', '1', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_green', 'rqc_environment', '绿化养护', 'hdu_property', '', '5个工作日内修剪', '树、草坪、绿化', 'working_days', '5', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_hallway', 'rqc_environment', '楼道堆物', 'hdu_office', '《消防法》第二十八条', '劝导清理，必要时联系消防', '楼道、堆物、杂物', 'working_days', '3', '1');
+INSERT OR IGNORE INTO request_categories (id, name, position) VALUES ('rqc_noise', '噪音扰民', '3');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_construction', 'rqc_noise', '夜间施工噪音', 'hdu_city', '《噪声污染防治法》', '到场核查，依法处理', '施工、噪音、夜间', 'working_days', '2', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_square_dance', 'rqc_noise', '广场舞噪音', 'hdu_office', '', '协调活动时间与音量', '广场舞、音响', 'working_days', '3', '1');
+INSERT OR IGNORE INTO request_categories (id, name, position) VALUES ('rqc_utilities', '水电燃气', '4');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_power', 'rqc_utilities', '停电', 'hdu_power', '', '到场抢修', '停电、没电', 'hours', '12', '1');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_gas', 'rqc_utilities', '燃气泄漏', 'hdu_gas', '《城镇燃气管理条例》', '立即到场处置', '燃气、煤气、漏气', 'hours', '2', '1');
+INSERT OR IGNORE INTO request_categories (id, name, position) VALUES ('rqc_other', '其他', '5');
+INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_other', 'rqc_other', '其他诉求', 'hdu_office', '', '社区受理后转办', '', 'working_days', '5', '1');
+INSERT OR IGNORE INTO handling_unit_members (unit_id, member_id, added_at) VALUES ('hdu_office', 'mbr_staff_1', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_unit_members (unit_id, member_id, added_at) VALUES ('hdu_office', 'mbr_staff_2', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_unit_members (unit_id, member_id, added_at) VALUES ('hdu_property', 'mbr_fixer_1', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_unit_members (unit_id, member_id, added_at) VALUES ('hdu_city', 'mbr_admin', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-01', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-02', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-03', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-04', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-05', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-06', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-07', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2027-01-01', 'holiday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-09-20', 'workday');
+INSERT OR IGNORE INTO work_calendar (day, kind) VALUES ('2026-10-10', 'workday');
+INSERT OR IGNORE INTO requests (id, subcategory_id, handler_id, street_id, community_id, compound_id, building_id, unit_id, place_text, description, requester_id, show_name, channel, status, received_at, deadline, updated_at, resolved_at, closed_at, outcome, stars, rating_comment, rated_at) VALUES ('req_demo_01', 'sub_rubbish', 'hdu_property', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_04', NULL, NULL, '4号楼东侧垃圾桶满了两天没人清运，味道很大。', 'mbr_04_1_201_1', '1', 'app', 'closed', '2026-11-09T00:00:00.000Z', '2026-11-10T15:59:59.000Z', '2026-11-09T07:05:00.000Z', '2026-11-09T07:00:00.000Z', '2026-11-10T01:00:00.000Z', 'fixed', '5', '下午就清走了，谢谢。', '2026-11-10T01:00:00.000Z');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_01_0', 'req_demo_01', '2026-11-09T00:00:00.000Z', 'mbr_04_1_201_1', 'received', 'received', 'hdu_property', '');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_01_1', 'req_demo_01', '2026-11-09T01:01:00.000Z', 'mbr_fixer_1', 'accepted', 'accepted', NULL, '');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_01_2', 'req_demo_01', '2026-11-09T07:02:00.000Z', 'mbr_fixer_1', 'resolved', 'resolved', NULL, '已处理完毕，请确认。');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_01_3', 'req_demo_01', '2026-11-10T01:03:00.000Z', 'mbr_04_1_201_1', 'confirmed_fixed', 'closed', NULL, '下午就清走了，谢谢。');
+INSERT OR IGNORE INTO requests (id, subcategory_id, handler_id, street_id, community_id, compound_id, building_id, unit_id, place_text, description, requester_id, show_name, channel, status, received_at, deadline, updated_at, resolved_at) VALUES ('req_demo_02', 'sub_door', 'hdu_property', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, NULL, '5号楼1单元门禁刷卡没反应，老人进不了门。', 'mbr_05_1_101_1', '1', 'app', 'resolved', '2026-11-13T02:00:00.000Z', '2026-11-18T15:59:59.000Z', '2026-11-16T03:05:00.000Z', '2026-11-16T03:00:00.000Z');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_02_0', 'req_demo_02', '2026-11-13T02:00:00.000Z', 'mbr_05_1_101_1', 'received', 'received', 'hdu_property', '');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_02_1', 'req_demo_02', '2026-11-13T03:01:00.000Z', 'mbr_fixer_1', 'accepted', 'accepted', NULL, '');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_02_2', 'req_demo_02', '2026-11-16T03:02:00.000Z', 'mbr_fixer_1', 'resolved', 'resolved', NULL, '已处理完毕，请确认。');
+INSERT OR IGNORE INTO requests (id, subcategory_id, handler_id, street_id, community_id, compound_id, building_id, unit_id, place_text, description, requester_id, show_name, channel, status, received_at, deadline, updated_at, resolved_at) VALUES ('req_demo_03', 'sub_hallway', 'hdu_office', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_06', NULL, NULL, '6号楼2单元三楼楼道堆满纸箱，有火灾隐患。', 'mbr_06_1_301_1', '1', 'app', 'accepted', '2026-11-16T01:00:00.000Z', '2026-11-19T15:59:59.000Z', '2026-11-16T01:05:00.000Z', NULL);
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_03_0', 'req_demo_03', '2026-11-16T01:00:00.000Z', 'mbr_06_1_301_1', 'received', 'received', 'hdu_office', '');
+INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) VALUES ('evt_req_demo_03_1', 'req_demo_03', '2026-11-16T02:01:00.000Z', 'mbr_staff_1', 'accepted', 'accepted', NULL, '');

@@ -56,6 +56,7 @@ impl ApiError {
             | DomainError::CovenantStep
             | DomainError::PublicationPending
             | DomainError::RequestStatus
+            | DomainError::RequestChanged
             | DomainError::DecisionObjected
             | DomainError::NotInForce
             | DomainError::PeriodOver

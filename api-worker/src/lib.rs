@@ -13,11 +13,26 @@ mod routes;
 mod session;
 mod throttle;
 
-use worker::{Context, Env, Request, Response, event};
+use worker::{Context, Env, Request, Response, ScheduleContext, ScheduledEvent, event};
 
 pub use live::MeetingRoom;
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
     routes::handle(req, env).await
+}
+
+/// The Cron Trigger: escalates overdue requests and closes resolved ones the resident left unanswered.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let outcome = match env.d1("DB") {
+        Ok(db) => routes::requests::sweep(&db, http::now()).await,
+        Err(e) => Err(e.into()),
+    };
+    match outcome {
+        Ok((escalated, closed)) => {
+            worker::console_log!("requests: {escalated} escalated, {closed} closed unanswered");
+        }
+        Err(e) => worker::console_error!("requests sweep failed: {:?} {:?}", e.error, e.cause),
+    }
 }

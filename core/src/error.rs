@@ -62,6 +62,17 @@ pub enum Field {
     Answer,
     Clauses,
     Clause,
+    Subcategory,
+    LegalBasis,
+    Standard,
+    Keywords,
+    TimeLimit,
+    Outcome,
+    From,
+    To,
+    Dates,
+    HandlingUnit,
+    Kind,
 }
 
 impl Field {
@@ -123,6 +134,17 @@ impl Field {
             Field::Answer => "answer",
             Field::Clauses => "clauses",
             Field::Clause => "clause",
+            Field::Subcategory => "subcategory",
+            Field::LegalBasis => "legal_basis",
+            Field::Standard => "standard",
+            Field::Keywords => "keywords",
+            Field::TimeLimit => "time_limit",
+            Field::Outcome => "outcome",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Dates => "dates",
+            Field::HandlingUnit => "handling_unit",
+            Field::Kind => "kind",
         }
     }
 }
@@ -154,6 +176,10 @@ pub enum Entity {
     Milestone,
     Objection,
     Covenant,
+    Request,
+    Subcategory,
+    RequestCategory,
+    HandlingUnit,
 }
 
 impl std::fmt::Display for Entity {
@@ -176,6 +202,10 @@ impl std::fmt::Display for Entity {
             Entity::Milestone => "milestone",
             Entity::Objection => "objection",
             Entity::Covenant => "covenant",
+            Entity::Request => "request",
+            Entity::Subcategory => "subcategory",
+            Entity::RequestCategory => "request_category",
+            Entity::HandlingUnit => "handling_unit",
         })
     }
 }
@@ -274,6 +304,8 @@ pub enum DomainError {
     DecisionPending,
     #[error("the request is not at a status that allows this")]
     RequestStatus,
+    #[error("the request changed meanwhile")]
+    RequestChanged,
     #[error("the decision's publication period has not completed")]
     PublicationPending,
     #[error("an objection to the published decision was upheld")]
@@ -363,6 +395,7 @@ impl DomainError {
             DomainError::CovenantStep => "covenant_step",
             DomainError::PublicationPending => "publication_pending",
             DomainError::RequestStatus => "request_status",
+            DomainError::RequestChanged => "request_changed",
             DomainError::DecisionObjected => "decision_objected",
             DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",

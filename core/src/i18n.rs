@@ -179,6 +179,28 @@ impl Field {
             (Field::Clauses, Lang::En) => "clauses",
             (Field::Clause, Lang::ZhCn) => "条款序号",
             (Field::Clause, Lang::En) => "clause number",
+            (Field::Subcategory, Lang::ZhCn) => "诉求小类",
+            (Field::Subcategory, Lang::En) => "subcategory",
+            (Field::LegalBasis, Lang::ZhCn) => "法规依据",
+            (Field::LegalBasis, Lang::En) => "legal basis",
+            (Field::Standard, Lang::ZhCn) => "办理标准",
+            (Field::Standard, Lang::En) => "handling standard",
+            (Field::Keywords, Lang::ZhCn) => "关键词",
+            (Field::Keywords, Lang::En) => "keywords",
+            (Field::TimeLimit, Lang::ZhCn) => "办理时限",
+            (Field::TimeLimit, Lang::En) => "time limit",
+            (Field::Outcome, Lang::ZhCn) => "解决情况",
+            (Field::Outcome, Lang::En) => "outcome",
+            (Field::From, Lang::ZhCn) => "开始日期",
+            (Field::From, Lang::En) => "start date",
+            (Field::To, Lang::ZhCn) => "结束日期",
+            (Field::To, Lang::En) => "end date",
+            (Field::Dates, Lang::ZhCn) => "日期",
+            (Field::Dates, Lang::En) => "dates",
+            (Field::HandlingUnit, Lang::ZhCn) => "责任单位",
+            (Field::HandlingUnit, Lang::En) => "responsible unit",
+            (Field::Kind, Lang::ZhCn) => "类型",
+            (Field::Kind, Lang::En) => "kind",
         }
     }
 }
@@ -222,6 +244,14 @@ impl Entity {
             (Entity::Objection, Lang::En) => "objection",
             (Entity::Covenant, Lang::ZhCn) => "公约",
             (Entity::Covenant, Lang::En) => "covenant",
+            (Entity::Request, Lang::ZhCn) => "诉求",
+            (Entity::Request, Lang::En) => "request",
+            (Entity::Subcategory, Lang::ZhCn) => "诉求小类",
+            (Entity::Subcategory, Lang::En) => "subcategory",
+            (Entity::RequestCategory, Lang::ZhCn) => "诉求大类",
+            (Entity::RequestCategory, Lang::En) => "category",
+            (Entity::HandlingUnit, Lang::ZhCn) => "责任单位",
+            (Entity::HandlingUnit, Lang::En) => "responsible unit",
         }
     }
 }
@@ -310,6 +340,7 @@ impl DomainError {
             DomainError::NoPeriod => "这条公告没有公示期，不能提异议。".into(),
             DomainError::CovenantStep => "公约现在不在这一步，不能这样办。".into(),
             DomainError::RequestStatus => "这件诉求现在的状态不能这样办。".into(),
+            DomainError::RequestChanged => "这件诉求刚刚有了变化，请刷新后再试。".into(),
             DomainError::PublicationPending => {
                 "表决结果还在公示期内，公示期满且无有效异议后才能实施。".into()
             }
@@ -429,6 +460,9 @@ impl DomainError {
             DomainError::NoPeriod => "This notice has no publication period to object in.".into(),
             DomainError::CovenantStep => "The covenant is not at the step where this can be done.".into(),
             DomainError::RequestStatus => "The request's status does not allow this.".into(),
+            DomainError::RequestChanged => {
+                "The request changed a moment ago; reload and try again.".into()
+            }
             DomainError::PublicationPending => {
                 "The decision is still in its publication period; work starts once it completes without a valid objection.".into()
             }

@@ -127,6 +127,18 @@ typed_id!(
     /// An objection (异议) to a notice during its publication period.
     ObjectionId, "obj");
 typed_id!(
+    /// A resident's request (民生诉求).
+    RequestId, "req");
+typed_id!(
+    /// A category of the requests' catalogue.
+    RequestCategoryId, "rqc");
+typed_id!(
+    /// A subcategory of the catalogue: what a request is about.
+    SubcategoryId, "sub");
+typed_id!(
+    /// A unit responsible for requests (an office, a property company, a utility).
+    HandlingUnitId, "hdu");
+typed_id!(
     /// An entry of a matter's record: its timeline, progress updates.
     EventId, "evt");
 

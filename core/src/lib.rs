@@ -7,6 +7,7 @@
 pub mod api;
 pub mod auth;
 pub mod covenants;
+pub mod csv;
 pub mod error;
 pub mod i18n;
 pub mod ids;

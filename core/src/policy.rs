@@ -59,6 +59,14 @@ pub enum Action {
     ManageMatters,
     /// Accept or reject the work done on a matter, as residents' representatives (验收).
     AcceptMatters,
+    /// Report a request (民生诉求) about a place of the community one lives in.
+    ReportRequest,
+    /// Register a request received by phone or in person, for the resident (代登记).
+    RegisterRequest,
+    /// See a place's requests, send returned ones on, merge and split them, read their figures.
+    DispatchRequests,
+    /// Edit the catalogue of requests, its units and their members, the calendar of working days.
+    ManageCatalogue,
     /// Change one's own passcode, profile and signed-in devices.
     ManageOwnAccount,
 }
@@ -90,6 +98,10 @@ impl Action {
             Action::FacilitateMatters,
             Action::ManageMatters,
             Action::AcceptMatters,
+            Action::ReportRequest,
+            Action::RegisterRequest,
+            Action::DispatchRequests,
+            Action::ManageCatalogue,
             Action::ManageOwnAccount,
         ]);
         all
@@ -132,7 +144,10 @@ pub fn roles_for(action: Action) -> &'static [Role] {
     ];
     match action {
         Action::ViewTerritory | Action::ViewMembers | Action::ManageInvites => ALL_OFFICES,
-        Action::VerifyResident | Action::ManageHouseholds | Action::ActOnBehalf => GRID_AND_STAFF,
+        Action::VerifyResident
+        | Action::ManageHouseholds
+        | Action::ActOnBehalf
+        | Action::RegisterRequest => GRID_AND_STAFF,
         Action::ViewNoticeReads => &[
             BuildingHead,
             GridWorker,
@@ -141,7 +156,11 @@ pub fn roles_for(action: Action) -> &'static [Role] {
             CommunityStaff,
             StreetAdmin,
         ],
-        Action::ManageTerritory | Action::ResetPasscode | Action::ReadAudit => STAFF,
+        Action::ManageTerritory
+        | Action::ResetPasscode
+        | Action::ReadAudit
+        | Action::DispatchRequests
+        | Action::ManageCatalogue => STAFF,
         Action::GrantRole(CommunityStaff | StreetAdmin) => &[StreetAdmin],
         Action::GrantRole(
             BuildingHead | ResidentGroupLeader | GridWorker | GridHead | GridDirector
@@ -162,7 +181,10 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         ],
         // Residents' representatives, never the staff whose offices often do the work.
         Action::AcceptMatters => &[CouncilMember, ResidentGroupLeader, BuildingHead],
-        Action::MarkNoticeRead | Action::TakePartInMatter | Action::ManageOwnAccount => &[],
+        Action::MarkNoticeRead
+        | Action::TakePartInMatter
+        | Action::ReportRequest
+        | Action::ManageOwnAccount => &[],
     }
 }
 
@@ -187,9 +209,29 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     match action {
         Action::ReadNotice | Action::ReadVote => can_read_notice(actor, scope),
         Action::MarkNoticeRead | Action::TakePartInMatter => is_addressed_to_home(actor, scope),
+        // A streetlight in the next compound is still her community's.
+        Action::ReportRequest => actor.residence().is_some_and(|p| {
+            p.unit.community_id().is_some()
+                && p.unit.community_id() == scope.community_id()
+                && p.unit.street_id() == scope.street_id()
+        }),
         _ => actor
             .grants_of(roles_for(action))
             .any(|g| g.scope.contains(scope)),
+    }
+}
+
+/// The catalogue is the district's: any community's staff, or a street's admin, keeps it.
+pub fn can_manage_catalogue(actor: &Actor) -> DomainResult<()> {
+    if actor.is_active()
+        && actor
+            .grants_of(roles_for(Action::ManageCatalogue))
+            .next()
+            .is_some()
+    {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
     }
 }
 
@@ -353,7 +395,7 @@ mod tests {
 
     /// Rows follow [`Action::all`]; columns follow [`cast`]: resident, pending, council, head, leader,
     /// grid worker, grid head, grid director, staff, admin.
-    const ON_UNIT_3_1: [(&str, &str); 28] = [
+    const ON_UNIT_3_1: [(&str, &str); 32] = [
         ("view territory", "...YYYYYYY"),
         ("manage territory", "........YY"),
         ("view members", "...YYYYYYY"),
@@ -381,11 +423,15 @@ mod tests {
         ("facilitate matters", "..YYY...YY"),
         ("manage matters", "...Y....YY"),
         ("accept matters", "..YYY....."),
+        ("report request", "Y........."),
+        ("register request", ".....YYYYY"),
+        ("dispatch requests", "........YY"),
+        ("manage catalogue", "........YY"),
         ("manage own account", ".........."),
     ];
 
     /// The same for building 5, in the other compound.
-    const ON_BUILDING_5: [(&str, &str); 28] = [
+    const ON_BUILDING_5: [(&str, &str); 32] = [
         ("view territory", ".......YYY"),
         ("manage territory", "........YY"),
         ("view members", ".......YYY"),
@@ -413,10 +459,14 @@ mod tests {
         ("facilitate matters", "..Y.....YY"),
         ("manage matters", "........YY"),
         ("accept matters", "..Y......."),
+        ("report request", "Y........."),
+        ("register request", ".......YYY"),
+        ("dispatch requests", "........YY"),
+        ("manage catalogue", "........YY"),
         ("manage own account", ".........."),
     ];
 
-    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 28]) {
+    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 32]) {
         let actions = Action::all();
         assert_eq!(actions.len(), table.len(), "one row per action");
         let cast = cast();

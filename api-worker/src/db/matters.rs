@@ -845,12 +845,13 @@ pub struct PhotoRow {
     pub content_type: String,
     pub matter_id: Option<String>,
     pub notice_id: Option<String>,
+    pub request_id: Option<String>,
 }
 
 pub async fn photo(db: &D1Database, id: &PhotoId) -> ApiResult<Option<PhotoRow>> {
     first(
         db,
-        "SELECT id, uploaded_by, content_type, matter_id, notice_id FROM photos WHERE id = ?1",
+        "SELECT id, uploaded_by, content_type, matter_id, notice_id, request_id FROM photos WHERE id = ?1",
         &[text(id.as_str())],
     )
     .await
@@ -882,7 +883,7 @@ pub async fn attachable(
         db,
         &format!(
             "SELECT COUNT(*) AS n FROM photos WHERE uploaded_by = ?1 AND matter_id IS NULL AND notice_id IS NULL \
-             AND id IN ({}){}",
+             AND request_id IS NULL AND id IN ({}){}",
             marks.join(", "),
             if images_only {
                 " AND content_type LIKE 'image/%'"

@@ -8,6 +8,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod requests;
 pub mod territory;
 pub mod votes;
 
@@ -65,12 +66,13 @@ pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> Api
 /// Runs `statements` as [`batch`] when one of them is a guarded change of state (see
 /// `matters::set_step`): a guard that found its row moved by another request makes `guard` NULL, which the
 /// table refuses, and a second record of what may exist once violates uniqueness on `unique`; either way
-/// the whole batch is rolled back and answered as `matter_changed`.
+/// the whole batch is rolled back and answered as `changed`.
 pub async fn batch_guarded(
     db: &D1Database,
     statements: Vec<D1PreparedStatement>,
     guard: &str,
     unique: Option<&str>,
+    changed: yishi_core::DomainError,
 ) -> ApiResult<Vec<usize>> {
     match batch(db, statements).await {
         Err(e)
@@ -79,7 +81,7 @@ pub async fn batch_guarded(
                 .is_some_and(|c| c.contains("NOT NULL constraint failed") && c.contains(guard))
                 || unique.is_some_and(|u| is_unique_violation(&e, u)) =>
         {
-            Err(yishi_core::DomainError::MatterChanged.into())
+            Err(changed.into())
         }
         other => other,
     }

@@ -72,6 +72,7 @@ async fn commit(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiRes
         statements,
         "covenant_versions.state",
         Some("covenant_versions"),
+        DomainError::MatterChanged,
     )
     .await
 }

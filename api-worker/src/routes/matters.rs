@@ -152,7 +152,14 @@ async fn respond(ctx: &Ctx, actor: &Actor, id: &MatterId, status: u16) -> ApiRes
 
 /// Runs the batch of a change; a concurrent change of step fails it whole, and says so.
 async fn commit(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiResult<Vec<usize>> {
-    db::batch_guarded(db, statements, "matters.step", None).await
+    db::batch_guarded(
+        db,
+        statements,
+        "matters.step",
+        None,
+        DomainError::MatterChanged,
+    )
+    .await
 }
 
 fn event(
@@ -1327,7 +1334,12 @@ fn bucket(ctx: &Ctx) -> ApiResult<worker::Bucket> {
 /// matter (images only) or a notice.
 pub async fn upload_photo(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    if member.actor.residence().is_none() && member.actor.grants.is_empty() {
+    if member.actor.residence().is_none()
+        && member.actor.grants.is_empty()
+        && db::requests::units_of(&ctx.db()?, &member.actor.member)
+            .await?
+            .is_empty()
+    {
         return Err(DomainError::Forbidden.into());
     }
     let too_large = DomainError::PayloadTooLarge {
@@ -1380,7 +1392,7 @@ pub async fn upload_photo(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     )
 }
 
-/// `GET /api/v1/photos/{id}`: to those who may read its matter, or, before it is attached, to its
+/// `GET /api/v1/photos/{id}`: to those who may read its matter, notice or request, or, before it is attached, to its
 /// uploader. Served with its recognised type, never sniffed, in a sandbox.
 pub async fn photo(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
@@ -1390,12 +1402,13 @@ pub async fn photo(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let id = PhotoId::parse(id).ok_or_else(missing)?;
     let db = ctx.db()?;
     let row = db::matters::photo(&db, &id).await?.ok_or_else(missing)?;
-    let visible = match (&row.matter_id, &row.notice_id) {
-        (Some(matter), _) => load(ctx, &member.actor, matter).await.is_ok(),
-        (None, Some(notice)) => super::notices::readable(ctx, &member.actor, notice)
+    let visible = match (&row.matter_id, &row.notice_id, &row.request_id) {
+        (Some(matter), _, _) => load(ctx, &member.actor, matter).await.is_ok(),
+        (None, Some(notice), _) => super::notices::readable(ctx, &member.actor, notice)
             .await
             .is_ok(),
-        (None, None) => row.uploaded_by == member.actor.member.as_str(),
+        (None, None, Some(request)) => super::requests::load(ctx, &member, request).await.is_ok(),
+        (None, None, None) => row.uploaded_by == member.actor.member.as_str(),
     };
     if !visible {
         return Err(missing().into());

@@ -10,6 +10,8 @@ mod matters;
 mod meetings;
 mod members;
 mod notices;
+mod open311;
+pub mod requests;
 mod territory;
 mod votes;
 
@@ -125,6 +127,25 @@ enum Route<'a> {
     CovenantAdoption(&'a str),
     AmendCovenant(&'a str),
     SignCovenant(&'a str),
+    RequestCatalogue,
+    PutRequestCategory(Option<&'a str>),
+    PutSubcategory(Option<&'a str>),
+    PutHandlingUnit(Option<&'a str>),
+    AddUnitMember(&'a str),
+    RemoveUnitMember(&'a str, &'a str),
+    PutRequestCalendar,
+    ExportCatalogue,
+    ImportCatalogue,
+    SimilarRequests,
+    CreateRequest,
+    ListRequests,
+    RequestFigures,
+    CreateOpen311Key,
+    GetRequest(&'a str),
+    JoinRequest(&'a str),
+    ChangeRequest(&'a str),
+    ConfirmRequest(&'a str),
+    SplitRequest(&'a str),
 }
 
 fn kind(plural: &str) -> Option<PlaceKind> {
@@ -247,6 +268,30 @@ fn matching<'a>(method: &Method, segments: &[&'a str]) -> Option<Route<'a>> {
         (["covenants", id, "adoption"], Post) => Route::CovenantAdoption(id),
         (["covenants", id, "versions"], Post) => Route::AmendCovenant(id),
         (["covenants", id, "signatures"], Post) => Route::SignCovenant(id),
+        (["requests", "catalogue"], Get) => Route::RequestCatalogue,
+        (["requests", "categories"], Post) => Route::PutRequestCategory(None),
+        (["requests", "categories", id], Put) => Route::PutRequestCategory(Some(id)),
+        (["requests", "subcategories"], Post) => Route::PutSubcategory(None),
+        (["requests", "subcategories", id], Put) => Route::PutSubcategory(Some(id)),
+        (["requests", "units"], Post) => Route::PutHandlingUnit(None),
+        (["requests", "units", id], Put) => Route::PutHandlingUnit(Some(id)),
+        (["requests", "units", id, "members"], Post) => Route::AddUnitMember(id),
+        (["requests", "units", id, "members", member], Delete) => {
+            Route::RemoveUnitMember(id, member)
+        }
+        (["requests", "calendar"], Put) => Route::PutRequestCalendar,
+        (["requests", "catalogue.csv"], Get) => Route::ExportCatalogue,
+        (["requests", "catalogue.csv"], Post) => Route::ImportCatalogue,
+        (["requests", "similar"], Get) => Route::SimilarRequests,
+        (["requests"], Post) => Route::CreateRequest,
+        (["requests"], Get) => Route::ListRequests,
+        (["requests", "figures"], Get) => Route::RequestFigures,
+        (["requests", "open311-keys"], Post) => Route::CreateOpen311Key,
+        (["requests", id], Get) => Route::GetRequest(id),
+        (["requests", id, "join"], Post) => Route::JoinRequest(id),
+        (["requests", id, "changes"], Post) => Route::ChangeRequest(id),
+        (["requests", id, "confirmation"], Post) => Route::ConfirmRequest(id),
+        (["requests", id, "split"], Post) => Route::SplitRequest(id),
         _ => return None,
     })
 }
@@ -274,8 +319,20 @@ fn route<'a>(method: &Method, segments: &[&'a str]) -> Result<Route<'a>, DomainE
     }
 }
 
+/// Where Open311 clients find the GeoReport v2 endpoints.
+pub const OPEN311_PREFIX: &str = "/api/open311/v2/";
+
 pub async fn handle(mut req: Request, env: Env) -> worker::Result<Response> {
     let lang = http::request_lang(&req);
+    if let Some(rest) = req.path().strip_prefix(OPEN311_PREFIX).map(str::to_owned) {
+        // Open311 clients authenticate with a key in the request, never a cookie: no CSRF to defend.
+        let mut resp = match Ctx::new(&req, env) {
+            Ok(ctx) => open311::serve(&ctx, &mut req, &rest).await?,
+            Err(err) => http::error_response(&err, lang)?,
+        };
+        http::harden(&mut resp, lang)?;
+        return Ok(resp);
+    }
     let mut resp = match serve(&mut req, env).await {
         Ok(resp) => resp,
         Err(err) => {
@@ -407,5 +464,24 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         Route::CovenantAdoption(id) => covenants::record_adoption(&ctx, id).await,
         Route::AmendCovenant(id) => covenants::amend(&ctx, req, id).await,
         Route::SignCovenant(id) => covenants::sign(&ctx, req, id).await,
+        Route::RequestCatalogue => requests::catalogue(&ctx).await,
+        Route::PutRequestCategory(id) => requests::put_category(&ctx, req, id).await,
+        Route::PutSubcategory(id) => requests::put_subcategory(&ctx, req, id).await,
+        Route::PutHandlingUnit(id) => requests::put_unit(&ctx, req, id).await,
+        Route::AddUnitMember(id) => requests::add_unit_member(&ctx, req, id).await,
+        Route::RemoveUnitMember(id, member) => requests::remove_unit_member(&ctx, id, member).await,
+        Route::PutRequestCalendar => requests::put_calendar(&ctx, req).await,
+        Route::ExportCatalogue => requests::export_catalogue(&ctx).await,
+        Route::ImportCatalogue => requests::import_catalogue(&ctx, req).await,
+        Route::SimilarRequests => requests::similar(&ctx).await,
+        Route::CreateRequest => requests::create(&ctx, req).await,
+        Route::ListRequests => requests::list(&ctx).await,
+        Route::RequestFigures => requests::figures(&ctx).await,
+        Route::CreateOpen311Key => requests::create_open311_key(&ctx, req).await,
+        Route::GetRequest(id) => requests::get(&ctx, id).await,
+        Route::JoinRequest(id) => requests::join(&ctx, id).await,
+        Route::ChangeRequest(id) => requests::change(&ctx, req, id).await,
+        Route::ConfirmRequest(id) => requests::confirm(&ctx, req, id).await,
+        Route::SplitRequest(id) => requests::split(&ctx, req, id).await,
     }
 }

@@ -88,62 +88,7 @@ pub struct ImportRow {
     pub household: String,
 }
 
-/// What is wrong with one line of the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowError {
-    /// 1-based line number; 1 is the header.
-    pub line: usize,
-    pub error: DomainError,
-}
-
-/// Splits CSV text into records (RFC 4180: quoted fields may hold commas, quotes and newlines), with the
-/// line on which each record starts.
-fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, RowError> {
-    let mut out = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut in_quotes = false;
-    let mut line = 1;
-    let mut start_line = 1;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, in_quotes) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', true) => in_quotes = false,
-            ('"', false) if field.is_empty() => in_quotes = true,
-            (',', false) => record.push(std::mem::take(&mut field)),
-            ('\r', false) => {}
-            ('\n', false) => {
-                record.push(std::mem::take(&mut field));
-                out.push((start_line, std::mem::take(&mut record)));
-                line += 1;
-                start_line = line;
-            }
-            ('\n', true) => {
-                line += 1;
-                field.push('\n');
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    if in_quotes {
-        return Err(RowError {
-            line: start_line,
-            error: DomainError::Invalid { field: Field::Csv },
-        });
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        out.push((start_line, record));
-    }
-    Ok(out
-        .into_iter()
-        .filter(|(_, r)| r.iter().any(|f| !f.trim().is_empty()))
-        .collect())
-}
+pub use crate::csv::RowError;
 
 /// Reads and checks the whole file; every bad row is reported (up to [`IMPORT_MAX_ERRORS`]).
 pub fn parse_csv(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
@@ -154,7 +99,14 @@ pub fn parse_csv(text: &str) -> Result<Vec<ImportRow>, Vec<RowError>> {
             max_bytes: IMPORT_MAX_BYTES,
         }));
     }
-    let mut lines = records(text).map_err(|e| vec![e])?.into_iter();
+    let mut lines = crate::csv::records(text)
+        .map_err(|line| {
+            vec![RowError {
+                line,
+                error: DomainError::Invalid { field: Field::Csv },
+            }]
+        })?
+        .into_iter();
     let Some((_, header)) = lines.next() else {
         return Err(file_error(DomainError::Required { field: Field::Csv }));
     };

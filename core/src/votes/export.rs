@@ -5,32 +5,8 @@
 
 use super::poll::{Channel, PollResult, PollSettings, PublishedBallot};
 use super::tally::{Choice, Outcome, Turnout};
+use crate::csv::write as csv;
 use crate::i18n::Lang;
-
-/// One CSV field, quoted when it holds a separator, a quote or a line end. A leading `=`, `+`, `-` or
-/// `@` is prefixed with `'` so that a spreadsheet never evaluates an option name as a formula.
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-fn csv(rows: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
-    for row in rows {
-        let line: Vec<String> = row.iter().map(|f| field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
 
 fn option_name(settings: &PollSettings, i: usize) -> String {
     settings.options.get(i).cloned().unwrap_or_default()
@@ -277,6 +253,7 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_never_formulas() {
+        use crate::csv::field;
         assert_eq!(field("甲"), "甲");
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("说\"好\""), "\"说\"\"好\"\"\"");

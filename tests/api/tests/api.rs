@@ -27,6 +27,8 @@ mod notices;
 mod people;
 #[path = "api/places.rs"]
 mod places;
+#[path = "api/requests.rs"]
+mod requests;
 #[path = "api/territory.rs"]
 mod territory;
 #[path = "api/vote_rules.rs"]

@@ -1,0 +1,354 @@
+//! Residents' requests (民生诉求): the catalogue, intake, handling, confirmation and figures.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{HandlingUnitId, MemberId, PhotoId, RequestCategoryId, RequestId, SubcategoryId};
+use crate::requests::{Channel, Escalation, Figures, Outcome, Status, TimeLimit, UnitKind};
+use crate::territory::ScopeRef;
+
+/// A unit that answers for requests, with its members (listed to those who keep the catalogue).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitView {
+    pub id: HandlingUnitId,
+    pub name: String,
+    pub kind: UnitKind,
+    pub members: Vec<UnitMemberView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitMemberView {
+    pub id: MemberId,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub id: HandlingUnitId,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubcategoryView {
+    pub id: SubcategoryId,
+    pub category: RequestCategoryId,
+    pub name: String,
+    pub unit: UnitRef,
+    pub legal_basis: String,
+    pub standard: String,
+    pub keywords: Vec<String>,
+    pub limit: TimeLimit,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryView {
+    pub id: RequestCategoryId,
+    pub name: String,
+    pub subcategories: Vec<SubcategoryView>,
+}
+
+/// `GET /api/v1/requests/catalogue`: everything a resident chooses from, and what staff edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueResponse {
+    pub categories: Vec<CategoryView>,
+    pub units: Vec<UnitView>,
+    pub holidays: Vec<NaiveDate>,
+    pub workdays: Vec<NaiveDate>,
+    pub confirm_days: u32,
+    /// The reader keeps the catalogue.
+    pub can_edit: bool,
+}
+
+/// `POST /api/v1/requests/categories`, `PUT /api/v1/requests/categories/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRequest {
+    pub name: String,
+}
+
+/// `POST /api/v1/requests/subcategories`, `PUT /api/v1/requests/subcategories/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubcategoryRequest {
+    pub category: String,
+    pub name: String,
+    pub unit: String,
+    #[serde(default)]
+    pub legal_basis: String,
+    #[serde(default)]
+    pub standard: String,
+    /// Separated by commas, 、 or spaces.
+    #[serde(default)]
+    pub keywords: String,
+    pub limit: TimeLimit,
+    #[serde(default = "yes")]
+    pub active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `POST /api/v1/requests/units`, `PUT /api/v1/requests/units/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRequest {
+    pub name: String,
+    pub kind: UnitKind,
+}
+
+/// `POST /api/v1/requests/units/{id}/members`: a member of the district, by phone number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitMemberRequest {
+    pub phone: String,
+}
+
+/// `PUT /api/v1/requests/calendar`: the whole list of holidays and make-up workdays, and how long a
+/// resolved request waits for the resident.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarRequest {
+    pub holidays: Vec<NaiveDate>,
+    pub workdays: Vec<NaiveDate>,
+    pub confirm_days: u32,
+}
+
+/// `POST /api/v1/requests/catalogue.csv`: what an import changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueImportResponse {
+    pub categories_created: u32,
+    pub units_created: u32,
+    pub subcategories_created: u32,
+    pub subcategories_updated: u32,
+}
+
+/// Staff registering a request received by phone or in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnBehalf {
+    pub channel: Channel,
+    pub name: String,
+    /// The caller's phone: when it is a member's, the request is hers and she sees it in the app.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// `POST /api/v1/requests`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRequest {
+    pub subcategory: String,
+    pub description: String,
+    /// A community, compound, building or unit; a free description of the place may add to it (and is
+    /// required above a building).
+    pub place: ScopeRef,
+    #[serde(default)]
+    pub place_text: Option<String>,
+    #[serde(default)]
+    pub photos: Vec<String>,
+    /// The handler may see her name (otherwise only staff do).
+    #[serde(default)]
+    pub show_name: bool,
+    #[serde(default)]
+    pub on_behalf: Option<OnBehalf>,
+}
+
+/// One line of a list of requests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestSummary {
+    pub id: RequestId,
+    pub subcategory_name: String,
+    pub category_name: String,
+    pub unit_name: String,
+    pub status: Status,
+    pub place_name: String,
+    pub description: String,
+    pub received_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub overdue: bool,
+    pub escalation: Escalation,
+    pub followers: u32,
+}
+
+/// `GET /api/v1/requests?view=mine|handling|all&status=open|overdue|escalated|<status>&cursor=&limit=`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestListResponse {
+    pub requests: Vec<RequestSummary>,
+    pub next_cursor: Option<String>,
+}
+
+/// `GET /api/v1/requests/similar?subcategory=&place_kind=&place_id=`: open requests of the same
+/// subcategory in the same compound (or community, for places above a compound).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarResponse {
+    pub requests: Vec<RequestSummary>,
+}
+
+/// An entry of a request's record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestEventView {
+    pub at: DateTime<Utc>,
+    /// Empty for the scheduled job.
+    pub actor_name: String,
+    pub kind: String,
+    pub status: Status,
+    pub unit_name: Option<String>,
+    pub note: String,
+    pub photos: Vec<PhotoId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingView {
+    pub outcome: Outcome,
+    pub stars: u8,
+    pub comment: String,
+    pub at: DateTime<Utc>,
+}
+
+/// What the reader may do to the request now.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestPowers {
+    pub handle: bool,
+    pub dispatch: bool,
+    pub confirm: bool,
+    pub join: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: RequestId,
+    pub subcategory: SubcategoryView,
+    pub category_name: String,
+    pub unit: UnitRef,
+    pub status: Status,
+    pub description: String,
+    pub place: Option<ScopeRef>,
+    pub place_name: String,
+    pub place_text: Option<String>,
+    /// Shown to staff, and to the unit when she allowed it.
+    pub requester_name: Option<String>,
+    pub caller_phone: Option<String>,
+    pub channel: Channel,
+    pub received_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub overdue: bool,
+    pub escalation: Escalation,
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// While resolved: when it closes if she says nothing.
+    pub confirmation_ends: Option<DateTime<Utc>>,
+    pub rating: Option<RatingView>,
+    pub returned_to: Option<UnitRef>,
+    pub merged_into: Option<RequestId>,
+    pub split_from: Option<RequestId>,
+    pub photos: Vec<PhotoId>,
+    pub followers: u32,
+    pub events: Vec<RequestEventView>,
+    pub can: RequestPowers,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestResponse {
+    pub request: RequestView,
+}
+
+/// What a unit or staff do, through `POST /api/v1/requests/{id}/changes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestAction {
+    Accept,
+    Start,
+    Resolve,
+    /// Not ours: name the unit that is (首问负责).
+    Return,
+    /// Staff send a returned request on.
+    Reroute,
+    /// Staff join it to another open request about the same trouble.
+    Merge,
+}
+
+impl RequestAction {
+    #[must_use]
+    pub fn transition(self) -> crate::requests::Transition {
+        use crate::requests::Transition;
+        match self {
+            RequestAction::Accept => Transition::Accept,
+            RequestAction::Start => Transition::Start,
+            RequestAction::Resolve => Transition::Resolve,
+            RequestAction::Return => Transition::Return,
+            RequestAction::Reroute => Transition::Reroute,
+            RequestAction::Merge => Transition::Merge,
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestAction::Accept => "accepted",
+            RequestAction::Start => "started",
+            RequestAction::Resolve => "resolved",
+            RequestAction::Return => "returned",
+            RequestAction::Reroute => "rerouted",
+            RequestAction::Merge => "merged",
+        }
+    }
+}
+
+/// `POST /api/v1/requests/{id}/changes`. A note is required to resolve, return, send on and merge;
+/// `unit` names the right unit for return and reroute; `into` the request merged into.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRequest {
+    pub action: RequestAction,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub into: Option<String>,
+    #[serde(default)]
+    pub photos: Vec<String>,
+}
+
+/// `POST /api/v1/requests/{id}/confirmation`: the resident's judgement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmRequest {
+    pub outcome: Outcome,
+    pub stars: u8,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// `POST /api/v1/requests/{id}/split`: a part of the request becomes a request of its own, routed by
+/// its subcategory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SplitRequest {
+    pub subcategory: String,
+    pub description: String,
+}
+
+/// A row of the figures: a unit or a category.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureRow {
+    pub id: String,
+    pub name: String,
+    pub figures: Figures,
+}
+
+/// `GET /api/v1/requests/figures?from=&to=` (`&format=csv`): requests received in `[from, to]` (China
+/// dates) within the reader's area.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FiguresResponse {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub total: Figures,
+    pub by_unit: Vec<FigureRow>,
+    pub by_category: Vec<FigureRow>,
+}
+
+/// `POST /api/v1/requests/open311-keys`: a key for an Open311 client submitting for a community.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Open311KeyRequest {
+    pub name: String,
+    pub community: String,
+}
+
+/// The key, shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Open311KeyResponse {
+    pub name: String,
+    pub api_key: String,
+}

@@ -1,0 +1,94 @@
+//! CSV as spreadsheets write and read it (RFC 4180): quoted fields may hold commas, quotes and line
+//! ends.
+
+use crate::error::DomainError;
+
+/// What is wrong with one line of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// 1-based line number; 1 is the header.
+    pub line: usize,
+    pub error: DomainError,
+}
+
+/// Splits CSV text into records (RFC 4180: quoted fields may hold commas, quotes and newlines), with the
+/// line on which each record starts. Blank records are dropped. An unclosed quote fails with the line
+/// where its record starts.
+pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, usize> {
+    let mut out = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut in_quotes = false;
+    let mut line = 1;
+    let mut start_line = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, in_quotes) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', true) => in_quotes = false,
+            ('"', false) if field.is_empty() => in_quotes = true,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                out.push((start_line, std::mem::take(&mut record)));
+                line += 1;
+                start_line = line;
+            }
+            ('\n', true) => {
+                line += 1;
+                field.push('\n');
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err(start_line);
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        out.push((start_line, record));
+    }
+    Ok(out
+        .into_iter()
+        .filter(|(_, r)| r.iter().any(|f| !f.trim().is_empty()))
+        .collect())
+}
+
+/// One CSV field, quoted when it holds a separator, a quote or a line end. A leading `=`, `+`, `-` or
+/// `@` is prefixed with `'` so that a spreadsheet never evaluates an option name as a formula.
+pub fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// A whole file: UTF-8 with a byte-order mark (spreadsheet programs then read Chinese), CRLF line ends.
+pub fn write(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|f| field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Undoes [`field`]'s guard: a value read back from a file this program wrote.
+#[must_use]
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => s,
+    }
+}
