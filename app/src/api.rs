@@ -762,6 +762,45 @@ pub fn photo_url(id: &str) -> String {
     format!("{PREFIX}/photos/{}", encode(id))
 }
 
+/// `GET` on `path` (under the API prefix, query included), answered with a body of type `T`.
+pub async fn fetch_json<T: DeserializeOwned>(lang: Lang, path: &str) -> ApiResult<T> {
+    call(lang, "GET", path, None::<&()>).await
+}
+
+/// `method` on `path` with a JSON body, answered with a body of type `T`.
+pub async fn send_json<B: Serialize, T: DeserializeOwned>(
+    lang: Lang,
+    method: &str,
+    path: &str,
+    body: &B,
+) -> ApiResult<T> {
+    call(lang, method, path, Some(body)).await
+}
+
+/// `POST` of a CSV file to `path`.
+pub async fn post_csv<T: DeserializeOwned>(lang: Lang, path: &str, csv: String) -> ApiResult<T> {
+    let (status, text) = send(
+        lang,
+        "POST",
+        path,
+        Some((JsValue::from_str(&csv), "text/csv")),
+    )
+    .await?;
+    parse(status, &text)
+}
+
+/// The address of `path` under the API prefix, for links (downloads).
+#[must_use]
+pub fn url(path: &str) -> String {
+    format!("{PREFIX}{path}")
+}
+
+/// A query value, percent-encoded.
+#[must_use]
+pub fn encode_value(v: &str) -> String {
+    encode(v)
+}
+
 /// A change to a record (`POST` or `PUT` on `path`, under the API prefix): the answer's body is not
 /// needed, the caller reloads what it shows.
 pub async fn change(

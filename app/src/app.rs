@@ -17,6 +17,9 @@ use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage, NewMeetingP
 use crate::pages::notices::{
     HomePage, NewNoticePage, NoticeArchivePage, NoticePage, NoticePrintPage,
 };
+use crate::pages::requests::{
+    CataloguePage, FiguresPage, NewRequestPage, RequestPage, RequestsPage,
+};
 use crate::pages::votes::{NewVotePage, VotePage};
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
@@ -66,6 +69,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/covenants") view=CovenantsPage />
                 <Route path=path!("/covenants/new") view=NewCovenantPage />
                 <Route path=path!("/covenants/:id") view=CovenantPage />
+                <Route path=path!("/requests") view=RequestsPage />
+                <Route path=path!("/requests/new") view=NewRequestPage />
+                <Route path=path!("/requests/catalogue") view=CataloguePage />
+                <Route path=path!("/requests/figures") view=FiguresPage />
+                <Route path=path!("/requests/:id") view=RequestPage />
             </Routes>
         </Router>
     }

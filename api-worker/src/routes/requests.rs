@@ -270,6 +270,8 @@ pub async fn catalogue(ctx: &Ctx) -> ApiResult<Response> {
             workdays: cal.workdays.into_iter().collect(),
             confirm_days: db::requests::confirm_days(&db).await?,
             can_edit,
+            my_units: db::requests::units_of(&db, &member.actor.member).await?,
+            dispatches: !scopes_for(&member.actor, Action::DispatchRequests).is_empty(),
         },
     )
 }

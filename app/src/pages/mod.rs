@@ -8,6 +8,7 @@ pub mod matters;
 pub mod meetings;
 pub mod not_found;
 pub mod notices;
+pub mod requests;
 pub mod votes;
 
 pub use not_found::NotFoundPage;

@@ -58,6 +58,10 @@ pub struct CatalogueResponse {
     pub confirm_days: u32,
     /// The reader keeps the catalogue.
     pub can_edit: bool,
+    /// The units the reader handles requests for.
+    pub my_units: Vec<HandlingUnitId>,
+    /// The reader dispatches requests somewhere (sees "all", figures, registers calls).
+    pub dispatches: bool,
 }
 
 /// `POST /api/v1/requests/categories`, `PUT /api/v1/requests/categories/{id}`.

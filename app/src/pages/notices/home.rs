@@ -7,6 +7,7 @@ use crate::i18n::{Msg, use_i18n};
 use crate::pages::matters::MattersTeaser;
 use crate::pages::meetings::UpcomingMeetings;
 use crate::pages::notices::NoticeList;
+use crate::pages::requests::RequestsTeaser;
 use crate::pages::votes::WaitingVotes;
 use crate::session::member_resource;
 
@@ -37,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
                                 <Greeting member=member />
                                 <WaitingVotes />
                                 <UpcomingMeetings />
+                                <RequestsTeaser />
                                 <MattersTeaser />
                                 <section class="notices" aria-labelledby="notices-heading">
                                     <div class="section-head">
