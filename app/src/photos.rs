@@ -30,6 +30,19 @@ pub async fn upload_all(
     Ok(ids)
 }
 
+/// As [`upload_all`], with `uploading` set while it runs (the form then says "uploading photos").
+pub async fn upload_showing(
+    lang: yishi_core::Lang,
+    files: Vec<File>,
+    uploading: leptos::prelude::RwSignal<bool>,
+) -> Result<Vec<String>, crate::api::ApiError> {
+    use leptos::prelude::Set;
+    uploading.set(!files.is_empty());
+    let uploaded = upload_all(lang, files).await;
+    uploading.set(false);
+    uploaded
+}
+
 /// The photo to upload for `file`: a smaller JPEG when the browser can make one, else the file itself.
 pub async fn shrink(file: File) -> Blob {
     match smaller(&file).await {

@@ -313,18 +313,8 @@ impl Outcome {
     }
 }
 
-/// Stars of a rating: 1 to 5.
-pub fn check_stars(stars: u8) -> DomainResult<u8> {
-    if (1..=5).contains(&stars) {
-        Ok(stars)
-    } else {
-        Err(DomainError::OutOfRange {
-            field: Field::Stars,
-            min: 1,
-            max: 5,
-        })
-    }
-}
+/// Stars of a rating: 1 to 5, as for matters.
+pub use crate::matters::check_stars;
 
 /// How a request reached the community.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -314,23 +314,14 @@ pub fn set_step(
     columns: &[(Column, JsValue)],
     now: DateTime<Utc>,
 ) -> ApiResult<D1PreparedStatement> {
-    let mut args = vec![
-        text(id.as_str()),
-        text(from.as_str()),
-        text(to.as_str()),
-        text(&time(now)),
-    ];
-    let mut sets = String::new();
-    for (column, value) in columns {
-        args.push(value.clone());
-        sets.push_str(&format!(", {} = ?{}", column.name(), args.len()));
-    }
-    stmt(
+    let sets: Vec<(&str, JsValue)> = columns.iter().map(|(c, v)| (c.name(), v.clone())).collect();
+    super::set_guarded(
         db,
-        &format!(
-            "UPDATE matters SET step = CASE WHEN step = ?2 THEN ?3 ELSE NULL END, updated_at = ?4{sets} WHERE id = ?1"
-        ),
-        &args,
+        ("matters", "step"),
+        id.as_str(),
+        (from.as_str(), to.as_str()),
+        &sets,
+        now,
     )
 }
 

@@ -87,6 +87,32 @@ pub async fn batch_guarded(
     }
 }
 
+/// A guarded change of state: `column` of row `id` of `table` goes from `from` to `to` (with `sets` and
+/// `updated_at`) only if it still holds `from`; otherwise it would become NULL, which those columns refuse,
+/// and [`batch_guarded`] answers that the record changed meanwhile.
+pub fn set_guarded(
+    db: &D1Database,
+    (table, column): (&str, &str),
+    id: &str,
+    (from, to): (&str, &str),
+    sets: &[(&str, JsValue)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    let mut args = vec![text(id), text(from), text(to), text(&time(now))];
+    let mut assignments = String::new();
+    for (name, value) in sets {
+        args.push(value.clone());
+        assignments.push_str(&format!(", {name} = ?{}", args.len()));
+    }
+    stmt(
+        db,
+        &format!(
+            "UPDATE {table} SET {column} = CASE WHEN {column} = ?2 THEN ?3 ELSE NULL END, updated_at = ?4{assignments} WHERE id = ?1"
+        ),
+        &args,
+    )
+}
+
 pub fn text(s: &str) -> JsValue {
     JsValue::from_str(s)
 }

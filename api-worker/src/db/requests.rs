@@ -691,6 +691,34 @@ pub fn insert(db: &D1Database, r: &NewRow<'_>) -> ApiResult<D1PreparedStatement>
     )
 }
 
+/// A new request and the first entry of its record (`kind`: received, split_from), which names the unit
+/// it went to.
+pub fn receive(
+    db: &D1Database,
+    r: &NewRow<'_>,
+    id: &EventId,
+    actor: Option<&MemberId>,
+    (kind, note): (&str, &str),
+    at: DateTime<Utc>,
+) -> ApiResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        insert(db, r)?,
+        self::event(
+            db,
+            &Event {
+                id,
+                request: r.id,
+                actor,
+                kind,
+                status: Status::Received,
+                handler: Some(r.handler),
+                note,
+                at,
+            },
+        )?,
+    ])
+}
+
 /// Columns a change of status may set besides it.
 pub enum Column {
     Handler,
@@ -730,23 +758,14 @@ pub fn set_status(
     columns: &[(Column, JsValue)],
     now: DateTime<Utc>,
 ) -> ApiResult<D1PreparedStatement> {
-    let mut args = vec![
-        text(id.as_str()),
-        text(from.as_str()),
-        text(to.as_str()),
-        text(&time(now)),
-    ];
-    let mut sets = String::new();
-    for (column, value) in columns {
-        args.push(value.clone());
-        sets.push_str(&format!(", {} = ?{}", column.name(), args.len()));
-    }
-    stmt(
+    let sets: Vec<(&str, JsValue)> = columns.iter().map(|(c, v)| (c.name(), v.clone())).collect();
+    super::set_guarded(
         db,
-        &format!(
-            "UPDATE requests SET status = CASE WHEN status = ?2 THEN ?3 ELSE NULL END, updated_at = ?4{sets} WHERE id = ?1"
-        ),
-        &args,
+        ("requests", "status"),
+        id.as_str(),
+        (from.as_str(), to.as_str()),
+        &sets,
+        now,
     )
 }
 

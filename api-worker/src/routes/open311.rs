@@ -19,7 +19,7 @@ use yishi_core::requests::{self as rules, Channel, Status};
 use yishi_core::territory::{ScopeKind, ScopePath, ScopeRef};
 use yishi_core::text::{clean_line, clean_text};
 
-use crate::db::requests::{Event, NewRow, PublicQuery, RequestRow};
+use crate::db::requests::{NewRow, PublicQuery, RequestRow};
 use crate::db::{self};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, query_param, read_text};
@@ -428,45 +428,31 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
     let id = ctx.new_id(RequestId::generate)?;
     let event_id = ctx.new_id(EventId::generate)?;
     let note = format!("Open311: {key_name}");
-    db::batch(
+    let statements = db::requests::receive(
         &db,
-        vec![
-            db::requests::insert(
-                &db,
-                &NewRow {
-                    id: &id,
-                    subcategory: &SubcategoryId::from_trusted(&sub.id),
-                    handler: &sub.unit_id,
-                    path: &path,
-                    place_text: place_text.as_deref(),
-                    description: &description,
-                    requester: requester.as_ref(),
-                    caller: Some((&caller_name, phone.as_deref())),
-                    show_name: false,
-                    channel: Channel::Open311,
-                    registered_by: None,
-                    received_at: ctx.now,
-                    deadline,
-                    split_from: None,
-                    location,
-                },
-            )?,
-            db::requests::event(
-                &db,
-                &Event {
-                    id: &event_id,
-                    request: &id,
-                    actor: None,
-                    kind: "received",
-                    status: Status::Received,
-                    handler: Some(&sub.unit_id),
-                    note: &note,
-                    at: ctx.now,
-                },
-            )?,
-        ],
-    )
-    .await?;
+        &NewRow {
+            id: &id,
+            subcategory: &SubcategoryId::from_trusted(&sub.id),
+            handler: &sub.unit_id,
+            path: &path,
+            place_text: place_text.as_deref(),
+            description: &description,
+            requester: requester.as_ref(),
+            caller: Some((&caller_name, phone.as_deref())),
+            show_name: false,
+            channel: Channel::Open311,
+            registered_by: None,
+            received_at: ctx.now,
+            deadline,
+            split_from: None,
+            location,
+        },
+        &event_id,
+        None,
+        ("received", &note),
+        ctx.now,
+    )?;
+    db::batch(&db, statements).await?;
     #[derive(Serialize)]
     struct Created {
         service_request_id: String,

@@ -767,41 +767,30 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (sub, deadline) = routed(&db, &body.subcategory, ctx.now).await?;
     let id = ctx.new_id(RequestId::generate)?;
     let event_id = ctx.new_id(EventId::generate)?;
-    let mut statements = vec![
-        db::requests::insert(
-            &db,
-            &NewRow {
-                id: &id,
-                subcategory: &SubcategoryId::from_trusted(&sub.id),
-                handler: &sub.unit_id,
-                path: &path,
-                place_text: place_text.as_deref(),
-                description: &description,
-                requester: requester.as_ref(),
-                caller: caller.as_ref().map(|(n, p)| (n.as_str(), p.as_deref())),
-                show_name: body.show_name,
-                channel,
-                registered_by: body.on_behalf.is_some().then_some(&member.actor.member),
-                received_at: ctx.now,
-                deadline,
-                split_from: None,
-                location: None,
-            },
-        )?,
-        db::requests::event(
-            &db,
-            &Event {
-                id: &event_id,
-                request: &id,
-                actor: Some(&member.actor.member),
-                kind: "received",
-                status: Status::Received,
-                handler: Some(&sub.unit_id),
-                note: "",
-                at: ctx.now,
-            },
-        )?,
-    ];
+    let mut statements = db::requests::receive(
+        &db,
+        &NewRow {
+            id: &id,
+            subcategory: &SubcategoryId::from_trusted(&sub.id),
+            handler: &sub.unit_id,
+            path: &path,
+            place_text: place_text.as_deref(),
+            description: &description,
+            requester: requester.as_ref(),
+            caller: caller.as_ref().map(|(n, p)| (n.as_str(), p.as_deref())),
+            show_name: body.show_name,
+            channel,
+            registered_by: body.on_behalf.is_some().then_some(&member.actor.member),
+            received_at: ctx.now,
+            deadline,
+            split_from: None,
+            location: None,
+        },
+        &event_id,
+        Some(&member.actor.member),
+        ("received", ""),
+        ctx.now,
+    )?;
     for photo in &photos {
         statements.push(db::requests::attach_photo(&db, photo, &id, None)?);
     }
@@ -1100,43 +1089,34 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         ctx.new_id(EventId::generate)?,
         ctx.new_id(EventId::generate)?,
     );
-    let statements = vec![
-        db::requests::insert(
-            &db,
-            &NewRow {
-                id: &child,
-                subcategory: &SubcategoryId::from_trusted(&sub.id),
-                handler: &sub.unit_id,
-                path: &path,
-                place_text: row.place_text.as_deref(),
-                description: &description,
-                requester: requester.as_ref(),
-                caller: row
-                    .caller_name
-                    .as_deref()
-                    .map(|n| (n, row.caller_phone.as_deref())),
-                show_name: row.show_name != 0,
-                channel: row.channel(),
-                registered_by: Some(&member.actor.member),
-                received_at: received,
-                deadline,
-                split_from: Some(&parent),
-                location: row.lat.zip(row.long),
-            },
-        )?,
-        db::requests::event(
-            &db,
-            &Event {
-                id: &e1,
-                request: &child,
-                actor: Some(&member.actor.member),
-                kind: "split_from",
-                status: Status::Received,
-                handler: Some(&sub.unit_id),
-                note: parent.as_str(),
-                at: ctx.now,
-            },
-        )?,
+    let mut statements = db::requests::receive(
+        &db,
+        &NewRow {
+            id: &child,
+            subcategory: &SubcategoryId::from_trusted(&sub.id),
+            handler: &sub.unit_id,
+            path: &path,
+            place_text: row.place_text.as_deref(),
+            description: &description,
+            requester: requester.as_ref(),
+            caller: row
+                .caller_name
+                .as_deref()
+                .map(|n| (n, row.caller_phone.as_deref())),
+            show_name: row.show_name != 0,
+            channel: row.channel(),
+            registered_by: Some(&member.actor.member),
+            received_at: received,
+            deadline,
+            split_from: Some(&parent),
+            location: row.lat.zip(row.long),
+        },
+        &e1,
+        Some(&member.actor.member),
+        ("split_from", parent.as_str()),
+        ctx.now,
+    )?;
+    statements.extend([
         db::requests::event(
             &db,
             &Event {
@@ -1161,7 +1141,7 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
                 serde_json::json!({ "into": child, "subcategory": sub.id }),
             )?,
         )?,
-    ];
+    ]);
     db::batch(&db, statements).await?;
     respond(ctx, &member, child.as_str(), 201).await
 }

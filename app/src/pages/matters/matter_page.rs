@@ -621,9 +621,7 @@ fn ProgressForm(change: Change) -> impl IntoView {
         let text = text.clone();
         let chosen = files.get_untracked();
         async move {
-            uploading.set(true);
-            let uploaded = photos::upload_all(i18n.lang_untracked(), chosen).await;
-            uploading.set(false);
+            let uploaded = photos::upload_showing(i18n.lang_untracked(), chosen, uploading).await;
             match uploaded {
                 Ok(ids) => change.post("progress", json!({ "body": text, "photos": ids })),
                 Err(e) => change.error.set(Some(e)),

@@ -111,9 +111,7 @@ fn ProposeForm(places: Vec<(ScopeRef, Msg, String)>) -> impl IntoView {
         let (mut req, navigate) = (req.clone(), navigate.clone());
         let chosen = files.get_untracked();
         async move {
-            uploading.set(!chosen.is_empty());
-            let uploaded = photos::upload_all(i18n.lang_untracked(), chosen).await;
-            uploading.set(false);
+            let uploaded = photos::upload_showing(i18n.lang_untracked(), chosen, uploading).await;
             match uploaded {
                 Ok(ids) => req.photos = ids,
                 Err(e) => {

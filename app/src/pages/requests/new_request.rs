@@ -234,9 +234,8 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
         let (mut req, navigate) = (req.clone(), navigate.clone());
         let chosen_files = files.get_untracked();
         async move {
-            uploading.set(!chosen_files.is_empty());
-            let uploaded = photos::upload_all(i18n.lang_untracked(), chosen_files).await;
-            uploading.set(false);
+            let uploaded =
+                photos::upload_showing(i18n.lang_untracked(), chosen_files, uploading).await;
             match uploaded {
                 Ok(ids) => req.photos = ids,
                 Err(e) => {

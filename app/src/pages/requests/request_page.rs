@@ -230,9 +230,7 @@ fn HandlerPanel(r: RequestView, change: Change) -> impl IntoView {
     let resolve = Action::new_local(move |(): &()| {
         let chosen = files.get_untracked();
         async move {
-            uploading.set(!chosen.is_empty());
-            let uploaded = photos::upload_all(i18n.lang_untracked(), chosen).await;
-            uploading.set(false);
+            let uploaded = photos::upload_showing(i18n.lang_untracked(), chosen, uploading).await;
             match uploaded {
                 Ok(ids) => change.post(
                     "changes",

@@ -62,6 +62,14 @@ fn building3() -> ScopePath {
         BuildingId::from_trusted("bld_t03"),
     )
 }
+fn building5() -> ScopePath {
+    ScopePath::building(
+        street(),
+        CommunityId::from_trusted("com_t"),
+        CompoundId::from_trusted("cpd_b"),
+        BuildingId::from_trusted("bld_t05"),
+    )
+}
 fn unit3(n: u8) -> ScopePath {
     ScopePath::unit(
         street(),
@@ -167,8 +175,75 @@ fn every_route_agrees_with_the_policy_for_every_role() {
         .unwrap_or_default()
         .to_owned();
 
+    // A resident's request about building 3, to split.
+    let request = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE).post(
+        "/api/v1/requests",
+        &json!({ "subcategory": "sub_t_light", "description": marker("matrix-request"), "place": { "kind": "building", "id": "bld_t03" } }),
+    );
+    request.expect(201, None);
+    let request_id = request.body["request"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
     let csv = "小区,楼栋,单元,门牌\n甲小区,3号楼,1单元,001\n";
     let cases = vec![
+        case(
+            "report request",
+            "POST",
+            "/api/v1/requests",
+            Body::Json(
+                json!({ "subcategory": "sub_t_light", "description": "路灯", "place": { "kind": "building", "id": "bld_t05" } }),
+            ),
+            may(Action::ReportRequest, building5()),
+        ),
+        case(
+            "register request",
+            "POST",
+            "/api/v1/requests",
+            Body::Json(
+                json!({ "subcategory": "sub_t_light", "description": "路灯", "place": { "kind": "building", "id": "bld_t03" },
+                        "on_behalf": { "channel": "phone", "name": "来电居民" } }),
+            ),
+            may(Action::RegisterRequest, building3()),
+        ),
+        case(
+            "split request",
+            "POST",
+            format!("/api/v1/requests/{request_id}/split"),
+            Body::Json(json!({ "subcategory": "sub_t_noise", "description": "夜间施工" })),
+            may(Action::DispatchRequests, building3()),
+        ),
+        case(
+            "all requests",
+            "GET",
+            "/api/v1/requests?view=all",
+            Body::None,
+            has_any(Action::DispatchRequests),
+        ),
+        case(
+            "request figures",
+            "GET",
+            "/api/v1/requests/figures",
+            Body::None,
+            has_any(Action::DispatchRequests),
+        ),
+        case(
+            "request calendar",
+            "PUT",
+            "/api/v1/requests/calendar",
+            Body::Json(
+                json!({ "holidays": ["2027-01-01"], "workdays": ["2027-02-07"], "confirm_days": 7 }),
+            ),
+            |a: &Actor| policy::can_manage_catalogue(a).is_ok(),
+        ),
+        case(
+            "catalogue export",
+            "GET",
+            "/api/v1/requests/catalogue.csv",
+            Body::None,
+            |a: &Actor| policy::can_manage_catalogue(a).is_ok(),
+        ),
         case(
             "summarize matter",
             "PUT",
