@@ -1103,3 +1103,43 @@ pub async fn public_list(db: &D1Database, q: &PublicQuery<'_>) -> ApiResult<Vec<
     )
     .await
 }
+
+#[derive(Deserialize)]
+pub struct KeyRow {
+    pub key_hash: String,
+    pub name: String,
+    pub community_id: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// The keys issued for `communities`, newest first.
+pub async fn open311_keys(db: &D1Database, communities: &[String]) -> ApiResult<Vec<KeyRow>> {
+    if communities.is_empty() {
+        return Ok(Vec::new());
+    }
+    let args: Vec<JsValue> = communities.iter().map(|c| text(c)).collect();
+    let marks: Vec<String> = (1..=args.len()).map(|i| format!("?{i}")).collect();
+    all(
+        db,
+        &format!(
+            "SELECT key_hash, name, community_id, created_at, revoked_at FROM open311_keys \
+             WHERE community_id IN ({}) ORDER BY created_at DESC",
+            marks.join(", ")
+        ),
+        &args,
+    )
+    .await
+}
+
+pub fn revoke_open311_key(
+    db: &D1Database,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE open311_keys SET revoked_at = ?2 WHERE key_hash = ?1 AND revoked_at IS NULL",
+        &[text(hash), text(&time(now))],
+    )
+}

@@ -24,6 +24,9 @@ use crate::db::{self};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, query_param, read_text};
 
+/// Requests one Open311 key may submit per throttle window (15 minutes by default).
+const OPEN311_PER_WINDOW: u32 = 300;
+
 /// Every Open311 route, after `/api/open311/v2/`.
 pub async fn serve(ctx: &Ctx, req: &mut Request, rest: &str) -> worker::Result<Response> {
     let method = req.method();
@@ -345,6 +348,9 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
     let (key_name, community) = db::requests::open311_key(&db, &hash)
         .await?
         .ok_or_else(|| Open311Error::new(403, "api_key not valid"))?;
+    // A leaked key cannot flood the units: at most this many requests per key and window.
+    let counter =
+        crate::throttle::Counter::check(ctx, format!("open311:{hash}"), OPEN311_PER_WINDOW).await?;
     let community_path = db::territory::resolve(
         &db,
         &ScopeRef {
@@ -453,6 +459,7 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         ctx.now,
     )?;
     db::batch(&db, statements).await?;
+    counter.record(ctx).await?;
     #[derive(Serialize)]
     struct Created {
         service_request_id: String,

@@ -8,10 +8,11 @@ use worker::{D1Database, D1PreparedStatement, Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, ChangeRequest,
-    ConfirmRequest, FigureRow, FiguresResponse, NewRequest, Open311KeyRequest, Open311KeyResponse,
-    RatingView, RequestAction, RequestEventView, RequestListResponse, RequestPowers,
-    RequestResponse, RequestSummary, RequestView, SimilarResponse, SplitRequest,
-    SubcategoryRequest, UnitMemberRequest, UnitRef, UnitRequest,
+    ConfirmRequest, FigureRow, FiguresResponse, NewRequest, Open311KeyListResponse,
+    Open311KeyRequest, Open311KeyResponse, Open311KeyView, RatingView, RequestAction,
+    RequestEventView, RequestListResponse, RequestPowers, RequestResponse, RequestSummary,
+    RequestView, SimilarResponse, SplitRequest, SubcategoryRequest, UnitMemberRequest, UnitRef,
+    UnitRequest,
 };
 use yishi_core::auth::normalize_phone;
 use yishi_core::error::{Entity, Field};
@@ -1408,6 +1409,103 @@ pub async fn create_open311_key(ctx: &Ctx, req: &mut Request) -> ApiResult<Respo
     )
     .await?;
     json(201, &Open311KeyResponse { name, api_key: key })
+}
+
+/// The keys of the communities the reader dispatches, as `(view, hash, community path)`.
+async fn open311_keys_of(
+    ctx: &Ctx,
+    actor: &Actor,
+) -> ApiResult<Vec<(Open311KeyView, String, ScopePath)>> {
+    let db = ctx.db()?;
+    let scopes = scopes_for(actor, Action::DispatchRequests);
+    let mut communities: Vec<(String, ScopePath)> = Vec::new();
+    for scope in &scopes {
+        match scope.community_id() {
+            Some(c) => communities.push((
+                c.to_string(),
+                ScopePath::community(scope.street_id().clone(), c.clone()),
+            )),
+            None => {
+                for c in
+                    db::territory::communities_of_street(&db, scope.street_id().as_str()).await?
+                {
+                    let path = ScopePath::community(
+                        scope.street_id().clone(),
+                        yishi_core::ids::CommunityId::from_trusted(&c.id),
+                    );
+                    communities.push((c.id, path));
+                }
+            }
+        }
+    }
+    let ids: Vec<String> = communities.iter().map(|(id, _)| id.clone()).collect();
+    db::requests::open311_keys(&db, &ids)
+        .await?
+        .into_iter()
+        .map(|k| {
+            let path = communities
+                .iter()
+                .find(|(id, _)| *id == k.community_id)
+                .map(|(_, p)| p.clone())
+                .ok_or_else(|| ApiError::internal("a key of an unknown community"))?;
+            Ok((
+                Open311KeyView {
+                    id: k.key_hash[..16].to_owned(),
+                    name: k.name,
+                    community: k.community_id,
+                    created_at: db::parse_time(&k.created_at)?,
+                    revoked_at: k.revoked_at.as_deref().map(db::parse_time).transpose()?,
+                },
+                k.key_hash,
+                path,
+            ))
+        })
+        .collect()
+}
+
+/// `GET /api/v1/requests/open311-keys`.
+pub async fn list_open311_keys(ctx: &Ctx) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    if scopes_for(&member.actor, Action::DispatchRequests).is_empty() {
+        return Err(DomainError::Forbidden.into());
+    }
+    let keys = open311_keys_of(ctx, &member.actor).await?;
+    json(
+        200,
+        &Open311KeyListResponse {
+            keys: keys.into_iter().map(|(v, _, _)| v).collect(),
+        },
+    )
+}
+
+/// `POST /api/v1/requests/open311-keys/{id}/revoke`: the client can submit no more.
+pub async fn revoke_open311_key(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let keys = open311_keys_of(ctx, &member.actor).await?;
+    let (view, hash, path) =
+        keys.into_iter()
+            .find(|(v, _, _)| v.id == id)
+            .ok_or(DomainError::NotFound {
+                entity: Entity::Route,
+            })?;
+    let db = ctx.db()?;
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        "open311_key.revoke",
+        ("open311_key", &view.id),
+        &path,
+        serde_json::json!({ "name": view.name }),
+    )?;
+    db::batch(
+        &db,
+        vec![
+            db::requests::revoke_open311_key(&db, &hash, ctx.now)?,
+            audit::insert(&db, &entry)?,
+        ],
+    )
+    .await?;
+    list_open311_keys(ctx).await
 }
 
 pub fn hex(bytes: &[u8]) -> String {

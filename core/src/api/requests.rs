@@ -356,3 +356,19 @@ pub struct Open311KeyResponse {
     pub name: String,
     pub api_key: String,
 }
+
+/// An issued key, by the first 16 hex digits of its hash (the key itself is never shown again).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Open311KeyView {
+    pub id: String,
+    pub name: String,
+    pub community: String,
+    pub created_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// `GET /api/v1/requests/open311-keys`: the keys of the communities the reader dispatches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Open311KeyListResponse {
+    pub keys: Vec<Open311KeyView>,
+}

@@ -1066,3 +1066,65 @@ fn open311_clients_read_services_and_requests_and_submit_with_a_key() {
         );
     }
 }
+
+#[test]
+fn staff_list_and_revoke_open311_keys() {
+    let mut staff = Api::signed_in(STAFF2, STAFF_PASSWORD);
+    let name = marker("城市App");
+    let created = staff.post(
+        "/api/v1/requests/open311-keys",
+        &json!({ "name": name, "community": "com_t" }),
+    );
+    created.expect(201, None);
+    let key = created.body["api_key"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let listed = staff.get("/api/v1/requests/open311-keys");
+    listed.expect(200, None);
+    let entry = listed.body["keys"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|k| k["name"] == name.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert!(entry["revoked_at"].is_null());
+    assert!(
+        !listed.body.to_string().contains(&key),
+        "the key is shown only once"
+    );
+    let id = entry["id"].as_str().unwrap_or_default().to_owned();
+    let mut resident = Api::signed_in(RESIDENT5, RESIDENT_PASSCODE);
+    resident
+        .get("/api/v1/requests/open311-keys")
+        .expect(403, Some("forbidden"));
+    let mut other = Api::signed_in(OTHER_STAFF, STAFF_PASSWORD);
+    other
+        .post(
+            &format!("/api/v1/requests/open311-keys/{id}/revoke"),
+            &json!({}),
+        )
+        .expect(404, Some("not_found"));
+    let revoked = staff.post(
+        &format!("/api/v1/requests/open311-keys/{id}/revoke"),
+        &json!({}),
+    );
+    revoked.expect(200, None);
+    let entry = revoked.body["keys"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|k| k["name"] == name.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert!(entry["revoked_at"].is_string());
+    let mut client = Api::new();
+    let refused = client.send(
+        "POST",
+        "/api/open311/v2/requests.json",
+        "application/x-www-form-urlencoded",
+        &format!("api_key={key}&service_code=sub_t_light&description=x&address_id=bld_t05"),
+    );
+    assert_eq!(refused.status, 403);
+}
