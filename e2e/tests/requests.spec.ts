@@ -24,7 +24,7 @@ test('a resident reports a broken light, the property company fixes it, and she 
   await r3.page.getByLabel('遇到了什么问题？').fill('3号楼东门的路灯晚上不亮，老人出门看不清路。');
   // The kind is suggested from her words; choosing it shows who handles it, within what time.
   await r3.page.getByRole('button', { name: '路灯损坏' }).click();
-  await expect(r3.page.getByLabel('问题类别')).toHaveValue('sub_light');
+  await expect(r3.page.getByLabel('问题类别', { exact: true })).toHaveValue('sub_light');
   await expect(r3.page.getByText('由安居物业公司办理，时限 3 个工作日')).toBeVisible();
   await expect(r3.page.getByRole('radio', { name: /我住的单元/ })).toBeChecked();
   await r3.page.getByLabel('具体位置（可选）').fill(where);
@@ -40,7 +40,9 @@ test('a resident reports a broken light, the property company fixes it, and she 
   // A member of her household sees it nearby and joins it (并案) instead of reporting again.
   const neighbour = await signedInPhone(browser, NEIGHBOUR.phone, NEIGHBOUR.password);
   await neighbour.page.goto('/requests/new');
-  await neighbour.page.getByLabel('遇到了什么问题？').fill('楼下路灯坏了');
+  await neighbour.page.getByLabel('遇到了什么问题？').fill('楼下黑乎乎的');
+  // She looks the kind up herself.
+  await neighbour.page.getByLabel('查找问题类别').fill('路灯');
   await neighbour.page.getByRole('button', { name: '路灯损坏' }).click();
   await expect(neighbour.page.getByRole('heading', { name: '附近已有人反映了同样的问题' })).toBeVisible();
   await neighbour.page.getByRole('button', { name: '这也是我的问题' }).first().click();
@@ -118,5 +120,12 @@ test('an overdue request is escalated by the scheduled job, and staff read the f
   await expect(page.getByRole('heading', { name: '诉求目录', level: 1 })).toBeVisible();
   await expect(page.getByText('由安居物业公司办理，时限 3 个工作日').first()).toBeVisible();
   await expect(page.getByText('由燃气公司办理，时限 2 小时')).toBeVisible();
+  // Staff edit a kind: gas leaks within one hour.
+  await page.getByRole('button', { name: '修改“燃气泄漏”' }).click();
+  await expect(page.getByRole('heading', { name: '修改问题类别' })).toBeVisible();
+  await expect(page.getByLabel('问题类别', { exact: true })).toHaveValue('燃气泄漏');
+  await page.getByRole('spinbutton', { name: '办理时限' }).fill('1');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText('由燃气公司办理，时限 1 小时')).toBeVisible();
   await staff.context.close();
 });

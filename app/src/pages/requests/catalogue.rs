@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use serde_json::json;
 use yishi_core::api::requests::{CatalogueImportResponse, CatalogueResponse};
-use yishi_core::requests::UnitKind;
+use yishi_core::requests::{TimeLimit, UnitKind};
 
 use super::new_request::routing_text;
 use super::unit_kind_label;
@@ -44,6 +44,23 @@ pub fn CataloguePage() -> impl IntoView {
 fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let change = Change::new("/requests".to_owned(), reload);
+    // Forms.
+    let new_category = RwSignal::new(String::new());
+    let unit_name = RwSignal::new(String::new());
+    let unit_kind = RwSignal::new("property_company".to_owned());
+    let member_unit = RwSignal::new(String::new());
+    let member_phone = RwSignal::new(String::new());
+    let sub_category = RwSignal::new(String::new());
+    let sub_name = RwSignal::new(String::new());
+    let sub_unit = RwSignal::new(String::new());
+    let limit_value = RwSignal::new("3".to_owned());
+    let limit_unit = RwSignal::new("working_days".to_owned());
+    let legal = RwSignal::new(String::new());
+    let standard = RwSignal::new(String::new());
+    let keywords = RwSignal::new(String::new());
+    let active = RwSignal::new(true);
+    // The subcategory being edited (none: a new one).
+    let editing = RwSignal::new(None::<String>);
     let listing = c
         .categories
         .iter()
@@ -57,10 +74,36 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
                         let s = s.clone();
                         move || routing_text(i18n.lang(), &s)
                     };
+                    let edit = {
+                        let s = s.clone();
+                        move |_| {
+                            editing.set(Some(s.id.to_string()));
+                            sub_category.set(s.category.to_string());
+                            sub_name.set(s.name.clone());
+                            sub_unit.set(s.unit.id.to_string());
+                            let (value, unit) = match s.limit {
+                                TimeLimit::WorkingDays(n) => (n, "working_days"),
+                                TimeLimit::Hours(n) => (n, "hours"),
+                            };
+                            limit_value.set(value.to_string());
+                            limit_unit.set(unit.to_owned());
+                            legal.set(s.legal_basis.clone());
+                            standard.set(s.standard.clone());
+                            keywords.set(s.keywords.join("、"));
+                            active.set(s.active);
+                            focus_form();
+                        }
+                    };
+                    let name = s.name.clone();
                     view! {
                         <li>
                             <strong>{s.name.clone()}</strong>
                             {(!s.active).then(|| view! { " " <span class="badge">{i18n.text(Msg::Retired)}</span> })}
+                            " "
+                            <button type="button" class="link-button" on:click=edit
+                                aria-label=move || fill(i18n.lang(), Msg::EditNamed, &[("name", &name)])>
+                                {i18n.text(Msg::Edit)}
+                            </button>
                             <p class="hint">{routing}</p>
                             {(!s.legal_basis.is_empty()).then(|| view! { <p class="hint">{i18n.text(Msg::LegalBasisLabel)}"："{s.legal_basis.clone()}</p> })}
                             {(!s.standard.is_empty()).then(|| view! { <p class="hint">{i18n.text(Msg::StandardLabel)}"："{s.standard.clone()}</p> })}
@@ -80,30 +123,33 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
         .units
         .iter()
         .map(|u| {
-            let members = u.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join("、");
             let kind = unit_kind_label(u.kind);
+            let members = u
+                .members
+                .iter()
+                .map(|m| {
+                    let path = format!("units/{}/members/{}", u.id, m.id);
+                    let name = m.name.clone();
+                    view! {
+                        <li>
+                            {m.name.clone()}" "
+                            <button type="button" class="link-button"
+                                aria-label=move || fill(i18n.lang(), Msg::RemoveNamed, &[("name", &name)])
+                                on:click=move |_| change.send("DELETE", &path, json!({}))>
+                                {i18n.text(Msg::Remove)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>();
             view! {
                 <li>
                     <strong>{u.name.clone()}</strong>" · "{i18n.text(kind)}
-                    <p class="hint">{move || fill(i18n.lang(), Msg::UnitMembers, &[("names", &members)])}</p>
+                    <ul class="plain">{members}</ul>
                 </li>
             }
         })
         .collect::<Vec<_>>();
-    // Forms.
-    let new_category = RwSignal::new(String::new());
-    let unit_name = RwSignal::new(String::new());
-    let unit_kind = RwSignal::new("property_company".to_owned());
-    let member_unit = RwSignal::new(String::new());
-    let member_phone = RwSignal::new(String::new());
-    let sub_category = RwSignal::new(String::new());
-    let sub_name = RwSignal::new(String::new());
-    let sub_unit = RwSignal::new(String::new());
-    let limit_value = RwSignal::new("3".to_owned());
-    let limit_unit = RwSignal::new("working_days".to_owned());
-    let legal = RwSignal::new(String::new());
-    let standard = RwSignal::new(String::new());
-    let keywords = RwSignal::new(String::new());
     let holidays = RwSignal::new(
         c.holidays
             .iter()
@@ -165,19 +211,25 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
             <ul class="plain">{listing}</ul>
         </section>
         <section aria-labelledby="add-sub-heading">
-            <h2 id="add-sub-heading">{i18n.text(Msg::AddSubcategory)}</h2>
+            <h2 id="add-sub-heading">
+                {move || i18n.t(if editing.get().is_some() { Msg::EditSubcategory } else { Msg::AddSubcategory })}
+            </h2>
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
                 let limit = json!({ "unit": limit_unit.get_untracked(), "value": limit_value.get_untracked().trim().parse::<u32>().unwrap_or(0) });
-                change.post("subcategories", json!({
+                let body = json!({
                     "category": sub_category.get_untracked(), "name": sub_name.get_untracked(), "unit": sub_unit.get_untracked(),
                     "legal_basis": legal.get_untracked(), "standard": standard.get_untracked(), "keywords": keywords.get_untracked(),
-                    "limit": limit,
-                }));
+                    "limit": limit, "active": active.get_untracked(),
+                });
+                match editing.get_untracked() {
+                    Some(id) => change.send("PUT", &format!("subcategories/{id}"), body),
+                    None => change.post("subcategories", body),
+                }
             }>
                 <div class="field">
                     <label for="sub-category">{i18n.text(Msg::CategoryLabel)}</label>
-                    <select id="sub-category" on:change=move |ev| sub_category.set(event_target_value(&ev))>
+                    <select id="sub-category" prop:value=move || sub_category.get() on:change=move |ev| sub_category.set(event_target_value(&ev))>
                         <option value="">{i18n.text(Msg::ChooseScope)}</option>
                         {category_options}
                     </select>
@@ -188,7 +240,7 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
                 </div>
                 <div class="field">
                     <label for="sub-unit">{i18n.text(Msg::ResponsibleUnit)}</label>
-                    <select id="sub-unit" on:change=move |ev| sub_unit.set(event_target_value(&ev))>
+                    <select id="sub-unit" prop:value=move || sub_unit.get() on:change=move |ev| sub_unit.set(event_target_value(&ev))>
                         <option value="">{i18n.text(Msg::ChooseScope)}</option>
                         {unit_options}
                     </select>
@@ -196,7 +248,7 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
                 <div class="field inline">
                     <label for="sub-limit">{i18n.text(Msg::TimeLimitLabel)}</label>
                     <input id="sub-limit" type="number" min="1" inputmode="numeric" bind:value=limit_value />
-                    <select aria-label=i18n.text(Msg::TimeLimitLabel) on:change=move |ev| limit_unit.set(event_target_value(&ev))>
+                    <select aria-label=i18n.text(Msg::TimeLimitLabel) prop:value=move || limit_unit.get() on:change=move |ev| limit_unit.set(event_target_value(&ev))>
                         <option value="working_days">{i18n.text(Msg::WorkingDaysUnit)}</option>
                         <option value="hours">{i18n.text(Msg::HoursUnit)}</option>
                     </select>
@@ -213,7 +265,23 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
                     <label for="sub-keywords">{i18n.text(Msg::KeywordsLabel)}</label>
                     <input id="sub-keywords" type="text" autocomplete="off" bind:value=keywords />
                 </div>
-                <button type="submit" class="button primary">{i18n.text(Msg::AddSubcategory)}</button>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || active.get() on:change=move |ev| active.set(event_target_checked(&ev)) />
+                    {i18n.text(Msg::InUse)}
+                </label>
+                <button type="submit" class="button primary">
+                    {move || i18n.t(if editing.get().is_some() { Msg::SaveChanges } else { Msg::AddSubcategory })}
+                </button>
+                {move || editing.get().is_some().then(|| view! {
+                    <button type="button" class="button secondary" on:click=move |_| {
+                        editing.set(None);
+                        sub_name.set(String::new());
+                        legal.set(String::new());
+                        standard.set(String::new());
+                        keywords.set(String::new());
+                        active.set(true);
+                    }>{i18n.text(Msg::CancelEdit)}</button>
+                })}
             </form>
             <form class="form" on:submit=move |ev| { ev.prevent_default(); change.post("categories", json!({ "name": new_category.get_untracked() })); }>
                 <div class="field">
@@ -302,5 +370,18 @@ fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView 
                 Err(e) => view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }.into_any(),
             })}
         </section>
+    }
+}
+
+/// Brings the subcategory form into view with its first field focused.
+fn focus_form() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("sub-name"))
+    {
+        el.scroll_into_view();
+        if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = input.focus();
+        }
     }
 }

@@ -160,8 +160,16 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
         ("photos", "request-photos"),
     ]);
 
+    let search = RwSignal::new(String::new());
+    // Kinds found by what she searched for (names, categories, keywords containing it, then the
+    // suggestion rules), or else suggested by what she wrote.
     let suggestions = Memo::new(move |_| {
-        let text = description.get();
+        let query = search.get().trim().to_owned();
+        let text = if query.is_empty() {
+            description.get()
+        } else {
+            query.clone()
+        };
         subs.with_value(|subs| {
             let items: Vec<Suggestible<'_>> = subs
                 .iter()
@@ -171,8 +179,31 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
                     keywords: &s.keywords,
                 })
                 .collect();
-            rules::suggest(&text, &items)
+            let mut found: Vec<usize> = if query.is_empty() {
+                Vec::new()
+            } else {
+                items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, it)| {
+                        it.name.contains(&query)
+                            || it.category.contains(&query)
+                            || it
+                                .keywords
+                                .iter()
+                                .any(|k| k.contains(&query) || query.contains(k.as_str()))
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            for i in rules::suggest(&text, &items) {
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+            found
                 .into_iter()
+                .take(8)
                 .filter_map(|i| subs.get(i).map(|(s, _)| (s.id.to_string(), s.name.clone())))
                 .collect::<Vec<_>>()
         })
@@ -351,6 +382,12 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
                     bind:value=description
                 ></textarea>
                 {move || description_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
+            </div>
+            <div class="field">
+                <label for="request-kind-search">{i18n.text(Msg::SearchKinds)}</label>
+                <input id="request-kind-search" type="search" autocomplete="off" bind:value=search />
+                {move || (!search.get().trim().is_empty() && suggestions.with(Vec::is_empty))
+                    .then(|| view! { <p class="hint" role="status">{i18n.text(Msg::NoKindFound)}</p> })}
             </div>
             {move || {
                 let found = suggestions.get();
