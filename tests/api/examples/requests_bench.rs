@@ -40,7 +40,10 @@ fn main() {
         });
         assert_eq!(r.body["total"]["received"], 1000);
     }
-    println!("figures of 1,000 requests (30 reads): {}", percentiles(times));
+    println!(
+        "figures of 1,000 requests (30 reads): {}",
+        percentiles(times)
+    );
 
     let mut resident = Api::signed_in(RESIDENT5, RESIDENT_PASSCODE);
     let mut fixer = Api::signed_in(FIXER, STAFF_PASSWORD);
