@@ -5,7 +5,7 @@
 // the demo's overdue request, see it escalated, and read the figures.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signedInPhone } from '../pages/pages';
-import { RESIDENT_3, STAFF } from './demo';
+import { ELDER, GRID_WORKER, RESIDENT_3, STAFF } from './demo';
 
 /** Lives with 杜国强 in 3号楼 1单元 101. */
 const NEIGHBOUR = { phone: '13900311012', password: '123456' };
@@ -128,4 +128,22 @@ test('an overdue request is escalated by the scheduled job, and staff read the f
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.getByText('由燃气公司办理，时限 1 小时')).toBeVisible();
   await staff.context.close();
+});
+
+test('a grid worker registers a request for an elderly resident without a phone', async ({ browser }) => {
+  const grid = await signedInPhone(browser, GRID_WORKER.phone, GRID_WORKER.password);
+  const page = grid.page;
+  await page.goto('/requests/new');
+  // She has no home here: the form is for registering a visit or a call.
+  await expect(page.getByLabel('代居民登记（电话或来访）')).toBeChecked();
+  await page.getByLabel('反映人姓名').fill(ELDER);
+  await page.getByLabel('来源').selectOption({ label: '来访' });
+  await page.getByLabel('问题在哪里').selectOption({ label: '阳光小区 3号楼' });
+  await page.getByLabel('遇到了什么问题？').fill('何阿姨说1单元门禁刷卡没反应，进不了门。');
+  await page.getByRole('button', { name: '单元门禁损坏' }).click();
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByRole('heading', { name: '单元门禁损坏', level: 1 })).toBeVisible();
+  await expect(page.getByText(`反映人：${ELDER}`)).toBeVisible();
+  await expect(page.getByText('责任单位：安居物业公司')).toBeVisible();
+  await grid.context.close();
 });

@@ -9,7 +9,7 @@ use yishi_core::DomainError;
 use yishi_core::api::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, ChangeRequest,
     ConfirmRequest, FigureRow, FiguresResponse, NewRequest, Open311KeyListResponse,
-    Open311KeyRequest, Open311KeyResponse, Open311KeyView, RatingView, RequestAction,
+    Open311KeyRequest, Open311KeyResponse, Open311KeyView, PlaceChoice, RatingView, RequestAction,
     RequestEventView, RequestListResponse, RequestPowers, RequestResponse, RequestSummary,
     RequestView, SimilarResponse, SplitRequest, SubcategoryRequest, UnitMemberRequest, UnitRef,
     UnitRequest,
@@ -44,6 +44,8 @@ use super::common::audit_entry;
 pub struct Access {
     pub parties: Parties,
     pub follower: bool,
+    /// She registered it for a caller: she follows what became of it, with the caller's name.
+    pub registrar: bool,
 }
 
 /// A request the reader may see: hers (raised or joined), her unit's, within her dispatch area, or one
@@ -56,10 +58,8 @@ pub async fn load(ctx: &Ctx, member: &LoadedMember, id: &str) -> ApiResult<(Requ
         .await?
         .ok_or(rules::not_found())?;
     let access = access(&db, &member.actor, &row).await?;
-    // Whoever registered a call or a visit follows what became of it.
-    let registered = row.registered_by.as_deref() == Some(member.actor.member.as_str());
     let p = access.parties;
-    if !(p.handler || p.dispatcher || p.requester || access.follower || registered) {
+    if !(p.handler || p.dispatcher || p.requester || access.follower || access.registrar) {
         return Err(rules::not_found().into());
     }
     Ok((row, access))
@@ -76,6 +76,7 @@ async fn access(db: &D1Database, actor: &Actor, row: &RequestRow) -> ApiResult<A
                 && row.requester_id.as_deref() == Some(actor.member.as_str()),
         },
         follower: db::requests::follows(db, &row.id(), &actor.member).await?,
+        registrar: actor.is_active() && row.registered_by.as_deref() == Some(actor.member.as_str()),
     })
 }
 
@@ -149,7 +150,8 @@ async fn view(
     let deadline = row.deadline()?;
     let resolved_at = row.resolved_at()?;
     let p = access.parties;
-    let name_shown = p.dispatcher || p.requester || (p.handler && row.show_name != 0);
+    let name_shown =
+        p.dispatcher || p.requester || access.registrar || (p.handler && row.show_name != 0);
     let confirm_days = db::requests::confirm_days(&db).await?;
     let rating = match (
         row.outcome.as_deref().and_then(Outcome::parse),
@@ -185,7 +187,7 @@ async fn view(
                     .or_else(|| row.requester_name.clone())
             })
             .flatten(),
-        caller_phone: (p.dispatcher || (p.handler && row.show_name != 0))
+        caller_phone: (p.dispatcher || access.registrar || (p.handler && row.show_name != 0))
             .then(|| row.caller_phone.clone())
             .flatten(),
         channel: row.channel(),
@@ -262,6 +264,13 @@ pub async fn catalogue(ctx: &Ctx) -> ApiResult<Response> {
         }
     }
     let cal = db::requests::calendar(&db).await?;
+    let mut register_places = Vec::new();
+    for path in scopes_for(&member.actor, Action::RegisterRequest) {
+        register_places.push(PlaceChoice {
+            name: db::territory::scope_name(&db, &path).await?,
+            scope: path.to_ref(),
+        });
+    }
     json(
         200,
         &CatalogueResponse {
@@ -273,6 +282,7 @@ pub async fn catalogue(ctx: &Ctx) -> ApiResult<Response> {
             can_edit,
             my_units: db::requests::units_of(&db, &member.actor.member).await?,
             dispatches: !scopes_for(&member.actor, Action::DispatchRequests).is_empty(),
+            register_places,
         },
     )
 }

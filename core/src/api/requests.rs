@@ -60,8 +60,17 @@ pub struct CatalogueResponse {
     pub can_edit: bool,
     /// The units the reader handles requests for.
     pub my_units: Vec<HandlingUnitId>,
-    /// The reader dispatches requests somewhere (sees "all", figures, registers calls).
+    /// The reader dispatches requests somewhere (sees "all", figures).
     pub dispatches: bool,
+    /// Where the reader may register calls and visits for residents (her grid, her community).
+    pub register_places: Vec<PlaceChoice>,
+}
+
+/// A place to choose, with its name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceChoice {
+    pub scope: ScopeRef,
+    pub name: String,
 }
 
 /// `POST /api/v1/requests/categories`, `PUT /api/v1/requests/categories/{id}`.

@@ -146,7 +146,8 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
     let files = RwSignal::new(Vec::<web_sys::File>::new());
     let uploading = RwSignal::new(false);
     // Staff register calls and visits.
-    let on_behalf = RwSignal::new(places.is_empty() && catalogue.dispatches);
+    let registers = !catalogue.register_places.is_empty();
+    let on_behalf = RwSignal::new(places.is_empty() && registers);
     let caller_name = RwSignal::new(String::new());
     let caller_phone = RwSignal::new(String::new());
     let channel = RwSignal::new("phone".to_owned());
@@ -347,9 +348,10 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
     let photos_error = errors.field("photos");
     let categories = catalogue.categories.clone();
     let dispatches = catalogue.dispatches;
+    let register_places = catalogue.register_places.clone();
     view! {
         <form class="form" novalidate on:submit=on_submit>
-            {dispatches.then(|| view! {
+            {registers.then(|| view! {
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || on_behalf.get() on:change=move |ev| on_behalf.set(event_target_checked(&ev)) />
                     {i18n.text(Msg::RegisterForResident)}
@@ -367,7 +369,26 @@ fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> impl IntoView
                             <option value="in_person">{i18n.text(Msg::ChannelInPerson)}</option>
                         </select>
                     </div>
-                    <ScopeSelect id="staff-place" label=Msg::RequestPlaceLabel value=staff_place error=errors.field("place") />
+                    {if dispatches {
+                        // Staff choose any place they post to (a building of the community, …).
+                        view! { <ScopeSelect id="staff-place" label=Msg::RequestPlaceLabel value=staff_place error=errors.field("place") /> }.into_any()
+                    } else {
+                        // Grid workers: the buildings of their grid.
+                        let options = register_places
+                            .iter()
+                            .map(|p| view! { <option value=format!("{}:{}", p.scope.kind.as_str(), p.scope.id)>{p.name.clone()}</option> })
+                            .collect::<Vec<_>>();
+                        view! {
+                            <div class="field">
+                                <label for="staff-place">{i18n.text(Msg::RequestPlaceLabel)}</label>
+                                <select id="staff-place" on:change=move |ev| staff_place.set(event_target_value(&ev))>
+                                    <option value="">{i18n.text(Msg::ChooseScope)}</option>
+                                    {options}
+                                </select>
+                            </div>
+                        }
+                        .into_any()
+                    }}
                 </fieldset>
             })}
             <div class="field">

@@ -407,7 +407,21 @@ fn grid_workers_and_staff_register_calls_for_residents() {
     created.expect(201, None);
     assert_eq!(created.body["request"]["channel"], "phone");
     let id = id_of(&created);
+    // She follows what she registered, with the caller's name; her places are her grid's buildings.
+    assert_eq!(created.body["request"]["requester_name"], "三号楼居民");
+    let mut places: Vec<String> = grid.get("/api/v1/requests/catalogue").body["register_places"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| p["scope"]["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    places.sort();
+    assert_eq!(places, ["bld_t02", "bld_t03"]);
     let mut r3 = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE);
+    assert_eq!(
+        r3.get("/api/v1/requests/catalogue").body["register_places"],
+        json!([])
+    );
     let mine = r3.get("/api/v1/requests?view=mine&limit=100");
     assert!(
         mine.body["requests"]
