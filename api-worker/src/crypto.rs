@@ -40,6 +40,16 @@ pub async fn sha256(data: &[u8]) -> ApiResult<Vec<u8>> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// A fresh secret of `N` random bytes, as hex (a session token, an Open311 key).
+pub fn random_token<const N: usize>() -> ApiResult<String> {
+    Ok(yishi_core::auth::hex(&random_bytes::<N>()?))
+}
+
+/// What is stored of a secret token: the hex of its SHA-256, never the token itself.
+pub async fn token_hash(token: &str) -> ApiResult<String> {
+    Ok(yishi_core::auth::hex(&sha256(token.as_bytes()).await?))
+}
+
 async fn pbkdf2(password: &str, salt: &[u8], iterations: u32) -> ApiResult<Vec<u8>> {
     let subtle = subtle()?;
     let usages = Array::of1(&JsValue::from_str("deriveBits"));

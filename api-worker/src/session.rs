@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use yishi_core::DomainError;
 use yishi_core::api::SESSION_COOKIE;
 use yishi_core::api::auth::SessionView;
-use yishi_core::auth::{SessionRecord, hex};
+use yishi_core::auth::SessionRecord;
 use yishi_core::ids::MemberId;
 
 use crate::crypto;
@@ -22,7 +22,7 @@ const SESSION_PREFIX: &str = "session:";
 
 /// The session's id: the hash of its token (never the token itself).
 async fn id_of(token: &str) -> ApiResult<String> {
-    Ok(hex(&crypto::sha256(token.as_bytes()).await?))
+    crypto::token_hash(token).await
 }
 
 fn key_of_id(id: &str) -> String {
@@ -70,7 +70,7 @@ fn device_of(user_agent: &str) -> String {
 
 /// Starts a session; returns its record and the `Set-Cookie` value.
 pub async fn start(ctx: &Ctx, member: &MemberId) -> ApiResult<(SessionRecord, String)> {
-    let token = hex(&crypto::random_bytes::<32>()?);
+    let token = crypto::random_token::<32>()?;
     let id = id_of(&token).await?;
     let record = SessionRecord::new(member.clone(), ctx.now, ctx.config.session_ttl);
     let ttl = u64::try_from(ctx.config.session_ttl.num_seconds().max(KV_MIN_TTL_SECS))

@@ -117,7 +117,8 @@ impl TimeLimit {
 }
 
 /// China Standard Time, in which working days are counted.
-fn china() -> FixedOffset {
+#[must_use]
+pub fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
 }
 
@@ -145,15 +146,11 @@ pub fn deadline(
     match limit {
         TimeLimit::Hours(h) => received + Duration::hours(i64::from(h)),
         TimeLimit::WorkingDays(n) => {
-            let local_day = received.with_timezone(&china()).date_naive();
-            let last = calendar.add_workdays(local_day, n);
+            let last = calendar.add_workdays(china_date(received), n);
             // The end of that day in China: the first instant of the next day, minus a second.
-            let next_midnight = last
-                .succ_opt()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .and_then(|t| china().from_local_datetime(&t).single())
-                .map(|t| t.with_timezone(&Utc));
-            next_midnight.map_or(received, |t| t - Duration::seconds(1))
+            last.succ_opt().map_or(received, |next| {
+                china_day_start(next) - Duration::seconds(1)
+            })
         }
     }
 }
@@ -457,10 +454,7 @@ pub fn escalation(
     if now <= deadline {
         return Escalation::None;
     }
-    let late = calendar.workdays_between(
-        deadline.with_timezone(&china()).date_naive(),
-        now.with_timezone(&china()).date_naive(),
-    );
+    let late = calendar.workdays_between(china_date(deadline), china_date(now));
     if late >= DISTRICT_AFTER_WORKDAYS {
         Escalation::District
     } else if late >= STREET_AFTER_WORKDAYS {
@@ -652,6 +646,25 @@ fn ratio(a: u32, b: u32) -> f64 {
     }
 }
 
+/// When the request was completed: its last resolution, while it stands (a reopened request is not).
+fn completed_at(status: Status, resolved_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    resolved_at.filter(|_| matches!(status, Status::Resolved | Status::Closed))
+}
+
+/// Overdue at `now`: completed after its deadline, or still open past it.
+#[must_use]
+pub fn is_overdue(
+    status: Status,
+    deadline: DateTime<Utc>,
+    resolved_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    match completed_at(status, resolved_at) {
+        Some(at) => at > deadline,
+        None => status.is_open() && now > deadline,
+    }
+}
+
 /// Figures at `now` for `items`.
 #[must_use]
 pub fn figures<'a>(
@@ -666,14 +679,11 @@ pub fn figures<'a>(
             continue;
         }
         f.received += 1;
-        let done = item
-            .resolved_at
-            .filter(|_| matches!(item.status, Status::Resolved | Status::Closed));
-        if let Some(at) = done {
+        if let Some(at) = completed_at(item.status, item.resolved_at) {
             f.completed += 1;
             handling.push((at - item.received_at).num_seconds());
         }
-        if done.map_or(now > item.deadline, |at| at > item.deadline) {
+        if is_overdue(item.status, item.deadline, item.resolved_at, now) {
             f.overdue += 1;
         }
         if let Some(s) = item.stars {

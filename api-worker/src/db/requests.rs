@@ -906,21 +906,6 @@ pub fn carry_followers(
     ])
 }
 
-/// The member with this phone number, if any.
-pub async fn member_by_phone(db: &D1Database, phone: &str) -> ApiResult<Option<MemberId>> {
-    #[derive(Deserialize)]
-    struct Row {
-        id: String,
-    }
-    Ok(first::<Row>(
-        db,
-        "SELECT id FROM members WHERE phone = ?1",
-        &[text(phone)],
-    )
-    .await?
-    .map(|r| MemberId::from_trusted(&r.id)))
-}
-
 // ---- The scheduled job ----
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@
 //! place, never the resident's words or name (they may describe a neighbour); lat/long only when the
 //! client that submitted gave them.
 
-use chrono::{DateTime, Duration, FixedOffset, Offset, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use worker::{Request, Response, Url};
 use yishi_core::DomainError;
@@ -200,8 +200,7 @@ struct PublicRequest {
 
 /// W3C date-time in China time, as the specification's examples give local offsets.
 fn w3c(t: DateTime<Utc>) -> String {
-    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix());
-    t.with_timezone(&offset)
+    t.with_timezone(&rules::china())
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
@@ -344,7 +343,7 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
     };
     let key = get("api_key").ok_or_else(|| Open311Error::new(403, "api_key required"))?;
     let db = ctx.db()?;
-    let hash = super::requests::hex(&crate::crypto::sha256(key.as_bytes()).await?);
+    let hash = crate::crypto::token_hash(&key).await?;
     let (key_name, community) = db::requests::open311_key(&db, &hash)
         .await?
         .ok_or_else(|| Open311Error::new(403, "api_key not valid"))?;
@@ -419,10 +418,7 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         clean_line(&caller_name, Field::Name, rules::NAME_MAX)?
     };
     let phone = get("phone").and_then(|p| normalize_phone(&p).ok());
-    let requester = match &phone {
-        Some(p) => db::requests::member_by_phone(&db, p).await?,
-        None => None,
-    };
+    let requester = super::requests::member_with_phone(&db, phone.as_deref()).await?;
     let sub = match SubcategoryId::parse(&code) {
         Some(id) => db::requests::subcategory(&db, &id).await?,
         None => None,

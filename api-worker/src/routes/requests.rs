@@ -17,7 +17,8 @@ use yishi_core::api::requests::{
 use yishi_core::auth::normalize_phone;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{
-    EventId, HandlingUnitId, PhotoId, RequestCategoryId, RequestId, SubcategoryId, is_valid_id,
+    EventId, HandlingUnitId, MemberId, PhotoId, RequestCategoryId, RequestId, SubcategoryId,
+    is_valid_id,
 };
 use yishi_core::members::Actor;
 use yishi_core::policy::{Action, Target, authorize, can_manage_catalogue, scopes_for};
@@ -90,20 +91,25 @@ fn catalogue_scope(actor: &Actor) -> ApiResult<ScopePath> {
         .ok_or_else(|| DomainError::Forbidden.into())
 }
 
-fn invalid(field: Field) -> ApiError {
-    DomainError::Invalid { field }.into()
+/// The member with this (normalized) phone number, if any: a caller who has an account.
+pub(super) async fn member_with_phone(
+    db: &D1Database,
+    phone: Option<&str>,
+) -> ApiResult<Option<MemberId>> {
+    Ok(match phone {
+        Some(p) => db::members::credentials_by_phone(db, p)
+            .await?
+            .map(|c| MemberId::from_trusted(&c.id)),
+        None => None,
+    })
 }
 
-fn overdue(
-    status: Status,
-    deadline: DateTime<Utc>,
-    resolved: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> bool {
-    match resolved {
-        Some(at) if matches!(status, Status::Resolved | Status::Closed) => at > deadline,
-        _ => status.is_open() && now > deadline,
-    }
+fn field_invalid(field: Field) -> DomainError {
+    DomainError::Invalid { field }
+}
+
+fn invalid(field: Field) -> ApiError {
+    field_invalid(field).into()
 }
 
 fn summary(row: &RequestRow, now: DateTime<Utc>) -> ApiResult<RequestSummary> {
@@ -119,7 +125,7 @@ fn summary(row: &RequestRow, now: DateTime<Utc>) -> ApiResult<RequestSummary> {
         description: row.description.clone(),
         received_at: row.received_at()?,
         deadline,
-        overdue: overdue(status, deadline, row.resolved_at()?, now),
+        overdue: rules::is_overdue(status, deadline, row.resolved_at()?, now),
         escalation: row.escalation(),
         followers: u32::try_from(row.followers).unwrap_or(0),
     })
@@ -193,7 +199,7 @@ async fn view(
         channel: row.channel(),
         received_at: row.received_at()?,
         deadline,
-        overdue: overdue(status, deadline, resolved_at, ctx.now),
+        overdue: rules::is_overdue(status, deadline, resolved_at, ctx.now),
         escalation: row.escalation(),
         resolved_at,
         confirmation_ends: resolved_at
@@ -255,6 +261,11 @@ async fn respond(ctx: &Ctx, member: &LoadedMember, id: &str, status: u16) -> Api
 /// units are listed to those who keep it.
 pub async fn catalogue(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
+    catalogue_for(ctx, &member).await
+}
+
+/// The catalogue as `member` reads it (also the answer to every change of it).
+async fn catalogue_for(ctx: &Ctx, member: &LoadedMember) -> ApiResult<Response> {
     let db = ctx.db()?;
     let (categories, mut units) = db::requests::catalogue(&db).await?;
     let can_edit = can_manage_catalogue(&member.actor).is_ok();
@@ -287,17 +298,17 @@ pub async fn catalogue(ctx: &Ctx) -> ApiResult<Response> {
     )
 }
 
-/// Runs catalogue statements with their audit entry; a name used twice is refused.
+/// Runs catalogue statements with their audit entry, filed under `scope` (see [`catalogue_scope`]); a
+/// name used twice is refused.
 async fn save_catalogue(
     ctx: &Ctx,
-    actor: &Actor,
+    (actor, scope): (&Actor, &ScopePath),
     (action, kind, id): (&str, &str, &str),
     detail: serde_json::Value,
     mut statements: Vec<D1PreparedStatement>,
 ) -> ApiResult<()> {
-    let scope = catalogue_scope(actor)?;
     let db = ctx.db()?;
-    let entry = audit_entry(ctx, &actor.member, action, (kind, id), &scope, detail)?;
+    let entry = audit_entry(ctx, &actor.member, action, (kind, id), scope, detail)?;
     statements.push(audit::insert(&db, &entry)?);
     match db::batch(&db, statements).await {
         Err(e) if db::is_unique_violation(&e, "name") => Err(DomainError::NameTaken.into()),
@@ -308,7 +319,7 @@ async fn save_catalogue(
 /// `POST /api/v1/requests/categories`, `PUT /api/v1/requests/categories/{id}`.
 pub async fn put_category(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let body: CategoryRequest = read_json(req).await?;
     let name = clean_line(&body.name, Field::Name, rules::NAME_MAX)?;
     let db = ctx.db()?;
@@ -331,13 +342,13 @@ pub async fn put_category(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> Api
     };
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         (action, "request_category", &id),
         serde_json::json!({ "name": name }),
         vec![statement],
     )
     .await?;
-    catalogue(ctx).await
+    catalogue_for(ctx, &member).await
 }
 
 /// `POST /api/v1/requests/subcategories`, `PUT /api/v1/requests/subcategories/{id}`.
@@ -347,7 +358,7 @@ pub async fn put_subcategory(
     id: Option<&str>,
 ) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let body: SubcategoryRequest = read_json(req).await?;
     let db = ctx.db()?;
     let text = rules::SubcategoryText::clean(
@@ -396,19 +407,19 @@ pub async fn put_subcategory(
     };
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         (action, "request_subcategory", &id),
         serde_json::json!({ "name": text.name, "unit": body.unit, "limit": text.limit }),
         vec![statement],
     )
     .await?;
-    catalogue(ctx).await
+    catalogue_for(ctx, &member).await
 }
 
 /// `POST /api/v1/requests/units`, `PUT /api/v1/requests/units/{id}`.
 pub async fn put_unit(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let body: UnitRequest = read_json(req).await?;
     let name = clean_line(&body.name, Field::Name, rules::NAME_MAX)?;
     let db = ctx.db()?;
@@ -419,48 +430,50 @@ pub async fn put_unit(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> ApiResu
             (id.to_string(), s, "handling_unit.create")
         }
         Some(id) => {
-            unit_or_404(&db, id).await?;
+            unit_or(&db, Some(id), unit_not_found()).await?;
             let s = db::requests::update_unit(&db, id, &name, body.kind)?;
             (id.to_owned(), s, "handling_unit.update")
         }
     };
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         (action, "handling_unit", &id),
         serde_json::json!({ "name": name, "kind": body.kind }),
         vec![statement],
     )
     .await?;
-    catalogue(ctx).await
+    catalogue_for(ctx, &member).await
 }
 
-async fn unit_or_404(db: &D1Database, id: &str) -> ApiResult<UnitRef> {
-    let missing = DomainError::NotFound {
-        entity: Entity::HandlingUnit,
-    };
-    if !is_valid_id(id) {
-        return Err(missing.into());
-    }
+/// The unit `id` names, or `missing` (404 where the path names it, 422 where a body does).
+async fn unit_or(db: &D1Database, id: Option<&str>, missing: DomainError) -> ApiResult<UnitRef> {
+    let id = id.filter(|i| is_valid_id(i)).ok_or(missing.clone())?;
     Ok(db::requests::unit(db, id).await?.ok_or(missing)?)
+}
+
+fn unit_not_found() -> DomainError {
+    DomainError::NotFound {
+        entity: Entity::HandlingUnit,
+    }
 }
 
 /// `POST /api/v1/requests/units/{id}/members`: by phone number, a member of the district.
 pub async fn add_unit_member(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let body: UnitMemberRequest = read_json(req).await?;
     let phone = normalize_phone(&body.phone)?;
     let db = ctx.db()?;
-    let unit = unit_or_404(&db, id).await?;
-    let who = db::requests::member_by_phone(&db, &phone)
+    let unit = unit_or(&db, Some(id), unit_not_found()).await?;
+    let who = member_with_phone(&db, Some(&phone))
         .await?
         .ok_or(DomainError::NotFound {
             entity: Entity::Member,
         })?;
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         (
             "handling_unit.add_member",
             "handling_unit",
@@ -475,15 +488,15 @@ pub async fn add_unit_member(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
         )?],
     )
     .await?;
-    catalogue(ctx).await
+    catalogue_for(ctx, &member).await
 }
 
 /// `DELETE /api/v1/requests/units/{id}/members/{member}`.
 pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let db = ctx.db()?;
-    let unit = unit_or_404(&db, id).await?;
+    let unit = unit_or(&db, Some(id), unit_not_found()).await?;
     if !is_valid_id(who) {
         return Err(DomainError::NotFound {
             entity: Entity::Member,
@@ -492,7 +505,7 @@ pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Res
     }
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         (
             "handling_unit.remove_member",
             "handling_unit",
@@ -506,14 +519,14 @@ pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Res
         )?],
     )
     .await?;
-    catalogue(ctx).await
+    catalogue_for(ctx, &member).await
 }
 
 /// `PUT /api/v1/requests/calendar`: replaces the holidays and make-up workdays (deadlines already set
 /// stay as they were computed), and the days a resolved request waits for the resident.
 pub async fn put_calendar(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let body: CalendarRequest = read_json(req).await?;
     if body.holidays.len() + body.workdays.len() > 2000 {
         return Err(DomainError::OutOfRange {
@@ -530,36 +543,40 @@ pub async fn put_calendar(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         db::requests::replace_calendar(&db, &cal, days, &member.actor.member, ctx.now)?;
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         ("request_calendar.replace", "request_calendar", "calendar"),
         serde_json::json!({ "holidays": cal.holidays.len(), "workdays": cal.workdays.len(), "confirm_days": days }),
         statements,
     )
     .await?;
-    catalogue(ctx).await
+    catalogue_for(ctx, &member).await
 }
 
 /// The catalogue's rows, as a file writes them.
 async fn catalogue_rows(db: &D1Database) -> ApiResult<Vec<rules::CatalogueRow>> {
-    let (_, units) = db::requests::catalogue(db).await?;
-    Ok(db::requests::subcategories(db)
-        .await?
+    let (categories, units) = db::requests::catalogue(db).await?;
+    Ok(categories
         .into_iter()
-        .map(|s| rules::CatalogueRow {
-            line: 0,
-            unit_kind: units
-                .iter()
-                .find(|u| u.id.as_str() == s.unit_id)
-                .map_or(rules::UnitKind::CommunityOffice, |u| u.kind),
-            text: rules::SubcategoryText {
-                limit: s.limit(),
-                keywords: s.view().keywords,
-                name: s.name,
-                legal_basis: s.legal_basis,
-                standard: s.standard,
-            },
-            category: s.category_name,
-            unit: s.unit_name,
+        .flat_map(|c| {
+            let units = &units;
+            c.subcategories
+                .into_iter()
+                .map(move |s| rules::CatalogueRow {
+                    line: 0,
+                    category: c.name.clone(),
+                    unit_kind: units
+                        .iter()
+                        .find(|u| u.id == s.unit.id)
+                        .map_or(rules::UnitKind::CommunityOffice, |u| u.kind),
+                    unit: s.unit.name,
+                    text: rules::SubcategoryText {
+                        name: s.name,
+                        legal_basis: s.legal_basis,
+                        standard: s.standard,
+                        keywords: s.keywords,
+                        limit: s.limit,
+                    },
+                })
         })
         .collect())
 }
@@ -584,7 +601,7 @@ pub async fn export_catalogue(ctx: &Ctx) -> ApiResult<Response> {
 /// bad row refuses the file with every bad line named.
 pub async fn import_catalogue(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    catalogue_scope(&member.actor)?;
+    let scope = catalogue_scope(&member.actor)?;
     let text = read_text(req, rules::CATALOGUE_MAX_BYTES).await?;
     let rows =
         rules::parse_catalogue_csv(&text).map_err(|rows| DomainError::ImportRejected { rows })?;
@@ -652,7 +669,7 @@ pub async fn import_catalogue(ctx: &Ctx, req: &mut Request) -> ApiResult<Respons
     }
     save_catalogue(
         ctx,
-        &member.actor,
+        (&member.actor, &scope),
         ("request_catalogue.import", "request_catalogue", "catalogue"),
         serde_json::to_value(&counts).unwrap_or_default(),
         statements,
@@ -767,10 +784,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
                 Some(p) => Some(normalize_phone(p)?),
                 None => None,
             };
-            let requester = match &phone {
-                Some(p) => db::requests::member_by_phone(&db, p).await?,
-                None => None,
-            };
+            let requester = member_with_phone(&db, phone.as_deref()).await?;
             (requester, Some((name, phone)), ob.channel)
         }
     };
@@ -905,7 +919,12 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
             }
         }
         RequestAction::Return => {
-            let unit = unit_or_invalid(&db, body.unit.as_deref()).await?;
+            let unit = unit_or(
+                &db,
+                body.unit.as_deref(),
+                field_invalid(Field::HandlingUnit),
+            )
+            .await?;
             if unit.id.as_str() == row.handler_id {
                 return Err(invalid(Field::HandlingUnit));
             }
@@ -913,10 +932,9 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
             event_unit = Some(unit.id.to_string());
         }
         RequestAction::Reroute => {
-            let unit = match body.unit.as_deref() {
-                Some(u) => unit_or_invalid(&db, Some(u)).await?,
-                None => unit_or_invalid(&db, row.returned_to.as_deref()).await?,
-            };
+            // The unit staff name, or else the one the returning unit named.
+            let named = body.unit.as_deref().or(row.returned_to.as_deref());
+            let unit = unit_or(&db, named, field_invalid(Field::HandlingUnit)).await?;
             columns.push((Column::Handler, db::text(unit.id.as_str())));
             columns.push((Column::ReturnedTo, JsValue::NULL));
             event_unit = Some(unit.id.to_string());
@@ -995,15 +1013,6 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     )
     .await?;
     respond(ctx, &member, id, 200).await
-}
-
-async fn unit_or_invalid(db: &D1Database, id: Option<&str>) -> ApiResult<UnitRef> {
-    let id = id
-        .filter(|i| is_valid_id(i))
-        .ok_or(invalid(Field::HandlingUnit))?;
-    db::requests::unit(db, id)
-        .await?
-        .ok_or(invalid(Field::HandlingUnit))
 }
 
 /// `POST /api/v1/requests/{id}/confirmation`: the resident judges the work: fixed or partly fixed
@@ -1092,10 +1101,7 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let path = row.scope()?;
     let parent = row.id();
     let child = ctx.new_id(RequestId::generate)?;
-    let requester = row
-        .requester_id
-        .as_deref()
-        .map(yishi_core::ids::MemberId::from_trusted);
+    let requester = row.requester_id.as_deref().map(MemberId::from_trusted);
     let (e1, e2) = (
         ctx.new_id(EventId::generate)?,
         ctx.new_id(EventId::generate)?,
@@ -1393,8 +1399,8 @@ pub async fn create_open311_key(ctx: &Ctx, req: &mut Request) -> ApiResult<Respo
         Action::DispatchRequests,
         Target::Scope(&community),
     )?;
-    let key = hex(&crate::crypto::random_bytes::<24>()?);
-    let hash = hex(&crate::crypto::sha256(key.as_bytes()).await?);
+    let key = crate::crypto::random_token::<24>()?;
+    let hash = crate::crypto::token_hash(&key).await?;
     let entry = audit_entry(
         ctx,
         &member.actor.member,
@@ -1479,7 +1485,11 @@ pub async fn list_open311_keys(ctx: &Ctx) -> ApiResult<Response> {
     if scopes_for(&member.actor, Action::DispatchRequests).is_empty() {
         return Err(DomainError::Forbidden.into());
     }
-    let keys = open311_keys_of(ctx, &member.actor).await?;
+    keys_response(ctx, &member.actor).await
+}
+
+async fn keys_response(ctx: &Ctx, actor: &Actor) -> ApiResult<Response> {
+    let keys = open311_keys_of(ctx, actor).await?;
     json(
         200,
         &Open311KeyListResponse {
@@ -1515,11 +1525,7 @@ pub async fn revoke_open311_key(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         ],
     )
     .await?;
-    list_open311_keys(ctx).await
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    keys_response(ctx, &member.actor).await
 }
 
 // ---- The scheduled job ----

@@ -106,6 +106,17 @@ pub fn DeadlineLine(
     }
 }
 
+/// The catalogue as the reader sees it (kinds, units, what she may do), loaded once per page.
+pub type Catalogue = LocalResource<Result<CatalogueResponse, api::ApiError>>;
+
+#[must_use]
+pub fn catalogue_resource() -> Catalogue {
+    let i18n = use_i18n();
+    LocalResource::new(move || {
+        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
+    })
+}
+
 /// On the home screen: report a trouble, follow one's requests.
 #[component]
 pub fn RequestsTeaser() -> impl IntoView {
@@ -147,9 +158,7 @@ pub fn RequestItem(r: RequestSummary) -> impl IntoView {
 #[component]
 pub fn RequestsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let catalogue = LocalResource::new(move || {
-        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
-    });
+    let catalogue = catalogue_resource();
     let tab = RwSignal::new("mine");
     let state = RwSignal::new(String::new());
     let list = LocalResource::new(move || {

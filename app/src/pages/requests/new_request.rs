@@ -12,7 +12,7 @@ use yishi_core::requests::{self as rules, Channel, Suggestible, TimeLimit};
 use yishi_core::territory::{ScopeKind, ScopeRef};
 use yishi_core::text::{clean_line, clean_text};
 
-use super::RequestItem;
+use super::{RequestItem, catalogue_resource};
 use crate::api;
 use crate::components::{
     AppShell, DocumentTitle, ErrorView, FormAlert, Loading, ScopeSelect, TextField,
@@ -30,9 +30,7 @@ use yishi_core::Lang;
 pub fn NewRequestPage() -> impl IntoView {
     let i18n = use_i18n();
     let me = member_resource();
-    let catalogue = LocalResource::new(move || {
-        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
-    });
+    let catalogue = catalogue_resource();
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::ReportHeading).to_owned()) />
         <AppShell signed_in=true>

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::json;
-use yishi_core::api::requests::{CatalogueResponse, RequestResponse, RequestView};
+use yishi_core::api::requests::{RequestResponse, RequestView};
 use yishi_core::requests::{Outcome, Status};
 
-use super::{DeadlineLine, event_label, outcome_label, status_label};
+use super::{
+    Catalogue, DeadlineLine, catalogue_resource, event_label, outcome_label, status_label,
+};
 use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -70,6 +72,8 @@ fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let id = r.id.to_string();
     let change = Change::new(format!("/requests/{id}"), reload);
+    // The units and kinds the unit's and staff's forms name; residents need none.
+    let catalogue = (r.can.handle || r.can.dispatch).then(catalogue_resource);
     let received = local_datetime(&r.received_at);
     let place = match &r.place_text {
         Some(t) => format!("{} · {t}", r.place_name),
@@ -122,8 +126,8 @@ fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoView {
                     </button>
                 </p>
             })}
-            {r.can.handle.then(|| view! { <HandlerPanel r=r.clone() change=change /> })}
-            {(r.can.dispatch && r.status.is_open()).then(|| view! { <DispatchPanel r=r.clone() change=change /> })}
+            {catalogue.filter(|_| r.can.handle).map(|c| view! { <HandlerPanel r=r.clone() change=change catalogue=c /> })}
+            {catalogue.filter(|_| r.can.dispatch && r.status.is_open()).map(|c| view! { <DispatchPanel r=r.clone() change=change catalogue=c /> })}
             {change.view()}
             {rating}
             <Record r=r />
@@ -195,11 +199,8 @@ fn ConfirmForm(r: RequestView, change: Change) -> impl IntoView {
 }
 
 /// The catalogue's units, for naming the right one.
-fn unit_options(exclude: String) -> impl IntoView {
+fn unit_options(catalogue: Catalogue, exclude: String) -> impl IntoView {
     let i18n = use_i18n();
-    let catalogue = LocalResource::new(move || {
-        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
-    });
     view! {
         <option value="">{i18n.text(Msg::ChooseScope)}</option>
         <Transition fallback=|| ()>
@@ -221,7 +222,7 @@ fn unit_options(exclude: String) -> impl IntoView {
 
 /// What the unit does: accept, start, resolve (with a note and photos), return to the right unit.
 #[component]
-fn HandlerPanel(r: RequestView, change: Change) -> impl IntoView {
+fn HandlerPanel(r: RequestView, change: Change, catalogue: Catalogue) -> impl IntoView {
     let i18n = use_i18n();
     let note = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
@@ -278,7 +279,7 @@ fn HandlerPanel(r: RequestView, change: Change) -> impl IntoView {
                     <p class="hint">{i18n.text(Msg::ReturnHint)}</p>
                     <div class="field">
                         <label for="return-unit">{i18n.text(Msg::RightUnit)}</label>
-                        <select id="return-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options(here.clone())}</select>
+                        <select id="return-unit" on:change=move |ev| unit.set(event_target_value(&ev))>{unit_options(catalogue, here.clone())}</select>
                     </div>
                     <div class="field">
                         <label for="return-note">{i18n.text(Msg::ReturnReason)}</label>
@@ -293,7 +294,7 @@ fn HandlerPanel(r: RequestView, change: Change) -> impl IntoView {
 
 /// What staff do: send a returned request on, merge a duplicate, split off a second trouble.
 #[component]
-fn DispatchPanel(r: RequestView, change: Change) -> impl IntoView {
+fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue) -> impl IntoView {
     let i18n = use_i18n();
     let unit = RwSignal::new(
         r.returned_to
@@ -305,9 +306,6 @@ fn DispatchPanel(r: RequestView, change: Change) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let sub = RwSignal::new(String::new());
     let part = RwSignal::new(String::new());
-    let catalogue = LocalResource::new(move || {
-        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
-    });
     let returned = r.status == Status::Returned;
     view! {
         <section class="staff-panel" aria-labelledby="dispatch-heading">
@@ -320,7 +318,7 @@ fn DispatchPanel(r: RequestView, change: Change) -> impl IntoView {
                     <div class="field">
                         <label for="reroute-unit">{i18n.text(Msg::RightUnit)}</label>
                         <select id="reroute-unit" prop:value=move || unit.get() on:change=move |ev| unit.set(event_target_value(&ev))>
-                            {unit_options(String::new())}
+                            {unit_options(catalogue, String::new())}
                         </select>
                     </div>
                     <button type="submit" class="button primary">{i18n.text(Msg::RerouteRequest)}</button>
