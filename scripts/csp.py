@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes dist/_headers: security headers for the static app served by Workers static assets.
 
-The Content-Security-Policy allows scripts only from our own origin plus the exact inline bootstrap
-script(s) that Trunk writes into index.html (by SHA-256 hash), so injected markup can never run script.
+The Content-Security-Policy allows scripts only from our own origin plus the exact inline loader script
+that scripts/bundle.py writes into index.html (by SHA-256 hash), so injected markup can never run script.
+The service worker is always fetched afresh, so that a new version is found at once.
 Usage: scripts/csp.py DIST_DIR
 """
 import base64
@@ -44,6 +45,9 @@ def main() -> None:
   X-Frame-Options: DENY
   Referrer-Policy: same-origin
   Permissions-Policy: camera=(self), microphone=(), geolocation=()
+
+/sw.js
+  Cache-Control: no-cache
 """
     (dist / "_headers").write_text(headers, encoding="utf-8")
 

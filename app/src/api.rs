@@ -1,6 +1,9 @@
 //! The only module that talks to the network: `fetch` on the same origin, JSON both ways, the wire types of
 //! `yishi_core::api`. Every request carries the session cookie (`credentials: same-origin`), asks for JSON
 //! in the current language, and every state-changing request carries the CSRF header.
+//!
+//! The office's calls are compiled into the resident app too, and dropped at link time there.
+#![cfg_attr(not(feature = "office"), allow(dead_code))]
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -43,12 +46,16 @@ use yishi_core::territory::PlaceKind;
 use yishi_core::{DomainError, Lang};
 
 use crate::i18n::{Msg, t};
+use crate::offline;
 
 /// Why a request failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
     /// No answer: offline, DNS, connection dropped.
     Network,
+    /// A change not sent because the device is offline: it is never queued to be sent later behind her
+    /// back (a ballot, say); she sends it again once online.
+    Offline,
     /// The API refused with an error envelope; its message is already in the request's language.
     Server { status: u16, body: ErrorBody },
     /// An answer that is not what the contract promises (a proxy's HTML page, say).
@@ -64,7 +71,7 @@ impl ApiError {
         match self {
             ApiError::Server { body, .. } => Some(&body.code),
             ApiError::Invalid(err) => Some(err.code()),
-            ApiError::Network | ApiError::Unexpected { .. } => None,
+            ApiError::Network | ApiError::Offline | ApiError::Unexpected { .. } => None,
         }
     }
 
@@ -74,7 +81,7 @@ impl ApiError {
         match self {
             ApiError::Server { body, .. } => body.field.as_deref(),
             ApiError::Invalid(err) => err.field().map(yishi_core::error::Field::as_str),
-            ApiError::Network | ApiError::Unexpected { .. } => None,
+            ApiError::Network | ApiError::Offline | ApiError::Unexpected { .. } => None,
         }
     }
 
@@ -84,7 +91,7 @@ impl ApiError {
         match self {
             ApiError::Server { status, body } => *status == 401 || body.code == "unauthenticated",
             ApiError::Unexpected { status } => *status == 401,
-            ApiError::Network | ApiError::Invalid(_) => false,
+            ApiError::Network | ApiError::Offline | ApiError::Invalid(_) => false,
         }
     }
 
@@ -99,6 +106,7 @@ impl ApiError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ApiError::Network => t(lang, Msg::NetworkError).to_owned(),
+            ApiError::Offline => t(lang, Msg::OfflineNotSent).to_owned(),
             ApiError::Server { body, .. } => body.message.clone(),
             ApiError::Unexpected { .. } => t(lang, Msg::UnexpectedResponse).to_owned(),
             ApiError::Invalid(err) => err.message(lang),
@@ -911,10 +919,19 @@ async fn send(
         Request::new_with_str_and_init(&format!("{PREFIX}{path}"), &init).map_err(network)?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(network)?
+        .map_err(|_| {
+            if method != "GET" && !offline::online() {
+                ApiError::Offline
+            } else {
+                ApiError::Network
+            }
+        })?
         .dyn_into()
         .map_err(network)?;
     let status = response.status();
+    if method == "GET" {
+        offline::answered(response.headers().has(offline::CACHED_HEADER).unwrap_or(false));
+    }
     let text = JsFuture::from(response.text().map_err(network)?)
         .await
         .map_err(network)?;

@@ -5,22 +5,16 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::provide_i18n_context;
+use crate::offline::ConnectionBanners;
 use crate::pages::NotFoundPage;
 use crate::pages::account::AccountPage;
-use crate::pages::admin::{
-    AdminPage, AuditPage, InviteSheetPage, MemberPage, MembersPage, TerritoryPage, UnitPage,
-};
 use crate::pages::auth::{JoinPage, LoginPage};
-use crate::pages::covenants::{CovenantPage, CovenantsPage, NewCovenantPage};
+use crate::pages::covenants::{CovenantPage, CovenantsPage};
 use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
-use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage, NewMeetingPage, ScreenPage};
-use crate::pages::notices::{
-    HomePage, NewNoticePage, NoticeArchivePage, NoticePage, NoticePrintPage,
-};
-use crate::pages::requests::{
-    CataloguePage, FiguresPage, NewRequestPage, RequestPage, RequestsPage,
-};
-use crate::pages::votes::{NewVotePage, VotePage};
+use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage};
+use crate::pages::notices::{HomePage, NoticeArchivePage, NoticePage};
+use crate::pages::requests::{NewRequestPage, RequestPage, RequestsPage};
+use crate::pages::votes::VotePage;
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
 
@@ -34,16 +28,59 @@ pub fn App() -> impl IntoView {
         boot.remove();
     }
     view! {
+        <ConnectionBanners />
+        {routes()}
+    }
+}
+
+/// The resident app's screens.
+#[cfg(not(feature = "office"))]
+fn routes() -> impl IntoView {
+    view! {
         <Router>
             <Routes fallback=|| view! { <NotFoundPage /> }>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/login") view=LoginPage />
                 <Route path=path!("/join") view=JoinPage />
-                // Before `/notices/:id`, which would also match `new`.
-                <Route path=path!("/notices/new") view=NewNoticePage />
                 <Route path=path!("/notices/archive") view=NoticeArchivePage />
-                <Route path=path!("/notices/:id/print") view=NoticePrintPage />
                 <Route path=path!("/notices/:id") view=NoticePage />
+                <Route path=path!("/account") view=AccountPage />
+                <Route path=path!("/meetings") view=MeetingsPage />
+                <Route path=path!("/meetings/:id") view=MeetingPage />
+                <Route path=path!("/meetings/:id/checkin") view=CheckInPage />
+                <Route path=path!("/votes/:id") view=VotePage />
+                // Before `/matters/:id`, which would also match `new` and `board`.
+                <Route path=path!("/matters") view=MattersPage />
+                <Route path=path!("/matters/new") view=NewMatterPage />
+                <Route path=path!("/matters/board") view=BoardPage />
+                <Route path=path!("/matters/:id") view=MatterPage />
+                <Route path=path!("/covenants") view=CovenantsPage />
+                <Route path=path!("/covenants/:id") view=CovenantPage />
+                <Route path=path!("/requests") view=RequestsPage />
+                <Route path=path!("/requests/new") view=NewRequestPage />
+                <Route path=path!("/requests/:id") view=RequestPage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The office app: the resident app's screens and the office's.
+#[cfg(feature = "office")]
+fn routes() -> impl IntoView {
+    use crate::pages::admin::{
+        AdminPage, AuditPage, InviteSheetPage, MemberPage, MembersPage, TerritoryPage, UnitPage,
+    };
+    use crate::pages::covenants::NewCovenantPage;
+    use crate::pages::meetings::{NewMeetingPage, ScreenPage};
+    use crate::pages::notices::{NewNoticePage, NoticePrintPage};
+    use crate::pages::requests::{CataloguePage, FiguresPage};
+    use crate::pages::votes::NewVotePage;
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                // The office's own screens first: `/notices/:id` would also match `new`, and so on.
+                <Route path=path!("/notices/new") view=NewNoticePage />
+                <Route path=path!("/notices/:id/print") view=NoticePrintPage />
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/territory") view=TerritoryPage />
                 <Route path=path!("/admin/units/:id") view=UnitPage />
@@ -51,28 +88,31 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/members/:id") view=MemberPage />
                 <Route path=path!("/admin/audit") view=AuditPage />
                 <Route path=path!("/admin/buildings/:id/invites") view=InviteSheetPage />
-                <Route path=path!("/account") view=AccountPage />
-                // Before `/votes/:id`, which would also match `new`.
                 <Route path=path!("/votes/new") view=NewVotePage />
-                <Route path=path!("/meetings") view=MeetingsPage />
                 <Route path=path!("/meetings/new") view=NewMeetingPage />
+                <Route path=path!("/meetings/:id/screen") view=ScreenPage />
+                <Route path=path!("/covenants/new") view=NewCovenantPage />
+                <Route path=path!("/requests/catalogue") view=CataloguePage />
+                <Route path=path!("/requests/figures") view=FiguresPage />
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/join") view=JoinPage />
+                <Route path=path!("/notices/archive") view=NoticeArchivePage />
+                <Route path=path!("/notices/:id") view=NoticePage />
+                <Route path=path!("/account") view=AccountPage />
+                <Route path=path!("/meetings") view=MeetingsPage />
                 <Route path=path!("/meetings/:id") view=MeetingPage />
                 <Route path=path!("/meetings/:id/checkin") view=CheckInPage />
-                <Route path=path!("/meetings/:id/screen") view=ScreenPage />
                 <Route path=path!("/votes/:id") view=VotePage />
                 // Before `/matters/:id`, which would also match `new` and `board`.
                 <Route path=path!("/matters") view=MattersPage />
                 <Route path=path!("/matters/new") view=NewMatterPage />
                 <Route path=path!("/matters/board") view=BoardPage />
                 <Route path=path!("/matters/:id") view=MatterPage />
-                // Before `/covenants/:id`, which would also match `new`.
                 <Route path=path!("/covenants") view=CovenantsPage />
-                <Route path=path!("/covenants/new") view=NewCovenantPage />
                 <Route path=path!("/covenants/:id") view=CovenantPage />
                 <Route path=path!("/requests") view=RequestsPage />
                 <Route path=path!("/requests/new") view=NewRequestPage />
-                <Route path=path!("/requests/catalogue") view=CataloguePage />
-                <Route path=path!("/requests/figures") view=FiguresPage />
                 <Route path=path!("/requests/:id") view=RequestPage />
             </Routes>
         </Router>

@@ -29,6 +29,7 @@ pub fn local_datetime(at: &DateTime<Utc>) -> String {
 /// A time typed in a `datetime-local` input (`YYYY-MM-DDTHH:mm`), or the end of a day typed in a `date`
 /// input, in the device's time zone; `None` when empty or not a time.
 #[must_use]
+#[cfg(feature = "office")]
 pub fn parse_local(value: &str) -> Option<DateTime<Utc>> {
     let value = value.trim();
     if value.is_empty() {

@@ -7,7 +7,8 @@ use yishi_core::Lang;
 
 use crate::prefs;
 
-/// A piece of screen text.
+/// A piece of screen text. The office's texts are compiled into the resident app too, unused.
+#[cfg_attr(not(feature = "office"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Msg {
     // Shell and header.
@@ -118,6 +119,13 @@ pub enum Msg {
     RevokeButton,
     PrintButton,
     InviteCardHint,
+    // The two apps, weak networks and new versions.
+    #[cfg_attr(feature = "office", allow(dead_code, reason = "the resident app's"))]
+    OpenInOffice,
+    OpenResidentApp,
+    OfflineBanner,
+    OfflineNotSent,
+    NewVersion,
     MembersHeading,
     PendingOnly,
     SearchLabel,
@@ -882,6 +890,11 @@ fn zh_cn(key: Msg) -> &'static str {
         Msg::RevokeButton => "作废",
         Msg::PrintButton => "打印",
         Msg::InviteCardHint => "用手机扫码加入，或打开 {site}/join 输入邀请码",
+        Msg::OpenInOffice => "在工作台中打开",
+        Msg::OpenResidentApp => "切换到居民版",
+        Msg::OfflineBanner => "离线：显示的是上次联网时保存的内容",
+        Msg::OfflineNotSent => "您现在没有联网，没有发出。联网后请再试一次。",
+        Msg::NewVersion => "有新版本，点此刷新",
         Msg::MembersHeading => "居民认证与成员",
         Msg::PendingOnly => "只看待认证的居民",
         Msg::SearchLabel => "搜索姓名或手机号",
@@ -1645,6 +1658,11 @@ fn en(key: Msg) -> &'static str {
         Msg::RevokeButton => "Revoke",
         Msg::PrintButton => "Print",
         Msg::InviteCardHint => "Scan to join, or open {site}/join and type the code",
+        Msg::OpenInOffice => "Open in the office app",
+        Msg::OpenResidentApp => "Switch to the resident app",
+        Msg::OfflineBanner => "Offline: showing what was saved when you were last online",
+        Msg::OfflineNotSent => "You are offline: nothing was sent. Try again once you are online.",
+        Msg::NewVersion => "A new version is ready: tap to refresh",
         Msg::MembersHeading => "Residents and members",
         Msg::PendingOnly => "Only residents waiting for confirmation",
         Msg::SearchLabel => "Search by name or phone",

@@ -24,6 +24,13 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
+/// Forgets a stored value.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Whether large type ("大字模式") is on.
 #[derive(Clone, Copy, Debug)]
 pub struct LargeType(RwSignal<bool>);

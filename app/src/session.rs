@@ -12,6 +12,7 @@ use yishi_core::members::{Actor, Home, MemberStatus, RoleGrant};
 use yishi_core::territory::Placement;
 
 use crate::api::ApiResult;
+use crate::{apps, prefs};
 use crate::forms::FormError;
 use crate::i18n::use_i18n;
 
@@ -36,12 +37,27 @@ impl Session {
         })
     }
 
+    /// The member is known; a member who works in the office is taken there (see [`apps::land`]).
     pub fn signed_in(self, member: MemberView) {
+        apps::land(&member);
         self.0.set(SessionState::SignedIn(member));
     }
 
+    /// Nobody is signed in: what this device kept for the member goes too (her choice of app, the notices
+    /// shown before the app loads).
     pub fn signed_out(self) {
+        apps::forget();
+        prefs::remove(crate::offline::LAST_NOTICES_KEY);
         self.0.set(SessionState::SignedOut);
+    }
+
+    /// The member, tracked (for links and buttons that depend on who she is).
+    #[must_use]
+    pub fn member(self) -> Option<MemberView> {
+        self.0.with(|s| match s {
+            SessionState::SignedIn(m) => Some(m.clone()),
+            SessionState::Unknown | SessionState::SignedOut => None,
+        })
     }
 }
 

@@ -279,6 +279,31 @@ impl Actor {
     pub fn is_staff(&self) -> bool {
         self.grants.iter().any(|g| g.role.is_staff())
     }
+
+    /// Which app she opens by default: see [`works_in_office`].
+    #[must_use]
+    pub fn works_in_office(&self) -> bool {
+        works_in_office(self.home.is_some(), self.grants.iter().map(|g| g.role))
+    }
+}
+
+/// Whether a member opens the office app by default rather than the resident app: staff, street admins
+/// and the grid's paid workers (网格员, 网格长, 网格总长) work there all day, and so does a member with no
+/// home in the district (a handling unit's member, a repairman of the property company). Building heads,
+/// residents' group leaders and council members are residents first: they stay in the resident app, one
+/// tap from their tools.
+pub fn works_in_office(has_home: bool, roles: impl IntoIterator<Item = Role>) -> bool {
+    !has_home
+        || roles.into_iter().any(|r| {
+            matches!(
+                r,
+                Role::CommunityStaff
+                    | Role::StreetAdmin
+                    | Role::GridWorker
+                    | Role::GridHead
+                    | Role::GridDirector
+            )
+        })
 }
 
 /// Where a member "is", for permissions on her as a target: her home's unit, or else the smallest scope
@@ -383,6 +408,26 @@ pub fn normalize_reason(input: &str) -> DomainResult<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn staff_grid_workers_and_units_open_the_office_residents_with_offices_do_not() {
+        use super::{Role, works_in_office};
+        assert!(!works_in_office(true, []));
+        for role in [Role::BuildingHead, Role::ResidentGroupLeader, Role::CouncilMember] {
+            assert!(!works_in_office(true, [role]), "{role:?} stays a resident");
+        }
+        for role in [
+            Role::CommunityStaff,
+            Role::StreetAdmin,
+            Role::GridWorker,
+            Role::GridHead,
+            Role::GridDirector,
+        ] {
+            assert!(works_in_office(true, [Role::BuildingHead, role]), "{role:?} works in the office");
+        }
+        // A repairman of a handling unit: no home, no role.
+        assert!(works_in_office(false, []));
+    }
+
     use super::*;
     use crate::testing::territory::*;
 

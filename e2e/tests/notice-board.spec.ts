@@ -41,11 +41,13 @@ test('a financial disclosure with a publication period: objection, public answer
   await r3.page.reload();
   await expect(r3.page.getByText(/答复（异议不成立）：上月更换的是东门道闸/)).toBeVisible();
 
-  // The paper notice: full text, dates and a QR code to the record.
-  await r3.page.getByRole('link', { name: '打印纸质公告' }).click();
-  await expect(r3.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-  await expect(r3.page.getByRole('img', { name: '扫码查看网上公示、提出异议' })).toBeVisible();
-  await expect(r3.page.getByText(/\/notices\/ntc_/)).toBeVisible();
+  // The paper notice, printed at the office for the board downstairs: full text, dates and a QR code to
+  // the record. Residents' phones do not carry the printing screen.
+  await expect(r3.page.getByRole('link', { name: '打印纸质公告' })).toHaveCount(0);
+  await staff.page.getByRole('link', { name: '打印纸质公告' }).click();
+  await expect(staff.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(staff.page.getByRole('img', { name: '扫码查看网上公示、提出异议' })).toBeVisible();
+  await expect(staff.page.getByText(/\/notices\/ntc_/)).toBeVisible();
 
   // A disclosure whose period ended, with its objection answered, reads as complete; no more objections.
   await r3.page.goto('/notices/archive');

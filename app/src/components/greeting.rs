@@ -3,6 +3,8 @@ use yishi_core::api::auth::MemberView;
 use yishi_core::members::Verification;
 use yishi_core::policy::{self, Action};
 
+use crate::apps;
+use crate::components::OfficeLink;
 use crate::format::{home_line, role_line};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::session::actor_of;
@@ -19,6 +21,7 @@ pub fn Greeting(member: MemberView) -> impl IntoView {
         .home
         .as_ref()
         .is_some_and(|h| h.verification == Verification::Pending);
+    let has_home = member.home.is_some();
     let office = !policy::scopes_for(&actor_of(&member), Action::ViewTerritory).is_empty();
     view! {
         <div class="greeting">
@@ -32,7 +35,12 @@ pub fn Greeting(member: MemberView) -> impl IntoView {
             }}
             {pending.then(|| view! { <p class="pending-banner" role="status">{i18n.text(Msg::PendingBanner)}</p> })}
             <nav class="member-links" aria-label=i18n.text(Msg::AccountLink)>
-                {office.then(|| view! { <a class="button secondary" href="/admin">{i18n.text(Msg::AdminLink)}</a> })}
+                {office.then(|| view! { <OfficeLink class="button secondary" href="/admin">{i18n.text(Msg::AdminLink)}</OfficeLink> })}
+                {(apps::OFFICE && has_home).then(|| view! {
+                    <button type="button" class="button secondary" on:click=|_| apps::open_resident()>
+                        {i18n.text(Msg::OpenResidentApp)}
+                    </button>
+                })}
                 <a class="button secondary" href="/account">{i18n.text(Msg::AccountLink)}</a>
             </nav>
         </div>

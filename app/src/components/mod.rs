@@ -9,11 +9,16 @@ pub mod greeting;
 pub mod language_toggle;
 pub mod large_type_toggle;
 pub mod loading;
+pub mod office_link;
+#[cfg(not(feature = "office"))]
+pub mod open_in_office;
+#[cfg(feature = "office")]
 pub mod qr_code;
 pub mod rich_text;
 pub mod scope_select;
 pub mod sign_out_button;
 pub mod text_field;
+#[cfg(feature = "office")]
 pub mod threshold;
 
 pub use app_header::AppHeader;
@@ -25,9 +30,14 @@ pub use greeting::Greeting;
 pub use language_toggle::LanguageToggle;
 pub use large_type_toggle::LargeTypeToggle;
 pub use loading::Loading;
+pub use office_link::OfficeLink;
+#[cfg(not(feature = "office"))]
+pub use open_in_office::OpenInOffice;
+#[cfg(feature = "office")]
 pub use qr_code::QrCode;
 pub use rich_text::RichText;
 pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
 pub use text_field::TextField;
+#[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};

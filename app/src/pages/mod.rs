@@ -1,6 +1,7 @@
 //! The screens, one per route, grouped by area.
 
 pub mod account;
+#[cfg(feature = "office")]
 pub mod admin;
 pub mod auth;
 pub mod covenants;

@@ -1,19 +1,28 @@
+#[cfg(feature = "office")]
 use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::json;
 use yishi_core::api::covenants::{CovenantView, VersionView};
 use yishi_core::covenants::VersionState;
+#[cfg(feature = "office")]
 use yishi_core::territory::{ScopeKind, ScopeRef};
+#[cfg(feature = "office")]
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
+#[cfg(feature = "office")]
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
+#[cfg(feature = "office")]
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
 
-use super::{clauses_of, version_label};
+#[cfg(feature = "office")]
+use super::new_covenant::clauses_of;
+use super::version_label;
 use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
-use crate::format::{local_datetime, now};
+use crate::format::local_datetime;
+#[cfg(feature = "office")]
+use crate::format::now;
 use crate::i18n::{Msg, fill, use_i18n};
 
 /// `/covenants/:id`: the version in force (or the draft), comments per clause, the vote, signing for
@@ -85,6 +94,7 @@ fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView
         .as_ref()
         .filter(|v| v.state == VersionState::Drafting)
         .cloned();
+    #[cfg_attr(not(feature = "office"), expect(unused_variables, reason = "the office app's"))]
     let voting = latest
         .as_ref()
         .filter(|v| v.state == VersionState::Voting)
@@ -116,8 +126,10 @@ fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView
             })}
             {drafting.clone().filter(|_| may_comment).map(|v| view! { <CommentForm version=v change=change /> })}
             {change.view()}
-            {may_manage.then(|| view! { <ManageCovenant drafting=drafting.clone() voting=voting.clone() title=c.title.clone() change=change /> })}
-            {(may_manage && has_coverage).then(|| view! { <PaperSignatureForm scope=c.scope.clone() change=change /> })}
+            {may_manage.then(|| crate::office_part!(view! {
+                <ManageCovenant drafting=drafting.clone() voting=voting.clone() title=c.title.clone() change=change />
+                {has_coverage.then(|| view! { <PaperSignatureForm scope=c.scope.clone() change=change /> })}
+            }))}
             <section aria-labelledby="versions-heading">
                 <h2 id="versions-heading">{i18n.text(Msg::VersionsHeading)}</h2>
                 <ol class="timeline">
@@ -212,6 +224,7 @@ fn CommentForm(version: VersionView, change: Change) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "office")]
 /// Staff: edit the draft, put it to a vote, record the outcome, amend.
 #[component]
 fn ManageCovenant(
@@ -287,6 +300,7 @@ fn ManageCovenant(
     }
 }
 
+#[cfg(feature = "office")]
 /// The units of `scope` in the territory tree, as `(id, "小区 楼栋 单元")`.
 fn units_within(
     tree: &yishi_core::api::territory::TerritoryResponse,
@@ -315,6 +329,7 @@ fn units_within(
     units
 }
 
+#[cfg(feature = "office")]
 /// Staff and grid workers record a household's signature on the paper covenant, with the reason.
 #[component]
 fn PaperSignatureForm(scope: ScopeRef, change: Change) -> impl IntoView {

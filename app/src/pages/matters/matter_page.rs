@@ -3,12 +3,20 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::json;
 use yishi_core::api::matters::{CommentView, EventKind, MatterView};
+#[cfg(feature = "office")]
 use yishi_core::api::meetings::MeetingListResponse;
-use yishi_core::matters::{Decision, OwnerKind, Stage, Stance, Step};
+use yishi_core::matters::{Decision, Stage, Stance, Step};
+#[cfg(feature = "office")]
+use yishi_core::matters::OwnerKind;
+#[cfg(feature = "office")]
 use yishi_core::meetings::MeetingState;
+#[cfg(feature = "office")]
 use yishi_core::notices::PeriodState;
+#[cfg(feature = "office")]
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
+#[cfg(feature = "office")]
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
+#[cfg(feature = "office")]
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
 
 use super::{
@@ -17,6 +25,7 @@ use super::{
 use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+#[cfg(feature = "office")]
 use crate::components::{ThresholdOptions, parse_threshold};
 use crate::format::{local_datetime, now};
 use crate::i18n::{Msg, fill, use_i18n};
@@ -95,7 +104,7 @@ fn MatterDetail(matter: MatterView, reload: Callback<()>) -> impl IntoView {
             {(!photos.is_empty()).then(|| view! { <div class="photos">{photos}</div> })}
             <Status matter=m.clone() />
             <SupportBox matter=m.clone() id=id.clone() reload=reload />
-            {m.may.manage.then(|| view! { <ManageBox matter=m.clone() id=id.clone() reload=reload /> })}
+            {m.may.manage.then(|| crate::office_part!(view! { <ManageBox matter=m.clone() id=id.clone() reload=reload /> }))}
             <SummaryBox matter=m.clone() id=id.clone() reload=reload />
             <CarryOut matter=m.clone() id=id.clone() reload=reload />
             <Evaluation matter=m.clone() id=id.clone() reload=reload />
@@ -219,6 +228,7 @@ fn SupportBox(matter: MatterView, id: String, reload: Callback<()>) -> impl Into
     }
 }
 
+#[cfg(feature = "office")]
 /// What staff (and building heads for their building) do: decline, merge, decide.
 #[component]
 fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
@@ -306,6 +316,7 @@ fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoV
     }
 }
 
+#[cfg(feature = "office")]
 /// Putting a matter on the council's list to a decision: an online yes/no vote, or a meeting's agenda.
 #[component]
 fn DecideForms(title: String, change: Change) -> impl IntoView {
@@ -403,6 +414,7 @@ fn DecideForms(title: String, change: Change) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "office")]
 #[component]
 fn OwnerForm(change: Change) -> impl IntoView {
     let i18n = use_i18n();

@@ -3,21 +3,27 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use yishi_core::api::meetings::{
-    CheckInRequest, LeaveRequest, LiveMotion, MeetingLive, MeetingView, MinutesRequest,
-    MotionRequest, MyPart,
+    CheckInRequest, LeaveRequest, LiveMotion, MeetingLive, MeetingView, MyPart,
 };
+#[cfg(feature = "office")]
+use yishi_core::api::meetings::{MinutesRequest, MotionRequest};
+#[cfg(feature = "office")]
 use yishi_core::api::members::OnBehalfRequest;
 use yishi_core::api::votes::VoteState;
 use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
-use yishi_core::votes::poll::{PollResult, ResultsShown, Secrecy};
-use yishi_core::votes::tally::{Method, Outcome};
+use yishi_core::votes::poll::PollResult;
+#[cfg(feature = "office")]
+use yishi_core::votes::poll::{ResultsShown, Secrecy};
+use yishi_core::votes::tally::Outcome;
+#[cfg(feature = "office")]
+use yishi_core::votes::tally::Method;
 
 use super::live::follow;
 use super::state_label;
 use crate::api::{self, ApiError};
-use crate::components::{
-    AppShell, DocumentTitle, ErrorView, Loading, QrCode, ThresholdOptions, parse_threshold,
-};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+#[cfg(feature = "office")]
+use crate::components::{QrCode, ThresholdOptions, parse_threshold};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::pages::votes::vote_page::{Ballot, BallotForm, Caster};
@@ -141,7 +147,7 @@ fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <Speakers live=live />
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
             {(meeting.live.state == MeetingState::Closed).then(|| view! { <Record meeting=meeting.clone() /> })}
-            {meeting.chair.then(|| view! { <ChairConsole meeting=meeting.clone() live=live act=act error=error /> })}
+            {meeting.chair.then(|| crate::office_part!(view! { <ChairConsole meeting=meeting.clone() live=live act=act error=error /> }))}
         </article>
     }
 }
@@ -501,6 +507,7 @@ fn Record(meeting: MeetingView) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "office")]
 /// The chair's console: open and close the meeting, the agenda, check-in by hand, the floor, motions,
 /// and after the meeting the minutes.
 #[component]
@@ -556,6 +563,7 @@ fn ChairConsole(
     }
 }
 
+#[cfg(feature = "office")]
 #[component]
 fn ChairAgenda(
     live: RwSignal<MeetingLive>,
@@ -591,6 +599,7 @@ fn ChairAgenda(
     }
 }
 
+#[cfg(feature = "office")]
 #[component]
 fn ChairFloor(
     live: RwSignal<MeetingLive>,
@@ -645,6 +654,7 @@ fn ChairFloor(
     }
 }
 
+#[cfg(feature = "office")]
 #[component]
 fn ChairMotion(
     live: RwSignal<MeetingLive>,
@@ -734,6 +744,7 @@ fn ChairMotion(
     }
 }
 
+#[cfg(feature = "office")]
 #[component]
 fn ChairAttendance(
     id: String,
@@ -791,6 +802,7 @@ fn ChairAttendance(
     }
 }
 
+#[cfg(feature = "office")]
 /// The minutes as written at close (fetched once the meeting has ended).
 #[component]
 fn Minutes(id: String) -> impl IntoView {
@@ -811,6 +823,7 @@ fn Minutes(id: String) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "office")]
 #[component]
 fn MinutesEditor(meeting: MeetingView) -> impl IntoView {
     let i18n = use_i18n();

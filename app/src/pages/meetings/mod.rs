@@ -4,12 +4,16 @@
 pub mod history;
 pub mod live;
 pub mod meeting_page;
+#[cfg(feature = "office")]
 pub mod new_meeting;
+#[cfg(feature = "office")]
 pub mod screen;
 
 pub use history::MeetingsPage;
 pub use meeting_page::{CheckInPage, MeetingPage};
+#[cfg(feature = "office")]
 pub use new_meeting::NewMeetingPage;
+#[cfg(feature = "office")]
 pub use screen::ScreenPage;
 
 use leptos::prelude::*;

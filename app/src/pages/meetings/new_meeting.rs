@@ -15,7 +15,7 @@ use crate::components::{
 use crate::format::now;
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::notice_form::parse_scope;
+use crate::components::scope_select::parse_scope;
 
 /// `/meetings/new`: a meeting of a place's residents, households or representatives, with its place,
 /// time, rules of procedure and agenda.

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use yishi_core::api::territory::PostableScopesResponse;
 
 use crate::api::{self, ApiError};
-use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading, OfficeLink};
 use crate::i18n::{Msg, use_i18n};
+use crate::offline;
 use crate::pages::matters::MattersTeaser;
 use crate::pages::meetings::UpcomingMeetings;
 use crate::pages::notices::NoticeList;
@@ -49,15 +50,15 @@ pub fn HomePage() -> impl IntoView {
                                                 may_post(postable.await)
                                                     .then(|| {
                                                         view! {
-                                                            <a class="button secondary" href="/meetings/new">
+                                                            <OfficeLink class="button secondary" href="/meetings/new">
                                                                 {i18n.text(Msg::NewMeetingLink)}
-                                                            </a>
-                                                            <a class="button secondary" href="/votes/new">
+                                                            </OfficeLink>
+                                                            <OfficeLink class="button secondary" href="/votes/new">
                                                                 {i18n.text(Msg::NewVoteLink)}
-                                                            </a>
-                                                            <a class="button primary" href="/notices/new">
+                                                            </OfficeLink>
+                                                            <OfficeLink class="button primary" href="/notices/new">
                                                                 {i18n.text(Msg::NewNoticeLink)}
-                                                            </a>
+                                                            </OfficeLink>
                                                         }
                                                     })
                                             })}
@@ -67,7 +68,10 @@ pub fn HomePage() -> impl IntoView {
                                     <Transition fallback=|| view! { <Loading /> }>
                                         {move || Suspend::new(async move {
                                             match notices.await {
-                                                Ok(page) => view! { <NoticeList page=page /> }.into_any(),
+                                                Ok(page) => {
+                                                    offline::remember_notices(&page);
+                                                    view! { <NoticeList page=page /> }.into_any()
+                                                }
                                                 Err(error) => {
                                                     view! {
                                                         <ErrorView error=error on_retry=move |()| notices.refetch() />

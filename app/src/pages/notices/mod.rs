@@ -2,27 +2,35 @@
 
 pub mod archive;
 pub mod home;
+#[cfg(feature = "office")]
 pub mod new_notice;
 pub mod notice_article;
 pub mod notice_card;
 pub mod notice_detail;
+#[cfg(feature = "office")]
 pub mod notice_form;
 pub mod notice_list;
+#[cfg(feature = "office")]
 pub mod notice_reads;
 pub mod objections;
+#[cfg(feature = "office")]
 pub mod print;
 pub mod read_status;
 
 pub use archive::NoticeArchivePage;
 pub use home::HomePage;
+#[cfg(feature = "office")]
 pub use new_notice::NewNoticePage;
 pub use notice_article::NoticeArticle;
 pub use notice_card::NoticeCard;
 pub use notice_detail::NoticePage;
+#[cfg(feature = "office")]
 pub use notice_form::NoticeForm;
 pub use notice_list::NoticeList;
+#[cfg(feature = "office")]
 pub use notice_reads::NoticeReads;
 pub use objections::PeriodBox;
+#[cfg(feature = "office")]
 pub use print::NoticePrintPage;
 pub use read_status::ReadStatus;
 

@@ -5,66 +5,14 @@ use yishi_core::api::notices::CreateNoticeRequest;
 use yishi_core::api::territory::PostableScopesResponse;
 use yishi_core::error::Field;
 use yishi_core::notices::{BODY_MAX, Category, TITLE_MAX, validate_text};
-use yishi_core::territory::{ScopeKind, ScopeRef};
 use yishi_core::{DomainError, Lang};
 
 use crate::api;
+use crate::components::scope_select::{parse_scope, scope_groups};
 use crate::components::{FormAlert, TextField};
 use crate::format::parse_local;
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, t, use_i18n};
-
-/// One community of the scope picker: its name and the places in it the member may post to.
-pub(crate) struct ScopeGroup {
-    pub community: String,
-    /// `(value, label)`; the value is `<kind>:<id>`.
-    pub options: Vec<(String, String)>,
-}
-
-/// The places of `scopes` that can be chosen, grouped by community.
-pub(crate) fn scope_groups(lang: Lang, scopes: &PostableScopesResponse) -> Vec<ScopeGroup> {
-    let value = |kind: ScopeKind, id: &str| format!("{}:{id}", kind.as_str());
-    scopes
-        .communities
-        .iter()
-        .map(|community| {
-            let mut options = Vec::new();
-            if community.postable {
-                options.push((
-                    value(ScopeKind::Community, community.id.as_str()),
-                    fill(lang, Msg::WholeCommunity, &[("name", &community.name)]),
-                ));
-            }
-            for compound in &community.compounds {
-                if compound.postable {
-                    options.push((
-                        value(ScopeKind::Compound, compound.id.as_str()),
-                        fill(lang, Msg::WholeCompound, &[("name", &compound.name)]),
-                    ));
-                }
-                for building in &compound.buildings {
-                    options.push((
-                        value(ScopeKind::Building, building.id.as_str()),
-                        format!("{} {}", compound.name, building.name),
-                    ));
-                }
-            }
-            ScopeGroup {
-                community: community.name.clone(),
-                options,
-            }
-        })
-        .filter(|group| !group.options.is_empty())
-        .collect()
-}
-
-pub(crate) fn parse_scope(value: &str) -> Option<ScopeRef> {
-    let (kind, id) = value.split_once(':')?;
-    Some(ScopeRef {
-        kind: ScopeKind::parse(kind)?,
-        id: id.to_owned(),
-    })
-}
 
 /// The form of `/notices/new`: title, text and audience.
 #[component]

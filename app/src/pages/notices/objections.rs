@@ -4,6 +4,7 @@ use yishi_core::notices::PeriodState;
 
 use super::period_label;
 use crate::changes::Change;
+use crate::components::OfficeLink;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -63,7 +64,7 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
         })}
         {change.view()}
         <p class="no-print">
-            <a class="button secondary" href=format!("/notices/{id}/print")>{i18n.text(Msg::PrintLink)}</a>
+            <OfficeLink class="button secondary" href=format!("/notices/{id}/print")>{i18n.text(Msg::PrintLink)}</OfficeLink>
         </p>
     }
 }

@@ -1,22 +1,28 @@
 //! Residents' requests (民生诉求): reporting a trouble, following it to the unit that answers for it,
 //! confirming and rating the work; the unit's and staff's lists; the catalogue and the figures.
 
+#[cfg(feature = "office")]
 mod catalogue;
+#[cfg(feature = "office")]
 mod figures;
 mod new_request;
 mod request_page;
 
 use leptos::prelude::*;
 use yishi_core::api::requests::{CatalogueResponse, RequestListResponse, RequestSummary};
-use yishi_core::requests::{Escalation, Outcome, Status, UnitKind};
+use yishi_core::requests::{Escalation, Outcome, Status};
+#[cfg(feature = "office")]
+use yishi_core::requests::UnitKind;
 
+#[cfg(feature = "office")]
 pub use catalogue::CataloguePage;
+#[cfg(feature = "office")]
 pub use figures::FiguresPage;
 pub use new_request::NewRequestPage;
 pub use request_page::RequestPage;
 
 use crate::api;
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, OfficeLink};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -53,6 +59,7 @@ pub fn outcome_label(o: Outcome) -> Msg {
 }
 
 #[must_use]
+#[cfg(feature = "office")]
 pub fn unit_kind_label(k: UnitKind) -> Msg {
     match k {
         UnitKind::CommunityOffice => Msg::UnitCommunityOffice,
@@ -187,8 +194,8 @@ pub fn RequestsPage() -> impl IntoView {
                     catalogue.await.ok().map(|c| {
                         let staff_links = c.dispatches.then(|| view! {
                             <p class="button-row">
-                                <a class="button secondary" href="/requests/figures">{i18n.text(Msg::FiguresHeading)}</a>
-                                {c.can_edit.then(|| view! { <a class="button secondary" href="/requests/catalogue">{i18n.text(Msg::CatalogueHeading)}</a> })}
+                                <OfficeLink class="button secondary" href="/requests/figures">{i18n.text(Msg::FiguresHeading)}</OfficeLink>
+                                {c.can_edit.then(|| view! { <OfficeLink class="button secondary" href="/requests/catalogue">{i18n.text(Msg::CatalogueHeading)}</OfficeLink> })}
                             </p>
                         });
                         let buttons = tabs(&c)

@@ -20,7 +20,7 @@ use crate::components::{
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::pages::matters::chosen_files;
-use crate::pages::notices::notice_form::parse_scope;
+use crate::components::scope_select::parse_scope;
 use crate::photos;
 use crate::session::member_resource;
 use yishi_core::Lang;

@@ -2,17 +2,21 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::json;
 use yishi_core::api::requests::{RequestResponse, RequestView};
-use yishi_core::requests::{Outcome, Status};
+use yishi_core::requests::Outcome;
+#[cfg(feature = "office")]
+use yishi_core::requests::Status;
 
-use super::{
-    Catalogue, DeadlineLine, catalogue_resource, event_label, outcome_label, status_label,
-};
+use super::{DeadlineLine, event_label, outcome_label, status_label};
+#[cfg(feature = "office")]
+use super::{Catalogue, catalogue_resource};
 use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
+#[cfg(feature = "office")]
 use crate::pages::matters::chosen_files;
+#[cfg(feature = "office")]
 use crate::photos;
 
 /// `/requests/:id`: one request, its deadline and record, and what the reader may do with it.
@@ -72,8 +76,6 @@ fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let id = r.id.to_string();
     let change = Change::new(format!("/requests/{id}"), reload);
-    // The units and kinds the unit's and staff's forms name; residents need none.
-    let catalogue = (r.can.handle || r.can.dispatch).then(catalogue_resource);
     let received = local_datetime(&r.received_at);
     let place = match &r.place_text {
         Some(t) => format!("{} · {t}", r.place_name),
@@ -126,12 +128,23 @@ fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoView {
                     </button>
                 </p>
             })}
-            {catalogue.filter(|_| r.can.handle).map(|c| view! { <HandlerPanel r=r.clone() change=change catalogue=c /> })}
-            {catalogue.filter(|_| r.can.dispatch && r.status.is_open()).map(|c| view! { <DispatchPanel r=r.clone() change=change catalogue=c /> })}
+            {(r.can.handle || r.can.dispatch).then(|| crate::office_part!(view! { <OfficePanels r=r.clone() change=change /> }))}
             {change.view()}
             {rating}
             <Record r=r />
         </article>
+    }
+}
+
+/// The unit's panel (accept, start, resolve, return) and staff's (send on, merge, split), with the units
+/// and kinds of the catalogue their forms name (office app).
+#[cfg(feature = "office")]
+#[component]
+fn OfficePanels(r: RequestView, change: Change) -> impl IntoView {
+    let catalogue = catalogue_resource();
+    view! {
+        {r.can.handle.then(|| view! { <HandlerPanel r=r.clone() change=change catalogue=catalogue /> })}
+        {(r.can.dispatch && r.status.is_open()).then(|| view! { <DispatchPanel r=r.clone() change=change catalogue=catalogue /> })}
     }
 }
 
@@ -198,6 +211,7 @@ fn ConfirmForm(r: RequestView, change: Change) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "office")]
 /// The catalogue's units, for naming the right one.
 fn unit_options(catalogue: Catalogue, exclude: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -220,6 +234,7 @@ fn unit_options(catalogue: Catalogue, exclude: String) -> impl IntoView {
     }
 }
 
+#[cfg(feature = "office")]
 /// What the unit does: accept, start, resolve (with a note and photos), return to the right unit.
 #[component]
 fn HandlerPanel(r: RequestView, change: Change, catalogue: Catalogue) -> impl IntoView {
@@ -292,6 +307,7 @@ fn HandlerPanel(r: RequestView, change: Change, catalogue: Catalogue) -> impl In
     }
 }
 
+#[cfg(feature = "office")]
 /// What staff do: send a returned request on, merge a duplicate, split off a second trouble.
 #[component]
 fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue) -> impl IntoView {

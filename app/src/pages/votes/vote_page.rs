@@ -1,9 +1,13 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
+#[cfg(feature = "office")]
+use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::votes::{
-    CastRequest, MyVote, PaperBallotRequest, ProxyRequest, VoteState, VoteView, VoterEntry,
+    CastRequest, MyVote, PaperBallotRequest, ProxyRequest, VoteState, VoteView,
 };
+#[cfg(feature = "office")]
+use yishi_core::api::votes::VoterEntry;
 use yishi_core::error::Field;
 use yishi_core::policy::{self, Action as Permission};
 use yishi_core::votes::electorate::VoterKey;
@@ -62,35 +66,6 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
     let eligible = vote.eligible.map(|e| e.to_string()).unwrap_or_default();
     let open_votes: Vec<MyVote> = vote.my_votes.iter().filter(|m| !m.voted).cloned().collect();
     let voted = !vote.my_votes.is_empty() && open_votes.is_empty();
-    let error = RwSignal::new(None::<ApiError>);
-    let navigate = use_navigate();
-    let publish = {
-        let id = id.clone();
-        Action::new_local(move |(): &()| {
-            let (id, navigate) = (id.clone(), navigate.clone());
-            async move {
-                match api::publish_vote_result(i18n.lang_untracked(), &id).await {
-                    Ok(answer) => navigate(
-                        &format!("/notices/{}", answer.notice.id),
-                        Default::default(),
-                    ),
-                    Err(e) => error.set(Some(e)),
-                }
-            }
-        })
-    };
-    let close = {
-        let id = id.clone();
-        Action::new_local(move |(): &()| {
-            let id = id.clone();
-            async move {
-                match api::close_vote(i18n.lang_untracked(), &id).await {
-                    Ok(_) => reload.run(()),
-                    Err(e) => error.set(Some(e)),
-                }
-            }
-        })
-    };
     let state_label = match state {
         VoteState::Scheduled => Msg::VoteScheduled,
         VoteState::Open => Msg::VoteOpen,
@@ -131,7 +106,55 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
                 None => view! { <p class="hint">{i18n.text(Msg::ResultLater)}</p> }.into_any(),
             }}
             {has_result.then(|| view! { <Downloads vote=id.clone() /> })}
-            {(manager && state == VoteState::Open)
+            {manager.then(|| crate::office_part!(view! {
+                <ManageVote id=id.clone() state=state has_result=has_result ballot=ballot.clone() reload=reload />
+            }))}
+        </article>
+    }
+}
+
+/// Running the vote: close it early, publish its result, and the register with paper ballots (office app).
+#[cfg(feature = "office")]
+#[component]
+fn ManageVote(
+    id: String,
+    state: VoteState,
+    has_result: bool,
+    ballot: Ballot,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = RwSignal::new(None::<ApiError>);
+    let navigate = use_navigate();
+    let publish = {
+        let id = id.clone();
+        Action::new_local(move |(): &()| {
+            let (id, navigate) = (id.clone(), navigate.clone());
+            async move {
+                match api::publish_vote_result(i18n.lang_untracked(), &id).await {
+                    Ok(answer) => navigate(
+                        &format!("/notices/{}", answer.notice.id),
+                        Default::default(),
+                    ),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    let close = {
+        let id = id.clone();
+        Action::new_local(move |(): &()| {
+            let id = id.clone();
+            async move {
+                match api::close_vote(i18n.lang_untracked(), &id).await {
+                    Ok(_) => reload.run(()),
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    view! {
+            {(state == VoteState::Open)
                 .then(|| {
                     view! {
                         <button type="button" class="button secondary" on:click=move |_| {
@@ -140,7 +163,7 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
                         }>{i18n.text(Msg::CloseVote)}</button>
                     }
                 })}
-            {(manager && state == VoteState::Closed && has_result)
+            {(state == VoteState::Closed && has_result)
                 .then(|| {
                     view! {
                         <button type="button" class="button primary" on:click=move |_| {
@@ -150,9 +173,8 @@ fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoV
                     }
                 })}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
-            {(manager && state != VoteState::Scheduled)
+            {(state != VoteState::Scheduled)
                 .then(|| view! { <Register ballot=ballot.clone() open=state == VoteState::Open /> })}
-        </article>
     }
 }
 
@@ -204,6 +226,7 @@ fn MyBallot(ballot: Ballot, mine: MyVote, left: usize, reload: Callback<()>) -> 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Caster {
     Online(VoterKey),
+    #[cfg_attr(not(feature = "office"), allow(dead_code, reason = "entered in the office app"))]
     Paper { voter: VoterKey, channel: Channel },
 }
 
@@ -573,6 +596,7 @@ fn ProxyForm(vote: String, from: VoterKey, reload: Callback<()>) -> impl IntoVie
     }
 }
 
+#[cfg(feature = "office")]
 /// For those who run the vote: the register (who voted, never what) and, while open, the entry of paper
 /// ballots and shows of hands for voters who have not voted.
 #[component]
@@ -646,6 +670,7 @@ fn Register(ballot: Ballot, open: bool) -> impl IntoView {
         </section>
     }
 }
+#[cfg(feature = "office")]
 
 #[component]
 fn PaperEntry(

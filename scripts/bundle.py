@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Puts the two Trunk builds together into dist/, which the worker serves.
+
+Trunk builds each app from its own HTML entry (app/index.html for residents, app/office.html for the
+office) into .build/resident and .build/office. This script:
+  - copies the resident build, and the office build's wasm and JS, into dist/;
+  - replaces Trunk's start-up script in index.html with app/boot.js, which picks the app the device chose
+    and shows the frame and the last notices before any wasm arrives;
+  - writes dist/sw.js from app/sw.js with this build's version and file lists;
+  - writes .build/bundles.json (not served): each app's first load, for scripts/size.py and the size
+    budget test.
+Usage: scripts/bundle.py
+"""
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / ".build"
+DIST = ROOT / "dist"
+
+
+def one(folder: Path, pattern: str) -> str:
+    found = sorted(p.name for p in folder.glob(pattern))
+    if len(found) != 1:
+        raise SystemExit(f"expected one {pattern} in {folder}, found {found}")
+    return found[0]
+
+
+def main() -> None:
+    resident, office = BUILD / "resident", BUILD / "office"
+    if DIST.exists():
+        shutil.rmtree(DIST)
+    shutil.copytree(resident, DIST)
+
+    apps = {}
+    for name, folder, stem in (("resident", resident, "yishi-app"), ("office", office, "yishi-office")):
+        wasm = one(folder, f"{stem}-*_bg.wasm")
+        js = one(folder, f"{stem}-*.js")
+        if folder is office:
+            for f in (wasm, js):
+                shutil.copy2(folder / f, DIST / f)
+        apps[name] = {"js": "/" + js, "wasm": "/" + wasm, "bytes": (folder / wasm).stat().st_size}
+    css = one(DIST, "styles-*.css")
+
+    # index.html: Trunk's start-up script and preloads out, the loader in.
+    html = (DIST / "index.html").read_text(encoding="utf-8")
+    html, scripts = re.subn(r"<script type=\"module\">.*?</script>\s*", "", html, flags=re.S)
+    html, preloads = re.subn(r"<link rel=\"(?:modulepreload|preload)\"[^>]*>", "", html)
+    if scripts != 1 or preloads != 2:
+        raise SystemExit(f"unexpected Trunk output: {scripts} start-up scripts, {preloads} preloads")
+    boot = (ROOT / "app" / "boot.js").read_text(encoding="utf-8")
+    boot = boot.replace("__APPS__", json.dumps(apps, separators=(",", ":")))
+    html = html.replace("</head>", f'<script type="module">\n{boot}</script>\n</head>', 1)
+    (DIST / "index.html").write_text(html, encoding="utf-8")
+
+    # The service worker: what the resident app needs offline, the office's files, and a version that
+    # changes whenever any of them does.
+    shell = [
+        "/",
+        "/" + css,
+        apps["resident"]["js"],
+        apps["resident"]["wasm"],
+        "/manifest.webmanifest",
+        "/icon.svg",
+        "/icon-192.png",
+    ]
+    office_files = [apps["office"]["js"], apps["office"]["wasm"]]
+    version = hashlib.sha256(("\n".join(shell + office_files) + html).encode()).hexdigest()[:16]
+    sw = (ROOT / "app" / "sw.js").read_text(encoding="utf-8")
+    sw = (
+        sw.replace("__VERSION__", json.dumps(version))
+        .replace("__SHELL__", json.dumps(shell))
+        .replace("__OFFICE__", json.dumps(office_files))
+    )
+    (DIST / "sw.js").write_text(sw, encoding="utf-8")
+
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "wasm32-unknown-unknown" / "release"
+    bundles = {
+        "version": version,
+        "first_load": {
+            "resident": ["index.html", css, apps["resident"]["js"][1:], apps["resident"]["wasm"][1:]],
+            "office": ["index.html", css, apps["office"]["js"][1:], apps["office"]["wasm"][1:]],
+        },
+        # The modules before wasm-bindgen and wasm-opt, with their names, for scripts/size.py's profile.
+        "profile": {"resident": str(target / "yishi-app.wasm"), "office": str(target / "yishi-office.wasm")},
+    }
+    (BUILD / "bundles.json").write_text(json.dumps(bundles, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
