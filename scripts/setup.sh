@@ -47,17 +47,23 @@ install_crate worker-build "$WORKER_BUILD_VERSION" worker-build --locked
 # (`npm ci` would fail: the lock cannot list other platforms' workerd binaries).
 stamp=node_modules/.yishi-lock
 if [[ ! -f "$stamp" ]] || ! cmp -s package-lock.json "$stamp"; then
-  say "Installing npm tools (wrangler, binaryen, node 22, playwright)"
+  say "Installing npm tools (wrangler, binaryen, node 22, playwright, lighthouse)"
   npm install --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
 [[ -x "$WASM_OPT_BIN" ]] || die "wasm-opt missing at $WASM_OPT_BIN"
 [[ -x "$ESBUILD_BIN" ]] || die "esbuild missing at $ESBUILD_BIN"
 
-if $with_browser && [[ ! -x /usr/bin/chromium ]]; then
-  say "Installing Debian's Chromium for the browser tests"
+# Debian's packages: brotli and zstd (scripts/size.py measures what a CDN would send), Chromium for the
+# browser tests and the benchmarks.
+debs=()
+command -v brotli >/dev/null 2>&1 || debs+=(brotli)
+command -v zstd >/dev/null 2>&1 || debs+=(zstd)
+if $with_browser && [[ ! -x /usr/bin/chromium ]]; then debs+=(chromium); fi
+if [[ ${#debs[@]} -gt 0 ]]; then
+  say "Installing Debian's ${debs[*]}"
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${debs[@]}" >/dev/null
 fi

@@ -18,7 +18,7 @@ import size  # noqa: E402
 
 # The resident app's first load at brotli-4, in bytes, as measured when the budget was set (see the README,
 # "What a phone downloads"); the test allows 5 % more. Lower it when a change makes the app smaller.
-RESIDENT_FIRST_LOAD_BR4 = 0
+RESIDENT_FIRST_LOAD_BR4 = 597_000
 ALLOWANCE = 1.05
 
 

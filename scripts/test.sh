@@ -3,9 +3,10 @@
 # "summary: N passed, N failed".
 #   1. unit: core's unit and property tests and the app's, natively
 #   2. seed: the demo seed and the API fixture regenerate identically and load into the schema
-#   3. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
-#   4. api (short sessions): session expiry, against a worker whose sessions last 3 seconds
-#   5. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
+#   3. size: the resident app's first load within its budget (after the build)
+#   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
+#   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds
+#   6. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -55,7 +56,8 @@ stage() { # name command...
 
 stage unit cargo test -p yishi-core -p yishi-app --all-features
 stage seed python3 scripts/seed_test.py
-if scripts/build.sh; then
+if YISHI_QUIET_SIZES=1 scripts/build.sh; then
+  stage size python3 scripts/size_test.py
   stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql -- \
     cargo test -p yishi-api-tests --test api
   stage api-short-sessions scripts/with-worker.sh --load tests/api/fixtures/base.sql \

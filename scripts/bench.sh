@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, each against its own fresh local worker where it needs one; prints
+# figures and asserts nothing (speed and size goals live here, never in timed tests). About 15 minutes.
+#   1. what a phone downloads (scripts/size.py: every file, both apps' first loads, the wasm profile)
+#   2. the home screen on slow 3G and fast 4G, cold and warm, CPU 4× slower (scripts/bench_load.mjs)
+#   3. Lighthouse (mobile performance) on the home and sign-in pages
+#   4. counting 100,000 ranked and 400,000 approval ballots (core)
+#   5. 500 ballots cast at once; a live meeting's fan-out to 200 phones; requests and their figures
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+scripts/setup.sh --with-browser
+YISHI_QUIET_SIZES=1 scripts/build.sh
+
+say "What a phone downloads"
+python3 scripts/size.py
+
+say "The home screen on a phone's network"
+scripts/with-worker.sh --load api-worker/seed/demo.sql -- node scripts/bench_load.mjs
+
+say "Lighthouse 12.2.3, mobile (simulated slow 4G, CPU 4× slower)"
+scripts/with-worker.sh --load api-worker/seed/demo.sql -- scripts/bench_lighthouse.sh
+
+say "Counting ballots"
+cargo run --quiet --release -p yishi-core --example tally_bench
+
+say "Ballots at once, a live meeting's fan-out, requests"
+scripts/with-worker.sh --load tests/api/fixtures/base.sql -- cargo run --quiet --release -p yishi-api-tests --example ballots_bench
+scripts/with-worker.sh --load tests/api/fixtures/base.sql --var PBKDF2_ITERATIONS:1000 -- \
+  cargo run --quiet --release -p yishi-api-tests --example meeting_fanout -- 200 200
+scripts/with-worker.sh --load tests/api/fixtures/base.sql -- cargo run --quiet --release -p yishi-api-tests --example requests_bench
