@@ -930,7 +930,12 @@ async fn send(
         .map_err(network)?;
     let status = response.status();
     if method == "GET" {
-        offline::answered(response.headers().has(offline::CACHED_HEADER).unwrap_or(false));
+        offline::answered(
+            response
+                .headers()
+                .has(offline::CACHED_HEADER)
+                .unwrap_or(false),
+        );
     }
     let text = JsFuture::from(response.text().map_err(network)?)
         .await

@@ -67,10 +67,17 @@ pub fn forget() {
 fn current_path() -> String {
     let location = web_sys::window().map(|w| w.location());
     let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
-        location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
     };
     let path = part(web_sys::Location::pathname);
-    format!("{}{}", if path.is_empty() { "/" } else { &path }, part(web_sys::Location::search))
+    format!(
+        "{}{}",
+        if path.is_empty() { "/" } else { &path },
+        part(web_sys::Location::search)
+    )
 }
 
 /// A full page load of `href` (not the router's navigation): `index.html` then loads the chosen app.

@@ -12,9 +12,9 @@ use yishi_core::members::{Actor, Home, MemberStatus, RoleGrant};
 use yishi_core::territory::Placement;
 
 use crate::api::ApiResult;
-use crate::{apps, prefs};
 use crate::forms::FormError;
 use crate::i18n::use_i18n;
+use crate::{apps, prefs};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SessionState {

@@ -412,7 +412,11 @@ mod tests {
     fn staff_grid_workers_and_units_open_the_office_residents_with_offices_do_not() {
         use super::{Role, works_in_office};
         assert!(!works_in_office(true, []));
-        for role in [Role::BuildingHead, Role::ResidentGroupLeader, Role::CouncilMember] {
+        for role in [
+            Role::BuildingHead,
+            Role::ResidentGroupLeader,
+            Role::CouncilMember,
+        ] {
             assert!(!works_in_office(true, [role]), "{role:?} stays a resident");
         }
         for role in [
@@ -422,7 +426,10 @@ mod tests {
             Role::GridHead,
             Role::GridDirector,
         ] {
-            assert!(works_in_office(true, [Role::BuildingHead, role]), "{role:?} works in the office");
+            assert!(
+                works_in_office(true, [Role::BuildingHead, role]),
+                "{role:?} works in the office"
+            );
         }
         // A repairman of a handling unit: no home, no role.
         assert!(works_in_office(false, []));

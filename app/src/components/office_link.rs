@@ -13,7 +13,8 @@ pub fn OfficeLink(
     children: ChildrenFn,
 ) -> impl IntoView {
     let session = use_session();
-    let shown = move || apps::OFFICE || session.member().is_some_and(|m| apps::has_office_tools(&m));
+    let shown =
+        move || apps::OFFICE || session.member().is_some_and(|m| apps::has_office_tools(&m));
     move || {
         let target = href.clone();
         shown().then(|| {

@@ -94,7 +94,10 @@ fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView
         .as_ref()
         .filter(|v| v.state == VersionState::Drafting)
         .cloned();
-    #[cfg_attr(not(feature = "office"), expect(unused_variables, reason = "the office app's"))]
+    #[cfg_attr(
+        not(feature = "office"),
+        expect(unused_variables, reason = "the office app's")
+    )]
     let voting = latest
         .as_ref()
         .filter(|v| v.state == VersionState::Voting)

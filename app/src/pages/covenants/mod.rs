@@ -11,11 +11,8 @@ pub use covenant_page::CovenantPage;
 #[cfg(feature = "office")]
 pub use new_covenant::NewCovenantPage;
 
-
 use crate::api;
-use crate::components::{
-    AppShell, DocumentTitle, ErrorView, Loading, OfficeLink,
-};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, OfficeLink};
 use crate::i18n::{Msg, fill, use_i18n};
 
 #[must_use]

@@ -5,9 +5,9 @@ use serde_json::json;
 use yishi_core::api::matters::{CommentView, EventKind, MatterView};
 #[cfg(feature = "office")]
 use yishi_core::api::meetings::MeetingListResponse;
-use yishi_core::matters::{Decision, Stage, Stance, Step};
 #[cfg(feature = "office")]
 use yishi_core::matters::OwnerKind;
+use yishi_core::matters::{Decision, Stage, Stance, Step};
 #[cfg(feature = "office")]
 use yishi_core::meetings::MeetingState;
 #[cfg(feature = "office")]

@@ -14,9 +14,9 @@ use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
 use yishi_core::votes::poll::PollResult;
 #[cfg(feature = "office")]
 use yishi_core::votes::poll::{ResultsShown, Secrecy};
-use yishi_core::votes::tally::Outcome;
 #[cfg(feature = "office")]
 use yishi_core::votes::tally::Method;
+use yishi_core::votes::tally::Outcome;
 
 use super::live::follow;
 use super::state_label;

@@ -9,13 +9,13 @@ use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::tally::{Quorum, Threshold};
 
 use crate::api;
+use crate::components::scope_select::parse_scope;
 use crate::components::{
     AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
 };
 use crate::format::now;
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-use crate::components::scope_select::parse_scope;
 
 /// `/meetings/new`: a meeting of a place's residents, households or representatives, with its place,
 /// time, rules of procedure and agenda.

@@ -10,9 +10,9 @@ mod request_page;
 
 use leptos::prelude::*;
 use yishi_core::api::requests::{CatalogueResponse, RequestListResponse, RequestSummary};
-use yishi_core::requests::{Escalation, Outcome, Status};
 #[cfg(feature = "office")]
 use yishi_core::requests::UnitKind;
+use yishi_core::requests::{Escalation, Outcome, Status};
 
 #[cfg(feature = "office")]
 pub use catalogue::CataloguePage;

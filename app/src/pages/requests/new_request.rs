@@ -14,13 +14,13 @@ use yishi_core::text::{clean_line, clean_text};
 
 use super::{RequestItem, catalogue_resource};
 use crate::api;
+use crate::components::scope_select::parse_scope;
 use crate::components::{
     AppShell, DocumentTitle, ErrorView, FormAlert, Loading, ScopeSelect, TextField,
 };
 use crate::forms::FormError;
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::pages::matters::chosen_files;
-use crate::components::scope_select::parse_scope;
 use crate::photos;
 use crate::session::member_resource;
 use yishi_core::Lang;

@@ -6,9 +6,9 @@ use yishi_core::requests::Outcome;
 #[cfg(feature = "office")]
 use yishi_core::requests::Status;
 
-use super::{DeadlineLine, event_label, outcome_label, status_label};
 #[cfg(feature = "office")]
 use super::{Catalogue, catalogue_resource};
+use super::{DeadlineLine, event_label, outcome_label, status_label};
 use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};

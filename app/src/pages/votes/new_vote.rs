@@ -9,13 +9,13 @@ use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_
 use yishi_core::votes::tally::{Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
 
 use crate::api;
+use crate::components::scope_select::parse_scope;
 use crate::components::{
     AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
 };
 use crate::format::now;
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-use crate::components::scope_select::parse_scope;
 
 /// The settings the form describes; every rule is checked by `PollSettings::validate` afterwards.
 #[derive(Clone, Copy)]

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 #[cfg(feature = "office")]
 use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::use_params_map;
 use yishi_core::DomainError;
+#[cfg(feature = "office")]
+use yishi_core::api::votes::VoterEntry;
 use yishi_core::api::votes::{
     CastRequest, MyVote, PaperBallotRequest, ProxyRequest, VoteState, VoteView,
 };
-#[cfg(feature = "office")]
-use yishi_core::api::votes::VoterEntry;
 use yishi_core::error::Field;
 use yishi_core::policy::{self, Action as Permission};
 use yishi_core::votes::electorate::VoterKey;
@@ -226,8 +226,14 @@ fn MyBallot(ballot: Ballot, mine: MyVote, left: usize, reload: Callback<()>) -> 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Caster {
     Online(VoterKey),
-    #[cfg_attr(not(feature = "office"), allow(dead_code, reason = "entered in the office app"))]
-    Paper { voter: VoterKey, channel: Channel },
+    #[cfg_attr(
+        not(feature = "office"),
+        allow(dead_code, reason = "entered in the office app")
+    )]
+    Paper {
+        voter: VoterKey,
+        channel: Channel,
+    },
 }
 
 /// The ballot of every method: yes / no / abstain; one option; several; a ranking tapped in order;
@@ -671,7 +677,6 @@ fn Register(ballot: Ballot, open: bool) -> impl IntoView {
     }
 }
 #[cfg(feature = "office")]
-
 #[component]
 fn PaperEntry(
     ballot: Ballot,
