@@ -45,3 +45,4 @@ lint:
 	cargo clippy -p yishi-core -p yishi-api-tests --all-targets -- -D warnings
 	cargo clippy -p yishi-app -p yishi-api-worker --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p yishi-app --features office --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p yishi-app --features home --target wasm32-unknown-unknown -- -D warnings

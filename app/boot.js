@@ -61,7 +61,18 @@ try {
   // Nothing kept, or something unreadable: the frame alone.
 }
 
-const app = read('yishi.app') === 'office' ? APPS.office : APPS.resident;
+// The screens of the home app: what a phone loads first.
+const HOME_PATHS = /^\/(login|join|notices\/(?!archive$)[^/]+)?$/;
+// The office if the device chose it; the home app for its screens until the resident app is in the
+// service worker's cache (then the resident app, which has every screen and needs no download); else the
+// resident app.
+async function pick() {
+  if (read('yishi.app') === 'office') return APPS.office;
+  if (!HOME_PATHS.test(location.pathname)) return APPS.resident;
+  const cached = 'caches' in self ? await caches.match(APPS.resident.wasm).catch(() => undefined) : undefined;
+  return cached ? APPS.resident : APPS.home;
+}
+const app = await pick();
 
 // The wasm, counted as it arrives against its known size, for the progress bar.
 async function download() {

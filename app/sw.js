@@ -3,7 +3,8 @@
 // matters most — a change (a ballot) is never stored and sent later behind the resident's back — is plain
 // to read here.
 //
-// 1. The resident app's files (SHELL: the page `/` and the hashed wasm, JS and CSS) are cached at install
+// 1. The home and resident apps' files (SHELL: the page `/` and the hashed wasm, JS and CSS) are cached
+//    at install — the resident app in the background, after the home app has shown the first screen —
 //    and served from the cache; every page address is answered with the cached page.
 // 2. The office app's hashed files are cached when first fetched (only office members ever fetch them).
 // 3. The API's reads go to the network first; the last good answer is kept and given back, marked with

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds both apps (Trunk, release) into dist/ and the worker (worker-build, release) into
+# Builds the three apps (Trunk, release) into dist/ and the worker (worker-build, release) into
 # api-worker/build/, then prints what a phone downloads. Cargo and Trunk skip what is up to date, so a
 # second run takes seconds.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
+say "Building the home app (Trunk, release)"
+trunk build --release --offline=true app/home.html --dist .build/home
 say "Building the resident app (Trunk, release)"
 trunk build --release --offline=true app/index.html --dist .build/resident
 say "Building the office app (Trunk, release)"

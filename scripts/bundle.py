@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Puts the two Trunk builds together into dist/, which the worker serves.
+"""Puts the three Trunk builds together into dist/, which the worker serves.
 
-Trunk builds each app from its own HTML entry (app/index.html for residents, app/office.html for the
-office) into .build/resident and .build/office. This script:
-  - copies the resident build, and the office build's wasm and JS, into dist/;
-  - replaces Trunk's start-up script in index.html with app/boot.js, which picks the app the device chose
-    and shows the frame and the last notices before any wasm arrives;
+Trunk builds each app from its own HTML entry (app/index.html for the resident app, app/home.html for the
+home app a phone loads first, app/office.html for the office) into .build/<app>. This script:
+  - copies the resident build, and the other builds' wasm and JS, into dist/, the JS glue minified;
+  - replaces Trunk's start-up script in index.html with app/boot.js, which picks the app (the office if
+    the device chose it; the home app for the home screen, notices and the account until the resident
+    app is cached; else the resident app) and shows the frame and the last notices before any wasm
+    arrives;
   - writes dist/sw.js from app/sw.js with this build's version and file lists;
   - writes .build/bundles.json (not served): each app's first load, for scripts/size.py and the size
     budget test.
@@ -17,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,18 +35,22 @@ def one(folder: Path, pattern: str) -> str:
 
 
 def main() -> None:
-    resident, office = BUILD / "resident", BUILD / "office"
+    resident, home, office = BUILD / "resident", BUILD / "home", BUILD / "office"
     if DIST.exists():
         shutil.rmtree(DIST)
     shutil.copytree(resident, DIST)
 
     apps = {}
-    for name, folder, stem in (("resident", resident, "yishi-app"), ("office", office, "yishi-office")):
+    builds = (("home", home, "yishi-home"), ("resident", resident, "yishi-app"), ("office", office, "yishi-office"))
+    for name, folder, stem in builds:
         wasm = one(folder, f"{stem}-*_bg.wasm")
         js = one(folder, f"{stem}-*.js")
-        if folder is office:
+        if folder is not resident:
             for f in (wasm, js):
                 shutil.copy2(folder / f, DIST / f)
+        # wasm-bindgen's glue, minified (Trunk's own minifier fails on it); its exports keep their names.
+        subprocess.run([os.environ["ESBUILD_BIN"], str(DIST / js), "--minify", "--format=esm",
+                        "--log-level=warning", f"--outfile={DIST / js}", "--allow-overwrite"], check=True)
         apps[name] = {"js": "/" + js, "wasm": "/" + wasm, "bytes": (folder / wasm).stat().st_size}
     css = one(DIST, "styles-*.css")
 
@@ -58,11 +65,14 @@ def main() -> None:
     html = html.replace("</head>", f'<script type="module">\n{boot}</script>\n</head>', 1)
     (DIST / "index.html").write_text(html, encoding="utf-8")
 
-    # The service worker: what the resident app needs offline, the office's files, and a version that
-    # changes whenever any of them does.
+    # The service worker: what the home and resident apps need offline (the resident app is fetched in the
+    # background once the home app runs), the office's files, and a version that changes whenever any of
+    # them does.
     shell = [
         "/",
         "/" + css,
+        apps["home"]["js"],
+        apps["home"]["wasm"],
         apps["resident"]["js"],
         apps["resident"]["wasm"],
         "/manifest.webmanifest",
@@ -82,12 +92,12 @@ def main() -> None:
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "wasm32-unknown-unknown" / "release"
     bundles = {
         "version": version,
+        # What each app's first load fetches: "home" is what a resident's phone loads first.
         "first_load": {
-            "resident": ["index.html", css, apps["resident"]["js"][1:], apps["resident"]["wasm"][1:]],
-            "office": ["index.html", css, apps["office"]["js"][1:], apps["office"]["wasm"][1:]],
+            name: ["index.html", css, apps[name]["js"][1:], apps[name]["wasm"][1:]] for name in apps
         },
         # The modules before wasm-bindgen and wasm-opt, with their names, for scripts/size.py's profile.
-        "profile": {"resident": str(target / "yishi-app.wasm"), "office": str(target / "yishi-office.wasm")},
+        "profile": {name: str(target / f"{stem}.wasm") for name, _, stem in builds},
     }
     (BUILD / "bundles.json").write_text(json.dumps(bundles, indent=2) + "\n", encoding="utf-8")
 

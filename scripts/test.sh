@@ -54,7 +54,7 @@ stage() { # name command...
   return 0
 }
 
-stage unit cargo test -p yishi-core -p yishi-app --all-features
+stage unit cargo test -p yishi-core -p yishi-app --features yishi-core/test-util,yishi-app/office
 stage seed python3 scripts/seed_test.py
 if YISHI_QUIET_SIZES=1 scripts/build.sh; then
   stage size python3 scripts/size_test.py

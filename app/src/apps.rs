@@ -15,6 +15,8 @@ const RESIDENT_CHOICE: &str = "resident";
 
 /// Whether this is the office app.
 pub const OFFICE: bool = cfg!(feature = "office");
+/// Whether this is the home app (the first one a phone loads).
+pub const HOME: bool = cfg!(feature = "home");
 
 /// Whether she opens the office app when nothing was chosen yet on this device (see
 /// [`yishi_core::members::works_in_office`]).
@@ -64,7 +66,8 @@ pub fn forget() {
     prefs::remove(KEY);
 }
 
-fn current_path() -> String {
+/// The address of this page: path and query.
+pub fn current_path() -> String {
     let location = web_sys::window().map(|w| w.location());
     let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
         location

@@ -1,778 +1,3006 @@
-//! The app's own screen text. Every user-facing string is a [`Msg`] looked up by [`t`]: one exhaustive
-//! `match` per language, so a message without a translation does not compile. Error messages and field names
-//! shared with the API come from `yishi_core::i18n`.
+//! The app's own screen text. Every user-facing string is a [`Msg`] looked up by [`t`]: a constant with its
+//! Chinese and its English, so a message without a translation does not compile. Error messages and field
+//! names shared with the API come from `yishi_core::i18n`.
 
 use leptos::prelude::*;
 use yishi_core::Lang;
 
 use crate::prefs;
 
-/// A piece of screen text. The office's texts are compiled into the resident app too, unused.
-#[cfg_attr(not(feature = "office"), allow(dead_code))]
+/// A piece of screen text: its Chinese and its English, side by side, so that a message without a
+/// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
+/// in an app takes its texts with it, and the linker drops them (the home app carries only its own).
+/// The office's texts are compiled into the other apps too, unused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Msg {
+pub struct Msg {
+    zh: &'static str,
+    en: &'static str,
+}
+
+#[expect(
+    non_upper_case_globals,
+    reason = "messages read as `Msg::Greeting`, as when they were variants"
+)]
+#[cfg_attr(not(feature = "office"), allow(dead_code))]
+impl Msg {
     // Shell and header.
-    AppName,
-    MainNav,
-    Settings,
+    pub const AppName: Msg = Msg {
+        zh: "议事",
+        en: "Yishi",
+    };
+    pub const MainNav: Msg = Msg {
+        zh: "主导航",
+        en: "Main navigation",
+    };
+    pub const Settings: Msg = Msg {
+        zh: "显示设置",
+        en: "Display settings",
+    };
     /// The language switch shows the name of the *other* language.
-    OtherLanguage,
-    LargeType,
-    SignOut,
-    Loading,
-    Retry,
+    pub const OtherLanguage: Msg = Msg {
+        zh: "English",
+        en: "中文",
+    };
+    pub const LargeType: Msg = Msg {
+        zh: "大字模式",
+        en: "Large text",
+    };
+    pub const SignOut: Msg = Msg {
+        zh: "退出登录",
+        en: "Sign out",
+    };
+    pub const Loading: Msg = Msg {
+        zh: "正在加载…",
+        en: "Loading…",
+    };
+    pub const Retry: Msg = Msg {
+        zh: "重试",
+        en: "Try again",
+    };
     // Errors that are not the server's.
-    NetworkError,
-    UnexpectedResponse,
-    SignInFirst,
+    pub const NetworkError: Msg = Msg {
+        zh: "网络连接失败，请检查网络后重试。",
+        en: "Could not connect. Please check your network and try again.",
+    };
+    pub const UnexpectedResponse: Msg = Msg {
+        zh: "服务器的回答无法识别，请稍后再试。",
+        en: "The server sent an answer we could not read. Please try again later.",
+    };
+    pub const SignInFirst: Msg = Msg {
+        zh: "请先登录，正在前往登录页…",
+        en: "Please sign in first. Taking you to the sign-in page…",
+    };
     // Sign-in and joining.
-    SignInHeading,
-    SignInIntro,
-    Phone,
-    PhoneHint,
-    Password,
-    SignInButton,
-    SigningIn,
-    JoinLink,
-    JoinHeading,
-    JoinIntro,
-    InviteCode,
-    InviteCodeHint,
-    Name,
-    SetPasscode,
-    PasscodeHint,
-    JoinButton,
-    Joining,
-    HaveAccount,
+    pub const SignInHeading: Msg = Msg {
+        zh: "登录",
+        en: "Sign in",
+    };
+    pub const SignInIntro: Msg = Msg {
+        zh: "请用登记的手机号和密码登录。",
+        en: "Sign in with your registered phone number and password.",
+    };
+    pub const Phone: Msg = Msg {
+        zh: "手机号",
+        en: "Phone number",
+    };
+    pub const PhoneHint: Msg = Msg {
+        zh: "11 位手机号码",
+        en: "Your 11-digit mobile number",
+    };
+    pub const Password: Msg = Msg {
+        zh: "密码",
+        en: "Password",
+    };
+    pub const SignInButton: Msg = Msg {
+        zh: "登录",
+        en: "Sign in",
+    };
+    pub const SigningIn: Msg = Msg {
+        zh: "正在登录，请稍候…",
+        en: "Signing in, please wait…",
+    };
+    pub const JoinLink: Msg = Msg {
+        zh: "用邀请码加入",
+        en: "Join with an invite code",
+    };
+    pub const JoinHeading: Msg = Msg {
+        zh: "用邀请码加入",
+        en: "Join with an invite code",
+    };
+    pub const JoinIntro: Msg = Msg {
+        zh: "第一次使用？请输入社区发给您家的邀请码。",
+        en: "First time here? Enter the invite code your community gave your household.",
+    };
+    pub const InviteCode: Msg = Msg {
+        zh: "邀请码",
+        en: "Invite code",
+    };
+    pub const InviteCodeHint: Msg = Msg {
+        zh: "邀请码印在社区发的通知单上，共 8 位字母和数字",
+        en: "Printed on the letter from your community: 8 letters and digits",
+    };
+    pub const Name: Msg = Msg {
+        zh: "姓名",
+        en: "Name",
+    };
+    pub const SetPasscode: Msg = Msg {
+        zh: "设置密码",
+        en: "Choose a password",
+    };
+    pub const PasscodeHint: Msg = Msg {
+        zh: "至少 {min} 个字符，可以用好记的数字，以后登录要用",
+        en: "At least {min} characters; easy-to-remember digits are fine. You will use it to sign in.",
+    };
+    pub const JoinButton: Msg = Msg {
+        zh: "加入",
+        en: "Join",
+    };
+    pub const Joining: Msg = Msg {
+        zh: "正在加入，请稍候…",
+        en: "Joining, please wait…",
+    };
+    pub const HaveAccount: Msg = Msg {
+        zh: "已经有账号？去登录",
+        en: "Already have an account? Sign in",
+    };
     // Home and the notice board.
-    Greeting,
-    NoticesHeading,
-    NoNotices,
-    LoadMore,
-    NewNoticeLink,
-    BackToList,
-    Author,
-    PublishedAt,
+    pub const Greeting: Msg = Msg {
+        zh: "您好，{name}",
+        en: "Hello, {name}",
+    };
+    pub const NoticesHeading: Msg = Msg {
+        zh: "公告",
+        en: "Notices",
+    };
+    pub const NoNotices: Msg = Msg {
+        zh: "目前还没有公告。",
+        en: "There are no notices yet.",
+    };
+    pub const LoadMore: Msg = Msg {
+        zh: "加载更多",
+        en: "Load more",
+    };
+    pub const NewNoticeLink: Msg = Msg {
+        zh: "发布公告",
+        en: "Post a notice",
+    };
+    pub const BackToList: Msg = Msg {
+        zh: "返回公告列表",
+        en: "Back to notices",
+    };
+    pub const Author: Msg = Msg {
+        zh: "发布人",
+        en: "Posted by",
+    };
+    pub const PublishedAt: Msg = Msg {
+        zh: "发布时间",
+        en: "Posted at",
+    };
     // Publishing.
-    NewNoticeHeading,
-    Title,
-    TitleHint,
-    Body,
-    BodyHint,
-    ScopeLabel,
-    ScopeHint,
-    ChooseScope,
-    WholeCommunity,
-    WholeCompound,
-    PublishButton,
-    Publishing,
-    CannotPost,
+    pub const NewNoticeHeading: Msg = Msg {
+        zh: "发布公告",
+        en: "Post a notice",
+    };
+    pub const Title: Msg = Msg {
+        zh: "标题",
+        en: "Title",
+    };
+    pub const TitleHint: Msg = Msg {
+        zh: "最多 {max} 个字，已输入 {count} 个字",
+        en: "At most {max} characters; {count} so far",
+    };
+    pub const Body: Msg = Msg {
+        zh: "正文",
+        en: "Text",
+    };
+    pub const BodyHint: Msg = Msg {
+        zh: "最多 {max} 个字，已输入 {count} 个字",
+        en: "At most {max} characters; {count} so far",
+    };
+    pub const ScopeLabel: Msg = Msg {
+        zh: "发布范围",
+        en: "Audience",
+    };
+    pub const ScopeHint: Msg = Msg {
+        zh: "选择谁能看到这条公告",
+        en: "Who will see this notice",
+    };
+    pub const ChooseScope: Msg = Msg {
+        zh: "请选择",
+        en: "Please choose",
+    };
+    pub const WholeCommunity: Msg = Msg {
+        zh: "{name}（全社区）",
+        en: "{name} (whole community)",
+    };
+    pub const WholeCompound: Msg = Msg {
+        zh: "{name}（全小区）",
+        en: "{name} (whole compound)",
+    };
+    pub const PublishButton: Msg = Msg {
+        zh: "发布",
+        en: "Post",
+    };
+    pub const Publishing: Msg = Msg {
+        zh: "正在发布，请稍候…",
+        en: "Posting, please wait…",
+    };
+    pub const CannotPost: Msg = Msg {
+        zh: "您没有发布公告的权限。",
+        en: "You are not allowed to post notices.",
+    };
     // Administration, account, reads.
-    AdminLink,
-    AccountLink,
-    PendingBanner,
-    AdminHeading,
-    TerritoryLink,
-    MembersLink,
-    AuditLink,
-    BackToAdmin,
-    TerritoryHeading,
-    Figures,
-    ArchivedBadge,
-    ArchiveButton,
-    RestoreButton,
-    RenameButton,
-    NewNameLabel,
-    NewCompound,
-    NewBuilding,
-    PlaceName,
-    LayoutUnits,
-    LayoutFloors,
-    LayoutDoors,
-    LayoutHint,
-    InCompound,
-    AddButton,
-    Working,
-    ImportHeading,
-    ImportHint,
-    CsvLabel,
-    ImportButton,
-    ImportDone,
-    ImportRowError,
-    PrintInvites,
-    HouseholdsLink,
-    Representative,
-    NoPhone,
-    PendingBadge,
-    NoMembers,
-    IssueInvite,
-    InPerson,
-    NewInvite,
-    LiveInvites,
-    AddMemberNoPhone,
-    MakeRepresentative,
-    Door,
-    InviteSheetHeading,
-    IssueMissing,
-    Issued,
-    NoInvites,
-    RevokeButton,
-    PrintButton,
-    InviteCardHint,
+    pub const AdminLink: Msg = Msg {
+        zh: "社区管理",
+        en: "Community admin",
+    };
+    pub const AccountLink: Msg = Msg {
+        zh: "我的账号",
+        en: "My account",
+    };
+    pub const PendingBanner: Msg = Msg {
+        zh: "您的居民身份正在等待社区确认。确认以后，就能看到本楼的公告。",
+        en: "Your residency is waiting for the community's confirmation. Once confirmed, you will see your building's notices.",
+    };
+    pub const AdminHeading: Msg = Msg {
+        zh: "社区管理",
+        en: "Community admin",
+    };
+    pub const TerritoryLink: Msg = Msg {
+        zh: "楼栋与住户",
+        en: "Buildings and households",
+    };
+    pub const MembersLink: Msg = Msg {
+        zh: "居民认证与成员",
+        en: "Residents and members",
+    };
+    pub const AuditLink: Msg = Msg {
+        zh: "操作日志",
+        en: "Audit log",
+    };
+    pub const BackToAdmin: Msg = Msg {
+        zh: "返回社区管理",
+        en: "Back to community admin",
+    };
+    pub const TerritoryHeading: Msg = Msg {
+        zh: "楼栋与住户",
+        en: "Buildings and households",
+    };
+    pub const Figures: Msg = Msg {
+        zh: "{households} 户，{residents} 位居民，{pending} 位待认证",
+        en: "{households} households, {residents} residents, {pending} waiting",
+    };
+    pub const ArchivedBadge: Msg = Msg {
+        zh: "已归档",
+        en: "Archived",
+    };
+    pub const ArchiveButton: Msg = Msg {
+        zh: "归档",
+        en: "Archive",
+    };
+    pub const RestoreButton: Msg = Msg {
+        zh: "恢复",
+        en: "Restore",
+    };
+    pub const RenameButton: Msg = Msg {
+        zh: "改名",
+        en: "Rename",
+    };
+    pub const NewNameLabel: Msg = Msg {
+        zh: "新名称",
+        en: "New name",
+    };
+    pub const NewCompound: Msg = Msg {
+        zh: "新增小区",
+        en: "Add a compound",
+    };
+    pub const NewBuilding: Msg = Msg {
+        zh: "新增楼栋",
+        en: "Add a building",
+    };
+    pub const PlaceName: Msg = Msg {
+        zh: "名称",
+        en: "Name",
+    };
+    pub const LayoutUnits: Msg = Msg {
+        zh: "单元数",
+        en: "Units",
+    };
+    pub const LayoutFloors: Msg = Msg {
+        zh: "楼层数",
+        en: "Floors",
+    };
+    pub const LayoutDoors: Msg = Msg {
+        zh: "每层户数",
+        en: "Households per floor",
+    };
+    pub const LayoutHint: Msg = Msg {
+        zh: "三项都填写时，自动生成单元和门牌号（如 101、102）",
+        en: "Fill in all three to create the units and door numbers (101, 102 …)",
+    };
+    pub const InCompound: Msg = Msg {
+        zh: "所在小区",
+        en: "Compound",
+    };
+    pub const AddButton: Msg = Msg {
+        zh: "添加",
+        en: "Add",
+    };
+    pub const Working: Msg = Msg {
+        zh: "正在处理，请稍候…",
+        en: "Working, please wait…",
+    };
+    pub const ImportHeading: Msg = Msg {
+        zh: "从表格导入",
+        en: "Import from a spreadsheet",
+    };
+    pub const ImportHint: Msg = Msg {
+        zh: "每行一户，第一行是表头：{header}",
+        en: "One household per line; the first line is the header: {header}",
+    };
+    pub const CsvLabel: Msg = Msg {
+        zh: "表格内容（CSV）",
+        en: "Spreadsheet content (CSV)",
+    };
+    pub const ImportButton: Msg = Msg {
+        zh: "导入",
+        en: "Import",
+    };
+    pub const ImportDone: Msg = Msg {
+        zh: "已导入：{compounds} 个小区、{buildings} 栋楼、{units} 个单元、{households} 户；已有的 {existing} 户保持不变。",
+        en: "Imported {compounds} compounds, {buildings} buildings, {units} units and {households} households; {existing} existing households left as they were.",
+    };
+    pub const ImportRowError: Msg = Msg {
+        zh: "第 {line} 行：{message}",
+        en: "Line {line}: {message}",
+    };
+    pub const PrintInvites: Msg = Msg {
+        zh: "邀请码",
+        en: "Invite codes",
+    };
+    pub const HouseholdsLink: Msg = Msg {
+        zh: "住户",
+        en: "Households",
+    };
+    pub const Representative: Msg = Msg {
+        zh: "户代表",
+        en: "Representative",
+    };
+    pub const NoPhone: Msg = Msg {
+        zh: "无手机",
+        en: "No phone",
+    };
+    pub const PendingBadge: Msg = Msg {
+        zh: "待认证",
+        en: "Waiting",
+    };
+    pub const NoMembers: Msg = Msg {
+        zh: "还没有人加入。",
+        en: "Nobody has joined yet.",
+    };
+    pub const IssueInvite: Msg = Msg {
+        zh: "生成邀请码",
+        en: "Issue an invite code",
+    };
+    pub const InPerson: Msg = Msg {
+        zh: "当面发放（加入后直接认证）",
+        en: "Handed over in person (confirmed on joining)",
+    };
+    pub const NewInvite: Msg = Msg {
+        zh: "新的邀请码：{code}",
+        en: "New invite code: {code}",
+    };
+    pub const LiveInvites: Msg = Msg {
+        zh: "未使用的邀请码 {count} 个",
+        en: "{count} unused invite codes",
+    };
+    pub const AddMemberNoPhone: Msg = Msg {
+        zh: "添加无手机的家庭成员",
+        en: "Add a member without a phone",
+    };
+    pub const MakeRepresentative: Msg = Msg {
+        zh: "设为户代表",
+        en: "Make representative",
+    };
+    pub const Door: Msg = Msg {
+        zh: "门牌 {name}",
+        en: "Door {name}",
+    };
+    pub const InviteSheetHeading: Msg = Msg {
+        zh: "邀请码 · {name}",
+        en: "Invite codes · {name}",
+    };
+    pub const IssueMissing: Msg = Msg {
+        zh: "为还没有邀请码的住户生成",
+        en: "Issue codes for households without one",
+    };
+    pub const Issued: Msg = Msg {
+        zh: "新生成 {count} 个邀请码",
+        en: "{count} new codes issued",
+    };
+    pub const NoInvites: Msg = Msg {
+        zh: "这栋楼没有未使用的邀请码。",
+        en: "This building has no unused invite codes.",
+    };
+    pub const RevokeButton: Msg = Msg {
+        zh: "作废",
+        en: "Revoke",
+    };
+    pub const PrintButton: Msg = Msg {
+        zh: "打印",
+        en: "Print",
+    };
+    pub const InviteCardHint: Msg = Msg {
+        zh: "用手机扫码加入，或打开 {site}/join 输入邀请码",
+        en: "Scan to join, or open {site}/join and type the code",
+    };
     // The two apps, weak networks and new versions.
     #[cfg_attr(feature = "office", allow(dead_code, reason = "the resident app's"))]
-    OpenInOffice,
-    OpenResidentApp,
-    OfflineBanner,
-    OfflineNotSent,
-    NewVersion,
-    MembersHeading,
-    PendingOnly,
-    SearchLabel,
-    SearchButton,
-    NoMembersFound,
-    ConfirmResident,
-    RejectResident,
-    ReasonLabel,
-    MemberDetails,
-    RolesHeading,
-    NoRoles,
-    GrantRoleHeading,
-    GrantButton,
-    ResetPasscode,
-    TemporaryPasscode,
-    AuditHeading,
-    OnBehalfOf,
-    NoEntries,
-    AccountHeading,
-    ProfileHeading,
-    NameDisplayLabel,
-    NameFull,
-    NameInitials,
-    LanguageLabel,
-    SaveButton,
-    Saved,
-    ChangePasscodeHeading,
-    CurrentPasscode,
-    NewPasscode,
-    PasscodeChanged,
-    SessionsHeading,
-    ThisDevice,
-    SignedInAt,
-    EndSession,
-    NotificationsHeading,
-    NotificationsLater,
-    MarkRead,
-    ReadAt,
-    ReadOnBehalf,
-    ReadsHeading,
-    ReadCount,
-    UnreadHeading,
-    RecordOnBehalf,
-    ChooseResident,
-    RecordButton,
+    pub const OpenInOffice: Msg = Msg {
+        zh: "在工作台中打开",
+        en: "Open in the office app",
+    };
+    pub const OpenResidentApp: Msg = Msg {
+        zh: "切换到居民版",
+        en: "Switch to the resident app",
+    };
+    pub const OfflineBanner: Msg = Msg {
+        zh: "离线：显示的是上次联网时保存的内容",
+        en: "Offline: showing what was saved when you were last online",
+    };
+    pub const OfflineNotSent: Msg = Msg {
+        zh: "您现在没有联网，没有发出。联网后请再试一次。",
+        en: "You are offline: nothing was sent. Try again once you are online.",
+    };
+    pub const NewVersion: Msg = Msg {
+        zh: "有新版本，点此刷新",
+        en: "A new version is ready: tap to refresh",
+    };
+    pub const MembersHeading: Msg = Msg {
+        zh: "居民认证与成员",
+        en: "Residents and members",
+    };
+    pub const PendingOnly: Msg = Msg {
+        zh: "只看待认证的居民",
+        en: "Only residents waiting for confirmation",
+    };
+    pub const SearchLabel: Msg = Msg {
+        zh: "搜索姓名或手机号",
+        en: "Search by name or phone",
+    };
+    pub const SearchButton: Msg = Msg {
+        zh: "搜索",
+        en: "Search",
+    };
+    pub const NoMembersFound: Msg = Msg {
+        zh: "没有找到成员。",
+        en: "No members found.",
+    };
+    pub const ConfirmResident: Msg = Msg {
+        zh: "确认身份",
+        en: "Confirm",
+    };
+    pub const RejectResident: Msg = Msg {
+        zh: "不是本户居民",
+        en: "Not a resident here",
+    };
+    pub const ReasonLabel: Msg = Msg {
+        zh: "原因",
+        en: "Reason",
+    };
+    pub const MemberDetails: Msg = Msg {
+        zh: "详情",
+        en: "Details",
+    };
+    pub const RolesHeading: Msg = Msg {
+        zh: "角色",
+        en: "Roles",
+    };
+    pub const NoRoles: Msg = Msg {
+        zh: "没有角色。",
+        en: "No roles.",
+    };
+    pub const GrantRoleHeading: Msg = Msg {
+        zh: "授予角色",
+        en: "Grant a role",
+    };
+    pub const GrantButton: Msg = Msg {
+        zh: "授予",
+        en: "Grant",
+    };
+    pub const ResetPasscode: Msg = Msg {
+        zh: "重置密码",
+        en: "Reset passcode",
+    };
+    pub const TemporaryPasscode: Msg = Msg {
+        zh: "临时密码：{code}。只显示这一次，请当面告诉本人，并提醒她登录后修改。",
+        en: "Temporary passcode: {code}. Shown only once: tell her in person and ask her to change it.",
+    };
+    pub const AuditHeading: Msg = Msg {
+        zh: "操作日志",
+        en: "Audit log",
+    };
+    pub const OnBehalfOf: Msg = Msg {
+        zh: "代{name}办理：{reason}",
+        en: "For {name}: {reason}",
+    };
+    pub const NoEntries: Msg = Msg {
+        zh: "还没有记录。",
+        en: "No entries yet.",
+    };
+    pub const AccountHeading: Msg = Msg {
+        zh: "我的账号",
+        en: "My account",
+    };
+    pub const ProfileHeading: Msg = Msg {
+        zh: "显示设置",
+        en: "Display",
+    };
+    pub const NameDisplayLabel: Msg = Msg {
+        zh: "邻居看到的名字",
+        en: "Name your neighbours see",
+    };
+    pub const NameFull: Msg = Msg {
+        zh: "全名",
+        en: "Full name",
+    };
+    pub const NameInitials: Msg = Msg {
+        zh: "只显示姓氏（如 王**）",
+        en: "Family name only (e.g. W. *)",
+    };
+    pub const LanguageLabel: Msg = Msg {
+        zh: "语言",
+        en: "Language",
+    };
+    pub const SaveButton: Msg = Msg {
+        zh: "保存",
+        en: "Save",
+    };
+    pub const Saved: Msg = Msg {
+        zh: "已保存。",
+        en: "Saved.",
+    };
+    pub const ChangePasscodeHeading: Msg = Msg {
+        zh: "修改密码",
+        en: "Change passcode",
+    };
+    pub const CurrentPasscode: Msg = Msg {
+        zh: "当前密码",
+        en: "Current passcode",
+    };
+    pub const NewPasscode: Msg = Msg {
+        zh: "新密码",
+        en: "New passcode",
+    };
+    pub const PasscodeChanged: Msg = Msg {
+        zh: "密码已修改，其他设备已退出登录。",
+        en: "Passcode changed; your other devices are signed out.",
+    };
+    pub const SessionsHeading: Msg = Msg {
+        zh: "已登录的设备",
+        en: "Signed-in devices",
+    };
+    pub const ThisDevice: Msg = Msg {
+        zh: "本机",
+        en: "This device",
+    };
+    pub const SignedInAt: Msg = Msg {
+        zh: "登录于 {time}",
+        en: "Signed in {time}",
+    };
+    pub const EndSession: Msg = Msg {
+        zh: "退出该设备",
+        en: "Sign this device out",
+    };
+    pub const NotificationsHeading: Msg = Msg {
+        zh: "消息通知",
+        en: "Notifications",
+    };
+    pub const NotificationsLater: Msg = Msg {
+        zh: "短信和微信通知会在以后的版本提供。",
+        en: "SMS and WeChat notifications will come in a later version.",
+    };
+    pub const MarkRead: Msg = Msg {
+        zh: "标记为已读",
+        en: "Mark as read",
+    };
+    pub const ReadAt: Msg = Msg {
+        zh: "您已于 {time} 阅读。",
+        en: "You read this on {time}.",
+    };
+    pub const ReadOnBehalf: Msg = Msg {
+        zh: "由{name}代为确认：{reason}",
+        en: "Recorded by {name}: {reason}",
+    };
+    pub const ReadsHeading: Msg = Msg {
+        zh: "阅读情况",
+        en: "Who has read it",
+    };
+    pub const ReadCount: Msg = Msg {
+        zh: "已读 {read} 人，共 {addressed} 人",
+        en: "{read} of {addressed} have read it",
+    };
+    pub const UnreadHeading: Msg = Msg {
+        zh: "还没读的居民",
+        en: "Residents who have not read it",
+    };
+    pub const RecordOnBehalf: Msg = Msg {
+        zh: "代为确认已告知",
+        en: "Record on her behalf",
+    };
+    pub const ChooseResident: Msg = Msg {
+        zh: "选择居民",
+        en: "Resident",
+    };
+    pub const RecordButton: Msg = Msg {
+        zh: "确认",
+        en: "Record",
+    };
     // Votes.
-    VotesHeading,
-    NewVoteLink,
-    NewVoteHeading,
-    VoteTitle,
-    VoteKind,
-    KindYesNo,
-    KindSingle,
-    KindMultiple,
-    MaxPick,
-    VoteOptions,
-    VoteHours,
-    VoteAudience,
-    SecretBallot,
-    CreateVoteButton,
-    VoteScheduled,
-    VoteOpen,
-    VoteClosed,
-    VoteCloses,
-    Participation,
-    Yes,
-    No,
-    Abstain,
-    CastButton,
-    YourReceipt,
-    AlreadyVoted,
-    ResultHeading,
-    Adopted,
-    Rejected,
-    QuorumNotMet,
-    TieNote,
-    CloseVote,
-    PublishResult,
-    ResultLater,
-    Votes,
-    KindRanked,
-    KindSchulze,
-    KindScore,
-    KindBudget,
-    KindKnapsack,
-    BudgetOptions,
-    BudgetOptionsHint,
-    BudgetTotal,
-    ElectorateLabel,
-    ElectorateResidents,
-    ElectorateHouseholds,
-    ElectorateHouseholdsAny,
-    ElectorateCouncil,
-    ElectorateAged,
-    MinAge,
-    ThresholdLabel,
-    ThresholdSimple,
-    ThresholdAbsolute,
-    ThresholdTwoThirds,
-    ThresholdThreeQuarters,
-    CountAbstentions,
-    DoubleMajority,
-    QuorumPercent,
-    StartsIn,
-    MaxProxies,
-    Changeable,
-    LiveResults,
-    TieBreakOrder,
-    RankHint,
-    RankPosition,
-    RankReset,
-    ScoreFor,
-    BudgetSpent,
-    CostOf,
-    AbstainButton,
-    OwnVote,
-    HouseholdVote,
-    DelegatedVote,
-    NextVote,
-    Winner,
-    NoWinner,
-    RoundsHeading,
-    RoundN,
-    Funded,
-    Points,
-    DownloadsHeading,
-    DownloadResultCsv,
-    DownloadBallotsCsv,
-    DownloadBallotsJson,
-    ProxyHeading,
-    ProxyHint,
-    ProxyPhone,
-    ProxyButton,
-    ProxyGiven,
-    ProxyDone,
-    RegisterHeading,
-    VotedMark,
-    NotVotedMark,
-    DelegatedMark,
-    PaperHeading,
-    PaperVoter,
-    PaperChannel,
-    ChannelPaper,
-    ChannelHands,
-    PaperDone,
-    FloorAreaLabel,
-    BirthYearHeading,
-    BirthYearHint,
-    VoteOpensAt,
-    Done,
-    MeetingsHeading,
-    NewMeetingLink,
-    NewMeetingHeading,
-    MeetingTitle,
-    MeetingPlace,
-    StartsInHours,
-    MeetingAudience,
-    Invited,
-    MeetingQuorum,
-    AgendaLabel,
-    CallMeetingButton,
-    MeetingScheduled,
-    MeetingOpen,
-    MeetingClosed,
-    StartsAt,
-    PlaceLine,
-    Presence,
-    QuorumMet,
-    QuorumMissing,
-    AgendaHeading,
-    ItemPending,
-    ItemOpen,
-    ItemDone,
-    OpenItem,
-    CloseItem,
-    YouAreIn,
-    NotInvitedNote,
-    ScanToCheckIn,
-    CheckInButton,
-    LeaveButton,
-    SpeakersHeading,
-    RequestToSpeak,
-    WaitingToSpeak,
-    Withdraw,
-    Speaking,
-    Waiting,
-    TimeLeft,
-    GiveFloor,
-    EndTurn,
-    FloorSeconds,
-    NoLimit,
-    Minutes,
-    MotionHeading,
-    MotionResultLater,
-    MotionVoted,
-    MotionCount,
-    PutMotionHeading,
-    MotionTitle,
-    MotionOptions,
-    MeetingDefault,
-    OverrideReason,
-    PutMotionButton,
-    CloseMotionButton,
-    PaperLink,
-    ChairHeading,
-    OpenMeeting,
-    CloseMeeting,
-    ScreenLink,
-    AttendanceHeading,
-    Present,
-    Absent,
-    CheckInOnBehalf,
-    CheckInReason,
-    MinutesHeading,
-    SaveMinutes,
-    PublishMinutes,
-    MinutesPublished,
-    ScreenScan,
-    LiveLost,
-    CheckingIn,
-    CheckInLink,
-    AllMeetings,
-    MotionsHeading,
-    SearchMeetings,
-    NoMeetings,
+    pub const VotesHeading: Msg = Msg {
+        zh: "待我投票",
+        en: "Waiting for my vote",
+    };
+    pub const NewVoteLink: Msg = Msg {
+        zh: "发起投票",
+        en: "Start a vote",
+    };
+    pub const NewVoteHeading: Msg = Msg {
+        zh: "发起投票",
+        en: "Start a vote",
+    };
+    pub const VoteTitle: Msg = Msg {
+        zh: "投票事项",
+        en: "What is being decided",
+    };
+    pub const VoteKind: Msg = Msg {
+        zh: "投票方式",
+        en: "Kind of vote",
+    };
+    pub const KindYesNo: Msg = Msg {
+        zh: "赞成 / 反对 / 弃权",
+        en: "Yes / no / abstain",
+    };
+    pub const KindSingle: Msg = Msg {
+        zh: "从几个选项中选一个",
+        en: "Choose one of several options",
+    };
+    pub const KindMultiple: Msg = Msg {
+        zh: "从几个选项中选几个",
+        en: "Choose several options",
+    };
+    pub const MaxPick: Msg = Msg {
+        zh: "最多选几项（得票最多的这几项当选）",
+        en: "At most how many (that many with the most votes win)",
+    };
+    pub const VoteOptions: Msg = Msg {
+        zh: "选项（每行一个）",
+        en: "Options (one per line)",
+    };
+    pub const VoteHours: Msg = Msg {
+        zh: "投票时长（小时）",
+        en: "Voting time (hours)",
+    };
+    pub const VoteAudience: Msg = Msg {
+        zh: "投票范围",
+        en: "Who votes",
+    };
+    pub const SecretBallot: Msg = Msg {
+        zh: "无记名投票",
+        en: "Secret ballot",
+    };
+    pub const CreateVoteButton: Msg = Msg {
+        zh: "发起",
+        en: "Start",
+    };
+    pub const VoteScheduled: Msg = Msg {
+        zh: "投票还没开始",
+        en: "Not open yet",
+    };
+    pub const VoteOpen: Msg = Msg {
+        zh: "投票进行中",
+        en: "Voting open",
+    };
+    pub const VoteClosed: Msg = Msg {
+        zh: "投票已结束",
+        en: "Voting closed",
+    };
+    pub const VoteCloses: Msg = Msg {
+        zh: "截止时间：{time}",
+        en: "Closes {time}",
+    };
+    pub const Participation: Msg = Msg {
+        zh: "已投 {cast} 票，共 {eligible} 人",
+        en: "{cast} of {eligible} have voted",
+    };
+    pub const Yes: Msg = Msg {
+        zh: "赞成",
+        en: "Yes",
+    };
+    pub const No: Msg = Msg {
+        zh: "反对",
+        en: "No",
+    };
+    pub const Abstain: Msg = Msg {
+        zh: "弃权",
+        en: "Abstain",
+    };
+    pub const CastButton: Msg = Msg {
+        zh: "投这一票",
+        en: "Cast my vote",
+    };
+    pub const YourReceipt: Msg = Msg {
+        zh: "已投票。您的回执：{receipt}（结果公布后可以在投票清单里核对）",
+        en: "Voted. Your receipt: {receipt} (check it in the published list)",
+    };
+    pub const AlreadyVoted: Msg = Msg {
+        zh: "您已经投过票了。",
+        en: "You have voted.",
+    };
+    pub const ResultHeading: Msg = Msg {
+        zh: "投票结果",
+        en: "Result",
+    };
+    pub const Adopted: Msg = Msg {
+        zh: "通过",
+        en: "Adopted",
+    };
+    pub const Rejected: Msg = Msg {
+        zh: "未通过",
+        en: "Not adopted",
+    };
+    pub const QuorumNotMet: Msg = Msg {
+        zh: "参与人数不足，不作决定",
+        en: "Too few took part: no decision",
+    };
+    pub const TieNote: Msg = Msg {
+        zh: "票数相同",
+        en: "Tied",
+    };
+    pub const CloseVote: Msg = Msg {
+        zh: "结束投票",
+        en: "Close voting",
+    };
+    pub const PublishResult: Msg = Msg {
+        zh: "公示结果",
+        en: "Publish the result",
+    };
+    pub const ResultLater: Msg = Msg {
+        zh: "投票结束后公布结果。",
+        en: "The result is published when voting closes.",
+    };
+    pub const Votes: Msg = Msg {
+        zh: "{count} 票",
+        en: "{count} votes",
+    };
+    pub const KindRanked: Msg = Msg {
+        zh: "按喜好排序（即时决选）",
+        en: "Rank by preference (instant runoff)",
+    };
+    pub const KindSchulze: Msg = Msg {
+        zh: "按喜好排序（两两比较，舒尔茨方法）",
+        en: "Rank by preference (pairwise, Schulze)",
+    };
+    pub const KindScore: Msg = Msg {
+        zh: "给每个选项打分（0–5 分）",
+        en: "Score each option (0–5)",
+    };
+    pub const KindBudget: Msg = Msg {
+        zh: "在预算内选项目（按票数依次资助）",
+        en: "Approve projects within a budget (funded by votes)",
+    };
+    pub const KindKnapsack: Msg = Msg {
+        zh: "自己搭配一组不超预算的项目",
+        en: "Choose projects whose total fits the budget",
+    };
+    pub const BudgetOptions: Msg = Msg {
+        zh: "项目（每行一个：名称，费用）",
+        en: "Projects (one per line: name, cost)",
+    };
+    pub const BudgetOptionsHint: Msg = Msg {
+        zh: "例如：楼道照明，3000",
+        en: "For example: Stair lighting, 3000",
+    };
+    pub const BudgetTotal: Msg = Msg {
+        zh: "总预算（元）",
+        en: "Total budget (yuan)",
+    };
+    pub const ElectorateLabel: Msg = Msg {
+        zh: "谁来投票",
+        en: "Who votes",
+    };
+    pub const ElectorateResidents: Msg = Msg {
+        zh: "范围内已认证的居民，一人一票",
+        en: "Verified residents of the place, one vote each",
+    };
+    pub const ElectorateHouseholds: Msg = Msg {
+        zh: "一户一票，由户代表投",
+        en: "One vote per household, cast by its representative",
+    };
+    pub const ElectorateHouseholdsAny: Msg = Msg {
+        zh: "一户一票，家里谁先投算谁的",
+        en: "One vote per household, cast by any member (the first counts)",
+    };
+    pub const ElectorateCouncil: Msg = Msg {
+        zh: "居民代表",
+        en: "Resident representatives",
+    };
+    pub const ElectorateAged: Msg = Msg {
+        zh: "达到一定年龄的居民",
+        en: "Residents of at least an age",
+    };
+    pub const MinAge: Msg = Msg {
+        zh: "最低年龄（周岁）",
+        en: "Minimum age (years)",
+    };
+    pub const ThresholdLabel: Msg = Msg {
+        zh: "通过标准",
+        en: "Needed to adopt",
+    };
+    pub const ThresholdSimple: Msg = Msg {
+        zh: "赞成票超过投票数的一半",
+        en: "More yes than half of the votes",
+    };
+    pub const ThresholdAbsolute: Msg = Msg {
+        zh: "赞成票超过应投人数的一半",
+        en: "More yes than half of all voters",
+    };
+    pub const ThresholdTwoThirds: Msg = Msg {
+        zh: "赞成票达到投票数的三分之二",
+        en: "Two thirds of the votes say yes",
+    };
+    pub const ThresholdThreeQuarters: Msg = Msg {
+        zh: "赞成票达到投票数的四分之三",
+        en: "Three quarters of the votes say yes",
+    };
+    pub const CountAbstentions: Msg = Msg {
+        zh: "弃权票计入基数（相当于不赞成）",
+        en: "Abstentions count in the base (like no)",
+    };
+    pub const DoubleMajority: Msg = Msg {
+        zh: "同时按建筑面积计算（双过半，须一户一票）",
+        en: "Also by floor area (double majority; one vote per household)",
+    };
+    pub const QuorumPercent: Msg = Msg {
+        zh: "最低参与比例（%，0 表示不设）",
+        en: "Minimum turnout (%; 0 for none)",
+    };
+    pub const StartsIn: Msg = Msg {
+        zh: "几小时后开始（0 表示马上开始；委托须在开始前办理）",
+        en: "Opens in how many hours (0: now; proxies are given before)",
+    };
+    pub const MaxProxies: Msg = Msg {
+        zh: "每人最多接受几份委托（0 表示不允许委托）",
+        en: "Proxies one voter may hold (0: none)",
+    };
+    pub const Changeable: Msg = Msg {
+        zh: "截止前可以改票（仅限记名投票）",
+        en: "Voters may change their vote until close (named votes only)",
+    };
+    pub const LiveResults: Msg = Msg {
+        zh: "投票期间公开实时结果",
+        en: "Show live results while voting",
+    };
+    pub const TieBreakOrder: Msg = Msg {
+        zh: "票数相同时，排在前面的选项胜出（不勾选则都不当选）",
+        en: "On a tie, the option listed first wins (otherwise none does)",
+    };
+    pub const RankHint: Msg = Msg {
+        zh: "按您喜欢的顺序依次点选项，先点的是您最想要的。不想排的可以不点。",
+        en: "Tap the options in order of preference, favourite first. You may leave some out.",
+    };
+    pub const RankPosition: Msg = Msg {
+        zh: "第{n}",
+        en: "#{n}",
+    };
+    pub const RankReset: Msg = Msg {
+        zh: "重新排",
+        en: "Start again",
+    };
+    pub const ScoreFor: Msg = Msg {
+        zh: "给「{option}」打几分",
+        en: "Score for “{option}”",
+    };
+    pub const BudgetSpent: Msg = Msg {
+        zh: "已选 {spent} 元，预算 {budget} 元",
+        en: "Chosen {spent} of {budget} yuan",
+    };
+    pub const CostOf: Msg = Msg {
+        zh: "{cost} 元",
+        en: "{cost} yuan",
+    };
+    pub const AbstainButton: Msg = Msg {
+        zh: "弃权",
+        en: "Abstain",
+    };
+    pub const OwnVote: Msg = Msg {
+        zh: "您本人的票",
+        en: "Your own vote",
+    };
+    pub const HouseholdVote: Msg = Msg {
+        zh: "您家的票（一户一票）",
+        en: "Your household's vote",
+    };
+    pub const DelegatedVote: Msg = Msg {
+        zh: "邻居委托您代投的票",
+        en: "A vote a neighbour asked you to cast",
+    };
+    pub const NextVote: Msg = Msg {
+        zh: "继续投下一张（还有 {count} 张）",
+        en: "Cast the next one ({count} left)",
+    };
+    pub const Winner: Msg = Msg {
+        zh: "当选：{option}",
+        en: "Chosen: {option}",
+    };
+    pub const NoWinner: Msg = Msg {
+        zh: "没有选出结果",
+        en: "No option was chosen",
+    };
+    pub const RoundsHeading: Msg = Msg {
+        zh: "各轮票数",
+        en: "Votes in each round",
+    };
+    pub const RoundN: Msg = Msg {
+        zh: "第{n}轮",
+        en: "Round {n}",
+    };
+    pub const Funded: Msg = Msg {
+        zh: "获得资助（共 {spent} 元）：{list}",
+        en: "Funded ({spent} yuan in all): {list}",
+    };
+    pub const Points: Msg = Msg {
+        zh: "{count} 分",
+        en: "{count} points",
+    };
+    pub const DownloadsHeading: Msg = Msg {
+        zh: "下载",
+        en: "Downloads",
+    };
+    pub const DownloadResultCsv: Msg = Msg {
+        zh: "结果（表格 CSV）",
+        en: "Result (CSV)",
+    };
+    pub const DownloadBallotsCsv: Msg = Msg {
+        zh: "投票清单（表格 CSV）",
+        en: "Ballot list (CSV)",
+    };
+    pub const DownloadBallotsJson: Msg = Msg {
+        zh: "投票清单（JSON，可重新计票）",
+        en: "Ballot list (JSON, to recount)",
+    };
+    pub const ProxyHeading: Msg = Msg {
+        zh: "委托邻居代投",
+        en: "Ask a neighbour to vote for you",
+    };
+    pub const ProxyHint: Msg = Msg {
+        zh: "投票开始前，您可以委托同一投票范围内的邻居代您投票。",
+        en: "Before voting opens, you may ask a neighbour who also votes here to cast your vote.",
+    };
+    pub const ProxyPhone: Msg = Msg {
+        zh: "受托邻居的手机号",
+        en: "Your neighbour's phone number",
+    };
+    pub const ProxyButton: Msg = Msg {
+        zh: "委托",
+        en: "Delegate",
+    };
+    pub const ProxyGiven: Msg = Msg {
+        zh: "已委托{name}代您投票。",
+        en: "{name} will cast your vote.",
+    };
+    pub const ProxyDone: Msg = Msg {
+        zh: "您已委托邻居代您投票。",
+        en: "You have asked a neighbour to cast your vote.",
+    };
+    pub const RegisterHeading: Msg = Msg {
+        zh: "投票人名单",
+        en: "Voters",
+    };
+    pub const VotedMark: Msg = Msg {
+        zh: "已投",
+        en: "Voted",
+    };
+    pub const NotVotedMark: Msg = Msg {
+        zh: "未投",
+        en: "Not yet",
+    };
+    pub const DelegatedMark: Msg = Msg {
+        zh: "已委托",
+        en: "Delegated",
+    };
+    pub const PaperHeading: Msg = Msg {
+        zh: "录入纸质票或举手表决",
+        en: "Enter a paper ballot or a show of hands",
+    };
+    pub const PaperVoter: Msg = Msg {
+        zh: "投票人",
+        en: "Voter",
+    };
+    pub const PaperChannel: Msg = Msg {
+        zh: "投票方式",
+        en: "How it was cast",
+    };
+    pub const ChannelPaper: Msg = Msg {
+        zh: "纸质票",
+        en: "Paper ballot",
+    };
+    pub const ChannelHands: Msg = Msg {
+        zh: "举手表决",
+        en: "Show of hands",
+    };
+    pub const PaperDone: Msg = Msg {
+        zh: "已录入。回执：{receipt}",
+        en: "Entered. Receipt: {receipt}",
+    };
+    pub const FloorAreaLabel: Msg = Msg {
+        zh: "建筑面积（平方米）",
+        en: "Floor area (m²)",
+    };
+    pub const BirthYearHeading: Msg = Msg {
+        zh: "出生年份",
+        en: "Year of birth",
+    };
+    pub const BirthYearHint: Msg = Msg {
+        zh: "按身份证登记，用于按年龄参加的投票。",
+        en: "As on the identity card; used for votes open to residents of an age.",
+    };
+    pub const VoteOpensAt: Msg = Msg {
+        zh: "开始时间：{time}",
+        en: "Opens: {time}",
+    };
+    pub const Done: Msg = Msg {
+        zh: "好的",
+        en: "OK",
+    };
+    pub const MeetingsHeading: Msg = Msg {
+        zh: "议事会",
+        en: "Meetings",
+    };
+    pub const NewMeetingLink: Msg = Msg {
+        zh: "召开议事会",
+        en: "Call a meeting",
+    };
+    pub const NewMeetingHeading: Msg = Msg {
+        zh: "召开议事会",
+        en: "Call a meeting",
+    };
+    pub const MeetingTitle: Msg = Msg {
+        zh: "会议名称",
+        en: "Meeting title",
+    };
+    pub const MeetingPlace: Msg = Msg {
+        zh: "会议地点",
+        en: "Place",
+    };
+    pub const StartsInHours: Msg = Msg {
+        zh: "几小时后开始（0 表示现在）",
+        en: "Starts in how many hours (0: now)",
+    };
+    pub const MeetingAudience: Msg = Msg {
+        zh: "会议范围",
+        en: "For",
+    };
+    pub const Invited: Msg = Msg {
+        zh: "谁来参会",
+        en: "Who is invited",
+    };
+    pub const MeetingQuorum: Msg = Msg {
+        zh: "法定人数（到会人数占应到人数的 %，0 表示不设）",
+        en: "Quorum (% of those invited present; 0 for none)",
+    };
+    pub const AgendaLabel: Msg = Msg {
+        zh: "议程（每行一个议题）",
+        en: "Agenda (one item per line)",
+    };
+    pub const CallMeetingButton: Msg = Msg {
+        zh: "召开",
+        en: "Call it",
+    };
+    pub const MeetingScheduled: Msg = Msg {
+        zh: "会议还没开始",
+        en: "Not started",
+    };
+    pub const MeetingOpen: Msg = Msg {
+        zh: "会议进行中",
+        en: "In session",
+    };
+    pub const MeetingClosed: Msg = Msg {
+        zh: "会议已结束",
+        en: "Ended",
+    };
+    pub const StartsAt: Msg = Msg {
+        zh: "开始时间：{time}",
+        en: "Starts: {time}",
+    };
+    pub const PlaceLine: Msg = Msg {
+        zh: "地点：{place}",
+        en: "Place: {place}",
+    };
+    pub const Presence: Msg = Msg {
+        zh: "到会 {present} 人，应到 {eligible} 人",
+        en: "{present} of {eligible} present",
+    };
+    pub const QuorumMet: Msg = Msg {
+        zh: "已达到法定人数",
+        en: "Quorum met",
+    };
+    pub const QuorumMissing: Msg = Msg {
+        zh: "未达到法定人数",
+        en: "No quorum",
+    };
+    pub const AgendaHeading: Msg = Msg {
+        zh: "议程",
+        en: "Agenda",
+    };
+    pub const ItemPending: Msg = Msg {
+        zh: "未开始",
+        en: "Not yet",
+    };
+    pub const ItemOpen: Msg = Msg {
+        zh: "正在议",
+        en: "Now",
+    };
+    pub const ItemDone: Msg = Msg {
+        zh: "已议完",
+        en: "Done",
+    };
+    pub const OpenItem: Msg = Msg {
+        zh: "开始议这一项",
+        en: "Take up this item",
+    };
+    pub const CloseItem: Msg = Msg {
+        zh: "这一项议完了",
+        en: "Finish this item",
+    };
+    pub const YouAreIn: Msg = Msg {
+        zh: "您已签到。",
+        en: "You are checked in.",
+    };
+    pub const NotInvitedNote: Msg = Msg {
+        zh: "您不在这次会议的参会名单里，可以旁听结果。",
+        en: "You are not invited; you can follow the results.",
+    };
+    pub const ScanToCheckIn: Msg = Msg {
+        zh: "请扫描会场的二维码签到。",
+        en: "Scan the code in the room to check in.",
+    };
+    pub const CheckInButton: Msg = Msg {
+        zh: "签到",
+        en: "Check in",
+    };
+    pub const LeaveButton: Msg = Msg {
+        zh: "我要离场",
+        en: "I am leaving",
+    };
+    pub const SpeakersHeading: Msg = Msg {
+        zh: "发言",
+        en: "Speakers",
+    };
+    pub const RequestToSpeak: Msg = Msg {
+        zh: "申请发言",
+        en: "Ask to speak",
+    };
+    pub const WaitingToSpeak: Msg = Msg {
+        zh: "您已申请发言，请等候主持人安排。",
+        en: "You asked to speak; the chair will call you.",
+    };
+    pub const Withdraw: Msg = Msg {
+        zh: "撤回申请",
+        en: "Withdraw",
+    };
+    pub const Speaking: Msg = Msg {
+        zh: "正在发言",
+        en: "Speaking",
+    };
+    pub const Waiting: Msg = Msg {
+        zh: "等候发言",
+        en: "Waiting",
+    };
+    pub const TimeLeft: Msg = Msg {
+        zh: "剩余 {time}",
+        en: "{time} left",
+    };
+    pub const GiveFloor: Msg = Msg {
+        zh: "请他发言",
+        en: "Give the floor",
+    };
+    pub const EndTurn: Msg = Msg {
+        zh: "发言结束",
+        en: "End the turn",
+    };
+    pub const FloorSeconds: Msg = Msg {
+        zh: "发言限时",
+        en: "Time limit",
+    };
+    pub const NoLimit: Msg = Msg {
+        zh: "不限时",
+        en: "No limit",
+    };
+    pub const Minutes: Msg = Msg {
+        zh: "{n} 分钟",
+        en: "{n} min",
+    };
+    pub const MotionHeading: Msg = Msg {
+        zh: "表决",
+        en: "Vote",
+    };
+    pub const MotionResultLater: Msg = Msg {
+        zh: "结果将在表决结束后公布。",
+        en: "The result is shown when the vote closes.",
+    };
+    pub const MotionVoted: Msg = Msg {
+        zh: "您已投票。",
+        en: "You have voted.",
+    };
+    pub const MotionCount: Msg = Msg {
+        zh: "已投 {cast} 票，应投 {voters} 票",
+        en: "{cast} of {voters} voted",
+    };
+    pub const PutMotionHeading: Msg = Msg {
+        zh: "提请表决",
+        en: "Put a motion",
+    };
+    pub const MotionTitle: Msg = Msg {
+        zh: "表决事项",
+        en: "Motion",
+    };
+    pub const MotionOptions: Msg = Msg {
+        zh: "选项（每行一个；不填就是赞成/反对/弃权）",
+        en: "Options (one per line; empty for yes/no/abstain)",
+    };
+    pub const MeetingDefault: Msg = Msg {
+        zh: "按议事规则",
+        en: "As the rules say",
+    };
+    pub const OverrideReason: Msg = Msg {
+        zh: "未达到法定人数，仍要表决的理由",
+        en: "Reason to vote without a quorum",
+    };
+    pub const PutMotionButton: Msg = Msg {
+        zh: "开始表决",
+        en: "Start the vote",
+    };
+    pub const CloseMotionButton: Msg = Msg {
+        zh: "结束表决",
+        en: "Close the vote",
+    };
+    pub const PaperLink: Msg = Msg {
+        zh: "录入举手或纸质票",
+        en: "Enter hands or paper ballots",
+    };
+    pub const ChairHeading: Msg = Msg {
+        zh: "主持人",
+        en: "Chair",
+    };
+    pub const OpenMeeting: Msg = Msg {
+        zh: "开始会议",
+        en: "Open the meeting",
+    };
+    pub const CloseMeeting: Msg = Msg {
+        zh: "结束会议",
+        en: "End the meeting",
+    };
+    pub const ScreenLink: Msg = Msg {
+        zh: "打开大屏幕",
+        en: "Open the big screen",
+    };
+    pub const AttendanceHeading: Msg = Msg {
+        zh: "签到情况",
+        en: "Attendance",
+    };
+    pub const Present: Msg = Msg {
+        zh: "已到",
+        en: "Present",
+    };
+    pub const Absent: Msg = Msg {
+        zh: "未到",
+        en: "Absent",
+    };
+    pub const CheckInOnBehalf: Msg = Msg {
+        zh: "代签到",
+        en: "Check in for them",
+    };
+    pub const CheckInReason: Msg = Msg {
+        zh: "代签到原因",
+        en: "Reason",
+    };
+    pub const MinutesHeading: Msg = Msg {
+        zh: "会议纪要",
+        en: "Minutes",
+    };
+    pub const SaveMinutes: Msg = Msg {
+        zh: "保存纪要",
+        en: "Save the minutes",
+    };
+    pub const PublishMinutes: Msg = Msg {
+        zh: "公示纪要",
+        en: "Publish the minutes",
+    };
+    pub const MinutesPublished: Msg = Msg {
+        zh: "纪要已公示。",
+        en: "The minutes are published.",
+    };
+    pub const ScreenScan: Msg = Msg {
+        zh: "扫码签到",
+        en: "Scan to check in",
+    };
+    pub const LiveLost: Msg = Msg {
+        zh: "连接中断，正在重新连接……",
+        en: "Connection lost; reconnecting…",
+    };
+    pub const CheckingIn: Msg = Msg {
+        zh: "正在签到……",
+        en: "Checking in…",
+    };
+    pub const CheckInLink: Msg = Msg {
+        zh: "签到链接（可转发到楼栋群）",
+        en: "Check-in link (to share in the building's group)",
+    };
+    pub const AllMeetings: Msg = Msg {
+        zh: "全部会议（含往期）",
+        en: "All meetings, past ones too",
+    };
+    pub const MotionsHeading: Msg = Msg {
+        zh: "表决结果",
+        en: "Votes taken",
+    };
+    pub const SearchMeetings: Msg = Msg {
+        zh: "搜索会议（名称、议题、地点、纪要）",
+        en: "Search meetings (title, agenda, place, minutes)",
+    };
+    pub const NoMeetings: Msg = Msg {
+        zh: "没有找到会议。",
+        en: "No meetings found.",
+    };
     // Residents' matters.
-    MattersHeading,
-    ByBuilding,
-    ByCompound,
-    FilterPlace,
-    MicroWish,
-    MattersIntro,
-    ProposeLink,
-    AllMatters,
-    BoardLink,
-    FilterAll,
-    FilterRaised,
-    FilterSupported,
-    FilterVote,
-    FilterStep,
-    FilterCategory,
-    AnyOption,
-    NoMatters,
-    SupportsOf,
-    NeedsMyVote,
-    ProposeHeading,
-    DescriptionLabel,
-    DescriptionHint,
-    CategoryLabel,
-    MatterScopeLabel,
-    MicroWishLabel,
-    PhotosLabel,
-    PhotosHint,
-    UploadingPhotos,
-    SubmitMatter,
-    Submitting,
-    MyBuilding,
-    MyCompound,
-    MyCommunity,
-    OnlyResidentsPropose,
-    CatEnvironment,
-    CatParking,
-    CatElderlyCare,
-    CatCulture,
-    CatYouth,
-    CatSafety,
-    CatSelfManagement,
-    CatOther,
-    StepProposed,
-    StepDeliberating,
-    StepDeciding,
-    StepImplementing,
-    StepAccepting,
-    StepEvaluating,
-    StepDeclined,
-    StepMerged,
-    StepRejected,
-    StagePropose,
-    StageDeliberate,
-    StageDecide,
-    StageCarryOut,
-    StageEvaluate,
-    StagesLabel,
-    StanceFor,
-    StanceAgainst,
-    StanceQuestion,
-    StanceSuggestion,
-    OwnerResidentTeam,
-    OwnerProperty,
-    OwnerCommunityUnit,
-    OwnerContractor,
-    OwnerVolunteer,
-    EvProposed,
-    EvReachedList,
-    EvSummarized,
-    EvDeclined,
-    EvMergedInto,
-    EvMergedFrom,
-    EvPutToBallot,
-    EvPutToMeeting,
-    EvDecided,
-    EvOwnerNamed,
-    EvAdopted,
-    EvMilestoneAdded,
-    EvMilestoneDone,
-    EvProgress,
-    EvAcceptanceRequested,
-    EvAccepted,
-    EvAcceptanceRejected,
-    ProposedBy,
-    SupportButton,
-    YouSupport,
-    SupportProgress,
-    MergedIntoNote,
-    MergedFromNote,
-    DeclinedNote,
-    DiscussionHeading,
-    NoComments,
-    CommentLabel,
-    StanceLabel,
-    CommentButton,
-    ReplyButton,
-    ReplyingTo,
-    CancelReply,
-    HiddenComment,
-    HideButton,
-    HideReason,
-    SummaryHeading,
-    SummaryBy,
-    SaveSummary,
-    DecideHeading,
-    PutToBallotButton,
-    BallotDays,
-    PutToMeetingButton,
-    ChooseMeeting,
-    RecordDecision,
-    GoVote,
-    GoMeeting,
-    DecisionAdopted,
-    DecisionRejected,
-    DecisionNoticeLink,
-    ManageHeading,
-    DeclineButton,
-    DeclineReason,
-    MergeButton,
-    MergeTarget,
-    CarryOutHeading,
-    OwnerKindLabel,
-    OwnerNameLabel,
-    OwnerPhoneLabel,
-    SaveOwner,
-    OwnerIs,
-    MilestonesHeading,
-    MilestoneTitle,
-    MilestoneDue,
-    AddMilestone,
-    MarkDone,
-    DoneOn,
-    DueOn,
-    ProgressHeading,
-    ProgressLabel,
-    PostProgress,
-    NoProgress,
-    ReadyButton,
-    AdoptButton,
-    AcceptHeading,
-    AcceptButton,
-    RejectAcceptButton,
-    RejectReason,
-    EvaluateHeading,
-    RatingAverage,
-    NoRatings,
-    StarsLabel,
-    StarsN,
-    RatingComment,
-    RateButton,
-    EvaluationUntil,
-    MyRating,
-    TimelineHeading,
-    BoardHeading,
-    BoardIntro,
-    RedList,
-    BlackList,
-    ParticipationCol,
-    SatisfactionCol,
-    ResidentsCol,
-    RankCol,
-    PlaceCol,
-    MatterSettingsHeading,
-    BuildingSupports,
-    CompoundSupports,
-    CommunitySupports,
-    EvaluationDays,
-    PhotoAlt,
+    pub const MattersHeading: Msg = Msg {
+        zh: "居民议事",
+        en: "Residents' matters",
+    };
+    pub const ByBuilding: Msg = Msg {
+        zh: "按楼栋",
+        en: "By building",
+    };
+    pub const ByCompound: Msg = Msg {
+        zh: "按小区",
+        en: "By compound",
+    };
+    pub const FilterPlace: Msg = Msg {
+        zh: "地方",
+        en: "Place",
+    };
+    pub const MicroWish: Msg = Msg {
+        zh: "微心愿",
+        en: "Micro-wish",
+    };
+    pub const MattersIntro: Msg = Msg {
+        zh: "有事大家提、大家议、大家定、大家办、大家评。",
+        en: "Raise a matter, talk it over, decide, carry it out and judge it — together.",
+    };
+    pub const ProposeLink: Msg = Msg {
+        zh: "我要提一件事",
+        en: "Raise a matter",
+    };
+    pub const AllMatters: Msg = Msg {
+        zh: "看看大家提的事",
+        en: "See all matters",
+    };
+    pub const BoardLink: Msg = Msg {
+        zh: "红黑榜",
+        en: "Red and black board",
+    };
+    pub const FilterAll: Msg = Msg {
+        zh: "全部",
+        en: "All",
+    };
+    pub const FilterRaised: Msg = Msg {
+        zh: "我提的",
+        en: "Raised by me",
+    };
+    pub const FilterSupported: Msg = Msg {
+        zh: "我附议的",
+        en: "Supported by me",
+    };
+    pub const FilterVote: Msg = Msg {
+        zh: "等我投票",
+        en: "Waiting for my vote",
+    };
+    pub const FilterStep: Msg = Msg {
+        zh: "进度",
+        en: "Step",
+    };
+    pub const FilterCategory: Msg = Msg {
+        zh: "类别",
+        en: "Category",
+    };
+    pub const AnyOption: Msg = Msg {
+        zh: "不限",
+        en: "Any",
+    };
+    pub const NoMatters: Msg = Msg {
+        zh: "还没有事项。",
+        en: "No matters yet.",
+    };
+    pub const SupportsOf: Msg = Msg {
+        zh: "附议 {count}/{threshold}",
+        en: "{count} of {threshold} supports",
+    };
+    pub const NeedsMyVote: Msg = Msg {
+        zh: "等您投票",
+        en: "Your vote is awaited",
+    };
+    pub const ProposeHeading: Msg = Msg {
+        zh: "提一件事",
+        en: "Raise a matter",
+    };
+    pub const DescriptionLabel: Msg = Msg {
+        zh: "详细说明",
+        en: "Description",
+    };
+    pub const DescriptionHint: Msg = Msg {
+        zh: "说清楚在哪里、什么情况、希望怎么办。最多 {max} 个字，已输入 {count} 个字",
+        en: "Where, what is wrong, what you would like done. At most {max} characters; {count} so far",
+    };
+    pub const CategoryLabel: Msg = Msg {
+        zh: "类别",
+        en: "Category",
+    };
+    pub const MatterScopeLabel: Msg = Msg {
+        zh: "这件事关系到",
+        en: "This matter concerns",
+    };
+    pub const MicroWishLabel: Msg = Msg {
+        zh: "这是一个微心愿（自己的小困难，希望有邻居志愿帮忙）",
+        en: "This is a micro-wish (a small need of my own that a neighbour could help with)",
+    };
+    pub const PhotosLabel: Msg = Msg {
+        zh: "照片（可选，最多 6 张）",
+        en: "Photos (optional, at most 6)",
+    };
+    pub const PhotosHint: Msg = Msg {
+        zh: "照片会自动缩小，省流量",
+        en: "Photos are made smaller before sending, to save data",
+    };
+    pub const UploadingPhotos: Msg = Msg {
+        zh: "正在上传照片…",
+        en: "Uploading photos…",
+    };
+    pub const SubmitMatter: Msg = Msg {
+        zh: "提交",
+        en: "Submit",
+    };
+    pub const Submitting: Msg = Msg {
+        zh: "正在提交，请稍候…",
+        en: "Submitting…",
+    };
+    pub const MyBuilding: Msg = Msg {
+        zh: "我住的楼（{name}）",
+        en: "My building ({name})",
+    };
+    pub const MyCompound: Msg = Msg {
+        zh: "我住的小区（{name}）",
+        en: "My compound ({name})",
+    };
+    pub const MyCommunity: Msg = Msg {
+        zh: "全社区（{name}）",
+        en: "The whole community ({name})",
+    };
+    pub const OnlyResidentsPropose: Msg = Msg {
+        zh: "认证后的居民才能提事项。",
+        en: "Only verified residents can raise matters.",
+    };
+    pub const CatEnvironment: Msg = Msg {
+        zh: "环境卫生",
+        en: "Environment and sanitation",
+    };
+    pub const CatParking: Msg = Msg {
+        zh: "停车管理",
+        en: "Parking",
+    };
+    pub const CatElderlyCare: Msg = Msg {
+        zh: "为老服务",
+        en: "Elderly care",
+    };
+    pub const CatCulture: Msg = Msg {
+        zh: "文化活动",
+        en: "Culture",
+    };
+    pub const CatYouth: Msg = Msg {
+        zh: "青少年",
+        en: "Youth",
+    };
+    pub const CatSafety: Msg = Msg {
+        zh: "平安建设",
+        en: "Safety",
+    };
+    pub const CatSelfManagement: Msg = Msg {
+        zh: "居民自治",
+        en: "Self-management",
+    };
+    pub const CatOther: Msg = Msg {
+        zh: "其他",
+        en: "Other",
+    };
+    pub const StepProposed: Msg = Msg {
+        zh: "征集附议",
+        en: "Collecting support",
+    };
+    pub const StepDeliberating: Msg = Msg {
+        zh: "议事中",
+        en: "Under discussion",
+    };
+    pub const StepDeciding: Msg = Msg {
+        zh: "表决中",
+        en: "Being decided",
+    };
+    pub const StepImplementing: Msg = Msg {
+        zh: "实施中",
+        en: "Being carried out",
+    };
+    pub const StepAccepting: Msg = Msg {
+        zh: "待验收",
+        en: "Awaiting acceptance",
+    };
+    pub const StepEvaluating: Msg = Msg {
+        zh: "评价中",
+        en: "Being rated",
+    };
+    pub const StepDeclined: Msg = Msg {
+        zh: "未受理",
+        en: "Declined",
+    };
+    pub const StepMerged: Msg = Msg {
+        zh: "已合并",
+        en: "Merged",
+    };
+    pub const StepRejected: Msg = Msg {
+        zh: "未通过",
+        en: "Not adopted",
+    };
+    pub const StagePropose: Msg = Msg {
+        zh: "民提",
+        en: "Propose",
+    };
+    pub const StageDeliberate: Msg = Msg {
+        zh: "民议",
+        en: "Discuss",
+    };
+    pub const StageDecide: Msg = Msg {
+        zh: "民决",
+        en: "Decide",
+    };
+    pub const StageCarryOut: Msg = Msg {
+        zh: "民办",
+        en: "Carry out",
+    };
+    pub const StageEvaluate: Msg = Msg {
+        zh: "民评",
+        en: "Evaluate",
+    };
+    pub const StagesLabel: Msg = Msg {
+        zh: "五个步骤",
+        en: "The five steps",
+    };
+    pub const StanceFor: Msg = Msg {
+        zh: "赞成",
+        en: "For",
+    };
+    pub const StanceAgainst: Msg = Msg {
+        zh: "反对",
+        en: "Against",
+    };
+    pub const StanceQuestion: Msg = Msg {
+        zh: "提问",
+        en: "Question",
+    };
+    pub const StanceSuggestion: Msg = Msg {
+        zh: "建议",
+        en: "Suggestion",
+    };
+    pub const OwnerResidentTeam: Msg = Msg {
+        zh: "居民自治小组",
+        en: "Residents' team",
+    };
+    pub const OwnerProperty: Msg = Msg {
+        zh: "物业公司",
+        en: "Property company",
+    };
+    pub const OwnerCommunityUnit: Msg = Msg {
+        zh: "社区部门",
+        en: "Community office",
+    };
+    pub const OwnerContractor: Msg = Msg {
+        zh: "施工单位",
+        en: "Contractor",
+    };
+    pub const OwnerVolunteer: Msg = Msg {
+        zh: "志愿者",
+        en: "Volunteer",
+    };
+    pub const EvProposed: Msg = Msg {
+        zh: "提出",
+        en: "Raised",
+    };
+    pub const EvReachedList: Msg = Msg {
+        zh: "附议人数达到，进入议事",
+        en: "Enough support: on the council's list",
+    };
+    pub const EvSummarized: Msg = Msg {
+        zh: "发布讨论小结",
+        en: "Summary of the discussion",
+    };
+    pub const EvDeclined: Msg = Msg {
+        zh: "不予受理",
+        en: "Declined",
+    };
+    pub const EvMergedInto: Msg = Msg {
+        zh: "合并到另一事项",
+        en: "Merged into another matter",
+    };
+    pub const EvMergedFrom: Msg = Msg {
+        zh: "并入重复事项",
+        en: "A duplicate merged in",
+    };
+    pub const EvPutToBallot: Msg = Msg {
+        zh: "发起网上表决",
+        en: "Put to an online vote",
+    };
+    pub const EvPutToMeeting: Msg = Msg {
+        zh: "列入议事会议程",
+        en: "Put on a meeting's agenda",
+    };
+    pub const EvDecided: Msg = Msg {
+        zh: "登记表决结果并公示",
+        en: "Decision recorded and published",
+    };
+    pub const EvOwnerNamed: Msg = Msg {
+        zh: "确定实施方",
+        en: "Owner named",
+    };
+    pub const EvAdopted: Msg = Msg {
+        zh: "邻居认领微心愿",
+        en: "A neighbour adopted the wish",
+    };
+    pub const EvMilestoneAdded: Msg = Msg {
+        zh: "新增节点",
+        en: "Milestone added",
+    };
+    pub const EvMilestoneDone: Msg = Msg {
+        zh: "完成节点",
+        en: "Milestone met",
+    };
+    pub const EvProgress: Msg = Msg {
+        zh: "更新进展",
+        en: "Progress",
+    };
+    pub const EvAcceptanceRequested: Msg = Msg {
+        zh: "申请验收",
+        en: "Acceptance requested",
+    };
+    pub const EvAccepted: Msg = Msg {
+        zh: "验收通过",
+        en: "Accepted",
+    };
+    pub const EvAcceptanceRejected: Msg = Msg {
+        zh: "验收未通过",
+        en: "Not accepted",
+    };
+    pub const ProposedBy: Msg = Msg {
+        zh: "{name} 提出 · {time}",
+        en: "Raised by {name} · {time}",
+    };
+    pub const SupportButton: Msg = Msg {
+        zh: "我也支持（附议）",
+        en: "I support this",
+    };
+    pub const YouSupport: Msg = Msg {
+        zh: "您已附议",
+        en: "You support this",
+    };
+    pub const SupportProgress: Msg = Msg {
+        zh: "已有 {count} 人附议，满 {threshold} 人进入议事",
+        en: "{count} supports; at {threshold} it goes to the council",
+    };
+    pub const MergedIntoNote: Msg = Msg {
+        zh: "这件事与另一件重复，已合并到：",
+        en: "This duplicates another matter and was merged into:",
+    };
+    pub const MergedFromNote: Msg = Msg {
+        zh: "并入的重复事项：",
+        en: "Duplicates merged in:",
+    };
+    pub const DeclinedNote: Msg = Msg {
+        zh: "未受理。原因：{reason}",
+        en: "Declined. Reason: {reason}",
+    };
+    pub const DiscussionHeading: Msg = Msg {
+        zh: "大家议一议",
+        en: "Discussion",
+    };
+    pub const NoComments: Msg = Msg {
+        zh: "还没有人发言。",
+        en: "No comments yet.",
+    };
+    pub const CommentLabel: Msg = Msg {
+        zh: "我的意见",
+        en: "My comment",
+    };
+    pub const StanceLabel: Msg = Msg {
+        zh: "观点",
+        en: "Stance",
+    };
+    pub const CommentButton: Msg = Msg {
+        zh: "发表",
+        en: "Post",
+    };
+    pub const ReplyButton: Msg = Msg {
+        zh: "回复",
+        en: "Reply",
+    };
+    pub const ReplyingTo: Msg = Msg {
+        zh: "回复 {name}",
+        en: "Replying to {name}",
+    };
+    pub const CancelReply: Msg = Msg {
+        zh: "取消回复",
+        en: "Cancel reply",
+    };
+    pub const HiddenComment: Msg = Msg {
+        zh: "这条留言已隐藏。原因：{reason}",
+        en: "This comment was hidden. Reason: {reason}",
+    };
+    pub const HideButton: Msg = Msg {
+        zh: "隐藏",
+        en: "Hide",
+    };
+    pub const HideReason: Msg = Msg {
+        zh: "隐藏原因（会公开显示）",
+        en: "Reason for hiding (shown publicly)",
+    };
+    pub const SummaryHeading: Msg = Msg {
+        zh: "讨论小结",
+        en: "Summary of the discussion",
+    };
+    pub const SummaryBy: Msg = Msg {
+        zh: "{name} · {time}",
+        en: "{name} · {time}",
+    };
+    pub const SaveSummary: Msg = Msg {
+        zh: "发布小结",
+        en: "Publish the summary",
+    };
+    pub const DecideHeading: Msg = Msg {
+        zh: "表决",
+        en: "Decision",
+    };
+    pub const PutToBallotButton: Msg = Msg {
+        zh: "发起网上表决",
+        en: "Put to an online vote",
+    };
+    pub const BallotDays: Msg = Msg {
+        zh: "投票几天",
+        en: "Voting days",
+    };
+    pub const PutToMeetingButton: Msg = Msg {
+        zh: "列入议事会议程",
+        en: "Put on a meeting's agenda",
+    };
+    pub const ChooseMeeting: Msg = Msg {
+        zh: "选择会议",
+        en: "Choose a meeting",
+    };
+    pub const RecordDecision: Msg = Msg {
+        zh: "登记表决结果并公示",
+        en: "Record the decision and publish it",
+    };
+    pub const GoVote: Msg = Msg {
+        zh: "去投票",
+        en: "Go to the vote",
+    };
+    pub const GoMeeting: Msg = Msg {
+        zh: "去会议",
+        en: "Go to the meeting",
+    };
+    pub const DecisionAdopted: Msg = Msg {
+        zh: "表决通过",
+        en: "Adopted by vote",
+    };
+    pub const DecisionRejected: Msg = Msg {
+        zh: "表决未通过",
+        en: "Not adopted",
+    };
+    pub const DecisionNoticeLink: Msg = Msg {
+        zh: "查看公示",
+        en: "See the notice",
+    };
+    pub const ManageHeading: Msg = Msg {
+        zh: "工作人员操作",
+        en: "Staff actions",
+    };
+    pub const DeclineButton: Msg = Msg {
+        zh: "不予受理",
+        en: "Decline",
+    };
+    pub const DeclineReason: Msg = Msg {
+        zh: "不予受理的原因（会公开显示）",
+        en: "Why it is declined (shown publicly)",
+    };
+    pub const MergeButton: Msg = Msg {
+        zh: "合并",
+        en: "Merge",
+    };
+    pub const MergeTarget: Msg = Msg {
+        zh: "与哪一件事重复",
+        en: "Duplicate of",
+    };
+    pub const CarryOutHeading: Msg = Msg {
+        zh: "实施",
+        en: "Carrying out",
+    };
+    pub const OwnerKindLabel: Msg = Msg {
+        zh: "实施方类型",
+        en: "Kind of owner",
+    };
+    pub const OwnerNameLabel: Msg = Msg {
+        zh: "实施方名称",
+        en: "Owner's name",
+    };
+    pub const OwnerPhoneLabel: Msg = Msg {
+        zh: "负责人手机号（可选；填了他就能更新进展）",
+        en: "Phone of the person in charge (optional; they can then report progress)",
+    };
+    pub const SaveOwner: Msg = Msg {
+        zh: "确定实施方",
+        en: "Name the owner",
+    };
+    pub const OwnerIs: Msg = Msg {
+        zh: "实施方：{name}（{kind}）",
+        en: "Owner: {name} ({kind})",
+    };
+    pub const MilestonesHeading: Msg = Msg {
+        zh: "节点",
+        en: "Milestones",
+    };
+    pub const MilestoneTitle: Msg = Msg {
+        zh: "节点名称",
+        en: "Milestone",
+    };
+    pub const MilestoneDue: Msg = Msg {
+        zh: "计划完成日期",
+        en: "Target date",
+    };
+    pub const AddMilestone: Msg = Msg {
+        zh: "添加节点",
+        en: "Add a milestone",
+    };
+    pub const MarkDone: Msg = Msg {
+        zh: "标记完成",
+        en: "Mark as met",
+    };
+    pub const DoneOn: Msg = Msg {
+        zh: "已完成 {date}",
+        en: "Met {date}",
+    };
+    pub const DueOn: Msg = Msg {
+        zh: "计划 {date}",
+        en: "Due {date}",
+    };
+    pub const ProgressHeading: Msg = Msg {
+        zh: "进展",
+        en: "Progress",
+    };
+    pub const ProgressLabel: Msg = Msg {
+        zh: "进展情况",
+        en: "What was done",
+    };
+    pub const PostProgress: Msg = Msg {
+        zh: "发布进展",
+        en: "Post progress",
+    };
+    pub const NoProgress: Msg = Msg {
+        zh: "还没有进展。",
+        en: "No progress reported yet.",
+    };
+    pub const ReadyButton: Msg = Msg {
+        zh: "已完成，申请验收",
+        en: "Done: ask for acceptance",
+    };
+    pub const AdoptButton: Msg = Msg {
+        zh: "我来帮忙（认领心愿）",
+        en: "I will help (adopt the wish)",
+    };
+    pub const AcceptHeading: Msg = Msg {
+        zh: "验收",
+        en: "Acceptance",
+    };
+    pub const AcceptButton: Msg = Msg {
+        zh: "验收通过",
+        en: "Accept",
+    };
+    pub const RejectAcceptButton: Msg = Msg {
+        zh: "验收不通过",
+        en: "Do not accept",
+    };
+    pub const RejectReason: Msg = Msg {
+        zh: "不通过的原因",
+        en: "Why it is not accepted",
+    };
+    pub const EvaluateHeading: Msg = Msg {
+        zh: "大家评一评",
+        en: "Ratings",
+    };
+    pub const RatingAverage: Msg = Msg {
+        zh: "平均 {avg} 星，{count} 人评价",
+        en: "{avg} stars on average, {count} ratings",
+    };
+    pub const NoRatings: Msg = Msg {
+        zh: "还没有人评价。",
+        en: "No ratings yet.",
+    };
+    pub const StarsLabel: Msg = Msg {
+        zh: "打几颗星",
+        en: "How many stars",
+    };
+    pub const StarsN: Msg = Msg {
+        zh: "{n} 星",
+        en: "{n} stars",
+    };
+    pub const RatingComment: Msg = Msg {
+        zh: "说几句（可选）",
+        en: "A few words (optional)",
+    };
+    pub const RateButton: Msg = Msg {
+        zh: "提交评价",
+        en: "Submit rating",
+    };
+    pub const EvaluationUntil: Msg = Msg {
+        zh: "评价截止 {time}",
+        en: "Ratings close {time}",
+    };
+    pub const MyRating: Msg = Msg {
+        zh: "我的评价：{n} 星",
+        en: "My rating: {n} stars",
+    };
+    pub const TimelineHeading: Msg = Msg {
+        zh: "办理过程",
+        en: "Timeline",
+    };
+    pub const BoardHeading: Msg = Msg {
+        zh: "红黑榜",
+        en: "Red and black board",
+    };
+    pub const BoardIntro: Msg = Msg {
+        zh: "按近一年参与议事（提出、附议、讨论、评价）的居民比例排名，比例相同时看评价。",
+        en: "Ranked by the share of residents who took part in matters (raised, supported, discussed, rated) over the last year, then by their ratings.",
+    };
+    pub const RedList: Msg = Msg {
+        zh: "红榜",
+        en: "Red list",
+    };
+    pub const BlackList: Msg = Msg {
+        zh: "黑榜",
+        en: "Black list",
+    };
+    pub const ParticipationCol: Msg = Msg {
+        zh: "参与率",
+        en: "Participation",
+    };
+    pub const SatisfactionCol: Msg = Msg {
+        zh: "满意度",
+        en: "Satisfaction",
+    };
+    pub const ResidentsCol: Msg = Msg {
+        zh: "居民",
+        en: "Residents",
+    };
+    pub const RankCol: Msg = Msg {
+        zh: "名次",
+        en: "Rank",
+    };
+    pub const PlaceCol: Msg = Msg {
+        zh: "地点",
+        en: "Building",
+    };
+    pub const MatterSettingsHeading: Msg = Msg {
+        zh: "议事设置",
+        en: "Settings for matters",
+    };
+    pub const BuildingSupports: Msg = Msg {
+        zh: "楼栋事项需要的附议人数",
+        en: "Supports a building's matter needs",
+    };
+    pub const CompoundSupports: Msg = Msg {
+        zh: "小区事项需要的附议人数",
+        en: "Supports a compound's matter needs",
+    };
+    pub const CommunitySupports: Msg = Msg {
+        zh: "社区事项需要的附议人数",
+        en: "Supports a community's matter needs",
+    };
+    pub const EvaluationDays: Msg = Msg {
+        zh: "验收后可以评价几天",
+        en: "Days for rating after acceptance",
+    };
+    pub const PhotoAlt: Msg = Msg {
+        zh: "事项照片 {n}",
+        en: "Photo {n} of the matter",
+    };
     // The notice board's periods, objections, archive.
-    NcCommunityAffairs,
-    NcFinancial,
-    NcDecision,
-    NcCovenant,
-    NcMeeting,
-    NcEvent,
-    NcEmergency,
-    NoticeCategoryLabel,
-    PinnedLabel,
-    PinnedBadge,
-    DraftLabel,
-    DraftBadge,
-    ScheduledBadge,
-    PublishAtLabel,
-    ExpiresLabel,
-    PeriodDaysLabel,
-    PeriodRunning,
-    DecisionInPeriod,
-    ReconsiderButton,
-    EvReconsidered,
-    AttachmentsLabel,
-    AttachmentN,
-    PdfAttachment,
-    DaysLeft,
-    HoursLeft,
-    PeriodAwaiting,
-    PeriodComplete,
-    PeriodUpheld,
-    ObjectionsHeading,
-    ObjectionReason,
-    ObjectButton,
-    NoObjections,
-    AnswerLabel,
-    UpheldLabel,
-    AnswerButton,
-    AnswerUpheld,
-    AnswerRejected,
-    PrintLink,
-    PrintScan,
-    PublishDraft,
-    ArchiveLink,
-    ArchiveHeading,
-    SearchNotices,
-    InForce,
-    ArchivedTab,
-    DraftsTab,
-    ReadsByBuilding,
-    ReadsOf,
-    PinnedHeading,
+    pub const NcCommunityAffairs: Msg = Msg {
+        zh: "居务公开",
+        en: "Community affairs",
+    };
+    pub const NcFinancial: Msg = Msg {
+        zh: "财务公开",
+        en: "Financial disclosure",
+    };
+    pub const NcDecision: Msg = Msg {
+        zh: "决议公示",
+        en: "Decision",
+    };
+    pub const NcCovenant: Msg = Msg {
+        zh: "居民公约",
+        en: "Covenant",
+    };
+    pub const NcMeeting: Msg = Msg {
+        zh: "会议通知",
+        en: "Meeting",
+    };
+    pub const NcEvent: Msg = Msg {
+        zh: "活动",
+        en: "Event",
+    };
+    pub const NcEmergency: Msg = Msg {
+        zh: "紧急通知",
+        en: "Emergency",
+    };
+    pub const NoticeCategoryLabel: Msg = Msg {
+        zh: "公告类别",
+        en: "Kind of notice",
+    };
+    pub const PinnedLabel: Msg = Msg {
+        zh: "置顶（一直显示在公告栏最上面）",
+        en: "Pin to the top of the board",
+    };
+    pub const PinnedBadge: Msg = Msg {
+        zh: "置顶",
+        en: "Pinned",
+    };
+    pub const DraftLabel: Msg = Msg {
+        zh: "先存为草稿，暂不发布",
+        en: "Save as a draft, do not publish yet",
+    };
+    pub const DraftBadge: Msg = Msg {
+        zh: "草稿",
+        en: "Draft",
+    };
+    pub const ScheduledBadge: Msg = Msg {
+        zh: "定时发布",
+        en: "Scheduled",
+    };
+    pub const PublishAtLabel: Msg = Msg {
+        zh: "定时发布（可选，不填就是现在）",
+        en: "Publish at (optional; now if empty)",
+    };
+    pub const ExpiresLabel: Msg = Msg {
+        zh: "下架日期（可选，到期后进入归档）",
+        en: "Take down on (optional; then archived)",
+    };
+    pub const PeriodDaysLabel: Msg = Msg {
+        zh: "公示期（天；0 表示不设公示期）",
+        en: "Publication period in days (0 for none)",
+    };
+    pub const PeriodRunning: Msg = Msg {
+        zh: "公示期至 {time}（还剩 {left}），期间可以提出异议",
+        en: "Publication period until {time} ({left} left); objections may be filed",
+    };
+    pub const DecisionInPeriod: Msg = Msg {
+        zh: "表决结果公示中，公示期满且无有效异议后开始实施",
+        en: "The decision is in its publication period; work starts once it completes without a valid objection",
+    };
+    pub const ReconsiderButton: Msg = Msg {
+        zh: "异议成立：退回重新议事",
+        en: "Objection upheld: back to the council",
+    };
+    pub const EvReconsidered: Msg = Msg {
+        zh: "异议成立，退回重新议事",
+        en: "Objection upheld: back to the council",
+    };
+    pub const AttachmentsLabel: Msg = Msg {
+        zh: "附件（可选：照片或 PDF，最多 6 个）",
+        en: "Attachments (optional: photos or PDF, at most 6)",
+    };
+    pub const AttachmentN: Msg = Msg {
+        zh: "附件 {n}",
+        en: "Attachment {n}",
+    };
+    pub const PdfAttachment: Msg = Msg {
+        zh: "附件 {n}（PDF，{size}）",
+        en: "Attachment {n} (PDF, {size})",
+    };
+    pub const DaysLeft: Msg = Msg {
+        zh: "{n} 天",
+        en: "{n} days",
+    };
+    pub const HoursLeft: Msg = Msg {
+        zh: "{n} 小时",
+        en: "{n} hours",
+    };
+    pub const PeriodAwaiting: Msg = Msg {
+        zh: "公示期已满，还有异议没有答复",
+        en: "The period is over; some objections are not answered yet",
+    };
+    pub const PeriodComplete: Msg = Msg {
+        zh: "公示期满，无有效异议",
+        en: "Publication complete, no valid objection",
+    };
+    pub const PeriodUpheld: Msg = Msg {
+        zh: "公示期满，异议成立",
+        en: "Publication complete: objection upheld",
+    };
+    pub const ObjectionsHeading: Msg = Msg {
+        zh: "异议",
+        en: "Objections",
+    };
+    pub const ObjectionReason: Msg = Msg {
+        zh: "我有异议（请写明理由）",
+        en: "My objection (give the reason)",
+    };
+    pub const ObjectButton: Msg = Msg {
+        zh: "提出异议",
+        en: "File an objection",
+    };
+    pub const NoObjections: Msg = Msg {
+        zh: "没有人提出异议。",
+        en: "No objections.",
+    };
+    pub const AnswerLabel: Msg = Msg {
+        zh: "答复（会公开显示）",
+        en: "Answer (shown publicly)",
+    };
+    pub const UpheldLabel: Msg = Msg {
+        zh: "异议成立（会改变这项决定）",
+        en: "The objection is upheld (it changes the decision)",
+    };
+    pub const AnswerButton: Msg = Msg {
+        zh: "答复",
+        en: "Answer",
+    };
+    pub const AnswerUpheld: Msg = Msg {
+        zh: "答复（异议成立）：{text}",
+        en: "Answer (upheld): {text}",
+    };
+    pub const AnswerRejected: Msg = Msg {
+        zh: "答复（异议不成立）：{text}",
+        en: "Answer (not upheld): {text}",
+    };
+    pub const PrintLink: Msg = Msg {
+        zh: "打印纸质公告",
+        en: "Print the paper notice",
+    };
+    pub const PrintScan: Msg = Msg {
+        zh: "扫码查看网上公示、提出异议",
+        en: "Scan to see it online and to object",
+    };
+    pub const PublishDraft: Msg = Msg {
+        zh: "现在发布",
+        en: "Publish now",
+    };
+    pub const ArchiveLink: Msg = Msg {
+        zh: "归档与搜索",
+        en: "Archive and search",
+    };
+    pub const ArchiveHeading: Msg = Msg {
+        zh: "公告归档与搜索",
+        en: "Notice archive and search",
+    };
+    pub const SearchNotices: Msg = Msg {
+        zh: "搜索公告（标题、正文）",
+        en: "Search notices (title, text)",
+    };
+    pub const InForce: Msg = Msg {
+        zh: "现行",
+        en: "In force",
+    };
+    pub const ArchivedTab: Msg = Msg {
+        zh: "已归档",
+        en: "Archived",
+    };
+    pub const DraftsTab: Msg = Msg {
+        zh: "草稿和定时",
+        en: "Drafts and scheduled",
+    };
+    pub const ReadsByBuilding: Msg = Msg {
+        zh: "各楼已读",
+        en: "Read, by building",
+    };
+    pub const ReadsOf: Msg = Msg {
+        zh: "{read}/{addressed} 人已读",
+        en: "{read} of {addressed} read",
+    };
+    pub const PinnedHeading: Msg = Msg {
+        zh: "置顶",
+        en: "Pinned",
+    };
     // Covenants.
-    CovenantsHeading,
-    SearchCovenants,
-    CovenantsIntro,
-    NewCovenantLink,
-    NewCovenantHeading,
-    ClausesLabel,
-    NoCovenants,
-    VersionN,
-    VsDrafting,
-    VsVoting,
-    VsAdopted,
-    VsRejected,
-    VsSuperseded,
-    InForceVersion,
-    NoneInForce,
-    ClauseN,
-    CommentOnClause,
-    CommentOnClauseButton,
-    SaveDraft,
-    PutCovenantToVote,
-    RecordAdoption,
-    AmendButton,
-    SignButton,
-    SignedBy,
-    SignedOnPaper,
-    CoverageHeading,
-    CoverageRow,
-    PaperSignature,
-    PaperHousehold,
-    PaperUnit,
-    VersionsHeading,
-    SignaturesCount,
+    pub const CovenantsHeading: Msg = Msg {
+        zh: "居民公约",
+        en: "Resident covenants",
+    };
+    pub const SearchCovenants: Msg = Msg {
+        zh: "搜索公约（标题、条款）",
+        en: "Search covenants (title, clauses)",
+    };
+    pub const CovenantsIntro: Msg = Msg {
+        zh: "一事一约：大家一起定规矩，投票通过后各户签署。",
+        en: "One matter, one covenant: rules residents draft, adopt by vote and sign household by household.",
+    };
+    pub const NewCovenantLink: Msg = Msg {
+        zh: "起草公约",
+        en: "Draft a covenant",
+    };
+    pub const NewCovenantHeading: Msg = Msg {
+        zh: "起草公约",
+        en: "Draft a covenant",
+    };
+    pub const ClausesLabel: Msg = Msg {
+        zh: "条款（每行一条）",
+        en: "Clauses (one per line)",
+    };
+    pub const NoCovenants: Msg = Msg {
+        zh: "还没有公约。",
+        en: "No covenants yet.",
+    };
+    pub const VersionN: Msg = Msg {
+        zh: "第 {n} 版",
+        en: "Version {n}",
+    };
+    pub const VsDrafting: Msg = Msg {
+        zh: "征求意见中",
+        en: "Being drafted",
+    };
+    pub const VsVoting: Msg = Msg {
+        zh: "投票中",
+        en: "Being voted on",
+    };
+    pub const VsAdopted: Msg = Msg {
+        zh: "现行有效",
+        en: "In force",
+    };
+    pub const VsRejected: Msg = Msg {
+        zh: "未通过",
+        en: "Not adopted",
+    };
+    pub const VsSuperseded: Msg = Msg {
+        zh: "已被新版本取代",
+        en: "Superseded",
+    };
+    pub const InForceVersion: Msg = Msg {
+        zh: "现行：第 {n} 版",
+        en: "In force: version {n}",
+    };
+    pub const NoneInForce: Msg = Msg {
+        zh: "还没有通过的版本",
+        en: "No version in force yet",
+    };
+    pub const ClauseN: Msg = Msg {
+        zh: "第 {n} 条",
+        en: "Clause {n}",
+    };
+    pub const CommentOnClause: Msg = Msg {
+        zh: "对哪一条提意见",
+        en: "Which clause",
+    };
+    pub const CommentOnClauseButton: Msg = Msg {
+        zh: "提意见",
+        en: "Comment",
+    };
+    pub const SaveDraft: Msg = Msg {
+        zh: "保存草稿",
+        en: "Save the draft",
+    };
+    pub const PutCovenantToVote: Msg = Msg {
+        zh: "提交居民投票",
+        en: "Put to the residents' vote",
+    };
+    pub const RecordAdoption: Msg = Msg {
+        zh: "登记投票结果",
+        en: "Record the vote's outcome",
+    };
+    pub const AmendButton: Msg = Msg {
+        zh: "修订（起草新版本）",
+        en: "Amend (draft a new version)",
+    };
+    pub const SignButton: Msg = Msg {
+        zh: "我家签署",
+        en: "Sign for my household",
+    };
+    pub const SignedBy: Msg = Msg {
+        zh: "本户已签署（{name}，{time}）",
+        en: "Signed by your household ({name}, {time})",
+    };
+    pub const SignedOnPaper: Msg = Msg {
+        zh: "本户已在纸质公约上签署，由{name}代为登记（{time}）",
+        en: "Signed on paper; recorded by {name} ({time})",
+    };
+    pub const CoverageHeading: Msg = Msg {
+        zh: "签署情况",
+        en: "Signatures",
+    };
+    pub const CoverageRow: Msg = Msg {
+        zh: "{signed}/{households} 户（{percent}）",
+        en: "{signed} of {households} households ({percent})",
+    };
+    pub const PaperSignature: Msg = Msg {
+        zh: "登记纸质签名",
+        en: "Record a paper signature",
+    };
+    pub const PaperHousehold: Msg = Msg {
+        zh: "门牌",
+        en: "Door",
+    };
+    pub const PaperUnit: Msg = Msg {
+        zh: "单元",
+        en: "Unit",
+    };
+    pub const VersionsHeading: Msg = Msg {
+        zh: "历史版本",
+        en: "Versions",
+    };
+    pub const SignaturesCount: Msg = Msg {
+        zh: "{n} 户签署",
+        en: "{n} households signed",
+    };
     // Residents' requests.
-    RequestsHeading,
-    RequestsIntro,
-    ReportLink,
-    ReportHeading,
-    MyRequests,
-    HandlingRequests,
-    AllRequests,
-    RequestStateFilter,
-    AnyState,
-    OpenRequests,
-    EscalatedFilter,
-    NoRequests,
-    Overdue,
-    DeadlineLine,
-    FollowersN,
-    EscalatedCommunity,
-    EscalatedStreet,
-    EscalatedDistrict,
-    ReqReceived,
-    ReqAccepted,
-    ReqInProgress,
-    ReqResolved,
-    ReqClosed,
-    ReqReturned,
-    ReqMerged,
-    ReqEvReceived,
-    ReqEvAccepted,
-    ReqEvStarted,
-    ReqEvResolved,
-    ReqEvReturned,
-    ReqEvRerouted,
-    ReqEvMerged,
-    ReqEvMergedIn,
-    ReqEvSplit,
-    ReqEvSplitFrom,
-    ReqEvJoined,
-    ReqEvReopened,
-    ReqEvConfirmedFixed,
-    ReqEvConfirmedPartly,
-    ReqEvClosedUnanswered,
-    ReqEvOther,
-    OutcomeFixed,
-    OutcomePartly,
-    OutcomeNotFixed,
-    UnitCommunityOffice,
-    UnitPropertyCompany,
-    UnitStreetDepartment,
-    UnitUtility,
-    WhatHappened,
-    WhatHappenedHint,
-    SuggestedKinds,
-    SubcategoryLabel,
-    RoutedTo,
-    LimitWorkingDays,
-    LimitHours,
-    RequestPlaceLabel,
-    MyUnitPlace,
-    ElsewhereInCommunity,
-    PlaceTextLabel,
-    PlaceTextHint,
-    ShowMyName,
-    SimilarHeading,
-    SimilarHint,
-    JoinRequest,
-    SubmitRequest,
-    RegisterForResident,
-    CallerHeading,
-    CallerName,
-    CallerPhone,
-    ChannelLabel,
-    ChannelPhone,
-    ChannelInPerson,
-    HandledBy,
-    RaisedBy,
-    MergedIntoLink,
-    SplitFromLink,
-    ReturnedTo,
-    ResidentRating,
-    ConfirmHeading,
-    ConfirmUntil,
-    WasItFixed,
-    ChooseOutcomeAndStars,
-    SubmitConfirmation,
-    HandleHeading,
-    AcceptRequest,
-    StartRequest,
-    ResolveNote,
-    ResolveRequest,
-    ReturnHeading,
-    ReturnHint,
-    RightUnit,
-    ReturnReason,
-    ReturnRequest,
-    DispatchHeading,
-    RerouteRequest,
-    MergeHeading,
-    MergeInto,
-    NoteLabel,
-    MergeRequest,
-    SplitHeading,
-    SplitPart,
-    SplitRequest,
-    RecordHeading,
-    SystemActor,
-    CatalogueHeading,
-    ExportCsv,
-    SubcategoriesHeading,
-    Retired,
-    LegalBasisLabel,
-    StandardLabel,
-    AddSubcategory,
-    ResponsibleUnit,
-    TimeLimitLabel,
-    WorkingDaysUnit,
-    HoursUnit,
-    KeywordsLabel,
-    NewCategory,
-    AddCategory,
-    UnitsHeading,
-    NewUnit,
-    UnitKindLabel,
-    AddUnit,
-    HandlerPhone,
-    AddHandler,
-    CalendarHeading,
-    CalendarHint,
-    HolidaysLabel,
-    MakeUpDaysLabel,
-    ConfirmDaysLabel,
-    SaveCalendar,
-    ImportCatalogue,
-    ImportCatalogueHint,
-    CsvText,
-    ImportedCatalogue,
-    FiguresHeading,
-    PeriodFrom,
-    PeriodTo,
-    ByUnit,
-    ByCategory,
-    FigReceived,
-    FigCompletion,
-    FigAverage,
-    FigP90,
-    FigOverdue,
-    FigRating,
-    HoursN,
-    DaysN,
-    Edit,
-    EditNamed,
-    Remove,
-    RemoveNamed,
-    SaveChanges,
-    CancelEdit,
-    InUse,
-    EditSubcategory,
-    SearchKinds,
-    NoKindFound,
+    pub const RequestsHeading: Msg = Msg {
+        zh: "民生诉求",
+        en: "Residents' requests",
+    };
+    pub const RequestsIntro: Msg = Msg {
+        zh: "路灯不亮、垃圾没清、噪音扰民……告诉我们，系统会直接交给负责的单位，并按时限办理。",
+        en: "A broken light, rubbish left, noise at night: tell us, and it goes straight to the unit responsible, with a deadline.",
+    };
+    pub const ReportLink: Msg = Msg {
+        zh: "我要反映",
+        en: "Report a problem",
+    };
+    pub const ReportHeading: Msg = Msg {
+        zh: "反映问题",
+        en: "Report a problem",
+    };
+    pub const MyRequests: Msg = Msg {
+        zh: "我的诉求",
+        en: "My requests",
+    };
+    pub const HandlingRequests: Msg = Msg {
+        zh: "待我处理",
+        en: "For my unit",
+    };
+    pub const AllRequests: Msg = Msg {
+        zh: "全部诉求",
+        en: "All requests",
+    };
+    pub const RequestStateFilter: Msg = Msg {
+        zh: "按状态查看",
+        en: "Show",
+    };
+    pub const AnyState: Msg = Msg {
+        zh: "全部",
+        en: "All",
+    };
+    pub const OpenRequests: Msg = Msg {
+        zh: "未办结",
+        en: "Not finished",
+    };
+    pub const EscalatedFilter: Msg = Msg {
+        zh: "已升级督办",
+        en: "Escalated",
+    };
+    pub const NoRequests: Msg = Msg {
+        zh: "这里还没有诉求。",
+        en: "No requests here yet.",
+    };
+    pub const Overdue: Msg = Msg {
+        zh: "已超期",
+        en: "Overdue",
+    };
+    pub const DeadlineLine: Msg = Msg {
+        zh: "办理期限：{time}",
+        en: "Due by {time}",
+    };
+    pub const FollowersN: Msg = Msg {
+        zh: "另有 {n} 位邻居反映了同样的问题",
+        en: "{n} neighbours reported the same",
+    };
+    pub const EscalatedCommunity: Msg = Msg {
+        zh: "已超期，社区督办",
+        en: "Overdue: escalated to the community",
+    };
+    pub const EscalatedStreet: Msg = Msg {
+        zh: "已升级至街道督办",
+        en: "Escalated to the street",
+    };
+    pub const EscalatedDistrict: Msg = Msg {
+        zh: "已升级至区督办",
+        en: "Escalated to the district",
+    };
+    pub const ReqReceived: Msg = Msg {
+        zh: "已受理登记",
+        en: "Received",
+    };
+    pub const ReqAccepted: Msg = Msg {
+        zh: "已接单",
+        en: "Accepted",
+    };
+    pub const ReqInProgress: Msg = Msg {
+        zh: "办理中",
+        en: "In progress",
+    };
+    pub const ReqResolved: Msg = Msg {
+        zh: "已办结，待您确认",
+        en: "Resolved, waiting for confirmation",
+    };
+    pub const ReqClosed: Msg = Msg {
+        zh: "已完结",
+        en: "Closed",
+    };
+    pub const ReqReturned: Msg = Msg {
+        zh: "已退回，待改派",
+        en: "Returned, to be sent on",
+    };
+    pub const ReqMerged: Msg = Msg {
+        zh: "已并案",
+        en: "Merged",
+    };
+    pub const ReqEvReceived: Msg = Msg {
+        zh: "诉求登记，转交",
+        en: "Registered and sent to",
+    };
+    pub const ReqEvAccepted: Msg = Msg {
+        zh: "单位接单",
+        en: "Accepted by the unit",
+    };
+    pub const ReqEvStarted: Msg = Msg {
+        zh: "开始办理",
+        en: "Work started",
+    };
+    pub const ReqEvResolved: Msg = Msg {
+        zh: "办结",
+        en: "Resolved",
+    };
+    pub const ReqEvReturned: Msg = Msg {
+        zh: "退回，建议转交",
+        en: "Returned, to be sent to",
+    };
+    pub const ReqEvRerouted: Msg = Msg {
+        zh: "改派",
+        en: "Sent on to",
+    };
+    pub const ReqEvMerged: Msg = Msg {
+        zh: "并入另一件诉求",
+        en: "Merged into another request",
+    };
+    pub const ReqEvMergedIn: Msg = Msg {
+        zh: "合并了一件相同的诉求",
+        en: "A duplicate was merged in",
+    };
+    pub const ReqEvSplit: Msg = Msg {
+        zh: "拆分出一件新诉求",
+        en: "A part was split off",
+    };
+    pub const ReqEvSplitFrom: Msg = Msg {
+        zh: "由另一件诉求拆分而来",
+        en: "Split from another request",
+    };
+    pub const ReqEvJoined: Msg = Msg {
+        zh: "邻居也反映了这个问题",
+        en: "A neighbour reported the same",
+    };
+    pub const ReqEvReopened: Msg = Msg {
+        zh: "居民反映没有解决，重新办理",
+        en: "Not fixed, says the resident: reopened",
+    };
+    pub const ReqEvConfirmedFixed: Msg = Msg {
+        zh: "居民确认已解决",
+        en: "The resident confirmed it fixed",
+    };
+    pub const ReqEvConfirmedPartly: Msg = Msg {
+        zh: "居民确认部分解决",
+        en: "The resident confirmed it partly fixed",
+    };
+    pub const ReqEvClosedUnanswered: Msg = Msg {
+        zh: "居民未在期限内确认，自动完结",
+        en: "Closed: no answer from the resident in time",
+    };
+    pub const ReqEvOther: Msg = Msg {
+        zh: "记录",
+        en: "Record",
+    };
+    pub const OutcomeFixed: Msg = Msg {
+        zh: "已解决",
+        en: "Fixed",
+    };
+    pub const OutcomePartly: Msg = Msg {
+        zh: "部分解决",
+        en: "Partly fixed",
+    };
+    pub const OutcomeNotFixed: Msg = Msg {
+        zh: "没有解决",
+        en: "Not fixed",
+    };
+    pub const UnitCommunityOffice: Msg = Msg {
+        zh: "社区居委会",
+        en: "Community office",
+    };
+    pub const UnitPropertyCompany: Msg = Msg {
+        zh: "物业公司",
+        en: "Property company",
+    };
+    pub const UnitStreetDepartment: Msg = Msg {
+        zh: "街道部门",
+        en: "Street department",
+    };
+    pub const UnitUtility: Msg = Msg {
+        zh: "水电气等公用事业",
+        en: "Utility",
+    };
+    pub const WhatHappened: Msg = Msg {
+        zh: "遇到了什么问题？",
+        en: "What is the problem?",
+    };
+    pub const WhatHappenedHint: Msg = Msg {
+        zh: "说清楚在哪里、什么情况，比如“3号楼东门的路灯晚上不亮”。",
+        en: "Say where and what, e.g. \"the light at the east door of building 3 is off at night\".",
+    };
+    pub const SuggestedKinds: Msg = Msg {
+        zh: "可能是这类问题，点一下就选好了：",
+        en: "It may be one of these; tap to choose:",
+    };
+    pub const SubcategoryLabel: Msg = Msg {
+        zh: "问题类别",
+        en: "Kind of problem",
+    };
+    pub const RoutedTo: Msg = Msg {
+        zh: "由{unit}办理，时限 {limit}",
+        en: "Handled by {unit}, within {limit}",
+    };
+    pub const LimitWorkingDays: Msg = Msg {
+        zh: "{n} 个工作日",
+        en: "{n} working days",
+    };
+    pub const LimitHours: Msg = Msg {
+        zh: "{n} 小时",
+        en: "{n} hours",
+    };
+    pub const RequestPlaceLabel: Msg = Msg {
+        zh: "问题在哪里",
+        en: "Where is it",
+    };
+    pub const MyUnitPlace: Msg = Msg {
+        zh: "我住的单元（{name}）",
+        en: "My entrance ({name})",
+    };
+    pub const ElsewhereInCommunity: Msg = Msg {
+        zh: "{name}的其他地方",
+        en: "Elsewhere in {name}",
+    };
+    pub const PlaceTextLabel: Msg = Msg {
+        zh: "具体位置（可选）",
+        en: "Exact place (optional)",
+    };
+    pub const PlaceTextHint: Msg = Msg {
+        zh: "比如：东门停车场、2单元门口。选“其他地方”时必须填写。",
+        en: "E.g. the east car park, the door of entrance 2. Required for \"elsewhere\".",
+    };
+    pub const ShowMyName: Msg = Msg {
+        zh: "允许办理单位看到我的姓名和电话，方便联系我",
+        en: "Let the unit see my name and phone, to contact me",
+    };
+    pub const SimilarHeading: Msg = Msg {
+        zh: "附近已有人反映了同样的问题",
+        en: "Neighbours already reported this",
+    };
+    pub const SimilarHint: Msg = Msg {
+        zh: "如果是同一个问题，点“这也是我的问题”加入，不用重复提交，办理进度一样会告诉您。",
+        en: "If it is the same problem, join it instead of reporting again; you will follow its progress.",
+    };
+    pub const JoinRequest: Msg = Msg {
+        zh: "这也是我的问题",
+        en: "Same problem for me",
+    };
+    pub const SubmitRequest: Msg = Msg {
+        zh: "提交",
+        en: "Submit",
+    };
+    pub const RegisterForResident: Msg = Msg {
+        zh: "代居民登记（电话或来访）",
+        en: "Register for a resident (call or visit)",
+    };
+    pub const CallerHeading: Msg = Msg {
+        zh: "反映人",
+        en: "Who called",
+    };
+    pub const CallerName: Msg = Msg {
+        zh: "反映人姓名",
+        en: "Caller's name",
+    };
+    pub const CallerPhone: Msg = Msg {
+        zh: "反映人电话（可选）",
+        en: "Caller's phone (optional)",
+    };
+    pub const ChannelLabel: Msg = Msg {
+        zh: "来源",
+        en: "Received by",
+    };
+    pub const ChannelPhone: Msg = Msg {
+        zh: "电话",
+        en: "Phone",
+    };
+    pub const ChannelInPerson: Msg = Msg {
+        zh: "来访",
+        en: "Visit",
+    };
+    pub const HandledBy: Msg = Msg {
+        zh: "责任单位：{unit}",
+        en: "Responsible unit: {unit}",
+    };
+    pub const RaisedBy: Msg = Msg {
+        zh: "反映人：{name}",
+        en: "Reported by {name}",
+    };
+    pub const MergedIntoLink: Msg = Msg {
+        zh: "已与另一件诉求合并，查看那一件",
+        en: "Merged into another request: see it",
+    };
+    pub const SplitFromLink: Msg = Msg {
+        zh: "由另一件诉求拆分而来，查看原诉求",
+        en: "Split from another request: see it",
+    };
+    pub const ReturnedTo: Msg = Msg {
+        zh: "办理单位认为应由{unit}负责，社区正在改派。",
+        en: "The unit says {unit} is responsible; the community is sending it on.",
+    };
+    pub const ResidentRating: Msg = Msg {
+        zh: "居民评价",
+        en: "The resident's rating",
+    };
+    pub const ConfirmHeading: Msg = Msg {
+        zh: "问题解决了吗？",
+        en: "Is it fixed?",
+    };
+    pub const ConfirmUntil: Msg = Msg {
+        zh: "请在 {time} 前确认，逾期将自动完结。",
+        en: "Please answer by {time}; after that it closes by itself.",
+    };
+    pub const WasItFixed: Msg = Msg {
+        zh: "解决情况",
+        en: "Was it fixed?",
+    };
+    pub const ChooseOutcomeAndStars: Msg = Msg {
+        zh: "请选择解决情况和星级。",
+        en: "Choose whether it was fixed, and the stars.",
+    };
+    pub const SubmitConfirmation: Msg = Msg {
+        zh: "提交评价",
+        en: "Send",
+    };
+    pub const HandleHeading: Msg = Msg {
+        zh: "办理",
+        en: "Handle",
+    };
+    pub const AcceptRequest: Msg = Msg {
+        zh: "接单",
+        en: "Accept",
+    };
+    pub const StartRequest: Msg = Msg {
+        zh: "开始办理",
+        en: "Start work",
+    };
+    pub const ResolveNote: Msg = Msg {
+        zh: "办理结果（居民能看到）",
+        en: "What was done (the resident sees this)",
+    };
+    pub const ResolveRequest: Msg = Msg {
+        zh: "办结",
+        en: "Mark resolved",
+    };
+    pub const ReturnHeading: Msg = Msg {
+        zh: "不属于本单位",
+        en: "Not ours",
+    };
+    pub const ReturnHint: Msg = Msg {
+        zh: "首问负责：请写明应由哪个单位办理，社区会改派，不会退给居民。",
+        en: "First responder: name the unit that is responsible; the community sends it on, never back to the resident.",
+    };
+    pub const RightUnit: Msg = Msg {
+        zh: "应由哪个单位办理",
+        en: "The responsible unit",
+    };
+    pub const ReturnReason: Msg = Msg {
+        zh: "退回理由",
+        en: "Why",
+    };
+    pub const ReturnRequest: Msg = Msg {
+        zh: "退回改派",
+        en: "Return",
+    };
+    pub const DispatchHeading: Msg = Msg {
+        zh: "社区调度",
+        en: "Dispatch",
+    };
+    pub const RerouteRequest: Msg = Msg {
+        zh: "改派",
+        en: "Send on",
+    };
+    pub const MergeHeading: Msg = Msg {
+        zh: "并案",
+        en: "Merge a duplicate",
+    };
+    pub const MergeInto: Msg = Msg {
+        zh: "并入的诉求编号",
+        en: "Request number to merge into",
+    };
+    pub const NoteLabel: Msg = Msg {
+        zh: "说明",
+        en: "Note",
+    };
+    pub const MergeRequest: Msg = Msg {
+        zh: "并案",
+        en: "Merge",
+    };
+    pub const SplitHeading: Msg = Msg {
+        zh: "拆分",
+        en: "Split",
+    };
+    pub const SplitPart: Msg = Msg {
+        zh: "拆出去的内容",
+        en: "The part to split off",
+    };
+    pub const SplitRequest: Msg = Msg {
+        zh: "拆分为新诉求",
+        en: "Split into a new request",
+    };
+    pub const RecordHeading: Msg = Msg {
+        zh: "办理记录",
+        en: "Record",
+    };
+    pub const SystemActor: Msg = Msg {
+        zh: "系统",
+        en: "System",
+    };
+    pub const CatalogueHeading: Msg = Msg {
+        zh: "诉求目录",
+        en: "Catalogue of requests",
+    };
+    pub const ExportCsv: Msg = Msg {
+        zh: "导出表格",
+        en: "Download CSV",
+    };
+    pub const SubcategoriesHeading: Msg = Msg {
+        zh: "类别、责任单位和时限",
+        en: "Kinds, units and time limits",
+    };
+    pub const Retired: Msg = Msg {
+        zh: "已停用",
+        en: "Retired",
+    };
+    pub const LegalBasisLabel: Msg = Msg {
+        zh: "法规依据",
+        en: "Legal basis",
+    };
+    pub const StandardLabel: Msg = Msg {
+        zh: "办理标准",
+        en: "Handling standard",
+    };
+    pub const AddSubcategory: Msg = Msg {
+        zh: "添加问题类别",
+        en: "Add a kind of problem",
+    };
+    pub const ResponsibleUnit: Msg = Msg {
+        zh: "责任单位",
+        en: "Responsible unit",
+    };
+    pub const TimeLimitLabel: Msg = Msg {
+        zh: "办理时限",
+        en: "Time limit",
+    };
+    pub const WorkingDaysUnit: Msg = Msg {
+        zh: "工作日",
+        en: "working days",
+    };
+    pub const HoursUnit: Msg = Msg {
+        zh: "小时",
+        en: "hours",
+    };
+    pub const KeywordsLabel: Msg = Msg {
+        zh: "关键词（用顿号或空格分开，用于推荐类别）",
+        en: "Keywords (separated by 、 or spaces; used for suggestions)",
+    };
+    pub const NewCategory: Msg = Msg {
+        zh: "新的大类",
+        en: "New category",
+    };
+    pub const AddCategory: Msg = Msg {
+        zh: "添加大类",
+        en: "Add category",
+    };
+    pub const UnitsHeading: Msg = Msg {
+        zh: "责任单位",
+        en: "Responsible units",
+    };
+    pub const NewUnit: Msg = Msg {
+        zh: "单位名称",
+        en: "Unit name",
+    };
+    pub const UnitKindLabel: Msg = Msg {
+        zh: "单位类型",
+        en: "Kind of unit",
+    };
+    pub const AddUnit: Msg = Msg {
+        zh: "添加单位",
+        en: "Add unit",
+    };
+    pub const HandlerPhone: Msg = Msg {
+        zh: "办理人员手机号",
+        en: "Handler's phone number",
+    };
+    pub const AddHandler: Msg = Msg {
+        zh: "添加办理人员",
+        en: "Add handler",
+    };
+    pub const CalendarHeading: Msg = Msg {
+        zh: "节假日和调休",
+        en: "Holidays and make-up workdays",
+    };
+    pub const CalendarHint: Msg = Msg {
+        zh: "每行一个日期，如 2027-01-01。按国务院每年公布的安排填写；已定的办理期限不会改变。",
+        en: "One date per line, e.g. 2027-01-01, as the State Council publishes each year; deadlines already set do not change.",
+    };
+    pub const HolidaysLabel: Msg = Msg {
+        zh: "放假日期",
+        en: "Holidays",
+    };
+    pub const MakeUpDaysLabel: Msg = Msg {
+        zh: "调休上班的周末",
+        en: "Weekend days worked",
+    };
+    pub const ConfirmDaysLabel: Msg = Msg {
+        zh: "办结后等居民确认的天数",
+        en: "Days to wait for the resident's confirmation",
+    };
+    pub const SaveCalendar: Msg = Msg {
+        zh: "保存",
+        en: "Save",
+    };
+    pub const ImportCatalogue: Msg = Msg {
+        zh: "导入目录表格",
+        en: "Import a catalogue",
+    };
+    pub const ImportCatalogueHint: Msg = Msg {
+        zh: "表头：大类,小类,责任单位,单位类型,时限,时限单位,法规依据,办理标准,关键词。同名的小类会被更新；有错的行会全部列出，整个文件不导入。",
+        en: "Columns: category, subcategory, unit, unit_kind, limit, limit_unit, legal_basis, standard, keywords. Subcategories of the same name are updated; any bad row refuses the whole file, every bad line listed.",
+    };
+    pub const CsvText: Msg = Msg {
+        zh: "表格内容（CSV）",
+        en: "The file (CSV)",
+    };
+    pub const ImportedCatalogue: Msg = Msg {
+        zh: "已导入：新增 {created} 个，更新 {updated} 个。",
+        en: "Imported: {created} added, {updated} updated.",
+    };
+    pub const FiguresHeading: Msg = Msg {
+        zh: "办理统计",
+        en: "Figures",
+    };
+    pub const PeriodFrom: Msg = Msg {
+        zh: "从",
+        en: "From",
+    };
+    pub const PeriodTo: Msg = Msg {
+        zh: "到", en: "To"
+    };
+    pub const ByUnit: Msg = Msg {
+        zh: "按责任单位",
+        en: "By unit",
+    };
+    pub const ByCategory: Msg = Msg {
+        zh: "按大类",
+        en: "By category",
+    };
+    pub const FigReceived: Msg = Msg {
+        zh: "受理数",
+        en: "Received",
+    };
+    pub const FigCompletion: Msg = Msg {
+        zh: "办结率",
+        en: "Completed",
+    };
+    pub const FigAverage: Msg = Msg {
+        zh: "平均办理时长",
+        en: "Average time",
+    };
+    pub const FigP90: Msg = Msg {
+        zh: "九成在此时长内办结",
+        en: "90% within",
+    };
+    pub const FigOverdue: Msg = Msg {
+        zh: "超期",
+        en: "Overdue",
+    };
+    pub const FigRating: Msg = Msg {
+        zh: "平均评分",
+        en: "Average stars",
+    };
+    pub const HoursN: Msg = Msg {
+        zh: "{n} 小时",
+        en: "{n} h",
+    };
+    pub const DaysN: Msg = Msg {
+        zh: "{n} 天",
+        en: "{n} days",
+    };
+    pub const Edit: Msg = Msg {
+        zh: "修改",
+        en: "Edit",
+    };
+    pub const EditNamed: Msg = Msg {
+        zh: "修改“{name}”",
+        en: "Edit “{name}”",
+    };
+    pub const Remove: Msg = Msg {
+        zh: "移除",
+        en: "Remove",
+    };
+    pub const RemoveNamed: Msg = Msg {
+        zh: "移除{name}",
+        en: "Remove {name}",
+    };
+    pub const SaveChanges: Msg = Msg {
+        zh: "保存修改",
+        en: "Save changes",
+    };
+    pub const CancelEdit: Msg = Msg {
+        zh: "取消修改",
+        en: "Cancel",
+    };
+    pub const InUse: Msg = Msg {
+        zh: "启用（取消勾选即停用，已有诉求不受影响）",
+        en: "In use (untick to retire; existing requests are kept)",
+    };
+    pub const EditSubcategory: Msg = Msg {
+        zh: "修改问题类别",
+        en: "Edit a kind of problem",
+    };
+    pub const SearchKinds: Msg = Msg {
+        zh: "查找问题类别",
+        en: "Find the kind of problem",
+    };
+    pub const NoKindFound: Msg = Msg {
+        zh: "没有找到，可以在下面的列表里选，或选“其他诉求”。",
+        en: "Nothing found: choose from the list below, or \"other\".",
+    };
     // Not found.
-    NotFoundHeading,
-    NotFoundText,
-    GoHome,
+    pub const NotFoundHeading: Msg = Msg {
+        zh: "页面不存在",
+        en: "Page not found",
+    };
+    pub const NotFoundText: Msg = Msg {
+        zh: "您要找的页面不存在，可能是链接写错了。",
+        en: "The page you are looking for does not exist. The link may be wrong.",
+    };
+    pub const GoHome: Msg = Msg {
+        zh: "回到首页",
+        en: "Go to the home page",
+    };
 }
 
 /// The text of `key` in `lang`.
 #[must_use]
 pub fn t(lang: Lang, key: Msg) -> &'static str {
     match lang {
-        Lang::ZhCn => zh_cn(key),
-        Lang::En => en(key),
+        Lang::ZhCn => key.zh,
+        Lang::En => key.en,
     }
 }
 
@@ -783,1560 +3011,6 @@ pub fn fill(lang: Lang, key: Msg, args: &[(&str, &str)]) -> String {
         .fold(t(lang, key).to_owned(), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
-}
-
-fn zh_cn(key: Msg) -> &'static str {
-    match key {
-        Msg::AppName => "议事",
-        Msg::MainNav => "主导航",
-        Msg::Settings => "显示设置",
-        Msg::OtherLanguage => "English",
-        Msg::LargeType => "大字模式",
-        Msg::SignOut => "退出登录",
-        Msg::Loading => "正在加载…",
-        Msg::Retry => "重试",
-        Msg::NetworkError => "网络连接失败，请检查网络后重试。",
-        Msg::UnexpectedResponse => "服务器的回答无法识别，请稍后再试。",
-        Msg::SignInFirst => "请先登录，正在前往登录页…",
-        Msg::SignInHeading => "登录",
-        Msg::SignInIntro => "请用登记的手机号和密码登录。",
-        Msg::Phone => "手机号",
-        Msg::PhoneHint => "11 位手机号码",
-        Msg::Password => "密码",
-        Msg::SignInButton => "登录",
-        Msg::SigningIn => "正在登录，请稍候…",
-        Msg::JoinLink => "用邀请码加入",
-        Msg::JoinHeading => "用邀请码加入",
-        Msg::JoinIntro => "第一次使用？请输入社区发给您家的邀请码。",
-        Msg::InviteCode => "邀请码",
-        Msg::InviteCodeHint => "邀请码印在社区发的通知单上，共 8 位字母和数字",
-        Msg::Name => "姓名",
-        Msg::SetPasscode => "设置密码",
-        Msg::PasscodeHint => "至少 {min} 个字符，可以用好记的数字，以后登录要用",
-        Msg::JoinButton => "加入",
-        Msg::Joining => "正在加入，请稍候…",
-        Msg::HaveAccount => "已经有账号？去登录",
-        Msg::Greeting => "您好，{name}",
-        Msg::NoticesHeading => "公告",
-        Msg::NoNotices => "目前还没有公告。",
-        Msg::LoadMore => "加载更多",
-        Msg::NewNoticeLink => "发布公告",
-        Msg::BackToList => "返回公告列表",
-        Msg::Author => "发布人",
-        Msg::PublishedAt => "发布时间",
-        Msg::NewNoticeHeading => "发布公告",
-        Msg::Title => "标题",
-        Msg::TitleHint => "最多 {max} 个字，已输入 {count} 个字",
-        Msg::Body => "正文",
-        Msg::BodyHint => "最多 {max} 个字，已输入 {count} 个字",
-        Msg::ScopeLabel => "发布范围",
-        Msg::ScopeHint => "选择谁能看到这条公告",
-        Msg::ChooseScope => "请选择",
-        Msg::WholeCommunity => "{name}（全社区）",
-        Msg::WholeCompound => "{name}（全小区）",
-        Msg::PublishButton => "发布",
-        Msg::Publishing => "正在发布，请稍候…",
-        Msg::CannotPost => "您没有发布公告的权限。",
-        Msg::AdminLink => "社区管理",
-        Msg::AccountLink => "我的账号",
-        Msg::PendingBanner => "您的居民身份正在等待社区确认。确认以后，就能看到本楼的公告。",
-        Msg::AdminHeading => "社区管理",
-        Msg::TerritoryLink => "楼栋与住户",
-        Msg::MembersLink => "居民认证与成员",
-        Msg::AuditLink => "操作日志",
-        Msg::BackToAdmin => "返回社区管理",
-        Msg::TerritoryHeading => "楼栋与住户",
-        Msg::Figures => "{households} 户，{residents} 位居民，{pending} 位待认证",
-        Msg::ArchivedBadge => "已归档",
-        Msg::ArchiveButton => "归档",
-        Msg::RestoreButton => "恢复",
-        Msg::RenameButton => "改名",
-        Msg::NewNameLabel => "新名称",
-        Msg::NewCompound => "新增小区",
-        Msg::NewBuilding => "新增楼栋",
-        Msg::PlaceName => "名称",
-        Msg::LayoutUnits => "单元数",
-        Msg::LayoutFloors => "楼层数",
-        Msg::LayoutDoors => "每层户数",
-        Msg::LayoutHint => "三项都填写时，自动生成单元和门牌号（如 101、102）",
-        Msg::InCompound => "所在小区",
-        Msg::AddButton => "添加",
-        Msg::Working => "正在处理，请稍候…",
-        Msg::ImportHeading => "从表格导入",
-        Msg::ImportHint => "每行一户，第一行是表头：{header}",
-        Msg::CsvLabel => "表格内容（CSV）",
-        Msg::ImportButton => "导入",
-        Msg::ImportDone => {
-            "已导入：{compounds} 个小区、{buildings} 栋楼、{units} 个单元、{households} 户；已有的 {existing} 户保持不变。"
-        }
-        Msg::ImportRowError => "第 {line} 行：{message}",
-        Msg::PrintInvites => "邀请码",
-        Msg::HouseholdsLink => "住户",
-        Msg::Representative => "户代表",
-        Msg::NoPhone => "无手机",
-        Msg::PendingBadge => "待认证",
-        Msg::NoMembers => "还没有人加入。",
-        Msg::IssueInvite => "生成邀请码",
-        Msg::InPerson => "当面发放（加入后直接认证）",
-        Msg::NewInvite => "新的邀请码：{code}",
-        Msg::LiveInvites => "未使用的邀请码 {count} 个",
-        Msg::AddMemberNoPhone => "添加无手机的家庭成员",
-        Msg::MakeRepresentative => "设为户代表",
-        Msg::Door => "门牌 {name}",
-        Msg::InviteSheetHeading => "邀请码 · {name}",
-        Msg::IssueMissing => "为还没有邀请码的住户生成",
-        Msg::Issued => "新生成 {count} 个邀请码",
-        Msg::NoInvites => "这栋楼没有未使用的邀请码。",
-        Msg::RevokeButton => "作废",
-        Msg::PrintButton => "打印",
-        Msg::InviteCardHint => "用手机扫码加入，或打开 {site}/join 输入邀请码",
-        Msg::OpenInOffice => "在工作台中打开",
-        Msg::OpenResidentApp => "切换到居民版",
-        Msg::OfflineBanner => "离线：显示的是上次联网时保存的内容",
-        Msg::OfflineNotSent => "您现在没有联网，没有发出。联网后请再试一次。",
-        Msg::NewVersion => "有新版本，点此刷新",
-        Msg::MembersHeading => "居民认证与成员",
-        Msg::PendingOnly => "只看待认证的居民",
-        Msg::SearchLabel => "搜索姓名或手机号",
-        Msg::SearchButton => "搜索",
-        Msg::NoMembersFound => "没有找到成员。",
-        Msg::ConfirmResident => "确认身份",
-        Msg::RejectResident => "不是本户居民",
-        Msg::ReasonLabel => "原因",
-        Msg::MemberDetails => "详情",
-        Msg::RolesHeading => "角色",
-        Msg::NoRoles => "没有角色。",
-        Msg::GrantRoleHeading => "授予角色",
-        Msg::GrantButton => "授予",
-        Msg::ResetPasscode => "重置密码",
-        Msg::TemporaryPasscode => {
-            "临时密码：{code}。只显示这一次，请当面告诉本人，并提醒她登录后修改。"
-        }
-        Msg::AuditHeading => "操作日志",
-        Msg::OnBehalfOf => "代{name}办理：{reason}",
-        Msg::NoEntries => "还没有记录。",
-        Msg::AccountHeading => "我的账号",
-        Msg::ProfileHeading => "显示设置",
-        Msg::NameDisplayLabel => "邻居看到的名字",
-        Msg::NameFull => "全名",
-        Msg::NameInitials => "只显示姓氏（如 王**）",
-        Msg::LanguageLabel => "语言",
-        Msg::SaveButton => "保存",
-        Msg::Saved => "已保存。",
-        Msg::ChangePasscodeHeading => "修改密码",
-        Msg::CurrentPasscode => "当前密码",
-        Msg::NewPasscode => "新密码",
-        Msg::PasscodeChanged => "密码已修改，其他设备已退出登录。",
-        Msg::SessionsHeading => "已登录的设备",
-        Msg::ThisDevice => "本机",
-        Msg::SignedInAt => "登录于 {time}",
-        Msg::EndSession => "退出该设备",
-        Msg::NotificationsHeading => "消息通知",
-        Msg::NotificationsLater => "短信和微信通知会在以后的版本提供。",
-        Msg::MarkRead => "标记为已读",
-        Msg::ReadAt => "您已于 {time} 阅读。",
-        Msg::ReadOnBehalf => "由{name}代为确认：{reason}",
-        Msg::ReadsHeading => "阅读情况",
-        Msg::ReadCount => "已读 {read} 人，共 {addressed} 人",
-        Msg::UnreadHeading => "还没读的居民",
-        Msg::RecordOnBehalf => "代为确认已告知",
-        Msg::ChooseResident => "选择居民",
-        Msg::RecordButton => "确认",
-        Msg::VotesHeading => "待我投票",
-        Msg::NewVoteLink => "发起投票",
-        Msg::NewVoteHeading => "发起投票",
-        Msg::VoteTitle => "投票事项",
-        Msg::VoteKind => "投票方式",
-        Msg::KindYesNo => "赞成 / 反对 / 弃权",
-        Msg::KindSingle => "从几个选项中选一个",
-        Msg::KindMultiple => "从几个选项中选几个",
-        Msg::MaxPick => "最多选几项（得票最多的这几项当选）",
-        Msg::VoteOptions => "选项（每行一个）",
-        Msg::VoteHours => "投票时长（小时）",
-        Msg::VoteAudience => "投票范围",
-        Msg::SecretBallot => "无记名投票",
-        Msg::CreateVoteButton => "发起",
-        Msg::VoteScheduled => "投票还没开始",
-        Msg::VoteOpen => "投票进行中",
-        Msg::VoteClosed => "投票已结束",
-        Msg::VoteCloses => "截止时间：{time}",
-        Msg::Participation => "已投 {cast} 票，共 {eligible} 人",
-        Msg::Yes => "赞成",
-        Msg::No => "反对",
-        Msg::Abstain => "弃权",
-        Msg::CastButton => "投这一票",
-        Msg::YourReceipt => "已投票。您的回执：{receipt}（结果公布后可以在投票清单里核对）",
-        Msg::AlreadyVoted => "您已经投过票了。",
-        Msg::ResultHeading => "投票结果",
-        Msg::Adopted => "通过",
-        Msg::Rejected => "未通过",
-        Msg::QuorumNotMet => "参与人数不足，不作决定",
-        Msg::TieNote => "票数相同",
-        Msg::CloseVote => "结束投票",
-        Msg::PublishResult => "公示结果",
-        Msg::ResultLater => "投票结束后公布结果。",
-        Msg::Votes => "{count} 票",
-        Msg::KindRanked => "按喜好排序（即时决选）",
-        Msg::KindSchulze => "按喜好排序（两两比较，舒尔茨方法）",
-        Msg::KindScore => "给每个选项打分（0–5 分）",
-        Msg::KindBudget => "在预算内选项目（按票数依次资助）",
-        Msg::KindKnapsack => "自己搭配一组不超预算的项目",
-        Msg::BudgetOptions => "项目（每行一个：名称，费用）",
-        Msg::BudgetOptionsHint => "例如：楼道照明，3000",
-        Msg::BudgetTotal => "总预算（元）",
-        Msg::ElectorateLabel => "谁来投票",
-        Msg::ElectorateResidents => "范围内已认证的居民，一人一票",
-        Msg::ElectorateHouseholds => "一户一票，由户代表投",
-        Msg::ElectorateHouseholdsAny => "一户一票，家里谁先投算谁的",
-        Msg::ElectorateCouncil => "居民代表",
-        Msg::ElectorateAged => "达到一定年龄的居民",
-        Msg::MinAge => "最低年龄（周岁）",
-        Msg::ThresholdLabel => "通过标准",
-        Msg::ThresholdSimple => "赞成票超过投票数的一半",
-        Msg::ThresholdAbsolute => "赞成票超过应投人数的一半",
-        Msg::ThresholdTwoThirds => "赞成票达到投票数的三分之二",
-        Msg::ThresholdThreeQuarters => "赞成票达到投票数的四分之三",
-        Msg::CountAbstentions => "弃权票计入基数（相当于不赞成）",
-        Msg::DoubleMajority => "同时按建筑面积计算（双过半，须一户一票）",
-        Msg::QuorumPercent => "最低参与比例（%，0 表示不设）",
-        Msg::StartsIn => "几小时后开始（0 表示马上开始；委托须在开始前办理）",
-        Msg::MaxProxies => "每人最多接受几份委托（0 表示不允许委托）",
-        Msg::Changeable => "截止前可以改票（仅限记名投票）",
-        Msg::LiveResults => "投票期间公开实时结果",
-        Msg::TieBreakOrder => "票数相同时，排在前面的选项胜出（不勾选则都不当选）",
-        Msg::RankHint => "按您喜欢的顺序依次点选项，先点的是您最想要的。不想排的可以不点。",
-        Msg::RankPosition => "第{n}",
-        Msg::RankReset => "重新排",
-        Msg::ScoreFor => "给「{option}」打几分",
-        Msg::BudgetSpent => "已选 {spent} 元，预算 {budget} 元",
-        Msg::CostOf => "{cost} 元",
-        Msg::AbstainButton => "弃权",
-        Msg::OwnVote => "您本人的票",
-        Msg::HouseholdVote => "您家的票（一户一票）",
-        Msg::DelegatedVote => "邻居委托您代投的票",
-        Msg::NextVote => "继续投下一张（还有 {count} 张）",
-        Msg::Winner => "当选：{option}",
-        Msg::NoWinner => "没有选出结果",
-        Msg::RoundsHeading => "各轮票数",
-        Msg::RoundN => "第{n}轮",
-        Msg::Funded => "获得资助（共 {spent} 元）：{list}",
-        Msg::Points => "{count} 分",
-        Msg::DownloadsHeading => "下载",
-        Msg::DownloadResultCsv => "结果（表格 CSV）",
-        Msg::DownloadBallotsCsv => "投票清单（表格 CSV）",
-        Msg::DownloadBallotsJson => "投票清单（JSON，可重新计票）",
-        Msg::ProxyHeading => "委托邻居代投",
-        Msg::ProxyHint => "投票开始前，您可以委托同一投票范围内的邻居代您投票。",
-        Msg::ProxyPhone => "受托邻居的手机号",
-        Msg::ProxyButton => "委托",
-        Msg::ProxyGiven => "已委托{name}代您投票。",
-        Msg::ProxyDone => "您已委托邻居代您投票。",
-        Msg::RegisterHeading => "投票人名单",
-        Msg::VotedMark => "已投",
-        Msg::NotVotedMark => "未投",
-        Msg::DelegatedMark => "已委托",
-        Msg::PaperHeading => "录入纸质票或举手表决",
-        Msg::PaperVoter => "投票人",
-        Msg::PaperChannel => "投票方式",
-        Msg::ChannelPaper => "纸质票",
-        Msg::ChannelHands => "举手表决",
-        Msg::PaperDone => "已录入。回执：{receipt}",
-        Msg::FloorAreaLabel => "建筑面积（平方米）",
-        Msg::BirthYearHeading => "出生年份",
-        Msg::BirthYearHint => "按身份证登记，用于按年龄参加的投票。",
-        Msg::VoteOpensAt => "开始时间：{time}",
-        Msg::Done => "好的",
-        Msg::MeetingsHeading => "议事会",
-        Msg::NewMeetingLink => "召开议事会",
-        Msg::NewMeetingHeading => "召开议事会",
-        Msg::MeetingTitle => "会议名称",
-        Msg::MeetingPlace => "会议地点",
-        Msg::StartsInHours => "几小时后开始（0 表示现在）",
-        Msg::MeetingAudience => "会议范围",
-        Msg::Invited => "谁来参会",
-        Msg::MeetingQuorum => "法定人数（到会人数占应到人数的 %，0 表示不设）",
-        Msg::AgendaLabel => "议程（每行一个议题）",
-        Msg::CallMeetingButton => "召开",
-        Msg::MeetingScheduled => "会议还没开始",
-        Msg::MeetingOpen => "会议进行中",
-        Msg::MeetingClosed => "会议已结束",
-        Msg::StartsAt => "开始时间：{time}",
-        Msg::PlaceLine => "地点：{place}",
-        Msg::Presence => "到会 {present} 人，应到 {eligible} 人",
-        Msg::QuorumMet => "已达到法定人数",
-        Msg::QuorumMissing => "未达到法定人数",
-        Msg::AgendaHeading => "议程",
-        Msg::ItemPending => "未开始",
-        Msg::ItemOpen => "正在议",
-        Msg::ItemDone => "已议完",
-        Msg::OpenItem => "开始议这一项",
-        Msg::CloseItem => "这一项议完了",
-        Msg::YouAreIn => "您已签到。",
-        Msg::NotInvitedNote => "您不在这次会议的参会名单里，可以旁听结果。",
-        Msg::ScanToCheckIn => "请扫描会场的二维码签到。",
-        Msg::CheckInButton => "签到",
-        Msg::LeaveButton => "我要离场",
-        Msg::SpeakersHeading => "发言",
-        Msg::RequestToSpeak => "申请发言",
-        Msg::WaitingToSpeak => "您已申请发言，请等候主持人安排。",
-        Msg::Withdraw => "撤回申请",
-        Msg::Speaking => "正在发言",
-        Msg::Waiting => "等候发言",
-        Msg::TimeLeft => "剩余 {time}",
-        Msg::GiveFloor => "请他发言",
-        Msg::EndTurn => "发言结束",
-        Msg::FloorSeconds => "发言限时",
-        Msg::NoLimit => "不限时",
-        Msg::Minutes => "{n} 分钟",
-        Msg::MotionHeading => "表决",
-        Msg::MotionResultLater => "结果将在表决结束后公布。",
-        Msg::MotionVoted => "您已投票。",
-        Msg::MotionCount => "已投 {cast} 票，应投 {voters} 票",
-        Msg::PutMotionHeading => "提请表决",
-        Msg::MotionTitle => "表决事项",
-        Msg::MotionOptions => "选项（每行一个；不填就是赞成/反对/弃权）",
-        Msg::MeetingDefault => "按议事规则",
-        Msg::OverrideReason => "未达到法定人数，仍要表决的理由",
-        Msg::PutMotionButton => "开始表决",
-        Msg::CloseMotionButton => "结束表决",
-        Msg::PaperLink => "录入举手或纸质票",
-        Msg::ChairHeading => "主持人",
-        Msg::OpenMeeting => "开始会议",
-        Msg::CloseMeeting => "结束会议",
-        Msg::ScreenLink => "打开大屏幕",
-        Msg::AttendanceHeading => "签到情况",
-        Msg::Present => "已到",
-        Msg::Absent => "未到",
-        Msg::CheckInOnBehalf => "代签到",
-        Msg::CheckInReason => "代签到原因",
-        Msg::MinutesHeading => "会议纪要",
-        Msg::SaveMinutes => "保存纪要",
-        Msg::PublishMinutes => "公示纪要",
-        Msg::MinutesPublished => "纪要已公示。",
-        Msg::ScreenScan => "扫码签到",
-        Msg::LiveLost => "连接中断，正在重新连接……",
-        Msg::CheckingIn => "正在签到……",
-        Msg::CheckInLink => "签到链接（可转发到楼栋群）",
-        Msg::AllMeetings => "全部会议（含往期）",
-        Msg::MotionsHeading => "表决结果",
-        Msg::SearchMeetings => "搜索会议（名称、议题、地点、纪要）",
-        Msg::NoMeetings => "没有找到会议。",
-        Msg::MattersHeading => "居民议事",
-        Msg::ByBuilding => "按楼栋",
-        Msg::ByCompound => "按小区",
-        Msg::FilterPlace => "地方",
-        Msg::MicroWish => "微心愿",
-        Msg::MattersIntro => "有事大家提、大家议、大家定、大家办、大家评。",
-        Msg::ProposeLink => "我要提一件事",
-        Msg::AllMatters => "看看大家提的事",
-        Msg::BoardLink => "红黑榜",
-        Msg::FilterAll => "全部",
-        Msg::FilterRaised => "我提的",
-        Msg::FilterSupported => "我附议的",
-        Msg::FilterVote => "等我投票",
-        Msg::FilterStep => "进度",
-        Msg::FilterCategory => "类别",
-        Msg::AnyOption => "不限",
-        Msg::NoMatters => "还没有事项。",
-        Msg::SupportsOf => "附议 {count}/{threshold}",
-        Msg::NeedsMyVote => "等您投票",
-        Msg::ProposeHeading => "提一件事",
-        Msg::DescriptionLabel => "详细说明",
-        Msg::DescriptionHint => {
-            "说清楚在哪里、什么情况、希望怎么办。最多 {max} 个字，已输入 {count} 个字"
-        }
-        Msg::CategoryLabel => "类别",
-        Msg::MatterScopeLabel => "这件事关系到",
-        Msg::MicroWishLabel => "这是一个微心愿（自己的小困难，希望有邻居志愿帮忙）",
-        Msg::PhotosLabel => "照片（可选，最多 6 张）",
-        Msg::PhotosHint => "照片会自动缩小，省流量",
-        Msg::UploadingPhotos => "正在上传照片…",
-        Msg::SubmitMatter => "提交",
-        Msg::Submitting => "正在提交，请稍候…",
-        Msg::MyBuilding => "我住的楼（{name}）",
-        Msg::MyCompound => "我住的小区（{name}）",
-        Msg::MyCommunity => "全社区（{name}）",
-        Msg::OnlyResidentsPropose => "认证后的居民才能提事项。",
-        Msg::CatEnvironment => "环境卫生",
-        Msg::CatParking => "停车管理",
-        Msg::CatElderlyCare => "为老服务",
-        Msg::CatCulture => "文化活动",
-        Msg::CatYouth => "青少年",
-        Msg::CatSafety => "平安建设",
-        Msg::CatSelfManagement => "居民自治",
-        Msg::CatOther => "其他",
-        Msg::StepProposed => "征集附议",
-        Msg::StepDeliberating => "议事中",
-        Msg::StepDeciding => "表决中",
-        Msg::StepImplementing => "实施中",
-        Msg::StepAccepting => "待验收",
-        Msg::StepEvaluating => "评价中",
-        Msg::StepDeclined => "未受理",
-        Msg::StepMerged => "已合并",
-        Msg::StepRejected => "未通过",
-        Msg::StagePropose => "民提",
-        Msg::StageDeliberate => "民议",
-        Msg::StageDecide => "民决",
-        Msg::StageCarryOut => "民办",
-        Msg::StageEvaluate => "民评",
-        Msg::StagesLabel => "五个步骤",
-        Msg::StanceFor => "赞成",
-        Msg::StanceAgainst => "反对",
-        Msg::StanceQuestion => "提问",
-        Msg::StanceSuggestion => "建议",
-        Msg::OwnerResidentTeam => "居民自治小组",
-        Msg::OwnerProperty => "物业公司",
-        Msg::OwnerCommunityUnit => "社区部门",
-        Msg::OwnerContractor => "施工单位",
-        Msg::OwnerVolunteer => "志愿者",
-        Msg::EvProposed => "提出",
-        Msg::EvReachedList => "附议人数达到，进入议事",
-        Msg::EvSummarized => "发布讨论小结",
-        Msg::EvDeclined => "不予受理",
-        Msg::EvMergedInto => "合并到另一事项",
-        Msg::EvMergedFrom => "并入重复事项",
-        Msg::EvPutToBallot => "发起网上表决",
-        Msg::EvPutToMeeting => "列入议事会议程",
-        Msg::EvDecided => "登记表决结果并公示",
-        Msg::EvOwnerNamed => "确定实施方",
-        Msg::EvAdopted => "邻居认领微心愿",
-        Msg::EvMilestoneAdded => "新增节点",
-        Msg::EvMilestoneDone => "完成节点",
-        Msg::EvProgress => "更新进展",
-        Msg::EvAcceptanceRequested => "申请验收",
-        Msg::EvAccepted => "验收通过",
-        Msg::EvAcceptanceRejected => "验收未通过",
-        Msg::ProposedBy => "{name} 提出 · {time}",
-        Msg::SupportButton => "我也支持（附议）",
-        Msg::YouSupport => "您已附议",
-        Msg::SupportProgress => "已有 {count} 人附议，满 {threshold} 人进入议事",
-        Msg::MergedIntoNote => "这件事与另一件重复，已合并到：",
-        Msg::MergedFromNote => "并入的重复事项：",
-        Msg::DeclinedNote => "未受理。原因：{reason}",
-        Msg::DiscussionHeading => "大家议一议",
-        Msg::NoComments => "还没有人发言。",
-        Msg::CommentLabel => "我的意见",
-        Msg::StanceLabel => "观点",
-        Msg::CommentButton => "发表",
-        Msg::ReplyButton => "回复",
-        Msg::ReplyingTo => "回复 {name}",
-        Msg::CancelReply => "取消回复",
-        Msg::HiddenComment => "这条留言已隐藏。原因：{reason}",
-        Msg::HideButton => "隐藏",
-        Msg::HideReason => "隐藏原因（会公开显示）",
-        Msg::SummaryHeading => "讨论小结",
-        Msg::SummaryBy => "{name} · {time}",
-        Msg::SaveSummary => "发布小结",
-        Msg::DecideHeading => "表决",
-        Msg::PutToBallotButton => "发起网上表决",
-        Msg::BallotDays => "投票几天",
-        Msg::PutToMeetingButton => "列入议事会议程",
-        Msg::ChooseMeeting => "选择会议",
-        Msg::RecordDecision => "登记表决结果并公示",
-        Msg::GoVote => "去投票",
-        Msg::GoMeeting => "去会议",
-        Msg::DecisionAdopted => "表决通过",
-        Msg::DecisionRejected => "表决未通过",
-        Msg::DecisionNoticeLink => "查看公示",
-        Msg::ManageHeading => "工作人员操作",
-        Msg::DeclineButton => "不予受理",
-        Msg::DeclineReason => "不予受理的原因（会公开显示）",
-        Msg::MergeButton => "合并",
-        Msg::MergeTarget => "与哪一件事重复",
-        Msg::CarryOutHeading => "实施",
-        Msg::OwnerKindLabel => "实施方类型",
-        Msg::OwnerNameLabel => "实施方名称",
-        Msg::OwnerPhoneLabel => "负责人手机号（可选；填了他就能更新进展）",
-        Msg::SaveOwner => "确定实施方",
-        Msg::OwnerIs => "实施方：{name}（{kind}）",
-        Msg::MilestonesHeading => "节点",
-        Msg::MilestoneTitle => "节点名称",
-        Msg::MilestoneDue => "计划完成日期",
-        Msg::AddMilestone => "添加节点",
-        Msg::MarkDone => "标记完成",
-        Msg::DoneOn => "已完成 {date}",
-        Msg::DueOn => "计划 {date}",
-        Msg::ProgressHeading => "进展",
-        Msg::ProgressLabel => "进展情况",
-        Msg::PostProgress => "发布进展",
-        Msg::NoProgress => "还没有进展。",
-        Msg::ReadyButton => "已完成，申请验收",
-        Msg::AdoptButton => "我来帮忙（认领心愿）",
-        Msg::AcceptHeading => "验收",
-        Msg::AcceptButton => "验收通过",
-        Msg::RejectAcceptButton => "验收不通过",
-        Msg::RejectReason => "不通过的原因",
-        Msg::EvaluateHeading => "大家评一评",
-        Msg::RatingAverage => "平均 {avg} 星，{count} 人评价",
-        Msg::NoRatings => "还没有人评价。",
-        Msg::StarsLabel => "打几颗星",
-        Msg::StarsN => "{n} 星",
-        Msg::RatingComment => "说几句（可选）",
-        Msg::RateButton => "提交评价",
-        Msg::EvaluationUntil => "评价截止 {time}",
-        Msg::MyRating => "我的评价：{n} 星",
-        Msg::TimelineHeading => "办理过程",
-        Msg::BoardHeading => "红黑榜",
-        Msg::BoardIntro => {
-            "按近一年参与议事（提出、附议、讨论、评价）的居民比例排名，比例相同时看评价。"
-        }
-        Msg::RedList => "红榜",
-        Msg::BlackList => "黑榜",
-        Msg::ParticipationCol => "参与率",
-        Msg::SatisfactionCol => "满意度",
-        Msg::ResidentsCol => "居民",
-        Msg::RankCol => "名次",
-        Msg::PlaceCol => "地点",
-        Msg::MatterSettingsHeading => "议事设置",
-        Msg::BuildingSupports => "楼栋事项需要的附议人数",
-        Msg::CompoundSupports => "小区事项需要的附议人数",
-        Msg::CommunitySupports => "社区事项需要的附议人数",
-        Msg::EvaluationDays => "验收后可以评价几天",
-        Msg::PhotoAlt => "事项照片 {n}",
-        Msg::NcCommunityAffairs => "居务公开",
-        Msg::NcFinancial => "财务公开",
-        Msg::NcDecision => "决议公示",
-        Msg::NcCovenant => "居民公约",
-        Msg::NcMeeting => "会议通知",
-        Msg::NcEvent => "活动",
-        Msg::NcEmergency => "紧急通知",
-        Msg::NoticeCategoryLabel => "公告类别",
-        Msg::PinnedLabel => "置顶（一直显示在公告栏最上面）",
-        Msg::PinnedBadge => "置顶",
-        Msg::DraftLabel => "先存为草稿，暂不发布",
-        Msg::DraftBadge => "草稿",
-        Msg::ScheduledBadge => "定时发布",
-        Msg::PublishAtLabel => "定时发布（可选，不填就是现在）",
-        Msg::ExpiresLabel => "下架日期（可选，到期后进入归档）",
-        Msg::PeriodDaysLabel => "公示期（天；0 表示不设公示期）",
-        Msg::AttachmentsLabel => "附件（可选：照片或 PDF，最多 6 个）",
-        Msg::AttachmentN => "附件 {n}",
-        Msg::PdfAttachment => "附件 {n}（PDF，{size}）",
-        Msg::DecisionInPeriod => "表决结果公示中，公示期满且无有效异议后开始实施",
-        Msg::ReconsiderButton => "异议成立：退回重新议事",
-        Msg::EvReconsidered => "异议成立，退回重新议事",
-        Msg::DaysLeft => "{n} 天",
-        Msg::HoursLeft => "{n} 小时",
-        Msg::PeriodRunning => "公示期至 {time}（还剩 {left}），期间可以提出异议",
-        Msg::PeriodAwaiting => "公示期已满，还有异议没有答复",
-        Msg::PeriodComplete => "公示期满，无有效异议",
-        Msg::PeriodUpheld => "公示期满，异议成立",
-        Msg::ObjectionsHeading => "异议",
-        Msg::ObjectionReason => "我有异议（请写明理由）",
-        Msg::ObjectButton => "提出异议",
-        Msg::NoObjections => "没有人提出异议。",
-        Msg::AnswerLabel => "答复（会公开显示）",
-        Msg::UpheldLabel => "异议成立（会改变这项决定）",
-        Msg::AnswerButton => "答复",
-        Msg::AnswerUpheld => "答复（异议成立）：{text}",
-        Msg::AnswerRejected => "答复（异议不成立）：{text}",
-        Msg::PrintLink => "打印纸质公告",
-        Msg::PrintScan => "扫码查看网上公示、提出异议",
-        Msg::PublishDraft => "现在发布",
-        Msg::ArchiveLink => "归档与搜索",
-        Msg::ArchiveHeading => "公告归档与搜索",
-        Msg::SearchNotices => "搜索公告（标题、正文）",
-        Msg::InForce => "现行",
-        Msg::ArchivedTab => "已归档",
-        Msg::DraftsTab => "草稿和定时",
-        Msg::ReadsByBuilding => "各楼已读",
-        Msg::ReadsOf => "{read}/{addressed} 人已读",
-        Msg::PinnedHeading => "置顶",
-        Msg::CovenantsHeading => "居民公约",
-        Msg::SearchCovenants => "搜索公约（标题、条款）",
-        Msg::CovenantsIntro => "一事一约：大家一起定规矩，投票通过后各户签署。",
-        Msg::NewCovenantLink => "起草公约",
-        Msg::NewCovenantHeading => "起草公约",
-        Msg::ClausesLabel => "条款（每行一条）",
-        Msg::NoCovenants => "还没有公约。",
-        Msg::VersionN => "第 {n} 版",
-        Msg::VsDrafting => "征求意见中",
-        Msg::VsVoting => "投票中",
-        Msg::VsAdopted => "现行有效",
-        Msg::VsRejected => "未通过",
-        Msg::VsSuperseded => "已被新版本取代",
-        Msg::InForceVersion => "现行：第 {n} 版",
-        Msg::NoneInForce => "还没有通过的版本",
-        Msg::ClauseN => "第 {n} 条",
-        Msg::CommentOnClause => "对哪一条提意见",
-        Msg::CommentOnClauseButton => "提意见",
-        Msg::SaveDraft => "保存草稿",
-        Msg::PutCovenantToVote => "提交居民投票",
-        Msg::RecordAdoption => "登记投票结果",
-        Msg::AmendButton => "修订（起草新版本）",
-        Msg::SignButton => "我家签署",
-        Msg::SignedBy => "本户已签署（{name}，{time}）",
-        Msg::SignedOnPaper => "本户已在纸质公约上签署，由{name}代为登记（{time}）",
-        Msg::CoverageHeading => "签署情况",
-        Msg::CoverageRow => "{signed}/{households} 户（{percent}）",
-        Msg::PaperSignature => "登记纸质签名",
-        Msg::PaperHousehold => "门牌",
-        Msg::PaperUnit => "单元",
-        Msg::VersionsHeading => "历史版本",
-        Msg::SignaturesCount => "{n} 户签署",
-        Msg::RequestsHeading => "民生诉求",
-        Msg::RequestsIntro => {
-            "路灯不亮、垃圾没清、噪音扰民……告诉我们，系统会直接交给负责的单位，并按时限办理。"
-        }
-        Msg::ReportLink => "我要反映",
-        Msg::ReportHeading => "反映问题",
-        Msg::MyRequests => "我的诉求",
-        Msg::HandlingRequests => "待我处理",
-        Msg::AllRequests => "全部诉求",
-        Msg::RequestStateFilter => "按状态查看",
-        Msg::AnyState => "全部",
-        Msg::OpenRequests => "未办结",
-        Msg::EscalatedFilter => "已升级督办",
-        Msg::NoRequests => "这里还没有诉求。",
-        Msg::Overdue => "已超期",
-        Msg::DeadlineLine => "办理期限：{time}",
-        Msg::FollowersN => "另有 {n} 位邻居反映了同样的问题",
-        Msg::EscalatedCommunity => "已超期，社区督办",
-        Msg::EscalatedStreet => "已升级至街道督办",
-        Msg::EscalatedDistrict => "已升级至区督办",
-        Msg::ReqReceived => "已受理登记",
-        Msg::ReqAccepted => "已接单",
-        Msg::ReqInProgress => "办理中",
-        Msg::ReqResolved => "已办结，待您确认",
-        Msg::ReqClosed => "已完结",
-        Msg::ReqReturned => "已退回，待改派",
-        Msg::ReqMerged => "已并案",
-        Msg::ReqEvReceived => "诉求登记，转交",
-        Msg::ReqEvAccepted => "单位接单",
-        Msg::ReqEvStarted => "开始办理",
-        Msg::ReqEvResolved => "办结",
-        Msg::ReqEvReturned => "退回，建议转交",
-        Msg::ReqEvRerouted => "改派",
-        Msg::ReqEvMerged => "并入另一件诉求",
-        Msg::ReqEvMergedIn => "合并了一件相同的诉求",
-        Msg::ReqEvSplit => "拆分出一件新诉求",
-        Msg::ReqEvSplitFrom => "由另一件诉求拆分而来",
-        Msg::ReqEvJoined => "邻居也反映了这个问题",
-        Msg::ReqEvReopened => "居民反映没有解决，重新办理",
-        Msg::ReqEvConfirmedFixed => "居民确认已解决",
-        Msg::ReqEvConfirmedPartly => "居民确认部分解决",
-        Msg::ReqEvClosedUnanswered => "居民未在期限内确认，自动完结",
-        Msg::ReqEvOther => "记录",
-        Msg::OutcomeFixed => "已解决",
-        Msg::OutcomePartly => "部分解决",
-        Msg::OutcomeNotFixed => "没有解决",
-        Msg::UnitCommunityOffice => "社区居委会",
-        Msg::UnitPropertyCompany => "物业公司",
-        Msg::UnitStreetDepartment => "街道部门",
-        Msg::UnitUtility => "水电气等公用事业",
-        Msg::WhatHappened => "遇到了什么问题？",
-        Msg::WhatHappenedHint => "说清楚在哪里、什么情况，比如“3号楼东门的路灯晚上不亮”。",
-        Msg::SuggestedKinds => "可能是这类问题，点一下就选好了：",
-        Msg::SubcategoryLabel => "问题类别",
-        Msg::RoutedTo => "由{unit}办理，时限 {limit}",
-        Msg::LimitWorkingDays => "{n} 个工作日",
-        Msg::LimitHours => "{n} 小时",
-        Msg::RequestPlaceLabel => "问题在哪里",
-        Msg::MyUnitPlace => "我住的单元（{name}）",
-        Msg::ElsewhereInCommunity => "{name}的其他地方",
-        Msg::PlaceTextLabel => "具体位置（可选）",
-        Msg::PlaceTextHint => "比如：东门停车场、2单元门口。选“其他地方”时必须填写。",
-        Msg::ShowMyName => "允许办理单位看到我的姓名和电话，方便联系我",
-        Msg::SimilarHeading => "附近已有人反映了同样的问题",
-        Msg::SimilarHint => {
-            "如果是同一个问题，点“这也是我的问题”加入，不用重复提交，办理进度一样会告诉您。"
-        }
-        Msg::JoinRequest => "这也是我的问题",
-        Msg::SubmitRequest => "提交",
-        Msg::RegisterForResident => "代居民登记（电话或来访）",
-        Msg::CallerHeading => "反映人",
-        Msg::CallerName => "反映人姓名",
-        Msg::CallerPhone => "反映人电话（可选）",
-        Msg::ChannelLabel => "来源",
-        Msg::ChannelPhone => "电话",
-        Msg::ChannelInPerson => "来访",
-        Msg::HandledBy => "责任单位：{unit}",
-        Msg::RaisedBy => "反映人：{name}",
-        Msg::MergedIntoLink => "已与另一件诉求合并，查看那一件",
-        Msg::SplitFromLink => "由另一件诉求拆分而来，查看原诉求",
-        Msg::ReturnedTo => "办理单位认为应由{unit}负责，社区正在改派。",
-        Msg::ResidentRating => "居民评价",
-        Msg::ConfirmHeading => "问题解决了吗？",
-        Msg::ConfirmUntil => "请在 {time} 前确认，逾期将自动完结。",
-        Msg::WasItFixed => "解决情况",
-        Msg::ChooseOutcomeAndStars => "请选择解决情况和星级。",
-        Msg::SubmitConfirmation => "提交评价",
-        Msg::HandleHeading => "办理",
-        Msg::AcceptRequest => "接单",
-        Msg::StartRequest => "开始办理",
-        Msg::ResolveNote => "办理结果（居民能看到）",
-        Msg::ResolveRequest => "办结",
-        Msg::ReturnHeading => "不属于本单位",
-        Msg::ReturnHint => "首问负责：请写明应由哪个单位办理，社区会改派，不会退给居民。",
-        Msg::RightUnit => "应由哪个单位办理",
-        Msg::ReturnReason => "退回理由",
-        Msg::ReturnRequest => "退回改派",
-        Msg::DispatchHeading => "社区调度",
-        Msg::RerouteRequest => "改派",
-        Msg::MergeHeading => "并案",
-        Msg::MergeInto => "并入的诉求编号",
-        Msg::NoteLabel => "说明",
-        Msg::MergeRequest => "并案",
-        Msg::SplitHeading => "拆分",
-        Msg::SplitPart => "拆出去的内容",
-        Msg::SplitRequest => "拆分为新诉求",
-        Msg::RecordHeading => "办理记录",
-        Msg::SystemActor => "系统",
-        Msg::CatalogueHeading => "诉求目录",
-        Msg::ExportCsv => "导出表格",
-        Msg::SubcategoriesHeading => "类别、责任单位和时限",
-        Msg::Retired => "已停用",
-        Msg::LegalBasisLabel => "法规依据",
-        Msg::StandardLabel => "办理标准",
-        Msg::AddSubcategory => "添加问题类别",
-        Msg::ResponsibleUnit => "责任单位",
-        Msg::TimeLimitLabel => "办理时限",
-        Msg::WorkingDaysUnit => "工作日",
-        Msg::HoursUnit => "小时",
-        Msg::KeywordsLabel => "关键词（用顿号或空格分开，用于推荐类别）",
-        Msg::NewCategory => "新的大类",
-        Msg::AddCategory => "添加大类",
-        Msg::UnitsHeading => "责任单位",
-        Msg::NewUnit => "单位名称",
-        Msg::UnitKindLabel => "单位类型",
-        Msg::AddUnit => "添加单位",
-        Msg::HandlerPhone => "办理人员手机号",
-        Msg::AddHandler => "添加办理人员",
-        Msg::CalendarHeading => "节假日和调休",
-        Msg::CalendarHint => {
-            "每行一个日期，如 2027-01-01。按国务院每年公布的安排填写；已定的办理期限不会改变。"
-        }
-        Msg::HolidaysLabel => "放假日期",
-        Msg::MakeUpDaysLabel => "调休上班的周末",
-        Msg::ConfirmDaysLabel => "办结后等居民确认的天数",
-        Msg::SaveCalendar => "保存",
-        Msg::ImportCatalogue => "导入目录表格",
-        Msg::ImportCatalogueHint => {
-            "表头：大类,小类,责任单位,单位类型,时限,时限单位,法规依据,办理标准,关键词。同名的小类会被更新；有错的行会全部列出，整个文件不导入。"
-        }
-        Msg::CsvText => "表格内容（CSV）",
-        Msg::ImportedCatalogue => "已导入：新增 {created} 个，更新 {updated} 个。",
-        Msg::FiguresHeading => "办理统计",
-        Msg::PeriodFrom => "从",
-        Msg::PeriodTo => "到",
-        Msg::ByUnit => "按责任单位",
-        Msg::ByCategory => "按大类",
-        Msg::FigReceived => "受理数",
-        Msg::FigCompletion => "办结率",
-        Msg::FigAverage => "平均办理时长",
-        Msg::FigP90 => "九成在此时长内办结",
-        Msg::FigOverdue => "超期",
-        Msg::FigRating => "平均评分",
-        Msg::HoursN => "{n} 小时",
-        Msg::DaysN => "{n} 天",
-        Msg::Edit => "修改",
-        Msg::EditNamed => "修改“{name}”",
-        Msg::Remove => "移除",
-        Msg::RemoveNamed => "移除{name}",
-        Msg::SaveChanges => "保存修改",
-        Msg::CancelEdit => "取消修改",
-        Msg::InUse => "启用（取消勾选即停用，已有诉求不受影响）",
-        Msg::EditSubcategory => "修改问题类别",
-        Msg::SearchKinds => "查找问题类别",
-        Msg::NoKindFound => "没有找到，可以在下面的列表里选，或选“其他诉求”。",
-        Msg::NotFoundHeading => "页面不存在",
-        Msg::NotFoundText => "您要找的页面不存在，可能是链接写错了。",
-        Msg::GoHome => "回到首页",
-    }
-}
-
-fn en(key: Msg) -> &'static str {
-    match key {
-        Msg::AppName => "Yishi",
-        Msg::MainNav => "Main navigation",
-        Msg::Settings => "Display settings",
-        Msg::OtherLanguage => "中文",
-        Msg::LargeType => "Large text",
-        Msg::SignOut => "Sign out",
-        Msg::Loading => "Loading…",
-        Msg::Retry => "Try again",
-        Msg::NetworkError => "Could not connect. Please check your network and try again.",
-        Msg::UnexpectedResponse => {
-            "The server sent an answer we could not read. Please try again later."
-        }
-        Msg::SignInFirst => "Please sign in first. Taking you to the sign-in page…",
-        Msg::SignInHeading => "Sign in",
-        Msg::SignInIntro => "Sign in with your registered phone number and password.",
-        Msg::Phone => "Phone number",
-        Msg::PhoneHint => "Your 11-digit mobile number",
-        Msg::Password => "Password",
-        Msg::SignInButton => "Sign in",
-        Msg::SigningIn => "Signing in, please wait…",
-        Msg::JoinLink => "Join with an invite code",
-        Msg::JoinHeading => "Join with an invite code",
-        Msg::JoinIntro => {
-            "First time here? Enter the invite code your community gave your household."
-        }
-        Msg::InviteCode => "Invite code",
-        Msg::InviteCodeHint => "Printed on the letter from your community: 8 letters and digits",
-        Msg::Name => "Name",
-        Msg::SetPasscode => "Choose a password",
-        Msg::PasscodeHint => {
-            "At least {min} characters; easy-to-remember digits are fine. You will use it to sign in."
-        }
-        Msg::JoinButton => "Join",
-        Msg::Joining => "Joining, please wait…",
-        Msg::HaveAccount => "Already have an account? Sign in",
-        Msg::Greeting => "Hello, {name}",
-        Msg::NoticesHeading => "Notices",
-        Msg::NoNotices => "There are no notices yet.",
-        Msg::LoadMore => "Load more",
-        Msg::NewNoticeLink => "Post a notice",
-        Msg::BackToList => "Back to notices",
-        Msg::Author => "Posted by",
-        Msg::PublishedAt => "Posted at",
-        Msg::NewNoticeHeading => "Post a notice",
-        Msg::Title => "Title",
-        Msg::TitleHint => "At most {max} characters; {count} so far",
-        Msg::Body => "Text",
-        Msg::BodyHint => "At most {max} characters; {count} so far",
-        Msg::ScopeLabel => "Audience",
-        Msg::ScopeHint => "Who will see this notice",
-        Msg::ChooseScope => "Please choose",
-        Msg::WholeCommunity => "{name} (whole community)",
-        Msg::WholeCompound => "{name} (whole compound)",
-        Msg::PublishButton => "Post",
-        Msg::Publishing => "Posting, please wait…",
-        Msg::CannotPost => "You are not allowed to post notices.",
-        Msg::AdminLink => "Community admin",
-        Msg::AccountLink => "My account",
-        Msg::PendingBanner => {
-            "Your residency is waiting for the community's confirmation. Once confirmed, you will see your building's notices."
-        }
-        Msg::AdminHeading => "Community admin",
-        Msg::TerritoryLink => "Buildings and households",
-        Msg::MembersLink => "Residents and members",
-        Msg::AuditLink => "Audit log",
-        Msg::BackToAdmin => "Back to community admin",
-        Msg::TerritoryHeading => "Buildings and households",
-        Msg::Figures => "{households} households, {residents} residents, {pending} waiting",
-        Msg::ArchivedBadge => "Archived",
-        Msg::ArchiveButton => "Archive",
-        Msg::RestoreButton => "Restore",
-        Msg::RenameButton => "Rename",
-        Msg::NewNameLabel => "New name",
-        Msg::NewCompound => "Add a compound",
-        Msg::NewBuilding => "Add a building",
-        Msg::PlaceName => "Name",
-        Msg::LayoutUnits => "Units",
-        Msg::LayoutFloors => "Floors",
-        Msg::LayoutDoors => "Households per floor",
-        Msg::LayoutHint => "Fill in all three to create the units and door numbers (101, 102 …)",
-        Msg::InCompound => "Compound",
-        Msg::AddButton => "Add",
-        Msg::Working => "Working, please wait…",
-        Msg::ImportHeading => "Import from a spreadsheet",
-        Msg::ImportHint => "One household per line; the first line is the header: {header}",
-        Msg::CsvLabel => "Spreadsheet content (CSV)",
-        Msg::ImportButton => "Import",
-        Msg::ImportDone => {
-            "Imported {compounds} compounds, {buildings} buildings, {units} units and {households} households; {existing} existing households left as they were."
-        }
-        Msg::ImportRowError => "Line {line}: {message}",
-        Msg::PrintInvites => "Invite codes",
-        Msg::HouseholdsLink => "Households",
-        Msg::Representative => "Representative",
-        Msg::NoPhone => "No phone",
-        Msg::PendingBadge => "Waiting",
-        Msg::NoMembers => "Nobody has joined yet.",
-        Msg::IssueInvite => "Issue an invite code",
-        Msg::InPerson => "Handed over in person (confirmed on joining)",
-        Msg::NewInvite => "New invite code: {code}",
-        Msg::LiveInvites => "{count} unused invite codes",
-        Msg::AddMemberNoPhone => "Add a member without a phone",
-        Msg::MakeRepresentative => "Make representative",
-        Msg::Door => "Door {name}",
-        Msg::InviteSheetHeading => "Invite codes · {name}",
-        Msg::IssueMissing => "Issue codes for households without one",
-        Msg::Issued => "{count} new codes issued",
-        Msg::NoInvites => "This building has no unused invite codes.",
-        Msg::RevokeButton => "Revoke",
-        Msg::PrintButton => "Print",
-        Msg::InviteCardHint => "Scan to join, or open {site}/join and type the code",
-        Msg::OpenInOffice => "Open in the office app",
-        Msg::OpenResidentApp => "Switch to the resident app",
-        Msg::OfflineBanner => "Offline: showing what was saved when you were last online",
-        Msg::OfflineNotSent => "You are offline: nothing was sent. Try again once you are online.",
-        Msg::NewVersion => "A new version is ready: tap to refresh",
-        Msg::MembersHeading => "Residents and members",
-        Msg::PendingOnly => "Only residents waiting for confirmation",
-        Msg::SearchLabel => "Search by name or phone",
-        Msg::SearchButton => "Search",
-        Msg::NoMembersFound => "No members found.",
-        Msg::ConfirmResident => "Confirm",
-        Msg::RejectResident => "Not a resident here",
-        Msg::ReasonLabel => "Reason",
-        Msg::MemberDetails => "Details",
-        Msg::RolesHeading => "Roles",
-        Msg::NoRoles => "No roles.",
-        Msg::GrantRoleHeading => "Grant a role",
-        Msg::GrantButton => "Grant",
-        Msg::ResetPasscode => "Reset passcode",
-        Msg::TemporaryPasscode => {
-            "Temporary passcode: {code}. Shown only once: tell her in person and ask her to change it."
-        }
-        Msg::AuditHeading => "Audit log",
-        Msg::OnBehalfOf => "For {name}: {reason}",
-        Msg::NoEntries => "No entries yet.",
-        Msg::AccountHeading => "My account",
-        Msg::ProfileHeading => "Display",
-        Msg::NameDisplayLabel => "Name your neighbours see",
-        Msg::NameFull => "Full name",
-        Msg::NameInitials => "Family name only (e.g. W. *)",
-        Msg::LanguageLabel => "Language",
-        Msg::SaveButton => "Save",
-        Msg::Saved => "Saved.",
-        Msg::ChangePasscodeHeading => "Change passcode",
-        Msg::CurrentPasscode => "Current passcode",
-        Msg::NewPasscode => "New passcode",
-        Msg::PasscodeChanged => "Passcode changed; your other devices are signed out.",
-        Msg::SessionsHeading => "Signed-in devices",
-        Msg::ThisDevice => "This device",
-        Msg::SignedInAt => "Signed in {time}",
-        Msg::EndSession => "Sign this device out",
-        Msg::NotificationsHeading => "Notifications",
-        Msg::NotificationsLater => "SMS and WeChat notifications will come in a later version.",
-        Msg::MarkRead => "Mark as read",
-        Msg::ReadAt => "You read this on {time}.",
-        Msg::ReadOnBehalf => "Recorded by {name}: {reason}",
-        Msg::ReadsHeading => "Who has read it",
-        Msg::ReadCount => "{read} of {addressed} have read it",
-        Msg::UnreadHeading => "Residents who have not read it",
-        Msg::RecordOnBehalf => "Record on her behalf",
-        Msg::ChooseResident => "Resident",
-        Msg::RecordButton => "Record",
-        Msg::VotesHeading => "Waiting for my vote",
-        Msg::NewVoteLink => "Start a vote",
-        Msg::NewVoteHeading => "Start a vote",
-        Msg::VoteTitle => "What is being decided",
-        Msg::VoteKind => "Kind of vote",
-        Msg::KindYesNo => "Yes / no / abstain",
-        Msg::KindSingle => "Choose one of several options",
-        Msg::KindMultiple => "Choose several options",
-        Msg::MaxPick => "At most how many (that many with the most votes win)",
-        Msg::VoteOptions => "Options (one per line)",
-        Msg::VoteHours => "Voting time (hours)",
-        Msg::VoteAudience => "Who votes",
-        Msg::SecretBallot => "Secret ballot",
-        Msg::CreateVoteButton => "Start",
-        Msg::VoteScheduled => "Not open yet",
-        Msg::VoteOpen => "Voting open",
-        Msg::VoteClosed => "Voting closed",
-        Msg::VoteCloses => "Closes {time}",
-        Msg::Participation => "{cast} of {eligible} have voted",
-        Msg::Yes => "Yes",
-        Msg::No => "No",
-        Msg::Abstain => "Abstain",
-        Msg::CastButton => "Cast my vote",
-        Msg::YourReceipt => "Voted. Your receipt: {receipt} (check it in the published list)",
-        Msg::AlreadyVoted => "You have voted.",
-        Msg::ResultHeading => "Result",
-        Msg::Adopted => "Adopted",
-        Msg::Rejected => "Not adopted",
-        Msg::QuorumNotMet => "Too few took part: no decision",
-        Msg::TieNote => "Tied",
-        Msg::CloseVote => "Close voting",
-        Msg::PublishResult => "Publish the result",
-        Msg::ResultLater => "The result is published when voting closes.",
-        Msg::Votes => "{count} votes",
-        Msg::KindRanked => "Rank by preference (instant runoff)",
-        Msg::KindSchulze => "Rank by preference (pairwise, Schulze)",
-        Msg::KindScore => "Score each option (0–5)",
-        Msg::KindBudget => "Approve projects within a budget (funded by votes)",
-        Msg::KindKnapsack => "Choose projects whose total fits the budget",
-        Msg::BudgetOptions => "Projects (one per line: name, cost)",
-        Msg::BudgetOptionsHint => "For example: Stair lighting, 3000",
-        Msg::BudgetTotal => "Total budget (yuan)",
-        Msg::ElectorateLabel => "Who votes",
-        Msg::ElectorateResidents => "Verified residents of the place, one vote each",
-        Msg::ElectorateHouseholds => "One vote per household, cast by its representative",
-        Msg::ElectorateHouseholdsAny => {
-            "One vote per household, cast by any member (the first counts)"
-        }
-        Msg::ElectorateCouncil => "Resident representatives",
-        Msg::ElectorateAged => "Residents of at least an age",
-        Msg::MinAge => "Minimum age (years)",
-        Msg::ThresholdLabel => "Needed to adopt",
-        Msg::ThresholdSimple => "More yes than half of the votes",
-        Msg::ThresholdAbsolute => "More yes than half of all voters",
-        Msg::ThresholdTwoThirds => "Two thirds of the votes say yes",
-        Msg::ThresholdThreeQuarters => "Three quarters of the votes say yes",
-        Msg::CountAbstentions => "Abstentions count in the base (like no)",
-        Msg::DoubleMajority => "Also by floor area (double majority; one vote per household)",
-        Msg::QuorumPercent => "Minimum turnout (%; 0 for none)",
-        Msg::StartsIn => "Opens in how many hours (0: now; proxies are given before)",
-        Msg::MaxProxies => "Proxies one voter may hold (0: none)",
-        Msg::Changeable => "Voters may change their vote until close (named votes only)",
-        Msg::LiveResults => "Show live results while voting",
-        Msg::TieBreakOrder => "On a tie, the option listed first wins (otherwise none does)",
-        Msg::RankHint => {
-            "Tap the options in order of preference, favourite first. You may leave some out."
-        }
-        Msg::RankPosition => "#{n}",
-        Msg::RankReset => "Start again",
-        Msg::ScoreFor => "Score for “{option}”",
-        Msg::BudgetSpent => "Chosen {spent} of {budget} yuan",
-        Msg::CostOf => "{cost} yuan",
-        Msg::AbstainButton => "Abstain",
-        Msg::OwnVote => "Your own vote",
-        Msg::HouseholdVote => "Your household's vote",
-        Msg::DelegatedVote => "A vote a neighbour asked you to cast",
-        Msg::NextVote => "Cast the next one ({count} left)",
-        Msg::Winner => "Chosen: {option}",
-        Msg::NoWinner => "No option was chosen",
-        Msg::RoundsHeading => "Votes in each round",
-        Msg::RoundN => "Round {n}",
-        Msg::Funded => "Funded ({spent} yuan in all): {list}",
-        Msg::Points => "{count} points",
-        Msg::DownloadsHeading => "Downloads",
-        Msg::DownloadResultCsv => "Result (CSV)",
-        Msg::DownloadBallotsCsv => "Ballot list (CSV)",
-        Msg::DownloadBallotsJson => "Ballot list (JSON, to recount)",
-        Msg::ProxyHeading => "Ask a neighbour to vote for you",
-        Msg::ProxyHint => {
-            "Before voting opens, you may ask a neighbour who also votes here to cast your vote."
-        }
-        Msg::ProxyPhone => "Your neighbour's phone number",
-        Msg::ProxyButton => "Delegate",
-        Msg::ProxyGiven => "{name} will cast your vote.",
-        Msg::ProxyDone => "You have asked a neighbour to cast your vote.",
-        Msg::RegisterHeading => "Voters",
-        Msg::VotedMark => "Voted",
-        Msg::NotVotedMark => "Not yet",
-        Msg::DelegatedMark => "Delegated",
-        Msg::PaperHeading => "Enter a paper ballot or a show of hands",
-        Msg::PaperVoter => "Voter",
-        Msg::PaperChannel => "How it was cast",
-        Msg::ChannelPaper => "Paper ballot",
-        Msg::ChannelHands => "Show of hands",
-        Msg::PaperDone => "Entered. Receipt: {receipt}",
-        Msg::FloorAreaLabel => "Floor area (m²)",
-        Msg::BirthYearHeading => "Year of birth",
-        Msg::BirthYearHint => {
-            "As on the identity card; used for votes open to residents of an age."
-        }
-        Msg::VoteOpensAt => "Opens: {time}",
-        Msg::Done => "OK",
-        Msg::MeetingsHeading => "Meetings",
-        Msg::NewMeetingLink => "Call a meeting",
-        Msg::NewMeetingHeading => "Call a meeting",
-        Msg::MeetingTitle => "Meeting title",
-        Msg::MeetingPlace => "Place",
-        Msg::StartsInHours => "Starts in how many hours (0: now)",
-        Msg::MeetingAudience => "For",
-        Msg::Invited => "Who is invited",
-        Msg::MeetingQuorum => "Quorum (% of those invited present; 0 for none)",
-        Msg::AgendaLabel => "Agenda (one item per line)",
-        Msg::CallMeetingButton => "Call it",
-        Msg::MeetingScheduled => "Not started",
-        Msg::MeetingOpen => "In session",
-        Msg::MeetingClosed => "Ended",
-        Msg::StartsAt => "Starts: {time}",
-        Msg::PlaceLine => "Place: {place}",
-        Msg::Presence => "{present} of {eligible} present",
-        Msg::QuorumMet => "Quorum met",
-        Msg::QuorumMissing => "No quorum",
-        Msg::AgendaHeading => "Agenda",
-        Msg::ItemPending => "Not yet",
-        Msg::ItemOpen => "Now",
-        Msg::ItemDone => "Done",
-        Msg::OpenItem => "Take up this item",
-        Msg::CloseItem => "Finish this item",
-        Msg::YouAreIn => "You are checked in.",
-        Msg::NotInvitedNote => "You are not invited; you can follow the results.",
-        Msg::ScanToCheckIn => "Scan the code in the room to check in.",
-        Msg::CheckInButton => "Check in",
-        Msg::LeaveButton => "I am leaving",
-        Msg::SpeakersHeading => "Speakers",
-        Msg::RequestToSpeak => "Ask to speak",
-        Msg::WaitingToSpeak => "You asked to speak; the chair will call you.",
-        Msg::Withdraw => "Withdraw",
-        Msg::Speaking => "Speaking",
-        Msg::Waiting => "Waiting",
-        Msg::TimeLeft => "{time} left",
-        Msg::GiveFloor => "Give the floor",
-        Msg::EndTurn => "End the turn",
-        Msg::FloorSeconds => "Time limit",
-        Msg::NoLimit => "No limit",
-        Msg::Minutes => "{n} min",
-        Msg::MotionHeading => "Vote",
-        Msg::MotionResultLater => "The result is shown when the vote closes.",
-        Msg::MotionVoted => "You have voted.",
-        Msg::MotionCount => "{cast} of {voters} voted",
-        Msg::PutMotionHeading => "Put a motion",
-        Msg::MotionTitle => "Motion",
-        Msg::MotionOptions => "Options (one per line; empty for yes/no/abstain)",
-        Msg::MeetingDefault => "As the rules say",
-        Msg::OverrideReason => "Reason to vote without a quorum",
-        Msg::PutMotionButton => "Start the vote",
-        Msg::CloseMotionButton => "Close the vote",
-        Msg::PaperLink => "Enter hands or paper ballots",
-        Msg::ChairHeading => "Chair",
-        Msg::OpenMeeting => "Open the meeting",
-        Msg::CloseMeeting => "End the meeting",
-        Msg::ScreenLink => "Open the big screen",
-        Msg::AttendanceHeading => "Attendance",
-        Msg::Present => "Present",
-        Msg::Absent => "Absent",
-        Msg::CheckInOnBehalf => "Check in for them",
-        Msg::CheckInReason => "Reason",
-        Msg::MinutesHeading => "Minutes",
-        Msg::SaveMinutes => "Save the minutes",
-        Msg::PublishMinutes => "Publish the minutes",
-        Msg::MinutesPublished => "The minutes are published.",
-        Msg::ScreenScan => "Scan to check in",
-        Msg::LiveLost => "Connection lost; reconnecting…",
-        Msg::CheckingIn => "Checking in…",
-        Msg::CheckInLink => "Check-in link (to share in the building's group)",
-        Msg::AllMeetings => "All meetings, past ones too",
-        Msg::MotionsHeading => "Votes taken",
-        Msg::SearchMeetings => "Search meetings (title, agenda, place, minutes)",
-        Msg::NoMeetings => "No meetings found.",
-        Msg::MattersHeading => "Residents' matters",
-        Msg::ByBuilding => "By building",
-        Msg::ByCompound => "By compound",
-        Msg::FilterPlace => "Place",
-        Msg::MicroWish => "Micro-wish",
-        Msg::MattersIntro => {
-            "Raise a matter, talk it over, decide, carry it out and judge it — together."
-        }
-        Msg::ProposeLink => "Raise a matter",
-        Msg::AllMatters => "See all matters",
-        Msg::BoardLink => "Red and black board",
-        Msg::FilterAll => "All",
-        Msg::FilterRaised => "Raised by me",
-        Msg::FilterSupported => "Supported by me",
-        Msg::FilterVote => "Waiting for my vote",
-        Msg::FilterStep => "Step",
-        Msg::FilterCategory => "Category",
-        Msg::AnyOption => "Any",
-        Msg::NoMatters => "No matters yet.",
-        Msg::SupportsOf => "{count} of {threshold} supports",
-        Msg::NeedsMyVote => "Your vote is awaited",
-        Msg::ProposeHeading => "Raise a matter",
-        Msg::DescriptionLabel => "Description",
-        Msg::DescriptionHint => {
-            "Where, what is wrong, what you would like done. At most {max} characters; {count} so far"
-        }
-        Msg::CategoryLabel => "Category",
-        Msg::MatterScopeLabel => "This matter concerns",
-        Msg::MicroWishLabel => {
-            "This is a micro-wish (a small need of my own that a neighbour could help with)"
-        }
-        Msg::PhotosLabel => "Photos (optional, at most 6)",
-        Msg::PhotosHint => "Photos are made smaller before sending, to save data",
-        Msg::UploadingPhotos => "Uploading photos…",
-        Msg::SubmitMatter => "Submit",
-        Msg::Submitting => "Submitting…",
-        Msg::MyBuilding => "My building ({name})",
-        Msg::MyCompound => "My compound ({name})",
-        Msg::MyCommunity => "The whole community ({name})",
-        Msg::OnlyResidentsPropose => "Only verified residents can raise matters.",
-        Msg::CatEnvironment => "Environment and sanitation",
-        Msg::CatParking => "Parking",
-        Msg::CatElderlyCare => "Elderly care",
-        Msg::CatCulture => "Culture",
-        Msg::CatYouth => "Youth",
-        Msg::CatSafety => "Safety",
-        Msg::CatSelfManagement => "Self-management",
-        Msg::CatOther => "Other",
-        Msg::StepProposed => "Collecting support",
-        Msg::StepDeliberating => "Under discussion",
-        Msg::StepDeciding => "Being decided",
-        Msg::StepImplementing => "Being carried out",
-        Msg::StepAccepting => "Awaiting acceptance",
-        Msg::StepEvaluating => "Being rated",
-        Msg::StepDeclined => "Declined",
-        Msg::StepMerged => "Merged",
-        Msg::StepRejected => "Not adopted",
-        Msg::StagePropose => "Propose",
-        Msg::StageDeliberate => "Discuss",
-        Msg::StageDecide => "Decide",
-        Msg::StageCarryOut => "Carry out",
-        Msg::StageEvaluate => "Evaluate",
-        Msg::StagesLabel => "The five steps",
-        Msg::StanceFor => "For",
-        Msg::StanceAgainst => "Against",
-        Msg::StanceQuestion => "Question",
-        Msg::StanceSuggestion => "Suggestion",
-        Msg::OwnerResidentTeam => "Residents' team",
-        Msg::OwnerProperty => "Property company",
-        Msg::OwnerCommunityUnit => "Community office",
-        Msg::OwnerContractor => "Contractor",
-        Msg::OwnerVolunteer => "Volunteer",
-        Msg::EvProposed => "Raised",
-        Msg::EvReachedList => "Enough support: on the council's list",
-        Msg::EvSummarized => "Summary of the discussion",
-        Msg::EvDeclined => "Declined",
-        Msg::EvMergedInto => "Merged into another matter",
-        Msg::EvMergedFrom => "A duplicate merged in",
-        Msg::EvPutToBallot => "Put to an online vote",
-        Msg::EvPutToMeeting => "Put on a meeting's agenda",
-        Msg::EvDecided => "Decision recorded and published",
-        Msg::EvOwnerNamed => "Owner named",
-        Msg::EvAdopted => "A neighbour adopted the wish",
-        Msg::EvMilestoneAdded => "Milestone added",
-        Msg::EvMilestoneDone => "Milestone met",
-        Msg::EvProgress => "Progress",
-        Msg::EvAcceptanceRequested => "Acceptance requested",
-        Msg::EvAccepted => "Accepted",
-        Msg::EvAcceptanceRejected => "Not accepted",
-        Msg::ProposedBy => "Raised by {name} · {time}",
-        Msg::SupportButton => "I support this",
-        Msg::YouSupport => "You support this",
-        Msg::SupportProgress => "{count} supports; at {threshold} it goes to the council",
-        Msg::MergedIntoNote => "This duplicates another matter and was merged into:",
-        Msg::MergedFromNote => "Duplicates merged in:",
-        Msg::DeclinedNote => "Declined. Reason: {reason}",
-        Msg::DiscussionHeading => "Discussion",
-        Msg::NoComments => "No comments yet.",
-        Msg::CommentLabel => "My comment",
-        Msg::StanceLabel => "Stance",
-        Msg::CommentButton => "Post",
-        Msg::ReplyButton => "Reply",
-        Msg::ReplyingTo => "Replying to {name}",
-        Msg::CancelReply => "Cancel reply",
-        Msg::HiddenComment => "This comment was hidden. Reason: {reason}",
-        Msg::HideButton => "Hide",
-        Msg::HideReason => "Reason for hiding (shown publicly)",
-        Msg::SummaryHeading => "Summary of the discussion",
-        Msg::SummaryBy => "{name} · {time}",
-        Msg::SaveSummary => "Publish the summary",
-        Msg::DecideHeading => "Decision",
-        Msg::PutToBallotButton => "Put to an online vote",
-        Msg::BallotDays => "Voting days",
-        Msg::PutToMeetingButton => "Put on a meeting's agenda",
-        Msg::ChooseMeeting => "Choose a meeting",
-        Msg::RecordDecision => "Record the decision and publish it",
-        Msg::GoVote => "Go to the vote",
-        Msg::GoMeeting => "Go to the meeting",
-        Msg::DecisionAdopted => "Adopted by vote",
-        Msg::DecisionRejected => "Not adopted",
-        Msg::DecisionNoticeLink => "See the notice",
-        Msg::ManageHeading => "Staff actions",
-        Msg::DeclineButton => "Decline",
-        Msg::DeclineReason => "Why it is declined (shown publicly)",
-        Msg::MergeButton => "Merge",
-        Msg::MergeTarget => "Duplicate of",
-        Msg::CarryOutHeading => "Carrying out",
-        Msg::OwnerKindLabel => "Kind of owner",
-        Msg::OwnerNameLabel => "Owner's name",
-        Msg::OwnerPhoneLabel => {
-            "Phone of the person in charge (optional; they can then report progress)"
-        }
-        Msg::SaveOwner => "Name the owner",
-        Msg::OwnerIs => "Owner: {name} ({kind})",
-        Msg::MilestonesHeading => "Milestones",
-        Msg::MilestoneTitle => "Milestone",
-        Msg::MilestoneDue => "Target date",
-        Msg::AddMilestone => "Add a milestone",
-        Msg::MarkDone => "Mark as met",
-        Msg::DoneOn => "Met {date}",
-        Msg::DueOn => "Due {date}",
-        Msg::ProgressHeading => "Progress",
-        Msg::ProgressLabel => "What was done",
-        Msg::PostProgress => "Post progress",
-        Msg::NoProgress => "No progress reported yet.",
-        Msg::ReadyButton => "Done: ask for acceptance",
-        Msg::AdoptButton => "I will help (adopt the wish)",
-        Msg::AcceptHeading => "Acceptance",
-        Msg::AcceptButton => "Accept",
-        Msg::RejectAcceptButton => "Do not accept",
-        Msg::RejectReason => "Why it is not accepted",
-        Msg::EvaluateHeading => "Ratings",
-        Msg::RatingAverage => "{avg} stars on average, {count} ratings",
-        Msg::NoRatings => "No ratings yet.",
-        Msg::StarsLabel => "How many stars",
-        Msg::StarsN => "{n} stars",
-        Msg::RatingComment => "A few words (optional)",
-        Msg::RateButton => "Submit rating",
-        Msg::EvaluationUntil => "Ratings close {time}",
-        Msg::MyRating => "My rating: {n} stars",
-        Msg::TimelineHeading => "Timeline",
-        Msg::BoardHeading => "Red and black board",
-        Msg::BoardIntro => {
-            "Ranked by the share of residents who took part in matters (raised, supported, discussed, rated) over the last year, then by their ratings."
-        }
-        Msg::RedList => "Red list",
-        Msg::BlackList => "Black list",
-        Msg::ParticipationCol => "Participation",
-        Msg::SatisfactionCol => "Satisfaction",
-        Msg::ResidentsCol => "Residents",
-        Msg::RankCol => "Rank",
-        Msg::PlaceCol => "Building",
-        Msg::MatterSettingsHeading => "Settings for matters",
-        Msg::BuildingSupports => "Supports a building's matter needs",
-        Msg::CompoundSupports => "Supports a compound's matter needs",
-        Msg::CommunitySupports => "Supports a community's matter needs",
-        Msg::EvaluationDays => "Days for rating after acceptance",
-        Msg::PhotoAlt => "Photo {n} of the matter",
-        Msg::NcCommunityAffairs => "Community affairs",
-        Msg::NcFinancial => "Financial disclosure",
-        Msg::NcDecision => "Decision",
-        Msg::NcCovenant => "Covenant",
-        Msg::NcMeeting => "Meeting",
-        Msg::NcEvent => "Event",
-        Msg::NcEmergency => "Emergency",
-        Msg::NoticeCategoryLabel => "Kind of notice",
-        Msg::PinnedLabel => "Pin to the top of the board",
-        Msg::PinnedBadge => "Pinned",
-        Msg::DraftLabel => "Save as a draft, do not publish yet",
-        Msg::DraftBadge => "Draft",
-        Msg::ScheduledBadge => "Scheduled",
-        Msg::PublishAtLabel => "Publish at (optional; now if empty)",
-        Msg::ExpiresLabel => "Take down on (optional; then archived)",
-        Msg::PeriodDaysLabel => "Publication period in days (0 for none)",
-        Msg::AttachmentsLabel => "Attachments (optional: photos or PDF, at most 6)",
-        Msg::AttachmentN => "Attachment {n}",
-        Msg::PdfAttachment => "Attachment {n} (PDF, {size})",
-        Msg::DecisionInPeriod => {
-            "The decision is in its publication period; work starts once it completes without a valid objection"
-        }
-        Msg::ReconsiderButton => "Objection upheld: back to the council",
-        Msg::EvReconsidered => "Objection upheld: back to the council",
-        Msg::DaysLeft => "{n} days",
-        Msg::HoursLeft => "{n} hours",
-        Msg::PeriodRunning => {
-            "Publication period until {time} ({left} left); objections may be filed"
-        }
-        Msg::PeriodAwaiting => "The period is over; some objections are not answered yet",
-        Msg::PeriodComplete => "Publication complete, no valid objection",
-        Msg::PeriodUpheld => "Publication complete: objection upheld",
-        Msg::ObjectionsHeading => "Objections",
-        Msg::ObjectionReason => "My objection (give the reason)",
-        Msg::ObjectButton => "File an objection",
-        Msg::NoObjections => "No objections.",
-        Msg::AnswerLabel => "Answer (shown publicly)",
-        Msg::UpheldLabel => "The objection is upheld (it changes the decision)",
-        Msg::AnswerButton => "Answer",
-        Msg::AnswerUpheld => "Answer (upheld): {text}",
-        Msg::AnswerRejected => "Answer (not upheld): {text}",
-        Msg::PrintLink => "Print the paper notice",
-        Msg::PrintScan => "Scan to see it online and to object",
-        Msg::PublishDraft => "Publish now",
-        Msg::ArchiveLink => "Archive and search",
-        Msg::ArchiveHeading => "Notice archive and search",
-        Msg::SearchNotices => "Search notices (title, text)",
-        Msg::InForce => "In force",
-        Msg::ArchivedTab => "Archived",
-        Msg::DraftsTab => "Drafts and scheduled",
-        Msg::ReadsByBuilding => "Read, by building",
-        Msg::ReadsOf => "{read} of {addressed} read",
-        Msg::PinnedHeading => "Pinned",
-        Msg::CovenantsHeading => "Resident covenants",
-        Msg::SearchCovenants => "Search covenants (title, clauses)",
-        Msg::CovenantsIntro => {
-            "One matter, one covenant: rules residents draft, adopt by vote and sign household by household."
-        }
-        Msg::NewCovenantLink => "Draft a covenant",
-        Msg::NewCovenantHeading => "Draft a covenant",
-        Msg::ClausesLabel => "Clauses (one per line)",
-        Msg::NoCovenants => "No covenants yet.",
-        Msg::VersionN => "Version {n}",
-        Msg::VsDrafting => "Being drafted",
-        Msg::VsVoting => "Being voted on",
-        Msg::VsAdopted => "In force",
-        Msg::VsRejected => "Not adopted",
-        Msg::VsSuperseded => "Superseded",
-        Msg::InForceVersion => "In force: version {n}",
-        Msg::NoneInForce => "No version in force yet",
-        Msg::ClauseN => "Clause {n}",
-        Msg::CommentOnClause => "Which clause",
-        Msg::CommentOnClauseButton => "Comment",
-        Msg::SaveDraft => "Save the draft",
-        Msg::PutCovenantToVote => "Put to the residents' vote",
-        Msg::RecordAdoption => "Record the vote's outcome",
-        Msg::AmendButton => "Amend (draft a new version)",
-        Msg::SignButton => "Sign for my household",
-        Msg::SignedBy => "Signed by your household ({name}, {time})",
-        Msg::SignedOnPaper => "Signed on paper; recorded by {name} ({time})",
-        Msg::CoverageHeading => "Signatures",
-        Msg::CoverageRow => "{signed} of {households} households ({percent})",
-        Msg::PaperSignature => "Record a paper signature",
-        Msg::PaperHousehold => "Door",
-        Msg::PaperUnit => "Unit",
-        Msg::VersionsHeading => "Versions",
-        Msg::SignaturesCount => "{n} households signed",
-        Msg::RequestsHeading => "Residents' requests",
-        Msg::RequestsIntro => {
-            "A broken light, rubbish left, noise at night: tell us, and it goes straight to the unit responsible, with a deadline."
-        }
-        Msg::ReportLink => "Report a problem",
-        Msg::ReportHeading => "Report a problem",
-        Msg::MyRequests => "My requests",
-        Msg::HandlingRequests => "For my unit",
-        Msg::AllRequests => "All requests",
-        Msg::RequestStateFilter => "Show",
-        Msg::AnyState => "All",
-        Msg::OpenRequests => "Not finished",
-        Msg::EscalatedFilter => "Escalated",
-        Msg::NoRequests => "No requests here yet.",
-        Msg::Overdue => "Overdue",
-        Msg::DeadlineLine => "Due by {time}",
-        Msg::FollowersN => "{n} neighbours reported the same",
-        Msg::EscalatedCommunity => "Overdue: escalated to the community",
-        Msg::EscalatedStreet => "Escalated to the street",
-        Msg::EscalatedDistrict => "Escalated to the district",
-        Msg::ReqReceived => "Received",
-        Msg::ReqAccepted => "Accepted",
-        Msg::ReqInProgress => "In progress",
-        Msg::ReqResolved => "Resolved, waiting for confirmation",
-        Msg::ReqClosed => "Closed",
-        Msg::ReqReturned => "Returned, to be sent on",
-        Msg::ReqMerged => "Merged",
-        Msg::ReqEvReceived => "Registered and sent to",
-        Msg::ReqEvAccepted => "Accepted by the unit",
-        Msg::ReqEvStarted => "Work started",
-        Msg::ReqEvResolved => "Resolved",
-        Msg::ReqEvReturned => "Returned, to be sent to",
-        Msg::ReqEvRerouted => "Sent on to",
-        Msg::ReqEvMerged => "Merged into another request",
-        Msg::ReqEvMergedIn => "A duplicate was merged in",
-        Msg::ReqEvSplit => "A part was split off",
-        Msg::ReqEvSplitFrom => "Split from another request",
-        Msg::ReqEvJoined => "A neighbour reported the same",
-        Msg::ReqEvReopened => "Not fixed, says the resident: reopened",
-        Msg::ReqEvConfirmedFixed => "The resident confirmed it fixed",
-        Msg::ReqEvConfirmedPartly => "The resident confirmed it partly fixed",
-        Msg::ReqEvClosedUnanswered => "Closed: no answer from the resident in time",
-        Msg::ReqEvOther => "Record",
-        Msg::OutcomeFixed => "Fixed",
-        Msg::OutcomePartly => "Partly fixed",
-        Msg::OutcomeNotFixed => "Not fixed",
-        Msg::UnitCommunityOffice => "Community office",
-        Msg::UnitPropertyCompany => "Property company",
-        Msg::UnitStreetDepartment => "Street department",
-        Msg::UnitUtility => "Utility",
-        Msg::WhatHappened => "What is the problem?",
-        Msg::WhatHappenedHint => {
-            "Say where and what, e.g. \"the light at the east door of building 3 is off at night\"."
-        }
-        Msg::SuggestedKinds => "It may be one of these; tap to choose:",
-        Msg::SubcategoryLabel => "Kind of problem",
-        Msg::RoutedTo => "Handled by {unit}, within {limit}",
-        Msg::LimitWorkingDays => "{n} working days",
-        Msg::LimitHours => "{n} hours",
-        Msg::RequestPlaceLabel => "Where is it",
-        Msg::MyUnitPlace => "My entrance ({name})",
-        Msg::ElsewhereInCommunity => "Elsewhere in {name}",
-        Msg::PlaceTextLabel => "Exact place (optional)",
-        Msg::PlaceTextHint => {
-            "E.g. the east car park, the door of entrance 2. Required for \"elsewhere\"."
-        }
-        Msg::ShowMyName => "Let the unit see my name and phone, to contact me",
-        Msg::SimilarHeading => "Neighbours already reported this",
-        Msg::SimilarHint => {
-            "If it is the same problem, join it instead of reporting again; you will follow its progress."
-        }
-        Msg::JoinRequest => "Same problem for me",
-        Msg::SubmitRequest => "Submit",
-        Msg::RegisterForResident => "Register for a resident (call or visit)",
-        Msg::CallerHeading => "Who called",
-        Msg::CallerName => "Caller's name",
-        Msg::CallerPhone => "Caller's phone (optional)",
-        Msg::ChannelLabel => "Received by",
-        Msg::ChannelPhone => "Phone",
-        Msg::ChannelInPerson => "Visit",
-        Msg::HandledBy => "Responsible unit: {unit}",
-        Msg::RaisedBy => "Reported by {name}",
-        Msg::MergedIntoLink => "Merged into another request: see it",
-        Msg::SplitFromLink => "Split from another request: see it",
-        Msg::ReturnedTo => "The unit says {unit} is responsible; the community is sending it on.",
-        Msg::ResidentRating => "The resident's rating",
-        Msg::ConfirmHeading => "Is it fixed?",
-        Msg::ConfirmUntil => "Please answer by {time}; after that it closes by itself.",
-        Msg::WasItFixed => "Was it fixed?",
-        Msg::ChooseOutcomeAndStars => "Choose whether it was fixed, and the stars.",
-        Msg::SubmitConfirmation => "Send",
-        Msg::HandleHeading => "Handle",
-        Msg::AcceptRequest => "Accept",
-        Msg::StartRequest => "Start work",
-        Msg::ResolveNote => "What was done (the resident sees this)",
-        Msg::ResolveRequest => "Mark resolved",
-        Msg::ReturnHeading => "Not ours",
-        Msg::ReturnHint => {
-            "First responder: name the unit that is responsible; the community sends it on, never back to the resident."
-        }
-        Msg::RightUnit => "The responsible unit",
-        Msg::ReturnReason => "Why",
-        Msg::ReturnRequest => "Return",
-        Msg::DispatchHeading => "Dispatch",
-        Msg::RerouteRequest => "Send on",
-        Msg::MergeHeading => "Merge a duplicate",
-        Msg::MergeInto => "Request number to merge into",
-        Msg::NoteLabel => "Note",
-        Msg::MergeRequest => "Merge",
-        Msg::SplitHeading => "Split",
-        Msg::SplitPart => "The part to split off",
-        Msg::SplitRequest => "Split into a new request",
-        Msg::RecordHeading => "Record",
-        Msg::SystemActor => "System",
-        Msg::CatalogueHeading => "Catalogue of requests",
-        Msg::ExportCsv => "Download CSV",
-        Msg::SubcategoriesHeading => "Kinds, units and time limits",
-        Msg::Retired => "Retired",
-        Msg::LegalBasisLabel => "Legal basis",
-        Msg::StandardLabel => "Handling standard",
-        Msg::AddSubcategory => "Add a kind of problem",
-        Msg::ResponsibleUnit => "Responsible unit",
-        Msg::TimeLimitLabel => "Time limit",
-        Msg::WorkingDaysUnit => "working days",
-        Msg::HoursUnit => "hours",
-        Msg::KeywordsLabel => "Keywords (separated by 、 or spaces; used for suggestions)",
-        Msg::NewCategory => "New category",
-        Msg::AddCategory => "Add category",
-        Msg::UnitsHeading => "Responsible units",
-        Msg::NewUnit => "Unit name",
-        Msg::UnitKindLabel => "Kind of unit",
-        Msg::AddUnit => "Add unit",
-        Msg::HandlerPhone => "Handler's phone number",
-        Msg::AddHandler => "Add handler",
-        Msg::CalendarHeading => "Holidays and make-up workdays",
-        Msg::CalendarHint => {
-            "One date per line, e.g. 2027-01-01, as the State Council publishes each year; deadlines already set do not change."
-        }
-        Msg::HolidaysLabel => "Holidays",
-        Msg::MakeUpDaysLabel => "Weekend days worked",
-        Msg::ConfirmDaysLabel => "Days to wait for the resident's confirmation",
-        Msg::SaveCalendar => "Save",
-        Msg::ImportCatalogue => "Import a catalogue",
-        Msg::ImportCatalogueHint => {
-            "Columns: category, subcategory, unit, unit_kind, limit, limit_unit, legal_basis, standard, keywords. Subcategories of the same name are updated; any bad row refuses the whole file, every bad line listed."
-        }
-        Msg::CsvText => "The file (CSV)",
-        Msg::ImportedCatalogue => "Imported: {created} added, {updated} updated.",
-        Msg::FiguresHeading => "Figures",
-        Msg::PeriodFrom => "From",
-        Msg::PeriodTo => "To",
-        Msg::ByUnit => "By unit",
-        Msg::ByCategory => "By category",
-        Msg::FigReceived => "Received",
-        Msg::FigCompletion => "Completed",
-        Msg::FigAverage => "Average time",
-        Msg::FigP90 => "90% within",
-        Msg::FigOverdue => "Overdue",
-        Msg::FigRating => "Average stars",
-        Msg::HoursN => "{n} h",
-        Msg::DaysN => "{n} days",
-        Msg::Edit => "Edit",
-        Msg::EditNamed => "Edit “{name}”",
-        Msg::Remove => "Remove",
-        Msg::RemoveNamed => "Remove {name}",
-        Msg::SaveChanges => "Save changes",
-        Msg::CancelEdit => "Cancel",
-        Msg::InUse => "In use (untick to retire; existing requests are kept)",
-        Msg::EditSubcategory => "Edit a kind of problem",
-        Msg::SearchKinds => "Find the kind of problem",
-        Msg::NoKindFound => "Nothing found: choose from the list below, or \"other\".",
-        Msg::NotFoundHeading => "Page not found",
-        Msg::NotFoundText => "The page you are looking for does not exist. The link may be wrong.",
-        Msg::GoHome => "Go to the home page",
-    }
 }
 
 const LANG_KEY: &str = "yishi.lang";

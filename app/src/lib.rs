@@ -1,8 +1,15 @@
 //! Yishi's client: Leptos single-page apps for phones, built with Trunk (see `app/index.html`).
 //!
-//! One crate, two apps: without the `office` feature it is the resident app (`src/main.rs`); with it, the
-//! office app (`src/office.rs`), which adds every staff screen and panel. [`apps`] moves a member between
-//! the two.
+//! One crate, three apps: with the `home` feature, the home app a phone loads first (`src/home.rs`: sign-in,
+//! joining, the home screen, a notice); without a feature, the resident app (`src/main.rs`);
+//! with `office`, the office app (`src/office.rs`), which adds every staff screen and panel. [`apps`] moves
+//! a member between them.
+// The home app routes to its own screens only: the rest of the resident app is compiled, unused, and
+// dropped at link time.
+#![cfg_attr(feature = "home", allow(dead_code, unused_imports))]
+
+#[cfg(all(feature = "home", feature = "office"))]
+compile_error!("the home and office apps are built separately: choose one feature");
 
 mod api;
 mod app;

@@ -8,14 +8,14 @@ import { RESIDENT_3, STAFF } from './demo';
 
 const HEAD_3 = { phone: '13900311021', password: '123456' };
 
-/** The app wasm files this page has loaded (resident: yishi-app, office: yishi-office). */
+/** The apps this page has loaded (home: yishi-home, resident: yishi-app, office: yishi-office). */
 async function loadedApps(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     performance
       .getEntriesByType('resource')
       .map((e) => e.name)
       .filter((n) => n.endsWith('_bg.wasm'))
-      .map((n) => (n.includes('yishi-office') ? 'office' : 'resident')),
+      .map((n) => (n.includes('yishi-office') ? 'office' : n.includes('yishi-home') ? 'home' : 'resident')),
   );
 }
 
@@ -142,13 +142,13 @@ test('staff land in the office app; a building head stays a resident, one tap fr
   const resident = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
   await resident.page.reload();
   await new NoticeBoard(resident.page).expectLoaded();
-  expect(await loadedApps(resident.page)).toEqual(['resident']);
+  expect(await loadedApps(resident.page)).not.toContain('office');
   await expect(resident.page.getByRole('link', { name: '社区管理' })).toHaveCount(0);
   await resident.context.close();
 
   // A building head: the resident app, and her tools one tap away.
   const { context, page } = await signedInPhone(browser, HEAD_3.phone, HEAD_3.password);
-  expect(await loadedApps(page)).toEqual(['resident']);
+  expect(await loadedApps(page)).not.toContain('office');
   await page.getByRole('link', { name: '社区管理' }).click();
   await expect(page.getByRole('heading', { name: '社区管理' })).toBeVisible();
   await expect.poll(() => loadedApps(page)).toEqual(['office']);
@@ -156,9 +156,29 @@ test('staff land in the office app; a building head stays a resident, one tap fr
   await page.getByRole('link', { name: '返回' }).or(page.getByRole('link', { name: '议事' })).first().click();
   await page.getByRole('button', { name: '切换到居民版' }).click();
   await new NoticeBoard(page).expectLoaded();
-  await expect.poll(() => loadedApps(page)).toEqual(['resident']);
+  await expect.poll(() => loadedApps(page)).not.toContain('office');
   // The choice is remembered on this phone.
   await page.reload();
+  await new NoticeBoard(page).expectLoaded();
+  expect(await loadedApps(page)).not.toContain('office');
+  await context.close();
+});
+
+test('a phone loads the small home app first; another screen opens the resident app, cached from then on', async ({ browser }) => {
+  const { context, page } = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  // Sign-in and the home screen: the home app alone.
+  expect(await loadedApps(page)).toEqual(['home']);
+  await controlledByServiceWorker(page);
+
+  // 居民议事 is not in the home app: the same address opens in the resident app, which the service worker
+  // fetched in the background.
+  await page.getByRole('link', { name: '看看大家提的事' }).click();
+  await expect(page.getByRole('heading', { name: '居民议事' })).toBeVisible();
+  expect(await loadedApps(page)).toEqual(['resident']);
+  await expectAccessible(page);
+
+  // From now on the resident app opens everything, from the cache: no more moving between apps.
+  await page.goto('/');
   await new NoticeBoard(page).expectLoaded();
   expect(await loadedApps(page)).toEqual(['resident']);
   await context.close();

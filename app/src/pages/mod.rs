@@ -9,7 +9,11 @@ pub mod matters;
 pub mod meetings;
 pub mod not_found;
 pub mod notices;
+#[cfg(feature = "home")]
+pub mod other_app;
 pub mod requests;
 pub mod votes;
 
 pub use not_found::NotFoundPage;
+#[cfg(feature = "home")]
+pub use other_app::OtherAppPage;
