@@ -61,8 +61,8 @@ try {
   // Nothing kept, or something unreadable: the frame alone.
 }
 
-// The screens of the home app: what a phone loads first.
-const HOME_PATHS = /^\/(login|join|notices\/(?!archive$)[^/]+)?$/;
+// The screens of the home app: what a phone loads first (app/preload.js has the same).
+const HOME_PATHS = __HOME_PATHS__;
 // The office if the device chose it; the home app for its screens until the resident app is in the
 // service worker's cache (then the resident app, which has every screen and needs no download); else the
 // resident app.

@@ -4,7 +4,8 @@
 Trunk builds each app from its own HTML entry (app/index.html for the resident app, app/home.html for the
 home app a phone loads first, app/office.html for the office) into .build/<app>. This script:
   - copies the resident build, and the other builds' wasm and JS, into dist/, the JS glue minified;
-  - replaces Trunk's start-up script in index.html with app/boot.js, which picks the app (the office if
+  - replaces Trunk's start-up script in index.html with app/preload.js (which starts the home app's
+    download at once on a first visit) and app/boot.js, which picks the app (the office if
     the device chose it; the home app for the home screen, notices and the account until the resident
     app is cached; else the resident app) and shows the frame and the last notices before any wasm
     arrives;
@@ -25,6 +26,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / ".build"
 DIST = ROOT / "dist"
+
+
+# The addresses of the home app's screens (see app.rs): a phone loads the home app first for these.
+HOME_PATHS = r"/^\/(login|join|notices\/(?!archive$)[^/]+)?$/"
+
+
+def fill(text: str, config: dict) -> str:
+    """A script to inline: its placeholders filled in, its comment lines left out (bytes on every load)."""
+    for name, value in config.items():
+        text = text.replace(name, value)
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("//"))
 
 
 def one(folder: Path, pattern: str) -> str:
@@ -60,8 +72,11 @@ def main() -> None:
     html, preloads = re.subn(r"<link rel=\"(?:modulepreload|preload)\"[^>]*>", "", html)
     if scripts != 1 or preloads != 2:
         raise SystemExit(f"unexpected Trunk output: {scripts} start-up scripts, {preloads} preloads")
-    boot = (ROOT / "app" / "boot.js").read_text(encoding="utf-8")
-    boot = boot.replace("__APPS__", json.dumps(apps, separators=(",", ":")))
+    config = {"__APPS__": json.dumps(apps, separators=(",", ":")), "__HOME_PATHS__": HOME_PATHS}
+    preload, boot = (fill((ROOT / "app" / name).read_text(encoding="utf-8"), config) for name in ("preload.js", "boot.js"))
+    # The preloads first of all, the loader at the end of the head.
+    charset = '<meta charset="utf-8" />'
+    html = html.replace(charset, f"{charset}\n<script>\n{preload}</script>", 1)
     html = html.replace("</head>", f'<script type="module">\n{boot}</script>\n</head>', 1)
     (DIST / "index.html").write_text(html, encoding="utf-8")
 

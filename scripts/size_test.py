@@ -50,8 +50,10 @@ class Budget(unittest.TestCase):
             self.assertFalse(any("office" in n for n in self.loads[app]["files"]), app)
 
     def test_the_page_loads_the_home_app_exactly_for_its_screens(self):
-        boot = (ROOT / "app" / "boot.js").read_text(encoding="utf-8")
-        home_paths = re.compile(re.search(r"const HOME_PATHS = /(.*)/;", boot).group(1).replace("\\/", "/"))
+        html = (size.DIST / "index.html").read_text(encoding="utf-8")
+        found = re.findall(r"HOME_PATHS = /(.*)/;", html)
+        self.assertEqual(len(found), 2, "the preload script and the loader both know the home app's addresses")
+        home_paths = re.compile(found[0].replace("\\/", "/"))
         app_rs = (ROOT / "app" / "src" / "app.rs").read_text(encoding="utf-8")
         home_fn = app_rs[app_rs.index('#[cfg(feature = "home")]\nfn routes()') :]
         route = re.compile(r'path!\("([^"]+)"\)')
@@ -80,9 +82,11 @@ class Budget(unittest.TestCase):
     def test_index_html_loads_either_app_and_nothing_before_its_frame(self):
         html = (size.DIST / "index.html").read_text(encoding="utf-8")
         self.assertIn('id="boot"', html)
-        # No preload: the office's members would download the resident app for nothing.
+        # No preload in the markup: the office's members would download the home app for nothing (the first
+        # script adds one where the home app will be loaded).
         self.assertNotIn('rel="preload"', html)
         self.assertNotIn('rel="modulepreload"', html)
+        self.assertLess(html.index("<script>"), html.index("<style>"))
         for app in ("home", "resident", "office"):
             wasm = self.bundles["first_load"][app][3]
             self.assertIn("/" + wasm, html)
