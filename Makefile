@@ -27,7 +27,7 @@ setup:
 	@scripts/setup.sh --with-browser
 
 # Every benchmark, with figures: what a phone downloads, the home screen on slow 3G and fast 4G (cold and
-# warm), Lighthouse, ballots, a live meeting's fan-out, requests. About 15 minutes; asserts nothing.
+# warm), Lighthouse, ballots, a live meeting's fan-out, requests. About 7 minutes; asserts nothing.
 bench:
 	@scripts/bench.sh
 

@@ -105,7 +105,7 @@ fn connect(
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         if let Some(text) = event.data().as_string()
-            && let Ok(next) = serde_json::from_str::<MeetingLive>(&text)
+            && let Some(next) = crate::api::decode::<MeetingLive>(&text)
         {
             accept(live, next);
         }
