@@ -1,7 +1,7 @@
-//! The two apps and moving between them. Both are built from this crate: the resident app (no `office`
-//! feature) and the office app (with it). `index.html` loads one of them, as the device's choice in
-//! `localStorage` says ([`KEY`]): the office app only when it says `office`. Moving between the two is a
-//! page load; the session cookie carries over.
+//! The apps and moving between them. All are built from this crate: the home app (feature `home`), the
+//! resident app (no feature) and the office app (feature `office`). `index.html` loads the office app only
+//! where the device's choice in `localStorage` ([`KEY`]) says `office`, else the home or the resident app.
+//! Moving between them is a page load; the session cookie carries over.
 
 use yishi_core::api::auth::MemberView;
 
@@ -15,8 +15,6 @@ const RESIDENT_CHOICE: &str = "resident";
 
 /// Whether this is the office app.
 pub const OFFICE: bool = cfg!(feature = "office");
-/// Whether this is the home app (the first one a phone loads).
-pub const HOME: bool = cfg!(feature = "home");
 
 /// Whether she opens the office app when nothing was chosen yet on this device (see
 /// [`yishi_core::members::works_in_office`]).
@@ -32,13 +30,20 @@ pub fn has_office_tools(member: &MemberView) -> bool {
 }
 
 /// Called whenever the member becomes known (signing in, joining, `GET /me`): on a device where nothing
-/// was chosen yet, a member who works in the office is taken there at once. Nothing changes where a
-/// choice was made: a building head who went back to the resident app stays there.
+/// was chosen yet (a first visit, or since the last sign-out), she is taken to her app at once — the
+/// office for a member who works there, else the resident's. Nothing changes where a choice was made: a
+/// building head who went back to the resident app stays there.
 pub fn land(member: &MemberView) {
-    if OFFICE || prefs::load(KEY).is_some() || !works_in_office(member) {
+    if prefs::load(KEY).is_some() {
         return;
     }
-    prefs::store(KEY, OFFICE_CHOICE);
+    let office = works_in_office(member);
+    if office {
+        prefs::store(KEY, OFFICE_CHOICE);
+    }
+    if office == OFFICE {
+        return;
+    }
     let path = current_path();
     // From the sign-in or joining page, to the home screen; from anywhere else, the same page.
     let to = if path == "/login" || path == "/join" {

@@ -75,15 +75,13 @@ pub fn remember_notices(page: &NoticeListResponse) {
     }
 }
 
-fn window_flag(name: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &name.into()).ok())
-        .is_some_and(|v| v.is_truthy())
+/// A property that `index.html` set on `window`.
+fn window_property(name: &str) -> Option<wasm_bindgen::JsValue> {
+    web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &name.into()).ok())
 }
 
 fn apply_update() {
-    let apply = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &APPLY_UPDATE.into()).ok())
+    let apply = window_property(APPLY_UPDATE)
         .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
     match apply {
         Some(f) => {
@@ -99,7 +97,7 @@ fn apply_update() {
 pub fn ConnectionBanners() -> impl IntoView {
     let i18n = use_i18n();
     let online_now = RwSignal::new(online());
-    let update = RwSignal::new(window_flag(UPDATE_FLAG));
+    let update = RwSignal::new(window_property(UPDATE_FLAG).is_some_and(|v| v.is_truthy()));
     let cached = CACHED.with(|c| *c);
     let on_online = window_event_listener_untyped("online", move |_| online_now.set(true));
     let on_offline = window_event_listener_untyped("offline", move |_| online_now.set(false));

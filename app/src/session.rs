@@ -24,6 +24,15 @@ pub enum SessionState {
     SignedOut,
 }
 
+impl SessionState {
+    fn member(&self) -> Option<MemberView> {
+        match self {
+            SessionState::SignedIn(m) => Some(m.clone()),
+            SessionState::Unknown | SessionState::SignedOut => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct Session(RwSignal<SessionState>);
 
@@ -31,13 +40,9 @@ impl Session {
     /// The member, if known, without subscribing (for requests).
     #[must_use]
     pub fn member_untracked(self) -> Option<MemberView> {
-        self.0.with_untracked(|s| match s {
-            SessionState::SignedIn(m) => Some(m.clone()),
-            SessionState::Unknown | SessionState::SignedOut => None,
-        })
+        self.0.with_untracked(SessionState::member)
     }
 
-    /// The member is known; a member who works in the office is taken there (see [`apps::land`]).
     pub fn signed_in(self, member: MemberView) {
         apps::land(&member);
         self.0.set(SessionState::SignedIn(member));
@@ -54,10 +59,7 @@ impl Session {
     /// The member, tracked (for links and buttons that depend on who she is).
     #[must_use]
     pub fn member(self) -> Option<MemberView> {
-        self.0.with(|s| match s {
-            SessionState::SignedIn(m) => Some(m.clone()),
-            SessionState::Unknown | SessionState::SignedOut => None,
-        })
+        self.0.with(SessionState::member)
     }
 }
 

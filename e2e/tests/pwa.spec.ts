@@ -136,6 +136,14 @@ test('staff land in the office app; a building head stays a resident, one tap fr
   await expect.poll(() => loadedApps(staff.page)).toContain('office');
   await staff.page.getByRole('link', { name: '社区管理' }).click();
   await expect(staff.page.getByRole('heading', { name: '社区管理' })).toBeVisible();
+  // She signs out; a resident signs in on the same device and lands in a resident's app.
+  await staff.page.goto('/');
+  await new NoticeBoard(staff.page).signOut();
+  const login = new LoginPage(staff.page);
+  await login.signIn(RESIDENT_3.phone, RESIDENT_3.password);
+  await new NoticeBoard(staff.page).expectLoaded();
+  await expect.poll(() => loadedApps(staff.page)).not.toContain('office');
+  await expect(staff.page.getByRole('link', { name: '社区管理' })).toHaveCount(0);
   await staff.context.close();
 
   // A resident never downloads the office app.

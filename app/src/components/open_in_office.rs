@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
+use crate::apps;
 use crate::components::OfficeLink;
 use crate::i18n::{Msg, use_i18n};
 
@@ -9,11 +9,9 @@ use crate::i18n::{Msg, use_i18n};
 #[component]
 pub fn OpenInOffice() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
-    let here = location.pathname.get_untracked();
     view! {
         <p class="office-tools">
-            <OfficeLink href=here class="button secondary">
+            <OfficeLink href=apps::current_path() class="button secondary">
                 {i18n.text(Msg::OpenInOffice)}
             </OfficeLink>
         </p>
