@@ -38,9 +38,29 @@ pub fn is_valid_id(s: &str) -> bool {
 macro_rules! typed_id {
     ($(#[$meta:meta])* $name:ident, $prefix:literal) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
         pub struct $name(String);
+
+        /// An id read from a body or a query is checked for its shape, like one read from a path.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                Self::parse(&s).ok_or_else(|| {
+                    serde::de::Error::invalid_value(serde::de::Unexpected::Str(&s), &"an id")
+                })
+            }
+        }
+
+        impl crate::api::endpoint::Segment for $name {
+            const SHAPE: &'static str = concat!("id (", $prefix, "_…)");
+            fn from_segment(s: &str) -> Option<Self> {
+                Self::parse(s)
+            }
+            fn to_segment(&self) -> String {
+                self.0.clone()
+            }
+        }
 
         impl $name {
             /// The prefix of freshly generated ids of this kind.

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod covenants;
+pub mod endpoint;
 pub mod health;
 pub mod invites;
 pub mod matters;
@@ -12,6 +13,7 @@ pub mod meetings;
 pub mod members;
 pub mod notices;
 pub mod requests;
+pub mod routes;
 pub mod territory;
 pub mod votes;
 
