@@ -20,6 +20,7 @@ pub const CLAUSES_MAX: usize = 50;
 
 /// Where a version stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VersionState {
     Drafting,

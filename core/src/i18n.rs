@@ -8,6 +8,7 @@ use crate::error::{DomainError, Entity, Field};
 
 /// A language of the user interface. Simplified Chinese comes first and is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]

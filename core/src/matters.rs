@@ -29,6 +29,7 @@ pub const PHOTOS_MAX: usize = 6;
 
 /// What a matter is about (the seeds' categories).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 环境卫生
@@ -82,6 +83,7 @@ impl Category {
 
 /// Where a matter stands. The five resident steps are [`Stage`]s; a step is the stored state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Raised, collecting neighbours' support.
@@ -180,6 +182,7 @@ impl Stage {
 
 /// Who carries an adopted matter out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OwnerKind {
     /// 居民自治小组
@@ -222,6 +225,7 @@ impl OwnerKind {
 
 /// How a comment in the discussion stands to the matter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     For,
@@ -256,6 +260,7 @@ impl Stance {
 
 /// What the vote decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Adopted,
@@ -265,6 +270,7 @@ pub enum Decision {
 /// A community's settings for matters: the supports that put a matter on the council's list, by the
 /// level it concerns, and how long residents may rate an accepted matter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterSettings {
     pub building_supports: u32,
     pub compound_supports: u32,
@@ -568,6 +574,7 @@ pub fn check_due(due: NaiveDate, today: NaiveDate) -> DomainResult<NaiveDate> {
 /// Ratings of an evaluated matter: how many, the distribution of stars and the average in hundredths
 /// (4.67 is 467), rounded half up; exact integers so that every reader sees the same figure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatingSummary {
     pub count: u32,
     /// `stars[0]` counts one-star ratings … `stars[4]` five-star ones.
@@ -633,6 +640,7 @@ pub fn combine(place: &str, name: &str, parts: &[BoardFigures]) -> BoardFigures 
 
 /// One place's figures for the red/black board (红黑榜).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardFigures {
     pub place: String,
     pub name: String,
@@ -646,6 +654,7 @@ pub struct BoardFigures {
 
 /// A ranked place of the board.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardEntry {
     pub rank: u32,
     #[serde(flatten)]
@@ -657,6 +666,7 @@ pub struct BoardEntry {
 
 /// The red list honours the most engaged places, the black list names those to visit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BoardList {
     Red,

@@ -22,6 +22,7 @@ pub const FLOOR_MAX_SECONDS: u32 = 30 * 60;
 
 /// The rules of procedure (议事规则) of a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Procedure {
     /// Who must be present for motions to be put: none, or a presence quorum.
     pub quorum: Quorum,
@@ -32,6 +33,7 @@ pub struct Procedure {
 
 /// Everything fixed when a meeting is called.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingSettings {
     pub title: String,
     /// Where it is held, e.g. 「社区党群服务中心二楼会议室」.
@@ -78,6 +80,7 @@ impl MeetingSettings {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingState {
     Scheduled,
@@ -126,6 +129,7 @@ impl MeetingState {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemState {
     Pending,
@@ -207,6 +211,7 @@ pub fn may_put_motion(
 
 /// The state of a request to speak (申请发言).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerState {
     Waiting,

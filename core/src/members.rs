@@ -12,6 +12,7 @@ use crate::territory::{Placement, ScopeKind, ScopePath};
 /// A role held for a scope. Residency and household representation are not grants: they follow from the
 /// member's household.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 楼栋长, for one building.
@@ -151,6 +152,7 @@ impl RoleGrant {
 
 /// Whether a member may act at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MemberStatus {
     Active,
@@ -178,6 +180,7 @@ impl MemberStatus {
 
 /// Residency verification (居民认证).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// Joined with a code sent from a distance: staff have not yet confirmed she lives there.
@@ -217,6 +220,7 @@ impl Verification {
 
 /// The staff decision on a pending resident.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VerificationDecision {
     Confirm,
@@ -321,6 +325,7 @@ pub fn anchor(home: Option<&Placement>, grants: &[RoleGrant]) -> Option<ScopePat
 
 /// How her name is shown to neighbours.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NameDisplay {
     #[default]

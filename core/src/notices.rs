@@ -14,6 +14,7 @@ pub const BODY_MAX: usize = 5_000;
 
 /// What a notice is about (公示栏的分类).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 居务公开
@@ -68,6 +69,7 @@ pub const PERIOD_DAYS_MAX: u32 = 30;
 
 /// Where a notice's publication period stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodState {
     /// Objections may be filed until the end.

@@ -89,6 +89,7 @@ impl WorkCalendar {
 
 /// How long a unit has for a request of a subcategory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "unit", content = "value", rename_all = "snake_case")]
 pub enum TimeLimit {
     WorkingDays(u32),
@@ -157,6 +158,7 @@ pub fn deadline(
 
 /// Where a request stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Received,
@@ -276,6 +278,7 @@ pub fn is_member_of(actor: &Actor, members: &[MemberId]) -> bool {
 
 /// How the resident judges the work when asked to confirm it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Fixed,
@@ -315,6 +318,7 @@ pub use crate::matters::check_stars;
 
 /// How a request reached the community.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// The resident, on her phone.
@@ -353,6 +357,7 @@ impl Channel {
 
 /// What kind of body a responsible unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// 社区居委会 / 社区工作站.
@@ -407,6 +412,7 @@ impl UnitKind {
 /// How far an overdue request has been escalated: first to the community, then the street, then the
 /// district.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Escalation {
     None,
@@ -620,6 +626,7 @@ pub struct FigureInput {
 
 /// The figures of a set of requests (a unit's, a category's) for a period.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// Requests received (a request merged into another counts once, as the other).
     pub received: u32,

@@ -8,12 +8,14 @@ use crate::territory::ScopeRef;
 
 /// `GET /api/v1/audit?cursor=&limit=`: entries within the reader's scope, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuditListResponse {
     pub entries: Vec<AuditEntryView>,
     pub next_cursor: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuditEntryView {
     pub id: AuditId,
     pub at: DateTime<Utc>,

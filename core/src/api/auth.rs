@@ -10,6 +10,7 @@ use crate::territory::{ScopePath, ScopeRef};
 
 /// `POST /api/v1/sessions`: sign in with phone number and password (staff) or passcode (residents).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignInRequest {
     pub phone: String,
     pub password: String,
@@ -18,6 +19,7 @@ pub struct SignInRequest {
 /// `POST /api/v1/residents`: join a household with an invite code printed by staff, choosing a passcode.
 /// Signs the new resident in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JoinRequest {
     pub invite_code: String,
     pub name: String,
@@ -27,6 +29,7 @@ pub struct JoinRequest {
 
 /// Answer to sign-in and join (201 for join), and body of `GET /api/v1/me`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionResponse {
     pub member: MemberView,
     pub expires_at: DateTime<Utc>,
@@ -34,6 +37,7 @@ pub struct SessionResponse {
 
 /// The signed-in member as the app shows her.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberView {
     pub id: MemberId,
     pub name: String,
@@ -45,6 +49,7 @@ pub struct MemberView {
 
 /// Where a resident lives, with display names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HomeView {
     pub household: HouseholdId,
     pub community_name: String,
@@ -61,6 +66,7 @@ pub struct HomeView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleView {
     pub role: Role,
     pub scope: ScopeRef,
@@ -70,6 +76,7 @@ pub struct RoleView {
 
 /// `PUT /api/v1/me/passcode`: change one's own passcode; other sessions end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangePasscodeRequest {
     pub current: String,
     pub new: String,
@@ -77,11 +84,13 @@ pub struct ChangePasscodeRequest {
 
 /// `GET /api/v1/sessions`: the member's signed-in devices. `DELETE /api/v1/sessions/{id}` ends one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionListResponse {
     pub sessions: Vec<SessionView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionView {
     /// Opaque; not the token.
     pub id: String,
@@ -95,6 +104,7 @@ pub struct SessionView {
 
 /// The member's own settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Profile {
     pub name_display: NameDisplay,
     /// `None`: follow the browser.
@@ -108,15 +118,18 @@ pub struct Profile {
 
 /// Placeholder: no notification channel exists yet; the app shows the section as "coming later".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NotificationPrefs {}
 
 /// `PATCH /api/v1/me/profile`: fields left out stay as they are. Answered with the session response.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProfileUpdate {
     #[serde(default)]
     pub name_display: Option<NameDisplay>,
     /// `Some(None)` returns to following the browser.
     #[serde(default, with = "double_option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Lang>"))]
     pub lang: Option<Option<Lang>>,
     #[serde(default)]
     pub large_type: Option<bool>,

@@ -10,6 +10,7 @@ use crate::votes::poll::PollSettings;
 
 /// `POST /api/v1/covenants`: a new covenant with its first draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateCovenantRequest {
     pub title: String,
     pub scope: ScopeRef,
@@ -18,12 +19,14 @@ pub struct CreateCovenantRequest {
 
 /// `PUT /api/v1/covenants/{id}/draft` and `POST /api/v1/covenants/{id}/versions` (an amendment).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClausesRequest {
     pub clauses: Vec<String>,
 }
 
 /// `POST /api/v1/covenants/{id}/comments`: on clause `clause` (1-based) of the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClauseCommentRequest {
     pub clause: u32,
     pub body: String,
@@ -31,6 +34,7 @@ pub struct ClauseCommentRequest {
 
 /// `POST /api/v1/covenants/{id}/ballot`: a yes/no vote in the covenant's scope adopts the draft.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantBallotRequest {
     pub settings: PollSettings,
 }
@@ -38,6 +42,7 @@ pub struct CovenantBallotRequest {
 /// `POST /api/v1/covenants/{id}/signatures`: `{}` signs for the member's own household; staff and grid
 /// workers record a paper signature with `{ household, reason }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignRequest {
     #[serde(default)]
     pub household: Option<String>,
@@ -46,6 +51,7 @@ pub struct SignRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClauseComment {
     pub clause: u32,
     pub body: String,
@@ -54,6 +60,7 @@ pub struct ClauseComment {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VersionView {
     pub number: u32,
     pub state: VersionState,
@@ -69,6 +76,7 @@ pub struct VersionView {
 
 /// Signed households of the version in force over all households, per building of the scope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuildingCoverage {
     pub name: String,
     pub households: u32,
@@ -77,6 +85,7 @@ pub struct BuildingCoverage {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MySignature {
     pub at: DateTime<Utc>,
     /// Recorded by staff from a paper signature.
@@ -85,6 +94,7 @@ pub struct MySignature {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantView {
     pub id: CovenantId,
     pub title: String,
@@ -103,11 +113,13 @@ pub struct CovenantView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantResponse {
     pub covenant: CovenantView,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantSummary {
     pub id: CovenantId,
     pub title: String,
@@ -118,6 +130,7 @@ pub struct CovenantSummary {
 
 /// `GET /api/v1/covenants?q=`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantListResponse {
     pub covenants: Vec<CovenantSummary>,
 }

@@ -8,6 +8,7 @@ use crate::ids::{BuildingId, HouseholdId};
 /// `POST /api/v1/households/{id}/invites` (one code) and `POST /api/v1/buildings/{id}/invites` (one code
 /// for each household of the building that has no live code).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IssueInvitesRequest {
     /// Handed to the household in person by someone who knows them: joining with it confirms the
     /// resident at once. Otherwise she waits for staff to confirm her.
@@ -16,6 +17,7 @@ pub struct IssueInvitesRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InviteView {
     /// Shown as `ABCD-EFGH`.
     pub code: String,
@@ -28,6 +30,7 @@ pub struct InviteView {
 
 /// Answer to issuing one code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InviteResponse {
     pub invite: InviteView,
 }
@@ -35,6 +38,7 @@ pub struct InviteResponse {
 /// `GET /api/v1/buildings/{id}/invites`, and the answer to issuing for a building: every live code of the
 /// building, ordered by unit and door, for the printed sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InviteSheetResponse {
     pub building: BuildingId,
     /// e.g. 「幸福社区 阳光小区 3号楼」.

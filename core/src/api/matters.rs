@@ -12,6 +12,7 @@ use crate::votes::poll::PollSettings;
 
 /// `POST /api/v1/matters`: a resident raises a matter for her building, compound or community.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProposeRequest {
     pub title: String,
     pub description: String,
@@ -27,6 +28,7 @@ pub struct ProposeRequest {
 
 /// One line of a list of matters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterSummary {
     pub id: MatterId,
     pub title: String,
@@ -49,6 +51,7 @@ pub struct MatterSummary {
 /// reader may see, most recently changed first. `mine` is `raised`, `supported` or `vote` (matters
 /// whose ballot waits for her).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterListResponse {
     pub matters: Vec<MatterSummary>,
     pub next_cursor: Option<String>,
@@ -56,6 +59,7 @@ pub struct MatterListResponse {
 
 /// A link to another matter (merged into, merged from).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterLink {
     pub id: MatterId,
     pub title: String,
@@ -64,6 +68,7 @@ pub struct MatterLink {
 /// A comment of the discussion. A hidden comment keeps its place and author, shows the public reason and
 /// loses its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommentView {
     pub id: CommentId,
     pub parent: Option<CommentId>,
@@ -75,6 +80,7 @@ pub struct CommentView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HiddenView {
     pub reason: String,
     pub by_name: String,
@@ -82,6 +88,7 @@ pub struct HiddenView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SummaryView {
     pub text: String,
     pub by_name: String,
@@ -90,6 +97,7 @@ pub struct SummaryView {
 
 /// How the matter is decided and, once recorded, what was decided.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionView {
     /// The online ballot, or (for a meeting) the motion the decision was taken from.
     pub vote: Option<VoteId>,
@@ -103,6 +111,7 @@ pub struct DecisionView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OwnerView {
     pub kind: OwnerKind,
     pub name: String,
@@ -111,6 +120,7 @@ pub struct OwnerView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MilestoneView {
     pub position: u32,
     pub title: String,
@@ -119,6 +129,7 @@ pub struct MilestoneView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgressView {
     pub id: EventId,
     pub body: String,
@@ -128,6 +139,7 @@ pub struct ProgressView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatingView {
     pub stars: u8,
     pub comment: String,
@@ -137,6 +149,7 @@ pub struct RatingView {
 
 /// What happened to a matter, by whom, in order (the timeline).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Proposed,
@@ -212,6 +225,7 @@ impl EventKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EventView {
     pub kind: EventKind,
     pub at: DateTime<Utc>,
@@ -222,6 +236,7 @@ pub struct EventView {
 
 /// What the reader may do now (the server checks again on every request).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterPermissions {
     pub support: bool,
     pub comment: bool,
@@ -234,6 +249,7 @@ pub struct MatterPermissions {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterView {
     pub id: MatterId,
     pub title: String,
@@ -267,12 +283,14 @@ pub struct MatterView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterResponse {
     pub matter: MatterView,
 }
 
 /// `POST /api/v1/matters/{id}/comments`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommentRequest {
     pub stance: Stance,
     pub body: String,
@@ -283,30 +301,35 @@ pub struct CommentRequest {
 
 /// A reason, required: declining a matter, hiding a comment, rejecting the work at acceptance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReasonRequest {
     pub reason: String,
 }
 
 /// `PUT /api/v1/matters/{id}/summary`: the facilitator's summary of the discussion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SummaryRequest {
     pub text: String,
 }
 
 /// `POST /api/v1/matters/{id}/merge`: this matter is a duplicate of `into`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MergeRequest {
     pub into: String,
 }
 
 /// `POST /api/v1/matters/{id}/ballot`: decide by an online yes/no vote in the matter's scope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BallotRequest {
     pub settings: PollSettings,
 }
 
 /// `POST /api/v1/matters/{id}/agenda`: decide at a meeting; the matter becomes an item of its agenda.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgendaRequest {
     pub meeting: String,
 }
@@ -314,6 +337,7 @@ pub struct AgendaRequest {
 /// `POST /api/v1/matters/{id}/decision`: records the outcome; with `period_days`, the decision notice
 /// has a publication period and the work waits for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionRequest {
     #[serde(default)]
     pub period_days: u32,
@@ -322,6 +346,7 @@ pub struct DecisionRequest {
 /// `PUT /api/v1/matters/{id}/owner`: who carries the adopted matter out; `phone` names the member who
 /// reports progress for the owner.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OwnerRequest {
     pub kind: OwnerKind,
     pub name: String,
@@ -331,6 +356,7 @@ pub struct OwnerRequest {
 
 /// `POST /api/v1/matters/{id}/milestones`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MilestoneRequest {
     pub title: String,
     pub due_on: NaiveDate,
@@ -338,6 +364,7 @@ pub struct MilestoneRequest {
 
 /// `POST /api/v1/matters/{id}/progress`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProgressRequest {
     pub body: String,
     #[serde(default)]
@@ -346,6 +373,7 @@ pub struct ProgressRequest {
 
 /// `POST /api/v1/matters/{id}/acceptance`: accept the work, or reject it with a reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AcceptanceRequest {
     pub accept: bool,
     #[serde(default)]
@@ -354,6 +382,7 @@ pub struct AcceptanceRequest {
 
 /// `POST /api/v1/matters/{id}/ratings`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatingRequest {
     pub stars: u8,
     #[serde(default)]
@@ -362,6 +391,7 @@ pub struct RatingRequest {
 
 /// `GET /api/v1/matters/board?community=&days=`: the red/black board of a community's buildings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardResponse {
     pub community_name: String,
     pub since: DateTime<Utc>,
@@ -370,17 +400,20 @@ pub struct BoardResponse {
 
 /// `GET`/`PUT /api/v1/communities/{id}/matter-settings`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterSettingsResponse {
     pub settings: MatterSettings,
 }
 
 /// The answer to `POST /api/v1/photos` (the body is the image itself, `Content-Type` its type).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhotoResponse {
     pub photo: PhotoView,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhotoView {
     pub id: PhotoId,
     pub content_type: String,

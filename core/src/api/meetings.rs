@@ -14,12 +14,14 @@ use crate::votes::tally::{Method, Threshold};
 
 /// `POST /api/v1/meetings`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateMeetingRequest {
     pub scope: ScopeRef,
     pub settings: MeetingSettings,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingSummary {
     pub id: MeetingId,
     pub title: String,
@@ -31,12 +33,14 @@ pub struct MeetingSummary {
 
 /// `GET /api/v1/meetings`: meetings addressed to the member (or within her office), newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingListResponse {
     pub meetings: Vec<MeetingSummary>,
 }
 
 /// The state every phone and the big screen show, pushed on every change and fetched on reconnect.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingLive {
     pub meeting: MeetingId,
     /// Raised by every change: a view keeps the highest it has seen.
@@ -54,6 +58,7 @@ pub struct MeetingLive {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LiveItem {
     pub position: u32,
     pub title: String,
@@ -61,6 +66,7 @@ pub struct LiveItem {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LiveSpeaker {
     pub id: String,
     /// The name she shows neighbours.
@@ -72,6 +78,7 @@ pub struct LiveSpeaker {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LiveMotion {
     pub vote: VoteId,
     pub title: String,
@@ -87,6 +94,7 @@ pub struct LiveMotion {
 
 /// The member's own part in a meeting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MyPart {
     pub invited: bool,
     pub present: bool,
@@ -95,6 +103,7 @@ pub struct MyPart {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingView {
     pub id: MeetingId,
     pub scope: ScopeRef,
@@ -117,6 +126,7 @@ pub struct MeetingView {
 
 /// `GET /api/v1/meetings/{id}` and the answer to changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingResponse {
     pub meeting: MeetingView,
 }
@@ -124,6 +134,7 @@ pub struct MeetingResponse {
 /// `POST /api/v1/meetings/{id}/attendance`: she checks in with the code of the QR in the room, or staff
 /// check someone in by hand (代签到) with a reason.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckInRequest {
     #[serde(default)]
     pub token: Option<String>,
@@ -133,6 +144,7 @@ pub struct CheckInRequest {
 
 /// `POST /api/v1/meetings/{id}/attendance/leave`: she leaves, or the chair records that someone left.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeaveRequest {
     #[serde(default)]
     pub member_id: Option<crate::ids::MemberId>,
@@ -141,6 +153,7 @@ pub struct LeaveRequest {
 /// `POST /api/v1/meetings/{id}/speakers/{speaker}`: the chair gives the floor (with an optional countdown)
 /// or ends a turn; the speaker may withdraw.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpeakerUpdate {
     pub state: SpeakerState,
     #[serde(default)]
@@ -150,6 +163,7 @@ pub struct SpeakerUpdate {
 /// `POST /api/v1/meetings/{id}/motions`: the chair puts a motion to the present voters, under the
 /// meeting's rules; `override_reason` puts it without a quorum.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MotionRequest {
     pub title: String,
     #[serde(default)]
@@ -167,11 +181,13 @@ pub struct MotionRequest {
 /// `GET /api/v1/meetings/{id}/attendance`, for the chair: everyone invited, whether present, to check in
 /// by hand those who cannot scan the code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttendanceListResponse {
     pub people: Vec<Attendee>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attendee {
     pub member_id: crate::ids::MemberId,
     pub name: String,
@@ -182,6 +198,7 @@ pub struct Attendee {
 
 /// `PUT /api/v1/meetings/{id}/minutes`: the secretary's edited minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MinutesRequest {
     pub text: String,
 }

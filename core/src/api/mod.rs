@@ -14,6 +14,8 @@ pub mod members;
 pub mod notices;
 pub mod requests;
 pub mod routes;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod territory;
 pub mod votes;
 
@@ -35,11 +37,13 @@ pub const SESSION_COOKIE: &str = "yishi_session";
 
 /// The body of every error response: `{ "error": { "code", "message", … } }`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorEnvelope {
     pub error: ErrorBody,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     /// Stable, snake_case: see [`DomainError::code`].
     pub code: String,
@@ -58,6 +62,7 @@ pub struct ErrorBody {
 
 /// One bad line of an uploaded file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RowErrorBody {
     pub line: usize,
     pub code: String,

@@ -10,6 +10,7 @@ use crate::territory::ScopeRef;
 
 /// `POST /api/v1/notices`: publish a plain-text notice to a community, compound or building.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateNoticeRequest {
     pub title: String,
     /// Rich text (see `crate::richtext`): headings, lists, bold and links, written as plain text.
@@ -37,6 +38,7 @@ pub struct CreateNoticeRequest {
 
 /// A file attached to a notice, served by `GET /api/v1/photos/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttachmentView {
     pub id: crate::ids::PhotoId,
     pub content_type: String,
@@ -44,6 +46,7 @@ pub struct AttachmentView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeView {
     pub id: NoticeId,
     pub title: String,
@@ -86,6 +89,7 @@ pub struct NoticeView {
 
 /// An objection (异议) to a notice during its publication period, and staff's public answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObjectionView {
     pub id: String,
     pub author_name: String,
@@ -95,6 +99,7 @@ pub struct ObjectionView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnswerView {
     pub text: String,
     /// The objection changes the decision (异议成立).
@@ -105,12 +110,14 @@ pub struct AnswerView {
 
 /// `POST /api/v1/notices/{id}/objections`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObjectionRequest {
     pub reason: String,
 }
 
 /// `POST /api/v1/notices/{id}/objections/{objection}/answer`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnswerRequest {
     pub answer: String,
     pub upheld: bool,
@@ -118,12 +125,14 @@ pub struct AnswerRequest {
 
 /// `GET /api/v1/notices/{id}` and the answer to creation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeResponse {
     pub notice: NoticeView,
 }
 
 /// `GET /api/v1/notices?cursor=&limit=`: newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeListResponse {
     pub notices: Vec<NoticeView>,
     pub next_cursor: Option<String>,
@@ -136,12 +145,14 @@ pub struct NoticeListResponse {
 /// staff member, for a resident who cannot do it herself (代办), with the reason. Marking twice keeps
 /// the first record.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarkReadRequest {
     #[serde(default)]
     pub on_behalf: Option<OnBehalfRequest>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeReadView {
     pub member: MemberId,
     pub member_name: String,
@@ -151,6 +162,7 @@ pub struct NoticeReadView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeReadResponse {
     pub read: NoticeReadView,
 }
@@ -158,6 +170,7 @@ pub struct NoticeReadResponse {
 /// `GET /api/v1/notices/{id}/reads`: who has read it, and the confirmed residents in its audience who
 /// have not (to follow up by phone or at the door), among those the reader oversees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeReadsResponse {
     pub reads: Vec<NoticeReadView>,
     pub unread: Vec<UnreadView>,
@@ -169,6 +182,7 @@ pub struct NoticeReadsResponse {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuildingReads {
     pub name: String,
     pub addressed: u32,
@@ -176,6 +190,7 @@ pub struct BuildingReads {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnreadView {
     pub member: MemberId,
     pub name: String,

@@ -9,6 +9,7 @@ use crate::territory::ScopeRef;
 
 /// A unit that answers for requests, with its members (listed to those who keep the catalogue).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitView {
     pub id: HandlingUnitId,
     pub name: String,
@@ -17,18 +18,21 @@ pub struct UnitView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitMemberView {
     pub id: MemberId,
     pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitRef {
     pub id: HandlingUnitId,
     pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubcategoryView {
     pub id: SubcategoryId,
     pub category: RequestCategoryId,
@@ -42,6 +46,7 @@ pub struct SubcategoryView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryView {
     pub id: RequestCategoryId,
     pub name: String,
@@ -50,6 +55,7 @@ pub struct CategoryView {
 
 /// `GET /api/v1/requests/catalogue`: everything a resident chooses from, and what staff edit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueResponse {
     pub categories: Vec<CategoryView>,
     pub units: Vec<UnitView>,
@@ -68,6 +74,7 @@ pub struct CatalogueResponse {
 
 /// A place to choose, with its name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceChoice {
     pub scope: ScopeRef,
     pub name: String,
@@ -75,12 +82,14 @@ pub struct PlaceChoice {
 
 /// `POST /api/v1/requests/categories`, `PUT /api/v1/requests/categories/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryRequest {
     pub name: String,
 }
 
 /// `POST /api/v1/requests/subcategories`, `PUT /api/v1/requests/subcategories/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubcategoryRequest {
     pub category: String,
     pub name: String,
@@ -103,6 +112,7 @@ fn yes() -> bool {
 
 /// `POST /api/v1/requests/units`, `PUT /api/v1/requests/units/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitRequest {
     pub name: String,
     pub kind: UnitKind,
@@ -110,6 +120,7 @@ pub struct UnitRequest {
 
 /// `POST /api/v1/requests/units/{id}/members`: a member of the district, by phone number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitMemberRequest {
     pub phone: String,
 }
@@ -117,6 +128,7 @@ pub struct UnitMemberRequest {
 /// `PUT /api/v1/requests/calendar`: the whole list of holidays and make-up workdays, and how long a
 /// resolved request waits for the resident.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarRequest {
     pub holidays: Vec<NaiveDate>,
     pub workdays: Vec<NaiveDate>,
@@ -125,6 +137,7 @@ pub struct CalendarRequest {
 
 /// `POST /api/v1/requests/catalogue.csv`: what an import changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueImportResponse {
     pub categories_created: u32,
     pub units_created: u32,
@@ -134,6 +147,7 @@ pub struct CatalogueImportResponse {
 
 /// Staff registering a request received by phone or in person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OnBehalf {
     pub channel: Channel,
     pub name: String,
@@ -144,6 +158,7 @@ pub struct OnBehalf {
 
 /// `POST /api/v1/requests`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NewRequest {
     pub subcategory: String,
     pub description: String,
@@ -163,6 +178,7 @@ pub struct NewRequest {
 
 /// One line of a list of requests.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestSummary {
     pub id: RequestId,
     pub subcategory_name: String,
@@ -180,6 +196,7 @@ pub struct RequestSummary {
 
 /// `GET /api/v1/requests?view=mine|handling|all&status=open|overdue|escalated|<status>&cursor=&limit=`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestListResponse {
     pub requests: Vec<RequestSummary>,
     pub next_cursor: Option<String>,
@@ -188,12 +205,14 @@ pub struct RequestListResponse {
 /// `GET /api/v1/requests/similar?subcategory=&place_kind=&place_id=`: open requests of the same
 /// subcategory in the same compound (or community, for places above a compound).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SimilarResponse {
     pub requests: Vec<RequestSummary>,
 }
 
 /// An entry of a request's record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestEventView {
     pub at: DateTime<Utc>,
     /// Empty for the scheduled job.
@@ -206,6 +225,7 @@ pub struct RequestEventView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatingView {
     pub outcome: Outcome,
     pub stars: u8,
@@ -215,6 +235,7 @@ pub struct RatingView {
 
 /// What the reader may do to the request now.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestPowers {
     pub handle: bool,
     pub dispatch: bool,
@@ -223,6 +244,7 @@ pub struct RequestPowers {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestView {
     pub id: RequestId,
     pub subcategory: SubcategoryView,
@@ -255,12 +277,14 @@ pub struct RequestView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestResponse {
     pub request: RequestView,
 }
 
 /// What a unit or staff do, through `POST /api/v1/requests/{id}/changes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestAction {
     Accept,
@@ -304,6 +328,7 @@ impl RequestAction {
 /// `POST /api/v1/requests/{id}/changes`. A note is required to resolve, return, send on and merge;
 /// `unit` names the right unit for return and reroute; `into` the request merged into.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeRequest {
     pub action: RequestAction,
     #[serde(default)]
@@ -318,6 +343,7 @@ pub struct ChangeRequest {
 
 /// `POST /api/v1/requests/{id}/confirmation`: the resident's judgement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfirmRequest {
     pub outcome: Outcome,
     pub stars: u8,
@@ -328,6 +354,7 @@ pub struct ConfirmRequest {
 /// `POST /api/v1/requests/{id}/split`: a part of the request becomes a request of its own, routed by
 /// its subcategory.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SplitRequest {
     pub subcategory: String,
     pub description: String,
@@ -335,6 +362,7 @@ pub struct SplitRequest {
 
 /// A row of the figures: a unit or a category.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FigureRow {
     pub id: String,
     pub name: String,
@@ -344,6 +372,7 @@ pub struct FigureRow {
 /// `GET /api/v1/requests/figures?from=&to=` (`&format=csv`): requests received in `[from, to]` (China
 /// dates) within the reader's area.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FiguresResponse {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -354,6 +383,7 @@ pub struct FiguresResponse {
 
 /// `POST /api/v1/requests/open311-keys`: a key for an Open311 client submitting for a community.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Open311KeyRequest {
     pub name: String,
     pub community: String,
@@ -361,6 +391,7 @@ pub struct Open311KeyRequest {
 
 /// The key, shown once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Open311KeyResponse {
     pub name: String,
     pub api_key: String,
@@ -368,6 +399,7 @@ pub struct Open311KeyResponse {
 
 /// An issued key, by the first 16 hex digits of its hash (the key itself is never shown again).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Open311KeyView {
     pub id: String,
     pub name: String,
@@ -378,6 +410,7 @@ pub struct Open311KeyView {
 
 /// `GET /api/v1/requests/open311-keys`: the keys of the communities the reader dispatches.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Open311KeyListResponse {
     pub keys: Vec<Open311KeyView>,
 }

@@ -8,11 +8,13 @@ use crate::territory::{BuildingLayout, PlaceKind};
 
 /// `GET /api/v1/territory/postable`: the places the actor may publish notices to.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PostableScopesResponse {
     pub communities: Vec<CommunityNode>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommunityNode {
     pub id: CommunityId,
     pub name: String,
@@ -22,6 +24,7 @@ pub struct CommunityNode {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CompoundNode {
     pub id: CompoundId,
     pub name: String,
@@ -30,6 +33,7 @@ pub struct CompoundNode {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuildingNode {
     pub id: BuildingId,
     pub name: String,
@@ -38,12 +42,14 @@ pub struct BuildingNode {
 /// `GET /api/v1/territory?community={id}`: the places the actor may see, down to units, with figures.
 /// Without `community`, every community the actor may see (usually one).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TerritoryResponse {
     pub communities: Vec<CommunityTree>,
 }
 
 /// Households, residents and pending residents below a place.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceFigures {
     pub households: u32,
     pub residents: u32,
@@ -51,6 +57,7 @@ pub struct PlaceFigures {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommunityTree {
     pub id: CommunityId,
     pub name: String,
@@ -63,6 +70,7 @@ pub struct CommunityTree {
 
 /// A compound, building or unit with its children (units have none: households are listed per unit).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceNode {
     pub kind: PlaceKind,
     pub id: String,
@@ -77,6 +85,7 @@ pub struct PlaceNode {
 /// (a community, compound, building or unit). A new building may bring its usual layout of units and
 /// households.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreatePlaceRequest {
     pub parent_id: String,
     pub name: String,
@@ -89,6 +98,7 @@ pub struct CreatePlaceRequest {
 /// `PATCH /api/v1/{compounds|buildings|units|households}/{id}`: rename, change the code (not of a
 /// household), or record a household's floor area.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdatePlaceRequest {
     #[serde(default)]
     pub name: Option<String>,
@@ -101,6 +111,7 @@ pub struct UpdatePlaceRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceView {
     pub kind: PlaceKind,
     pub id: String,
@@ -112,12 +123,14 @@ pub struct PlaceView {
 
 /// Answer to creating, renaming, archiving (`POST …/{id}/archive`) and restoring (`POST …/{id}/restore`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceResponse {
     pub place: PlaceView,
 }
 
 /// `POST /api/v1/communities/{id}/imports` with a `text/csv` body: what was created.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImportResponse {
     pub compounds: u32,
     pub buildings: u32,
@@ -129,6 +142,7 @@ pub struct ImportResponse {
 
 /// `GET /api/v1/units/{id}/households`: the households of a unit, with their members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdsResponse {
     pub unit: PlaceView,
     /// e.g. 「阳光小区 3号楼 1单元」.
@@ -137,6 +151,7 @@ pub struct HouseholdsResponse {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdView {
     pub id: HouseholdId,
     pub name: String,
@@ -149,6 +164,7 @@ pub struct HouseholdView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HouseholdMemberView {
     pub id: MemberId,
     pub name: String,

@@ -12,12 +12,14 @@ use crate::votes::tally::{Choice, Turnout};
 
 /// `POST /api/v1/votes`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateVoteRequest {
     pub scope: ScopeRef,
     pub settings: PollSettings,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VoteState {
     Scheduled,
@@ -27,6 +29,7 @@ pub enum VoteState {
 
 /// One vote the member may cast herself (her own, or her household's).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MyVote {
     pub voter: VoterKey,
     pub voted: bool,
@@ -38,6 +41,7 @@ pub struct MyVote {
 /// own, or her household's) to the voter `to`, or to the neighbour whose phone number she gives
 /// (`to_phone`), who then casts it with her own.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProxyRequest {
     pub from: VoterKey,
     #[serde(default)]
@@ -48,6 +52,7 @@ pub struct ProxyRequest {
 
 /// The answer to a proxy: who holds it now, by the name she shows neighbours.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProxyResponse {
     pub to: VoterKey,
     pub to_name: String,
@@ -56,11 +61,13 @@ pub struct ProxyResponse {
 /// `GET /api/v1/votes/{id}/voters`, for those who run the vote: the snapshotted electorate as a register
 /// (who voted, not what), to enter paper ballots and follow up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoterListResponse {
     pub voters: Vec<VoterEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoterEntry {
     pub voter: VoterKey,
     /// The resident's name, or for a household its door and its representative.
@@ -74,6 +81,7 @@ pub struct VoterEntry {
 
 /// `POST /api/v1/votes/{id}/paper`: a ballot cast on paper or by show of hands, entered by staff.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaperBallotRequest {
     pub voter: VoterKey,
     pub choice: Choice,
@@ -81,6 +89,7 @@ pub struct PaperBallotRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoteView {
     pub id: VoteId,
     pub scope: ScopeRef,
@@ -104,11 +113,13 @@ pub struct VoteView {
 
 /// `GET /api/v1/votes/{id}`, and the answer to creating and closing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoteResponse {
     pub vote: VoteView,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoteSummary {
     pub id: VoteId,
     pub title: String,
@@ -122,6 +133,7 @@ pub struct VoteSummary {
 
 /// `GET /api/v1/votes`: the votes addressed to the member, newest first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoteListResponse {
     pub votes: Vec<VoteSummary>,
 }
@@ -129,6 +141,7 @@ pub struct VoteListResponse {
 /// `POST /api/v1/votes/{id}/ballots`: `voter` chooses which of her votes she casts when she has
 /// several (her own and her household's); otherwise it may be left out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CastRequest {
     pub choice: Choice,
     #[serde(default)]
@@ -137,6 +150,7 @@ pub struct CastRequest {
 
 /// The answer to a ballot: the receipt to find it later in the published list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CastResponse {
     pub receipt: String,
     pub voter: VoterKey,
@@ -145,6 +159,7 @@ pub struct CastResponse {
 /// `GET /api/v1/votes/{id}/ballots`: every ballot under its receipt (with names only for named votes),
 /// and the figures to recount it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BallotListResponse {
     pub ballots: Vec<PublishedBallot>,
     /// The electorate the list is counted against (`eligible`, `eligible_weight`, `present`).
@@ -156,6 +171,7 @@ pub struct BallotListResponse {
 /// `GET /api/v1/votes/{id}/result`: the result, its figures as a table (as in the CSV form) and in
 /// plain words (as in the result notice).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VoteResultResponse {
     pub title: String,
     pub text: String,

@@ -11,6 +11,7 @@ use crate::ids::{BuildingId, CommunityId, CompoundId, HouseholdId, StreetId, Uni
 
 /// The level a scope addresses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ScopeKind {
     Street,
@@ -48,6 +49,7 @@ impl ScopeKind {
 /// A reference to one place of the territory, as clients name it: `{ "kind": "building", "id": "bld_…" }`.
 /// The server resolves it into a [`ScopePath`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScopeRef {
     pub kind: ScopeKind,
     pub id: String,
@@ -56,6 +58,7 @@ pub struct ScopeRef {
 /// A place of the territory with all its ancestors. Invariant: the levels present form a prefix of
 /// street → community → compound → building → unit (there is no building without its compound).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScopePath {
     street: StreetId,
     community: Option<CommunityId>,
@@ -281,6 +284,7 @@ impl ScopePath {
 
 /// A level of the territory that staff manage: the places below a community, and households.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     Compound,
@@ -470,6 +474,7 @@ pub fn format_floor_area(hundredths: u32) -> String {
 /// The usual layout of a new building, so staff need not type every door: `units` units named
 /// 「1单元」…, each with `floors` floors of `doors_per_floor` households named 101, 102, … 1802.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BuildingLayout {
     pub units: u8,
     pub floors: u8,

@@ -10,6 +10,7 @@ use crate::territory::ScopePath;
 
 /// Whom a vote calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ElectorateRule {
     /// Every confirmed resident living within the scope, one vote each.
@@ -25,6 +26,7 @@ pub enum ElectorateRule {
 
 /// Who casts a household's vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HouseholdCaster {
     /// Only the household's representative (户代表).
@@ -35,6 +37,7 @@ pub enum HouseholdCaster {
 
 /// What a vote is counted by: a person, or a household.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum VoterKey {
     Member(MemberId),

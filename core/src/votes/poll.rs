@@ -14,6 +14,7 @@ use crate::error::{DomainError, DomainResult, Field};
 
 /// Whether who voted what can be seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Secrecy {
     /// Those allowed see each voter's choice (记名投票).
@@ -25,6 +26,7 @@ pub enum Secrecy {
 
 /// When results are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResultsShown {
     Live,
@@ -33,6 +35,7 @@ pub enum ResultsShown {
 
 /// How a ballot reached the count; one voter counts once across all channels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// On her phone.
@@ -50,6 +53,7 @@ pub const PROXIES_MAX: u8 = 5;
 
 /// Everything fixed when a vote is created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PollSettings {
     pub title: String,
     /// The options (empty for yes/no).
@@ -212,6 +216,7 @@ pub fn receipt_from_random(random: [u8; 8]) -> String {
 
 /// One line of the published ballot list: what anyone may recount.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublishedBallot {
     pub receipt: String,
     pub choice: Choice,
@@ -228,6 +233,7 @@ pub struct PublishedBallot {
 
 /// The result of a vote, by method.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PollResult {
     YesNo(YesNoResult),

@@ -12,6 +12,7 @@ use crate::error::{DomainError, DomainResult, Field};
 
 /// How a tie between options is resolved; recorded with the result.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TieBreak {
     /// Nobody wins a tied decision: a yes/no tie rejects the motion, a tie for a place leaves it open
@@ -24,6 +25,7 @@ pub enum TieBreak {
 
 /// The voting methods.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Method {
     /// 赞成 / 反对 / 弃权 on one motion.
@@ -44,6 +46,7 @@ pub enum Method {
 
 /// How ranked ballots are counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RankedRule {
     /// Instant runoff (即时决选): the weakest option is eliminated until one has a majority.
@@ -54,6 +57,7 @@ pub enum RankedRule {
 
 /// One voter's choice, as cast.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Choice {
     Yes,
@@ -167,6 +171,7 @@ pub struct Ballot {
 
 /// Who must take part for a vote to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Quorum {
     None,
@@ -192,6 +197,7 @@ pub enum Quorum {
 /// vote taken in a meeting, how many of them were present. Outside a meeting those present are those
 /// who took part.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Turnout {
     pub eligible: u64,
     pub eligible_weight: u64,
@@ -229,6 +235,7 @@ impl Turnout {
 
 /// What "adopted" means for a yes/no vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Threshold {
     /// More yes than half of the votes counted.
@@ -243,6 +250,7 @@ pub enum Threshold {
 
 /// The rules of a yes/no vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rules {
     pub quorum: Quorum,
     pub threshold: Threshold,
@@ -255,6 +263,7 @@ pub struct Rules {
 
 /// The outcome of a yes/no vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Adopted,
@@ -265,6 +274,7 @@ pub enum Outcome {
 
 /// Sums of a yes/no vote, by head and by weight.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YesNoCount {
     pub yes: u64,
     pub no: u64,
@@ -275,6 +285,7 @@ pub struct YesNoCount {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YesNoResult {
     pub count: YesNoCount,
     pub outcome: Outcome,
@@ -357,6 +368,7 @@ pub fn tally_yes_no(ballots: &[Ballot], rules: &Rules, turnout: Turnout) -> YesN
 
 /// The winners of a vote among options, in order, and whether a tie decided the last place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ranking {
     /// Per option: the figure it was ranked by (votes, approvals, score sum, …).
     pub totals: Vec<u64>,
@@ -441,6 +453,7 @@ pub fn tally_scores(ballots: &[Ballot], options: usize, tie_break: TieBreak) -> 
 
 /// A participatory budget's result: which options are funded, in the order they were considered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Allocation {
     /// Approvals (or selections) per option.
     pub totals: Vec<u64>,
@@ -496,6 +509,7 @@ pub fn allocate_budget(ballots: &[Ballot], costs: &[u64], budget: u64) -> Alloca
 
 /// The rounds of an instant-runoff count.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RunoffResult {
     /// Per round, each option's votes (0 once eliminated).
     pub rounds: Vec<Vec<u64>>,
@@ -593,6 +607,7 @@ pub fn instant_runoff(ballots: &[Ballot], options: usize) -> RunoffResult {
 
 /// A Schulze count: pairwise preferences, strongest paths and the resulting order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SchulzeResult {
     /// `d[i][j]`: ballots preferring option i to option j (an option ranked beats one left unranked).
     pub pairwise: Vec<Vec<u64>>,
