@@ -85,15 +85,21 @@ impl Access {
             }
             Access::OwnerOr(action) => format!("Its owner, or: {}", Access::May(action).describe()),
             Access::May(action) => {
-                let roles = roles_for(action);
-                let who = if roles.is_empty() {
-                    "residents of the place".to_owned()
-                } else {
-                    roles
-                        .iter()
-                        .map(|r| r.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let roles = roles_for(action)
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                // Some actions also follow from where she lives (see `policy::authorize`).
+                let who = match action {
+                    Action::ReadNotice | Action::ReadVote => {
+                        format!("confirmed residents living within its scope; {roles}")
+                    }
+                    Action::ReportRequest => {
+                        "confirmed residents of the place's community".to_owned()
+                    }
+                    _ if roles.is_empty() => "confirmed residents living within the place".to_owned(),
+                    _ => roles,
                 };
                 format!("{} — {who} (`{action:?}`).", action.summary())
             }
@@ -116,7 +122,7 @@ pub enum Media {
     Empty,
     /// `text/csv; charset=utf-8`.
     Csv,
-    /// An image (`image/jpeg`, `image/png`, `image/webp`).
+    /// An uploaded file: an image (`image/jpeg`, `image/png`, `image/webp`) or, where allowed, a PDF.
     Image,
     /// `application/atom+xml`.
     Atom,
@@ -135,11 +141,30 @@ impl Media {
             Media::Atom => Some("application/atom+xml"),
         }
     }
+
+    /// Every content type it may travel as.
+    #[must_use]
+    pub fn content_types(self) -> &'static [&'static str] {
+        match self {
+            Media::Json => &["application/json"],
+            Media::Empty | Media::Socket => &[],
+            Media::Csv => &["text/csv"],
+            Media::Image => &["image/jpeg", "image/png", "image/webp", "application/pdf"],
+            Media::Atom => &["application/atom+xml"],
+        }
+    }
 }
 
 /// A request or answer type, and how it travels.
 pub trait Payload {
     const MEDIA: Media;
+
+    /// The JSON Schema of a JSON payload (a reference into the generator's definitions); `None` for
+    /// any other media.
+    #[cfg(feature = "schema")]
+    fn schema(_generator: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
+        None
+    }
 }
 
 impl Payload for () {
@@ -185,6 +210,12 @@ pub trait Segment: Sized {
     const SHAPE: &'static str;
     fn from_segment(s: &str) -> Option<Self>;
     fn to_segment(&self) -> String;
+
+    /// The parameter's JSON Schema: a string of the shape of an id, unless the type says otherwise.
+    #[cfg(feature = "schema")]
+    fn schema() -> schemars::Schema {
+        super::schema::id_schema(Self::SHAPE)
+    }
 }
 
 impl Segment for u32 {
@@ -198,6 +229,10 @@ impl Segment for u32 {
     }
     fn to_segment(&self) -> String {
         self.to_string()
+    }
+    #[cfg(feature = "schema")]
+    fn schema() -> schemars::Schema {
+        schemars::json_schema!({ "type": "integer", "minimum": 0, "maximum": 999_999_999 })
     }
 }
 
@@ -237,6 +272,11 @@ impl Segment for PlaceKind {
     fn to_segment(&self) -> String {
         self.plural().to_owned()
     }
+    #[cfg(feature = "schema")]
+    fn schema() -> schemars::Schema {
+        let kinds: Vec<&str> = PlaceKind::ALL.iter().map(|k| k.plural()).collect();
+        schemars::json_schema!({ "type": "string", "enum": kinds })
+    }
 }
 
 /// One endpoint of the API: a type whose value holds the path's parameters.
@@ -259,12 +299,24 @@ pub trait Endpoint: Sized {
 
     /// The path under the prefix, parameters filled in.
     fn path(&self) -> String;
+
+    /// Each path parameter's name and JSON Schema, in the path's order.
+    #[cfg(feature = "schema")]
+    fn param_schemas() -> Vec<(&'static str, schemars::Schema)>;
+}
+
+/// Something that walks the table endpoint by endpoint, with each one's type: see
+/// [`super::routes::visit`].
+pub trait Visit {
+    fn endpoint<E: Endpoint>(&mut self, info: RouteInfo);
 }
 
 /// An endpoint as the docs and the tests see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouteInfo {
     pub name: &'static str,
+    /// The part of the API it belongs to, as the table groups them (`Notices (公示栏)`).
+    pub area: &'static str,
     pub method: Method,
     pub path: &'static str,
     pub query: &'static [&'static str],
@@ -280,9 +332,13 @@ pub struct RouteInfo {
 
 impl RouteInfo {
     #[must_use]
-    pub fn of<E: Endpoint>(params: Vec<(&'static str, &'static str)>) -> RouteInfo {
+    pub fn of<E: Endpoint>(
+        area: &'static str,
+        params: Vec<(&'static str, &'static str)>,
+    ) -> RouteInfo {
         RouteInfo {
             name: E::NAME,
+            area,
             method: E::METHOD,
             path: E::PATH,
             query: E::QUERY,
@@ -381,13 +437,15 @@ impl Action {
 /// [`Route`](super::routes::Route) enum of all of them, its parser and the table for the docs.
 ///
 /// ```text
+/// #[area = "Notices"]  (starts a group: this endpoint and the ones after it, up to the next area)
 /// /// Doc comment: its first line is the summary.
 /// Name { param: Type, … } : Method ["literal", {param}, …] ? [query, keys] => Body => Answer, access;
 /// ```
 /// Order matters where paths overlap: the first endpoint that parses wins (`/requests/figures` before
-/// `/requests/{id}`).
+/// `/requests/{id}`). The first endpoint must name its area.
 macro_rules! endpoints {
     ($(
+        $(#[area = $area:literal])?
         $(#[doc = $doc:literal])*
         $name:ident { $($field:ident : $fty:ty),* $(,)? }
         : $method:ident [$($seg:tt),+]
@@ -426,6 +484,14 @@ macro_rules! endpoints {
                     let mut path = String::new();
                     $(endpoints!(@write path, self, $seg);)+
                     path
+                }
+
+                #[cfg(feature = "schema")]
+                fn param_schemas() -> Vec<(&'static str, schemars::Schema)> {
+                    vec![$((
+                        stringify!($field),
+                        <$fty as $crate::api::endpoint::Segment>::schema(),
+                    )),*]
                 }
             }
         )*
@@ -468,14 +534,33 @@ macro_rules! endpoints {
             }
         }
 
+        /// Shows `visitor` every endpoint, with its type, in the order they are matched.
+        pub fn visit(visitor: &mut impl $crate::api::endpoint::Visit) {
+            let mut area: &'static str;
+            $(
+                $(area = $area;)?
+                visitor.endpoint::<$name>($crate::api::endpoint::RouteInfo::of::<$name>(
+                    area,
+                    vec![$((stringify!($field), <$fty as $crate::api::endpoint::Segment>::SHAPE)),*],
+                ));
+            )*
+        }
+
         /// The table of every endpoint, in the order they are matched.
         #[must_use]
         pub fn table() -> Vec<$crate::api::endpoint::RouteInfo> {
-            vec![$(
-                $crate::api::endpoint::RouteInfo::of::<$name>(vec![
-                    $((stringify!($field), <$fty as $crate::api::endpoint::Segment>::SHAPE)),*
-                ]),
-            )*]
+            struct Collect(Vec<$crate::api::endpoint::RouteInfo>);
+            impl $crate::api::endpoint::Visit for Collect {
+                fn endpoint<E: $crate::api::endpoint::Endpoint>(
+                    &mut self,
+                    info: $crate::api::endpoint::RouteInfo,
+                ) {
+                    self.0.push(info);
+                }
+            }
+            let mut collect = Collect(Vec::new());
+            visit(&mut collect);
+            collect.0
         }
     };
     (@template $lit:literal) => { concat!("/", $lit) };

@@ -61,6 +61,11 @@ macro_rules! json_payloads {
     ($($t:ty),* $(,)?) => {
         $(impl Payload for $t {
             const MEDIA: super::endpoint::Media = super::endpoint::Media::Json;
+
+            #[cfg(feature = "schema")]
+            fn schema(generator: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
+                Some(generator.subschema_for::<$t>())
+            }
         })*
     };
 }
@@ -169,10 +174,11 @@ json_payloads!(
 use Access::{GrantsRole, May, Member, Own, OwnerOr, Public};
 
 endpoints! {
+    #[area = "Health"]
     /// Whether the worker, its database and its key-value store answer.
     Health {}: Get ["health"] => () => HealthResponse, Public;
 
-    // ---- Accounts ----
+    #[area = "Accounts"]
     /// Signs in with phone and passcode; sets the session cookie.
     SignIn {}: Post ["sessions"] => SignInRequest => SessionResponse, Public;
     /// The member's signed-in devices.
@@ -190,7 +196,7 @@ endpoints! {
     /// A resident joins her household with its invite code; signs her in.
     Join {}: Post ["residents"] => JoinRequest => SessionResponse, Public;
 
-    // ---- Notices (公示栏) ----
+    #[area = "Notices (公示栏)"]
     /// The notices she may read, newest first: in force (pinned apart), the archive, a search, or drafts.
     ListNotices {}: Get ["notices"] ? [cursor, limit, archive, q, category, drafts]
         => () => NoticeListResponse, Member;
@@ -217,7 +223,7 @@ endpoints! {
     /// A community's public notices as an Atom feed.
     NoticeFeed { id: CommunityId }: Get ["communities", {id}, "notices.atom"] => () => AtomFeed, Public;
 
-    // ---- Territory ----
+    #[area = "Territory"]
     /// The whole tree of places she may see, with figures.
     Territory {}: Get ["territory"] ? [community] => () => TerritoryResponse, May(Action::ViewTerritory);
     /// The places she may post notices to.
@@ -259,7 +265,7 @@ endpoints! {
     RestorePlace { kind: PlaceKind, id: Token }: Post [{kind}, {id}, "restore"]
         => () => PlaceResponse, May(Action::ManageTerritory);
 
-    // ---- Members ----
+    #[area = "Members"]
     /// Members within her reach, by name or phone, pending ones first when asked.
     ListMembers {}: Get ["members"] ? [cursor, limit, q, verification]
         => () => MemberListResponse, May(Action::ViewMembers);
@@ -282,7 +288,7 @@ endpoints! {
     /// The audit log of staff actions, newest first.
     Audit {}: Get ["audit"] ? [cursor, limit] => () => AuditListResponse, May(Action::ReadAudit);
 
-    // ---- Votes (民决) ----
+    #[area = "Votes (民决)"]
     /// Creates a vote for a place.
     CreateVote {}: Post ["votes"] => CreateVoteRequest => VoteResponse, May(Action::ManageVotes);
     /// The votes she may see.
@@ -313,7 +319,7 @@ endpoints! {
     PublishVoteResult { id: VoteId }: Post ["votes", {id}, "notice"]
         => () => NoticeResponse, May(Action::ManageVotes);
 
-    // ---- Meetings (民议) ----
+    #[area = "Meetings (民议)"]
     /// Calls a meeting, with its agenda.
     CreateMeeting {}: Post ["meetings"] => CreateMeetingRequest => MeetingResponse, May(Action::ManageVotes);
     /// The meetings she may see.
@@ -364,7 +370,7 @@ endpoints! {
     PublishMinutes { id: MeetingId }: Post ["meetings", {id}, "minutes", "publish"]
         => () => NoticeResponse, May(Action::ManageVotes);
 
-    // ---- Matters (民提, 民办, 民评) ----
+    #[area = "Matters (民提, 民办, 民评)"]
     /// The matters she may read, by place, step, category, or her own.
     ListMatters {}: Get ["matters"] ? [cursor, limit, scope_kind, scope_id, step, category, mine]
         => () => MatterListResponse, Member;
@@ -436,13 +442,13 @@ endpoints! {
     PutMatterSettings { id: CommunityId }: Put ["communities", {id}, "matter-settings"]
         => MatterSettingsResponse => MatterSettingsResponse, May(Action::ManageMatters);
 
-    // ---- Photos ----
+    #[area = "Photos"]
     /// Uploads a photo (the body is the image) for a matter, a request or a notice.
     UploadPhoto {}: Post ["photos"] => ImageFile => PhotoResponse, Member;
     /// A photo, to those who may read what it belongs to.
     GetPhoto { id: PhotoId }: Get ["photos", {id}] => () => ImageFile, Member;
 
-    // ---- Covenants (一事一约) ----
+    #[area = "Covenants (一事一约)"]
     /// The covenants she may read.
     ListCovenants {}: Get ["covenants"] ? [q] => () => CovenantListResponse, Member;
     /// Drafts a covenant.
@@ -469,7 +475,7 @@ endpoints! {
     SignCovenant { id: CovenantId }: Post ["covenants", {id}, "signatures"]
         => SignRequest => CovenantResponse, May(Action::TakePartInMatter);
 
-    // ---- Requests (民生诉求) ----
+    #[area = "Requests (民生诉求)"]
     /// The catalogue: categories, subcategories with their time limits, units.
     RequestCatalogue {}: Get ["requests", "catalogue"] => () => CatalogueResponse, Member;
     /// Adds a category.
