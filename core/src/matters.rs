@@ -29,7 +29,11 @@ pub const PHOTOS_MAX: usize = 6;
 
 /// What a matter is about (the seeds' categories).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "MatterCategory")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 环境卫生

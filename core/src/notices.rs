@@ -14,7 +14,11 @@ pub const BODY_MAX: usize = 5_000;
 
 /// What a notice is about (公示栏的分类).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "NoticeCategory")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 居务公开

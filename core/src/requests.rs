@@ -278,7 +278,11 @@ pub fn is_member_of(actor: &Actor, members: &[MemberId]) -> bool {
 
 /// How the resident judges the work when asked to confirm it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RequestOutcome")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Fixed,
@@ -318,7 +322,11 @@ pub use crate::matters::check_stars;
 
 /// How a request reached the community.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RequestChannel")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// The resident, on her phone.

@@ -139,7 +139,11 @@ pub struct ProgressView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "MatterRatingView")
+)]
 pub struct RatingView {
     pub stars: u8,
     pub comment: String,

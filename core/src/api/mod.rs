@@ -5,6 +5,8 @@
 pub mod audit;
 pub mod auth;
 pub mod covenants;
+#[cfg(feature = "schema")]
+pub mod docs;
 pub mod endpoint;
 pub mod health;
 pub mod invites;

@@ -225,7 +225,11 @@ pub struct RequestEventView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RequestRatingView")
+)]
 pub struct RatingView {
     pub outcome: Outcome,
     pub stars: u8,

@@ -35,7 +35,11 @@ pub enum ResultsShown {
 
 /// How a ballot reached the count; one voter counts once across all channels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "BallotChannel")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// On her phone.

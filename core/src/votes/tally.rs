@@ -263,7 +263,11 @@ pub struct Rules {
 
 /// The outcome of a yes/no vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "YesNoOutcome")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Adopted,
