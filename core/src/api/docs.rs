@@ -200,6 +200,8 @@ fn query_schema(key: &str) -> Value {
     match key {
         "limit" => json!({ "type": "integer", "minimum": 1, "maximum": PAGE_MAX }),
         "format" => json!({ "type": "string", "enum": ["csv"] }),
+        "from" | "to" => json!({ "type": "string", "format": "date" }),
+        "days" => json!({ "type": "integer", "minimum": 1 }),
         "cursor" => json!({
             "type": "string",
             "description": "The `next_cursor` of the page before."

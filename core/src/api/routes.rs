@@ -516,11 +516,11 @@ endpoints! {
         => () => SimilarResponse, May(Action::ReportRequest);
     /// Reports a request, or registers one for a resident.
     CreateRequest {}: Post ["requests"] => NewRequest => RequestResponse, May(Action::ReportRequest);
-    /// Her requests, her unit's, or all within her reach (`view=mine|unit|all`), by status.
+    /// Her requests, her unit's, or all within her reach (`view=mine|handling|all`), by status.
     ListRequests {}: Get ["requests"] ? [cursor, limit, view, status]
         => () => RequestListResponse, Member;
     /// Figures per unit and per category (`format=csv` for a spreadsheet).
-    RequestFigures {}: Get ["requests", "figures"] ? [days, format]
+    RequestFigures {}: Get ["requests", "figures"] ? [from, to, format]
         => () => FiguresResponse, May(Action::DispatchRequests);
     /// Creates a key for an Open311 client.
     CreateOpen311Key {}: Post ["requests", "open311-keys"]
