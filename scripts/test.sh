@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: every test, in order of speed. Exits non-zero on any failure and ends with one line
 # "summary: N passed, N failed".
-#   1. unit: core's unit and property tests and the app's, natively
+#   1. unit: core's unit and property tests (with the check that docs/API.md's routes and docs/openapi.json
+#      are what the endpoint table generates) and the app's, natively; docs/openapi.json by an OpenAPI
+#      validator
 #   2. seed: the demo seed and the API fixture regenerate identically and load into the schema
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
@@ -54,7 +56,9 @@ stage() { # name command...
   return 0
 }
 
-stage unit cargo test -p yishi-core -p yishi-app --features yishi-core/test-util,yishi-app/office
+stage unit cargo test -p yishi-core -p yishi-app \
+  --features yishi-core/test-util,yishi-core/schema,yishi-app/office
+stage openapi python3 scripts/openapi_test.py
 stage seed python3 scripts/seed_test.py
 if YISHI_QUIET_SIZES=1 scripts/build.sh; then
   stage size python3 scripts/size_test.py
