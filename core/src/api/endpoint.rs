@@ -64,8 +64,12 @@ pub enum Access {
     Own,
     /// A signed-in member whom the policy allows this action on the record's place.
     May(Action),
-    /// The record's owner (a matter's, named by those who run it), or a member allowed this action.
+    /// The member the record is about (a matter's owner, the speaker herself), or a member allowed this
+    /// action.
     OwnerOr(Action),
+    /// A member allowed the first action, or the second (a resident for herself, or an office holder
+    /// for a resident without a phone).
+    Either(Action, Action),
     /// A member whom the policy allows to grant the role named in the body.
     GrantsRole,
 }
@@ -83,7 +87,15 @@ impl Access {
                 "Street admins grant staff roles; community staff and street admins grant the others."
                     .to_owned()
             }
-            Access::OwnerOr(action) => format!("Its owner, or: {}", Access::May(action).describe()),
+            Access::OwnerOr(action) => format!(
+                "The member it is about (its owner, the speaker herself), or: {}",
+                Access::May(action).describe()
+            ),
+            Access::Either(first, second) => format!(
+                "{} Or: {}",
+                Access::May(first).describe(),
+                Access::May(second).describe()
+            ),
             Access::May(action) => {
                 let roles = roles_for(action)
                     .iter()

@@ -171,7 +171,7 @@ json_payloads!(
     VoterListResponse,
 );
 
-use Access::{GrantsRole, May, Member, Own, OwnerOr, Public};
+use Access::{Either, GrantsRole, May, Member, Own, OwnerOr, Public};
 
 endpoints! {
     #[area = "Health"]
@@ -206,7 +206,7 @@ endpoints! {
     GetNotice { id: NoticeId }: Get ["notices", {id}] => () => NoticeResponse, May(Action::ReadNotice);
     /// Marks a notice read, for herself or on behalf of a resident without a phone.
     MarkNoticeRead { id: NoticeId }: Post ["notices", {id}, "reads"]
-        => MarkReadRequest => NoticeReadResponse, May(Action::MarkNoticeRead);
+        => MarkReadRequest => NoticeReadResponse, Either(Action::MarkNoticeRead, Action::ActOnBehalf);
     /// Who has read a notice, building by building.
     NoticeReads { id: NoticeId }: Get ["notices", {id}, "reads"]
         => () => NoticeReadsResponse, May(Action::ViewNoticeReads);
@@ -215,7 +215,7 @@ endpoints! {
         => () => NoticeResponse, May(Action::PostNotice);
     /// Raises an objection during a notice's publication period.
     ObjectToNotice { id: NoticeId }: Post ["notices", {id}, "objections"]
-        => ObjectionRequest => NoticeResponse, May(Action::ReadNotice);
+        => ObjectionRequest => NoticeResponse, May(Action::MarkNoticeRead);
     /// Answers an objection, publicly.
     AnswerObjection { id: NoticeId, objection: ObjectionId }:
         Post ["notices", {id}, "objections", {objection}, "answer"]
@@ -228,7 +228,7 @@ endpoints! {
     Territory {}: Get ["territory"] ? [community] => () => TerritoryResponse, May(Action::ViewTerritory);
     /// The places she may post notices to.
     PostableScopes {}: Get ["territory", "postable"]
-        => () => PostableScopesResponse, May(Action::PostNotice);
+        => () => PostableScopesResponse, Member;
     /// Imports compounds, buildings, units and households from a CSV file.
     ImportTerritory { id: CommunityId }: Post ["communities", {id}, "imports"]
         => CsvFile => ImportResponse, May(Action::ManageTerritory);
@@ -338,7 +338,7 @@ endpoints! {
         => () => MeetingResponse, May(Action::ManageVotes);
     /// Checks in, by the room's code, or the chair checks someone in.
     CheckIn { id: MeetingId }: Post ["meetings", {id}, "attendance"]
-        => CheckInRequest => MeetingResponse, May(Action::ReadVote);
+        => CheckInRequest => MeetingResponse, Either(Action::ReadVote, Action::ActOnBehalf);
     /// Who is present.
     Attendance { id: MeetingId }: Get ["meetings", {id}, "attendance"]
         => () => AttendanceListResponse, May(Action::ManageVotes);
@@ -356,7 +356,7 @@ endpoints! {
         => () => MeetingResponse, May(Action::ReadVote);
     /// Gives the floor, ends a turn, or withdraws.
     UpdateSpeaker { id: MeetingId, speaker: Token }: Post ["meetings", {id}, "speakers", {speaker}]
-        => SpeakerUpdate => MeetingResponse, May(Action::ManageVotes);
+        => SpeakerUpdate => MeetingResponse, OwnerOr(Action::ManageVotes);
     /// Puts a motion to the present voters.
     PutMotion { id: MeetingId }: Post ["meetings", {id}, "motions"]
         => MotionRequest => MeetingResponse, May(Action::ManageVotes);
@@ -473,7 +473,7 @@ endpoints! {
         => ClausesRequest => CovenantResponse, May(Action::ManageMatters);
     /// Signs for her household, or records a paper signature.
     SignCovenant { id: CovenantId }: Post ["covenants", {id}, "signatures"]
-        => SignRequest => CovenantResponse, May(Action::TakePartInMatter);
+        => SignRequest => CovenantResponse, Either(Action::TakePartInMatter, Action::ActOnBehalf);
 
     #[area = "Requests (民生诉求)"]
     /// The catalogue: categories, subcategories with their time limits, units.
@@ -513,9 +513,9 @@ endpoints! {
         => CsvFile => CatalogueImportResponse, May(Action::ManageCatalogue);
     /// Open requests like the one being written, to join instead.
     SimilarRequests {}: Get ["requests", "similar"] ? [subcategory, place_kind, place_id]
-        => () => SimilarResponse, May(Action::ReportRequest);
+        => () => SimilarResponse, Either(Action::ReportRequest, Action::RegisterRequest);
     /// Reports a request, or registers one for a resident.
-    CreateRequest {}: Post ["requests"] => NewRequest => RequestResponse, May(Action::ReportRequest);
+    CreateRequest {}: Post ["requests"] => NewRequest => RequestResponse, Either(Action::ReportRequest, Action::RegisterRequest);
     /// Her requests, her unit's, or all within her reach (`view=mine|handling|all`), by status.
     ListRequests {}: Get ["requests"] ? [cursor, limit, view, status]
         => () => RequestListResponse, Member;
