@@ -9,9 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, Offset, TimeZone, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::csv::RowError;
@@ -116,25 +114,7 @@ impl TimeLimit {
     }
 }
 
-/// China Standard Time, in which working days are counted.
-#[must_use]
-pub fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| Utc.fix())
-}
-
-/// The date in China at `t`.
-#[must_use]
-pub fn china_date(t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&china()).date_naive()
-}
-
-/// The first instant of a date in China.
-#[must_use]
-pub fn china_day_start(day: NaiveDate) -> DateTime<Utc> {
-    day.and_hms_opt(0, 0, 0)
-        .and_then(|t| china().from_local_datetime(&t).single())
-        .map_or_else(DateTime::<Utc>::default, |t| t.with_timezone(&Utc))
-}
+pub use crate::time::{china, china_date, china_day_start};
 
 /// When a request received at `received` must be resolved.
 #[must_use]
@@ -908,6 +888,7 @@ pub fn not_found() -> DomainError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
