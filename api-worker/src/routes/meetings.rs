@@ -100,9 +100,9 @@ async fn motion_view(ctx: &Ctx, db: &worker::D1Database, id: &str) -> ApiResult<
     let vote = db::votes::get(db, &VoteId::from_trusted(id))
         .await?
         .ok_or_else(|| ApiError::internal("motion vanished"))?;
-    let state = super::votes::state_of(ctx, &vote);
+    let state = vote.course().state(ctx.now);
     let participated = db::votes::participated(db, &vote.id).await?;
-    let result = if vote.settings.shows_results(vote.closed_early, ctx.now) {
+    let result = if vote.course().shows_results(ctx.now) {
         Some(super::votes::tally(db, &vote).await?.1)
     } else {
         None

@@ -13,6 +13,7 @@ use yishi_core::ids::{MemberId, VoteId};
 use yishi_core::members::{Actor, public_name};
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::territory::ScopePath;
+use yishi_core::votes::VoteMove;
 use yishi_core::votes::electorate::{Proxy, VoterKey, Weighting, check_proxy, own_vote, snapshot};
 use yishi_core::votes::export;
 use yishi_core::votes::poll::{
@@ -30,16 +31,6 @@ use super::common::audit_entry;
 fn not_found() -> DomainError {
     DomainError::NotFound {
         entity: Entity::Vote,
-    }
-}
-
-pub(super) fn state_of(ctx: &Ctx, v: &StoredVote) -> VoteState {
-    if v.closed_early || ctx.now >= v.settings.closes_at {
-        VoteState::Closed
-    } else if v.opened {
-        VoteState::Open
-    } else {
-        VoteState::Scheduled
     }
 }
 
@@ -63,7 +54,7 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
 
 /// Opens the vote if its time has come and it has not opened yet (taking the electorate snapshot, once).
 pub(super) async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
-    if vote.opened || ctx.now < vote.settings.opens_at {
+    if vote.course().may(VoteMove::Open, ctx.now).is_err() {
         return Ok(vote);
     }
     let db = ctx.db()?;
@@ -113,7 +104,7 @@ pub(super) async fn electorate(
 
 async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
     let db = ctx.db()?;
-    let state = state_of(ctx, &vote);
+    let state = vote.course().state(ctx.now);
     let my_votes = db::votes::my_votes(&db, &vote.id, &actor.member)
         .await?
         .into_iter()
@@ -126,7 +117,7 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
         })
         .collect();
     let participated = db::votes::participated(&db, &vote.id).await?;
-    let result = if vote.opened && vote.settings.shows_results(vote.closed_early, ctx.now) {
+    let result = if vote.course().shows_results(ctx.now) {
         Some(tally(&db, &vote).await?.1)
     } else {
         None
@@ -267,7 +258,7 @@ pub(super) async fn closed_outcome(
     let vote = db::votes::get(db, vote)
         .await?
         .ok_or_else(|| ApiError::internal("a deciding vote vanished"))?;
-    if !vote.opened || state_of(ctx, &vote) != VoteState::Closed {
+    if !vote.course().is_final(ctx.now) {
         return Err(DomainError::DecisionPending.into());
     }
     let (_, result) = tally(db, &vote).await?;
@@ -325,7 +316,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         .into_iter()
         .filter(|v| authorize(&member.actor, Action::ReadVote, Target::Scope(&v.scope)).is_ok())
         .map(|v| {
-            let state = state_of(ctx, &v);
+            let state = v.course().state(ctx.now);
             VoteSummary {
                 needs_my_vote: state == VoteState::Open && waiting.contains(&v.id.to_string()),
                 id: v.id,
@@ -358,7 +349,7 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
     let (member, _) = session::require_member(ctx).await?;
     let body: CastRequest = read_json(req).await?;
     let vote = load(ctx, &member.actor, id).await?;
-    vote.settings.accepts_ballots(vote.closed_early, ctx.now)?;
+    vote.course().may(VoteMove::Cast, ctx.now)?;
     let db = ctx.db()?;
     let mine = db::votes::my_votes(&db, &vote.id, &member.actor.member).await?;
     let chosen = match &body.voter {
@@ -376,10 +367,9 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
         }
         .into());
     };
-    // A named vote may allow changing one's ballot until it closes; a secret one never does.
     let replace = chosen.voted != 0;
-    if replace && !vote.settings.changeable {
-        return Err(DomainError::AlreadyVoted.into());
+    if replace {
+        vote.course().may(VoteMove::CastAgain, ctx.now)?;
     }
     let receipt = record(
         &db,
@@ -445,7 +435,7 @@ async fn record(
 pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let vote = load_managed(ctx, &member.actor, id).await?;
-    if state_of(ctx, &vote) != VoteState::Closed {
+    if vote.course().may(VoteMove::Close, ctx.now).is_ok() {
         let db = ctx.db()?;
         let entry = audit_entry(
             ctx,
@@ -480,7 +470,7 @@ pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
 pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let vote = load(ctx, &member.actor, id).await?;
-    if !vote.opened || !vote.settings.shows_results(vote.closed_early, ctx.now) {
+    if !vote.course().shows_results(ctx.now) {
         return Err(DomainError::ResultsHidden.into());
     }
     let (ballots, result) = tally(&ctx.db()?, &vote).await?;
@@ -515,7 +505,7 @@ fn csv_response(vote: &StoredVote, what: &str, text: String) -> ApiResult<Respon
 pub async fn result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let vote = load(ctx, &member.actor, id).await?;
-    if !vote.opened || !vote.settings.shows_results(vote.closed_early, ctx.now) {
+    if !vote.course().shows_results(ctx.now) {
         return Err(DomainError::ResultsHidden.into());
     }
     let db = ctx.db()?;
@@ -672,7 +662,7 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         }
         .into());
     }
-    vote.settings.accepts_ballots(vote.closed_early, ctx.now)?;
+    vote.course().may(VoteMove::Cast, ctx.now)?;
     let db = ctx.db()?;
     let key = body.voter.storage_key();
     let weight = db::votes::voter_weight(&db, &vote.id, &key)
@@ -714,7 +704,7 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
 pub async fn publish_result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let vote = load_managed(ctx, &member.actor, id).await?;
-    if state_of(ctx, &vote) != VoteState::Closed || !vote.opened {
+    if !vote.course().is_final(ctx.now) {
         return Err(DomainError::VoteNotClosed.into());
     }
     let db = ctx.db()?;

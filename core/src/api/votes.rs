@@ -17,13 +17,7 @@ pub struct CreateVoteRequest {
     pub settings: PollSettings,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VoteState {
-    Scheduled,
-    Open,
-    Closed,
-}
+pub use crate::votes::lifecycle::VoteState;
 
 /// One vote the member may cast herself (her own, or her household's).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
