@@ -13,14 +13,17 @@ use yishi_core::api::meetings::{
 use yishi_core::api::notices::NoticeResponse;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{MeetingId, MemberId, NoticeId, VoteId};
+use yishi_core::meetings::minutes::{
+    Attendance, MeetingRecord, MotionRecord, SpeakerRecord, minutes_text, notice_title,
+};
 use yishi_core::meetings::{
-    Attendance, ItemRecord, ItemState, MeetingRecord, MeetingState, MotionRecord, SpeakerState,
-    check_floor_seconds, may_put_motion, minutes_text, open_item as open_item_rule, quorum_met,
+    ItemState, MeetingMove, MeetingState, SpeakerState, check_floor_seconds, close_item, may_chair,
+    may_put_motion, open_item as open_item_rule, quorum_met,
 };
 use yishi_core::members::{Actor, NameDisplay, normalize_reason, public_name};
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::votes::electorate::{Voter, Weighting};
-use yishi_core::votes::poll::{PollSettings, result_text};
+use yishi_core::votes::poll::PollSettings;
 use yishi_core::votes::tally::{Quorum, Rules, TieBreak};
 
 use crate::db::{self, audit, meetings::StoredMeeting};
@@ -72,11 +75,7 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<Loaded> {
 }
 
 fn require_chair(actor: &Actor, m: &StoredMeeting) -> ApiResult<()> {
-    Ok(authorize(
-        actor,
-        Action::ManageVotes,
-        Target::Scope(&m.scope),
-    )?)
+    Ok(may_chair(actor, &m.scope)?)
 }
 
 /// The voters of `electorate` with a caster checked in now.
@@ -407,8 +406,12 @@ pub async fn set_open(ctx: &Ctx, id: &str, open: bool) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let loaded = load(ctx, &member.actor, id).await?;
     let m = &loaded.meeting;
-    require_chair(&member.actor, m)?;
-    let next = m.state.next(open)?;
+    let mv = if open {
+        MeetingMove::Open
+    } else {
+        MeetingMove::Close
+    };
+    let next = m.state.apply(&member.actor, &m.scope, mv)?;
     let db = ctx.db()?;
     let entry = audit_entry(
         ctx,
@@ -440,75 +443,26 @@ pub async fn set_open(ctx: &Ctx, id: &str, open: bool) -> ApiResult<Response> {
     respond(ctx, &member.actor, id, 200).await
 }
 
-/// The minutes as the record has them.
+/// The minutes as the record has them, written by core in the request's language.
 async fn minutes_of(ctx: &Ctx, l: &Loaded) -> ApiResult<String> {
     let db = ctx.db()?;
     let m = db::meetings::get(&db, &l.meeting.id)
         .await?
         .ok_or(not_found())?;
-    let attendance = db::meetings::attendance(&db, &m.id).await?;
-    let speakers = db::meetings::speakers(&db, &m.id).await?;
-    let items = db::meetings::items(&db, &m.id).await?;
-    let mut records: Vec<ItemRecord> = items
-        .iter()
-        .map(|i| ItemRecord {
-            title: i.title.clone(),
-            speakers: speakers
-                .iter()
-                .filter(|s| {
-                    s.item_position == Some(i.position)
-                        && matches!(s.state(), SpeakerState::Done | SpeakerState::Speaking)
-                })
-                .map(|s| s.name.clone())
-                .collect(),
-            motions: Vec::new(),
-        })
-        .collect();
-    let mut loose = ItemRecord {
-        title: match ctx.lang {
-            yishi_core::Lang::ZhCn => "其他事项".into(),
-            yishi_core::Lang::En => "Other business".into(),
-        },
-        speakers: speakers
-            .iter()
-            .filter(|s| {
-                s.item_position.is_none()
-                    && matches!(s.state(), SpeakerState::Done | SpeakerState::Speaking)
-            })
-            .map(|s| s.name.clone())
-            .collect(),
-        motions: Vec::new(),
-    };
+    let mut motions = Vec::new();
     for row in db::meetings::motions(&db, &m.id).await? {
         let Some(vote) = db::votes::get(&db, &VoteId::from_trusted(&row.id)).await? else {
             continue;
         };
         let (_, result) = super::votes::tally(&db, &vote).await?;
-        let participated = db::votes::participated(&db, &vote.id).await?;
-        let (_, text) = result_text(
-            &vote.settings,
-            &result,
-            participated,
-            vote.present.unwrap_or(0),
-            ctx.lang,
-        );
-        let motion = MotionRecord {
-            title: vote.settings.title.clone(),
-            // The notice's closing line about the ballot list is for a notice, not the minutes.
-            result: text
-                .lines()
-                .take(text.lines().count().saturating_sub(1))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            quorum_override: row.quorum_override.clone(),
-        };
-        match row.item_position.and_then(|p| records.get_mut(p as usize)) {
-            Some(item) => item.motions.push(motion),
-            None => loose.motions.push(motion),
-        }
-    }
-    if !loose.motions.is_empty() || !loose.speakers.is_empty() {
-        records.push(loose);
+        motions.push(MotionRecord {
+            item: row.item_position,
+            participated: db::votes::participated(&db, &vote.id).await?,
+            present: vote.present.unwrap_or(0),
+            settings: vote.settings,
+            result,
+            quorum_override: row.quorum_override,
+        });
     }
     let record = MeetingRecord {
         title: m.settings.title.clone(),
@@ -517,7 +471,8 @@ async fn minutes_of(ctx: &Ctx, l: &Loaded) -> ApiResult<String> {
         opened_at: m.opened_at,
         closed_at: m.closed_at,
         eligible: l.electorate.len() as u64,
-        attendance: attendance
+        attendance: db::meetings::attendance(&db, &m.id)
+            .await?
             .iter()
             .map(|a| {
                 Ok(Attendance {
@@ -528,18 +483,23 @@ async fn minutes_of(ctx: &Ctx, l: &Loaded) -> ApiResult<String> {
                 })
             })
             .collect::<ApiResult<_>>()?,
-        items: records,
+        agenda: db::meetings::items(&db, &m.id)
+            .await?
+            .into_iter()
+            .map(|i| (i.position, i.title))
+            .collect(),
+        speakers: db::meetings::speakers(&db, &m.id)
+            .await?
+            .into_iter()
+            .map(|s| SpeakerRecord {
+                item: s.item_position,
+                state: s.state(),
+                name: s.name,
+            })
+            .collect(),
+        motions,
     };
-    // China Standard Time, as the room's clock shows it.
-    let local = |t: &chrono::DateTime<chrono::Utc>, format: &str| {
-        (*t + chrono::Duration::hours(8)).format(format).to_string()
-    };
-    Ok(minutes_text(
-        &record,
-        ctx.lang,
-        |t| local(t, "%Y-%m-%d %H:%M"),
-        |t| local(t, "%H:%M"),
-    ))
+    Ok(minutes_text(&record, ctx.lang))
 }
 
 /// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or staff check in
@@ -686,17 +646,7 @@ pub async fn set_item(ctx: &Ctx, id: &str, position: &str, open: bool) -> ApiRes
     let changes = if open {
         open_item_rule(m.state, &states, index)?
     } else {
-        m.state.require_open()?;
-        match states.get(index) {
-            Some(ItemState::Open) => vec![(index, ItemState::Done)],
-            Some(_) => Vec::new(),
-            None => {
-                return Err(DomainError::NotFound {
-                    entity: Entity::AgendaItem,
-                }
-                .into());
-            }
-        }
+        close_item(m.state, &states, index)?
     };
     if !changes.is_empty() {
         let statements = changes
@@ -770,11 +720,12 @@ pub async fn update_speaker(
         .ok_or(DomainError::NotFound {
             entity: Entity::Member,
         })?;
-    let own = row.member_id == member.actor.member.as_str();
-    if !(own && body.state == SpeakerState::Withdrawn) {
-        require_chair(&member.actor, m)?;
-    }
-    let next = row.state().move_to(body.state)?;
+    let next = row.state().apply(
+        &member.actor,
+        &m.scope,
+        &MemberId::from_trusted(&row.member_id),
+        body.state,
+    )?;
     let seconds = if next == SpeakerState::Speaking {
         check_floor_seconds(body.seconds)?
     } else {
@@ -958,11 +909,7 @@ pub async fn publish_minutes(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     if let Some(existing) = &m.minutes_notice {
         return notice_response(ctx, existing, 200).await;
     }
-    let title = match ctx.lang {
-        yishi_core::Lang::ZhCn => format!("会议纪要：{}", m.settings.title),
-        yishi_core::Lang::En => format!("Minutes: {}", m.settings.title),
-    };
-    let title: String = title.chars().take(yishi_core::notices::TITLE_MAX).collect();
+    let title = notice_title(&m.settings.title, ctx.lang);
     let notice = yishi_core::notices::Notice {
         category: yishi_core::notices::Category::Meeting,
         ..yishi_core::notices::publish_notice(
