@@ -1,6 +1,6 @@
 //! Residents' matters (民事) through the five resident steps. Every change goes through
-//! `yishi_core::matters::apply` (who may, and whether the step allows it) and is written in one batch
-//! with its timeline event, guarded against a concurrent change of step.
+//! `yishi_core::matters::Matter::apply` (who may, and whether the step allows it) and is written in one
+//! batch with its timeline event, guarded against a concurrent change of step.
 
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Request, Response};
@@ -53,7 +53,12 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredMatter> {
 
 /// Whether `mv` would be allowed now (for the buttons the app shows).
 fn allowed(ctx: &Ctx, actor: &Actor, m: &StoredMatter, mv: Move) -> bool {
-    rules::apply(actor, &m.rules, mv, ctx.now).is_ok()
+    m.rules.may(actor, mv, ctx.now).is_ok()
+}
+
+/// The step `mv` by `actor` takes the matter to, through the one gate.
+fn next_step(ctx: &Ctx, actor: &Actor, m: &StoredMatter, mv: Move) -> ApiResult<Step> {
+    Ok(m.rules.clone().apply(actor, mv, ctx.now)?.step)
 }
 
 async fn view(ctx: &Ctx, actor: &Actor, m: StoredMatter) -> ApiResult<MatterView> {
@@ -76,7 +81,7 @@ async fn view(ctx: &Ctx, actor: &Actor, m: StoredMatter) -> ApiResult<MatterView
         support: !my_support && allowed(ctx, actor, &m, Move::Support),
         comment: allowed(ctx, actor, &m, Move::Comment),
         facilitate: allowed(ctx, actor, &m, Move::Moderate),
-        manage: rules::may(actor, &m.rules, Move::Decline).is_ok(),
+        manage: rules::who_may(actor, &m.rules, Move::Decline).is_ok(),
         adopt: allowed(ctx, actor, &m, Move::Adopt),
         post_progress: allowed(ctx, actor, &m, Move::PostProgress),
         accept: allowed(ctx, actor, &m, Move::Accept),
@@ -334,7 +339,7 @@ async fn resolve_scope(
 pub async fn support(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::Support, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::Support)?;
     let db = ctx.db()?;
     if db::matters::has_support(&db, &m.id, &member.actor.member).await? {
         return respond(ctx, &member.actor, &m.id, 200).await;
@@ -374,7 +379,7 @@ pub async fn decline(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
     let (member, _) = session::require_member(ctx).await?;
     let body: ReasonRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::Decline, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::Decline)?;
     let reason = rules::reason_required(Some(&body.reason))?;
     step(
         ctx,
@@ -403,14 +408,18 @@ pub async fn merge(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     if target.id == dup.id || !target.rules.scope.contains(&dup.rules.scope) {
         return Err(bad_target().into());
     }
-    let merged = rules::apply(&member.actor, &dup.rules, Move::Merge, ctx.now)?;
+    let merged = next_step(ctx, &member.actor, &dup, Move::Merge)?;
     let db = ctx.db()?;
     target.rules.supports += db::matters::new_supporters(&db, &dup.id, &target.id).await?;
-    let absorbed =
-        rules::apply(&member.actor, &target.rules, Move::Absorb, ctx.now).map_err(|e| match e {
+    let absorbed = target
+        .rules
+        .clone()
+        .apply(&member.actor, Move::Absorb, ctx.now)
+        .map_err(|e| match e {
             DomainError::MatterStep => bad_target(),
             other => other,
-        })?;
+        })?
+        .step;
     let mut statements = vec![
         db::matters::set_step(
             &db,
@@ -467,7 +476,7 @@ pub async fn comment(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
     let (member, _) = session::require_member(ctx).await?;
     let body: CommentRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    rules::apply(&member.actor, &m.rules, Move::Comment, ctx.now)?;
+    m.rules.may(&member.actor, Move::Comment, ctx.now)?;
     let text = clean_text(&body.body, Field::Comment, rules::COMMENT_MAX)?;
     let parent = body
         .parent
@@ -524,7 +533,7 @@ pub async fn hide_comment(
     let (member, _) = session::require_member(ctx).await?;
     let body: ReasonRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    rules::apply(&member.actor, &m.rules, Move::Moderate, ctx.now)?;
+    m.rules.may(&member.actor, Move::Moderate, ctx.now)?;
     let reason = rules::reason_required(Some(&body.reason))?;
     let missing = DomainError::NotFound {
         entity: Entity::Comment,
@@ -569,7 +578,7 @@ pub async fn summarize(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
     let (member, _) = session::require_member(ctx).await?;
     let body: SummaryRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::Summarize, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::Summarize)?;
     let text = clean_text(&body.text, Field::Summary, rules::SUMMARY_MAX)?;
     let columns = [
         (Column::Summary, JsValue::from_str(&text)),
@@ -598,7 +607,7 @@ pub async fn put_to_ballot(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
     let (member, _) = session::require_member(ctx).await?;
     let body: BallotRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::PutToBallot, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::PutToBallot)?;
     if body.settings.method != Method::YesNo {
         return Err(DomainError::Invalid {
             field: Field::Options,
@@ -633,7 +642,7 @@ pub async fn put_to_meeting(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult
     let (member, _) = session::require_member(ctx).await?;
     let body: AgendaRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::PutToMeeting, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::PutToMeeting)?;
     let db = ctx.db()?;
     let bad = || DomainError::Invalid {
         field: Field::Meeting,
@@ -709,12 +718,8 @@ pub async fn record_decision(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
     let body: DecisionRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
     // Who may, and whether the matter is waiting for a decision, before reading the vote.
-    rules::apply(
-        &member.actor,
-        &m.rules,
-        Move::Decide(Decision::Adopted),
-        ctx.now,
-    )?;
+    m.rules
+        .may(&member.actor, Move::Decide(Decision::Adopted), ctx.now)?;
     let db = ctx.db()?;
     let vote_id = match (&m.vote, &m.meeting) {
         (Some(vote), _) => Some(vote.clone()),
@@ -730,7 +735,7 @@ pub async fn record_decision(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
     } else {
         Decision::Rejected
     };
-    let next = rules::apply(&member.actor, &m.rules, Move::Decide(decision), ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::Decide(decision))?;
     let (title, text) = rules::decision_notice(&m.title, decision, &vote_body, Lang::ZhCn);
     let notice = yishi_core::notices::publish_notice(
         &member.actor,
@@ -790,7 +795,7 @@ pub async fn record_decision(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
 pub async fn reconsider(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::Reconsider, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::Reconsider)?;
     let cleared = [
         Column::Decision,
         Column::DecisionNoticeId,
@@ -821,7 +826,7 @@ pub async fn set_owner(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
     let (member, _) = session::require_member(ctx).await?;
     let body: OwnerRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::AssignOwner, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::AssignOwner)?;
     let name = clean_line(&body.name, Field::Owner, rules::OWNER_NAME_MAX)?;
     let db = ctx.db()?;
     let owner_member = match body.phone.as_deref().map(str::trim) {
@@ -866,7 +871,7 @@ pub async fn set_owner(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
 pub async fn adopt(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::Adopt, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::Adopt)?;
     let name = volunteer_name(&member);
     let columns = [
         (
@@ -900,7 +905,7 @@ pub async fn add_milestone(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
     let (member, _) = session::require_member(ctx).await?;
     let body: MilestoneRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    rules::apply(&member.actor, &m.rules, Move::EditMilestones, ctx.now)?;
+    m.rules.may(&member.actor, Move::EditMilestones, ctx.now)?;
     let title = clean_line(&body.title, Field::Title, rules::TITLE_MAX)?;
     let due = rules::check_due(body.due_on, ctx.now.date_naive())?;
     let db = ctx.db()?;
@@ -941,7 +946,7 @@ pub async fn add_milestone(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
 pub async fn milestone_done(ctx: &Ctx, id: &str, position: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
-    rules::apply(&member.actor, &m.rules, Move::PostProgress, ctx.now)?;
+    m.rules.may(&member.actor, Move::PostProgress, ctx.now)?;
     let db = ctx.db()?;
     let missing = DomainError::NotFound {
         entity: Entity::Milestone,
@@ -978,7 +983,7 @@ pub async fn post_progress(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
     let (member, _) = session::require_member(ctx).await?;
     let body: ProgressRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    rules::apply(&member.actor, &m.rules, Move::PostProgress, ctx.now)?;
+    m.rules.may(&member.actor, Move::PostProgress, ctx.now)?;
     let text = clean_text(&body.body, Field::Body, rules::PROGRESS_MAX)?;
     let db = ctx.db()?;
     let photos = own_photos(&db, &body.photos, &member.actor, true).await?;
@@ -1012,7 +1017,7 @@ pub async fn post_progress(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
 pub async fn request_acceptance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let m = load(ctx, &member.actor, id).await?;
-    let next = rules::apply(&member.actor, &m.rules, Move::RequestAcceptance, ctx.now)?;
+    let next = next_step(ctx, &member.actor, &m, Move::RequestAcceptance)?;
     step(
         ctx,
         &member.actor,
@@ -1032,7 +1037,7 @@ pub async fn acceptance(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
     let body: AcceptanceRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
     if body.accept {
-        let next = rules::apply(&member.actor, &m.rules, Move::Accept, ctx.now)?;
+        let next = next_step(ctx, &member.actor, &m, Move::Accept)?;
         let community = m
             .rules
             .scope
@@ -1054,7 +1059,7 @@ pub async fn acceptance(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
         )
         .await
     } else {
-        let next = rules::apply(&member.actor, &m.rules, Move::RejectAcceptance, ctx.now)?;
+        let next = next_step(ctx, &member.actor, &m, Move::RejectAcceptance)?;
         let reason = rules::reason_required(body.reason.as_deref())?;
         step(
             ctx,
@@ -1076,7 +1081,7 @@ pub async fn rate(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
     let (member, _) = session::require_member(ctx).await?;
     let body: RatingRequest = read_json(req).await?;
     let m = load(ctx, &member.actor, id).await?;
-    rules::apply(&member.actor, &m.rules, Move::Rate, ctx.now)?;
+    m.rules.may(&member.actor, Move::Rate, ctx.now)?;
     let stars = rules::check_stars(body.stars)?;
     let comment = body.comment.trim();
     let comment = if comment.is_empty() {
