@@ -23,7 +23,8 @@ use yishi_core::ids::{
 use yishi_core::members::Actor;
 use yishi_core::policy::{Action, Target, authorize, can_manage_catalogue, scopes_for};
 use yishi_core::requests::{
-    self as rules, Channel, FigureInput, Outcome, Parties, Status, Transition, WorkCalendar,
+    self as rules, Channel, Counted, FigureInput, Group, Outcome, Parties, Status, Transition,
+    WorkCalendar,
 };
 use yishi_core::territory::{ScopeKind, ScopePath, ScopeRef};
 use yishi_core::text::{clean_line, clean_text};
@@ -68,14 +69,17 @@ pub async fn load(ctx: &Ctx, member: &LoadedMember, id: &str) -> ApiResult<(Requ
 
 async fn access(db: &D1Database, actor: &Actor, row: &RequestRow) -> ApiResult<Access> {
     let units = db::requests::units_of(db, &actor.member).await?;
-    let scope = row.scope()?;
     Ok(Access {
-        parties: Parties {
-            handler: actor.is_active() && units.iter().any(|u| u.as_str() == row.handler_id),
-            dispatcher: authorize(actor, Action::DispatchRequests, Target::Scope(&scope)).is_ok(),
-            requester: actor.is_active()
-                && row.requester_id.as_deref() == Some(actor.member.as_str()),
-        },
+        parties: Parties::of(
+            actor,
+            &row.scope()?,
+            &HandlingUnitId::from_trusted(&row.handler_id),
+            &units,
+            row.requester_id
+                .as_deref()
+                .map(MemberId::from_trusted)
+                .as_ref(),
+        ),
         follower: db::requests::follows(db, &row.id(), &actor.member).await?,
         registrar: actor.is_active() && row.registered_by.as_deref() == Some(actor.member.as_str()),
     })
@@ -239,7 +243,7 @@ async fn view(
         can: RequestPowers {
             handle: p.handler,
             dispatch: p.dispatcher,
-            confirm: p.requester && status == Status::Resolved,
+            confirm: status.may(Transition::Close, p).is_ok(),
             join: status.is_open()
                 && !p.requester
                 && !access.follower
@@ -886,18 +890,9 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     let body: ChangeRequest = read_json(req).await?;
     let (row, access) = load(ctx, &member, id).await?;
     let t = body.action.transition();
-    rules::may(t, access.parties)?;
     let from = row.status()?;
-    let to = rules::next_status(from, t)?;
-    let needs_note = matches!(
-        body.action,
-        RequestAction::Resolve | RequestAction::Return | RequestAction::Merge
-    );
-    let note = if needs_note || !body.note.trim().is_empty() {
-        clean_text(&body.note, Field::Body, rules::NOTE_MAX)?
-    } else {
-        String::new()
-    };
+    let to = from.apply(t, access.parties)?;
+    let note = rules::change_note(t, &body.note)?;
     let db = ctx.db()?;
     let rid = row.id();
     let event_id = ctx.new_id(EventId::generate)?;
@@ -925,9 +920,7 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
                 field_invalid(Field::HandlingUnit),
             )
             .await?;
-            if unit.id.as_str() == row.handler_id {
-                return Err(invalid(Field::HandlingUnit));
-            }
+            rules::check_return(&HandlingUnitId::from_trusted(&row.handler_id), &unit.id)?;
             columns.push((Column::ReturnedTo, db::text(unit.id.as_str())));
             event_unit = Some(unit.id.to_string());
         }
@@ -1022,9 +1015,8 @@ pub async fn confirm(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
     let body: ConfirmRequest = read_json(req).await?;
     let (row, access) = load(ctx, &member, id).await?;
     let t = body.outcome.transition();
-    rules::may(t, access.parties)?;
     let from = row.status()?;
-    let to = rules::next_status(from, t)?;
+    let to = from.apply(t, access.parties)?;
     let stars = rules::check_stars(body.stars)?;
     let comment = if body.comment.trim().is_empty() {
         String::new()
@@ -1084,12 +1076,7 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let (member, _) = session::require_member(ctx).await?;
     let body: SplitRequest = read_json(req).await?;
     let (row, access) = load(ctx, &member, id).await?;
-    if !access.parties.dispatcher {
-        return Err(DomainError::Forbidden.into());
-    }
-    if !row.status()?.is_open() {
-        return Err(DomainError::RequestStatus.into());
-    }
+    row.status()?.may(Transition::Split, access.parties)?;
     let description = clean_text(
         &body.description,
         Field::Description,
@@ -1224,11 +1211,10 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
 
 // ---- Figures ----
 
-fn date_param(ctx: &Ctx, name: &str, field: Field, default: NaiveDate) -> ApiResult<NaiveDate> {
-    match query_param(&ctx.url, name) {
-        None => Ok(default),
-        Some(s) => s.parse().map_err(|_| invalid(field)),
-    }
+fn date_param(ctx: &Ctx, name: &str, field: Field) -> ApiResult<Option<NaiveDate>> {
+    query_param(&ctx.url, name)
+        .map(|s| s.parse().map_err(|_| invalid(field)))
+        .transpose()
 }
 
 /// `GET /api/v1/requests/figures?from=&to=` (China dates, both included; the last 30 days by
@@ -1240,12 +1226,9 @@ pub async fn figures(ctx: &Ctx) -> ApiResult<Response> {
     if scopes.is_empty() {
         return Err(DomainError::Forbidden.into());
     }
-    let today = rules::china_date(ctx.now);
-    let to = date_param(ctx, "to", Field::To, today)?;
-    let from = date_param(ctx, "from", Field::From, to - Duration::days(29))?;
-    if from > to || (to - from).num_days() > 3 * 366 {
-        return Err(invalid(Field::From));
-    }
+    let to = date_param(ctx, "to", Field::To)?;
+    let from = date_param(ctx, "from", Field::From)?;
+    let (from, to) = rules::period(rules::china_date(ctx.now), from, to)?;
     let rows = db::requests::figure_rows(
         &ctx.db()?,
         &scopes,
@@ -1255,51 +1238,29 @@ pub async fn figures(ctx: &Ctx) -> ApiResult<Response> {
         ),
     )
     .await?;
-    let mut inputs = Vec::with_capacity(rows.len());
-    for r in &rows {
-        inputs.push((
-            r,
-            FigureInput {
+    let mut items = Vec::with_capacity(rows.len());
+    for r in rows {
+        items.push(Counted {
+            input: FigureInput {
                 received_at: db::parse_time(&r.received_at)?,
                 deadline: db::parse_time(&r.deadline)?,
                 resolved_at: r.resolved_at.as_deref().map(db::parse_time).transpose()?,
                 status: Status::parse(&r.status).unwrap_or(Status::Received),
                 stars: r.stars.and_then(|s| u8::try_from(s).ok()),
             },
-        ));
+            unit: Group {
+                id: r.handler_id,
+                name: r.handler_name,
+            },
+            category: Group {
+                id: r.category_id,
+                name: r.category_name,
+            },
+        });
     }
-    let group = |key: fn(&db::requests::FigureRow) -> (&str, &str)| -> Vec<FigureRow> {
-        let mut keys: Vec<(String, String)> = Vec::new();
-        for (r, _) in &inputs {
-            let (id, name) = key(r);
-            if !keys.iter().any(|(k, _)| k == id) {
-                keys.push((id.to_owned(), name.to_owned()));
-            }
-        }
-        keys.sort_by(|a, b| a.1.cmp(&b.1));
-        keys.into_iter()
-            .map(|(id, name)| FigureRow {
-                figures: rules::figures(
-                    inputs
-                        .iter()
-                        .filter(|(r, _)| key(r).0 == id)
-                        .map(|(_, i)| i),
-                    ctx.now,
-                ),
-                id,
-                name,
-            })
-            .collect()
-    };
-    let response = FiguresResponse {
-        from,
-        to,
-        total: rules::figures(inputs.iter().map(|(_, i)| i), ctx.now),
-        by_unit: group(|r| (&r.handler_id, &r.handler_name)),
-        by_category: group(|r| (&r.category_id, &r.category_name)),
-    };
+    let report = rules::report(&items, ctx.now);
     if query_param(&ctx.url, "format").as_deref() == Some("csv") {
-        let mut resp = Response::ok(figures_csv(&response, ctx.lang))?;
+        let mut resp = Response::ok(rules::report_csv(&report, ctx.lang))?;
         resp.headers_mut()
             .set("content-type", "text/csv; charset=utf-8")?;
         resp.headers_mut().set(
@@ -1308,72 +1269,26 @@ pub async fn figures(ctx: &Ctx) -> ApiResult<Response> {
         )?;
         return Ok(resp);
     }
-    json(200, &response)
-}
-
-fn figures_csv(f: &FiguresResponse, lang: yishi_core::i18n::Lang) -> String {
-    let zh = lang == yishi_core::i18n::Lang::ZhCn;
-    let header = if zh {
-        [
-            "分组",
-            "名称",
-            "受理数",
-            "办结数",
-            "办结率",
-            "平均办理时长(小时)",
-            "90%办理时长(小时)",
-            "超期数",
-            "超期率",
-            "评价数",
-            "平均评分",
-        ]
-    } else {
-        [
-            "group",
-            "name",
-            "received",
-            "completed",
-            "completion rate",
-            "average handling (hours)",
-            "p90 handling (hours)",
-            "overdue",
-            "overdue rate",
-            "rated",
-            "average stars",
-        ]
+    let rows = |groups: Vec<rules::GroupFigures>| -> Vec<FigureRow> {
+        groups
+            .into_iter()
+            .map(|g| FigureRow {
+                id: g.id,
+                name: g.name,
+                figures: g.figures,
+            })
+            .collect()
     };
-    let mut rows = vec![header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>()];
-    let hours = |s: f64| format!("{:.1}", s / 3600.0);
-    let line = |group: &str, name: &str, x: &rules::Figures| {
-        vec![
-            group.to_owned(),
-            name.to_owned(),
-            x.received.to_string(),
-            x.completed.to_string(),
-            format!("{:.2}%", x.completion_rate * 100.0),
-            x.avg_handling_seconds.map(hours).unwrap_or_default(),
-            x.p90_handling_seconds
-                .map(|s| hours(s as f64))
-                .unwrap_or_default(),
-            x.overdue.to_string(),
-            format!("{:.2}%", x.overdue_rate * 100.0),
-            x.rated.to_string(),
-            x.avg_stars.map(|s| format!("{s:.2}")).unwrap_or_default(),
-        ]
-    };
-    let (all, unit, category) = if zh {
-        ("合计", "责任单位", "诉求大类")
-    } else {
-        ("total", "unit", "category")
-    };
-    rows.push(line(all, "", &f.total));
-    for r in &f.by_unit {
-        rows.push(line(unit, &r.name, &r.figures));
-    }
-    for r in &f.by_category {
-        rows.push(line(category, &r.name, &r.figures));
-    }
-    yishi_core::csv::write(&rows)
+    json(
+        200,
+        &FiguresResponse {
+            from,
+            to,
+            total: report.total,
+            by_unit: rows(report.by_unit),
+            by_category: rows(report.by_category),
+        },
+    )
 }
 
 // ---- Open311 keys ----
@@ -1578,7 +1493,7 @@ pub async fn sweep(db: &D1Database, now: DateTime<Utc>) -> ApiResult<(u32, u32)>
             .await;
             escalated += u32::from(changed.is_ok());
         } else if status == Status::Resolved {
-            let to = rules::next_status(status, Transition::Close)?;
+            let to = status.apply(Transition::Close, Parties::SCHEDULE)?;
             let statements = vec![
                 db::requests::set_status(
                     db,
