@@ -6,6 +6,10 @@
 //! version supersedes the one in force; nothing of an earlier version's record (its comments, its vote,
 //! its signatures) changes. Each household signs a version once — online by one of its members, or on
 //! paper, recorded by staff on its behalf and labelled so.
+//!
+//! A version's lifecycle has the one shape: [`VersionState::may`] says whether someone may make a
+//! [`CovenantMove`] now (who, [`who_may`], then whether the state allows it), and
+//! [`VersionState::apply`] makes it, returning the version's new state.
 
 use serde::{Deserialize, Serialize};
 
@@ -75,24 +79,51 @@ pub enum CovenantMove {
     Sign,
 }
 
-/// Where `mv` takes the latest version (in state `latest`), given whether a version is in force.
-pub fn next_state(latest: VersionState, mv: CovenantMove) -> DomainResult<Option<VersionState>> {
-    use VersionState::{Adopted, Drafting, Rejected, Superseded, Voting};
-    match (mv, latest) {
-        (CovenantMove::EditDraft | CovenantMove::Comment, Drafting) => Ok(Some(Drafting)),
-        (CovenantMove::PutToVote, Drafting) => Ok(Some(Voting)),
-        (CovenantMove::RecordOutcome { adopted: true }, Voting) => Ok(Some(Adopted)),
-        (CovenantMove::RecordOutcome { adopted: false }, Voting) => Ok(Some(Rejected)),
-        // A new version starts from the one in force or from a rejected draft.
-        (CovenantMove::Amend, Adopted | Rejected | Superseded) => Ok(None),
-        _ => Err(DomainError::CovenantStep),
+impl VersionState {
+    /// May `actor` make `mv` on a covenant of `scope` whose latest version is in this state (to sign:
+    /// whose version in force is): she is among those who may ([`who_may`]), and the state allows it.
+    pub fn may(&self, actor: &Actor, scope: &ScopePath, mv: CovenantMove) -> DomainResult<()> {
+        self.next(actor, scope, mv).map(|_| ())
+    }
+
+    /// Makes `mv`, if [`VersionState::may`] allows it: the version's state after it. An amendment
+    /// leaves the latest version as it is; the new version it starts is drafted.
+    pub fn apply(
+        self,
+        actor: &Actor,
+        scope: &ScopePath,
+        mv: CovenantMove,
+    ) -> DomainResult<VersionState> {
+        self.next(actor, scope, mv)
+    }
+
+    fn next(
+        self,
+        actor: &Actor,
+        scope: &ScopePath,
+        mv: CovenantMove,
+    ) -> DomainResult<VersionState> {
+        use VersionState::{Adopted, Drafting, Rejected, Superseded, Voting};
+        who_may(actor, scope, mv)?;
+        match (mv, self) {
+            (CovenantMove::EditDraft | CovenantMove::Comment, Drafting) => Ok(Drafting),
+            (CovenantMove::PutToVote, Drafting) => Ok(Voting),
+            (CovenantMove::RecordOutcome { adopted: true }, Voting) => Ok(Adopted),
+            (CovenantMove::RecordOutcome { adopted: false }, Voting) => Ok(Rejected),
+            // A new version starts from the one in force or from a rejected draft.
+            (CovenantMove::Amend, state @ (Adopted | Rejected | Superseded)) => Ok(state),
+            // Households sign the version in force.
+            (CovenantMove::Sign, Adopted) => Ok(Adopted),
+            _ => Err(DomainError::CovenantStep),
+        }
     }
 }
 
-/// Who may: staff (and building heads for their building) run covenants; residents of the scope comment
-/// on drafts and sign for their household; grid workers and staff record a paper signature for a
-/// household they cover.
-pub fn may(actor: &Actor, scope: &ScopePath, mv: CovenantMove) -> DomainResult<()> {
+/// Who may, whatever the state: staff (and building heads for their building) run covenants (start
+/// one, edit its draft, put it to the vote, record the outcome, amend it); residents of the scope
+/// comment on drafts and sign for their household; grid workers and staff record a paper signature for
+/// a household they cover (the policy's `ActOnBehalf`, checked with the household).
+pub fn who_may(actor: &Actor, scope: &ScopePath, mv: CovenantMove) -> DomainResult<()> {
     let on = |action| policy::authorize(actor, action, Target::Scope(scope));
     match mv {
         CovenantMove::Comment | CovenantMove::Sign => on(Action::TakePartInMatter),
@@ -158,36 +189,35 @@ mod tests {
 
     #[test]
     fn a_version_goes_from_draft_to_vote_to_adopted_or_rejected() {
+        let (chair, s) = (staff(), building(3));
+        let apply = |state: VersionState, mv| state.apply(&chair, &s, mv);
+        assert_eq!(apply(Drafting, CovenantMove::EditDraft), Ok(Drafting));
+        assert_eq!(apply(Drafting, CovenantMove::PutToVote), Ok(Voting));
         assert_eq!(
-            next_state(Drafting, CovenantMove::Comment),
-            Ok(Some(Drafting))
+            apply(Voting, CovenantMove::RecordOutcome { adopted: true }),
+            Ok(Adopted)
         );
         assert_eq!(
-            next_state(Drafting, CovenantMove::PutToVote),
-            Ok(Some(Voting))
+            apply(Voting, CovenantMove::RecordOutcome { adopted: false }),
+            Ok(Rejected)
         );
-        assert_eq!(
-            next_state(Voting, CovenantMove::RecordOutcome { adopted: true }),
-            Ok(Some(Adopted))
-        );
-        assert_eq!(
-            next_state(Voting, CovenantMove::RecordOutcome { adopted: false }),
-            Ok(Some(Rejected))
-        );
-        assert_eq!(next_state(Adopted, CovenantMove::Amend), Ok(None));
-        assert_eq!(next_state(Rejected, CovenantMove::Amend), Ok(None));
+        // An amendment leaves the latest version as it is.
+        assert_eq!(apply(Adopted, CovenantMove::Amend), Ok(Adopted));
+        assert_eq!(apply(Rejected, CovenantMove::Amend), Ok(Rejected));
+        assert_eq!(apply(Superseded, CovenantMove::Amend), Ok(Superseded));
         // Nothing skips the vote, and a version under vote is not edited.
         for (state, mv) in [
             (Drafting, CovenantMove::RecordOutcome { adopted: true }),
             (Voting, CovenantMove::EditDraft),
-            (Voting, CovenantMove::Comment),
             (Adopted, CovenantMove::EditDraft),
             (Adopted, CovenantMove::PutToVote),
             (Drafting, CovenantMove::Amend),
             (Voting, CovenantMove::Amend),
+            (Voting, CovenantMove::PutToVote),
+            (Rejected, CovenantMove::RecordOutcome { adopted: true }),
         ] {
             assert_eq!(
-                next_state(state, mv),
+                apply(state, mv),
                 Err(DomainError::CovenantStep),
                 "{mv:?} from {state:?}"
             );
@@ -195,24 +225,73 @@ mod tests {
     }
 
     #[test]
+    fn residents_comment_on_drafts_and_sign_the_version_in_force() {
+        let (her, s) = (resident_of(3), building(3));
+        assert_eq!(
+            Drafting.apply(&her, &s, CovenantMove::Comment),
+            Ok(Drafting)
+        );
+        assert_eq!(Adopted.apply(&her, &s, CovenantMove::Sign), Ok(Adopted));
+        for state in [Voting, Adopted, Rejected, Superseded] {
+            assert_eq!(
+                state.may(&her, &s, CovenantMove::Comment),
+                Err(DomainError::CovenantStep),
+                "{state:?}"
+            );
+        }
+        for state in [Drafting, Voting, Rejected, Superseded] {
+            assert_eq!(
+                state.may(&her, &s, CovenantMove::Sign),
+                Err(DomainError::CovenantStep),
+                "{state:?}"
+            );
+        }
+        // Who is asked before the state: a resident learns nothing of where a draft stands.
+        assert_eq!(
+            Voting.may(&her, &s, CovenantMove::PutToVote),
+            Err(DomainError::Forbidden)
+        );
+        assert_eq!(
+            Drafting.may(&resident_of(5), &s, CovenantMove::Comment),
+            Err(DomainError::Forbidden)
+        );
+    }
+
+    #[test]
     fn who_may() {
         let s = building(3);
-        assert_eq!(may(&resident_of(3), &s, CovenantMove::Sign), Ok(()));
-        assert_eq!(may(&resident_of(3), &s, CovenantMove::Comment), Ok(()));
         assert_eq!(
-            may(&resident_of(3), &s, CovenantMove::PutToVote),
+            super::who_may(&resident_of(3), &s, CovenantMove::Sign),
+            Ok(())
+        );
+        assert_eq!(
+            super::who_may(&resident_of(3), &s, CovenantMove::Comment),
+            Ok(())
+        );
+        assert_eq!(
+            super::who_may(&resident_of(3), &s, CovenantMove::PutToVote),
             Err(DomainError::Forbidden)
         );
         assert_eq!(
-            may(&resident_of(5), &s, CovenantMove::Sign),
+            super::who_may(&resident_of(5), &s, CovenantMove::Sign),
             Err(DomainError::Forbidden)
         );
-        assert_eq!(may(&staff(), &s, CovenantMove::PutToVote), Ok(()));
         assert_eq!(
-            may(&staff(), &s, CovenantMove::Sign),
+            super::who_may(&staff(), &s, CovenantMove::PutToVote),
+            Ok(())
+        );
+        assert_eq!(
+            super::who_may(&staff(), &s, CovenantMove::Sign),
             Err(DomainError::Forbidden)
         );
-        assert_eq!(may(&building_head_of(3), &s, CovenantMove::Amend), Ok(()));
+        assert_eq!(
+            super::who_may(&building_head_of(3), &s, CovenantMove::Amend),
+            Ok(())
+        );
+        assert_eq!(
+            super::who_may(&outsider_staff(), &s, CovenantMove::Amend),
+            Err(DomainError::Forbidden)
+        );
     }
 
     #[test]

@@ -1,10 +1,14 @@
-//! Languages and the localized text that both the API and the app need: error messages and the names of
-//! fields and records. The app's own screen text lives in the app's i18n layer; both follow one rule:
-//! every text is looked up by an exhaustive `match`, so a missing translation does not compile.
+//! Languages and the localized text that both the API and the app need: error messages, the names of
+//! fields and records, and the words of documents core writes (a meeting's minutes, [`MinutesText`]).
+//! The app's own screen text lives in the app's i18n layer; both follow one rule: every text is looked
+//! up by an exhaustive `match`, so a missing translation does not compile.
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, Entity, Field};
+
+mod minutes;
+pub use minutes::MinutesText;
 
 /// A language of the user interface. Simplified Chinese comes first and is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -20,6 +20,7 @@ pub mod requests;
 pub mod richtext;
 pub mod territory;
 pub mod text;
+pub mod time;
 pub mod votes;
 
 #[cfg(any(test, feature = "test-util"))]

@@ -3,9 +3,12 @@
 //! online ballot or a meeting's motion (民决), carried out by an owner with milestones and accepted by
 //! residents' representatives (民办), and rated by the residents it concerns (民评).
 //!
-//! [`apply`] is the one gate: it checks who may make a [`Move`] (through [`crate::policy`]) and where the
-//! move takes the matter ([`next_step`]); no step can be skipped. A micro-wish (微心愿) is a small personal
-//! need: it skips the council and the ballot, a volunteer adopts it and its proposer accepts the result.
+//! [`Matter::may`] is the one gate: it checks who may make a [`Move`] ([`who_may`], through
+//! [`crate::policy`]) and whether the matter's step allows it; [`Matter::apply`] makes the move and
+//! returns the matter at its new step, so no step can be skipped. A micro-wish (微心愿) is a small
+//! personal need: it skips the council and the ballot, a volunteer adopts it and its proposer accepts
+//! the result. The red and black board, photos and the community's settings have files of their own
+//! beside this one.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,6 +19,16 @@ use crate::members::Actor;
 use crate::policy::{self, Action, Target};
 use crate::territory::{ScopeKind, ScopePath};
 pub use crate::text::{clean_line, clean_text};
+
+mod board;
+mod photos;
+mod settings;
+
+pub use board::{
+    BOARD_LIST_SIZE, BoardEntry, BoardFigures, BoardList, RatingSummary, combine, rank_board,
+};
+pub use photos::{PHOTO_MAX_BYTES, file_type, photo_ids, photo_type};
+pub use settings::{EVALUATION_DAYS_MAX, MatterSettings, SUPPORTS_MAX};
 
 pub const TITLE_MAX: usize = 60;
 pub const DESCRIPTION_MAX: usize = 2_000;
@@ -28,12 +41,12 @@ pub const OWNER_NAME_MAX: usize = 60;
 pub const PHOTOS_MAX: usize = 6;
 
 /// What a matter is about (the seeds' categories).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(rename = "MatterCategory")
 )]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 环境卫生
@@ -86,8 +99,8 @@ impl Category {
 }
 
 /// Where a matter stands. The five resident steps are [`Stage`]s; a step is the stored state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Raised, collecting neighbours' support.
@@ -185,8 +198,8 @@ impl Stage {
 }
 
 /// Who carries an adopted matter out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OwnerKind {
     /// 居民自治小组
@@ -228,8 +241,8 @@ impl OwnerKind {
 }
 
 /// How a comment in the discussion stands to the matter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     For,
@@ -263,73 +276,12 @@ impl Stance {
 }
 
 /// What the vote decided.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Adopted,
     Rejected,
-}
-
-/// A community's settings for matters: the supports that put a matter on the council's list, by the
-/// level it concerns, and how long residents may rate an accepted matter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct MatterSettings {
-    pub building_supports: u32,
-    pub compound_supports: u32,
-    pub community_supports: u32,
-    pub evaluation_days: u32,
-}
-
-impl Default for MatterSettings {
-    fn default() -> Self {
-        MatterSettings {
-            building_supports: 5,
-            compound_supports: 10,
-            community_supports: 20,
-            evaluation_days: 14,
-        }
-    }
-}
-
-pub const SUPPORTS_MAX: u32 = 1_000;
-pub const EVALUATION_DAYS_MAX: u32 = 90;
-
-impl MatterSettings {
-    pub fn validate(self) -> DomainResult<MatterSettings> {
-        for n in [
-            self.building_supports,
-            self.compound_supports,
-            self.community_supports,
-        ] {
-            if !(1..=SUPPORTS_MAX).contains(&n) {
-                return Err(DomainError::OutOfRange {
-                    field: Field::Threshold,
-                    min: 1,
-                    max: SUPPORTS_MAX,
-                });
-            }
-        }
-        if !(1..=EVALUATION_DAYS_MAX).contains(&self.evaluation_days) {
-            return Err(DomainError::OutOfRange {
-                field: Field::Days,
-                min: 1,
-                max: EVALUATION_DAYS_MAX,
-            });
-        }
-        Ok(self)
-    }
-
-    /// The supports a matter for a place of `kind` needs (the proposer's own counts).
-    #[must_use]
-    pub fn threshold(&self, kind: ScopeKind) -> u32 {
-        match kind {
-            ScopeKind::Unit | ScopeKind::Building => self.building_supports,
-            ScopeKind::Compound => self.compound_supports,
-            ScopeKind::Community | ScopeKind::Street => self.community_supports,
-        }
-    }
 }
 
 /// What the rules need to know of a stored matter.
@@ -406,8 +358,28 @@ impl Move {
     ];
 }
 
+impl Matter {
+    /// May `actor` make `mv` now: she is among those who may ([`who_may`]) and the matter's step allows
+    /// it. Routes ask it before touching the database, and the app shows a button only when it allows.
+    pub fn may(&self, actor: &Actor, mv: Move, now: DateTime<Utc>) -> DomainResult<()> {
+        self.next(actor, mv, now).map(|_| ())
+    }
+
+    /// Makes `mv`, if [`Matter::may`] allows it: the matter at the step the move takes it to. What else
+    /// the move changes (a support, an owner, the evaluation window) the caller stores with it.
+    pub fn apply(self, actor: &Actor, mv: Move, now: DateTime<Utc>) -> DomainResult<Matter> {
+        let step = self.next(actor, mv, now)?;
+        Ok(Matter { step, ..self })
+    }
+
+    fn next(&self, actor: &Actor, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
+        who_may(actor, self, mv)?;
+        next_step(self, mv, now)
+    }
+}
+
 /// Where `mv` takes the matter, or why it cannot be made now. Supports are counted with the new one.
-pub fn next_step(m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
+fn next_step(m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
     use crate::notices::PeriodState;
     use Step::{
         Accepting, Deciding, Declined, Deliberating, Evaluating, Implementing, Merged, Proposed,
@@ -467,10 +439,11 @@ fn evaluation_over(m: &Matter, now: DateTime<Utc>) -> bool {
     m.step == Step::Evaluating && m.evaluation_ends_at.is_some_and(|end| now >= end)
 }
 
-/// May `actor` make `mv` on the matter? Residents take part where they live; staff (and building heads
-/// for their building) run the matter; facilitators summarise and moderate; residents' representatives
-/// accept the work, never its own owner; a micro-wish's proposer accepts what her volunteer did.
-pub fn may(actor: &Actor, m: &Matter, mv: Move) -> DomainResult<()> {
+/// Who may make `mv` on the matter, whatever its step: residents take part where they live; staff (and
+/// building heads for their building) run the matter; facilitators summarise and moderate; residents'
+/// representatives accept the work, never its own owner; a micro-wish's proposer accepts what her
+/// volunteer did.
+pub fn who_may(actor: &Actor, m: &Matter, mv: Move) -> DomainResult<()> {
     let on = |action| policy::authorize(actor, action, Target::Scope(&m.scope));
     let is_owner = m.owner_member.as_ref() == Some(&actor.member);
     match mv {
@@ -499,13 +472,6 @@ pub fn may(actor: &Actor, m: &Matter, mv: Move) -> DomainResult<()> {
         }
         Move::Accept | Move::RejectAcceptance => on(Action::AcceptMatters),
     }
-}
-
-/// The gate of every change: `actor` may make `mv`, and the matter's step allows it. Returns the step
-/// the matter moves to.
-pub fn apply(actor: &Actor, m: &Matter, mv: Move, now: DateTime<Utc>) -> DomainResult<Step> {
-    may(actor, m, mv)?;
-    next_step(m, mv, now)
 }
 
 /// Who reads matters: the audience of notices (residents where they live, offices in and above their
@@ -573,235 +539,6 @@ pub fn check_due(due: NaiveDate, today: NaiveDate) -> DomainResult<NaiveDate> {
     } else {
         Ok(due)
     }
-}
-
-/// Ratings of an evaluated matter: how many, the distribution of stars and the average in hundredths
-/// (4.67 is 467), rounded half up; exact integers so that every reader sees the same figure.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RatingSummary {
-    pub count: u32,
-    /// `stars[0]` counts one-star ratings … `stars[4]` five-star ones.
-    pub stars: [u32; 5],
-    pub average_hundredths: Option<u32>,
-}
-
-impl RatingSummary {
-    #[must_use]
-    pub fn of(ratings: impl IntoIterator<Item = u8>) -> RatingSummary {
-        let mut s = RatingSummary::default();
-        for r in ratings {
-            if let Some(slot) = (1..=5)
-                .contains(&r)
-                .then(|| usize::from(r - 1))
-                .and_then(|i| s.stars.get_mut(i))
-            {
-                *slot += 1;
-                s.count += 1;
-            }
-        }
-        let sum: u64 = s
-            .stars
-            .iter()
-            .zip(1u64..)
-            .map(|(n, stars)| u64::from(*n) * stars)
-            .sum();
-        if s.count > 0 {
-            let count = u64::from(s.count);
-            let avg = (sum * 100 * 2 + count) / (count * 2);
-            s.average_hundredths = u32::try_from(avg).ok();
-        }
-        s
-    }
-}
-
-impl RatingSummary {
-    /// The summary of two sets of ratings together.
-    #[must_use]
-    pub fn merge(self, other: RatingSummary) -> RatingSummary {
-        let mut stars = Vec::new();
-        for (n, (a, b)) in self.stars.iter().zip(other.stars).enumerate() {
-            let star = u8::try_from(n + 1).unwrap_or(5);
-            stars.extend(std::iter::repeat_n(star, (*a + b) as usize));
-        }
-        RatingSummary::of(stars)
-    }
-}
-
-/// The figures of several places together (a compound from its buildings).
-#[must_use]
-pub fn combine(place: &str, name: &str, parts: &[BoardFigures]) -> BoardFigures {
-    BoardFigures {
-        place: place.to_owned(),
-        name: name.to_owned(),
-        residents: parts.iter().map(|p| p.residents).sum(),
-        participants: parts.iter().map(|p| p.participants).sum(),
-        ratings: parts
-            .iter()
-            .fold(RatingSummary::default(), |acc, p| acc.merge(p.ratings)),
-    }
-}
-
-/// One place's figures for the red/black board (红黑榜).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BoardFigures {
-    pub place: String,
-    pub name: String,
-    /// Confirmed residents living there.
-    pub residents: u32,
-    /// Of them, those who proposed, supported, discussed or rated a matter in the period.
-    pub participants: u32,
-    /// Stars given by its residents to matters in the period.
-    pub ratings: RatingSummary,
-}
-
-/// A ranked place of the board.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BoardEntry {
-    pub rank: u32,
-    #[serde(flatten)]
-    pub figures: BoardFigures,
-    /// Participants per thousand residents.
-    pub participation_permille: u32,
-    pub list: BoardList,
-}
-
-/// The red list honours the most engaged places, the black list names those to visit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BoardList {
-    Red,
-    Black,
-    Neither,
-}
-
-/// What the board ranks by: participation, then satisfaction.
-fn board_key(e: &BoardEntry) -> (u32, u32) {
-    (
-        e.participation_permille,
-        e.figures.ratings.average_hundredths.unwrap_or(0),
-    )
-}
-
-/// Places on each of the red and black lists.
-pub const BOARD_LIST_SIZE: usize = 3;
-
-/// Ranks places by participation (per thousand residents), then by average satisfaction, then by
-/// name. The first [`BOARD_LIST_SIZE`] with any participation are on the red list, the last as many
-/// (never one already red) on the black list, with every place level with the last of them (equal
-/// figures, equal list). Places without residents are left out.
-#[must_use]
-pub fn rank_board(places: Vec<BoardFigures>) -> Vec<BoardEntry> {
-    let mut entries: Vec<BoardEntry> = places
-        .into_iter()
-        .filter(|p| p.residents > 0)
-        .map(|p| {
-            let permille =
-                (u64::from(p.participants.min(p.residents)) * 1_000) / u64::from(p.residents);
-            BoardEntry {
-                rank: 0,
-                participation_permille: u32::try_from(permille).unwrap_or(1_000),
-                figures: p,
-                list: BoardList::Neither,
-            }
-        })
-        .collect();
-    entries.sort_by(|a, b| {
-        b.participation_permille
-            .cmp(&a.participation_permille)
-            .then_with(|| {
-                b.figures
-                    .ratings
-                    .average_hundredths
-                    .unwrap_or(0)
-                    .cmp(&a.figures.ratings.average_hundredths.unwrap_or(0))
-            })
-            .then_with(|| a.figures.name.cmp(&b.figures.name))
-            .then_with(|| a.figures.place.cmp(&b.figures.place))
-    });
-    let n = entries.len();
-    for (i, e) in entries.iter_mut().enumerate() {
-        e.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if i < BOARD_LIST_SIZE && e.participation_permille > 0 {
-            e.list = BoardList::Red;
-        }
-    }
-    let reds = entries.iter().filter(|e| e.list == BoardList::Red).count();
-    let blacks = BOARD_LIST_SIZE.min(n.saturating_sub(reds));
-    // Places level with the last black one are black too: equal figures, equal treatment.
-    if let Some(boundary) = n
-        .checked_sub(blacks)
-        .and_then(|i| entries.get(i))
-        .map(board_key)
-    {
-        for e in entries.iter_mut() {
-            if e.list != BoardList::Red && blacks > 0 && board_key(e) <= boundary {
-                e.list = BoardList::Black;
-            }
-        }
-    }
-    entries
-}
-
-/// Largest photo accepted: phones' photos are resized by the app before upload; 5 MB leaves room for
-/// those sent whole.
-pub const PHOTO_MAX_BYTES: usize = 5 * 1024 * 1024;
-
-/// The type of an uploaded photo, read from its first bytes (the declared type is not trusted): JPEG, PNG
-/// or WebP, nothing else (no SVG, which can carry script).
-pub fn photo_type(bytes: &[u8]) -> DomainResult<&'static str> {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Ok("image/jpeg"),
-        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Ok("image/png"),
-        [
-            b'R',
-            b'I',
-            b'F',
-            b'F',
-            _,
-            _,
-            _,
-            _,
-            b'W',
-            b'E',
-            b'B',
-            b'P',
-            ..,
-        ] => Ok("image/webp"),
-        _ => Err(DomainError::UnsupportedMedia),
-    }
-}
-
-/// The type of an uploaded file: a photo ([`photo_type`]) or a PDF document (notices' attachments).
-pub fn file_type(bytes: &[u8]) -> DomainResult<&'static str> {
-    match bytes {
-        [b'%', b'P', b'D', b'F', b'-', ..] => Ok("application/pdf"),
-        _ => photo_type(bytes),
-    }
-}
-
-/// Photo ids given with a proposal or an update: at most [`PHOTOS_MAX`], well-formed, each once.
-pub fn photo_ids(ids: &[String]) -> DomainResult<Vec<crate::ids::PhotoId>> {
-    if ids.len() > PHOTOS_MAX {
-        return Err(DomainError::OutOfRange {
-            field: Field::Photos,
-            min: 0,
-            max: u32::try_from(PHOTOS_MAX).unwrap_or(u32::MAX),
-        });
-    }
-    let mut out: Vec<crate::ids::PhotoId> = Vec::with_capacity(ids.len());
-    for id in ids {
-        let id = crate::ids::PhotoId::parse(id).ok_or(DomainError::Invalid {
-            field: Field::Photos,
-        })?;
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    Ok(out)
 }
 
 /// The notice that publishes a matter's decision (公示), in the reader's language: what was decided and

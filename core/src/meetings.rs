@@ -1,14 +1,22 @@
 //! Deliberation meetings (居民议事会): their settings and agenda (议事清单), the order in which a chair
 //! moves through them, presence and quorum, the speakers' queue, putting a motion to the vote, and the
-//! minutes (会议纪要) written from what happened. Motions are votes of the voting engine; this module only
-//! decides when one may be put and with which rules.
+//! minutes (会议纪要) written from what happened ([`minutes`]). Motions are votes of the voting engine;
+//! this module only decides when one may be put and with which rules.
+//!
+//! The meeting and each request to speak have a lifecycle of the one shape: `may` says whether someone
+//! may make a move now (who, then whether the state allows it), and `apply` makes it, consuming the old
+//! state and returning the new one.
+
+pub mod minutes;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, DomainResult, Field};
-use crate::i18n::Lang;
-use crate::members::normalize_reason;
+use crate::ids::MemberId;
+use crate::members::{Actor, normalize_reason};
+use crate::policy::{self, Action, Target};
+use crate::territory::ScopePath;
 use crate::text::clean_line;
 use crate::votes::electorate::ElectorateRule;
 use crate::votes::tally::{Quorum, Threshold, Turnout};
@@ -108,11 +116,27 @@ impl MeetingState {
         }
     }
 
-    /// The state after the chair opens (`true`) or closes (`false`) the meeting.
-    pub fn next(self, open: bool) -> DomainResult<MeetingState> {
-        match (self, open) {
-            (MeetingState::Scheduled, true) => Ok(MeetingState::Open),
-            (MeetingState::Open, false) => Ok(MeetingState::Closed),
+    /// May `actor` make `mv` on a meeting of `scope` in this state: she chairs it ([`may_chair`]), and
+    /// a meeting opens once, from scheduled, and closes once, from open.
+    pub fn may(&self, actor: &Actor, scope: &ScopePath, mv: MeetingMove) -> DomainResult<()> {
+        self.next(actor, scope, mv).map(|_| ())
+    }
+
+    /// Makes `mv`, if [`MeetingState::may`] allows it: the meeting's state after it.
+    pub fn apply(
+        self,
+        actor: &Actor,
+        scope: &ScopePath,
+        mv: MeetingMove,
+    ) -> DomainResult<MeetingState> {
+        self.next(actor, scope, mv)
+    }
+
+    fn next(self, actor: &Actor, scope: &ScopePath, mv: MeetingMove) -> DomainResult<MeetingState> {
+        may_chair(actor, scope)?;
+        match (self, mv) {
+            (MeetingState::Scheduled, MeetingMove::Open) => Ok(MeetingState::Open),
+            (MeetingState::Open, MeetingMove::Close) => Ok(MeetingState::Closed),
             (MeetingState::Closed, _) => Err(DomainError::MeetingClosed),
             _ => Err(DomainError::MeetingNotOpen),
         }
@@ -126,6 +150,20 @@ impl MeetingState {
             MeetingState::Scheduled => Err(DomainError::MeetingNotOpen),
         }
     }
+}
+
+/// What the chair does to a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingMove {
+    Open,
+    /// Closing it ends the open item, open motions, speakers and attendance.
+    Close,
+}
+
+/// Who chairs a meeting of `scope` (opens and closes it, runs its agenda, speakers and motions, drafts
+/// its minutes): those who may run votes there.
+pub fn may_chair(actor: &Actor, scope: &ScopePath) -> DomainResult<()> {
+    policy::authorize(actor, Action::ManageVotes, Target::Scope(scope))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +220,23 @@ pub fn open_item(
             changes.push((index, ItemState::Open));
             Ok(changes)
         }
+    }
+}
+
+/// Closing item `index` of an agenda whose items are in `states`: the meeting is open; an open item is
+/// done, any other stays as it is (the answer lists the items whose state changes).
+pub fn close_item(
+    meeting: MeetingState,
+    states: &[ItemState],
+    index: usize,
+) -> DomainResult<Vec<(usize, ItemState)>> {
+    meeting.require_open()?;
+    match states.get(index) {
+        Some(ItemState::Open) => Ok(vec![(index, ItemState::Done)]),
+        Some(_) => Ok(Vec::new()),
+        None => Err(DomainError::NotFound {
+            entity: crate::error::Entity::AgendaItem,
+        }),
     }
 }
 
@@ -242,11 +297,43 @@ impl SpeakerState {
         }
     }
 
-    /// The chair gives the floor (`Speaking`), ends a turn (`Done`), or the speaker withdraws.
-    pub fn move_to(self, next: SpeakerState) -> DomainResult<SpeakerState> {
+    /// May `actor` move `speaker`'s request to speak, at a meeting of `scope`, from this state `to`
+    /// another: the chair gives the floor to one waiting (`Speaking`) and ends a turn (`Done`); the
+    /// chair or the speaker herself withdraws a request still waiting (`Withdrawn`).
+    pub fn may(
+        &self,
+        actor: &Actor,
+        scope: &ScopePath,
+        speaker: &MemberId,
+        to: SpeakerState,
+    ) -> DomainResult<()> {
+        self.next(actor, scope, speaker, to).map(|_| ())
+    }
+
+    /// Makes the move, if [`SpeakerState::may`] allows it: the request's state after it.
+    pub fn apply(
+        self,
+        actor: &Actor,
+        scope: &ScopePath,
+        speaker: &MemberId,
+        to: SpeakerState,
+    ) -> DomainResult<SpeakerState> {
+        self.next(actor, scope, speaker, to)
+    }
+
+    fn next(
+        self,
+        actor: &Actor,
+        scope: &ScopePath,
+        speaker: &MemberId,
+        to: SpeakerState,
+    ) -> DomainResult<SpeakerState> {
         use SpeakerState::{Done, Speaking, Waiting, Withdrawn};
-        match (self, next) {
-            (Waiting, Speaking | Withdrawn) | (Speaking, Done) => Ok(next),
+        if !(to == Withdrawn && *speaker == actor.member) {
+            may_chair(actor, scope)?;
+        }
+        match (self, to) {
+            (Waiting, Speaking | Withdrawn) | (Speaking, Done) => Ok(to),
             _ => Err(DomainError::Invalid {
                 field: Field::Speaker,
             }),
@@ -266,170 +353,13 @@ pub fn check_floor_seconds(seconds: Option<u32>) -> DomainResult<Option<u32>> {
     }
 }
 
-/// What the minutes are written from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MeetingRecord {
-    pub title: String,
-    pub place: String,
-    pub scope_name: String,
-    pub opened_at: Option<DateTime<Utc>>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub eligible: u64,
-    /// Who came, in order of arrival: name, arrival, departure.
-    pub attendance: Vec<Attendance>,
-    pub items: Vec<ItemRecord>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attendance {
-    pub name: String,
-    pub arrived_at: DateTime<Utc>,
-    pub left_at: Option<DateTime<Utc>>,
-    /// Checked in by staff (代签到), with the reason.
-    pub on_behalf: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemRecord {
-    pub title: String,
-    pub speakers: Vec<String>,
-    pub motions: Vec<MotionRecord>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MotionRecord {
-    pub title: String,
-    /// The result in plain words (the voting engine's result text, without its title).
-    pub result: String,
-    /// The chair put it without a quorum, for this reason.
-    pub quorum_override: Option<String>,
-}
-
-/// The minutes (会议纪要) in plain text, in the meeting's language: when and where, who came, and for
-/// each item who spoke and what was decided with the figures. The secretary may edit them before they
-/// are approved and published.
-#[must_use]
-pub fn minutes_text(
-    record: &MeetingRecord,
-    lang: Lang,
-    time: impl Fn(&DateTime<Utc>) -> String,
-    clock: impl Fn(&DateTime<Utc>) -> String,
-) -> String {
-    let zh = lang == Lang::ZhCn;
-    let mut out: Vec<String> = Vec::new();
-    let when = |t: &Option<DateTime<Utc>>| t.as_ref().map(&time).unwrap_or_else(|| "—".into());
-    if zh {
-        out.push(format!("会议：{}", record.title));
-        out.push(format!("范围：{}", record.scope_name));
-        out.push(format!("地点：{}", record.place));
-        out.push(format!(
-            "时间：{} 至 {}",
-            when(&record.opened_at),
-            when(&record.closed_at)
-        ));
-        out.push(format!(
-            "应到 {} 人，实到 {} 人。",
-            record.eligible,
-            record.attendance.len()
-        ));
-    } else {
-        out.push(format!("Meeting: {}", record.title));
-        out.push(format!("For: {}", record.scope_name));
-        out.push(format!("Place: {}", record.place));
-        out.push(format!(
-            "Time: {} to {}",
-            when(&record.opened_at),
-            when(&record.closed_at)
-        ));
-        out.push(format!(
-            "{} of {} invited attended.",
-            record.attendance.len(),
-            record.eligible
-        ));
-    }
-    if !record.attendance.is_empty() {
-        let names: Vec<String> = record
-            .attendance
-            .iter()
-            .map(|a| {
-                let mut notes = vec![if zh {
-                    format!("{} 到", clock(&a.arrived_at))
-                } else {
-                    format!("came {}", clock(&a.arrived_at))
-                }];
-                if a.on_behalf.is_some() {
-                    notes.push(if zh {
-                        "代签到".into()
-                    } else {
-                        "checked in by staff".into()
-                    });
-                }
-                // Everyone still there leaves when the meeting closes: only earlier departures count.
-                if let Some(left) = a.left_at.as_ref().filter(|l| Some(**l) != record.closed_at) {
-                    notes.push(if zh {
-                        format!("{} 离场", clock(left))
-                    } else {
-                        format!("left {}", clock(left))
-                    });
-                }
-                if zh {
-                    format!("{}（{}）", a.name, notes.join("，"))
-                } else {
-                    format!("{} ({})", a.name, notes.join(", "))
-                }
-            })
-            .collect();
-        out.push(if zh {
-            format!("出席：{}", names.join("、"))
-        } else {
-            format!("Present: {}", names.join(", "))
-        });
-    }
-    for (n, item) in record.items.iter().enumerate() {
-        out.push(String::new());
-        out.push(if zh {
-            format!("议题{}：{}", n + 1, item.title)
-        } else {
-            format!("Item {}: {}", n + 1, item.title)
-        });
-        if !item.speakers.is_empty() {
-            out.push(if zh {
-                format!("发言：{}", item.speakers.join("、"))
-            } else {
-                format!("Speakers: {}", item.speakers.join(", "))
-            });
-        }
-        for motion in &item.motions {
-            out.push(if zh {
-                format!("表决：{}", motion.title)
-            } else {
-                format!("Motion: {}", motion.title)
-            });
-            if let Some(reason) = &motion.quorum_override {
-                out.push(if zh {
-                    format!("（未达到法定人数，主持人决定照常表决，理由：{reason}）")
-                } else {
-                    format!("(Put without a quorum; the chair's reason: {reason})")
-                });
-            }
-            out.push(motion.result.clone());
-        }
-        if item.motions.is_empty() && item.speakers.is_empty() {
-            out.push(if zh {
-                "（未讨论）".into()
-            } else {
-                "(Not discussed.)".into()
-            });
-        }
-    }
-    out.join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::testing::actors::*;
+    use crate::testing::territory::*;
 
     fn at(hour: u32, minute: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 5, hour, minute, 0)
@@ -496,15 +426,55 @@ mod tests {
     #[test]
     fn a_meeting_opens_once_and_closes_once() {
         use MeetingState::{Closed, Open, Scheduled};
-        assert_eq!(Scheduled.next(true), Ok(Open));
-        assert_eq!(Open.next(false), Ok(Closed));
-        assert_eq!(Scheduled.next(false), Err(DomainError::MeetingNotOpen));
-        assert_eq!(Open.next(true), Err(DomainError::MeetingNotOpen));
-        assert_eq!(Closed.next(true), Err(DomainError::MeetingClosed));
+        let (chair, s) = (staff(), building(3));
+        assert_eq!(Scheduled.apply(&chair, &s, MeetingMove::Open), Ok(Open));
+        assert_eq!(Open.apply(&chair, &s, MeetingMove::Close), Ok(Closed));
+        assert_eq!(
+            Scheduled.apply(&chair, &s, MeetingMove::Close),
+            Err(DomainError::MeetingNotOpen)
+        );
+        assert_eq!(
+            Open.apply(&chair, &s, MeetingMove::Open),
+            Err(DomainError::MeetingNotOpen)
+        );
+        assert_eq!(
+            Closed.apply(&chair, &s, MeetingMove::Open),
+            Err(DomainError::MeetingClosed)
+        );
+        assert_eq!(
+            Closed.may(&chair, &s, MeetingMove::Close),
+            Err(DomainError::MeetingClosed)
+        );
         assert_eq!(Closed.require_open(), Err(DomainError::MeetingClosed));
-        for s in [Scheduled, Open, Closed] {
-            assert_eq!(MeetingState::parse(s.as_str()), Some(s));
+        for st in [Scheduled, Open, Closed] {
+            assert_eq!(MeetingState::parse(st.as_str()), Some(st));
         }
+    }
+
+    #[test]
+    fn only_the_chair_opens_and_closes_a_meeting() {
+        use MeetingState::{Open, Scheduled};
+        let s = building(3);
+        assert_eq!(
+            Scheduled.may(&building_head_of(3), &s, MeetingMove::Open),
+            Ok(())
+        );
+        // Who is asked before the state: a resident learns nothing of where the meeting stands.
+        for someone in [resident_of(3), building_head_of(5), outsider_staff()] {
+            for (state, mv) in [
+                (Scheduled, MeetingMove::Open),
+                (Open, MeetingMove::Open),
+                (Open, MeetingMove::Close),
+            ] {
+                assert_eq!(
+                    state.may(&someone, &s, mv),
+                    Err(DomainError::Forbidden),
+                    "{} {state:?} {mv:?}",
+                    someone.member
+                );
+            }
+        }
+        assert_eq!(may_chair(&street_admin(), &s), Ok(()));
     }
 
     #[test]
@@ -524,6 +494,22 @@ mod tests {
         assert_eq!(
             open_item(MeetingState::Scheduled, &states, 2),
             Err(DomainError::MeetingNotOpen)
+        );
+        assert_eq!(
+            close_item(MeetingState::Open, &states, 1),
+            Ok(vec![(1, Done)])
+        );
+        assert_eq!(close_item(MeetingState::Open, &states, 0), Ok(vec![]));
+        assert_eq!(close_item(MeetingState::Open, &states, 2), Ok(vec![]));
+        assert_eq!(
+            close_item(MeetingState::Open, &states, 3),
+            Err(DomainError::NotFound {
+                entity: crate::error::Entity::AgendaItem
+            })
+        );
+        assert_eq!(
+            close_item(MeetingState::Closed, &states, 1),
+            Err(DomainError::MeetingClosed)
         );
     }
 
@@ -549,12 +535,25 @@ mod tests {
     #[test]
     fn speakers_wait_speak_and_finish() {
         use SpeakerState::{Done, Speaking, Waiting, Withdrawn};
-        assert_eq!(Waiting.move_to(Speaking), Ok(Speaking));
-        assert_eq!(Speaking.move_to(Done), Ok(Done));
-        assert_eq!(Waiting.move_to(Withdrawn), Ok(Withdrawn));
-        assert!(Done.move_to(Speaking).is_err());
-        assert!(Waiting.move_to(Done).is_err());
-        assert!(Speaking.move_to(Withdrawn).is_err());
+        let (chair, s) = (staff(), building(3));
+        let her = resident_of(3);
+        let apply = |from: SpeakerState, to| from.apply(&chair, &s, &her.member, to);
+        assert_eq!(apply(Waiting, Speaking), Ok(Speaking));
+        assert_eq!(apply(Speaking, Done), Ok(Done));
+        assert_eq!(apply(Waiting, Withdrawn), Ok(Withdrawn));
+        let all = [Waiting, Speaking, Done, Withdrawn];
+        for from in all {
+            for to in all {
+                let allowed = matches!(
+                    (from, to),
+                    (Waiting, Speaking | Withdrawn) | (Speaking, Done)
+                );
+                assert_eq!(apply(from, to).is_ok(), allowed, "{from:?} → {to:?}");
+            }
+        }
+        for st in all {
+            assert_eq!(SpeakerState::parse(st.as_str()), Some(st));
+        }
         assert_eq!(check_floor_seconds(Some(180)), Ok(Some(180)));
         assert_eq!(check_floor_seconds(None), Ok(None));
         assert!(check_floor_seconds(Some(0)).is_err());
@@ -562,56 +561,32 @@ mod tests {
     }
 
     #[test]
-    fn minutes_say_who_came_who_spoke_and_what_was_decided() {
-        let record = MeetingRecord {
-            title: "3号楼居民议事会".into(),
-            place: "会议室".into(),
-            scope_name: "阳光小区 3号楼".into(),
-            opened_at: Some(at(11, 0)),
-            closed_at: Some(at(12, 30)),
-            eligible: 20,
-            attendance: vec![
-                Attendance {
-                    name: "杜国强".into(),
-                    arrived_at: at(10, 55),
-                    left_at: None,
-                    on_behalf: None,
-                },
-                Attendance {
-                    name: "何桂英".into(),
-                    arrived_at: at(11, 2),
-                    left_at: Some(at(12, 0)),
-                    on_behalf: Some("老人没有手机".into()),
-                },
-            ],
-            items: vec![
-                ItemRecord {
-                    title: "加装电梯".into(),
-                    speakers: vec!["杜国强".into()],
-                    motions: vec![MotionRecord {
-                        title: "同意加装电梯".into(),
-                        result: "赞成 2 票，反对 0 票，弃权 0 票。结果：通过。".into(),
-                        quorum_override: Some("事情紧急".into()),
-                    }],
-                },
-                ItemRecord {
-                    title: "楼道堆物".into(),
-                    speakers: vec![],
-                    motions: vec![],
-                },
-            ],
-        };
-        let hhmm = |t: &DateTime<Utc>| t.format("%H:%M").to_string();
-        let text = minutes_text(&record, Lang::ZhCn, hhmm, hhmm);
+    fn a_speaker_withdraws_her_own_request_and_only_the_chair_does_the_rest() {
+        use SpeakerState::{Done, Speaking, Waiting, Withdrawn};
+        let s = building(3);
+        let her = resident_of(3);
+        let neighbour = building_head_of(5);
+        assert_eq!(Waiting.may(&her, &s, &her.member, Withdrawn), Ok(()));
+        // She neither takes the floor herself nor withdraws a neighbour's request.
         assert_eq!(
-            text,
-            "会议：3号楼居民议事会\n范围：阳光小区 3号楼\n地点：会议室\n时间：11:00 至 12:30\n应到 20 人，实到 2 人。\n\
-             出席：杜国强（10:55 到）、何桂英（11:02 到，代签到，12:00 离场）\n\n议题1：加装电梯\n发言：杜国强\n表决：同意加装电梯\n\
-             （未达到法定人数，主持人决定照常表决，理由：事情紧急）\n赞成 2 票，反对 0 票，弃权 0 票。结果：通过。\n\n\
-             议题2：楼道堆物\n（未讨论）"
+            Waiting.may(&her, &s, &her.member, Speaking),
+            Err(DomainError::Forbidden)
         );
-        assert!(
-            minutes_text(&record, Lang::En, hhmm, hhmm).starts_with("Meeting: 3号楼居民议事会")
+        assert_eq!(
+            Speaking.may(&her, &s, &her.member, Done),
+            Err(DomainError::Forbidden)
+        );
+        assert_eq!(
+            Waiting.may(&neighbour, &s, &her.member, Withdrawn),
+            Err(DomainError::Forbidden)
+        );
+        // The chair withdraws anyone's request; a turn already running is ended, not withdrawn.
+        assert_eq!(Waiting.may(&staff(), &s, &her.member, Withdrawn), Ok(()));
+        assert_eq!(
+            Speaking.may(&her, &s, &her.member, Withdrawn),
+            Err(DomainError::Invalid {
+                field: Field::Speaker
+            })
         );
     }
 }

@@ -48,6 +48,11 @@ pub struct StoredVote {
 }
 
 impl StoredVote {
+    /// Its course: the state and the moves the vote allows (`yishi_core::votes::lifecycle`).
+    pub fn course(&self) -> yishi_core::votes::Course<'_> {
+        yishi_core::votes::Course::of(&self.settings, self.opened, self.closed_early)
+    }
+
     /// The electorate the vote is counted against (empty until it opens).
     pub fn turnout(&self) -> yishi_core::votes::tally::Turnout {
         yishi_core::votes::tally::Turnout {

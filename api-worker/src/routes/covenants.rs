@@ -52,16 +52,16 @@ fn in_force(versions: &[VersionView]) -> Option<&VersionView> {
     versions.iter().find(|v| v.state == VersionState::Adopted)
 }
 
-/// Checks who may and whether the latest version allows `mv`; returns its number and next state.
+/// Checks who may and whether the latest version allows `mv` (`VersionState::apply`); returns its
+/// number, its state and its state after the move.
 fn gate(
     actor: &Actor,
     c: &StoredCovenant,
     versions: &[VersionView],
     mv: CovenantMove,
-) -> ApiResult<(u32, VersionState, Option<VersionState>)> {
-    rules::may(actor, &c.scope, mv)?;
+) -> ApiResult<(u32, VersionState, VersionState)> {
     let v = latest(versions)?;
-    Ok((v.number, v.state, rules::next_state(v.state, mv)?))
+    Ok((v.number, v.state, v.state.apply(actor, &c.scope, mv)?))
 }
 
 /// Runs the batch of a change; a version moved meanwhile, or a version number or adoption taken
@@ -92,12 +92,13 @@ async fn respond(ctx: &Ctx, actor: &Actor, id: &str, status: u16) -> ApiResult<R
     };
     let latest_state = latest(&versions)?.state;
     let covenant = CovenantView {
-        may_manage: rules::may(actor, &c.scope, CovenantMove::Amend).is_ok(),
-        may_comment: latest_state == VersionState::Drafting
-            && rules::may(actor, &c.scope, CovenantMove::Comment).is_ok(),
-        may_sign: force.is_some()
-            && my_signature.is_none()
-            && rules::may(actor, &c.scope, CovenantMove::Sign).is_ok(),
+        may_manage: rules::who_may(actor, &c.scope, CovenantMove::Amend).is_ok(),
+        may_comment: latest_state
+            .may(actor, &c.scope, CovenantMove::Comment)
+            .is_ok(),
+        may_sign: my_signature.is_none()
+            && in_force(&versions)
+                .is_some_and(|v| v.state.may(actor, &c.scope, CovenantMove::Sign).is_ok()),
         id: c.id,
         title: c.title,
         scope: c.scope.to_ref(),
@@ -126,7 +127,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         .ok_or(DomainError::Invalid {
             field: Field::Scope,
         })?;
-    rules::may(&member.actor, &scope, CovenantMove::Amend)?;
+    rules::who_may(&member.actor, &scope, CovenantMove::Amend)?;
     let title = yishi_core::matters::clean_line(&body.title, Field::Title, rules::TITLE_MAX)?;
     let clauses = rules::clean_clauses(&body.clauses)?;
     let id = ctx.new_id(CovenantId::generate)?;
@@ -268,7 +269,7 @@ pub async fn put_to_vote(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Re
         &db,
         &c.id,
         number,
-        (from, to.unwrap_or(VersionState::Voting)),
+        (from, to),
         &VersionChange {
             clauses: None,
             vote: Some(&vote),
@@ -303,7 +304,6 @@ pub async fn record_adoption(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         &versions,
         CovenantMove::RecordOutcome { adopted },
     )?;
-    let to = to.unwrap_or(VersionState::Rejected);
     let mut statements = Vec::new();
     let mut notice_id: Option<NoticeId> = None;
     if adopted {
@@ -383,11 +383,14 @@ pub async fn sign(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
     let (member, _) = session::require_member(ctx).await?;
     let body: SignRequest = read_json(req).await?;
     let (c, versions) = load(ctx, &member.actor, id).await?;
-    let number = in_force(&versions).ok_or(DomainError::NotInForce)?.number;
+    let force = in_force(&versions).ok_or(DomainError::NotInForce)?;
+    let number = force.number;
     let db = ctx.db()?;
     let (household, paper) = match body.household.as_deref() {
         None => {
-            rules::may(&member.actor, &c.scope, CovenantMove::Sign)?;
+            force
+                .state
+                .may(&member.actor, &c.scope, CovenantMove::Sign)?;
             let household = member
                 .actor
                 .residence()

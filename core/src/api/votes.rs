@@ -11,25 +11,18 @@ use crate::votes::poll::{PollResult, PollSettings, PublishedBallot};
 use crate::votes::tally::{Choice, Turnout};
 
 /// `POST /api/v1/votes`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateVoteRequest {
     pub scope: ScopeRef,
     pub settings: PollSettings,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum VoteState {
-    Scheduled,
-    Open,
-    Closed,
-}
+pub use crate::votes::lifecycle::VoteState;
 
 /// One vote the member may cast herself (her own, or her household's).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyVote {
     pub voter: VoterKey,
     pub voted: bool,
@@ -40,8 +33,8 @@ pub struct MyVote {
 /// `POST /api/v1/votes/{id}/proxies`, before the vote opens: the member delegates her vote `from` (her
 /// own, or her household's) to the voter `to`, or to the neighbour whose phone number she gives
 /// (`to_phone`), who then casts it with her own.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProxyRequest {
     pub from: VoterKey,
     #[serde(default)]
@@ -51,8 +44,8 @@ pub struct ProxyRequest {
 }
 
 /// The answer to a proxy: who holds it now, by the name she shows neighbours.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProxyResponse {
     pub to: VoterKey,
     pub to_name: String,
@@ -60,14 +53,14 @@ pub struct ProxyResponse {
 
 /// `GET /api/v1/votes/{id}/voters`, for those who run the vote: the snapshotted electorate as a register
 /// (who voted, not what), to enter paper ballots and follow up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoterListResponse {
     pub voters: Vec<VoterEntry>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoterEntry {
     pub voter: VoterKey,
     /// The resident's name, or for a household its door and its representative.
@@ -80,16 +73,16 @@ pub struct VoterEntry {
 }
 
 /// `POST /api/v1/votes/{id}/paper`: a ballot cast on paper or by show of hands, entered by staff.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaperBallotRequest {
     pub voter: VoterKey,
     pub choice: Choice,
     pub channel: crate::votes::poll::Channel,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteView {
     pub id: VoteId,
     pub scope: ScopeRef,
@@ -112,14 +105,14 @@ pub struct VoteView {
 }
 
 /// `GET /api/v1/votes/{id}`, and the answer to creating and closing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteResponse {
     pub vote: VoteView,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteSummary {
     pub id: VoteId,
     pub title: String,
@@ -132,16 +125,16 @@ pub struct VoteSummary {
 }
 
 /// `GET /api/v1/votes`: the votes addressed to the member, newest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteListResponse {
     pub votes: Vec<VoteSummary>,
 }
 
 /// `POST /api/v1/votes/{id}/ballots`: `voter` chooses which of her votes she casts when she has
 /// several (her own and her household's); otherwise it may be left out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CastRequest {
     pub choice: Choice,
     #[serde(default)]
@@ -149,8 +142,8 @@ pub struct CastRequest {
 }
 
 /// The answer to a ballot: the receipt to find it later in the published list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CastResponse {
     pub receipt: String,
     pub voter: VoterKey,
@@ -158,8 +151,8 @@ pub struct CastResponse {
 
 /// `GET /api/v1/votes/{id}/ballots`: every ballot under its receipt (with names only for named votes),
 /// and the figures to recount it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BallotListResponse {
     pub ballots: Vec<PublishedBallot>,
     /// The electorate the list is counted against (`eligible`, `eligible_weight`, `present`).
@@ -170,8 +163,8 @@ pub struct BallotListResponse {
 
 /// `GET /api/v1/votes/{id}/result`: the result, its figures as a table (as in the CSV form) and in
 /// plain words (as in the result notice).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteResultResponse {
     pub title: String,
     pub text: String,

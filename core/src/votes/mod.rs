@@ -1,9 +1,12 @@
 //! The voting engine (民决): the arithmetic of every method ([`tally`]), who may vote and for whom
-//! ([`electorate`]), and a vote's lifecycle with its ballots, receipts and results ([`poll`]), and their export as files ([`export`]).
+//! ([`electorate`]), a vote's settings with its ballots, receipts and results ([`poll`]), its course
+//! from scheduled to closed ([`lifecycle`]), and their export as files ([`export`]).
 
 pub mod electorate;
 pub mod export;
+pub mod lifecycle;
 pub mod poll;
 pub mod tally;
 
+pub use lifecycle::{Course, VoteMove, VoteState};
 pub use tally::*;

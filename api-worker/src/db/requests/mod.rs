@@ -1,0 +1,494 @@
+//! Residents' requests: the requests, their followers, photos and record (this file); the catalogue
+//! with units, categories, subcategories and the calendar (`catalogue.rs`); what the scheduled job
+//! reads and writes (`sweep.rs`); the rows of the figures (`figures.rs`); Open311 keys and the public
+//! list (`open311.rs`).
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+use yishi_core::ids::{EventId, HandlingUnitId, MemberId, PhotoId, RequestId, SubcategoryId};
+use yishi_core::requests::{Channel, Escalation, Status};
+use yishi_core::territory::ScopePath;
+
+use super::territory::{NAME_COLUMNS, PathNames, name_joins};
+use super::{PathColumns, all, first, opt_text, parse_time, path_args, stmt, text, time};
+use crate::error::{ApiError, ApiResult};
+
+mod catalogue;
+mod figures;
+mod open311;
+mod sweep;
+
+pub use catalogue::*;
+pub use figures::*;
+pub use open311::*;
+pub use sweep::*;
+
+#[derive(Deserialize)]
+pub struct RequestRow {
+    pub id: String,
+    pub subcategory_id: String,
+    pub handler_id: String,
+    pub handler_name: String,
+    #[serde(flatten)]
+    pub path: PathColumns,
+    #[serde(flatten)]
+    pub names: PathNames,
+    pub place_text: Option<String>,
+    pub description: String,
+    pub requester_id: Option<String>,
+    pub requester_name: Option<String>,
+    pub caller_name: Option<String>,
+    pub caller_phone: Option<String>,
+    pub registered_by: Option<String>,
+    pub show_name: i64,
+    pub channel: String,
+    pub status: String,
+    pub received_at: String,
+    pub deadline: String,
+    pub resolved_at: Option<String>,
+    pub escalation: i64,
+    pub returned_to: Option<String>,
+    pub returned_to_name: Option<String>,
+    pub merged_into: Option<String>,
+    pub split_from: Option<String>,
+    pub outcome: Option<String>,
+    pub stars: Option<i64>,
+    pub rating_comment: Option<String>,
+    pub rated_at: Option<String>,
+    pub followers: i64,
+    pub subcategory_name: String,
+    pub category_name: String,
+    pub lat: Option<f64>,
+    pub long: Option<f64>,
+    pub updated_at: String,
+}
+
+impl RequestRow {
+    pub fn id(&self) -> RequestId {
+        RequestId::from_trusted(&self.id)
+    }
+    pub fn status(&self) -> ApiResult<Status> {
+        Status::parse(&self.status)
+            .ok_or_else(|| ApiError::internal(format!("stored status {:?}", self.status)))
+    }
+    pub fn channel(&self) -> Channel {
+        Channel::parse(&self.channel).unwrap_or(Channel::App)
+    }
+    pub fn scope(&self) -> ApiResult<ScopePath> {
+        self.path.to_path()
+    }
+    pub fn received_at(&self) -> ApiResult<DateTime<Utc>> {
+        parse_time(&self.received_at)
+    }
+    pub fn deadline(&self) -> ApiResult<DateTime<Utc>> {
+        parse_time(&self.deadline)
+    }
+    pub fn resolved_at(&self) -> ApiResult<Option<DateTime<Utc>>> {
+        self.resolved_at.as_deref().map(parse_time).transpose()
+    }
+    pub fn escalation(&self) -> Escalation {
+        Escalation::from_level(self.escalation)
+    }
+    pub fn place_name(&self) -> String {
+        self.names.display()
+    }
+}
+
+fn request_select() -> String {
+    format!(
+        "SELECT r.id, r.subcategory_id, r.handler_id, h.name AS handler_name, r.street_id, r.community_id, \
+         r.compound_id, r.building_id, r.unit_id, {NAME_COLUMNS}, r.place_text, r.description, r.requester_id, \
+         m.name AS requester_name, r.caller_name, r.caller_phone, r.registered_by, r.show_name, r.channel, r.status, \
+         r.received_at, r.deadline, r.resolved_at, r.escalation, r.returned_to, rt.name AS returned_to_name, \
+         r.merged_into, r.split_from, r.outcome, r.stars, r.rating_comment, r.rated_at, \
+         (SELECT COUNT(*) FROM request_followers f WHERE f.request_id = r.id) AS followers, \
+         s.name AS subcategory_name, c.name AS category_name, r.lat, r.long, r.updated_at \
+         FROM requests r JOIN handling_units h ON h.id = r.handler_id \
+         JOIN request_subcategories s ON s.id = r.subcategory_id \
+         JOIN request_categories c ON c.id = s.category_id \
+         LEFT JOIN handling_units rt ON rt.id = r.returned_to \
+         LEFT JOIN members m ON m.id = r.requester_id {}",
+        name_joins("r")
+    )
+}
+
+pub async fn get(db: &D1Database, id: &RequestId) -> ApiResult<Option<RequestRow>> {
+    first(
+        db,
+        &format!("{} WHERE r.id = ?1", request_select()),
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+/// Which requests a list shows.
+pub enum Filter<'a> {
+    /// Raised or joined by the member.
+    Mine(&'a MemberId),
+    /// With one of these units.
+    Handling(&'a [HandlingUnitId]),
+    /// Within one of these scopes.
+    Within(&'a [ScopePath]),
+}
+
+pub enum StatusFilter {
+    Any,
+    Open,
+    Overdue(DateTime<Utc>),
+    Escalated,
+    Is(Status),
+}
+
+/// A page of requests, most recently changed first; one more than `limit` tells that more follow.
+pub async fn list(
+    db: &D1Database,
+    filter: &Filter<'_>,
+    status: &StatusFilter,
+    cursor: Option<&yishi_core::api::Cursor>,
+    limit: u32,
+) -> ApiResult<Vec<RequestRow>> {
+    let mut args: Vec<JsValue> = Vec::new();
+    let mark = |v: JsValue, args: &mut Vec<JsValue>| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    let mut conds: Vec<String> = Vec::new();
+    match filter {
+        Filter::Mine(member) => {
+            let m = mark(text(member.as_str()), &mut args);
+            conds.push(format!(
+                "(r.requester_id = {m} OR EXISTS (SELECT 1 FROM request_followers f \
+                 WHERE f.request_id = r.id AND f.member_id = {m}))"
+            ));
+        }
+        Filter::Handling(units) => {
+            if units.is_empty() {
+                return Ok(Vec::new());
+            }
+            let marks: Vec<String> = units
+                .iter()
+                .map(|u| mark(text(u.as_str()), &mut args))
+                .collect();
+            conds.push(format!("r.handler_id IN ({})", marks.join(", ")));
+        }
+        Filter::Within(scopes) => {
+            if scopes.is_empty() {
+                return Ok(Vec::new());
+            }
+            let parts: Vec<String> = scopes
+                .iter()
+                .map(|s| super::scope_within_sql("r", s, &mut args))
+                .collect();
+            conds.push(format!("({})", parts.join(" OR ")));
+        }
+    }
+    const OPEN: &str = "r.status IN ('received', 'accepted', 'in_progress', 'returned')";
+    match status {
+        StatusFilter::Any => {}
+        StatusFilter::Open => conds.push(OPEN.to_owned()),
+        StatusFilter::Overdue(now) => {
+            let n = mark(text(&time(*now)), &mut args);
+            conds.push(format!("{OPEN} AND r.deadline < {n}"));
+        }
+        StatusFilter::Escalated => conds.push(format!("{OPEN} AND r.escalation > 0")),
+        StatusFilter::Is(s) => {
+            let n = mark(text(s.as_str()), &mut args);
+            conds.push(format!("r.status = {n}"));
+        }
+    }
+    let mut sql = format!("{} WHERE {}", request_select(), conds.join(" AND "));
+    super::page_sql(&mut sql, &mut args, ("r.updated_at", "r.id"), cursor, limit);
+    all(db, &sql, &args).await
+}
+
+/// Open requests of `subcategory` within `near`, newest first (at most ten).
+pub async fn similar(
+    db: &D1Database,
+    subcategory: &SubcategoryId,
+    near: &ScopePath,
+) -> ApiResult<Vec<RequestRow>> {
+    let mut args = vec![text(subcategory.as_str())];
+    let within = super::scope_within_sql("r", near, &mut args);
+    all(
+        db,
+        &format!(
+            "{} WHERE r.subcategory_id = ?1 AND {within} AND r.status IN ('received', 'accepted', 'in_progress', 'returned') \
+             ORDER BY r.received_at DESC LIMIT 10",
+            request_select()
+        ),
+        &args,
+    )
+    .await
+}
+
+/// A new request's columns.
+pub struct NewRow<'a> {
+    pub id: &'a RequestId,
+    pub subcategory: &'a SubcategoryId,
+    pub handler: &'a str,
+    pub path: &'a ScopePath,
+    pub place_text: Option<&'a str>,
+    pub description: &'a str,
+    pub requester: Option<&'a MemberId>,
+    pub caller: Option<(&'a str, Option<&'a str>)>,
+    pub show_name: bool,
+    pub channel: Channel,
+    pub registered_by: Option<&'a MemberId>,
+    pub received_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub split_from: Option<&'a RequestId>,
+    pub location: Option<(f64, f64)>,
+}
+
+pub fn insert(db: &D1Database, r: &NewRow<'_>) -> ApiResult<D1PreparedStatement> {
+    let [street, community, compound, building, unit] = path_args(r.path);
+    let coordinate = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from);
+    stmt(
+        db,
+        "INSERT INTO requests (id, subcategory_id, handler_id, street_id, community_id, compound_id, building_id, \
+         unit_id, place_text, description, requester_id, caller_name, caller_phone, show_name, channel, \
+         registered_by, status, received_at, deadline, updated_at, split_from, lat, long) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?17, \
+         ?19, ?20, ?21)",
+        &[
+            text(r.id.as_str()),
+            text(r.subcategory.as_str()),
+            text(r.handler),
+            street,
+            community,
+            compound,
+            building,
+            unit,
+            opt_text(r.place_text),
+            text(r.description),
+            opt_text(r.requester.map(MemberId::as_str)),
+            opt_text(r.caller.map(|c| c.0)),
+            opt_text(r.caller.and_then(|c| c.1)),
+            JsValue::from(i32::from(r.show_name)),
+            text(r.channel.as_str()),
+            opt_text(r.registered_by.map(MemberId::as_str)),
+            text(&time(r.received_at)),
+            text(&time(r.deadline)),
+            opt_text(r.split_from.map(RequestId::as_str)),
+            coordinate(r.location.map(|l| l.0)),
+            coordinate(r.location.map(|l| l.1)),
+        ],
+    )
+}
+
+/// A new request and the first entry of its record (`kind`: received, split_from), which names the unit
+/// it went to.
+pub fn receive(
+    db: &D1Database,
+    r: &NewRow<'_>,
+    id: &EventId,
+    actor: Option<&MemberId>,
+    (kind, note): (&str, &str),
+    at: DateTime<Utc>,
+) -> ApiResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        insert(db, r)?,
+        self::event(
+            db,
+            &Event {
+                id,
+                request: r.id,
+                actor,
+                kind,
+                status: Status::Received,
+                handler: Some(r.handler),
+                note,
+                at,
+            },
+        )?,
+    ])
+}
+
+/// Columns a change of status may set besides it.
+pub enum Column {
+    Handler,
+    ResolvedAt,
+    ClosedAt,
+    ReturnedTo,
+    MergedInto,
+    Outcome,
+    Stars,
+    RatingComment,
+    RatedAt,
+}
+
+impl Column {
+    fn name(&self) -> &'static str {
+        match self {
+            Column::Handler => "handler_id",
+            Column::ResolvedAt => "resolved_at",
+            Column::ClosedAt => "closed_at",
+            Column::ReturnedTo => "returned_to",
+            Column::MergedInto => "merged_into",
+            Column::Outcome => "outcome",
+            Column::Stars => "stars",
+            Column::RatingComment => "rating_comment",
+            Column::RatedAt => "rated_at",
+        }
+    }
+}
+
+/// Moves the request from `from` to `to`, setting `columns`. If another change moved it first, the
+/// status would become NULL, which the table refuses: the whole batch then fails (see
+/// [`super::batch_guarded`]).
+pub fn set_status(
+    db: &D1Database,
+    id: &RequestId,
+    (from, to): (Status, Status),
+    columns: &[(Column, JsValue)],
+    now: DateTime<Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    let sets: Vec<(&str, JsValue)> = columns.iter().map(|(c, v)| (c.name(), v.clone())).collect();
+    super::set_guarded(
+        db,
+        ("requests", "status"),
+        id.as_str(),
+        (from.as_str(), to.as_str()),
+        &sets,
+        now,
+    )
+}
+
+/// An entry of the record.
+pub struct Event<'a> {
+    pub id: &'a EventId,
+    pub request: &'a RequestId,
+    pub actor: Option<&'a MemberId>,
+    pub kind: &'a str,
+    pub status: Status,
+    pub handler: Option<&'a str>,
+    pub note: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub fn event(db: &D1Database, e: &Event<'_>) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO request_events (id, request_id, at, actor_id, kind, status, handler_id, note) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &[
+            text(e.id.as_str()),
+            text(e.request.as_str()),
+            text(&time(e.at)),
+            opt_text(e.actor.map(MemberId::as_str)),
+            text(e.kind),
+            text(e.status.as_str()),
+            opt_text(e.handler),
+            text(e.note),
+        ],
+    )
+}
+
+#[derive(Deserialize)]
+pub struct EventRow {
+    pub id: String,
+    pub at: String,
+    pub actor_name: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub handler_name: Option<String>,
+    pub note: String,
+}
+
+pub async fn events(db: &D1Database, id: &RequestId) -> ApiResult<Vec<EventRow>> {
+    all(
+        db,
+        "SELECT e.id, e.at, m.name AS actor_name, e.kind, e.status, h.name AS handler_name, e.note \
+         FROM request_events e LEFT JOIN members m ON m.id = e.actor_id \
+         LEFT JOIN handling_units h ON h.id = e.handler_id WHERE e.request_id = ?1 ORDER BY e.at, e.id",
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct PhotoRow {
+    pub id: String,
+    pub request_event_id: Option<String>,
+}
+
+pub async fn photos(db: &D1Database, id: &RequestId) -> ApiResult<Vec<PhotoRow>> {
+    all(
+        db,
+        "SELECT id, request_event_id FROM photos WHERE request_id = ?1 ORDER BY created_at, id",
+        &[text(id.as_str())],
+    )
+    .await
+}
+
+pub fn attach_photo(
+    db: &D1Database,
+    photo: &PhotoId,
+    request: &RequestId,
+    event: Option<&EventId>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE photos SET request_id = ?2, request_event_id = ?3 WHERE id = ?1",
+        &[
+            text(photo.as_str()),
+            text(request.as_str()),
+            opt_text(event.map(EventId::as_str)),
+        ],
+    )
+}
+
+pub async fn follows(db: &D1Database, id: &RequestId, member: &MemberId) -> ApiResult<bool> {
+    #[derive(Deserialize)]
+    struct Row {
+        #[allow(dead_code)]
+        member_id: String,
+    }
+    Ok(first::<Row>(
+        db,
+        "SELECT member_id FROM request_followers WHERE request_id = ?1 AND member_id = ?2",
+        &[text(id.as_str()), text(member.as_str())],
+    )
+    .await?
+    .is_some())
+}
+
+pub fn follow(
+    db: &D1Database,
+    id: &RequestId,
+    member: &MemberId,
+    now: DateTime<Utc>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT OR IGNORE INTO request_followers (request_id, member_id, joined_at) VALUES (?1, ?2, ?3)",
+        &[text(id.as_str()), text(member.as_str()), text(&time(now))],
+    )
+}
+
+/// Carries the requester and followers of a merged request over to the one it joined.
+pub fn carry_followers(
+    db: &D1Database,
+    from: &RequestId,
+    into: &RequestId,
+    now: DateTime<Utc>,
+) -> ApiResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        stmt(
+            db,
+            "INSERT OR IGNORE INTO request_followers (request_id, member_id, joined_at) \
+             SELECT ?2, requester_id, ?3 FROM requests WHERE id = ?1 AND requester_id IS NOT NULL \
+             AND requester_id IS NOT (SELECT requester_id FROM requests WHERE id = ?2)",
+            &[text(from.as_str()), text(into.as_str()), text(&time(now))],
+        )?,
+        stmt(
+            db,
+            "INSERT OR IGNORE INTO request_followers (request_id, member_id, joined_at) \
+             SELECT ?2, member_id, ?3 FROM request_followers WHERE request_id = ?1 \
+             AND member_id IS NOT (SELECT requester_id FROM requests WHERE id = ?2)",
+            &[text(from.as_str()), text(into.as_str()), text(&time(now))],
+        )?,
+    ])
+}

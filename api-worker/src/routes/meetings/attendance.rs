@@ -1,0 +1,148 @@
+//! Presence: she checks in with the room's code (or staff check her in with a reason) and leaves; the
+//! chair sees everyone invited and whether present.
+
+use worker::{Request, Response};
+use yishi_core::DomainError;
+use yishi_core::api::meetings::{AttendanceListResponse, Attendee, CheckInRequest, LeaveRequest};
+use yishi_core::error::Field;
+use yishi_core::ids::MemberId;
+use yishi_core::members::normalize_reason;
+use yishi_core::policy;
+
+use crate::db::{self, audit};
+use crate::error::ApiResult;
+use crate::http::{Ctx, json, read_json};
+use crate::routes::common::audit_entry;
+use crate::session;
+
+use super::live::changed;
+use super::{load, require_chair, respond};
+
+/// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or staff check in
+/// someone in scope by hand with a reason. Checking in again after leaving counts her present again.
+pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: CheckInRequest = read_json(req).await?;
+    let loaded = load(ctx, &member.actor, id).await?;
+    let m = &loaded.meeting;
+    m.state.require_open()?;
+    let db = ctx.db()?;
+    let (who, on_behalf) = match (&body.token, &body.on_behalf) {
+        (Some(token), None) => {
+            if !yishi_core::auth::constant_time_eq(
+                token.trim().as_bytes(),
+                m.checkin_token.as_bytes(),
+            ) {
+                return Err(DomainError::Invalid {
+                    field: Field::Token,
+                }
+                .into());
+            }
+            (member.actor.member.clone(), None)
+        }
+        (None, Some(behalf)) => {
+            let subject = db::members::require(&db, behalf.member_id.as_str()).await?;
+            policy::can_act_on_behalf(
+                &member.actor,
+                &subject.actor.member,
+                subject.actor.residence().map(|p| &p.unit),
+            )?;
+            let reason = normalize_reason(&behalf.reason)?;
+            (subject.actor.member.clone(), Some(reason))
+        }
+        _ => {
+            return Err(DomainError::Required {
+                field: Field::Token,
+            }
+            .into());
+        }
+    };
+    if !loaded.electorate.iter().any(|v| v.casters.contains(&who)) {
+        return Err(DomainError::NotInvited.into());
+    }
+    let mut statements = vec![db::meetings::check_in(
+        &db,
+        &m.id,
+        &who,
+        on_behalf.as_deref().map(|r| (&member.actor.member, r)),
+        ctx.now,
+    )?];
+    if let Some(reason) = &on_behalf {
+        let entry = audit_entry(
+            ctx,
+            &member.actor.member,
+            "meeting.check_in_on_behalf",
+            ("member", who.as_str()),
+            &m.scope,
+            serde_json::json!({ "meeting": m.id, "reason": reason }),
+        )?;
+        statements.push(audit::insert_if_changed(&db, &entry)?);
+    }
+    let changes = db::batch(&db, statements).await?;
+    if changes.first() != Some(&0) {
+        changed(ctx, &m.id).await?;
+    }
+    respond(
+        ctx,
+        &member.actor,
+        id,
+        if changes.first() == Some(&0) {
+            200
+        } else {
+            201
+        },
+    )
+    .await
+}
+
+/// `GET /api/v1/meetings/{id}/attendance`: everyone invited and whether present, for the chair.
+pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let loaded = load(ctx, &member.actor, id).await?;
+    require_chair(&member.actor, &loaded.meeting)?;
+    let db = ctx.db()?;
+    let rows = db::meetings::attendance(&db, &loaded.meeting.id).await?;
+    let mut invited: Vec<&str> = loaded
+        .electorate
+        .iter()
+        .flat_map(|v| v.casters.iter().map(MemberId::as_str))
+        .collect();
+    invited.sort_unstable();
+    invited.dedup();
+    let people = db::meetings::names(&db, &invited)
+        .await?
+        .into_iter()
+        .map(|n| {
+            let row = rows.iter().find(|a| a.member_id == n.id);
+            Attendee {
+                present: row.is_some_and(|a| a.left_at.is_none()),
+                on_behalf: row.and_then(|a| a.reason.clone()),
+                member_id: MemberId::from_trusted(&n.id),
+                name: n.name,
+            }
+        })
+        .collect();
+    json(200, &AttendanceListResponse { people })
+}
+
+/// `POST /api/v1/meetings/{id}/attendance/leave`: she leaves; the chair may record that someone left.
+pub async fn leave(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: LeaveRequest = read_json(req).await?;
+    let loaded = load(ctx, &member.actor, id).await?;
+    let m = &loaded.meeting;
+    m.state.require_open()?;
+    let who = match body.member_id {
+        Some(other) if other != member.actor.member => {
+            require_chair(&member.actor, m)?;
+            other
+        }
+        _ => member.actor.member.clone(),
+    };
+    let db = ctx.db()?;
+    let changes = db::batch(&db, vec![db::meetings::leave(&db, &m.id, &who, ctx.now)?]).await?;
+    if changes.first() != Some(&0) {
+        changed(ctx, &m.id).await?;
+    }
+    respond(ctx, &member.actor, id, 200).await
+}

@@ -1,0 +1,273 @@
+//! Meetings (议事会): called for a scope by those who may run votes there, opened and closed by the
+//! chair (this file), with QR check-in (`attendance.rs`), the agenda and the speakers' queue
+//! (`floor.rs`), motions put to the voters present (`motions.rs`), and the minutes (`minutes.rs`). Every
+//! change is pushed to the meeting's live room (`live::MeetingRoom`), which every phone and the big
+//! screen follow (`live.rs`).
+
+use worker::{Request, Response};
+use yishi_core::DomainError;
+use yishi_core::api::meetings::{
+    CreateMeetingRequest, MeetingListResponse, MeetingResponse, MeetingSummary, MeetingView, MyPart,
+};
+use yishi_core::error::{Entity, Field};
+use yishi_core::ids::{MeetingId, MemberId};
+use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair};
+use yishi_core::members::Actor;
+use yishi_core::policy::{self, Action, Target, authorize};
+use yishi_core::votes::electorate::{Voter, Weighting};
+
+use crate::db::{self, audit, meetings::StoredMeeting};
+use crate::error::ApiResult;
+use crate::http::{Ctx, json, read_json};
+use crate::{crypto, session};
+
+use super::common::audit_entry;
+
+use live::{live_of, motion_view, rows};
+use minutes::minutes_of;
+
+mod attendance;
+mod floor;
+mod live;
+mod minutes;
+mod motions;
+
+pub use attendance::{attendance, check_in, leave};
+pub use floor::{request_to_speak, set_item, update_speaker};
+pub use live::{changed, live, socket};
+pub use minutes::{publish_minutes, put_minutes};
+pub use motions::{close_motion, put_motion};
+
+fn not_found() -> DomainError {
+    DomainError::NotFound {
+        entity: Entity::Meeting,
+    }
+}
+
+/// A meeting with the voters it invites, as the territory stands now.
+struct Loaded {
+    meeting: StoredMeeting,
+    electorate: Vec<Voter>,
+}
+
+async fn electorate(db: &worker::D1Database, m: &StoredMeeting) -> ApiResult<Vec<Voter>> {
+    super::votes::electorate(
+        db,
+        &m.scope,
+        m.settings.electorate,
+        Weighting::Head,
+        m.settings.starts_at,
+    )
+    .await
+}
+
+/// Loads a meeting for `actor`: those it addresses (by the notice rule) and those it invites see it;
+/// for anyone else it does not exist.
+async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<Loaded> {
+    let id = MeetingId::parse(id).ok_or(not_found())?;
+    let db = ctx.db()?;
+    let meeting = db::meetings::get(&db, &id).await?.ok_or(not_found())?;
+    let electorate = electorate(&db, &meeting).await?;
+    let invited = electorate.iter().any(|v| v.casters.contains(&actor.member));
+    if policy::can_read_notice(actor, &meeting.scope) || invited {
+        Ok(Loaded {
+            meeting,
+            electorate,
+        })
+    } else {
+        Err(not_found().into())
+    }
+}
+
+fn require_chair(actor: &Actor, m: &StoredMeeting) -> ApiResult<()> {
+    Ok(may_chair(actor, &m.scope)?)
+}
+
+/// The voters of `electorate` with a caster checked in now.
+fn present_voters(electorate: &[Voter], present: &[MemberId]) -> Vec<Voter> {
+    electorate
+        .iter()
+        .filter(|v| v.casters.iter().any(|c| present.contains(c)))
+        .cloned()
+        .collect()
+}
+
+fn present_members(rows: &[db::meetings::AttendanceRow]) -> Vec<MemberId> {
+    rows.iter()
+        .filter(|a| a.left_at.is_none())
+        .map(|a| MemberId::from_trusted(&a.member_id))
+        .collect()
+}
+
+async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
+    let db = ctx.db()?;
+    let chair = require_chair(actor, &l.meeting).is_ok();
+    let rows = rows(&db, &l.meeting.id).await?;
+    let present = rows
+        .attendance
+        .iter()
+        .any(|a| a.member_id == actor.member.as_str() && a.left_at.is_none());
+    let speaker = rows
+        .speakers
+        .iter()
+        .find(|s| {
+            s.member_id == actor.member.as_str()
+                && matches!(s.state(), SpeakerState::Waiting | SpeakerState::Speaking)
+        })
+        .map(|s| s.id.clone());
+    let mut motions = Vec::new();
+    for row in &rows.motions {
+        motions.push(motion_view(ctx, &db, &row.id).await?);
+    }
+    let live = live_of(&l, l.meeting.revision, &rows, motions.last().cloned());
+    let m = l.meeting;
+    Ok(MeetingView {
+        me: MyPart {
+            invited: l
+                .electorate
+                .iter()
+                .any(|v| v.casters.contains(&actor.member)),
+            present,
+            speaker,
+        },
+        id: m.id,
+        scope: m.scope.to_ref(),
+        scope_name: m.scope_name,
+        settings: m.settings,
+        opened_at: m.opened_at,
+        closed_at: m.closed_at,
+        checkin_token: chair.then_some(m.checkin_token),
+        chair,
+        live,
+        motions,
+        // Residents read the minutes once published; the chair drafts them before.
+        minutes: if chair || m.minutes_notice.is_some() {
+            m.minutes
+        } else {
+            None
+        },
+        minutes_notice: m.minutes_notice,
+    })
+}
+
+async fn respond(ctx: &Ctx, actor: &Actor, id: &str, status: u16) -> ApiResult<Response> {
+    let loaded = load(ctx, actor, id).await?;
+    json(
+        status,
+        &MeetingResponse {
+            meeting: view(ctx, actor, loaded).await?,
+        },
+    )
+}
+
+/// `POST /api/v1/meetings`.
+pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: CreateMeetingRequest = read_json(req).await?;
+    if !yishi_core::ids::is_valid_id(&body.scope.id) {
+        return Err(DomainError::Invalid {
+            field: Field::Scope,
+        }
+        .into());
+    }
+    let db = ctx.db()?;
+    let scope = db::territory::resolve(&db, &body.scope)
+        .await?
+        .ok_or(DomainError::Invalid {
+            field: Field::Scope,
+        })?;
+    authorize(&member.actor, Action::ManageVotes, Target::Scope(&scope))?;
+    let settings = body.settings.validate()?;
+    let id = ctx.new_id(MeetingId::generate)?;
+    let token = yishi_core::auth::hex(&crypto::random_bytes::<12>()?);
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        "meeting.create",
+        ("meeting", id.as_str()),
+        &scope,
+        serde_json::json!({ "title": settings.title }),
+    )?;
+    let mut statements = db::meetings::insert(
+        &db,
+        &id,
+        &scope,
+        &settings,
+        &token,
+        &member.actor.member,
+        ctx.now,
+    )?;
+    statements.push(audit::insert(&db, &entry)?);
+    db::batch(&db, statements).await?;
+    respond(ctx, &member.actor, id.as_str(), 201).await
+}
+
+/// `GET /api/v1/meetings?q=`: the meetings of her places, newest first; `q` searches titles, places,
+/// agendas and minutes (past meetings are the council's history).
+pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let audience = policy::notice_audience(&member.actor);
+    let q = crate::http::search_param(&ctx.url)?;
+    let meetings = db::meetings::list(&ctx.db()?, &audience, q.as_deref())
+        .await?
+        .into_iter()
+        .map(|m| MeetingSummary {
+            id: m.id,
+            title: m.settings.title.clone(),
+            place: m.settings.place.clone(),
+            scope_name: m.scope_name,
+            state: m.state,
+            starts_at: m.settings.starts_at,
+        })
+        .collect();
+    json(200, &MeetingListResponse { meetings })
+}
+
+/// `GET /api/v1/meetings/{id}`.
+pub async fn get(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    respond(ctx, &member.actor, id, 200).await
+}
+
+/// `POST /api/v1/meetings/{id}/open` and `/close`: at close, the open item is done, open motions,
+/// speakers and attendance end, and the minutes are written from the record.
+pub async fn set_open(ctx: &Ctx, id: &str, open: bool) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let loaded = load(ctx, &member.actor, id).await?;
+    let m = &loaded.meeting;
+    let mv = if open {
+        MeetingMove::Open
+    } else {
+        MeetingMove::Close
+    };
+    let next = m.state.apply(&member.actor, &m.scope, mv)?;
+    let db = ctx.db()?;
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        if open {
+            "meeting.open"
+        } else {
+            "meeting.close"
+        },
+        ("meeting", m.id.as_str()),
+        &m.scope,
+        serde_json::json!({ "title": m.settings.title }),
+    )?;
+    let mut statements = vec![db::meetings::set_state(&db, &m.id, m.state, next, ctx.now)?];
+    if !open {
+        statements.extend(db::meetings::close_everything(&db, &m.id, ctx.now)?);
+    }
+    statements.push(audit::insert_if_changed(&db, &entry)?);
+    let changes = db::batch(&db, statements).await?;
+    if changes.first() == Some(&0) {
+        // Another request moved it first.
+        return Err(DomainError::MeetingNotOpen.into());
+    }
+    if !open {
+        let text = minutes_of(ctx, &loaded).await?;
+        db::batch(&db, vec![db::meetings::set_minutes(&db, &m.id, &text)?]).await?;
+    }
+    changed(ctx, &m.id).await?;
+    respond(ctx, &member.actor, id, 200).await
+}

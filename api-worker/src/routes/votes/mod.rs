@@ -1,0 +1,314 @@
+//! Votes (投票): created for a scope by staff or a building head, opened at their time with a
+//! snapshot of their electorate, cast on phones (`casting.rs`), closed, counted and published
+//! (`results.rs`). Where a vote stands and which moves it allows is its course,
+//! `yishi_core::votes::Course`; this file loads, opens and shows a vote.
+
+use worker::{Request, Response};
+use yishi_core::DomainError;
+use yishi_core::api::votes::{
+    CreateVoteRequest, MyVote, VoteListResponse, VoteResponse, VoteState, VoteSummary, VoteView,
+};
+use yishi_core::error::{Entity, Field};
+use yishi_core::ids::VoteId;
+use yishi_core::members::Actor;
+use yishi_core::policy::{self, Action, Target, authorize};
+use yishi_core::territory::ScopePath;
+use yishi_core::votes::VoteMove;
+use yishi_core::votes::electorate::{VoterKey, Weighting, snapshot};
+use yishi_core::votes::poll::PollSettings;
+
+use crate::db::{self, audit, votes::StoredVote};
+use crate::error::{ApiError, ApiResult};
+use crate::http::{Ctx, json, read_json};
+use crate::session;
+
+use super::common::audit_entry;
+
+use casting::proxies_of;
+
+mod casting;
+mod results;
+
+pub use casting::{add_proxy, cast, paper, voters};
+pub use results::{ballots, publish_result, result};
+pub(super) use results::{closed_outcome, tally};
+
+fn not_found() -> DomainError {
+    DomainError::NotFound {
+        entity: Entity::Vote,
+    }
+}
+
+/// Loads a vote; once its time has come, opens it first (taking the electorate snapshot, once), so that
+/// every reader and voter sees the same electorate. Those it addresses (by the policy) and its voters
+/// (a council member living elsewhere) see it; for anyone else it does not exist.
+async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
+    let id = VoteId::parse(id).ok_or(not_found())?;
+    let db = ctx.db()?;
+    let vote = open_if_due(ctx, db::votes::get(&db, &id).await?.ok_or(not_found())?).await?;
+    let readable = authorize(actor, Action::ReadVote, Target::Scope(&vote.scope)).is_ok()
+        || !db::votes::my_votes(&db, &vote.id, &actor.member)
+            .await?
+            .is_empty();
+    if readable {
+        Ok(vote)
+    } else {
+        Err(not_found().into())
+    }
+}
+
+/// Opens the vote if its time has come and it has not opened yet (taking the electorate snapshot, once).
+pub(super) async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
+    if vote.course().may(VoteMove::Open, ctx.now).is_err() {
+        return Ok(vote);
+    }
+    let db = ctx.db()?;
+    let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
+    db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
+    db::votes::get(&db, &vote.id)
+        .await?
+        .ok_or_else(|| ApiError::internal("vote vanished while opening"))
+}
+
+/// Loads a vote for someone who runs it (closes it, enters paper ballots, reads its register, publishes
+/// its result): as [`load`], then the policy's `ManageVotes` on its scope.
+async fn load_managed(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
+    let vote = load(ctx, actor, id).await?;
+    authorize(actor, Action::ManageVotes, Target::Scope(&vote.scope))?;
+    Ok(vote)
+}
+
+/// The vote's electorate from the territory as it is now (the rule, the scope, the opening year).
+async fn electorate_now(
+    db: &worker::D1Database,
+    scope: &ScopePath,
+    settings: &PollSettings,
+) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
+    electorate(
+        db,
+        scope,
+        settings.electorate,
+        settings.weighting(),
+        settings.opens_at,
+    )
+    .await
+}
+
+/// Whom `rule` calls in `scope` from the territory as it is now, ages counted in the year of `on`.
+pub(super) async fn electorate(
+    db: &worker::D1Database,
+    scope: &ScopePath,
+    rule: yishi_core::votes::electorate::ElectorateRule,
+    weighting: Weighting,
+    on: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
+    let candidates = db::votes::candidates(db, scope).await?;
+    let year = u16::try_from(chrono::Datelike::year(&on)).unwrap_or(u16::MAX);
+    Ok(snapshot(rule, weighting, scope, year, &candidates))
+}
+
+async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
+    let db = ctx.db()?;
+    let state = vote.course().state(ctx.now);
+    let my_votes = db::votes::my_votes(&db, &vote.id, &actor.member)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            parse_key(&r.voter_key).map(|voter| MyVote {
+                voter,
+                voted: r.voted != 0,
+                delegated: r.delegated != 0,
+            })
+        })
+        .collect();
+    let participated = db::votes::participated(&db, &vote.id).await?;
+    let result = if vote.course().shows_results(ctx.now) {
+        Some(tally(&db, &vote).await?.1)
+    } else {
+        None
+    };
+    // Before opening, her votes come from the territory as it stands, with the proxies given so far.
+    let (mut may_delegate, mut delegated) = (Vec::new(), Vec::new());
+    if state == VoteState::Scheduled && vote.settings.max_proxies > 0 {
+        let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
+        let proxies = proxies_of(&db, &vote.id).await?;
+        for voter in electorate
+            .iter()
+            .filter(|v| v.casters.contains(&actor.member))
+        {
+            if proxies.iter().any(|p| p.from == voter.key) {
+                delegated.push(voter.key.clone());
+            } else {
+                may_delegate.push(voter.key.clone());
+            }
+        }
+    }
+    Ok(VoteView {
+        id: vote.id,
+        scope: vote.scope.to_ref(),
+        scope_name: vote.scope_name,
+        settings: vote.settings,
+        state,
+        eligible: vote.eligible,
+        participated,
+        my_votes,
+        may_delegate,
+        delegated,
+        result,
+    })
+}
+
+fn parse_key(stored: &str) -> Option<VoterKey> {
+    match stored.split_once(':')? {
+        ("m", id) => yishi_core::ids::MemberId::parse(id).map(VoterKey::Member),
+        ("h", id) => yishi_core::ids::HouseholdId::parse(id).map(VoterKey::Household),
+        _ => None,
+    }
+}
+
+/// Checks a new vote for `scope` by `actor` and returns its id and the statements that store it with
+/// its audit entry (run them in one batch, with whatever else depends on the vote).
+pub(super) async fn prepare(
+    ctx: &Ctx,
+    actor: &Actor,
+    scope: &ScopePath,
+    settings: PollSettings,
+) -> ApiResult<(VoteId, Vec<worker::D1PreparedStatement>)> {
+    let db = ctx.db()?;
+    authorize(actor, Action::ManageVotes, Target::Scope(scope))?;
+    let settings = settings.validate()?;
+    if settings.closes_at <= ctx.now {
+        return Err(DomainError::Invalid {
+            field: Field::ClosesAt,
+        }
+        .into());
+    }
+    if settings.weighting() == Weighting::FloorArea {
+        // Every household must weigh its area; the snapshot at opening takes the areas as they are then.
+        let missing = electorate_now(&db, scope, &settings)
+            .await?
+            .iter()
+            .filter(|v| v.weight == 0)
+            .count();
+        if missing > 0 {
+            return Err(DomainError::FloorAreaMissing {
+                households: u32::try_from(missing).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
+    }
+    let id = ctx.new_id(VoteId::generate)?;
+    let entry = audit_entry(
+        ctx,
+        &actor.member,
+        "vote.create",
+        ("vote", id.as_str()),
+        scope,
+        serde_json::json!({ "title": settings.title }),
+    )?;
+    let statements = vec![
+        db::votes::insert(&db, &id, scope, &settings, &actor.member, ctx.now)?,
+        audit::insert(&db, &entry)?,
+    ];
+    Ok((id, statements))
+}
+
+/// `POST /api/v1/votes`.
+pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let body: CreateVoteRequest = read_json(req).await?;
+    let db = ctx.db()?;
+    if !yishi_core::ids::is_valid_id(&body.scope.id) {
+        return Err(DomainError::Invalid {
+            field: Field::Scope,
+        }
+        .into());
+    }
+    let scope = db::territory::resolve(&db, &body.scope)
+        .await?
+        .ok_or(DomainError::Invalid {
+            field: Field::Scope,
+        })?;
+    let (id, statements) = prepare(ctx, &member.actor, &scope, body.settings).await?;
+    db::batch(&db, statements).await?;
+    let vote = load(ctx, &member.actor, id.as_str()).await?;
+    json(
+        201,
+        &VoteResponse {
+            vote: view(ctx, &member.actor, vote).await?,
+        },
+    )
+}
+
+/// `GET /api/v1/votes`: the votes addressed to the member.
+pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let db = ctx.db()?;
+    let audience = policy::notice_audience(&member.actor);
+    let waiting = db::votes::waiting_for(&db, &member.actor.member).await?;
+    let votes = db::votes::list(&db, &audience)
+        .await?
+        .into_iter()
+        .filter(|v| authorize(&member.actor, Action::ReadVote, Target::Scope(&v.scope)).is_ok())
+        .map(|v| {
+            let state = v.course().state(ctx.now);
+            VoteSummary {
+                needs_my_vote: state == VoteState::Open && waiting.contains(&v.id.to_string()),
+                id: v.id,
+                title: v.settings.title.clone(),
+                scope_name: v.scope_name,
+                state,
+                opens_at: v.settings.opens_at,
+                closes_at: v.settings.closes_at,
+            }
+        })
+        .collect();
+    json(200, &VoteListResponse { votes })
+}
+
+/// `GET /api/v1/votes/{id}`.
+pub async fn get(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let vote = load(ctx, &member.actor, id).await?;
+    json(
+        200,
+        &VoteResponse {
+            vote: view(ctx, &member.actor, vote).await?,
+        },
+    )
+}
+
+/// `POST /api/v1/votes/{id}/close`: ends voting before its time.
+pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let vote = load_managed(ctx, &member.actor, id).await?;
+    if vote.course().may(VoteMove::Close, ctx.now).is_ok() {
+        let db = ctx.db()?;
+        let entry = audit_entry(
+            ctx,
+            &member.actor.member,
+            "vote.close",
+            ("vote", vote.id.as_str()),
+            &vote.scope,
+            serde_json::json!({ "title": vote.settings.title }),
+        )?;
+        db::batch(
+            &db,
+            vec![
+                db::votes::close(&db, &vote.id, ctx.now)?,
+                audit::insert_if_changed(&db, &entry)?,
+            ],
+        )
+        .await?;
+        if let Some(meeting) = &vote.meeting {
+            super::meetings::changed(ctx, meeting).await?;
+        }
+    }
+    let vote = load(ctx, &member.actor, id).await?;
+    json(
+        200,
+        &VoteResponse {
+            vote: view(ctx, &member.actor, vote).await?,
+        },
+    )
+}
