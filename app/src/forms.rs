@@ -138,3 +138,12 @@ fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// The files chosen in a file input (photos, a notice's attachments).
+pub fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}

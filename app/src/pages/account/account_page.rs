@@ -3,10 +3,10 @@ use yishi_core::Lang;
 use yishi_core::api::auth::{MemberView, ProfileUpdate};
 use yishi_core::members::NameDisplay;
 
+use super::{PasscodeForm, SessionList};
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::account::{PasscodeForm, SessionList};
 use crate::prefs::use_large_type;
 use crate::session::use_session;
 

@@ -15,7 +15,7 @@ use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
 
 #[cfg(feature = "office")]
-use super::new_covenant::clauses_of;
+use super::clauses_of;
 use super::version_label;
 use crate::api;
 use crate::changes::Change;

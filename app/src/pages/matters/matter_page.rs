@@ -20,7 +20,8 @@ use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
 
 use super::{
-    category_label, event_label, owner_label, stage_label, stance_label, stars_text, step_label,
+    category_label, event_label, owner_label, period_label_short, stage_label, stance_label,
+    stars_text, step_label,
 };
 use crate::api;
 use crate::changes::Change;
@@ -28,6 +29,7 @@ use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 #[cfg(feature = "office")]
 use crate::components::{ThresholdOptions, parse_threshold};
 use crate::format::{local_datetime, now};
+use crate::forms::chosen_files;
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::photos;
 
@@ -178,7 +180,7 @@ fn Status(matter: MatterView) -> impl IntoView {
                     <p><a href=format!("/meetings/{mtg}")>{d.meeting_title.clone().unwrap_or_default()}</a></p>
                 })}
                 {outcome.map(|o| view! { <p class="outcome"><strong>{i18n.text(o)}</strong></p> })}
-                {d.publication.map(|p| view! { <p class="notice-box">{i18n.text(crate::pages::notices::period_label_short(p))}</p> })}
+                {d.publication.map(|p| view! { <p class="notice-box">{i18n.text(period_label_short(p))}</p> })}
                 <p class="button-row">
                     {d.vote.clone().map(|v| view! { <a class="button secondary" href=format!("/votes/{v}")>{i18n.text(Msg::GoVote)}</a> })}
                     {d.meeting.clone().filter(|_| d.outcome.is_none()).map(|mtg| view! {
@@ -656,7 +658,7 @@ fn ProgressForm(change: Change) -> impl IntoView {
                     type="file"
                     accept="image/jpeg,image/png,image/webp,image/*"
                     multiple
-                    on:change=move |ev| files.set(super::chosen_files(&ev))
+                    on:change=move |ev| files.set(chosen_files(&ev))
                 />
             </div>
             <button type="submit" class="button secondary">{i18n.text(Msg::PostProgress)}</button>

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 use yishi_core::DomainError;
 use yishi_core::api::auth::MemberView;
 use yishi_core::api::matters::ProposeRequest;
@@ -14,7 +13,7 @@ use yishi_core::territory::{ScopeKind, ScopeRef};
 use super::category_label;
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, FormAlert, Loading, TextField};
-use crate::forms::FormError;
+use crate::forms::{FormError, chosen_files};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::photos;
 use crate::session::member_resource;
@@ -265,13 +264,4 @@ fn ProposeForm(places: Vec<(ScopeRef, Msg, String)>) -> impl IntoView {
             }}
         </form>
     }
-}
-
-/// The files chosen in a file input.
-pub(crate) fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-        .unwrap_or_default()
 }

@@ -1,36 +1,27 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use yishi_core::api::meetings::{
-    CheckInRequest, LeaveRequest, LiveMotion, MeetingLive, MeetingView, MyPart,
-};
+use yishi_core::api::meetings::{CheckInRequest, LeaveRequest, MeetingLive, MeetingView, MyPart};
 #[cfg(feature = "office")]
 use yishi_core::api::meetings::{MinutesRequest, MotionRequest};
 #[cfg(feature = "office")]
 use yishi_core::api::members::OnBehalfRequest;
 use yishi_core::api::votes::VoteState;
 use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
-use yishi_core::votes::poll::PollResult;
 #[cfg(feature = "office")]
 use yishi_core::votes::poll::{ResultsShown, Secrecy};
 #[cfg(feature = "office")]
 use yishi_core::votes::tally::Method;
-use yishi_core::votes::tally::Outcome;
 
-use super::live::follow;
-use super::state_label;
 use crate::api::{self, ApiError};
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::clock::{countdown, ticking};
+use crate::components::{
+    AppShell, Ballot, BallotForm, Caster, DocumentTitle, ErrorView, Loading, Tally,
+};
 #[cfg(feature = "office")]
 use crate::components::{QrCode, ThresholdOptions, parse_threshold};
-use crate::format::local_datetime;
+use crate::format::{local_datetime, meeting_state_label};
 use crate::i18n::{Msg, fill, use_i18n};
-use crate::pages::votes::vote_page::{Ballot, BallotForm, Caster};
-
-fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
+use crate::live::follow;
 
 /// `/meetings/:id`: the meeting on a phone: presence and quorum, the agenda, checking in and out, asking
 /// to speak, voting on the motion put; for the chair, the console; after it, the minutes.
@@ -138,7 +129,7 @@ fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <p class="hint">{meeting.scope_name.clone()}</p>
             <p class="hint">{move || fill(i18n.lang(), Msg::PlaceLine, &[("place", &place)])}</p>
             <p class="hint">{move || fill(i18n.lang(), Msg::StartsAt, &[("time", &starts)])}</p>
-            <p><span class="badge">{move || i18n.t(state_label(live.with(|l| l.state)))}</span></p>
+            <p><span class="badge">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</span></p>
             {move || (!connected.get() && live.with(|l| l.state) == MeetingState::Open).then(|| view! { <p class="hint" role="status">{i18n.text(Msg::LiveLost)}</p> })}
             <Presence live=live />
             <MyControls id=id.clone() live=live me=me act=act />
@@ -253,29 +244,6 @@ fn Agenda(live: RwSignal<MeetingLive>) -> impl IntoView {
     }
 }
 
-/// Seconds left of a speaker's countdown, ticking.
-pub(crate) fn countdown(
-    started_at: Option<chrono::DateTime<chrono::Utc>>,
-    seconds: Option<u32>,
-    now: i64,
-) -> Option<String> {
-    let (start, limit) = (started_at?, seconds?);
-    let end = start.timestamp_millis() + i64::from(limit) * 1000;
-    let left = ((end - now).max(0) + 999) / 1000;
-    Some(format!("{}:{:02}", left / 60, left % 60))
-}
-
-/// A clock that ticks every second while the component lives.
-pub(crate) fn ticking() -> ReadSignal<i64> {
-    let (now, set_now) = signal(now_ms());
-    if let Ok(handle) =
-        set_interval_with_handle(move || set_now.set(now_ms()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
-    now
-}
-
 #[component]
 fn Speakers(live: RwSignal<MeetingLive>) -> impl IntoView {
     let i18n = use_i18n();
@@ -313,43 +281,6 @@ fn Speakers(live: RwSignal<MeetingLive>) -> impl IntoView {
                     }
                 })
         }}
-    }
-}
-
-/// Result bars of a motion: one per answer or option, with its count.
-pub(crate) fn result_bars(motion: &LiveMotion, lang: yishi_core::Lang) -> Vec<(String, u64, u64)> {
-    use crate::i18n::t;
-    match &motion.result {
-        Some(PollResult::YesNo(r)) => {
-            let total = (r.count.yes + r.count.no + r.count.abstain).max(1);
-            vec![
-                (t(lang, Msg::Yes).to_owned(), r.count.yes, total),
-                (t(lang, Msg::No).to_owned(), r.count.no, total),
-                (t(lang, Msg::Abstain).to_owned(), r.count.abstain, total),
-            ]
-        }
-        Some(PollResult::Choices(r) | PollResult::Scores(r)) => {
-            let total = r.totals.iter().sum::<u64>().max(1);
-            motion
-                .options
-                .iter()
-                .cloned()
-                .zip(r.totals.iter().copied())
-                .map(|(o, n)| (o, n, total))
-                .collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
-pub(crate) fn outcome_label(motion: &LiveMotion) -> Option<Msg> {
-    match &motion.result {
-        Some(PollResult::YesNo(r)) if motion.state == VoteState::Closed => Some(match r.outcome {
-            Outcome::Adopted => Msg::Adopted,
-            Outcome::Rejected => Msg::Rejected,
-            Outcome::QuorumNotMet => Msg::QuorumNotMet,
-        }),
-        _ => None,
     }
 }
 
@@ -434,39 +365,6 @@ fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> impl IntoVie
                         </section>
                     }
                 })
-        }}
-    }
-}
-
-/// A motion's outcome and result bars, or that the result comes at close; larger on the wall screen.
-#[component]
-pub(crate) fn Tally(motion: LiveMotion, #[prop(optional)] screen: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let bars = result_bars(&motion, i18n.lang());
-    let outcome = outcome_label(&motion);
-    view! {
-        {outcome.map(|m| view! { <p class="result-outcome" class:screen-outcome=screen>{i18n.text(m)}</p> })}
-        {if bars.is_empty() {
-            view! { <p class="hint" class:screen-hint=screen>{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="bars" class:screen-bars=screen>
-                    {bars
-                        .into_iter()
-                        .map(|(label, n, total)| {
-                            let votes = fill(i18n.lang(), Msg::Votes, &[("count", &n.to_string())]);
-                            view! {
-                                <li>
-                                    <span class="bar-label">{label.clone()}</span>
-                                    <progress max=total.to_string() value=n.to_string() aria-label=format!("{label} {votes}")></progress>
-                                    <span class="bar-count">{votes.clone()}</span>
-                                </li>
-                            }
-                        })
-                        .collect::<Vec<_>>()}
-                </ul>
-            }
-                .into_any()
         }}
     }
 }

@@ -3,12 +3,12 @@ use leptos_router::hooks::use_params_map;
 use yishi_core::api::meetings::{MeetingLive, MeetingView};
 use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
 
-use super::live::follow;
-use super::meeting_page::{Tally, countdown, ticking};
-use super::state_label;
 use crate::api;
-use crate::components::{DocumentTitle, ErrorView, Loading, QrCode};
+use crate::clock::{countdown, ticking};
+use crate::components::{DocumentTitle, ErrorView, Loading, QrCode, Tally};
+use crate::format::meeting_state_label;
 use crate::i18n::{Msg, fill, use_i18n};
+use crate::live::follow;
 
 /// `/meetings/:id/screen`: the wall screen of the room (1920×1080): the current item, presence and
 /// quorum, the motion's result bars, the speaker with the countdown, and the check-in QR code, in large
@@ -60,7 +60,7 @@ fn Screen(meeting: MeetingView) -> impl IntoView {
     view! {
         <header class="screen-head">
             <h1>{meeting.settings.title.clone()}</h1>
-            <p class="screen-state">{move || i18n.t(state_label(live.with(|l| l.state)))}</p>
+            <p class="screen-state">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</p>
         </header>
         <div class="screen-body">
             <section class="screen-main" aria-live="polite">

@@ -3,8 +3,7 @@ use serde_json::json;
 use yishi_core::api::requests::{CatalogueImportResponse, CatalogueResponse};
 use yishi_core::requests::{TimeLimit, UnitKind};
 
-use super::new_request::routing_text;
-use super::unit_kind_label;
+use super::{routing_text, unit_kind_label};
 use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};

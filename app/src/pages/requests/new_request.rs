@@ -1,29 +1,27 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use yishi_core::DomainError;
 use yishi_core::api::auth::MemberView;
 use yishi_core::api::requests::{
     CatalogueResponse, NewRequest, OnBehalf, RequestResponse, SimilarResponse, SubcategoryView,
 };
 use yishi_core::error::Field;
 use yishi_core::matters::PHOTOS_MAX;
-use yishi_core::requests::{self as rules, Channel, Suggestible, TimeLimit};
+use yishi_core::requests::{self as rules, Channel, Suggestible};
 use yishi_core::territory::{ScopeKind, ScopeRef};
 use yishi_core::text::{clean_line, clean_text};
+use yishi_core::{DomainError, Lang};
 
-use super::{RequestItem, catalogue_resource};
+use super::{RequestItem, catalogue_resource, routing_text};
 use crate::api;
 use crate::components::scope_select::parse_scope;
 use crate::components::{
     AppShell, DocumentTitle, ErrorView, FormAlert, Loading, ScopeSelect, TextField,
 };
-use crate::forms::FormError;
+use crate::forms::{FormError, chosen_files};
 use crate::i18n::{Msg, fill, use_i18n};
-use crate::pages::matters::chosen_files;
 use crate::photos;
 use crate::session::member_resource;
-use yishi_core::Lang;
 
 /// `/requests/new`: a resident reports a trouble; staff register a call or a visit for a resident.
 #[component]
@@ -52,19 +50,6 @@ pub fn NewRequestPage() -> impl IntoView {
             </Transition>
         </AppShell>
     }
-}
-
-/// 「由安居物业公司办理，时限 3 个工作日」.
-pub fn routing_text(lang: Lang, s: &SubcategoryView) -> String {
-    let limit = match s.limit {
-        TimeLimit::WorkingDays(n) => fill(lang, Msg::LimitWorkingDays, &[("n", &n.to_string())]),
-        TimeLimit::Hours(n) => fill(lang, Msg::LimitHours, &[("n", &n.to_string())]),
-    };
-    fill(
-        lang,
-        Msg::RoutedTo,
-        &[("unit", &s.unit.name), ("limit", &limit)],
-    )
 }
 
 /// Her places: unit, building, community (`kind:id`, label).

@@ -13,9 +13,9 @@ use crate::api;
 use crate::changes::Change;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::local_datetime;
-use crate::i18n::{Msg, fill, use_i18n};
 #[cfg(feature = "office")]
-use crate::pages::matters::chosen_files;
+use crate::forms::chosen_files;
+use crate::i18n::{Msg, fill, use_i18n};
 #[cfg(feature = "office")]
 use crate::photos;
 
