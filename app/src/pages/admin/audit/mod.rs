@@ -1,10 +1,13 @@
+mod audit_item;
+
 use leptos::prelude::*;
 use yishi_core::api::audit::AuditEntryView;
 
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
-use crate::format::local_datetime;
-use crate::i18n::{Msg, fill, use_i18n};
+use crate::i18n::{Msg, use_i18n};
+
+use audit_item::AuditItem;
 
 /// `/admin/audit`: staff actions and acts on behalf within the reader's scope, newest first.
 #[component]
@@ -62,24 +65,5 @@ pub fn AuditPage() -> impl IntoView {
                 })}
             </Transition>
         </AppShell>
-    }
-}
-
-#[component]
-fn AuditItem(entry: AuditEntryView) -> impl IntoView {
-    let i18n = use_i18n();
-    let at = local_datetime(&entry.at);
-    let on_behalf = match (&entry.on_behalf_of_name, &entry.reason) {
-        (Some(name), Some(reason)) => Some((name.clone(), reason.clone())),
-        _ => None,
-    };
-    view! {
-        <li class="member-card">
-            <p class="member-name">{entry.actor_name.clone()}" · "<code>{entry.action.clone()}</code></p>
-            <p class="hint">{at}" · "{entry.scope_name.clone()}</p>
-            {on_behalf.map(|(name, reason)| {
-                view! { <p>{move || fill(i18n.lang(), Msg::OnBehalfOf, &[("name", &name), ("reason", &reason)])}</p> }
-            })}
-        </li>
     }
 }

@@ -1,14 +1,15 @@
+mod invite_card;
+mod sheet;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use yishi_core::api::invites::{InviteSheetResponse, InviteView, IssueInvitesRequest};
+use yishi_core::api::invites::IssueInvitesRequest;
 
 use crate::api::{self, ApiError};
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, QrCode};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, fill, use_i18n};
 
-fn origin() -> String {
-    window().location().origin().unwrap_or_default()
-}
+use sheet::Sheet;
 
 /// `/admin/buildings/:id/invites`: every live invite code of a building as a printable sheet, one card
 /// per household with its QR code; codes for households without one; revoking a code.
@@ -82,49 +83,5 @@ pub fn InviteSheetPage() -> impl IntoView {
                 })}
             </Transition>
         </AppShell>
-    }
-}
-
-#[component]
-fn Sheet(sheet: InviteSheetResponse, revoke: Action<String, ()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let name = sheet.building_name.clone();
-    view! {
-        <h1>{move || fill(i18n.lang(), Msg::InviteSheetHeading, &[("name", &name)])}</h1>
-        {if sheet.invites.is_empty() {
-            view! { <p class="empty">{i18n.text(Msg::NoInvites)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="invite-cards">
-                    {sheet
-                        .invites
-                        .into_iter()
-                        .map(|invite| view! { <InviteCard invite=invite building=sheet.building_name.clone() revoke=revoke /> })
-                        .collect::<Vec<_>>()}
-                </ul>
-            }
-                .into_any()
-        }}
-    }
-}
-
-#[component]
-fn InviteCard(invite: InviteView, building: String, revoke: Action<String, ()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let site = origin();
-    let plain: String = invite.code.chars().filter(|c| *c != '-').collect();
-    let link = format!("{site}/join?code={plain}");
-    let place = format!("{building} {} {}", invite.unit_name, invite.household_name);
-    let code = invite.code.clone();
-    view! {
-        <li class="invite-card">
-            <p class="invite-place">{place.clone()}</p>
-            <QrCode text=link label=place />
-            <p class="invite-code">{invite.code.clone()}</p>
-            <p class="hint">{move || fill(i18n.lang(), Msg::InviteCardHint, &[("site", &site)])}</p>
-            <button type="button" class="button secondary small no-print" on:click=move |_| {
-                revoke.dispatch(code.clone());
-            }>{i18n.text(Msg::RevokeButton)}</button>
-        </li>
     }
 }
