@@ -2,6 +2,7 @@
 //! big screen; all follow the live state (`crate::live`). The coming meetings on the home screen are
 //! `components::UpcomingMeetings`.
 
+pub mod check_in;
 pub mod history;
 pub mod meeting_page;
 #[cfg(feature = "office")]
@@ -9,8 +10,9 @@ pub mod new_meeting;
 #[cfg(feature = "office")]
 pub mod screen;
 
+pub use check_in::CheckInPage;
 pub use history::MeetingsPage;
-pub use meeting_page::{CheckInPage, MeetingPage};
+pub use meeting_page::MeetingPage;
 #[cfg(feature = "office")]
 pub use new_meeting::NewMeetingPage;
 #[cfg(feature = "office")]
