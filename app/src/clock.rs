@@ -1,8 +1,7 @@
-//! The device's clock for what counts down on a screen: a signal that ticks every second while a
-//! component lives, and what is left of a speaker's time.
+//! The device's clock for what counts down on a screen: work repeated while a component lives, a signal
+//! that ticks every second, and what is left of a speaker's time.
 
-use std::time::Duration;
-
+use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
 fn now_ms() -> i64 {
@@ -21,13 +20,16 @@ pub fn countdown(
     Some(format!("{}:{:02}", left / 60, left % 60))
 }
 
+/// Runs `tick` every `millis` milliseconds for as long as the calling component lives.
+pub fn every(millis: u32, tick: impl FnMut() + 'static) {
+    // Dropping the interval clears it.
+    let interval = StoredValue::new_local(Some(Interval::new(millis, tick)));
+    on_cleanup(move || interval.update_value(|i| drop(i.take())));
+}
+
 /// A clock that ticks every second while the component lives.
 pub fn ticking() -> ReadSignal<i64> {
     let (now, set_now) = signal(now_ms());
-    if let Ok(handle) =
-        set_interval_with_handle(move || set_now.set(now_ms()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    every(1_000, move || set_now.set(now_ms()));
     now
 }

@@ -5,8 +5,8 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::time::Duration;
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -14,10 +14,13 @@ use web_sys::{MessageEvent, WebSocket};
 use yishi_core::api::meetings::MeetingLive;
 
 use crate::api;
+use crate::clock::every;
 use crate::i18n::use_i18n;
 
-const RECONNECT: Duration = Duration::from_secs(3);
-const POLL: Duration = Duration::from_secs(5);
+/// Milliseconds before a dropped socket is opened again.
+const RECONNECT_MS: u32 = 3_000;
+/// Milliseconds between two readings over HTTP while the socket is down.
+const POLL_MS: u32 = 5_000;
 
 fn accept(live: RwSignal<MeetingLive>, next: MeetingLive) {
     if next.revision >= live.with_untracked(|l| l.revision) {
@@ -40,31 +43,21 @@ pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>
     }));
     connect(id.clone(), live, connected, state.clone());
     let polling = Rc::new(Cell::new(false));
-    let handle = set_interval_with_handle(
-        {
-            let id = id.clone();
-            move || {
-                if connected.get_untracked() || polling.get() {
-                    return;
-                }
-                polling.set(true);
-                let (id, polling) = (id.clone(), polling.clone());
-                leptos::task::spawn_local(async move {
-                    if let Ok(next) = api::meeting_live(i18n.lang_untracked(), &id).await {
-                        accept(live, next);
-                    }
-                    polling.set(false);
-                });
+    every(POLL_MS, move || {
+        if connected.get_untracked() || polling.get() {
+            return;
+        }
+        polling.set(true);
+        let (id, polling) = (id.clone(), polling.clone());
+        leptos::task::spawn_local(async move {
+            if let Ok(next) = api::meeting_live(i18n.lang_untracked(), &id).await {
+                accept(live, next);
             }
-        },
-        POLL,
-    )
-    .ok();
+            polling.set(false);
+        });
+    });
     let stored = StoredValue::new_local(state);
     on_cleanup(move || {
-        if let Some(h) = handle {
-            h.clear();
-        }
         stored.with_value(|state| {
             let mut s = state.borrow_mut();
             s.alive = false;
@@ -96,7 +89,7 @@ fn connect(
         let (id, state) = (id.clone(), state.clone());
         move || {
             let (id, state) = (id.clone(), state.clone());
-            set_timeout(move || connect(id, live, connected, state), RECONNECT);
+            Timeout::new(RECONNECT_MS, move || connect(id, live, connected, state)).forget();
         }
     };
     let Ok(socket) = WebSocket::new(&url) else {
