@@ -1,8 +1,11 @@
-//! Plain-text formatting for display: local times, excerpts, addresses, role names.
+//! Plain-text formatting for display: local times, excerpts, addresses, role names, a meeting's state.
 
 use chrono::{DateTime, Utc};
 use yishi_core::Lang;
 use yishi_core::api::auth::{HomeView, RoleView};
+use yishi_core::meetings::MeetingState;
+
+use crate::i18n::Msg;
 
 /// The time now, by the device's clock.
 #[must_use]
@@ -115,5 +118,15 @@ mod tests {
         assert_eq!(excerpt("一\n\n二\n三\n四", 3, 100), "一\n二\n三…");
         assert_eq!(excerpt("短", 3, 100), "短");
         assert_eq!(excerpt("abcdef", 3, 3), "abc…");
+    }
+}
+
+/// The words for a meeting's state (scheduled, in session, closed).
+#[must_use]
+pub fn meeting_state_label(state: MeetingState) -> Msg {
+    match state {
+        MeetingState::Scheduled => Msg::MeetingScheduled,
+        MeetingState::Open => Msg::MeetingOpen,
+        MeetingState::Closed => Msg::MeetingClosed,
     }
 }

@@ -2,6 +2,7 @@
 //! the form as a whole, so that exactly one `role="alert"` element speaks. An error about a field also moves
 //! the focus to that field's input.
 
+use gloo_timers::callback::Timeout;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -67,7 +68,7 @@ impl FormError {
         self.error.set(Some(error));
         if let Some(id) = input_id {
             // After the error text is rendered, so that it is read along with the field.
-            set_timeout(move || focus(id), std::time::Duration::ZERO);
+            Timeout::new(0, move || focus(id)).forget();
         }
     }
 
@@ -137,4 +138,13 @@ fn focus(id: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// The files chosen in a file input (photos, a notice's attachments).
+pub fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
 }

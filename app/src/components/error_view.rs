@@ -1,3 +1,4 @@
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
@@ -21,18 +22,16 @@ pub fn ErrorView(
         let navigate = use_navigate();
         session.signed_out();
         // After this render, not during it.
-        set_timeout(
-            move || {
-                navigate(
-                    "/login",
-                    NavigateOptions {
-                        replace: true,
-                        ..NavigateOptions::default()
-                    },
-                )
-            },
-            std::time::Duration::ZERO,
-        );
+        Timeout::new(0, move || {
+            navigate(
+                "/login",
+                NavigateOptions {
+                    replace: true,
+                    ..NavigateOptions::default()
+                },
+            );
+        })
+        .forget();
         return view! {
             <p class="loading" role="status">
                 {i18n.text(Msg::SignInFirst)}

@@ -6,20 +6,12 @@ use yishi_core::api::covenants::CreateCovenantRequest;
 use yishi_core::covenants::{TITLE_MAX, clean_clauses};
 use yishi_core::error::Field;
 
+use super::clauses_of;
 use crate::api;
 use crate::components::scope_select::parse_scope;
 use crate::components::{AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField};
 use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
-
-/// The clauses typed one per line.
-pub(super) fn clauses_of(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 /// `/covenants/new`: staff (or a building head) draft a covenant for a place.
 #[component]

@@ -3,24 +3,19 @@
 
 mod board;
 mod matter_page;
+mod matters_page;
 mod new_matter;
 
-use leptos::prelude::*;
-use yishi_core::api::auth::MemberView;
-use yishi_core::api::matters::{EventKind, MatterSummary};
+use yishi_core::api::matters::EventKind;
 use yishi_core::matters::{Category, OwnerKind, Stage, Stance, Step};
-use yishi_core::territory::ScopeKind;
+use yishi_core::notices::PeriodState;
 
 pub use board::BoardPage;
 pub use matter_page::MatterPage;
+pub use matters_page::MattersPage;
 pub use new_matter::NewMatterPage;
-pub(crate) use new_matter::chosen_files;
 
-use crate::api;
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
-use crate::format::local_datetime;
-use crate::i18n::{Msg, fill, use_i18n};
-use crate::session::member_resource;
+use crate::i18n::Msg;
 
 #[must_use]
 pub fn category_label(c: Category) -> Msg {
@@ -107,218 +102,19 @@ pub fn event_label(k: EventKind) -> Msg {
     }
 }
 
+/// The state of a decision's publication period, without dates.
+#[must_use]
+pub fn period_label_short(s: PeriodState) -> Msg {
+    match s {
+        PeriodState::Running => Msg::DecisionInPeriod,
+        PeriodState::AwaitingAnswers => Msg::PeriodAwaiting,
+        PeriodState::CompleteNoObjection => Msg::PeriodComplete,
+        PeriodState::ObjectionUpheld => Msg::PeriodUpheld,
+    }
+}
+
 /// An average in hundredths of a star as people read it: `4.67`.
 #[must_use]
 pub fn stars_text(hundredths: u32) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
-/// On the home screen: where residents raise matters and follow them.
-#[component]
-pub fn MattersTeaser() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="waiting-votes" aria-labelledby="matters-teaser-heading">
-            <h2 id="matters-teaser-heading">{i18n.text(Msg::MattersHeading)}</h2>
-            <p class="hint">{i18n.text(Msg::MattersIntro)}</p>
-            <p class="button-row">
-                <a class="button primary" href="/matters/new">{i18n.text(Msg::ProposeLink)}</a>
-                <a class="button secondary" href="/matters">{i18n.text(Msg::AllMatters)}</a>
-                <a class="button secondary" href="/covenants">{i18n.text(Msg::CovenantsHeading)}</a>
-            </p>
-        </section>
-    }
-}
-
-/// The query string of the list for the chosen tab and filters (values are fixed words, no escaping
-/// needed).
-fn list_query(mine: &str, step: &str, category: &str, place: &str) -> String {
-    let mut parts: Vec<String> = [("mine", mine), ("step", step), ("category", category)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    if let Some((kind, id)) = place.split_once(':') {
-        parts.push(format!(
-            "scope_kind={kind}&scope_id={}",
-            js_sys::encode_uri_component(id)
-        ));
-    }
-    parts.join("&")
-}
-
-/// The places a member can narrow the list to: where she lives (building, compound, community) and the
-/// places of her roles, as `(kind:id, name)`.
-fn places_of(member: &MemberView) -> Vec<(String, String)> {
-    let mut places: Vec<(String, String)> = Vec::new();
-    let mut add = |kind: ScopeKind, id: Option<String>, name: String| {
-        if let Some(id) = id {
-            let value = format!("{}:{id}", kind.as_str());
-            if !places.iter().any(|(v, _)| *v == value) {
-                places.push((value, name));
-            }
-        }
-    };
-    if let Some(home) = &member.home {
-        let p = &home.unit_path;
-        add(
-            ScopeKind::Building,
-            p.building_id().map(ToString::to_string),
-            format!("{} {}", home.compound_name, home.building_name),
-        );
-        add(
-            ScopeKind::Compound,
-            p.compound_id().map(ToString::to_string),
-            home.compound_name.clone(),
-        );
-        add(
-            ScopeKind::Community,
-            p.community_id().map(ToString::to_string),
-            home.community_name.clone(),
-        );
-    }
-    for role in &member.roles {
-        add(
-            role.scope.kind,
-            Some(role.scope.id.clone()),
-            role.scope_name.clone(),
-        );
-    }
-    places
-}
-
-/// `/matters`: the matters the member may see, most recently changed first, with tabs for her own
-/// (raised, supported, waiting for her vote) and filters by step and category.
-#[component]
-pub fn MattersPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let mine = RwSignal::new(String::new());
-    let step = RwSignal::new(String::new());
-    let category = RwSignal::new(String::new());
-    let place = RwSignal::new(String::new());
-    let me = member_resource();
-    let matters = LocalResource::new(move || {
-        let query = list_query(&mine.get(), &step.get(), &category.get(), &place.get());
-        async move { api::matters(i18n.lang_untracked(), &query).await }
-    });
-    let tab = move |value: &'static str, label: Msg| {
-        view! {
-            <button
-                type="button"
-                class="tab"
-                aria-pressed=move || if mine.get() == value { "true" } else { "false" }
-                on:click=move |_| mine.set(value.to_owned())
-            >
-                {i18n.text(label)}
-            </button>
-        }
-    };
-    view! {
-        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MattersHeading).to_owned()) />
-        <AppShell signed_in=true>
-            <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
-            </p>
-            <div class="section-head">
-                <h1>{i18n.text(Msg::MattersHeading)}</h1>
-                <a class="button primary" href="/matters/new">{i18n.text(Msg::ProposeLink)}</a>
-            </div>
-            <p class="hint">{i18n.text(Msg::MattersIntro)}" "<a href="/matters/board">{i18n.text(Msg::BoardLink)}</a></p>
-            <div class="tabs" role="group">
-                {tab("", Msg::FilterAll)}
-                {tab("raised", Msg::FilterRaised)}
-                {tab("supported", Msg::FilterSupported)}
-                {tab("vote", Msg::FilterVote)}
-            </div>
-            <div class="filters">
-                <label for="matter-place">{i18n.text(Msg::FilterPlace)}</label>
-                <select id="matter-place" on:change=move |ev| place.set(event_target_value(&ev))>
-                    <option value="">{i18n.text(Msg::AnyOption)}</option>
-                    <Transition>
-                        {move || Suspend::new(async move {
-                            me.await
-                                .map(|m| places_of(&m))
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|(value, name)| view! { <option value=value>{name}</option> })
-                                .collect::<Vec<_>>()
-                        })}
-                    </Transition>
-                </select>
-                <label for="matter-step">{i18n.text(Msg::FilterStep)}</label>
-                <select id="matter-step" on:change=move |ev| step.set(event_target_value(&ev))>
-                    <option value="">{i18n.text(Msg::AnyOption)}</option>
-                    {Step::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.as_str()>{i18n.text(step_label(s))}</option> })
-                        .collect::<Vec<_>>()}
-                </select>
-                <label for="matter-category">{i18n.text(Msg::FilterCategory)}</label>
-                <select id="matter-category" on:change=move |ev| category.set(event_target_value(&ev))>
-                    <option value="">{i18n.text(Msg::AnyOption)}</option>
-                    {Category::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{i18n.text(category_label(c))}</option> })
-                        .collect::<Vec<_>>()}
-                </select>
-            </div>
-            <Transition fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match matters.await {
-                        Ok(list) if list.matters.is_empty() => view! { <p class="empty">{i18n.text(Msg::NoMatters)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="member-list matter-list">
-                                {list.matters.into_iter().map(|m| view! { <MatterCard matter=m /> }).collect::<Vec<_>>()}
-                            </ul>
-                        }
-                            .into_any(),
-                        Err(e) => view! { <ErrorView error=e on_retry=move |()| matters.refetch() /> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </AppShell>
-    }
-}
-
-#[component]
-fn MatterCard(matter: MatterSummary) -> impl IntoView {
-    let i18n = use_i18n();
-    let m = matter;
-    let supports = (m.step == Step::Proposed && !m.micro_wish).then(|| {
-        let (count, threshold) = (m.supports.to_string(), m.threshold.to_string());
-        move || {
-            fill(
-                i18n.lang(),
-                Msg::SupportsOf,
-                &[("count", &count), ("threshold", &threshold)],
-            )
-        }
-    });
-    let average = m.ratings.average_hundredths.map(|avg| {
-        let (avg, count) = (stars_text(avg), m.ratings.count.to_string());
-        move || {
-            fill(
-                i18n.lang(),
-                Msg::RatingAverage,
-                &[("avg", &avg), ("count", &count)],
-            )
-        }
-    });
-    view! {
-        <li class="member-card matter-card">
-            <a class="member-name" href=format!("/matters/{}", m.id)>{m.title.clone()}</a>
-            <p>
-                <span class=format!("badge step-{}", m.step.as_str())>{i18n.text(step_label(m.step))}</span>
-                " "
-                <span class="badge">{i18n.text(category_label(m.category))}</span>
-                {m.micro_wish.then(|| view! { " " <span class="badge wish">{i18n.text(Msg::MicroWish)}</span> })}
-                {m.needs_my_vote.then(|| view! { " " <span class="badge urgent">{i18n.text(Msg::NeedsMyVote)}</span> })}
-            </p>
-            <p class="hint">
-                {m.scope_name.clone()}" · "{m.proposer_name.clone()}" · "{local_datetime(&m.proposed_at)}
-            </p>
-            {supports.map(|s| view! { <p class="hint">{s}</p> })}
-            {average.map(|a| view! { <p class="hint">{a}</p> })}
-        </li>
-    }
 }

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use super::state_label;
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
-use crate::format::local_datetime;
+use crate::format::{local_datetime, meeting_state_label};
 use crate::i18n::{Msg, use_i18n};
 
 /// `/meetings`: every meeting of the member's places, newest first, searchable by title, agenda, place
@@ -45,7 +44,7 @@ pub fn MeetingsPage() -> impl IntoView {
                                         view! {
                                             <li class="member-card">
                                                 <a class="member-name" href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
-                                                <p class="hint">{m.scope_name.clone()}" · "{local_datetime(&m.starts_at)}" · "{i18n.text(state_label(m.state))}</p>
+                                                <p class="hint">{m.scope_name.clone()}" · "{local_datetime(&m.starts_at)}" · "{i18n.text(meeting_state_label(m.state))}</p>
                                             </li>
                                         }
                                     })

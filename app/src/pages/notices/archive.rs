@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
+use super::NoticeCard;
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::NoticeCard;
 
 /// `/notices/archive`: the notices in force, the archive (expired ones), drafts and scheduled notices of
 /// the places the member may post to, and a search over every published notice (a substring search:

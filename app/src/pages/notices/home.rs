@@ -1,15 +1,14 @@
 use leptos::prelude::*;
 use yishi_core::api::territory::PostableScopesResponse;
 
+use super::NoticeList;
 use crate::api::{self, ApiError};
-use crate::components::{AppShell, DocumentTitle, ErrorView, Greeting, Loading, OfficeLink};
+use crate::components::{
+    AppShell, DocumentTitle, ErrorView, Greeting, Loading, MattersTeaser, OfficeLink,
+    RequestsTeaser, UpcomingMeetings, WaitingVotes,
+};
 use crate::i18n::{Msg, use_i18n};
 use crate::offline;
-use crate::pages::matters::MattersTeaser;
-use crate::pages::meetings::UpcomingMeetings;
-use crate::pages::notices::NoticeList;
-use crate::pages::requests::RequestsTeaser;
-use crate::pages::votes::WaitingVotes;
 use crate::session::member_resource;
 
 /// `/`: a greeting, then the notices of the member's community, newest first. Sends a visitor who is not

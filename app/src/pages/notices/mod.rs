@@ -74,14 +74,3 @@ pub fn time_left(lang: yishi_core::Lang, ends: chrono::DateTime<chrono::Utc>) ->
         crate::i18n::fill(lang, Msg::HoursLeft, &[("n", &hours.to_string())])
     }
 }
-
-/// The state of a decision's publication period, without dates.
-#[must_use]
-pub fn period_label_short(s: PeriodState) -> Msg {
-    match s {
-        PeriodState::Running => Msg::DecisionInPeriod,
-        PeriodState::AwaitingAnswers => Msg::PeriodAwaiting,
-        PeriodState::CompleteNoObjection => Msg::PeriodComplete,
-        PeriodState::ObjectionUpheld => Msg::PeriodUpheld,
-    }
-}

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
+use super::NoticeForm;
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::NoticeForm;
 
 /// `/notices/new`: publishing, for members with somewhere to post to.
 #[component]

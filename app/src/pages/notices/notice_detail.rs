@@ -4,10 +4,10 @@ use leptos_router::hooks::use_params_map;
 use yishi_core::members::Verification;
 use yishi_core::policy::{self, Action};
 
+use super::{NoticeArticle, PeriodBox, ReadStatus};
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::{NoticeArticle, PeriodBox, ReadStatus};
 use crate::session::{actor_of, member_resource};
 
 /// `/notices/:id`: the whole notice. The body is plain text, shown as text with its line breaks. Below
@@ -58,7 +58,7 @@ pub fn NoticePage() -> impl IntoView {
                                 <NoticeArticle notice=notice.clone() />
                                 <PeriodBox notice=notice reload=reload />
                                 {resident.then(|| view! { <ReadStatus notice=id.clone() read=read /> })}
-                                {office.then(|| crate::office_part!(view! { <crate::pages::notices::NoticeReads notice=id /> }))}
+                                {office.then(|| crate::office_part!(view! { <super::NoticeReads notice=id /> }))}
                             }
                                 .into_any()
                         }

@@ -11,7 +11,7 @@ use crate::api;
 use crate::components::scope_select::{parse_scope, scope_groups};
 use crate::components::{FormAlert, TextField};
 use crate::format::parse_local;
-use crate::forms::FormError;
+use crate::forms::{FormError, chosen_files};
 use crate::i18n::{Msg, fill, t, use_i18n};
 
 /// The form of `/notices/new`: title, text and audience.
@@ -237,7 +237,7 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
                     type="file"
                     accept="image/jpeg,image/png,image/webp,application/pdf"
                     multiple
-                    on:change=move |ev| files.set(crate::pages::matters::chosen_files(&ev))
+                    on:change=move |ev| files.set(chosen_files(&ev))
                 />
             </div>
             <label class="choice">

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::NoticeListResponse;
 
+use super::NoticeCard;
 use crate::api::{self, ApiError};
 use crate::components::ErrorView;
 use crate::i18n::{Msg, use_i18n};
-use crate::pages::notices::NoticeCard;
 
 /// The notices loaded so far, with "加载更多" while the server has more.
 #[component]

@@ -3,27 +3,32 @@
 
 #[cfg(feature = "office")]
 mod catalogue;
+mod deadline_line;
 #[cfg(feature = "office")]
 mod figures;
 mod new_request;
+mod request_item;
 mod request_page;
+mod requests_page;
 
 use leptos::prelude::*;
-use yishi_core::api::requests::{CatalogueResponse, RequestListResponse, RequestSummary};
+use yishi_core::Lang;
+use yishi_core::api::requests::{CatalogueResponse, SubcategoryView};
 #[cfg(feature = "office")]
 use yishi_core::requests::UnitKind;
-use yishi_core::requests::{Escalation, Outcome, Status};
+use yishi_core::requests::{Escalation, Outcome, Status, TimeLimit};
 
 #[cfg(feature = "office")]
 pub use catalogue::CataloguePage;
+pub use deadline_line::DeadlineLine;
 #[cfg(feature = "office")]
 pub use figures::FiguresPage;
 pub use new_request::NewRequestPage;
+pub use request_item::RequestItem;
 pub use request_page::RequestPage;
+pub use requests_page::RequestsPage;
 
 use crate::api;
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, OfficeLink};
-use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
 #[must_use]
@@ -95,22 +100,17 @@ pub fn event_label(kind: &str) -> Msg {
     }
 }
 
-/// A deadline as the resident reads it: 「办理期限：12月4日 23:59」, and whether it has passed.
-#[component]
-pub fn DeadlineLine(
-    deadline: chrono::DateTime<chrono::Utc>,
-    overdue: bool,
-    escalation: Escalation,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let time = local_datetime(&deadline);
-    view! {
-        <p class="deadline">
-            {move || fill(i18n.lang(), Msg::DeadlineLine, &[("time", &time)])}
-            {overdue.then(|| view! { " " <span class="badge overdue">{i18n.text(Msg::Overdue)}</span> })}
-            {escalation_label(escalation).map(|m| view! { " " <span class="badge escalated">{i18n.text(m)}</span> })}
-        </p>
-    }
+/// 「由安居物业公司办理，时限 3 个工作日」.
+pub fn routing_text(lang: Lang, s: &SubcategoryView) -> String {
+    let limit = match s.limit {
+        TimeLimit::WorkingDays(n) => fill(lang, Msg::LimitWorkingDays, &[("n", &n.to_string())]),
+        TimeLimit::Hours(n) => fill(lang, Msg::LimitHours, &[("n", &n.to_string())]),
+    };
+    fill(
+        lang,
+        Msg::RoutedTo,
+        &[("unit", &s.unit.name), ("limit", &limit)],
+    )
 }
 
 /// The catalogue as the reader sees it (kinds, units, what she may do), loaded once per page.
@@ -122,127 +122,4 @@ pub fn catalogue_resource() -> Catalogue {
     LocalResource::new(move || {
         api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
     })
-}
-
-/// On the home screen: report a trouble, follow one's requests.
-#[component]
-pub fn RequestsTeaser() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="waiting-votes" aria-labelledby="requests-teaser-heading">
-            <h2 id="requests-teaser-heading">{i18n.text(Msg::RequestsHeading)}</h2>
-            <p class="hint">{i18n.text(Msg::RequestsIntro)}</p>
-            <p class="button-row">
-                <a class="button primary" href="/requests/new">{i18n.text(Msg::ReportLink)}</a>
-                <a class="button secondary" href="/requests">{i18n.text(Msg::MyRequests)}</a>
-            </p>
-        </section>
-    }
-}
-
-/// One line of a list.
-#[component]
-pub fn RequestItem(r: RequestSummary) -> impl IntoView {
-    let i18n = use_i18n();
-    let received = local_datetime(&r.received_at);
-    let followers = r.followers.to_string();
-    view! {
-        <li class="request-item">
-            <a href=format!("/requests/{}", r.id)>
-                <strong>{r.subcategory_name.clone()}</strong>
-                " "
-                <span class=format!("badge status-{}", r.status.as_str())>{i18n.text(status_label(r.status))}</span>
-            </a>
-            <p class="excerpt">{r.description.clone()}</p>
-            <p class="hint">{r.place_name.clone()}" · "{r.unit_name.clone()}" · "{received}</p>
-            {(r.followers > 0).then(|| view! { <p class="hint">{move || fill(i18n.lang(), Msg::FollowersN, &[("n", &followers)])}</p> })}
-            {r.status.is_open().then(|| view! { <DeadlineLine deadline=r.deadline overdue=r.overdue escalation=r.escalation /> })}
-        </li>
-    }
-}
-
-/// `/requests`: hers, her unit's, and (for staff) all, with a filter by state.
-#[component]
-pub fn RequestsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let catalogue = catalogue_resource();
-    let tab = RwSignal::new("mine");
-    let state = RwSignal::new(String::new());
-    let list = LocalResource::new(move || {
-        let path = format!("/requests?view={}&status={}", tab.get(), state.get());
-        async move { api::fetch_json::<RequestListResponse>(i18n.lang_untracked(), &path).await }
-    });
-    let tabs = move |c: &CatalogueResponse| {
-        let mut t = vec![("mine", Msg::MyRequests)];
-        if !c.my_units.is_empty() {
-            t.push(("handling", Msg::HandlingRequests));
-        }
-        if c.dispatches {
-            t.push(("all", Msg::AllRequests));
-        }
-        t
-    };
-    view! {
-        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::RequestsHeading).to_owned()) />
-        <AppShell signed_in=true>
-            <h1>{i18n.text(Msg::RequestsHeading)}</h1>
-            <p class="button-row">
-                <a class="button primary" href="/requests/new">{i18n.text(Msg::ReportLink)}</a>
-            </p>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    catalogue.await.ok().map(|c| {
-                        let staff_links = c.dispatches.then(|| view! {
-                            <p class="button-row">
-                                <OfficeLink class="button secondary" href="/requests/figures">{i18n.text(Msg::FiguresHeading)}</OfficeLink>
-                                {c.can_edit.then(|| view! { <OfficeLink class="button secondary" href="/requests/catalogue">{i18n.text(Msg::CatalogueHeading)}</OfficeLink> })}
-                            </p>
-                        });
-                        let buttons = tabs(&c)
-                            .into_iter()
-                            .map(|(key, msg)| view! {
-                                <button
-                                    type="button"
-                                    class="tab"
-                                    aria-pressed=move || (tab.get() == key).to_string()
-                                    on:click=move |_| tab.set(key)
-                                >{i18n.text(msg)}</button>
-                            })
-                            .collect::<Vec<_>>();
-                        view! {
-                            {staff_links}
-                            <div class="tabs" role="group" aria-label=i18n.text(Msg::RequestsHeading)>{buttons}</div>
-                        }
-                    })
-                })}
-            </Transition>
-            <div class="field">
-                <label for="request-state">{i18n.text(Msg::RequestStateFilter)}</label>
-                <select id="request-state" on:change=move |ev| state.set(event_target_value(&ev))>
-                    <option value="">{i18n.text(Msg::AnyState)}</option>
-                    <option value="open">{i18n.text(Msg::OpenRequests)}</option>
-                    <option value="overdue">{i18n.text(Msg::Overdue)}</option>
-                    <option value="escalated">{i18n.text(Msg::EscalatedFilter)}</option>
-                    <option value="resolved">{i18n.text(Msg::ReqResolved)}</option>
-                    <option value="closed">{i18n.text(Msg::ReqClosed)}</option>
-                </select>
-            </div>
-            <Transition fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(answer) if answer.requests.is_empty() => {
-                            view! { <p class="empty">{i18n.text(Msg::NoRequests)}</p> }.into_any()
-                        }
-                        Ok(answer) => view! {
-                            <ul class="requests">
-                                {answer.requests.into_iter().map(|r| view! { <RequestItem r=r /> }).collect::<Vec<_>>()}
-                            </ul>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorView error=e on_retry=move |()| list.refetch() /> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </AppShell>
-    }
 }

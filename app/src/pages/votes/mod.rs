@@ -1,11 +1,10 @@
-//! Votes (民决): the ones waiting for the member, one vote with its ballot and result, starting a vote.
+//! Votes (民决): one vote with its ballot and result, starting a vote. The votes waiting for the member
+//! on the home screen are `components::WaitingVotes`; the ballot is `components::BallotForm`.
 
 #[cfg(feature = "office")]
 pub mod new_vote;
 pub mod vote_page;
-pub mod waiting_votes;
 
 #[cfg(feature = "office")]
 pub use new_vote::NewVotePage;
 pub use vote_page::VotePage;
-pub use waiting_votes::WaitingVotes;

@@ -1,0 +1,98 @@
+use leptos::prelude::*;
+use serde_json::json;
+use yishi_core::api::matters::MatterView;
+use yishi_core::matters::Step;
+use yishi_core::notices::PeriodState;
+
+use super::decide_forms::DecideForms;
+use super::owner_form::OwnerForm;
+use crate::api;
+use crate::changes::Change;
+use crate::i18n::{Msg, use_i18n};
+
+/// What staff (and building heads for their building) do: decline, merge, decide.
+#[component]
+pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = matter;
+    let change = Change::new(format!("/matters/{id}"), reload);
+    let reason = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
+    let open = matches!(m.step, Step::Proposed | Step::Deliberating);
+    let others = LocalResource::new(move || async move {
+        api::matters(i18n.lang_untracked(), "")
+            .await
+            .map(|l| l.matters)
+    });
+    let own = id.clone();
+    view! {
+        <section class="manage" aria-labelledby="manage-heading">
+            <h2 id="manage-heading">{i18n.text(Msg::ManageHeading)}</h2>
+            {open.then(|| view! {
+                <form class="form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    change.post("decline", json!({ "reason": reason.get_untracked() }));
+                }>
+                    <div class="field">
+                        <label for="decline-reason">{i18n.text(Msg::DeclineReason)}</label>
+                        <textarea id="decline-reason" rows="2" bind:value=reason></textarea>
+                    </div>
+                    <button type="submit" class="button secondary">{i18n.text(Msg::DeclineButton)}</button>
+                </form>
+                <form class="inline-form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    change.post("merge", json!({ "into": target.get_untracked() }));
+                }>
+                    <label for="merge-target">{i18n.text(Msg::MergeTarget)}</label>
+                    <select id="merge-target" on:change=move |ev| target.set(event_target_value(&ev))>
+                        <option value="">{i18n.text(Msg::ChooseScope)}</option>
+                        <Transition>
+                            {
+                                let own = own.clone();
+                                move || {
+                                    let own = own.clone();
+                                    Suspend::new(async move {
+                                        others
+                                            .await
+                                            .unwrap_or_default()
+                                            .into_iter()
+                                            .filter(|o| o.id.as_str() != own && matches!(o.step, Step::Proposed | Step::Deliberating))
+                                            .map(|o| view! { <option value=o.id.to_string()>{o.title}</option> })
+                                            .collect::<Vec<_>>()
+                                    })
+                                }
+                            }
+                        </Transition>
+                    </select>
+                    <button type="submit" class="button secondary small">{i18n.text(Msg::MergeButton)}</button>
+                </form>
+            })}
+            {(m.step == Step::Deliberating).then(|| view! { <DecideForms title=m.title.clone() change=change /> })}
+            {(m.step == Step::Deciding).then(|| {
+                let period = RwSignal::new(String::from("0"));
+                view! {
+                    <form class="form" on:submit=move |ev| {
+                        ev.prevent_default();
+                        let days = period.get_untracked().trim().parse::<u32>().unwrap_or(0);
+                        change.post("decision", json!({ "period_days": days }));
+                    }>
+                        <div class="field">
+                            <label for="decision-period">{i18n.text(Msg::PeriodDaysLabel)}</label>
+                            <input id="decision-period" type="number" min="0" max="30" inputmode="numeric" bind:value=period />
+                        </div>
+                        <button type="submit" class="button primary">{i18n.text(Msg::RecordDecision)}</button>
+                    </form>
+                }
+            })}
+            {(m.step == Step::Implementing
+                && m.decision.as_ref().is_some_and(|d| d.publication == Some(PeriodState::ObjectionUpheld)))
+                .then(|| view! {
+                    <button type="button" class="button primary" on:click=move |_| change.post("reconsider", json!({}))>
+                        {i18n.text(Msg::ReconsiderButton)}
+                    </button>
+                })}
+            {(m.step == Step::Implementing && !m.micro_wish).then(|| view! { <OwnerForm change=change /> })}
+            {change.view()}
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+use serde_json::json;
+use yishi_core::api::matters::MatterView;
+use yishi_core::matters::Step;
+
+use crate::changes::Change;
+use crate::i18n::{Msg, fill, use_i18n};
+
+/// Supports (民提) and adopting a micro-wish.
+#[component]
+pub(super) fn SupportBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = matter;
+    let change = Change::new(format!("/matters/{id}"), reload);
+    let counting = !m.micro_wish && matches!(m.step, Step::Proposed | Step::Deliberating);
+    let progress = {
+        let (count, threshold) = (m.supports.to_string(), m.threshold.to_string());
+        move || {
+            fill(
+                i18n.lang(),
+                Msg::SupportProgress,
+                &[("count", &count), ("threshold", &threshold)],
+            )
+        }
+    };
+    view! {
+        {counting.then(|| view! { <p class="support-progress">{progress}</p> })}
+        {m.my_support.then(|| view! { <p class="hint">{i18n.text(Msg::YouSupport)}</p> })}
+        <p class="button-row">
+            {m.may.support.then(|| view! {
+                <button type="button" class="button primary" on:click=move |_| change.post("supports", json!({}))>
+                    {i18n.text(Msg::SupportButton)}
+                </button>
+            })}
+            {m.may.adopt.then(|| view! {
+                <button type="button" class="button primary" on:click=move |_| change.post("adopt", json!({}))>
+                    {i18n.text(Msg::AdoptButton)}
+                </button>
+            })}
+        </p>
+        {change.view()}
+    }
+}

@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use yishi_core::api::meetings::{MeetingLive, MotionRequest};
+use yishi_core::api::votes::VoteState;
+use yishi_core::votes::poll::{ResultsShown, Secrecy};
+use yishi_core::votes::tally::Method;
+
+use crate::components::{ThresholdOptions, parse_threshold};
+use crate::i18n::{Msg, use_i18n};
+
+#[component]
+pub(super) fn ChairMotion(
+    live: RwSignal<MeetingLive>,
+    post: impl Fn(String, serde_json::Value) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = RwSignal::new(String::new());
+    let options = RwSignal::new(String::new());
+    let threshold = RwSignal::new(String::new());
+    let secret = RwSignal::new(false);
+    let shown_live = RwSignal::new(true);
+    let reason = RwSignal::new(String::new());
+    // Only a change of the open motion redraws the form (a redraw mid-typing would lose keystrokes).
+    let open_motion = Memo::new(move |_| {
+        live.with(|l| {
+            l.motion
+                .as_ref()
+                .filter(|m| m.state == VoteState::Open)
+                .map(|m| (m.vote.to_string(), m.title.clone()))
+        })
+    });
+    let quorum_met = Memo::new(move |_| live.with(|l| l.quorum_met));
+    view! {
+        {move || match open_motion.get() {
+            Some((vote, motion_title)) => {
+                let close = format!("motions/{vote}/close");
+                view! {
+                    <h3>{i18n.text(Msg::MotionHeading)}" · "{motion_title}</h3>
+                    <button type="button" class="button primary" on:click=move |_| post(close.clone(), serde_json::json!({}))>{i18n.text(Msg::CloseMotionButton)}</button>
+                    <p><a href=format!("/votes/{vote}")>{i18n.text(Msg::PaperLink)}</a></p>
+                }
+                    .into_any()
+            }
+            None => view! {
+                <form class="form compact" on:submit=move |ev| {
+                    ev.prevent_default();
+                    let list: Vec<String> = options.get_untracked().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+                    let method = if list.is_empty() { Method::YesNo } else { Method::Single { seats: 1 } };
+                    let req = MotionRequest {
+                        title: title.get_untracked(),
+                        options: list,
+                        method,
+                        secrecy: if secret.get_untracked() { Secrecy::Secret } else { Secrecy::Named },
+                        results: if shown_live.get_untracked() { ResultsShown::Live } else { ResultsShown::AfterClose },
+                        threshold: parse_threshold(&threshold.get_untracked()),
+                        override_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+                    };
+                    post("motions".into(), serde_json::to_value(&req).unwrap_or_default());
+                    title.set(String::new());
+                    options.set(String::new());
+                }>
+                    <h3>{i18n.text(Msg::PutMotionHeading)}</h3>
+                    <div class="field">
+                        <label for="motion-title">{i18n.text(Msg::MotionTitle)}</label>
+                        <input id="motion-title" type="text" bind:value=title />
+                    </div>
+                    <div class="field">
+                        <label for="motion-options">{i18n.text(Msg::MotionOptions)}</label>
+                        <textarea id="motion-options" rows="3" bind:value=options></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="motion-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
+                        <select id="motion-threshold" bind:value=threshold>
+                            <option value="">{i18n.text(Msg::MeetingDefault)}</option>
+                            <ThresholdOptions />
+                        </select>
+                    </div>
+                    <label class="check">
+                        <input type="checkbox" bind:checked=secret />
+                        {i18n.text(Msg::SecretBallot)}
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" bind:checked=shown_live />
+                        {i18n.text(Msg::LiveResults)}
+                    </label>
+                    {move || (!quorum_met.get()).then(|| view! {
+                        <div class="field">
+                            <label for="motion-reason">{i18n.text(Msg::OverrideReason)}</label>
+                            <input id="motion-reason" type="text" bind:value=reason />
+                        </div>
+                    })}
+                    <button type="submit" class="button primary">{i18n.text(Msg::PutMotionButton)}</button>
+                </form>
+            }
+                .into_any(),
+        }}
+    }
+}

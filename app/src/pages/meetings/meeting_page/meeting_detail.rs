@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+use yishi_core::api::meetings::MeetingView;
+use yishi_core::meetings::MeetingState;
+
+use super::agenda::Agenda;
+#[cfg(feature = "office")]
+use super::chair_console::ChairConsole;
+use super::motion_view::MotionView;
+use super::my_controls::MyControls;
+use super::presence::Presence;
+use super::record::Record;
+use super::speakers::Speakers;
+use crate::api::{self, ApiError};
+use crate::format::{local_datetime, meeting_state_label};
+use crate::i18n::{Msg, fill, use_i18n};
+use crate::live::follow;
+
+#[component]
+pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = meeting.id.to_string();
+    let live = RwSignal::new(meeting.live.clone());
+    let connected = RwSignal::new(true);
+    if meeting.live.state != MeetingState::Closed {
+        follow(id.clone(), live, connected);
+    }
+    let me = RwSignal::new(meeting.me.clone());
+    let error = RwSignal::new(None::<ApiError>);
+    // Every change answers with the meeting: take its live state and her part.
+    let apply = Callback::new(move |answer: Result<MeetingView, ApiError>| match answer {
+        Ok(view) => {
+            me.set(view.me);
+            if view.live.revision >= live.with_untracked(|l| l.revision) {
+                live.set(view.live);
+            }
+        }
+        Err(e) => error.set(Some(e)),
+    });
+    let act = {
+        let id = id.clone();
+        Action::new_local(move |(rest, body): &(String, serde_json::Value)| {
+            let (id, rest, body) = (id.clone(), rest.clone(), body.clone());
+            async move {
+                apply.run(
+                    api::meeting_post(i18n.lang_untracked(), &id, &rest, &body)
+                        .await
+                        .map(|a| a.meeting),
+                );
+            }
+        })
+    };
+    let settings = meeting.settings.clone();
+    let starts = local_datetime(&settings.starts_at);
+    let place = settings.place.clone();
+    view! {
+        <article class="meeting">
+            <h1>{settings.title.clone()}</h1>
+            <p class="hint">{meeting.scope_name.clone()}</p>
+            <p class="hint">{move || fill(i18n.lang(), Msg::PlaceLine, &[("place", &place)])}</p>
+            <p class="hint">{move || fill(i18n.lang(), Msg::StartsAt, &[("time", &starts)])}</p>
+            <p><span class="badge">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</span></p>
+            {move || (!connected.get() && live.with(|l| l.state) == MeetingState::Open).then(|| view! { <p class="hint" role="status">{i18n.text(Msg::LiveLost)}</p> })}
+            <Presence live=live />
+            <MyControls id=id.clone() live=live me=me act=act />
+            <MotionView live=live me=me />
+            <Agenda live=live />
+            <Speakers live=live />
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+            {(meeting.live.state == MeetingState::Closed).then(|| view! { <Record meeting=meeting.clone() /> })}
+            {meeting.chair.then(|| crate::office_part!(view! { <ChairConsole meeting=meeting.clone() live=live act=act error=error /> }))}
+        </article>
+    }
+}

@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use yishi_core::api::meetings::{LeaveRequest, MeetingLive, MyPart};
+use yishi_core::meetings::MeetingState;
+
+use crate::i18n::{Msg, use_i18n};
+
+/// Her own controls: check in (the QR code leads here too), leave, ask to speak or withdraw.
+#[component]
+pub(super) fn MyControls(
+    id: String,
+    live: RwSignal<MeetingLive>,
+    me: RwSignal<MyPart>,
+    act: Action<(String, serde_json::Value), ()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let _ = id;
+    let open = Memo::new(move |_| live.with(|l| l.state) == MeetingState::Open);
+    let open = move || open.get();
+    view! {
+        {move || {
+            let part = me.get();
+            if !part.invited {
+                return view! { <p class="hint">{i18n.text(Msg::NotInvitedNote)}</p> }.into_any();
+            }
+            if !open() {
+                return ().into_any();
+            }
+            if !part.present {
+                return view! { <p class="hint">{i18n.text(Msg::ScanToCheckIn)}</p> }.into_any();
+            }
+            let speaker = part.speaker.clone();
+            view! {
+                <p role="status">{i18n.text(Msg::YouAreIn)}</p>
+                <div class="actions">
+                    {match speaker {
+                        None => view! {
+                            <button type="button" class="button primary" on:click=move |_| {
+                                act.dispatch(("speakers".into(), serde_json::json!({})));
+                            }>{i18n.text(Msg::RequestToSpeak)}</button>
+                        }.into_any(),
+                        Some(speaker) => view! {
+                            <p>{i18n.text(Msg::WaitingToSpeak)}</p>
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                act.dispatch((format!("speakers/{speaker}"), serde_json::json!({ "state": "withdrawn" })));
+                            }>{i18n.text(Msg::Withdraw)}</button>
+                        }.into_any(),
+                    }}
+                    <button type="button" class="button secondary" on:click=move |_| {
+                        act.dispatch(("attendance/leave".into(), serde_json::to_value(LeaveRequest::default()).unwrap_or_default()));
+                    }>{i18n.text(Msg::LeaveButton)}</button>
+                </div>
+            }
+                .into_any()
+        }}
+    }
+}

@@ -1,0 +1,36 @@
+mod wall_screen;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::components::{DocumentTitle, ErrorView, Loading};
+use crate::i18n::{Msg, use_i18n};
+
+use wall_screen::WallScreen;
+
+/// `/meetings/:id/screen`: the wall screen of the room (1920×1080): the current item, presence and
+/// quorum, the motion's result bars, the speaker with the countdown, and the check-in QR code, in large
+/// type, following the meeting live.
+#[component]
+pub fn ScreenPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let meeting = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        async move { api::meeting(i18n.lang_untracked(), &id).await }
+    });
+    view! {
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />
+        <main class="screen">
+            <Transition fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match meeting.await {
+                        Ok(answer) => view! { <WallScreen meeting=answer.meeting /> }.into_any(),
+                        Err(e) => view! { <ErrorView error=e on_retry=move |()| meeting.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </main>
+    }
+}

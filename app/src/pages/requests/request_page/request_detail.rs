@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+use serde_json::json;
+use yishi_core::api::requests::RequestView;
+
+use super::super::{DeadlineLine, outcome_label, status_label};
+use super::confirm_form::ConfirmForm;
+#[cfg(feature = "office")]
+use super::office_panels::OfficePanels;
+use super::photo_links;
+use super::record::Record;
+use crate::changes::Change;
+use crate::format::local_datetime;
+use crate::i18n::{Msg, fill, use_i18n};
+
+#[component]
+pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = r.id.to_string();
+    let change = Change::new(format!("/requests/{id}"), reload);
+    let received = local_datetime(&r.received_at);
+    let place = match &r.place_text {
+        Some(t) => format!("{} · {t}", r.place_name),
+        None => r.place_name.clone(),
+    };
+    let unit = r.unit.name.clone();
+    let photos = photo_links(&r.photos);
+    let rating = r.rating.clone().map(|rt| {
+        let stars = "★".repeat(usize::from(rt.stars));
+        view! {
+            <section aria-labelledby="rating-heading">
+                <h2 id="rating-heading">{i18n.text(Msg::ResidentRating)}</h2>
+                <p class="outcome"><strong>{i18n.text(outcome_label(rt.outcome))}</strong>" "{stars}</p>
+                {(!rt.comment.is_empty()).then(|| view! { <p>{rt.comment.clone()}</p> })}
+            </section>
+        }
+    });
+    view! {
+        <article class="request">
+            <h1>{r.subcategory.name.clone()}</h1>
+            <p>
+                <span class=format!("badge status-{}", r.status.as_str())>{i18n.text(status_label(r.status))}</span>
+                " "
+                <span class="badge">{r.category_name.clone()}</span>
+            </p>
+            <p class="hint">{place}" · "{received}</p>
+            <p class="routing">{move || fill(i18n.lang(), Msg::HandledBy, &[("unit", &unit)])}</p>
+            {r.status.is_open().then(|| view! { <DeadlineLine deadline=r.deadline overdue=r.overdue escalation=r.escalation /> })}
+            {r.requester_name.clone().map(|n| {
+                let phone = r.caller_phone.clone().unwrap_or_default();
+                view! { <p class="hint">{move || fill(i18n.lang(), Msg::RaisedBy, &[("name", &n)])}" "{phone}</p> }
+            })}
+            <p class="matter-text">{r.description.clone()}</p>
+            {(!photos.is_empty()).then(|| view! { <div class="photos">{photos}</div> })}
+            {r.merged_into.clone().map(|m| view! {
+                <p><a href=format!("/requests/{m}")>{i18n.text(Msg::MergedIntoLink)}</a></p>
+            })}
+            {r.split_from.clone().map(|m| view! {
+                <p><a href=format!("/requests/{m}")>{i18n.text(Msg::SplitFromLink)}</a></p>
+            })}
+            {r.returned_to.clone().map(|u| {
+                let name = u.name.clone();
+                view! { <p class="outcome">{move || fill(i18n.lang(), Msg::ReturnedTo, &[("unit", &name)])}</p> }
+            })}
+            {r.can.confirm.then(|| view! { <ConfirmForm r=r.clone() change=change /> })}
+            {r.can.join.then(|| view! {
+                <p class="button-row">
+                    <button type="button" class="button secondary" on:click=move |_| change.post("join", json!({}))>
+                        {i18n.text(Msg::JoinRequest)}
+                    </button>
+                </p>
+            })}
+            {(r.can.handle || r.can.dispatch).then(|| crate::office_part!(view! { <OfficePanels r=r.clone() change=change /> }))}
+            {change.view()}
+            {rating}
+            <Record r=r />
+        </article>
+    }
+}
