@@ -1,25 +1,72 @@
 //! The live room of a meeting: one Durable Object per meeting that holds the WebSocket of every phone and
 //! big screen following it, with the WebSocket hibernation API (an idle room costs nothing while sockets
-//! stay open). The worker pushes each new state (`POST /broadcast`, JSON of `MeetingLive`); the room
-//! keeps the one with the highest revision, sends it to every socket, and sends it at once to a socket
-//! that connects or reconnects. The room decides nothing: D1 holds the meeting and every ballot.
+//! stay open). The worker pushes each new state through [`Room`]; the room keeps the one with the highest
+//! revision, sends it to every socket, and sends it at once to a socket that connects or reconnects. The
+//! room decides nothing: D1 holds the meeting and every ballot. Messages are `yishi_core::live`'s.
 
-use serde::Deserialize;
 use worker::{
-    DurableObject, Env, Request, Response, Result, State, WebSocket, WebSocketIncomingMessage,
-    WebSocketPair, durable_object,
+    DurableObject, Env, Method, Request, RequestInit, Response, Result, State, Stub, WebSocket,
+    WebSocketIncomingMessage, WebSocketPair, durable_object,
 };
+use yishi_core::api::meetings::MeetingLive;
+use yishi_core::ids::MeetingId;
+use yishi_core::live::{ClientMsg, Envelope, ServerMsg};
 
 const STATE_KEY: &str = "live";
+/// The binding of the rooms in `wrangler.toml`.
+const BINDING: &str = "MEETINGS";
+
+/// The worker's client of one meeting's room.
+pub struct Room {
+    stub: Stub,
+}
+
+impl Room {
+    /// The room of meeting `id` (created on first use).
+    pub fn of(env: &Env, id: &MeetingId) -> Result<Room> {
+        let stub = env
+            .durable_object(BINDING)?
+            .id_from_name(id.as_str())?
+            .get_stub()?;
+        Ok(Room { stub })
+    }
+
+    /// Gives the room the meeting's state, to keep (when newer) and send to every socket.
+    pub async fn broadcast(&self, live: &MeetingLive) -> Result<()> {
+        let body = ServerMsg::State {
+            live: Box::new(live.clone()),
+        }
+        .text();
+        let mut init = RequestInit::new();
+        init.with_method(Method::Post)
+            .with_body(Some(wasm_bindgen::JsValue::from_str(&body)));
+        let request = Request::new_with_init("https://room.invalid/broadcast", &init)?;
+        self.stub.fetch_with_request(request).await?;
+        Ok(())
+    }
+
+    /// Hands a WebSocket handshake to the room: `101` with the socket, or `409` while the room holds no
+    /// state yet (the caller broadcasts one and connects again).
+    pub async fn connect(&self, handshake: &Request) -> Result<Response> {
+        let forward = Request::new_with_init(
+            "https://room.invalid/socket",
+            RequestInit::new().with_headers(handshake.headers().clone()),
+        )?;
+        self.stub.fetch_with_request(forward).await
+    }
+}
 
 #[durable_object]
 pub struct MeetingRoom {
     state: State,
 }
 
-#[derive(Deserialize)]
-struct Revision {
-    revision: u64,
+/// The revision of a stored or incoming state message.
+fn revision(text: &str) -> Option<u64> {
+    serde_json::from_str::<Envelope<ServerMsg>>(text)
+        .ok()?
+        .msg
+        .revision()
 }
 
 impl MeetingRoom {
@@ -47,11 +94,12 @@ impl DurableObject for MeetingRoom {
             }
             "/broadcast" => {
                 let body = req.text().await?;
-                let incoming: Revision = serde_json::from_str(&body)?;
+                let Some(incoming) = revision(&body) else {
+                    return Response::error("not a state", 400);
+                };
                 let newer = match self.current().await? {
-                    Some(old) => serde_json::from_str::<Revision>(&old)
-                        .map(|o| incoming.revision >= o.revision)
-                        .unwrap_or(true),
+                    // A state stored by an older protocol has no revision to compare: replace it.
+                    Some(old) => revision(&old).is_none_or(|old| incoming >= old),
                     None => true,
                 };
                 if newer {
@@ -67,22 +115,22 @@ impl DurableObject for MeetingRoom {
         }
     }
 
-    /// A phone may ask again for the state (after the screen was locked, say) by sending "sync"; a
-    /// "ping" keeps proxies from closing an idle connection.
+    /// A phone may ask again for the state (after the screen was locked, say) with `sync`; a `ping` keeps
+    /// proxies from closing an idle connection. Anything else is ignored.
     async fn websocket_message(
         &self,
         ws: WebSocket,
         message: WebSocketIncomingMessage,
     ) -> Result<()> {
         if let WebSocketIncomingMessage::String(text) = message {
-            match text.as_str() {
-                "ping" => ws.send_with_str("pong")?,
-                "sync" => {
+            match ClientMsg::read(&text) {
+                Some(ClientMsg::Ping) => ws.send_with_str(ServerMsg::Pong.text())?,
+                Some(ClientMsg::Sync) => {
                     if let Some(current) = self.current().await? {
                         ws.send_with_str(&current)?;
                     }
                 }
-                _ => {}
+                None => {}
             }
         }
         Ok(())

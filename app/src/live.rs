@@ -1,7 +1,8 @@
 //! Following a meeting live: a WebSocket to its room, which sends the current state at once and every
 //! change after it. When the socket drops (weak Wi-Fi, a locked screen) the page reconnects after a
 //! pause and, until it is back, asks for the state over HTTP every few seconds. A state older than the
-//! one shown is ignored.
+//! one shown is ignored, and so is a message of another version of the room's protocol
+//! (`yishi_core::live`).
 
 use std::cell::Cell;
 use std::future::poll_fn;
@@ -15,6 +16,7 @@ use gloo_net::websocket::{Message, State};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use yishi_core::api::meetings::MeetingLive;
+use yishi_core::live::{self, Envelope, ServerMsg};
 
 use crate::api;
 use crate::clock::every;
@@ -80,9 +82,12 @@ async fn keep_open(url: String, live: RwSignal<MeetingLive>, connected: RwSignal
                 connected.set(true);
                 while let Some(Ok(message)) = socket.next().await {
                     if let Message::Text(text) = message
-                        && let Some(next) = api::decode::<MeetingLive>(&text)
+                        && let Some(Envelope {
+                            v: live::VERSION,
+                            msg: ServerMsg::State { live: next },
+                        }) = api::decode::<Envelope<ServerMsg>>(&text)
                     {
-                        accept(live, next);
+                        accept(live, *next);
                     }
                 }
             }

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod live;
 pub mod matters;
 pub mod meetings;
 pub mod members;

@@ -70,14 +70,15 @@ impl Resp {
 /// A WebSocket opened by [`Api::socket`].
 pub type Socket = tungstenite::WebSocket<std::net::TcpStream>;
 
-/// The next text message of a socket as JSON (pongs and other frames skipped), or the error.
+/// The next live state a socket receives, as JSON (`yishi_core::live`'s `state` message of the current
+/// version; pongs and other frames skipped), or the error.
 pub fn next_json(socket: &mut Socket) -> Result<Value, Box<dyn std::error::Error>> {
     loop {
-        match socket.read()? {
-            tungstenite::Message::Text(text) if text.as_str() != "pong" => {
-                return Ok(serde_json::from_str(text.as_str())?);
+        if let tungstenite::Message::Text(text) = socket.read()? {
+            let mut message: Value = serde_json::from_str(text.as_str())?;
+            if message["v"] == yishi_core::live::VERSION && message["type"] == "state" {
+                return Ok(message["live"].take());
             }
-            _ => {}
         }
     }
 }

@@ -2,7 +2,7 @@
 //! room (`live::MeetingRoom`), which every phone and the wall screen follow over a WebSocket, or read
 //! over HTTP by phones whose socket cannot open.
 
-use worker::{Method, Request, RequestInit, Response};
+use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::{LiveItem, LiveMotion, LiveSpeaker, MeetingLive};
 use yishi_core::error::Field;
@@ -13,6 +13,7 @@ use yishi_core::members::{NameDisplay, public_name};
 use crate::db;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json};
+use crate::live::Room;
 use crate::session;
 
 use super::{Loaded, electorate, load, not_found, present_members, present_voters};
@@ -139,17 +140,7 @@ pub async fn changed(ctx: &Ctx, id: &MeetingId) -> ApiResult<MeetingLive> {
         electorate,
     };
     let live = live_now(ctx, &loaded, revision).await?;
-    let body = serde_json::to_string(&live)?;
-    let mut init = RequestInit::new();
-    init.with_method(Method::Post)
-        .with_body(Some(wasm_bindgen::JsValue::from_str(&body)));
-    let request = Request::new_with_init("https://live.invalid/broadcast", &init)?;
-    let stub = ctx
-        .env
-        .durable_object("MEETINGS")?
-        .id_from_name(id.as_str())?
-        .get_stub()?;
-    stub.fetch_with_request(request).await?;
+    Room::of(&ctx.env, id)?.broadcast(&live).await?;
     Ok(live)
 }
 
@@ -179,25 +170,13 @@ pub async fn socket(ctx: &Ctx, req: &Request, id: &str) -> ApiResult<Response> {
         return Err(DomainError::CsrfRejected.into());
     }
     let loaded = load(ctx, &member.actor, id).await?;
-    let stub = ctx
-        .env
-        .durable_object("MEETINGS")?
-        .id_from_name(loaded.meeting.id.as_str())?
-        .get_stub()?;
-    let forward = Request::new_with_init(
-        "https://live.invalid/socket",
-        RequestInit::new().with_headers(req.headers().clone()),
-    )?;
-    let resp = stub.fetch_with_request(forward).await?;
+    let room = Room::of(&ctx.env, &loaded.meeting.id)?;
+    let resp = room.connect(req).await?;
     if resp.status_code() == 101 {
         Ok(resp)
     } else {
         // The room has no state yet (a meeting nobody changed since the worker started): seed it.
         changed(ctx, &loaded.meeting.id).await?;
-        let again = Request::new_with_init(
-            "https://live.invalid/socket",
-            RequestInit::new().with_headers(req.headers().clone()),
-        )?;
-        Ok(stub.fetch_with_request(again).await?)
+        Ok(room.connect(req).await?)
     }
 }

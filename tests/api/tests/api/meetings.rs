@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
 use yishi_api_tests::{Api, marker, next_json, until};
+use yishi_core::live::ClientMsg;
 
 /// A new building of four households: three residents who joined with their phones (in-person codes,
 /// so confirmed at once) and an elderly resident without a phone. Returns the building and the three
@@ -106,6 +107,18 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
     let first = next_json(&mut phone)?;
     assert_eq!(first["state"], "open");
     assert_eq!(first["present"], 0);
+    // The room's protocol: a ping is answered with a pong, a sync with the state again, and what the
+    // room does not know (a bare word from an old app) with nothing.
+    phone.send(tungstenite::Message::text("ping"))?;
+    phone.send(tungstenite::Message::text(ClientMsg::Ping.text()))?;
+    let pong: serde_json::Value = loop {
+        if let tungstenite::Message::Text(t) = phone.read()? {
+            break serde_json::from_str(t.as_str())?;
+        }
+    };
+    assert_eq!(pong, json!({ "v": 1, "type": "pong" }));
+    phone.send(tungstenite::Message::text(ClientMsg::Sync.text()))?;
+    assert_eq!(next_json(&mut phone)?["revision"], first["revision"]);
     let r = people[0].post(&path("/attendance"), &json!({ "token": "wrong" }));
     r.expect(422, Some("invalid"));
     assert_eq!(r.body["error"]["field"], "token");
