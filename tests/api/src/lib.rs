@@ -410,6 +410,32 @@ impl Api {
         }
     }
 
+    /// The entries of the audit log that `keep` keeps, newest first, read 100 a page until `enough` of
+    /// them are found or the log ends. Other tests write to the log at the same time (the authorization
+    /// matrix, hundreds of entries), so a test's own entry is not always on the first page.
+    pub fn audit(&mut self, keep: impl Fn(&Value) -> bool, enough: usize) -> Vec<Value> {
+        let mut found = Vec::new();
+        let mut path = "/api/v1/audit?limit=100".to_owned();
+        loop {
+            let page = self.get(&path);
+            page.expect(200, None);
+            found.extend(
+                page.body["entries"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|e| keep(e))
+                    .cloned(),
+            );
+            match page.body["next_cursor"].as_str() {
+                Some(c) if found.len() < enough => {
+                    path = format!("/api/v1/audit?limit=100&cursor={}", encode(c));
+                }
+                _ => return found,
+            }
+        }
+    }
+
     /// Every notice this client sees, following the cursor through all pages.
     pub fn all_notices(&mut self) -> Vec<Value> {
         let mut out = Vec::new();
