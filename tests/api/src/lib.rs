@@ -9,7 +9,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::Value;
-use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, SESSION_COOKIE};
+use yishi_core::api::endpoint::{Endpoint, Media, Method, Payload};
+use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, PREFIX, SESSION_COOKIE};
 
 /// An answer of the API.
 #[derive(Debug)]
@@ -336,6 +337,58 @@ impl Api {
             phones.push(phone);
         }
         (building, apis, phones, households)
+    }
+
+    /// Calls endpoint `e` as the app does: its method and its path under the prefix, with a JSON body
+    /// for a change, which must read as the endpoint's own body type (`{}` where it takes none).
+    #[track_caller]
+    pub fn call<E: Endpoint>(&mut self, e: &E, body: &Value) -> Resp {
+        let path = format!("{PREFIX}{}", e.path());
+        match E::METHOD {
+            Method::Get => self.get(&path),
+            Method::Delete => self.delete(&path),
+            method => {
+                match <E::Body as Payload>::MEDIA {
+                    Media::Json => {
+                        if let Err(err) = serde_json::from_value::<E::Body>(body.clone()) {
+                            panic!(
+                                "{}: the body does not read as its type: {err}: {body}",
+                                E::NAME
+                            );
+                        }
+                    }
+                    Media::Empty => {}
+                    other => panic!("{}: send its {other:?} body with `send_bytes`", E::NAME),
+                }
+                self.send(
+                    method.as_str(),
+                    &path,
+                    "application/json",
+                    &body.to_string(),
+                )
+            }
+        }
+    }
+
+    /// As [`Api::call`], expecting success: the answer, read as the endpoint's answer type.
+    #[track_caller]
+    pub fn ok<E: Endpoint>(&mut self, e: &E, body: &Value) -> E::Answer {
+        let resp = self.call(e, body);
+        assert!(
+            (200..300).contains(&resp.status),
+            "{} {}: {} {}",
+            E::METHOD.as_str(),
+            e.path(),
+            resp.status,
+            resp.body
+        );
+        serde_json::from_value(resp.body.clone()).unwrap_or_else(|err| {
+            panic!(
+                "{} answered what its type does not read: {err}: {}",
+                E::NAME,
+                resp.body
+            )
+        })
     }
 
     /// The signed-in member (`GET /api/v1/me`).
