@@ -7,7 +7,10 @@
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, fresh_code, fresh_phone, marker};
+use yishi_api_tests::{Api, PNG, fresh_code, fresh_phone, marker};
+use yishi_core::api::PREFIX;
+use yishi_core::api::endpoint::{Media, Method, RouteInfo};
+use yishi_core::api::routes;
 use yishi_core::ids::{
     BuildingId, CommunityId, CompoundId, HouseholdId, MemberId, StreetId, UnitId,
 };
@@ -528,39 +531,63 @@ fn every_route_agrees_with_the_policy_for_every_role() {
     }
 }
 
+/// The endpoints of the table that need a session.
+fn acting_endpoints() -> Vec<RouteInfo> {
+    routes::table()
+        .into_iter()
+        .filter(|r| r.access.needs_session())
+        .collect()
+}
+
+/// A well-formed sample of a path parameter of the given shape (`RouteInfo::params`).
+fn sample(shape: &str) -> String {
+    match shape {
+        "integer" => "1".to_owned(),
+        "token" => "tok_1".to_owned(),
+        s if s.starts_with("compounds") => "buildings".to_owned(),
+        s => format!("{}_1", s.trim_start_matches("id (").trim_end_matches("_…)")),
+    }
+}
+
+/// Signed out, every endpoint of the table that needs a session answers 401 first: before reading the
+/// body, and before a well-formed but unknown id could answer 404.
 #[test]
 fn signed_out_callers_are_refused_everywhere() {
     let mut api = Api::new();
-    for (method, path) in [
-        ("GET", "/api/v1/territory"),
-        ("POST", "/api/v1/units"),
-        ("PATCH", "/api/v1/units/unt_t03_1"),
-        ("POST", "/api/v1/units/unt_t03_1/archive"),
-        ("POST", "/api/v1/communities/com_t/imports"),
-        ("GET", "/api/v1/units/unt_t03_1/households"),
-        ("POST", "/api/v1/households/hh_t03_1_030/members"),
-        ("PUT", "/api/v1/households/hh_t03_1_002/representative"),
-        ("POST", "/api/v1/households/hh_t03_1_031/invites"),
-        ("GET", "/api/v1/buildings/bld_t03/invites"),
-        ("POST", "/api/v1/invites/ABCDEFGH/revoke"),
-        ("GET", "/api/v1/members"),
-        ("GET", "/api/v1/members/mbr_r3"),
-        ("POST", "/api/v1/members/mbr_r3/verification"),
-        ("POST", "/api/v1/members/mbr_r3/roles"),
-        ("POST", "/api/v1/members/mbr_r3/passcode-reset"),
-        ("GET", "/api/v1/audit"),
-        ("GET", "/api/v1/sessions"),
-        ("DELETE", "/api/v1/sessions/abc"),
-        ("PUT", "/api/v1/me/passcode"),
-        ("PATCH", "/api/v1/me/profile"),
-        ("GET", "/api/v1/notices/ntc_x/reads"),
-        ("POST", "/api/v1/notices/ntc_x/reads"),
-    ] {
-        let resp = match method {
-            "GET" => api.get(path),
-            "DELETE" => api.delete(path),
-            m => api.send(m, path, "application/json", "{}"),
+    let mut wrong = Vec::new();
+    for info in acting_endpoints() {
+        let path = format!(
+            "{PREFIX}{}",
+            info.path_with(|name| {
+                let shape = info
+                    .params
+                    .iter()
+                    .find(|(p, _)| *p == name)
+                    .map(|(_, s)| *s)
+                    .unwrap_or_default();
+                sample(shape)
+            })
+        );
+        let resp = match (info.method, info.body_media) {
+            (Method::Get, _) => api.get(&path),
+            (Method::Delete, _) => api.delete(&path),
+            (m, Media::Csv) => api.send(m.as_str(), &path, "text/csv", "a,b\n"),
+            (m, Media::Image) => api.send_bytes(m.as_str(), &path, "image/png", PNG),
+            (m, _) => api.send(m.as_str(), &path, "application/json", "{}"),
         };
-        resp.expect(401, Some("unauthenticated"));
+        if resp.status != 401 || resp.code() != "unauthenticated" {
+            wrong.push(format!(
+                "{} {} {path}: {} {}",
+                info.name,
+                info.method.as_str(),
+                resp.status,
+                resp.body
+            ));
+        }
     }
+    assert!(
+        wrong.is_empty(),
+        "signed out, these did not answer 401 unauthenticated:\n{}",
+        wrong.join("\n")
+    );
 }
