@@ -9,7 +9,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::Value;
-use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, SESSION_COOKIE};
+use yishi_core::api::endpoint::{Endpoint, Media, Method, Payload};
+use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, PREFIX, SESSION_COOKIE};
 
 /// An answer of the API.
 #[derive(Debug)]
@@ -339,6 +340,58 @@ impl Api {
         (building, apis, phones, households)
     }
 
+    /// Calls endpoint `e` as the app does: its method and its path under the prefix, with a JSON body
+    /// for a change, which must read as the endpoint's own body type (`{}` where it takes none).
+    #[track_caller]
+    pub fn call<E: Endpoint>(&mut self, e: &E, body: &Value) -> Resp {
+        let path = format!("{PREFIX}{}", e.path());
+        match E::METHOD {
+            Method::Get => self.get(&path),
+            Method::Delete => self.delete(&path),
+            method => {
+                match <E::Body as Payload>::MEDIA {
+                    Media::Json => {
+                        if let Err(err) = serde_json::from_value::<E::Body>(body.clone()) {
+                            panic!(
+                                "{}: the body does not read as its type: {err}: {body}",
+                                E::NAME
+                            );
+                        }
+                    }
+                    Media::Empty => {}
+                    other => panic!("{}: send its {other:?} body with `send_bytes`", E::NAME),
+                }
+                self.send(
+                    method.as_str(),
+                    &path,
+                    "application/json",
+                    &body.to_string(),
+                )
+            }
+        }
+    }
+
+    /// As [`Api::call`], expecting success: the answer, read as the endpoint's answer type.
+    #[track_caller]
+    pub fn ok<E: Endpoint>(&mut self, e: &E, body: &Value) -> E::Answer {
+        let resp = self.call(e, body);
+        assert!(
+            (200..300).contains(&resp.status),
+            "{} {}: {} {}",
+            E::METHOD.as_str(),
+            e.path(),
+            resp.status,
+            resp.body
+        );
+        serde_json::from_value(resp.body.clone()).unwrap_or_else(|err| {
+            panic!(
+                "{} answered what its type does not read: {err}: {}",
+                E::NAME,
+                resp.body
+            )
+        })
+    }
+
     /// The signed-in member (`GET /api/v1/me`).
     pub fn me(&mut self) -> Value {
         let me = self.get("/api/v1/me");
@@ -408,6 +461,32 @@ impl Api {
             body,
             headers,
             raw,
+        }
+    }
+
+    /// The entries of the audit log that `keep` keeps, newest first, read 100 a page until `enough` of
+    /// them are found or the log ends. Other tests write to the log at the same time (the authorization
+    /// matrix, hundreds of entries), so a test's own entry is not always on the first page.
+    pub fn audit(&mut self, keep: impl Fn(&Value) -> bool, enough: usize) -> Vec<Value> {
+        let mut found = Vec::new();
+        let mut path = "/api/v1/audit?limit=100".to_owned();
+        loop {
+            let page = self.get(&path);
+            page.expect(200, None);
+            found.extend(
+                page.body["entries"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|e| keep(e))
+                    .cloned(),
+            );
+            match page.body["next_cursor"].as_str() {
+                Some(c) if found.len() < enough => {
+                    path = format!("/api/v1/audit?limit=100&cursor={}", encode(c));
+                }
+                _ => return found,
+            }
         }
     }
 

@@ -103,15 +103,12 @@ fn a_resident_joining_from_a_distance_waits_for_staff_and_then_reads_her_buildin
         .expect(409, Some("not_pending"));
 
     // The audit log shows the confirmation.
-    let audit = staff.get("/api/v1/audit?limit=100");
-    audit.expect(200, None);
-    assert!(
-        audit.body["entries"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|e| e["action"] == "member.confirm" && e["target_id"] == id(&me).as_str())
+    let member = id(&me);
+    let audit = staff.audit(
+        |e| e["action"] == "member.confirm" && e["target_id"] == member.as_str(),
+        1,
     );
+    assert!(!audit.is_empty());
 }
 
 #[test]
@@ -667,13 +664,13 @@ fn reads_are_recorded_for_oneself_or_on_behalf_with_a_reason() {
     assert!(addressed >= 3);
 
     // The act on behalf is in the audit log of com_t's staff, not of the other community's.
-    let audit = staff.get("/api/v1/audit?limit=100");
-    let entry = audit.body["entries"]
-        .as_array()
+    let entry = staff
+        .audit(
+            |e| e["action"] == "notice.read_on_behalf" && e["target_id"] == notice.as_str(),
+            1,
+        )
         .into_iter()
-        .flatten()
-        .find(|e| e["action"] == "notice.read_on_behalf" && e["target_id"] == notice.as_str())
-        .cloned()
+        .next()
         .unwrap_or_default();
     assert_eq!(entry["on_behalf_of_name"], "无手机老人");
     assert_eq!(entry["reason"], "老人没有手机，已上门告知");
@@ -734,12 +731,9 @@ fn concurrent_decisions_confirm_once_and_log_once() {
         statuses.iter().all(|s| [200, 409].contains(s)),
         "{statuses:?}"
     );
-    let audit = staff().get("/api/v1/audit?limit=100");
-    let entries = audit.body["entries"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|e| e["action"] == "member.confirm" && e["target_id"] == member.as_str())
-        .count();
-    assert_eq!(entries, 1);
+    let entries = staff().audit(
+        |e| e["action"] == "member.confirm" && e["target_id"] == member.as_str(),
+        2,
+    );
+    assert_eq!(entries.len(), 1);
 }

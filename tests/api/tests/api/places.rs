@@ -254,13 +254,9 @@ fn a_place_with_residents_cannot_be_archived_an_empty_one_can_and_comes_back_who
     assert_eq!(node["figures"]["households"], 2);
 
     // The audit log has both acts, with the building's scope.
-    let audit = api.get("/api/v1/audit?limit=100");
-    audit.expect(200, None);
-    let actions: Vec<String> = audit.body["entries"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|e| e["target_id"] == id.as_str())
+    let actions: Vec<String> = api
+        .audit(|e| e["target_id"] == id.as_str(), 3)
+        .iter()
         .map(|e| e["action"].as_str().unwrap_or_default().to_owned())
         .collect();
     for action in ["place.create", "place.archive", "place.restore"] {
