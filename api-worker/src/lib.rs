@@ -3,6 +3,7 @@
 //! Handlers are thin: parse → authorize (in `yishi_core::policy`) → load → call the domain → save →
 //! respond. SQL lives only in `db/`, HTTP plumbing in `http.rs`, one module per area in `routes/`.
 
+mod ballots;
 mod config;
 mod crypto;
 mod db;

@@ -16,6 +16,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod photos;
 pub mod policy;
 pub mod requests;
 pub mod richtext;

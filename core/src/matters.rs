@@ -21,13 +21,12 @@ use crate::territory::{ScopeKind, ScopePath};
 pub use crate::text::{clean_line, clean_text};
 
 mod board;
-mod photos;
 mod settings;
 
+pub use crate::photos::{PHOTO_MAX_BYTES, PHOTOS_MAX, file_type, photo_ids, photo_type};
 pub use board::{
     BOARD_LIST_SIZE, BoardEntry, BoardFigures, BoardList, RatingSummary, combine, rank_board,
 };
-pub use photos::{PHOTO_MAX_BYTES, file_type, photo_ids, photo_type};
 pub use settings::{EVALUATION_DAYS_MAX, MatterSettings, SUPPORTS_MAX};
 
 pub const TITLE_MAX: usize = 60;
@@ -37,8 +36,6 @@ pub const SUMMARY_MAX: usize = 2_000;
 pub const PROGRESS_MAX: usize = 1_000;
 pub const RATING_COMMENT_MAX: usize = 500;
 pub const OWNER_NAME_MAX: usize = 60;
-/// Photos attached to a proposal or to one progress update.
-pub const PHOTOS_MAX: usize = 6;
 
 /// What a matter is about (the seeds' categories).
 #[cfg_attr(

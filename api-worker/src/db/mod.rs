@@ -8,6 +8,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod photos;
 pub mod requests;
 pub mod territory;
 pub mod votes;

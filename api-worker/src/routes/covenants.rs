@@ -263,7 +263,7 @@ pub async fn put_to_vote(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Re
         .into());
     }
     let (vote, mut statements) =
-        super::votes::prepare(ctx, &member.actor, &c.scope, body.settings).await?;
+        crate::ballots::prepare(ctx, &member.actor, &c.scope, body.settings).await?;
     let db = ctx.db()?;
     statements.push(db::covenants::set_state(
         &db,
@@ -297,7 +297,7 @@ pub async fn record_adoption(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let version = latest(&versions)?;
     let vote = version.vote.clone().ok_or(DomainError::DecisionPending)?;
     let db = ctx.db()?;
-    let (adopted, _) = super::votes::closed_outcome(ctx, &db, &vote).await?;
+    let (adopted, _) = crate::ballots::closed_outcome(ctx, &db, &vote).await?;
     let (number, from, to) = gate(
         &member.actor,
         &c,

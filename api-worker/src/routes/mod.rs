@@ -2,7 +2,7 @@
 
 mod audit;
 mod auth;
-mod common;
+pub(crate) mod common;
 mod covenants;
 mod health;
 mod invites;
@@ -11,6 +11,7 @@ mod meetings;
 mod members;
 mod notices;
 mod open311;
+mod photos;
 pub mod requests;
 mod territory;
 mod votes;
@@ -191,8 +192,8 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         R::RateMatter(e) => matters::rate(&ctx, req, e.id.as_str()).await,
         R::MatterSettings(e) => matters::settings(&ctx, e.id.as_str()).await,
         R::PutMatterSettings(e) => matters::put_settings(&ctx, req, e.id.as_str()).await,
-        R::UploadPhoto(_) => matters::upload_photo(&ctx, req).await,
-        R::GetPhoto(e) => matters::photo(&ctx, e.id.as_str()).await,
+        R::UploadPhoto(_) => photos::upload_photo(&ctx, req).await,
+        R::GetPhoto(e) => photos::photo(&ctx, e.id.as_str()).await,
         R::ListCovenants(_) => covenants::list(&ctx).await,
         R::CreateCovenant(_) => covenants::create(&ctx, req).await,
         R::GetCovenant(e) => covenants::get(&ctx, e.id.as_str()).await,

@@ -109,7 +109,7 @@ async fn respond(ctx: &Ctx, actor: &Actor, id: &str, status: u16) -> ApiResult<R
     let db = ctx.db()?;
     notice.my_read = db::notices::read_of(&db, &id, &actor.member).await?;
     notice.objections = db::notices::objections(&db, &id).await?;
-    notice.attachments = db::matters::notice_files(&db, &id).await?;
+    notice.attachments = db::photos::notice_files(&db, &id).await?;
     notice.may_object =
         !notice.draft && rules::may_object(actor, &scope, notice.period_ends_at, ctx.now).is_ok();
     notice.may_answer =
@@ -146,7 +146,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         },
         ctx.now,
     )?;
-    let files = super::matters::own_photos(&db, &body.attachments, &member.actor, false).await?;
+    let files = super::photos::own_photos(&db, &body.attachments, &member.actor, false).await?;
     let entry = audit::Entry {
         id: ctx.new_id(AuditId::generate)?,
         at: ctx.now,
@@ -163,7 +163,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         audit::insert(&db, &entry)?,
     ];
     for file in &files {
-        statements.push(db::matters::attach_to_notice(
+        statements.push(db::photos::attach_to_notice(
             &db,
             file,
             &notice.id,

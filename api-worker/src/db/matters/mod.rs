@@ -19,14 +19,12 @@ use crate::error::{ApiError, ApiResult};
 mod discussion;
 mod lists;
 mod milestones;
-mod photos;
 mod ratings;
 mod settings;
 
 pub use discussion::*;
 pub use lists::*;
 pub use milestones::*;
-pub use photos::*;
 pub use ratings::*;
 pub use settings::*;
 

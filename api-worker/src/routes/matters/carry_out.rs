@@ -19,8 +19,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, read_json};
 use crate::session;
 
-use super::photos::own_photos;
 use super::{commit, event, load, next_step, respond, step};
+use crate::routes::photos::own_photos;
 
 /// `PUT /api/v1/matters/{id}/owner`.
 pub async fn set_owner(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
@@ -202,7 +202,7 @@ pub async fn post_progress(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
         db::matters::touch(&db, &m.id, ctx.now)?,
     ];
     for photo in &photos {
-        statements.push(db::matters::attach_photo(
+        statements.push(db::photos::attach_photo(
             &db,
             photo,
             &m.id,

@@ -32,7 +32,7 @@ pub async fn put_to_ballot(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
         .into());
     }
     let (vote, mut statements) =
-        crate::routes::votes::prepare(ctx, &member.actor, &m.rules.scope, body.settings).await?;
+        crate::ballots::prepare(ctx, &member.actor, &m.rules.scope, body.settings).await?;
     let db = ctx.db()?;
     statements.push(db::matters::set_step(
         &db,
@@ -146,7 +146,7 @@ pub async fn record_decision(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
         _ => None,
     }
     .ok_or(DomainError::DecisionPending)?;
-    let (adopted, vote_body) = crate::routes::votes::closed_outcome(ctx, &db, &vote_id).await?;
+    let (adopted, vote_body) = crate::ballots::closed_outcome(ctx, &db, &vote_id).await?;
     let decision = if adopted {
         Decision::Adopted
     } else {

@@ -31,7 +31,6 @@ mod carry_out;
 mod decide;
 mod discuss;
 mod evaluate;
-mod photos;
 mod propose;
 mod settings;
 
@@ -41,8 +40,6 @@ pub use carry_out::{
 pub use decide::{put_to_ballot, put_to_meeting, reconsider, record_decision};
 pub use discuss::{comment, hide_comment, summarize};
 pub use evaluate::{board, rate};
-pub(super) use photos::own_photos;
-pub use photos::{photo, upload_photo};
 pub use propose::{decline, merge, propose, support};
 pub use settings::{put_settings, settings};
 
@@ -53,7 +50,7 @@ fn not_found() -> DomainError {
 }
 
 /// A matter the actor may read; for anyone else it does not exist.
-async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredMatter> {
+pub(super) async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredMatter> {
     let id = MatterId::parse(id).ok_or(not_found())?;
     let m = db::matters::get(&ctx.db()?, &id)
         .await?
@@ -81,7 +78,7 @@ async fn view(ctx: &Ctx, actor: &Actor, m: StoredMatter) -> ApiResult<MatterView
     if let (Step::Deciding, Some(vote)) = (m.rules.step, &m.vote)
         && let Some(stored) = db::votes::get(&db, vote).await?
     {
-        super::votes::open_if_due(ctx, stored).await?;
+        crate::ballots::open_if_due(ctx, stored).await?;
     }
     let my_support = db::matters::has_support(&db, &m.id, &actor.member).await?;
     let comments = db::matters::comments(&db, &m.id).await?;
@@ -89,7 +86,7 @@ async fn view(ctx: &Ctx, actor: &Actor, m: StoredMatter) -> ApiResult<MatterView
     let milestones = db::matters::milestones(&db, &m.id).await?;
     let (ratings, rating_comments, my_rating) =
         db::matters::ratings(&db, &m.id, &actor.member).await?;
-    let (photos, update_photos) = db::matters::photos_of(&db, &m.id).await?;
+    let (photos, update_photos) = db::photos::photos_of(&db, &m.id).await?;
     let merged_from = db::matters::merged_from(&db, &m.id).await?;
     let may = MatterPermissions {
         support: !my_support && allowed(ctx, actor, &m, Move::Support),

@@ -16,8 +16,8 @@ use crate::error::ApiResult;
 use crate::http::{Ctx, read_json};
 use crate::session;
 
-use super::photos::own_photos;
 use super::{audit_of, commit, event, load, next_step, respond, step};
+use crate::routes::photos::own_photos;
 
 /// `POST /api/v1/matters`.
 pub async fn propose(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
@@ -77,7 +77,7 @@ pub async fn propose(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         )?);
     }
     for photo in &photos {
-        statements.push(db::matters::attach_photo(
+        statements.push(db::photos::attach_photo(
             &db,
             photo,
             &id,

@@ -30,7 +30,7 @@ pub(super) async fn motion_view(
     let state = vote.course().state(ctx.now);
     let participated = db::votes::participated(db, &vote.id).await?;
     let result = if vote.course().shows_results(ctx.now) {
-        Some(crate::routes::votes::tally(db, &vote).await?.1)
+        Some(crate::ballots::tally(db, &vote).await?.1)
     } else {
         None
     };

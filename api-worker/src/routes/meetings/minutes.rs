@@ -30,7 +30,7 @@ pub(super) async fn minutes_of(ctx: &Ctx, l: &Loaded) -> ApiResult<String> {
         let Some(vote) = db::votes::get(&db, &VoteId::from_trusted(&row.id)).await? else {
             continue;
         };
-        let (_, result) = crate::routes::votes::tally(&db, &vote).await?;
+        let (_, result) = crate::ballots::tally(&db, &vote).await?;
         motions.push(MotionRecord {
             item: row.item_position,
             participated: db::votes::participated(&db, &vote.id).await?,

@@ -51,7 +51,7 @@ struct Loaded {
 }
 
 async fn electorate(db: &worker::D1Database, m: &StoredMeeting) -> ApiResult<Vec<Voter>> {
-    super::votes::electorate(
+    crate::ballots::electorate(
         db,
         &m.scope,
         m.settings.electorate,

@@ -43,7 +43,7 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
         RequestAction::Resolve => {
             columns.push((Column::ResolvedAt, db::text(&time(ctx.now))));
             let photos =
-                crate::routes::matters::own_photos(&db, &body.photos, &member.actor, true).await?;
+                crate::routes::photos::own_photos(&db, &body.photos, &member.actor, true).await?;
             for photo in &photos {
                 extra.push(db::requests::attach_photo(
                     &db,

@@ -131,7 +131,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
             (requester, Some((name, phone)), ob.channel)
         }
     };
-    let photos = crate::routes::matters::own_photos(&db, &body.photos, &member.actor, true).await?;
+    let photos = crate::routes::photos::own_photos(&db, &body.photos, &member.actor, true).await?;
     let (sub, deadline) = routed(&db, &body.subcategory, ctx.now).await?;
     let id = ctx.new_id(RequestId::generate)?;
     let event_id = ctx.new_id(EventId::generate)?;

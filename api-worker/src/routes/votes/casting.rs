@@ -21,7 +21,8 @@ use crate::http::{Ctx, json, read_json};
 use crate::routes::common::audit_entry;
 use crate::{crypto, session};
 
-use super::{electorate_now, load, load_managed, parse_key};
+use super::{load, load_managed, parse_key};
+use crate::ballots::electorate_now;
 
 /// `POST /api/v1/votes/{id}/ballots`: one of the member's own votes, once; the ballot is stored (and
 /// for secret votes, apart from her name) before the receipt is answered.

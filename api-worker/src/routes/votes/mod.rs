@@ -12,13 +12,12 @@ use yishi_core::error::{Entity, Field};
 use yishi_core::ids::VoteId;
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
-use yishi_core::territory::ScopePath;
 use yishi_core::votes::VoteMove;
-use yishi_core::votes::electorate::{VoterKey, Weighting, snapshot};
-use yishi_core::votes::poll::PollSettings;
+use yishi_core::votes::electorate::VoterKey;
 
+use crate::ballots::{electorate_now, open_if_due, prepare, tally};
 use crate::db::{self, audit, votes::StoredVote};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::http::{Ctx, json, read_json};
 use crate::session;
 
@@ -31,7 +30,6 @@ mod results;
 
 pub use casting::{add_proxy, cast, paper, voters};
 pub use results::{ballots, publish_result, result};
-pub(super) use results::{closed_outcome, tally};
 
 fn not_found() -> DomainError {
     DomainError::NotFound {
@@ -57,54 +55,12 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     }
 }
 
-/// Opens the vote if its time has come and it has not opened yet (taking the electorate snapshot, once).
-pub(super) async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
-    if vote.course().may(VoteMove::Open, ctx.now).is_err() {
-        return Ok(vote);
-    }
-    let db = ctx.db()?;
-    let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
-    db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
-    db::votes::get(&db, &vote.id)
-        .await?
-        .ok_or_else(|| ApiError::internal("vote vanished while opening"))
-}
-
 /// Loads a vote for someone who runs it (closes it, enters paper ballots, reads its register, publishes
 /// its result): as [`load`], then the policy's `ManageVotes` on its scope.
 async fn load_managed(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     let vote = load(ctx, actor, id).await?;
     authorize(actor, Action::ManageVotes, Target::Scope(&vote.scope))?;
     Ok(vote)
-}
-
-/// The vote's electorate from the territory as it is now (the rule, the scope, the opening year).
-async fn electorate_now(
-    db: &worker::D1Database,
-    scope: &ScopePath,
-    settings: &PollSettings,
-) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
-    electorate(
-        db,
-        scope,
-        settings.electorate,
-        settings.weighting(),
-        settings.opens_at,
-    )
-    .await
-}
-
-/// Whom `rule` calls in `scope` from the territory as it is now, ages counted in the year of `on`.
-pub(super) async fn electorate(
-    db: &worker::D1Database,
-    scope: &ScopePath,
-    rule: yishi_core::votes::electorate::ElectorateRule,
-    weighting: Weighting,
-    on: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
-    let candidates = db::votes::candidates(db, scope).await?;
-    let year = u16::try_from(chrono::Datelike::year(&on)).unwrap_or(u16::MAX);
-    Ok(snapshot(rule, weighting, scope, year, &candidates))
 }
 
 async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
@@ -164,53 +120,6 @@ fn parse_key(stored: &str) -> Option<VoterKey> {
         ("h", id) => yishi_core::ids::HouseholdId::parse(id).map(VoterKey::Household),
         _ => None,
     }
-}
-
-/// Checks a new vote for `scope` by `actor` and returns its id and the statements that store it with
-/// its audit entry (run them in one batch, with whatever else depends on the vote).
-pub(super) async fn prepare(
-    ctx: &Ctx,
-    actor: &Actor,
-    scope: &ScopePath,
-    settings: PollSettings,
-) -> ApiResult<(VoteId, Vec<worker::D1PreparedStatement>)> {
-    let db = ctx.db()?;
-    authorize(actor, Action::ManageVotes, Target::Scope(scope))?;
-    let settings = settings.validate()?;
-    if settings.closes_at <= ctx.now {
-        return Err(DomainError::Invalid {
-            field: Field::ClosesAt,
-        }
-        .into());
-    }
-    if settings.weighting() == Weighting::FloorArea {
-        // Every household must weigh its area; the snapshot at opening takes the areas as they are then.
-        let missing = electorate_now(&db, scope, &settings)
-            .await?
-            .iter()
-            .filter(|v| v.weight == 0)
-            .count();
-        if missing > 0 {
-            return Err(DomainError::FloorAreaMissing {
-                households: u32::try_from(missing).unwrap_or(u32::MAX),
-            }
-            .into());
-        }
-    }
-    let id = ctx.new_id(VoteId::generate)?;
-    let entry = audit_entry(
-        ctx,
-        &actor.member,
-        "vote.create",
-        ("vote", id.as_str()),
-        scope,
-        serde_json::json!({ "title": settings.title }),
-    )?;
-    let statements = vec![
-        db::votes::insert(&db, &id, scope, &settings, &actor.member, ctx.now)?,
-        audit::insert(&db, &entry)?,
-    ];
-    Ok((id, statements))
 }
 
 /// `POST /api/v1/votes`.

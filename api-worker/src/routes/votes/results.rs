@@ -4,10 +4,8 @@
 use worker::Response;
 use yishi_core::DomainError;
 use yishi_core::api::votes::{BallotListResponse, VoteResultResponse};
-use yishi_core::ids::VoteId;
 use yishi_core::votes::export;
-use yishi_core::votes::poll::{Channel, PublishedBallot, Secrecy, count, result_text};
-use yishi_core::votes::tally::{Ballot, Choice};
+use yishi_core::votes::poll::result_text;
 
 use crate::db::{self, audit, votes::StoredVote};
 use crate::error::{ApiError, ApiResult};
@@ -16,76 +14,7 @@ use crate::routes::common::audit_entry;
 use crate::session;
 
 use super::{load, load_managed};
-
-/// The published ballot list and the count made from it.
-pub(in crate::routes) async fn tally(
-    db: &worker::D1Database,
-    vote: &StoredVote,
-) -> ApiResult<(Vec<PublishedBallot>, yishi_core::votes::poll::PollResult)> {
-    let named = vote.settings.secrecy == Secrecy::Named;
-    let published = db::votes::ballots(db, &vote.id)
-        .await?
-        .into_iter()
-        .map(|b| {
-            Ok(PublishedBallot {
-                receipt: b.receipt,
-                choice: serde_json::from_str::<Choice>(&b.choice)?,
-                weight: b.weight,
-                channel: match b.channel.as_str() {
-                    "paper" => Channel::Paper,
-                    "show_of_hands" => Channel::ShowOfHands,
-                    _ => Channel::Online,
-                },
-                cast_by: if named && b.cast_by_name != b.voter_name {
-                    b.cast_by_name
-                } else {
-                    None
-                },
-                voter: if named { b.voter_name } else { None },
-            })
-        })
-        .collect::<ApiResult<Vec<_>>>()?;
-    let ballots: Vec<Ballot> = published
-        .iter()
-        .map(|p| Ballot {
-            choice: p.choice.clone(),
-            weight: p.weight,
-        })
-        .collect();
-    let result = count(&vote.settings, &ballots, vote.turnout());
-    Ok((published, result))
-}
-
-/// What a closed yes/no vote decided (adopted or not: a missed quorum adopts nothing), with its result
-/// in words for the notice that publishes the decision, written in the community's language (Chinese)
-/// whatever the reader's. `decision_pending` while the vote is open or is not a yes/no vote.
-pub(in crate::routes) async fn closed_outcome(
-    ctx: &Ctx,
-    db: &worker::D1Database,
-    vote: &VoteId,
-) -> ApiResult<(bool, String)> {
-    let vote = db::votes::get(db, vote)
-        .await?
-        .ok_or_else(|| ApiError::internal("a deciding vote vanished"))?;
-    if !vote.course().is_final(ctx.now) {
-        return Err(DomainError::DecisionPending.into());
-    }
-    let (_, result) = tally(db, &vote).await?;
-    let adopted = matches!(
-        &result,
-        yishi_core::votes::poll::PollResult::YesNo(r)
-            if r.outcome == yishi_core::votes::tally::Outcome::Adopted
-    );
-    let participated = db::votes::participated(db, &vote.id).await?;
-    let (_, body) = result_text(
-        &vote.settings,
-        &result,
-        participated,
-        vote.eligible.unwrap_or(0),
-        yishi_core::Lang::ZhCn,
-    );
-    Ok((adopted, body))
-}
+use crate::ballots::tally;
 
 /// `GET /api/v1/votes/{id}/ballots`: the published list, once results are shown.
 pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {

@@ -14,7 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json};
 use crate::session;
 
-use super::load;
+use super::matters::load;
 
 /// Checks that every id is a file the member uploaded and has not attached yet (photos only, with
 /// `images_only`).
@@ -25,7 +25,7 @@ pub(in crate::routes) async fn own_photos(
     images_only: bool,
 ) -> ApiResult<Vec<PhotoId>> {
     let photos = rules::photo_ids(ids)?;
-    if db::matters::attachable(db, &photos, &actor.member, images_only).await? != photos.len() {
+    if db::photos::attachable(db, &photos, &actor.member, images_only).await? != photos.len() {
         return Err(DomainError::Invalid {
             field: Field::Photos,
         }
@@ -79,7 +79,7 @@ pub async fn upload_photo(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let db = ctx.db()?;
     db::batch(
         &db,
-        vec![db::matters::insert_photo(
+        vec![db::photos::insert_photo(
             &db,
             &id,
             &member.actor.member,
@@ -110,7 +110,7 @@ pub async fn photo(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     };
     let id = PhotoId::parse(id).ok_or_else(missing)?;
     let db = ctx.db()?;
-    let row = db::matters::photo(&db, &id).await?.ok_or_else(missing)?;
+    let row = db::photos::photo(&db, &id).await?.ok_or_else(missing)?;
     let visible = match (&row.matter_id, &row.notice_id, &row.request_id) {
         (Some(matter), _, _) => load(ctx, &member.actor, matter).await.is_ok(),
         (None, Some(notice), _) => crate::routes::notices::readable(ctx, &member.actor, notice)

@@ -3,7 +3,8 @@
 
 use crate::error::{DomainError, DomainResult, Field};
 
-use super::PHOTOS_MAX;
+/// Photos attached to one proposal, request or progress update.
+pub const PHOTOS_MAX: usize = 6;
 
 /// Largest photo accepted: phones' photos are resized by the app before upload; 5 MB leaves room for
 /// those sent whole.
