@@ -4,19 +4,16 @@
 //! one shown is ignored, and so is a message of another version of the room's protocol
 //! (`yishi_core::live`).
 
-use std::cell::Cell;
-use std::future::poll_fn;
-use std::pin::Pin;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use futures::future::{AbortHandle, Abortable};
-use futures::{Sink, StreamExt};
-use gloo_net::websocket::futures::WebSocket;
-use gloo_net::websocket::{Message, State};
-use gloo_timers::future::TimeoutFuture;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{MessageEvent, WebSocket};
 use yishi_core::api::meetings::MeetingLive;
-use yishi_core::live::{self, Envelope, ServerMsg};
+use yishi_core::live::{Envelope, ServerMsg};
 
 use crate::api;
 use crate::clock::every;
@@ -33,17 +30,20 @@ fn accept(live: RwSignal<MeetingLive>, next: MeetingLive) {
     }
 }
 
+struct Connection {
+    socket: Option<WebSocket>,
+    alive: bool,
+}
+
 /// Keeps `live` up to date for as long as the calling component lives; `connected` says whether the
 /// socket is open.
 pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>) {
     let i18n = use_i18n();
-    // The socket lives in a task that the component's cleanup aborts: dropping it closes the socket.
-    let (abort, registration) = AbortHandle::new_pair();
-    let socket = Abortable::new(keep_open(socket_url(&id), live, connected), registration);
-    leptos::task::spawn_local(async move {
-        let _ = socket.await;
-    });
-    on_cleanup(move || abort.abort());
+    let state = Rc::new(RefCell::new(Connection {
+        socket: None,
+        alive: true,
+    }));
+    connect(id.clone(), live, connected, state.clone());
     let polling = Rc::new(Cell::new(false));
     every(POLL_MS, move || {
         if connected.get_untracked() || polling.get() {
@@ -58,10 +58,27 @@ pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>
             polling.set(false);
         });
     });
+    let stored = StoredValue::new_local(state);
+    on_cleanup(move || {
+        stored.with_value(|state| {
+            let mut s = state.borrow_mut();
+            s.alive = false;
+            if let Some(socket) = s.socket.take() {
+                let _ = socket.close();
+            }
+        });
+    });
 }
 
-/// The room's socket, on the page's own host.
-fn socket_url(id: &str) -> String {
+fn connect(
+    id: String,
+    live: RwSignal<MeetingLive>,
+    connected: RwSignal<bool>,
+    state: Rc<RefCell<Connection>>,
+) {
+    if !state.borrow().alive {
+        return;
+    }
     let location = window().location();
     let scheme = if location.protocol().as_deref() == Ok("https:") {
         "wss"
@@ -69,30 +86,43 @@ fn socket_url(id: &str) -> String {
         "ws"
     };
     let host = location.host().unwrap_or_default();
-    format!("{scheme}://{host}/api/v1/meetings/{id}/socket")
-}
-
-/// Opens the socket and reads it until it closes, then opens it again after a pause; never ends.
-async fn keep_open(url: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>) {
-    loop {
-        if let Ok(mut socket) = WebSocket::open(&url) {
-            // Ready once the socket has opened, or has failed to.
-            let _ = poll_fn(|cx| Pin::new(&mut socket).poll_ready(cx)).await;
-            if matches!(socket.state(), State::Open) {
-                connected.set(true);
-                while let Some(Ok(message)) = socket.next().await {
-                    if let Message::Text(text) = message
-                        && let Some(Envelope {
-                            v: live::VERSION,
-                            msg: ServerMsg::State { live: next },
-                        }) = api::decode::<Envelope<ServerMsg>>(&text)
-                    {
-                        accept(live, *next);
-                    }
-                }
-            }
-            connected.set(false);
+    let url = format!("{scheme}://{host}/api/v1/meetings/{id}/socket");
+    let retry = {
+        let (id, state) = (id.clone(), state.clone());
+        move || {
+            let (id, state) = (id.clone(), state.clone());
+            Timeout::new(RECONNECT_MS, move || connect(id, live, connected, state)).forget();
         }
-        TimeoutFuture::new(RECONNECT_MS).await;
-    }
+    };
+    let Ok(socket) = WebSocket::new(&url) else {
+        retry();
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(text) = event.data().as_string()
+            && let Some(Envelope {
+                v: yishi_core::live::VERSION,
+                msg: ServerMsg::State { live: next },
+            }) = crate::api::decode::<Envelope<ServerMsg>>(&text)
+        {
+            accept(live, *next);
+        }
+    });
+    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_open = Closure::<dyn FnMut()>::new(move || connected.set(true));
+    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    on_open.forget();
+    let on_close = Closure::<dyn FnMut()>::new({
+        let state = state.clone();
+        move || {
+            connected.set(false);
+            if state.borrow().alive {
+                retry();
+            }
+        }
+    });
+    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    on_close.forget();
+    state.borrow_mut().socket = Some(socket);
 }
