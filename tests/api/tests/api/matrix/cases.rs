@@ -153,11 +153,11 @@ fn matter(owner: Option<&str>, micro_wish: bool) -> Matter {
 }
 
 fn on_matter(m: Matter, mv: Move) -> impl Fn(&Actor) -> bool + Send + Sync {
-    move |a| yishi_core::matters::may(a, &m, mv).is_ok()
+    move |a| yishi_core::matters::who_may(a, &m, mv).is_ok()
 }
 
 fn on_covenant(mv: CovenantMove) -> impl Fn(&Actor) -> bool + Send + Sync {
-    move |a| yishi_core::covenants::may(a, &building3(), mv).is_ok()
+    move |a| yishi_core::covenants::who_may(a, &building3(), mv).is_ok()
 }
 
 /// A request about building 3 that the resident reported. None of the callers belongs to the unit
@@ -167,11 +167,12 @@ fn parties(a: &Actor) -> Parties {
         handler: false,
         dispatcher: authorize(a, Action::DispatchRequests, Target::Scope(&building3())).is_ok(),
         requester: a.member.as_str() == RESIDENT,
+        schedule: false,
     }
 }
 
 fn on_request(t: Transition) -> impl Fn(&Actor) -> bool + Send + Sync {
-    move |a| yishi_core::requests::may(t, parties(a)).is_ok()
+    move |a| yishi_core::requests::who_may(t, parties(a)).is_ok()
 }
 
 fn catalogue(a: &Actor) -> bool {
