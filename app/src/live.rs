@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{MessageEvent, WebSocket};
 use yishi_core::api::meetings::MeetingLive;
-use yishi_core::live::{Envelope, ServerMsg};
+use yishi_core::live::{STATE, VERSION};
 
 use crate::api;
 use crate::clock::every;
@@ -100,12 +100,9 @@ fn connect(
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         if let Some(text) = event.data().as_string()
-            && let Some(Envelope {
-                v: yishi_core::live::VERSION,
-                msg: ServerMsg::State { live: next },
-            }) = crate::api::decode::<Envelope<ServerMsg>>(&text)
+            && let Some(next) = state_of(&text)
         {
-            accept(live, *next);
+            accept(live, next);
         }
     });
     socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -125,4 +122,17 @@ fn connect(
     socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
     on_close.forget();
     state.borrow_mut().socket = Some(socket);
+}
+
+/// The live state of a room's `state` message of this version (`yishi_core::live::ServerMsg::State`);
+/// `None` for any other message. Read field by field from the browser's `JSON.parse`: serde's
+/// flattened, tagged reading of the whole envelope would cost the phone several kilobytes.
+fn state_of(text: &str) -> Option<MeetingLive> {
+    let message = js_sys::JSON::parse(text).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&message, &name.into()).ok();
+    let version = field("v")?.as_f64()?;
+    if version != f64::from(VERSION) || field("type")?.as_string()? != STATE {
+        return None;
+    }
+    serde_wasm_bindgen::from_value(field("live")?).ok()
 }

@@ -9,6 +9,9 @@ use crate::api::meetings::MeetingLive;
 /// The version of the room's protocol; raised when a message changes shape.
 pub const VERSION: u16 = 1;
 
+/// The `type` of [`ServerMsg::State`], for readers that look at the envelope field by field.
+pub const STATE: &str = "state";
+
 /// From a phone to the room.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -96,6 +99,28 @@ mod tests {
         assert_eq!(ClientMsg::read(r#"{"v":2,"type":"ping"}"#), None);
         assert_eq!(ClientMsg::read("ping"), None);
         assert_eq!(ClientMsg::read(r#"{"v":1,"type":"shout"}"#), None);
+    }
+
+    #[test]
+    fn a_state_is_tagged_with_its_type_name() {
+        let text = ServerMsg::State {
+            live: Box::new(crate::api::meetings::MeetingLive {
+                meeting: crate::ids::MeetingId::from_trusted("mtg_1"),
+                revision: 7,
+                state: crate::meetings::MeetingState::Open,
+                items: Vec::new(),
+                present: 0,
+                eligible: 0,
+                quorum_met: false,
+                speakers: Vec::new(),
+                motion: None,
+            }),
+        }
+        .text();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(value["type"], STATE);
+        assert_eq!(value["v"], VERSION);
+        assert_eq!(value["live"]["revision"], 7);
     }
 
     #[test]
