@@ -1,44 +1,44 @@
-//! A change to a record (a matter, a covenant, a notice) from one form: sends it, reloads the record on
-//! success, and keeps the error for the form's foot.
+//! A change to a record (a matter, a covenant, a notice, a request) from one form: sends one call of the
+//! contract, reloads the record on success, and keeps the error for the form's foot.
 
 use leptos::prelude::*;
-use serde_json::Value;
+use yishi_core::api::endpoint::Endpoint;
 
-use crate::api::{self, ApiError};
+use crate::api::{ApiError, Call, Query};
 use crate::i18n::use_i18n;
 
 #[derive(Clone, Copy)]
 pub struct Change {
-    action: Action<(&'static str, String, Value), ()>,
+    action: Action<Call, ()>,
     pub error: RwSignal<Option<ApiError>>,
 }
 
 impl Change {
-    /// Changes under `base` (`/matters/{id}`, …), then runs `reload`.
-    pub fn new(base: String, reload: Callback<()>) -> Change {
+    /// Changes that run `reload` once they succeed.
+    pub fn new(reload: Callback<()>) -> Change {
         let i18n = use_i18n();
         let error = RwSignal::new(None::<ApiError>);
-        let action = Action::new_local(
-            move |(method, rest, body): &(&'static str, String, Value)| {
-                let (path, method, body) = (format!("{base}/{rest}"), *method, body.clone());
-                async move {
-                    error.set(None);
-                    match api::change(i18n.lang_untracked(), method, &path, &body).await {
-                        Ok(()) => reload.run(()),
-                        Err(e) => error.set(Some(e)),
-                    }
+        let action = Action::new_local(move |call: &Call| {
+            let call = call.clone();
+            async move {
+                error.set(None);
+                match call.send(i18n.lang_untracked()).await {
+                    Ok(()) => reload.run(()),
+                    Err(e) => error.set(Some(e)),
                 }
-            },
-        );
+            }
+        });
         Change { action, error }
     }
 
-    pub fn send(self, method: &'static str, rest: &str, body: Value) {
-        self.action.dispatch((method, rest.to_owned(), body));
-    }
-
-    pub fn post(self, rest: &str, body: Value) {
-        self.send("POST", rest, body);
+    /// Sends `endpoint` with `body`; the answer is not read, the record is reloaded.
+    pub fn send<E: Endpoint>(self, endpoint: &E, body: &E::Body) {
+        match Call::new(endpoint, &Query::new(), body) {
+            Ok(call) => {
+                self.action.dispatch(call);
+            }
+            Err(e) => self.error.set(Some(e)),
+        }
     }
 
     pub fn pending(self) -> Signal<bool> {

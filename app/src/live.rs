@@ -13,9 +13,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{MessageEvent, WebSocket};
 use yishi_core::api::meetings::MeetingLive;
+use yishi_core::api::routes::{GetMeetingLive, MeetingSocket};
+use yishi_core::ids::MeetingId;
 use yishi_core::live::{STATE, VERSION};
 
-use crate::api;
+use crate::api::{self, Query};
 use crate::clock::every;
 use crate::i18n::use_i18n;
 
@@ -37,7 +39,7 @@ struct Connection {
 
 /// Keeps `live` up to date for as long as the calling component lives; `connected` says whether the
 /// socket is open.
-pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>) {
+pub fn follow(id: MeetingId, live: RwSignal<MeetingLive>, connected: RwSignal<bool>) {
     let i18n = use_i18n();
     let state = Rc::new(RefCell::new(Connection {
         socket: None,
@@ -50,9 +52,9 @@ pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>
             return;
         }
         polling.set(true);
-        let (id, polling) = (id.clone(), polling.clone());
+        let (endpoint, polling) = (GetMeetingLive { id: id.clone() }, polling.clone());
         leptos::task::spawn_local(async move {
-            if let Ok(next) = api::meeting_live(i18n.lang_untracked(), &id).await {
+            if let Ok(next) = api::get(i18n.lang_untracked(), &endpoint).await {
                 accept(live, next);
             }
             polling.set(false);
@@ -71,7 +73,7 @@ pub fn follow(id: String, live: RwSignal<MeetingLive>, connected: RwSignal<bool>
 }
 
 fn connect(
-    id: String,
+    id: MeetingId,
     live: RwSignal<MeetingLive>,
     connected: RwSignal<bool>,
     state: Rc<RefCell<Connection>>,
@@ -86,7 +88,8 @@ fn connect(
         "ws"
     };
     let host = location.host().unwrap_or_default();
-    let url = format!("{scheme}://{host}/api/v1/meetings/{id}/socket");
+    let path = api::url(&MeetingSocket { id: id.clone() }, &Query::new());
+    let url = format!("{scheme}://{host}{path}");
     let retry = {
         let (id, state) = (id.clone(), state.clone());
         move || {

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap};
+use yishi_core::api::routes::UploadPhoto;
 
 /// Longest side of an uploaded photo, in pixels.
 pub const MAX_SIDE: u32 = 1_600;
@@ -20,7 +21,7 @@ pub async fn upload_all(
     for file in files {
         let blob = shrink(file).await;
         ids.push(
-            crate::api::upload_photo(lang, &blob)
+            crate::api::upload(lang, &UploadPhoto {}, &blob)
                 .await?
                 .photo
                 .id

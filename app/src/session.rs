@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use yishi_core::Lang;
 use yishi_core::api::auth::{MemberView, SessionResponse};
+use yishi_core::api::routes::Me;
 use yishi_core::members::{Actor, Home, MemberStatus, RoleGrant};
 use yishi_core::territory::Placement;
 
@@ -114,7 +115,7 @@ pub fn member_resource() -> LocalResource<ApiResult<MemberView>> {
         if let Some(member) = session.member_untracked() {
             return Ok(member);
         }
-        let answer = crate::api::me(i18n.lang_untracked()).await?;
+        let answer = crate::api::get(i18n.lang_untracked(), &Me {}).await?;
         session.signed_in(answer.member.clone());
         Ok(answer.member)
     })

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use yishi_core::DomainError;
+use yishi_core::api::routes::{CastBallot, PaperBallot};
 use yishi_core::api::votes::{CastRequest, PaperBallotRequest};
 use yishi_core::error::Field;
+use yishi_core::ids::VoteId;
 use yishi_core::votes::electorate::VoterKey;
 use yishi_core::votes::poll::Channel;
 use yishi_core::votes::tally::{Choice, Method};
@@ -12,7 +14,7 @@ use crate::i18n::{Msg, fill, use_i18n};
 /// What a ballot form needs to know of its vote.
 #[derive(Clone)]
 pub struct Ballot {
-    pub vote: String,
+    pub vote: VoteId,
     pub method: Method,
     pub options: Vec<String>,
 }
@@ -60,9 +62,9 @@ pub fn BallotForm(
                 let lang = i18n.lang_untracked();
                 let answer = match caster {
                     Caster::Online(voter) => {
-                        api::cast_ballot(
+                        api::send(
                             lang,
-                            &vote,
+                            &CastBallot { id: vote },
                             &CastRequest {
                                 choice,
                                 voter: Some(voter),
@@ -71,9 +73,9 @@ pub fn BallotForm(
                         .await
                     }
                     Caster::Paper { voter, channel } => {
-                        api::paper_ballot(
+                        api::send(
                             lang,
-                            &vote,
+                            &PaperBallot { id: vote },
                             &PaperBallotRequest {
                                 voter,
                                 choice,

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::Lang;
+use yishi_core::api::routes::PostableScopes;
 use yishi_core::api::territory::PostableScopesResponse;
 use yishi_core::territory::{ScopeKind, ScopeRef};
 
@@ -69,7 +70,7 @@ pub fn ScopeSelect(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let scopes = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
+    let scopes = LocalResource::new(move || api::get(i18n.lang_untracked(), &PostableScopes {}));
     view! {
         <div class="field">
             <label for=id>{i18n.text(label)}</label>

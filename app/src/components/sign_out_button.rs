@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
+use yishi_core::api::routes::SignOut;
 
 use crate::api;
 use crate::i18n::{Msg, use_i18n};
@@ -16,7 +17,7 @@ pub fn SignOutButton() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             // Whatever the answer (even "not signed in"), the member wants to leave: the screen follows.
-            let _ = api::sign_out(i18n.lang_untracked()).await;
+            let _ = api::send(i18n.lang_untracked(), &SignOut {}, &()).await;
             session.signed_out();
             navigate(
                 "/login",

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::ListMeetings;
 use yishi_core::meetings::MeetingState;
 
 use crate::api;
@@ -9,7 +10,7 @@ use crate::i18n::{Msg, use_i18n};
 #[component]
 pub fn UpcomingMeetings() -> impl IntoView {
     let i18n = use_i18n();
-    let meetings = LocalResource::new(move || api::meetings(i18n.lang_untracked(), ""));
+    let meetings = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListMeetings {}));
     view! {
         <Transition>
             {move || Suspend::new(async move {

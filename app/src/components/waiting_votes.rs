@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::ListVotes;
 
 use crate::api;
 use crate::i18n::{Msg, use_i18n};
@@ -7,7 +8,7 @@ use crate::i18n::{Msg, use_i18n};
 #[component]
 pub fn WaitingVotes() -> impl IntoView {
     let i18n = use_i18n();
-    let votes = LocalResource::new(move || api::votes(i18n.lang_untracked()));
+    let votes = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListVotes {}));
     view! {
         <Transition>
             {move || Suspend::new(async move {

@@ -260,6 +260,12 @@ impl Token {
         is_valid_id(s).then(|| Token(s.to_owned()))
     }
 
+    /// Wraps a string known to be a token (one the API gave). Prefer [`Token::parse`] for input.
+    #[must_use]
+    pub fn from_trusted(s: impl Into<String>) -> Token {
+        Token(s.into())
+    }
+
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0

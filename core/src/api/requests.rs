@@ -345,6 +345,20 @@ pub struct ChangeRequest {
     pub photos: Vec<String>,
 }
 
+impl ChangeRequest {
+    /// `action` alone: no note, unit, request merged into or photos.
+    #[must_use]
+    pub fn new(action: RequestAction) -> ChangeRequest {
+        ChangeRequest {
+            action,
+            note: String::new(),
+            unit: None,
+            into: None,
+            photos: Vec::new(),
+        }
+    }
+}
+
 /// `POST /api/v1/requests/{id}/confirmation`: the resident's judgement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

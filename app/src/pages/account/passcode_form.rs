@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::auth::ChangePasscodeRequest;
+use yishi_core::api::routes::ChangePasscode;
 use yishi_core::auth::{RESIDENT_PASSCODE_MIN, require_password, validate_new_password};
 
 use crate::api;
@@ -19,7 +20,7 @@ pub fn PasscodeForm() -> impl IntoView {
     let change = Action::new_local(move |req: &ChangePasscodeRequest| {
         let req = req.clone();
         async move {
-            match api::change_passcode(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &ChangePasscode {}, &req).await {
                 Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+use yishi_core::api::endpoint::Token;
+use yishi_core::api::routes::{ListSessions, RevokeSession};
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorView, Loading};
@@ -12,13 +14,15 @@ pub fn SessionList() -> impl IntoView {
     let version = RwSignal::new(0_u32);
     let sessions = LocalResource::new(move || {
         version.track();
-        api::list_sessions(i18n.lang_untracked())
+        api::get(i18n.lang_untracked(), &ListSessions {})
     });
     let error = RwSignal::new(None::<ApiError>);
     let end = Action::new_local(move |id: &String| {
-        let id = id.clone();
+        let revoke = RevokeSession {
+            id: Token::from_trusted(id.clone()),
+        };
         async move {
-            match api::end_session(i18n.lang_untracked(), &id).await {
+            match api::send(i18n.lang_untracked(), &revoke, &()).await {
                 Ok(()) => version.update(|v| *v += 1),
                 Err(e) => error.set(Some(e)),
             }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use yishi_core::DomainResult;
 use yishi_core::api::auth::JoinRequest;
+use yishi_core::api::routes::Join;
 use yishi_core::auth::{
     RESIDENT_PASSCODE_MIN, normalize_invite_code, normalize_name, normalize_phone,
     validate_new_password,
@@ -35,7 +36,7 @@ pub fn JoinPage() -> impl IntoView {
     ]);
 
     let join = session_action(errors, |lang, req: JoinRequest| async move {
-        api::join(lang, &req).await
+        api::send(lang, &Join {}, &req).await
     });
     let pending = join.pending();
 

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::auth::SignInRequest;
+use yishi_core::api::routes::SignIn;
 use yishi_core::auth::{normalize_phone, require_password};
 
 use crate::api;
@@ -17,7 +18,7 @@ pub fn LoginPage() -> impl IntoView {
     let errors = FormError::new(&[("phone", "login-phone"), ("password", "login-password")]);
 
     let sign_in = session_action(errors, |lang, req: SignInRequest| async move {
-        api::sign_in(lang, &req).await
+        api::send(lang, &SignIn {}, &req).await
     });
     let pending = sign_in.pending();
 

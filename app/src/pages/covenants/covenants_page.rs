@@ -1,7 +1,8 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::ListCovenants;
 
 use super::version_label;
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, OfficeLink};
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -12,8 +13,8 @@ pub fn CovenantsPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let submitted = RwSignal::new(String::new());
     let list = LocalResource::new(move || {
-        let q = submitted.get();
-        async move { api::covenants(i18n.lang_untracked(), &q).await }
+        let query = Query::new().set("q", submitted.get().trim());
+        async move { api::send_query(i18n.lang_untracked(), &ListCovenants {}, &query, &()).await }
     });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::CovenantsHeading).to_owned()) />

@@ -3,6 +3,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::covenants::CreateCovenantRequest;
+use yishi_core::api::routes::CreateCovenant;
 use yishi_core::covenants::{TITLE_MAX, clean_clauses};
 use yishi_core::error::Field;
 
@@ -30,7 +31,7 @@ pub fn NewCovenantPage() -> impl IntoView {
     let create = Action::new_local(move |req: &CreateCovenantRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
         async move {
-            match api::create_covenant(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &CreateCovenant {}, &req).await {
                 Ok(answer) => navigate(
                     &format!("/covenants/{}", answer.covenant.id),
                     NavigateOptions {

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use yishi_core::api::meetings::CheckInRequest;
+use yishi_core::api::routes::CheckIn;
+use yishi_core::ids::MeetingId;
 
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView};
@@ -23,7 +25,11 @@ pub fn CheckInPage() -> impl IntoView {
                 token: Some(token),
                 on_behalf: None,
             };
-            match api::check_in(i18n.lang_untracked(), &id, &req).await {
+            let sent = match api::found(MeetingId::parse(&id)) {
+                Ok(id) => api::send(i18n.lang_untracked(), &CheckIn { id }, &req).await,
+                Err(e) => Err(e),
+            };
+            match sent {
                 Ok(_) => navigate(&format!("/meetings/{id}"), Default::default()),
                 Err(e) => error.set(Some(e)),
             }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::ListMeetings;
 
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::{local_datetime, meeting_state_label};
 use crate::i18n::{Msg, use_i18n};
@@ -13,8 +14,8 @@ pub fn MeetingsPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let submitted = RwSignal::new(String::new());
     let meetings = LocalResource::new(move || {
-        let q = submitted.get();
-        async move { api::meetings(i18n.lang_untracked(), &q).await }
+        let query = Query::new().set("q", submitted.get().trim());
+        async move { api::send_query(i18n.lang_untracked(), &ListMeetings {}, &query, &()).await }
     });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />

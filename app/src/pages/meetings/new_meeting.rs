@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::meetings::CreateMeetingRequest;
+use yishi_core::api::routes::CreateMeeting;
 use yishi_core::error::Field;
 use yishi_core::meetings::{MeetingSettings, Procedure};
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
@@ -41,7 +42,7 @@ pub fn NewMeetingPage() -> impl IntoView {
     let create = Action::new_local(move |req: &CreateMeetingRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
         async move {
-            match api::create_meeting(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &CreateMeeting {}, &req).await {
                 Ok(answer) => navigate(
                     &format!("/meetings/{}", answer.meeting.id),
                     Default::default(),

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::ListNotices;
 
 use super::NoticeCard;
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 
@@ -16,16 +17,16 @@ pub fn NoticeArchivePage() -> impl IntoView {
     let submitted = RwSignal::new(String::new());
     let notices = LocalResource::new(move || {
         let q = submitted.get();
-        let filter = if q.trim().is_empty() {
+        let query = if q.trim().is_empty() {
             match tab.get() {
-                "archive" => "archive=1".to_owned(),
-                "drafts" => "drafts=1".to_owned(),
-                _ => String::new(),
+                "archive" => Query::new().set("archive", "1"),
+                "drafts" => Query::new().set("drafts", "1"),
+                _ => Query::new(),
             }
         } else {
-            format!("q={}", js_sys::encode_uri_component(q.trim()))
+            Query::new().set("q", q.trim())
         };
-        async move { api::notices_where(i18n.lang_untracked(), &filter).await }
+        async move { api::send_query(i18n.lang_untracked(), &ListNotices {}, &query, &()).await }
     });
     let tab_button = move |value: &'static str, label: Msg| {
         view! {

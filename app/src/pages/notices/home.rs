@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::{ListNotices, PostableScopes};
 use yishi_core::api::territory::PostableScopesResponse;
 
 use super::NoticeList;
@@ -19,8 +20,8 @@ pub fn HomePage() -> impl IntoView {
 
     // Started together: on a slow network one round trip is all the member waits for.
     let me = member_resource();
-    let notices = LocalResource::new(move || api::list_notices(i18n.lang_untracked(), None));
-    let postable = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
+    let notices = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListNotices {}));
+    let postable = LocalResource::new(move || api::get(i18n.lang_untracked(), &PostableScopes {}));
 
     // Members with at least one place to post to see "发布公告"; a failure here just hides the link.
     let may_post = |answer: Result<PostableScopesResponse, ApiError>| {

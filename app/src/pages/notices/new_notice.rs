@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::PostableScopes;
 
 use super::NoticeForm;
 use crate::api;
@@ -9,7 +10,7 @@ use crate::i18n::{Msg, use_i18n};
 #[component]
 pub fn NewNoticePage() -> impl IntoView {
     let i18n = use_i18n();
-    let scopes = LocalResource::new(move || api::postable_scopes(i18n.lang_untracked()));
+    let scopes = LocalResource::new(move || api::get(i18n.lang_untracked(), &PostableScopes {}));
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NewNoticeHeading).to_owned()) />
         <AppShell signed_in=true>

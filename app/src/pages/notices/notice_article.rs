@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::NoticeView;
+use yishi_core::api::routes::GetPhoto;
 
 use super::category_label;
+use crate::api::{self, Query};
 use crate::components::RichText;
 use crate::format::{iso_datetime, local_datetime};
 use crate::i18n::{Msg, fill, use_i18n};
@@ -44,7 +46,7 @@ pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, a)| {
-                        let url = crate::api::photo_url(a.id.as_str());
+                        let url = api::url(&GetPhoto { id: a.id.clone() }, &Query::new());
                         let n = (i + 1).to_string();
                         if a.content_type.starts_with("image/") {
                             let src = url.clone();

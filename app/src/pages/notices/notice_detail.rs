@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
+use yishi_core::api::routes::GetNotice;
+use yishi_core::ids::NoticeId;
 use yishi_core::members::Verification;
 use yishi_core::policy::{self, Action};
 
@@ -23,7 +24,8 @@ pub fn NoticePage() -> impl IntoView {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move {
-            api::get_notice(i18n.lang_untracked(), &id)
+            let id = api::found(NoticeId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetNotice { id })
                 .await
                 .map(|answer| answer.notice)
         }
@@ -46,7 +48,7 @@ pub fn NoticePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match notice.await {
                         Ok(notice) => {
-                            let (id, read) = (notice.id.to_string(), notice.my_read.clone());
+                            let (id, read) = (notice.id.clone(), notice.my_read.clone());
                             let (resident, office) = match me.await {
                                 Ok(member) => (
                                     member.home.as_ref().is_some_and(|h| h.verification == Verification::Confirmed),

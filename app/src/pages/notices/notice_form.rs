@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use yishi_core::api::notices::CreateNoticeRequest;
+use yishi_core::api::routes::CreateNotice;
 use yishi_core::api::territory::PostableScopesResponse;
 use yishi_core::error::Field;
 use yishi_core::notices::{BODY_MAX, Category, TITLE_MAX, validate_text};
@@ -56,7 +57,7 @@ pub fn NoticeForm(scopes: PostableScopesResponse) -> impl IntoView {
                     return;
                 }
             }
-            match api::create_notice(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &CreateNotice {}, &req).await {
                 Ok(answer) => navigate(
                     &format!("/notices/{}", answer.notice.id),
                     // "Back" then returns to the list, not to an empty form.

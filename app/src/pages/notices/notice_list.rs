@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::NoticeListResponse;
+use yishi_core::api::routes::ListNotices;
 
 use super::NoticeCard;
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Query};
 use crate::components::ErrorView;
 use crate::i18n::{Msg, use_i18n};
 
@@ -15,9 +16,9 @@ pub fn NoticeList(page: NoticeListResponse) -> impl IntoView {
     let cursor = RwSignal::new(page.next_cursor);
 
     let load_more = Action::new_local(move |after: &String| {
-        let after = after.clone();
+        let query = Query::new().set("cursor", after.as_str());
         async move {
-            let page = api::list_notices(i18n.lang_untracked(), Some(&after)).await?;
+            let page = api::send_query(i18n.lang_untracked(), &ListNotices {}, &query, &()).await?;
             notices.update(|list| list.extend(page.notices));
             cursor.set(page.next_cursor);
             Ok::<(), ApiError>(())

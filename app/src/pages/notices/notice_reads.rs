@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use yishi_core::api::members::OnBehalfRequest;
 use yishi_core::api::notices::MarkReadRequest;
-use yishi_core::ids::MemberId;
+use yishi_core::api::routes::{MarkNoticeRead, NoticeReads as Reads};
+use yishi_core::ids::{MemberId, NoticeId};
 use yishi_core::members::normalize_reason;
 
 use crate::api::{self, ApiError};
@@ -11,22 +12,22 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// Who has read a notice, for office holders; and recording it for a resident who cannot (代办).
 #[component]
-pub fn NoticeReads(notice: String) -> impl IntoView {
+pub fn NoticeReads(notice: NoticeId) -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0_u32);
     let id = notice.clone();
     let reads = LocalResource::new(move || {
         version.track();
-        let id = id.clone();
-        async move { api::notice_reads(i18n.lang_untracked(), &id).await }
+        let reads = Reads { id: id.clone() };
+        async move { api::get(i18n.lang_untracked(), &reads).await }
     });
     let subject = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let record = Action::new_local(move |req: &MarkReadRequest| {
-        let (notice, req) = (notice.clone(), req.clone());
+        let (mark, req) = (MarkNoticeRead { id: notice.clone() }, req.clone());
         async move {
-            match api::mark_read(i18n.lang_untracked(), &notice, &req).await {
+            match api::send(i18n.lang_untracked(), &mark, &req).await {
                 Ok(_) => {
                     reason.set(String::new());
                     version.update(|v| *v += 1);

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetNotice;
+use yishi_core::ids::NoticeId;
 
 use super::{category_label, period_label};
 use crate::api;
@@ -17,7 +19,8 @@ pub fn NoticePrintPage() -> impl IntoView {
     let notice = LocalResource::new(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move {
-            api::get_notice(i18n.lang_untracked(), &id)
+            let id = api::found(NoticeId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetNotice { id })
                 .await
                 .map(|a| a.notice)
         }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::{MarkReadRequest, NoticeReadView};
+use yishi_core::api::routes::MarkNoticeRead;
+use yishi_core::ids::NoticeId;
 
 use crate::api::{self, ApiError};
 use crate::format::local_datetime;
@@ -7,15 +9,14 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// A resident's own read record of a notice: "标记为已读", or when and how it was recorded.
 #[component]
-pub fn ReadStatus(notice: String, read: Option<NoticeReadView>) -> impl IntoView {
+pub fn ReadStatus(notice: NoticeId, read: Option<NoticeReadView>) -> impl IntoView {
     let i18n = use_i18n();
     let read = RwSignal::new(read);
     let error = RwSignal::new(None::<ApiError>);
     let mark = Action::new_local(move |(): &()| {
-        let notice = notice.clone();
+        let mark = MarkNoticeRead { id: notice.clone() };
         async move {
-            match api::mark_read(i18n.lang_untracked(), &notice, &MarkReadRequest::default()).await
-            {
+            match api::send(i18n.lang_untracked(), &mark, &MarkReadRequest::default()).await {
                 Ok(answer) => read.set(Some(answer.read)),
                 Err(e) => error.set(Some(e)),
             }

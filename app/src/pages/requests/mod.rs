@@ -14,6 +14,7 @@ mod requests_page;
 use leptos::prelude::*;
 use yishi_core::Lang;
 use yishi_core::api::requests::{CatalogueResponse, SubcategoryView};
+use yishi_core::api::routes::RequestCatalogue;
 #[cfg(feature = "office")]
 use yishi_core::requests::UnitKind;
 use yishi_core::requests::{Escalation, Outcome, Status, TimeLimit};
@@ -119,7 +120,5 @@ pub type Catalogue = LocalResource<Result<CatalogueResponse, api::ApiError>>;
 #[must_use]
 pub fn catalogue_resource() -> Catalogue {
     let i18n = use_i18n();
-    LocalResource::new(move || {
-        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
-    })
+    LocalResource::new(move || api::get(i18n.lang_untracked(), &RequestCatalogue {}))
 }

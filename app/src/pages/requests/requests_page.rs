@@ -1,8 +1,9 @@
 use leptos::prelude::*;
-use yishi_core::api::requests::{CatalogueResponse, RequestListResponse};
+use yishi_core::api::requests::CatalogueResponse;
+use yishi_core::api::routes::ListRequests;
 
 use super::{RequestItem, catalogue_resource};
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, OfficeLink};
 use crate::i18n::{Msg, use_i18n};
 
@@ -14,8 +15,10 @@ pub fn RequestsPage() -> impl IntoView {
     let tab = RwSignal::new("mine");
     let state = RwSignal::new(String::new());
     let list = LocalResource::new(move || {
-        let path = format!("/requests?view={}&status={}", tab.get(), state.get());
-        async move { api::fetch_json::<RequestListResponse>(i18n.lang_untracked(), &path).await }
+        let query = Query::new()
+            .set("view", tab.get())
+            .set("status", state.get());
+        async move { api::send_query(i18n.lang_untracked(), &ListRequests {}, &query, &()).await }
     });
     let tabs = move |c: &CatalogueResponse| {
         let mut t = vec![("mine", Msg::MyRequests)];

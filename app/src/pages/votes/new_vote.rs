@@ -2,6 +2,7 @@ use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
+use yishi_core::api::routes::CreateVote;
 use yishi_core::api::votes::CreateVoteRequest;
 use yishi_core::error::Field;
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
@@ -205,7 +206,7 @@ pub fn NewVotePage() -> impl IntoView {
     let create = Action::new_local(move |req: &CreateVoteRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
         async move {
-            match api::create_vote(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &CreateVote {}, &req).await {
                 Ok(answer) => navigate(&format!("/votes/{}", answer.vote.id), Default::default()),
                 Err(e) => errors.set(e),
             }

@@ -1,6 +1,7 @@
 mod profile_form;
 
 use leptos::prelude::*;
+use yishi_core::api::routes::Me;
 
 use super::{PasscodeForm, SessionList};
 use crate::api::{self, ApiError};
@@ -17,7 +18,7 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let me = LocalResource::new(move || async move {
-        let answer = api::me(i18n.lang_untracked()).await?;
+        let answer = api::get(i18n.lang_untracked(), &Me {}).await?;
         session.signed_in(answer.member.clone());
         Ok::<_, ApiError>(answer.member)
     });

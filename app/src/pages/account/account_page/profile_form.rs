@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::Lang;
 use yishi_core::api::auth::{MemberView, ProfileUpdate};
+use yishi_core::api::routes::UpdateProfile;
 use yishi_core::members::NameDisplay;
 
 use crate::api::{self, ApiError};
@@ -28,7 +29,7 @@ pub(super) fn ProfileForm(member: MemberView) -> impl IntoView {
     let save = Action::new_local(move |req: &ProfileUpdate| {
         let req = req.clone();
         async move {
-            match api::update_profile(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &UpdateProfile {}, &req).await {
                 Ok(answer) => {
                     if let Some(lang) = answer.member.profile.lang {
                         i18n.set_lang(lang);

@@ -2,8 +2,9 @@ mod audit_item;
 
 use leptos::prelude::*;
 use yishi_core::api::audit::AuditEntryView;
+use yishi_core::api::routes::Audit;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 
@@ -16,13 +17,14 @@ pub fn AuditPage() -> impl IntoView {
     let entries = RwSignal::new(Vec::<AuditEntryView>::new());
     let cursor = RwSignal::new(None::<String>);
     let first = LocalResource::new(move || async move {
-        let page = api::audit(i18n.lang_untracked(), None).await?;
+        let page = api::get(i18n.lang_untracked(), &Audit {}).await?;
         entries.set(page.entries);
         cursor.set(page.next_cursor);
         Ok::<_, ApiError>(())
     });
     let more = Action::new_local(move |(): &()| async move {
-        if let Ok(page) = api::audit(i18n.lang_untracked(), cursor.get_untracked()).await {
+        let query = Query::new().maybe("cursor", cursor.get_untracked());
+        if let Ok(page) = api::send_query(i18n.lang_untracked(), &Audit {}, &query, &()).await {
             entries.update(|e| e.extend(page.entries));
             cursor.set(page.next_cursor);
         }

@@ -3,7 +3,10 @@ mod sheet;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::endpoint::Token;
 use yishi_core::api::invites::IssueInvitesRequest;
+use yishi_core::api::routes::{BuildingInvites, IssueBuildingInvites, RevokeInvite};
+use yishi_core::ids::BuildingId;
 
 use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -17,12 +20,16 @@ use sheet::Sheet;
 pub fn InviteSheetPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let building = move || params.read().get("id").unwrap_or_default();
+    let building = move || {
+        api::found(BuildingId::parse(
+            &params.read().get("id").unwrap_or_default(),
+        ))
+    };
     let version = RwSignal::new(0_u32);
     let sheet = LocalResource::new(move || {
         version.track();
         let id = building();
-        async move { api::invite_sheet(i18n.lang_untracked(), &id).await }
+        async move { api::get(i18n.lang_untracked(), &BuildingInvites { id: id? }).await }
     });
     let error = RwSignal::new(None::<ApiError>);
     let issued = RwSignal::new(None::<u32>);
@@ -33,7 +40,13 @@ pub fn InviteSheetPage() -> impl IntoView {
             let req = IssueInvitesRequest {
                 in_person: in_person.get_untracked(),
             };
-            match api::issue_building_invites(i18n.lang_untracked(), &id, &req).await {
+            let issued_now = match id {
+                Ok(id) => {
+                    api::send(i18n.lang_untracked(), &IssueBuildingInvites { id }, &req).await
+                }
+                Err(e) => Err(e),
+            };
+            match issued_now {
                 Ok(answer) => {
                     issued.set(Some(answer.issued));
                     version.update(|v| *v += 1);
@@ -43,9 +56,11 @@ pub fn InviteSheetPage() -> impl IntoView {
         }
     });
     let revoke = Action::new_local(move |code: &String| {
-        let code = code.clone();
+        let revoke = RevokeInvite {
+            code: Token::from_trusted(code.clone()),
+        };
         async move {
-            match api::revoke_invite(i18n.lang_untracked(), &code).await {
+            match api::send(i18n.lang_untracked(), &revoke, &()).await {
                 Ok(()) => version.update(|v| *v += 1),
                 Err(e) => error.set(Some(e)),
             }

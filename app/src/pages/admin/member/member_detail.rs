@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::DomainError;
 use yishi_core::api::members::{BirthYearRequest, MemberSummary, RoleRequest};
+use yishi_core::api::routes::{GrantRole, ResetPasscode, RevokeRole, SetBirthYear};
 use yishi_core::error::Field;
 use yishi_core::members::{Role, check_birth_year};
 use yishi_core::territory::{ScopeKind, ScopeRef};
@@ -14,13 +15,19 @@ pub(super) fn MemberDetail(member: MemberSummary, reload: Callback<()>) -> impl 
     let i18n = use_i18n();
     let error = RwSignal::new(None::<ApiError>);
     let temporary = RwSignal::new(None::<String>);
-    let id = member.id.to_string();
+    let id = member.id.clone();
     let change = {
         let id = id.clone();
         Action::new_local(move |(req, grant): &(RoleRequest, bool)| {
             let (id, req, grant) = (id.clone(), req.clone(), *grant);
             async move {
-                match api::change_role(i18n.lang_untracked(), &id, &req, grant).await {
+                let lang = i18n.lang_untracked();
+                let answer = if grant {
+                    api::send(lang, &GrantRole { id }, &req).await
+                } else {
+                    api::send(lang, &RevokeRole { id }, &req).await
+                };
+                match answer {
                     Ok(_) => reload.run(()),
                     Err(e) => error.set(Some(e)),
                 }
@@ -30,9 +37,9 @@ pub(super) fn MemberDetail(member: MemberSummary, reload: Callback<()>) -> impl 
     let reset = {
         let id = id.clone();
         Action::new_local(move |(): &()| {
-            let id = id.clone();
+            let reset = ResetPasscode { id: id.clone() };
             async move {
-                match api::reset_passcode(i18n.lang_untracked(), &id).await {
+                match api::send(i18n.lang_untracked(), &reset, &()).await {
                     Ok(answer) => temporary.set(Some(answer.temporary_passcode)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -44,9 +51,12 @@ pub(super) fn MemberDetail(member: MemberSummary, reload: Callback<()>) -> impl 
     let save_year = {
         let id = id.clone();
         Action::new_local(move |year: &Option<u16>| {
-            let (id, req) = (id.clone(), BirthYearRequest { birth_year: *year });
+            let (set, req) = (
+                SetBirthYear { id: id.clone() },
+                BirthYearRequest { birth_year: *year },
+            );
             async move {
-                match api::set_birth_year(i18n.lang_untracked(), &id, &req).await {
+                match api::send(i18n.lang_untracked(), &set, &req).await {
                     Ok(_) => year_saved.set(true),
                     Err(e) => error.set(Some(e)),
                 }

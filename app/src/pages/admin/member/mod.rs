@@ -2,6 +2,8 @@ mod member_detail;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetMember;
+use yishi_core::ids::MemberId;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -19,7 +21,10 @@ pub fn MemberPage() -> impl IntoView {
     let member = LocalResource::new(move || {
         version.track();
         let id = id();
-        async move { api::member(i18n.lang_untracked(), &id).await }
+        async move {
+            let id = api::found(MemberId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetMember { id }).await
+        }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::members::{MemberSummary, VerifyRequest};
+use yishi_core::api::routes::VerifyMember;
 use yishi_core::members::{Verification, VerificationDecision, normalize_reason};
 
 use crate::api::{self, ApiError};
@@ -13,11 +14,13 @@ pub(super) fn MemberItem(member: MemberSummary, reload: Callback<()>) -> impl In
     let reason = RwSignal::new(String::new());
     let id = member.id.to_string();
     let decide = {
-        let id = id.clone();
+        let verify = VerifyMember {
+            id: member.id.clone(),
+        };
         Action::new_local(move |req: &VerifyRequest| {
-            let (id, req) = (id.clone(), req.clone());
+            let (verify, req) = (verify.clone(), req.clone());
             async move {
-                match api::verify_member(i18n.lang_untracked(), &id, &req).await {
+                match api::send(i18n.lang_untracked(), &verify, &req).await {
                     Ok(_) => reload.run(()),
                     Err(e) => error.set(Some(e)),
                 }

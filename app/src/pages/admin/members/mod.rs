@@ -1,8 +1,9 @@
 mod member_item;
 
 use leptos::prelude::*;
+use yishi_core::api::routes::ListMembers;
 
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 
@@ -18,8 +19,14 @@ pub fn MembersPage() -> impl IntoView {
     let version = RwSignal::new(0_u32);
     let members = LocalResource::new(move || {
         version.track();
-        let (pending, q) = (pending_only.get(), submitted.get());
-        async move { api::members(i18n.lang_untracked(), pending, &q).await }
+        let query = Query::new()
+            .set("limit", "100")
+            .set("q", submitted.get())
+            .set(
+                "verification",
+                if pending_only.get() { "pending" } else { "" },
+            );
+        async move { api::send_query(i18n.lang_untracked(), &ListMembers {}, &query, &()).await }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {

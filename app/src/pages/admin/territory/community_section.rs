@@ -43,7 +43,7 @@ pub(super) fn CommunitySection(
                             reload=reload
                         />
                         <NewPlaceForm kind=PlaceKind::Building parents=compounds reload=reload />
-                        <ImportForm community=community_id.clone() reload=reload done=imported />
+                        <ImportForm community=community.id.clone() reload=reload done=imported />
                     }
                 })}
         </section>

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use yishi_core::DomainError;
+use yishi_core::api::routes::ImportTerritory;
 use yishi_core::api::territory::ImportResponse;
 use yishi_core::error::Field;
+use yishi_core::ids::CommunityId;
 use yishi_core::territory::import::TEMPLATE_HEADER;
 
 use crate::api::{self, ApiError};
@@ -12,7 +14,7 @@ use crate::i18n::{Msg, fill, t, use_i18n};
 /// Pastes (or reads from a file) a CSV of households and imports it; every bad line is listed.
 #[component]
 pub(super) fn ImportForm(
-    community: String,
+    community: CommunityId,
     reload: Callback<()>,
     done: RwSignal<Option<ImportResponse>>,
 ) -> impl IntoView {
@@ -21,9 +23,14 @@ pub(super) fn ImportForm(
     let errors = FormError::new(&[]);
     let rows = RwSignal::new(Vec::<String>::new());
     let import = Action::new_local(move |csv: &String| {
-        let (csv, community) = (csv.clone(), community.clone());
+        let (csv, import) = (
+            csv.clone(),
+            ImportTerritory {
+                id: community.clone(),
+            },
+        );
         async move {
-            match api::import_territory(i18n.lang_untracked(), &community, csv).await {
+            match api::send_csv(i18n.lang_untracked(), &import, &csv).await {
                 Ok(counts) => {
                     done.set(Some(counts));
                     reload.run(());

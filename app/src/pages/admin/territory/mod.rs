@@ -5,6 +5,7 @@ mod place_item;
 
 use leptos::prelude::*;
 use yishi_core::Lang;
+use yishi_core::api::routes::Territory;
 use yishi_core::api::territory::{ImportResponse, PlaceFigures};
 
 use crate::api;
@@ -33,7 +34,7 @@ pub fn TerritoryPage() -> impl IntoView {
     let version = RwSignal::new(0_u32);
     let tree = LocalResource::new(move || {
         version.track();
-        api::territory(i18n.lang_untracked())
+        api::get(i18n.lang_untracked(), &Territory {})
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     // Outlives the reload of the tree that a successful import triggers.

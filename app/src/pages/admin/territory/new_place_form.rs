@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::DomainError;
+use yishi_core::api::routes::CreatePlace;
 use yishi_core::api::territory::CreatePlaceRequest;
 use yishi_core::error::Field;
 use yishi_core::territory::{BuildingLayout, PlaceKind, normalize_place_name};
@@ -47,7 +48,7 @@ pub(super) fn NewPlaceForm(
     let create = Action::new_local(move |req: &CreatePlaceRequest| {
         let req = req.clone();
         async move {
-            match api::create_place(i18n.lang_untracked(), kind, &req).await {
+            match api::send(i18n.lang_untracked(), &CreatePlace { kind }, &req).await {
                 Ok(_) => {
                     name.set(String::new());
                     reload.run(());

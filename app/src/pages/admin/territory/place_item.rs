@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+use yishi_core::api::endpoint::Token;
+use yishi_core::api::routes::{ArchivePlace, RestorePlace, UpdatePlace};
 use yishi_core::api::territory::{PlaceNode, UpdatePlaceRequest};
 use yishi_core::territory::PlaceKind;
 
@@ -11,11 +13,21 @@ use crate::i18n::{Msg, use_i18n};
 pub(super) fn PlaceItem(node: PlaceNode, manageable: bool, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let error = RwSignal::new(None::<ApiError>);
-    let (kind, id, archived) = (node.kind, node.id.clone(), node.archived);
+    let (kind, id, archived) = (
+        node.kind,
+        Token::from_trusted(node.id.clone()),
+        node.archived,
+    );
     let toggle = Action::new_local(move |(): &()| {
         let id = id.clone();
         async move {
-            match api::set_archived(i18n.lang_untracked(), kind, &id, !archived).await {
+            let lang = i18n.lang_untracked();
+            let answer = if archived {
+                api::send(lang, &RestorePlace { kind, id }, &()).await
+            } else {
+                api::send(lang, &ArchivePlace { kind, id }, &()).await
+            };
+            match answer {
                 Ok(_) => reload.run(()),
                 Err(e) => error.set(Some(e)),
             }
@@ -35,10 +47,13 @@ pub(super) fn PlaceItem(node: PlaceNode, manageable: bool, reload: Callback<()>)
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(node.name.clone());
     let rename = {
-        let id = node.id.clone();
+        let id = Token::from_trusted(node.id.clone());
         Action::new_local(move |name: &String| {
-            let (id, req) = (
-                id.clone(),
+            let (update, req) = (
+                UpdatePlace {
+                    kind,
+                    id: id.clone(),
+                },
                 UpdatePlaceRequest {
                     name: Some(name.clone()),
                     code: None,
@@ -46,7 +61,7 @@ pub(super) fn PlaceItem(node: PlaceNode, manageable: bool, reload: Callback<()>)
                 },
             );
             async move {
-                match api::update_place(i18n.lang_untracked(), kind, &id, &req).await {
+                match api::send(i18n.lang_untracked(), &update, &req).await {
                     Ok(_) => reload.run(()),
                     Err(e) => error.set(Some(e)),
                 }

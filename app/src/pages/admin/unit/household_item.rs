@@ -1,6 +1,10 @@
 use leptos::prelude::*;
+use yishi_core::api::endpoint::Token;
 use yishi_core::api::invites::IssueInvitesRequest;
 use yishi_core::api::members::{AddHouseholdMemberRequest, RepresentativeRequest};
+use yishi_core::api::routes::{
+    AddHouseholdMember, IssueHouseholdInvite, SetRepresentative, UpdatePlace,
+};
 use yishi_core::api::territory::{HouseholdView, UpdatePlaceRequest};
 use yishi_core::auth::normalize_name;
 use yishi_core::ids::MemberId;
@@ -20,16 +24,16 @@ pub(super) fn HouseholdItem(
     let error = RwSignal::new(None::<ApiError>);
     let new_code = RwSignal::new(None::<String>);
     let new_member = RwSignal::new(String::new());
-    let id = household.id.to_string();
+    let id = household.id.clone();
     let issue = {
         let id = id.clone();
         Action::new_local(move |(): &()| {
-            let id = id.clone();
+            let issue = IssueHouseholdInvite { id: id.clone() };
             async move {
                 let req = IssueInvitesRequest {
                     in_person: in_person.get_untracked(),
                 };
-                match api::issue_invite(i18n.lang_untracked(), &id, &req).await {
+                match api::send(i18n.lang_untracked(), &issue, &req).await {
                     Ok(answer) => new_code.set(Some(answer.invite.code)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -39,11 +43,11 @@ pub(super) fn HouseholdItem(
     let add = {
         let id = id.clone();
         Action::new_local(move |name: &String| {
-            let (id, name) = (id.clone(), name.clone());
+            let (add, name) = (AddHouseholdMember { id: id.clone() }, name.clone());
             async move {
-                match api::add_household_member(
+                match api::send(
                     i18n.lang_untracked(),
-                    &id,
+                    &add,
                     &AddHouseholdMemberRequest { name },
                 )
                 .await
@@ -60,11 +64,11 @@ pub(super) fn HouseholdItem(
     let make_rep = {
         let id = id.clone();
         Action::new_local(move |member: &MemberId| {
-            let (id, member_id) = (id.clone(), member.clone());
+            let (set, member_id) = (SetRepresentative { id: id.clone() }, member.clone());
             async move {
-                match api::set_representative(
+                match api::send(
                     i18n.lang_untracked(),
-                    &id,
+                    &set,
                     &RepresentativeRequest { member_id },
                 )
                 .await
@@ -85,8 +89,11 @@ pub(super) fn HouseholdItem(
     let save_area = {
         let id = id.clone();
         Action::new_local(move |text: &String| {
-            let (id, req) = (
-                id.clone(),
+            let (update, req) = (
+                UpdatePlace {
+                    kind: PlaceKind::Household,
+                    id: Token::from_trusted(id.to_string()),
+                },
                 UpdatePlaceRequest {
                     name: None,
                     code: None,
@@ -94,9 +101,7 @@ pub(super) fn HouseholdItem(
                 },
             );
             async move {
-                match api::update_place(i18n.lang_untracked(), PlaceKind::Household, &id, &req)
-                    .await
-                {
+                match api::send(i18n.lang_untracked(), &update, &req).await {
                     Ok(_) => area_saved.set(true),
                     Err(e) => error.set(Some(e)),
                 }

@@ -2,6 +2,8 @@ mod household_item;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::UnitHouseholds;
+use yishi_core::ids::UnitId;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -20,7 +22,10 @@ pub fn UnitPage() -> impl IntoView {
     let households = LocalResource::new(move || {
         version.track();
         let unit = unit();
-        async move { api::households(i18n.lang_untracked(), &unit).await }
+        async move {
+            let id = api::found(UnitId::parse(&unit))?;
+            api::get(i18n.lang_untracked(), &UnitHouseholds { id }).await
+        }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     let in_person = RwSignal::new(false);

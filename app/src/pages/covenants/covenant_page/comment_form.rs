@@ -1,20 +1,22 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::covenants::VersionView;
+use yishi_core::api::covenants::{ClauseCommentRequest, VersionView};
+use yishi_core::api::routes::CommentCovenant;
+use yishi_core::ids::CovenantId;
 
 use crate::changes::Change;
 use crate::i18n::{Msg, fill, use_i18n};
 
 #[component]
-pub(super) fn CommentForm(version: VersionView, change: Change) -> impl IntoView {
+pub(super) fn CommentForm(id: CovenantId, version: VersionView, change: Change) -> impl IntoView {
     let i18n = use_i18n();
+    let comment = CommentCovenant { id };
     let clause = RwSignal::new(String::from("1"));
     let body = RwSignal::new(String::new());
     view! {
         <form class="form" on:submit=move |ev| {
             ev.prevent_default();
             let clause = clause.get_untracked().parse::<u32>().unwrap_or(0);
-            change.send("POST", "comments", json!({ "clause": clause, "body": body.get_untracked() }));
+            change.send(&comment, &ClauseCommentRequest { clause, body: body.get_untracked() });
         }>
             <div class="field">
                 <label for="clause-number">{i18n.text(Msg::CommentOnClause)}</label>

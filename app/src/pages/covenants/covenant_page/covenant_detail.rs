@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::covenants::CovenantView;
+use yishi_core::api::covenants::{CovenantView, SignRequest};
+use yishi_core::api::routes::SignCovenant;
 use yishi_core::covenants::VersionState;
 
 use super::super::version_label;
@@ -18,8 +18,8 @@ use crate::i18n::{Msg, fill, use_i18n};
 pub(super) fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let c = covenant;
-    let id = c.id.to_string();
-    let change = Change::new(format!("/covenants/{id}"), reload);
+    let change = Change::new(reload);
+    let sign = SignCovenant { id: c.id.clone() };
     let latest = c.versions.first().cloned();
     let shown = c
         .versions
@@ -75,7 +75,7 @@ pub(super) fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> im
             {shown.map(|v| view! { <Clauses version=v /> })}
             {signature}
             {c.may_sign.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| { change.post("signatures", json!({})); }>
+                <button type="button" class="button primary" on:click=move |_| change.send(&sign, &SignRequest::default())>
                     {i18n.text(Msg::SignButton)}
                 </button>
             })}
@@ -85,11 +85,11 @@ pub(super) fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> im
                     <tbody>{coverage}</tbody>
                 </table>
             })}
-            {drafting.clone().filter(|_| may_comment).map(|v| view! { <CommentForm version=v change=change /> })}
+            {drafting.clone().filter(|_| may_comment).map(|v| view! { <CommentForm id=c.id.clone() version=v change=change /> })}
             {change.view()}
             {may_manage.then(|| crate::office_part!(view! {
-                <ManageCovenant drafting=drafting.clone() voting=voting.clone() title=c.title.clone() change=change />
-                {has_coverage.then(|| view! { <PaperSignatureForm scope=c.scope.clone() change=change /> })}
+                <ManageCovenant id=c.id.clone() drafting=drafting.clone() voting=voting.clone() title=c.title.clone() change=change />
+                {has_coverage.then(|| view! { <PaperSignatureForm id=c.id.clone() scope=c.scope.clone() change=change /> })}
             }))}
             <section aria-labelledby="versions-heading">
                 <h2 id="versions-heading">{i18n.text(Msg::VersionsHeading)}</h2>

@@ -1,7 +1,8 @@
 use chrono::Duration;
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::covenants::VersionView;
+use yishi_core::api::covenants::{ClausesRequest, CovenantBallotRequest, VersionView};
+use yishi_core::api::routes::{AmendCovenant, CovenantAdoption, CovenantBallot, EditCovenantDraft};
+use yishi_core::ids::CovenantId;
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
 use yishi_core::votes::tally::{Method, Quorum, Rules, Threshold, TieBreak};
@@ -14,6 +15,7 @@ use crate::i18n::{Msg, use_i18n};
 /// Staff: edit the draft, put it to a vote, record the outcome, amend.
 #[component]
 pub(super) fn ManageCovenant(
+    id: CovenantId,
     drafting: Option<VersionView>,
     voting: Option<VersionView>,
     title: String,
@@ -27,6 +29,12 @@ pub(super) fn ManageCovenant(
     let clauses = RwSignal::new(initial);
     let is_drafting = drafting.is_some();
     let is_voting = voting.is_some();
+    let (put_to_vote, edit, amend, adopt) = (
+        CovenantBallot { id: id.clone() },
+        EditCovenantDraft { id: id.clone() },
+        AmendCovenant { id: id.clone() },
+        CovenantAdoption { id },
+    );
     let ballot = move |_| {
         let start = now();
         let settings = PollSettings {
@@ -50,7 +58,7 @@ pub(super) fn ManageCovenant(
             opens_at: start,
             closes_at: start + Duration::days(7),
         };
-        change.send("POST", "ballot", json!({ "settings": settings }));
+        change.send(&put_to_vote, &CovenantBallotRequest { settings });
     };
     view! {
         <section class="manage" aria-labelledby="covenant-manage-heading">
@@ -58,11 +66,11 @@ pub(super) fn ManageCovenant(
             {(!is_voting).then(|| view! {
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
-                    let body = json!({ "clauses": clauses_of(&clauses.get_untracked()) });
+                    let body = ClausesRequest { clauses: clauses_of(&clauses.get_untracked()) };
                     if is_drafting {
-                        change.send("PUT", "draft", body);
+                        change.send(&edit, &body);
                     } else {
-                        change.send("POST", "versions", body);
+                        change.send(&amend, &body);
                     }
                 }>
                     <div class="field">
@@ -78,7 +86,7 @@ pub(super) fn ManageCovenant(
                 <button type="button" class="button primary" on:click=ballot>{i18n.text(Msg::PutCovenantToVote)}</button>
             })}
             {is_voting.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| { change.send("POST", "adoption", json!({})); }>
+                <button type="button" class="button primary" on:click=move |_| change.send(&adopt, &())>
                     {i18n.text(Msg::RecordAdoption)}
                 </button>
             })}

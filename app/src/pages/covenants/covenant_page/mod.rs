@@ -8,6 +8,8 @@ mod paper_signature_form;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetCovenant;
+use yishi_core::ids::CovenantId;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -25,7 +27,10 @@ pub fn CovenantPage() -> impl IntoView {
     let covenant = LocalResource::new(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { api::covenant(i18n.lang_untracked(), &id).await }
+        async move {
+            let id = api::found(CovenantId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetCovenant { id }).await
+        }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
+use yishi_core::api::covenants::SignRequest;
+use yishi_core::api::routes::{SignCovenant, Territory, UnitHouseholds};
+use yishi_core::ids::{CovenantId, UnitId};
 use yishi_core::territory::{ScopeKind, ScopeRef};
 
 use crate::api;
@@ -36,10 +38,13 @@ fn units_within(
 
 /// Staff and grid workers record a household's signature on the paper covenant, with the reason.
 #[component]
-pub(super) fn PaperSignatureForm(scope: ScopeRef, change: Change) -> impl IntoView {
+pub(super) fn PaperSignatureForm(id: CovenantId, scope: ScopeRef, change: Change) -> impl IntoView {
     let i18n = use_i18n();
+    let sign = SignCovenant { id };
     let tree =
-        LocalResource::new(move || async move { api::territory(i18n.lang_untracked()).await });
+        LocalResource::new(
+            move || async move { api::get(i18n.lang_untracked(), &Territory {}).await },
+        );
     let unit = RwSignal::new(String::new());
     let household = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -49,16 +54,21 @@ pub(super) fn PaperSignatureForm(scope: ScopeRef, change: Change) -> impl IntoVi
             if unit.is_empty() {
                 Ok(Vec::new())
             } else {
-                api::households(i18n.lang_untracked(), &unit)
-                    .await
-                    .map(|h| h.households)
+                api::get(
+                    i18n.lang_untracked(),
+                    &UnitHouseholds {
+                        id: UnitId::from_trusted(unit),
+                    },
+                )
+                .await
+                .map(|h| h.households)
             }
         }
     });
     view! {
         <form class="form" on:submit=move |ev| {
             ev.prevent_default();
-            change.send("POST", "signatures", json!({ "household": household.get_untracked(), "reason": reason.get_untracked() }));
+            change.send(&sign, &SignRequest { household: Some(household.get_untracked()), reason: Some(reason.get_untracked()) });
         }>
             <h3>{i18n.text(Msg::PaperSignature)}</h3>
             <div class="field">

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::MatterBoard;
 use yishi_core::matters::{BoardEntry, BoardList};
 
 use super::super::stars_text;
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 
@@ -18,7 +19,8 @@ pub(super) fn BoardLists(community: String) -> impl IntoView {
         } else {
             "building"
         };
-        async move { api::matter_board(i18n.lang_untracked(), &community, level).await }
+        let query = Query::new().set("community", community).set("level", level);
+        async move { api::send_query(i18n.lang_untracked(), &MatterBoard {}, &query, &()).await }
     });
     let toggle = move |value: bool, label: Msg| {
         view! {

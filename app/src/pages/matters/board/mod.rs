@@ -46,10 +46,11 @@ pub fn BoardPage() -> impl IntoView {
                         Ok(member) => match community_of(&member) {
                             Some(path) => {
                                 let staff = policy::authorize(&actor_of(&member), Permission::ManageMatters, Target::Scope(&path)).is_ok();
-                                let community = path.community_id().map(ToString::to_string).unwrap_or_default();
+                                let community = path.community_id().cloned();
+                                let board = community.as_ref().map(ToString::to_string).unwrap_or_default();
                                 view! {
-                                    <BoardLists community=community.clone() />
-                                    {staff.then(|| view! { <SettingsForm community=community /> })}
+                                    <BoardLists community=board />
+                                    {community.filter(|_| staff).map(|community| view! { <SettingsForm community=community /> })}
                                 }
                                     .into_any()
                             }

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use yishi_core::api::matters::MatterSettingsResponse;
+use yishi_core::api::routes;
+use yishi_core::ids::CommunityId;
 use yishi_core::matters::MatterSettings;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{Msg, use_i18n};
 
 #[component]
-pub(super) fn SettingsForm(community: String) -> impl IntoView {
+pub(super) fn SettingsForm(community: CommunityId) -> impl IntoView {
     let i18n = use_i18n();
     let fields: [(RwSignal<String>, Msg, &'static str); 4] = [
         (
@@ -44,8 +46,8 @@ pub(super) fn SettingsForm(community: String) -> impl IntoView {
     let saved = RwSignal::new(false);
     let id = community.clone();
     let current = LocalResource::new(move || {
-        let id = id.clone();
-        async move { api::matter_settings(i18n.lang_untracked(), &id).await }
+        let endpoint = routes::MatterSettings { id: id.clone() };
+        async move { api::get(i18n.lang_untracked(), &endpoint).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(answer)) = current.get() {
@@ -53,11 +55,16 @@ pub(super) fn SettingsForm(community: String) -> impl IntoView {
         }
     });
     let save = Action::new_local(move |settings: &MatterSettings| {
-        let (community, settings) = (community.clone(), *settings);
+        let (endpoint, settings) = (
+            routes::PutMatterSettings {
+                id: community.clone(),
+            },
+            *settings,
+        );
         async move {
-            match api::put_matter_settings(
+            match api::send(
                 i18n.lang_untracked(),
-                &community,
+                &endpoint,
                 &MatterSettingsResponse { settings },
             )
             .await

@@ -1,23 +1,24 @@
 use leptos::prelude::*;
-use serde_json::json;
 use yishi_core::api::matters::MatterView;
+use yishi_core::api::routes::{GetPhoto, MatterReady, MilestoneDone};
+use yishi_core::ids::MatterId;
 use yishi_core::matters::Step;
 
 use super::super::owner_label;
 use super::acceptance_form::AcceptanceForm;
 use super::milestone_form::MilestoneForm;
 use super::progress_form::ProgressForm;
-use crate::api;
+use crate::api::{self, Query};
 use crate::changes::Change;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
 /// 民办: the owner, milestones, progress with photos, the request for acceptance and acceptance.
 #[component]
-pub(super) fn CarryOut(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+pub(super) fn CarryOut(matter: MatterView, id: MatterId, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(format!("/matters/{id}"), reload);
+    let change = Change::new(reload);
     let relevant = matches!(
         m.step,
         Step::Implementing | Step::Accepting | Step::Evaluating
@@ -45,6 +46,7 @@ pub(super) fn CarryOut(matter: MatterView, id: String, reload: Callback<()>) -> 
             let due = s.due_on.format("%Y-%m-%d").to_string();
             let done = s.done_at.map(|d| local_datetime(&d));
             let pending = done.is_none();
+            let done_endpoint = MilestoneDone { id: id.clone(), position };
             view! {
                 <li>
                     <strong>{s.title.clone()}</strong>" · "
@@ -54,7 +56,7 @@ pub(super) fn CarryOut(matter: MatterView, id: String, reload: Callback<()>) -> 
                     }}
                     {(pending && can_report).then(|| view! {
                         " "
-                        <button type="button" class="button secondary small" on:click=move |_| change.post(&format!("milestones/{position}/done"), json!({}))>
+                        <button type="button" class="button secondary small" on:click=move |_| change.send(&done_endpoint, &())>
                             {i18n.text(Msg::MarkDone)}
                         </button>
                     })}
@@ -70,7 +72,7 @@ pub(super) fn CarryOut(matter: MatterView, id: String, reload: Callback<()>) -> 
             let photos = p
                 .photos
                 .iter()
-                .map(|ph| view! { <img src=api::photo_url(ph.as_str()) loading="lazy" alt="" /> })
+                .map(|ph| view! { <img src=api::url(&GetPhoto { id: ph.clone() }, &Query::new()) loading="lazy" alt="" /> })
                 .collect::<Vec<_>>();
             view! {
                 <li>
@@ -84,23 +86,24 @@ pub(super) fn CarryOut(matter: MatterView, id: String, reload: Callback<()>) -> 
     let no_progress = progress.is_empty();
     let ready = can_report && m.step == Step::Implementing && m.owner.is_some();
     let accept = m.may.accept;
+    let ready_endpoint = MatterReady { id: id.clone() };
     Some(view! {
         <section aria-labelledby="carry-heading">
             <h2 id="carry-heading">{i18n.text(Msg::CarryOutHeading)}</h2>
             {owner}
             <h3>{i18n.text(Msg::MilestonesHeading)}</h3>
             <ul class="milestones">{milestones}</ul>
-            {manage.then(|| view! { <MilestoneForm change=change /> })}
+            {manage.then(|| view! { <MilestoneForm id=id.clone() change=change /> })}
             <h3>{i18n.text(Msg::ProgressHeading)}</h3>
             {no_progress.then(|| view! { <p class="empty">{i18n.text(Msg::NoProgress)}</p> })}
             <ul class="progress-list">{progress}</ul>
-            {can_report.then(|| view! { <ProgressForm change=change /> })}
+            {can_report.then(|| view! { <ProgressForm id=id.clone() change=change /> })}
             {ready.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| change.post("ready", json!({}))>
+                <button type="button" class="button primary" on:click=move |_| change.send(&ready_endpoint, &())>
                     {i18n.text(Msg::ReadyButton)}
                 </button>
             })}
-            {accept.then(|| view! { <AcceptanceForm change=change /> })}
+            {accept.then(|| view! { <AcceptanceForm id=id change=change /> })}
             {change.view()}
         </section>
     })

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::matters::CommentView;
+use yishi_core::api::matters::{CommentView, ReasonRequest};
+use yishi_core::api::routes::HideComment;
+use yishi_core::ids::MatterId;
 
 use super::super::stance_label;
 use crate::changes::Change;
@@ -9,6 +10,7 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 #[component]
 pub(super) fn CommentItem(
+    matter: MatterId,
     comment: CommentView,
     class: &'static str,
     facilitate: bool,
@@ -21,6 +23,10 @@ pub(super) fn CommentItem(
     let hiding = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let id = c.id.to_string();
+    let hide = HideComment {
+        id: matter,
+        comment: c.id.clone(),
+    };
     let hidden = c.hidden.clone();
     let author = c.author_name.clone();
     let reply_target = (id.clone(), author.clone());
@@ -45,11 +51,11 @@ pub(super) fn CommentItem(
                 })}
             </p>
             {move || hiding.get().then(|| {
-                let id = id.clone();
+                let hide = hide.clone();
                 view! {
                     <form class="inline-form" on:submit=move |ev| {
                         ev.prevent_default();
-                        change.post(&format!("comments/{id}/hide"), json!({ "reason": reason.get_untracked() }));
+                        change.send(&hide, &ReasonRequest { reason: reason.get_untracked() });
                     }>
                         <label for=format!("hide-{}", c.id)>{i18n.text(Msg::HideReason)}</label>
                         <input id=format!("hide-{}", c.id) type="text" bind:value=reason />

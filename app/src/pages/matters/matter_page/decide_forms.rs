@@ -1,7 +1,9 @@
 use chrono::Duration;
 use leptos::prelude::*;
-use serde_json::json;
+use yishi_core::api::matters::{AgendaRequest, BallotRequest};
 use yishi_core::api::meetings::MeetingListResponse;
+use yishi_core::api::routes::{ListMeetings, MatterAgenda, MatterBallot};
+use yishi_core::ids::MatterId;
 use yishi_core::meetings::MeetingState;
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy};
@@ -15,14 +17,15 @@ use crate::i18n::{Msg, use_i18n};
 
 /// Putting a matter on the council's list to a decision: an online yes/no vote, or a meeting's agenda.
 #[component]
-pub(super) fn DecideForms(title: String, change: Change) -> impl IntoView {
+pub(super) fn DecideForms(id: MatterId, title: String, change: Change) -> impl IntoView {
     let i18n = use_i18n();
+    let (ballot_endpoint, agenda) = (MatterBallot { id: id.clone() }, MatterAgenda { id });
     let days = RwSignal::new(String::from("7"));
     let electorate = RwSignal::new(String::from("residents"));
     let threshold = RwSignal::new(String::from("simple"));
     let meeting = RwSignal::new(String::new());
     let meetings = LocalResource::new(move || async move {
-        api::meetings(i18n.lang_untracked(), "")
+        api::get(i18n.lang_untracked(), &ListMeetings {})
             .await
             .map(|l: MeetingListResponse| l.meetings)
     });
@@ -61,7 +64,7 @@ pub(super) fn DecideForms(title: String, change: Change) -> impl IntoView {
             opens_at: start,
             closes_at: start + Duration::days(days),
         };
-        change.post("ballot", json!({ "settings": settings }));
+        change.send(&ballot_endpoint, &BallotRequest { settings });
     };
     view! {
         <form class="form" on:submit=ballot>
@@ -88,7 +91,7 @@ pub(super) fn DecideForms(title: String, change: Change) -> impl IntoView {
         </form>
         <form class="inline-form" on:submit=move |ev| {
             ev.prevent_default();
-            change.post("agenda", json!({ "meeting": meeting.get_untracked() }));
+            change.send(&agenda, &AgendaRequest { meeting: meeting.get_untracked() });
         }>
             <label for="agenda-meeting">{i18n.text(Msg::ChooseMeeting)}</label>
             <select id="agenda-meeting" on:change=move |ev| meeting.set(event_target_value(&ev))>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::matters::{CommentView, MatterView};
+use yishi_core::api::matters::{CommentRequest, CommentView, MatterView};
+use yishi_core::api::routes::CommentMatter;
+use yishi_core::ids::MatterId;
 use yishi_core::matters::Stance;
 
 use super::super::stance_label;
@@ -10,11 +11,11 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// 民议: comments with their stance, replies under what they answer, hidden ones with the reason.
 #[component]
-pub(super) fn Discussion(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+pub(super) fn Discussion(matter: MatterView, id: MatterId, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(format!("/matters/{id}"), reload);
-    let stance = RwSignal::new(String::from("for"));
+    let change = Change::new(reload);
+    let stance = RwSignal::new(Stance::For);
     let body = RwSignal::new(String::new());
     let reply_to = RwSignal::new(None::<(String, String)>);
     let facilitate = m.may.facilitate;
@@ -25,8 +26,9 @@ pub(super) fn Discussion(matter: MatterView, id: String, reload: Callback<()>) -
         .cloned()
         .collect();
     let empty = comments.is_empty();
+    let comment = CommentMatter { id: id.clone() };
     let render = move |c: CommentView, depth: &'static str| {
-        view! { <CommentItem comment=c class=depth facilitate=facilitate change=change reply_to=reply_to may_reply=m.may.comment /> }
+        view! { <CommentItem matter=id.clone() comment=c class=depth facilitate=facilitate change=change reply_to=reply_to may_reply=m.may.comment /> }
     };
     let threads = tops
         .into_iter()
@@ -49,7 +51,7 @@ pub(super) fn Discussion(matter: MatterView, id: String, reload: Callback<()>) -
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
                     let parent = reply_to.get_untracked().map(|(id, _)| id);
-                    change.post("comments", json!({ "stance": stance.get_untracked(), "body": body.get_untracked(), "parent": parent }));
+                    change.send(&comment, &CommentRequest { stance: stance.get_untracked(), body: body.get_untracked(), parent });
                 }>
                     {move || reply_to.get().map(|(_, name)| view! {
                         <p class="hint">
@@ -59,7 +61,7 @@ pub(super) fn Discussion(matter: MatterView, id: String, reload: Callback<()>) -
                     })}
                     <div class="field">
                         <label for="comment-stance">{i18n.text(Msg::StanceLabel)}</label>
-                        <select id="comment-stance" on:change=move |ev| stance.set(event_target_value(&ev))>
+                        <select id="comment-stance" on:change=move |ev| if let Some(s) = Stance::parse(&event_target_value(&ev)) { stance.set(s) }>
                             {Stance::ALL
                                 .into_iter()
                                 .map(|s| view! { <option value=s.as_str()>{i18n.text(stance_label(s))}</option> })

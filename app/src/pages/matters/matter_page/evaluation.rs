@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::matters::MatterView;
+use yishi_core::api::matters::{MatterView, RatingRequest};
+use yishi_core::api::routes::RateMatter;
+use yishi_core::ids::MatterId;
 use yishi_core::matters::Step;
 
 use super::super::stars_text;
@@ -10,13 +11,14 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// 民评: the average and the distribution of stars, the reader's rating, and the comments.
 #[component]
-pub(super) fn Evaluation(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+pub(super) fn Evaluation(matter: MatterView, id: MatterId, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
     if m.step != Step::Evaluating && m.ratings.count == 0 {
         return None;
     }
-    let change = Change::new(format!("/matters/{id}"), reload);
+    let change = Change::new(reload);
+    let rate = RateMatter { id };
     let stars = RwSignal::new(0_u8);
     let comment = RwSignal::new(String::new());
     let r = m.ratings;
@@ -78,7 +80,7 @@ pub(super) fn Evaluation(matter: MatterView, id: String, reload: Callback<()>) -
             {m.may.rate.then(|| view! {
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
-                    change.post("ratings", json!({ "stars": stars.get_untracked(), "comment": comment.get_untracked() }));
+                    change.send(&rate, &RatingRequest { stars: stars.get_untracked(), comment: comment.get_untracked() });
                 }>
                     <fieldset class="field stars">
                         <legend>{i18n.text(Msg::StarsLabel)}</legend>

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::matters::MatterView;
+use yishi_core::api::matters::{DecisionRequest, MatterView, MergeRequest, ReasonRequest};
+use yishi_core::api::routes::{
+    DeclineMatter, ListMatters, MatterDecision, MergeMatter, ReconsiderMatter,
+};
+use yishi_core::ids::MatterId;
 use yishi_core::matters::Step;
 use yishi_core::notices::PeriodState;
 
@@ -12,15 +15,23 @@ use crate::i18n::{Msg, use_i18n};
 
 /// What staff (and building heads for their building) do: decline, merge, decide.
 #[component]
-pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+pub(super) fn ManageBox(matter: MatterView, id: MatterId, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(format!("/matters/{id}"), reload);
+    let change = Change::new(reload);
     let reason = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());
     let open = matches!(m.step, Step::Proposed | Step::Deliberating);
+    let (decline, merge) = (
+        DeclineMatter { id: id.clone() },
+        MergeMatter { id: id.clone() },
+    );
+    let (decide, reconsider) = (
+        MatterDecision { id: id.clone() },
+        ReconsiderMatter { id: id.clone() },
+    );
     let others = LocalResource::new(move || async move {
-        api::matters(i18n.lang_untracked(), "")
+        api::get(i18n.lang_untracked(), &ListMatters {})
             .await
             .map(|l| l.matters)
     });
@@ -31,7 +42,7 @@ pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) ->
             {open.then(|| view! {
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
-                    change.post("decline", json!({ "reason": reason.get_untracked() }));
+                    change.send(&decline, &ReasonRequest { reason: reason.get_untracked() });
                 }>
                     <div class="field">
                         <label for="decline-reason">{i18n.text(Msg::DeclineReason)}</label>
@@ -41,7 +52,7 @@ pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) ->
                 </form>
                 <form class="inline-form" on:submit=move |ev| {
                     ev.prevent_default();
-                    change.post("merge", json!({ "into": target.get_untracked() }));
+                    change.send(&merge, &MergeRequest { into: target.get_untracked() });
                 }>
                     <label for="merge-target">{i18n.text(Msg::MergeTarget)}</label>
                     <select id="merge-target" on:change=move |ev| target.set(event_target_value(&ev))>
@@ -56,7 +67,7 @@ pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) ->
                                             .await
                                             .unwrap_or_default()
                                             .into_iter()
-                                            .filter(|o| o.id.as_str() != own && matches!(o.step, Step::Proposed | Step::Deliberating))
+                                            .filter(|o| o.id != own && matches!(o.step, Step::Proposed | Step::Deliberating))
                                             .map(|o| view! { <option value=o.id.to_string()>{o.title}</option> })
                                             .collect::<Vec<_>>()
                                     })
@@ -67,14 +78,14 @@ pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) ->
                     <button type="submit" class="button secondary small">{i18n.text(Msg::MergeButton)}</button>
                 </form>
             })}
-            {(m.step == Step::Deliberating).then(|| view! { <DecideForms title=m.title.clone() change=change /> })}
+            {(m.step == Step::Deliberating).then(|| view! { <DecideForms id=id.clone() title=m.title.clone() change=change /> })}
             {(m.step == Step::Deciding).then(|| {
                 let period = RwSignal::new(String::from("0"));
                 view! {
                     <form class="form" on:submit=move |ev| {
                         ev.prevent_default();
                         let days = period.get_untracked().trim().parse::<u32>().unwrap_or(0);
-                        change.post("decision", json!({ "period_days": days }));
+                        change.send(&decide, &DecisionRequest { period_days: days });
                     }>
                         <div class="field">
                             <label for="decision-period">{i18n.text(Msg::PeriodDaysLabel)}</label>
@@ -87,11 +98,11 @@ pub(super) fn ManageBox(matter: MatterView, id: String, reload: Callback<()>) ->
             {(m.step == Step::Implementing
                 && m.decision.as_ref().is_some_and(|d| d.publication == Some(PeriodState::ObjectionUpheld)))
                 .then(|| view! {
-                    <button type="button" class="button primary" on:click=move |_| change.post("reconsider", json!({}))>
+                    <button type="button" class="button primary" on:click=move |_| change.send(&reconsider, &())>
                         {i18n.text(Msg::ReconsiderButton)}
                     </button>
                 })}
-            {(m.step == Step::Implementing && !m.micro_wish).then(|| view! { <OwnerForm change=change /> })}
+            {(m.step == Step::Implementing && !m.micro_wish).then(|| view! { <OwnerForm id=id.clone() change=change /> })}
             {change.view()}
         </section>
     }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::matters::MatterView;
+use yishi_core::api::routes::GetPhoto;
 
 use super::super::{category_label, step_label};
 use super::carry_out::CarryOut;
@@ -12,7 +13,7 @@ use super::status::Status;
 use super::summary_box::SummaryBox;
 use super::support_box::SupportBox;
 use super::timeline::Timeline;
-use crate::api;
+use crate::api::{self, Query};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -20,7 +21,7 @@ use crate::i18n::{Msg, fill, use_i18n};
 pub(super) fn MatterDetail(matter: MatterView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let id = m.id.to_string();
+    let id = m.id.clone();
     let proposed = {
         let (name, time) = (m.proposer_name.clone(), local_datetime(&m.proposed_at));
         move || {
@@ -37,9 +38,11 @@ pub(super) fn MatterDetail(matter: MatterView, reload: Callback<()>) -> impl Int
         .enumerate()
         .map(|(i, p)| {
             let n = (i + 1).to_string();
+            let href = api::url(&GetPhoto { id: p.clone() }, &Query::new());
+            let src = href.clone();
             view! {
-                <a href=api::photo_url(p.as_str()) target="_blank" rel="noopener">
-                    <img src=api::photo_url(p.as_str()) loading="lazy" alt=move || fill(i18n.lang(), Msg::PhotoAlt, &[("n", &n)]) />
+                <a href=href target="_blank" rel="noopener">
+                    <img src=src loading="lazy" alt=move || fill(i18n.lang(), Msg::PhotoAlt, &[("n", &n)]) />
                 </a>
             }
         })

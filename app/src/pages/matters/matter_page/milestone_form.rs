@@ -1,14 +1,19 @@
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
-use serde_json::json;
+use yishi_core::DomainError;
+use yishi_core::api::matters::MilestoneRequest;
+use yishi_core::api::routes::AddMilestone;
+use yishi_core::ids::MatterId;
 
+use crate::api::ApiError;
 use crate::changes::Change;
 use crate::format::now;
 use crate::i18n::{Msg, use_i18n};
 
 #[component]
-pub(super) fn MilestoneForm(change: Change) -> impl IntoView {
+pub(super) fn MilestoneForm(id: MatterId, change: Change) -> impl IntoView {
     let i18n = use_i18n();
+    let add = AddMilestone { id };
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(
         (now().date_naive() + Duration::days(14))
@@ -18,8 +23,11 @@ pub(super) fn MilestoneForm(change: Change) -> impl IntoView {
     view! {
         <form class="form" on:submit=move |ev| {
             ev.prevent_default();
-            let due_on = NaiveDate::parse_from_str(&due.get_untracked(), "%Y-%m-%d").ok();
-            change.post("milestones", json!({ "title": title.get_untracked(), "due_on": due_on }));
+            match NaiveDate::parse_from_str(&due.get_untracked(), "%Y-%m-%d") {
+                Ok(due_on) => change.send(&add, &MilestoneRequest { title: title.get_untracked(), due_on }),
+                // Without a date the API would refuse the body as it refuses any malformed one.
+                Err(_) => change.error.set(Some(ApiError::Invalid(DomainError::InvalidJson))),
+            }
         }>
             <div class="field">
                 <label for="milestone-title">{i18n.text(Msg::MilestoneTitle)}</label>

@@ -20,6 +20,8 @@ mod timeline;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetMatter;
+use yishi_core::ids::MatterId;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -36,7 +38,10 @@ pub fn MatterPage() -> impl IntoView {
     let matter = LocalResource::new(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { api::matter(i18n.lang_untracked(), &id).await }
+        async move {
+            let id = api::found(MatterId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetMatter { id }).await
+        }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {

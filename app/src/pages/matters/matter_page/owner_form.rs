@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
+use yishi_core::api::matters::OwnerRequest;
+use yishi_core::api::routes::MatterOwner;
+use yishi_core::ids::MatterId;
 use yishi_core::matters::OwnerKind;
 
 use super::super::owner_label;
@@ -7,9 +9,10 @@ use crate::changes::Change;
 use crate::i18n::{Msg, use_i18n};
 
 #[component]
-pub(super) fn OwnerForm(change: Change) -> impl IntoView {
+pub(super) fn OwnerForm(id: MatterId, change: Change) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = RwSignal::new(String::from("resident_team"));
+    let owner = MatterOwner { id };
+    let kind = RwSignal::new(OwnerKind::ResidentTeam);
     let name = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     view! {
@@ -17,14 +20,13 @@ pub(super) fn OwnerForm(change: Change) -> impl IntoView {
             ev.prevent_default();
             let phone = phone.get_untracked();
             change.send(
-                "PUT",
-                "owner",
-                json!({ "kind": kind.get_untracked(), "name": name.get_untracked(), "phone": (!phone.trim().is_empty()).then_some(phone) }),
+                &owner,
+                &OwnerRequest { kind: kind.get_untracked(), name: name.get_untracked(), phone: (!phone.trim().is_empty()).then_some(phone) },
             );
         }>
             <div class="field">
                 <label for="owner-kind">{i18n.text(Msg::OwnerKindLabel)}</label>
-                <select id="owner-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                <select id="owner-kind" on:change=move |ev| if let Some(k) = OwnerKind::parse(&event_target_value(&ev)) { kind.set(k) }>
                     {OwnerKind::ALL
                         .into_iter()
                         .filter(|k| *k != OwnerKind::Volunteer)

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
+use yishi_core::api::matters::ProgressRequest;
+use yishi_core::api::routes::MatterProgress;
+use yishi_core::ids::MatterId;
 
 use crate::changes::Change;
 use crate::forms::chosen_files;
@@ -7,18 +9,19 @@ use crate::i18n::{Msg, use_i18n};
 use crate::photos;
 
 #[component]
-pub(super) fn ProgressForm(change: Change) -> impl IntoView {
+pub(super) fn ProgressForm(id: MatterId, change: Change) -> impl IntoView {
     let i18n = use_i18n();
+    let progress = MatterProgress { id };
     let body = RwSignal::new(String::new());
     let files = RwSignal::new(Vec::<web_sys::File>::new());
     let uploading = RwSignal::new(false);
     let post = Action::new_local(move |text: &String| {
-        let text = text.clone();
+        let (text, progress) = (text.clone(), progress.clone());
         let chosen = files.get_untracked();
         async move {
             let uploaded = photos::upload_showing(i18n.lang_untracked(), chosen, uploading).await;
             match uploaded {
-                Ok(ids) => change.post("progress", json!({ "body": text, "photos": ids })),
+                Ok(photos) => change.send(&progress, &ProgressRequest { body: text, photos }),
                 Err(e) => change.error.set(Some(e)),
             }
         }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::matters::MatterView;
+use yishi_core::api::matters::{MatterView, SummaryRequest};
+use yishi_core::api::routes::SummarizeMatter;
+use yishi_core::ids::MatterId;
 use yishi_core::matters::Step;
 
 use crate::changes::Change;
@@ -9,10 +10,11 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// The facilitator's summary, and its form.
 #[component]
-pub(super) fn SummaryBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+pub(super) fn SummaryBox(matter: MatterView, id: MatterId, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(format!("/matters/{id}"), reload);
+    let change = Change::new(reload);
+    let summarize = SummarizeMatter { id };
     let text = RwSignal::new(
         m.summary
             .as_ref()
@@ -39,7 +41,7 @@ pub(super) fn SummaryBox(matter: MatterView, id: String, reload: Callback<()>) -
                 {editable.then(|| view! {
                     <form class="form" on:submit=move |ev| {
                         ev.prevent_default();
-                        change.send("PUT", "summary", json!({ "text": text.get_untracked() }));
+                        change.send(&summarize, &SummaryRequest { text: text.get_untracked() });
                     }>
                         <div class="field">
                             <label for="summary-text">{i18n.text(Msg::SummaryHeading)}</label>

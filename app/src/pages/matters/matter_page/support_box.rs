@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use serde_json::json;
 use yishi_core::api::matters::MatterView;
+use yishi_core::api::routes::{AdoptMatter, SupportMatter};
+use yishi_core::ids::MatterId;
 use yishi_core::matters::Step;
 
 use crate::changes::Change;
@@ -8,10 +9,11 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// Supports (民提) and adopting a micro-wish.
 #[component]
-pub(super) fn SupportBox(matter: MatterView, id: String, reload: Callback<()>) -> impl IntoView {
+pub(super) fn SupportBox(matter: MatterView, id: MatterId, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let m = matter;
-    let change = Change::new(format!("/matters/{id}"), reload);
+    let change = Change::new(reload);
+    let (support, adopt) = (SupportMatter { id: id.clone() }, AdoptMatter { id });
     let counting = !m.micro_wish && matches!(m.step, Step::Proposed | Step::Deliberating);
     let progress = {
         let (count, threshold) = (m.supports.to_string(), m.threshold.to_string());
@@ -28,12 +30,12 @@ pub(super) fn SupportBox(matter: MatterView, id: String, reload: Callback<()>) -
         {m.my_support.then(|| view! { <p class="hint">{i18n.text(Msg::YouSupport)}</p> })}
         <p class="button-row">
             {m.may.support.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| change.post("supports", json!({}))>
+                <button type="button" class="button primary" on:click=move |_| change.send(&support, &())>
                     {i18n.text(Msg::SupportButton)}
                 </button>
             })}
             {m.may.adopt.then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| change.post("adopt", json!({}))>
+                <button type="button" class="button primary" on:click=move |_| change.send(&adopt, &())>
                     {i18n.text(Msg::AdoptButton)}
                 </button>
             })}

@@ -2,32 +2,28 @@ mod matter_card;
 
 use leptos::prelude::*;
 use yishi_core::api::auth::MemberView;
+use yishi_core::api::routes::ListMatters;
 use yishi_core::matters::{Category, Step};
 use yishi_core::territory::ScopeKind;
 
 use super::{category_label, step_label};
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 use crate::session::member_resource;
 
 use matter_card::MatterCard;
 
-/// The query string of the list for the chosen tab and filters (values are fixed words, no escaping
-/// needed).
-fn list_query(mine: &str, step: &str, category: &str, place: &str) -> String {
-    let mut parts: Vec<String> = [("mine", mine), ("step", step), ("category", category)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    if let Some((kind, id)) = place.split_once(':') {
-        parts.push(format!(
-            "scope_kind={kind}&scope_id={}",
-            js_sys::encode_uri_component(id)
-        ));
+/// The query of the list for the chosen tab and filters (`place` is `kind:id`).
+fn list_query(mine: &str, step: &str, category: &str, place: &str) -> Query {
+    let query = Query::new()
+        .set("mine", mine)
+        .set("step", step)
+        .set("category", category);
+    match place.split_once(':') {
+        Some((kind, id)) => query.set("scope_kind", kind).set("scope_id", id),
+        None => query,
     }
-    parts.join("&")
 }
 
 /// The places a member can narrow the list to: where she lives (building, compound, community) and the
@@ -82,7 +78,7 @@ pub fn MattersPage() -> impl IntoView {
     let me = member_resource();
     let matters = LocalResource::new(move || {
         let query = list_query(&mine.get(), &step.get(), &category.get(), &place.get());
-        async move { api::matters(i18n.lang_untracked(), &query).await }
+        async move { api::send_query(i18n.lang_untracked(), &ListMatters {}, &query, &()).await }
     });
     let tab = move |value: &'static str, label: Msg| {
         view! {

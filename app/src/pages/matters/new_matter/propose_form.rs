@@ -3,6 +3,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::matters::ProposeRequest;
+use yishi_core::api::routes::ProposeMatter;
 use yishi_core::error::Field;
 use yishi_core::matters::{
     Category, DESCRIPTION_MAX, PHOTOS_MAX, TITLE_MAX, clean_line, clean_text,
@@ -47,7 +48,7 @@ pub(super) fn ProposeForm(places: Vec<(ScopeRef, Msg, String)>) -> impl IntoView
                     return;
                 }
             }
-            match api::propose_matter(i18n.lang_untracked(), &req).await {
+            match api::send(i18n.lang_untracked(), &ProposeMatter {}, &req).await {
                 Ok(answer) => navigate(
                     &format!("/matters/{}", answer.matter.id),
                     NavigateOptions {

@@ -1,23 +1,27 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{CheckInRequest, MeetingLive};
 use yishi_core::api::members::OnBehalfRequest;
+use yishi_core::api::routes::{Attendance, CheckIn};
+use yishi_core::ids::MeetingId;
 
+use super::meeting_act::MeetingAct;
 use crate::api;
 use crate::components::{ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 
 #[component]
 pub(super) fn ChairAttendance(
-    id: String,
+    id: MeetingId,
     live: RwSignal<MeetingLive>,
-    post: impl Fn(String, serde_json::Value) + Copy + Send + Sync + 'static,
+    act: MeetingAct,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = StoredValue::new(id);
     let people = LocalResource::new(move || {
         // Fetched again whenever presence changes.
         live.with(|l| l.present);
-        let id = id.clone();
-        async move { api::meeting_attendance(i18n.lang_untracked(), &id).await }
+        let endpoint = Attendance { id: id.get_value() };
+        async move { api::get(i18n.lang_untracked(), &endpoint).await }
     });
     let reason = RwSignal::new(String::new());
     view! {
@@ -46,7 +50,7 @@ pub(super) fn ChairAttendance(
                                                         token: None,
                                                         on_behalf: Some(OnBehalfRequest { member_id: member_id.clone(), reason: reason.get_untracked() }),
                                                     };
-                                                    post("attendance".into(), serde_json::to_value(&req).unwrap_or_default());
+                                                    act.send(&CheckIn { id: id.get_value() }, &req);
                                                 }>{i18n.text(Msg::CheckInOnBehalf)}</button>
                                             })}
                                         </li>

@@ -1,15 +1,21 @@
 use leptos::prelude::*;
-use yishi_core::api::meetings::MeetingLive;
+use yishi_core::api::endpoint::Token;
+use yishi_core::api::meetings::{MeetingLive, SpeakerUpdate};
+use yishi_core::api::routes::UpdateSpeaker;
+use yishi_core::ids::MeetingId;
 use yishi_core::meetings::SpeakerState;
 
+use super::meeting_act::MeetingAct;
 use crate::i18n::{Msg, fill, use_i18n};
 
 #[component]
 pub(super) fn ChairFloor(
+    id: MeetingId,
     live: RwSignal<MeetingLive>,
-    post: impl Fn(String, serde_json::Value) + Copy + Send + Sync + 'static,
+    act: MeetingAct,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let id = StoredValue::new(id);
     let limit = RwSignal::new(String::from("180"));
     let speakers = Memo::new(move |_| live.with(|l| l.speakers.clone()));
     view! {
@@ -31,20 +37,20 @@ pub(super) fn ChairFloor(
                     {speakers
                         .into_iter()
                         .map(|s| {
-                            let sid = s.id.clone();
+                            let speaker = UpdateSpeaker { id: id.get_value(), speaker: Token::from_trusted(s.id.clone()) };
                             let speaking = s.state == SpeakerState::Speaking;
                             view! {
                                 <li class="member-card">
                                     {s.name.clone()}" "
                                     {if speaking {
                                         view! {
-                                            <button type="button" class="button secondary small" on:click=move |_| post(format!("speakers/{sid}"), serde_json::json!({ "state": "done" }))>{i18n.text(Msg::EndTurn)}</button>
+                                            <button type="button" class="button secondary small" on:click=move |_| act.send(&speaker, &SpeakerUpdate { state: SpeakerState::Done, seconds: None })>{i18n.text(Msg::EndTurn)}</button>
                                         }.into_any()
                                     } else {
                                         view! {
                                             <button type="button" class="button secondary small" on:click=move |_| {
                                                 let seconds: Option<u32> = limit.get_untracked().parse().ok();
-                                                post(format!("speakers/{sid}"), serde_json::json!({ "state": "speaking", "seconds": seconds }));
+                                                act.send(&speaker, &SpeakerUpdate { state: SpeakerState::Speaking, seconds });
                                             }>{i18n.text(Msg::GiveFloor)}</button>
                                         }.into_any()
                                     }}

@@ -1,16 +1,20 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{MeetingLive, MotionRequest};
+use yishi_core::api::routes::{CloseMotion, PutMotion};
 use yishi_core::api::votes::VoteState;
+use yishi_core::ids::MeetingId;
 use yishi_core::votes::poll::{ResultsShown, Secrecy};
 use yishi_core::votes::tally::Method;
 
+use super::meeting_act::MeetingAct;
 use crate::components::{ThresholdOptions, parse_threshold};
 use crate::i18n::{Msg, use_i18n};
 
 #[component]
 pub(super) fn ChairMotion(
+    id: MeetingId,
     live: RwSignal<MeetingLive>,
-    post: impl Fn(String, serde_json::Value) + Copy + Send + Sync + 'static,
+    act: MeetingAct,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let title = RwSignal::new(String::new());
@@ -25,17 +29,18 @@ pub(super) fn ChairMotion(
             l.motion
                 .as_ref()
                 .filter(|m| m.state == VoteState::Open)
-                .map(|m| (m.vote.to_string(), m.title.clone()))
+                .map(|m| (m.vote.clone(), m.title.clone()))
         })
     });
     let quorum_met = Memo::new(move |_| live.with(|l| l.quorum_met));
+    let id = StoredValue::new(id);
     view! {
         {move || match open_motion.get() {
             Some((vote, motion_title)) => {
-                let close = format!("motions/{vote}/close");
+                let close = CloseMotion { id: id.get_value(), vote: vote.clone() };
                 view! {
                     <h3>{i18n.text(Msg::MotionHeading)}" · "{motion_title}</h3>
-                    <button type="button" class="button primary" on:click=move |_| post(close.clone(), serde_json::json!({}))>{i18n.text(Msg::CloseMotionButton)}</button>
+                    <button type="button" class="button primary" on:click=move |_| act.send(&close, &())>{i18n.text(Msg::CloseMotionButton)}</button>
                     <p><a href=format!("/votes/{vote}")>{i18n.text(Msg::PaperLink)}</a></p>
                 }
                     .into_any()
@@ -54,7 +59,7 @@ pub(super) fn ChairMotion(
                         threshold: parse_threshold(&threshold.get_untracked()),
                         override_reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
                     };
-                    post("motions".into(), serde_json::to_value(&req).unwrap_or_default());
+                    act.send(&PutMotion { id: id.get_value() }, &req);
                     title.set(String::new());
                     options.set(String::new());
                 }>

@@ -5,12 +5,13 @@ use yishi_core::meetings::MeetingState;
 use super::agenda::Agenda;
 #[cfg(feature = "office")]
 use super::chair_console::ChairConsole;
+use super::meeting_act::MeetingAct;
 use super::motion_view::MotionView;
 use super::my_controls::MyControls;
 use super::presence::Presence;
 use super::record::Record;
 use super::speakers::Speakers;
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::format::{local_datetime, meeting_state_label};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::live::follow;
@@ -18,7 +19,7 @@ use crate::live::follow;
 #[component]
 pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
     let i18n = use_i18n();
-    let id = meeting.id.to_string();
+    let id = meeting.id.clone();
     let live = RwSignal::new(meeting.live.clone());
     let connected = RwSignal::new(true);
     if meeting.live.state != MeetingState::Closed {
@@ -36,19 +37,7 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
         }
         Err(e) => error.set(Some(e)),
     });
-    let act = {
-        let id = id.clone();
-        Action::new_local(move |(rest, body): &(String, serde_json::Value)| {
-            let (id, rest, body) = (id.clone(), rest.clone(), body.clone());
-            async move {
-                apply.run(
-                    api::meeting_post(i18n.lang_untracked(), &id, &rest, &body)
-                        .await
-                        .map(|a| a.meeting),
-                );
-            }
-        })
-    };
+    let act = MeetingAct::new(apply, error);
     let settings = meeting.settings.clone();
     let starts = local_datetime(&settings.starts_at);
     let place = settings.place.clone();
@@ -67,7 +56,7 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <Speakers live=live />
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
             {(meeting.live.state == MeetingState::Closed).then(|| view! { <Record meeting=meeting.clone() /> })}
-            {meeting.chair.then(|| crate::office_part!(view! { <ChairConsole meeting=meeting.clone() live=live act=act error=error /> }))}
+            {meeting.chair.then(|| crate::office_part!(view! { <ChairConsole meeting=meeting.clone() live=live act=act /> }))}
         </article>
     }
 }

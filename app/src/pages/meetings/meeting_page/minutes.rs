@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::GetMeeting;
+use yishi_core::ids::MeetingId;
 
 use super::minutes_editor::MinutesEditor;
 use crate::api;
@@ -7,11 +9,11 @@ use crate::i18n::use_i18n;
 
 /// The minutes as written at close (fetched once the meeting has ended).
 #[component]
-pub(super) fn Minutes(id: String) -> impl IntoView {
+pub(super) fn Minutes(id: MeetingId) -> impl IntoView {
     let i18n = use_i18n();
     let meeting = LocalResource::new(move || {
-        let id = id.clone();
-        async move { api::meeting(i18n.lang_untracked(), &id).await }
+        let endpoint = GetMeeting { id: id.clone() };
+        async move { api::get(i18n.lang_untracked(), &endpoint).await }
     });
     view! {
         <Transition fallback=|| view! { <Loading /> }>

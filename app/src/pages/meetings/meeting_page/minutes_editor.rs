@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::api::meetings::{MeetingView, MinutesRequest};
+use yishi_core::api::routes::{PublishMinutes, PutMinutes};
 
 use crate::api::{self, ApiError};
 use crate::i18n::{Msg, use_i18n};
@@ -12,14 +13,17 @@ pub(super) fn MinutesEditor(meeting: MeetingView) -> impl IntoView {
     let text = RwSignal::new(meeting.minutes.clone().unwrap_or_default());
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    let id = meeting.id.to_string();
+    let id = meeting.id.clone();
     let published = meeting.minutes_notice.clone();
     let save = {
         let id = id.clone();
         Action::new_local(move |text: &String| {
-            let (id, req) = (id.clone(), MinutesRequest { text: text.clone() });
+            let (put, req) = (
+                PutMinutes { id: id.clone() },
+                MinutesRequest { text: text.clone() },
+            );
             async move {
-                match api::put_minutes(i18n.lang_untracked(), &id, &req).await {
+                match api::send(i18n.lang_untracked(), &put, &req).await {
                     Ok(_) => saved.set(true),
                     Err(e) => error.set(Some(e)),
                 }
@@ -29,15 +33,16 @@ pub(super) fn MinutesEditor(meeting: MeetingView) -> impl IntoView {
     // Publishing keeps the secretary's last edits.
     let publish = Action::new_local(move |(): &()| {
         let (id, navigate) = (id.clone(), navigate.clone());
+        let put = PutMinutes { id: id.clone() };
         let req = MinutesRequest {
             text: text.get_untracked(),
         };
         async move {
-            if let Err(e) = api::put_minutes(i18n.lang_untracked(), &id, &req).await {
+            if let Err(e) = api::send(i18n.lang_untracked(), &put, &req).await {
                 error.set(Some(e));
                 return;
             }
-            match api::publish_minutes(i18n.lang_untracked(), &id).await {
+            match api::send(i18n.lang_untracked(), &PublishMinutes { id }, &()).await {
                 Ok(answer) => navigate(
                     &format!("/notices/{}", answer.notice.id),
                     Default::default(),

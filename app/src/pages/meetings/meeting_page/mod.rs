@@ -9,6 +9,7 @@ mod chair_console;
 mod chair_floor;
 #[cfg(feature = "office")]
 mod chair_motion;
+mod meeting_act;
 mod meeting_detail;
 #[cfg(feature = "office")]
 mod minutes;
@@ -22,6 +23,8 @@ mod speakers;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetMeeting;
+use yishi_core::ids::MeetingId;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -37,7 +40,10 @@ pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
     let meeting = LocalResource::new(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { api::meeting(i18n.lang_untracked(), &id).await }
+        async move {
+            let id = api::found(MeetingId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetMeeting { id }).await
+        }
     });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{MeetingLive, MyPart};
+use yishi_core::api::routes::GetVote;
 use yishi_core::api::votes::VoteState;
 
 use crate::api;
@@ -15,7 +16,7 @@ pub(super) fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> i
             l.motion
                 .as_ref()
                 .filter(|m| m.state == VoteState::Open)
-                .map(|m| m.vote.to_string())
+                .map(|m| m.vote.clone())
         })
     });
     // Her vote on the open motion: fetched again when another motion is put or she checks in.
@@ -24,7 +25,7 @@ pub(super) fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> i
         let present = me.with(|m| m.present);
         async move {
             match (vote, present) {
-                (Some(vote), true) => api::vote(i18n.lang_untracked(), &vote).await.ok(),
+                (Some(id), true) => api::get(i18n.lang_untracked(), &GetVote { id }).await.ok(),
                 _ => None,
             }
         }
@@ -40,7 +41,7 @@ pub(super) fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> i
         live.with(|l| {
             l.motion.as_ref().map(|m| {
                 (
-                    m.vote.to_string(),
+                    m.vote.clone(),
                     m.title.clone(),
                     m.method.clone(),
                     m.options.clone(),

@@ -1,19 +1,24 @@
 use leptos::prelude::*;
-use yishi_core::api::meetings::{LeaveRequest, MeetingLive, MyPart};
+use yishi_core::api::endpoint::Token;
+use yishi_core::api::meetings::{LeaveRequest, MeetingLive, MyPart, SpeakerUpdate};
+use yishi_core::api::routes::{Leave, RequestToSpeak, UpdateSpeaker};
+use yishi_core::ids::MeetingId;
 use yishi_core::meetings::MeetingState;
+use yishi_core::meetings::SpeakerState;
 
+use super::meeting_act::MeetingAct;
 use crate::i18n::{Msg, use_i18n};
 
 /// Her own controls: check in (the QR code leads here too), leave, ask to speak or withdraw.
 #[component]
 pub(super) fn MyControls(
-    id: String,
+    id: MeetingId,
     live: RwSignal<MeetingLive>,
     me: RwSignal<MyPart>,
-    act: Action<(String, serde_json::Value), ()>,
+    act: MeetingAct,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let _ = id;
+    let id = StoredValue::new(id);
     let open = Memo::new(move |_| live.with(|l| l.state) == MeetingState::Open);
     let open = move || open.get();
     view! {
@@ -35,18 +40,19 @@ pub(super) fn MyControls(
                     {match speaker {
                         None => view! {
                             <button type="button" class="button primary" on:click=move |_| {
-                                act.dispatch(("speakers".into(), serde_json::json!({})));
+                                act.send(&RequestToSpeak { id: id.get_value() }, &());
                             }>{i18n.text(Msg::RequestToSpeak)}</button>
                         }.into_any(),
                         Some(speaker) => view! {
                             <p>{i18n.text(Msg::WaitingToSpeak)}</p>
                             <button type="button" class="button secondary" on:click=move |_| {
-                                act.dispatch((format!("speakers/{speaker}"), serde_json::json!({ "state": "withdrawn" })));
+                                let withdraw = UpdateSpeaker { id: id.get_value(), speaker: Token::from_trusted(speaker.clone()) };
+                                act.send(&withdraw, &SpeakerUpdate { state: SpeakerState::Withdrawn, seconds: None });
                             }>{i18n.text(Msg::Withdraw)}</button>
                         }.into_any(),
                     }}
                     <button type="button" class="button secondary" on:click=move |_| {
-                        act.dispatch(("attendance/leave".into(), serde_json::to_value(LeaveRequest::default()).unwrap_or_default()));
+                        act.send(&Leave { id: id.get_value() }, &LeaveRequest::default());
                     }>{i18n.text(Msg::LeaveButton)}</button>
                 </div>
             }

@@ -2,6 +2,8 @@ mod wall_screen;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetMeeting;
+use yishi_core::ids::MeetingId;
 
 use crate::api;
 use crate::components::{DocumentTitle, ErrorView, Loading};
@@ -18,7 +20,10 @@ pub fn ScreenPage() -> impl IntoView {
     let params = use_params_map();
     let meeting = LocalResource::new(move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { api::meeting(i18n.lang_untracked(), &id).await }
+        async move {
+            let id = api::found(MeetingId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetMeeting { id }).await
+        }
     });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />

@@ -15,7 +15,7 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
     let id = meeting.id.to_string();
     let live = RwSignal::new(meeting.live.clone());
     let connected = RwSignal::new(true);
-    follow(id.clone(), live, connected);
+    follow(meeting.id.clone(), live, connected);
     let now = ticking();
     let origin = window().location().origin().unwrap_or_default();
     let checkin = meeting

@@ -2,6 +2,7 @@ mod objection;
 
 use leptos::prelude::*;
 use yishi_core::api::notices::{NoticeView, ObjectionRequest};
+use yishi_core::api::routes::{ObjectToNotice, PublishNotice};
 use yishi_core::notices::PeriodState;
 
 use super::period_label;
@@ -17,9 +18,13 @@ use objection::Objection;
 #[component]
 pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = notice.id.to_string();
+    let id = notice.id.clone();
     let reason = RwSignal::new(String::new());
-    let change = Change::new(format!("/notices/{id}"), reload);
+    let change = Change::new(reload);
+    let (publish, object) = (
+        PublishNotice { id: id.clone() },
+        ObjectToNotice { id: id.clone() },
+    );
     let state = notice.period_state.zip(notice.period_ends_at).map(|(state, ends)| {
         let (end, ends) = (ends, local_datetime(&ends));
         let class = match state {
@@ -34,13 +39,13 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
         .objections
         .iter()
         .cloned()
-        .map(|o| view! { <Objection objection=o may_answer=notice.may_answer change=change /> })
+        .map(|o| view! { <Objection notice=id.clone() objection=o may_answer=notice.may_answer change=change /> })
         .collect::<Vec<_>>();
     let none = objections.is_empty();
     view! {
         {notice.draft.then(|| view! {
             <p>
-                <button type="button" class="button primary" on:click=move |_| change.post("publish", serde_json::json!({}))>
+                <button type="button" class="button primary" on:click=move |_| change.send(&publish, &())>
                     {i18n.text(Msg::PublishDraft)}
                 </button>
             </p>
@@ -54,8 +59,7 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
                 {notice.may_object.then(|| view! {
                     <form class="form" on:submit=move |ev| {
                         ev.prevent_default();
-                        let body = serde_json::to_value(ObjectionRequest { reason: reason.get_untracked() }).unwrap_or_default();
-                        change.post("objections", body);
+                        change.send(&object, &ObjectionRequest { reason: reason.get_untracked() });
                     }>
                         <div class="field">
                             <label for="objection-reason">{i18n.text(Msg::ObjectionReason)}</label>

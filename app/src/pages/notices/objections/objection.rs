@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::api::notices::{AnswerRequest, ObjectionView};
+use yishi_core::api::routes::AnswerObjection;
+use yishi_core::ids::{NoticeId, ObjectionId};
 
 use crate::changes::Change;
 use crate::format::local_datetime;
@@ -7,6 +9,7 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 #[component]
 pub(super) fn Objection(
+    notice: NoticeId,
     objection: ObjectionView,
     may_answer: bool,
     change: Change,
@@ -28,7 +31,10 @@ pub(super) fn Objection(
         }
     });
     let open = o.answer.is_none() && may_answer;
-    let id = o.id.clone();
+    let answer_endpoint = AnswerObjection {
+        id: notice,
+        objection: ObjectionId::from_trusted(o.id.clone()),
+    };
     let field = format!("answer-{}", o.id);
     let upheld_field = format!("upheld-{}", o.id);
     view! {
@@ -39,8 +45,7 @@ pub(super) fn Objection(
             {open.then(|| view! {
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
-                    let body = serde_json::to_value(AnswerRequest { answer: text.get_untracked(), upheld: upheld.get_untracked() }).unwrap_or_default();
-                    change.post(&format!("objections/{id}/answer"), body);
+                    change.send(&answer_endpoint, &AnswerRequest { answer: text.get_untracked(), upheld: upheld.get_untracked() });
                 }>
                     <div class="field">
                         <label for=field.clone()>{i18n.text(Msg::AnswerLabel)}</label>

@@ -1,21 +1,30 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::requests::{CatalogueImportResponse, CatalogueResponse};
+use yishi_core::DomainError;
+use yishi_core::api::requests::{
+    CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest,
+    SubcategoryRequest, UnitMemberRequest, UnitRequest,
+};
+use yishi_core::api::routes::{
+    AddUnitMember, CreateHandlingUnit, CreateRequestCategory, CreateSubcategory, ExportCatalogue,
+    ImportCatalogue, PutRequestCalendar, RemoveUnitMember, UpdateSubcategory,
+};
+use yishi_core::ids::{HandlingUnitId, SubcategoryId};
 use yishi_core::requests::{TimeLimit, UnitKind};
 
 use super::super::{routing_text, unit_kind_label};
-use crate::api;
+use crate::api::{self, ApiError, Query};
 use crate::changes::Change;
 use crate::i18n::{Msg, fill, use_i18n};
 
 #[component]
 pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let change = Change::new("/requests".to_owned(), reload);
+    let change = Change::new(reload);
     // Forms.
     let new_category = RwSignal::new(String::new());
     let unit_name = RwSignal::new(String::new());
-    let unit_kind = RwSignal::new("property_company".to_owned());
+    let unit_kind = RwSignal::new(UnitKind::PropertyCompany);
     let member_unit = RwSignal::new(String::new());
     let member_phone = RwSignal::new(String::new());
     let sub_category = RwSignal::new(String::new());
@@ -28,7 +37,7 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
     let keywords = RwSignal::new(String::new());
     let active = RwSignal::new(true);
     // The subcategory being edited (none: a new one).
-    let editing = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(None::<SubcategoryId>);
     let listing = c
         .categories
         .iter()
@@ -45,7 +54,7 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
                     let edit = {
                         let s = s.clone();
                         move |_| {
-                            editing.set(Some(s.id.to_string()));
+                            editing.set(Some(s.id.clone()));
                             sub_category.set(s.category.to_string());
                             sub_name.set(s.name.clone());
                             sub_unit.set(s.unit.id.to_string());
@@ -96,14 +105,14 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
                 .members
                 .iter()
                 .map(|m| {
-                    let path = format!("units/{}/members/{}", u.id, m.id);
+                    let remove = RemoveUnitMember { id: u.id.clone(), member: m.id.clone() };
                     let name = m.name.clone();
                     view! {
                         <li>
                             {m.name.clone()}" "
                             <button type="button" class="link-button"
                                 aria-label=move || fill(i18n.lang(), Msg::RemoveNamed, &[("name", &name)])
-                                on:click=move |_| change.send("DELETE", &path, json!({}))>
+                                on:click=move |_| change.send(&remove, &())>
                                 {i18n.text(Msg::Remove)}
                             </button>
                         </li>
@@ -134,16 +143,11 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
     );
     let confirm_days = RwSignal::new(c.confirm_days.to_string());
     let csv = RwSignal::new(String::new());
-    let imported = RwSignal::new(None::<Result<CatalogueImportResponse, api::ApiError>>);
+    let imported = RwSignal::new(None::<Result<CatalogueImportResponse, ApiError>>);
     let import = Action::new_local(move |text: &String| {
         let text = text.clone();
         async move {
-            let answer = api::post_csv::<CatalogueImportResponse>(
-                i18n.lang_untracked(),
-                "/requests/catalogue.csv",
-                text,
-            )
-            .await;
+            let answer = api::send_csv(i18n.lang_untracked(), &ImportCatalogue {}, &text).await;
             let ok = answer.is_ok();
             imported.set(Some(answer));
             if ok {
@@ -151,10 +155,14 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
             }
         }
     });
-    let dates = |s: String| -> Vec<String> {
+    // Dates as the API reads them (`2025-10-01`); one that is not refuses the body, as the API would.
+    let dates = |s: String| -> Result<Vec<NaiveDate>, ApiError> {
         s.split(|c: char| c.is_whitespace() || c == ',' || c == '，')
             .filter(|d| !d.is_empty())
-            .map(str::to_owned)
+            .map(|d| {
+                d.parse()
+                    .map_err(|_| ApiError::Invalid(DomainError::InvalidJson))
+            })
             .collect()
     };
     let category_options = c
@@ -171,7 +179,7 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
     let unit_options2 = unit_options.clone();
     view! {
         <p class="button-row">
-            <a class="button secondary" href=api::url("/requests/catalogue.csv") download="request-catalogue.csv">{i18n.text(Msg::ExportCsv)}</a>
+            <a class="button secondary" href=api::url(&ExportCatalogue {}, &Query::new()) download="request-catalogue.csv">{i18n.text(Msg::ExportCsv)}</a>
         </p>
         {change.view()}
         <section aria-labelledby="catalogue-list-heading">
@@ -184,15 +192,16 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
             </h2>
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
-                let limit = json!({ "unit": limit_unit.get_untracked(), "value": limit_value.get_untracked().trim().parse::<u32>().unwrap_or(0) });
-                let body = json!({
-                    "category": sub_category.get_untracked(), "name": sub_name.get_untracked(), "unit": sub_unit.get_untracked(),
-                    "legal_basis": legal.get_untracked(), "standard": standard.get_untracked(), "keywords": keywords.get_untracked(),
-                    "limit": limit, "active": active.get_untracked(),
-                });
+                let value = limit_value.get_untracked().trim().parse::<u32>().unwrap_or(0);
+                let limit = if limit_unit.get_untracked() == "hours" { TimeLimit::Hours(value) } else { TimeLimit::WorkingDays(value) };
+                let body = SubcategoryRequest {
+                    category: sub_category.get_untracked(), name: sub_name.get_untracked(), unit: sub_unit.get_untracked(),
+                    legal_basis: legal.get_untracked(), standard: standard.get_untracked(), keywords: keywords.get_untracked(),
+                    limit, active: active.get_untracked(),
+                };
                 match editing.get_untracked() {
-                    Some(id) => change.send("PUT", &format!("subcategories/{id}"), body),
-                    None => change.post("subcategories", body),
+                    Some(id) => change.send(&UpdateSubcategory { id }, &body),
+                    None => change.send(&CreateSubcategory {}, &body),
                 }
             }>
                 <div class="field">
@@ -251,7 +260,7 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
                     }>{i18n.text(Msg::CancelEdit)}</button>
                 })}
             </form>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.post("categories", json!({ "name": new_category.get_untracked() })); }>
+            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateRequestCategory {}, &CategoryRequest { name: new_category.get_untracked() }); }>
                 <div class="field">
                     <label for="new-category">{i18n.text(Msg::NewCategory)}</label>
                     <input id="new-category" type="text" autocomplete="off" bind:value=new_category />
@@ -262,14 +271,14 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
         <section aria-labelledby="units-heading">
             <h2 id="units-heading">{i18n.text(Msg::UnitsHeading)}</h2>
             <ul class="plain">{units}</ul>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.post("units", json!({ "name": unit_name.get_untracked(), "kind": unit_kind.get_untracked() })); }>
+            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateHandlingUnit {}, &UnitRequest { name: unit_name.get_untracked(), kind: unit_kind.get_untracked() }); }>
                 <div class="field">
                     <label for="unit-name">{i18n.text(Msg::NewUnit)}</label>
                     <input id="unit-name" type="text" autocomplete="off" bind:value=unit_name />
                 </div>
                 <div class="field">
                     <label for="unit-kind">{i18n.text(Msg::UnitKindLabel)}</label>
-                    <select id="unit-kind" on:change=move |ev| unit_kind.set(event_target_value(&ev))>
+                    <select id="unit-kind" on:change=move |ev| if let Some(k) = UnitKind::parse(&event_target_value(&ev)) { unit_kind.set(k) }>
                         {UnitKind::ALL.into_iter().map(|k| view! {
                             <option value=k.as_str() selected=k == UnitKind::PropertyCompany>{i18n.text(unit_kind_label(k))}</option>
                         }).collect::<Vec<_>>()}
@@ -279,7 +288,10 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
             </form>
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
-                change.post(&format!("units/{}/members", member_unit.get_untracked()), json!({ "phone": member_phone.get_untracked() }));
+                match api::found(HandlingUnitId::parse(&member_unit.get_untracked())) {
+                    Ok(id) => change.send(&AddUnitMember { id }, &UnitMemberRequest { phone: member_phone.get_untracked() }),
+                    Err(e) => change.error.set(Some(e)),
+                }
             }>
                 <div class="field">
                     <label for="member-unit">{i18n.text(Msg::ResponsibleUnit)}</label>
@@ -300,10 +312,13 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
             <p class="hint">{i18n.text(Msg::CalendarHint)}</p>
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
-                change.send("PUT", "calendar", json!({
-                    "holidays": dates(holidays.get_untracked()), "workdays": dates(workdays.get_untracked()),
-                    "confirm_days": confirm_days.get_untracked().trim().parse::<u32>().unwrap_or(0),
-                }));
+                match (dates(holidays.get_untracked()), dates(workdays.get_untracked())) {
+                    (Ok(holidays), Ok(workdays)) => change.send(&PutRequestCalendar {}, &CalendarRequest {
+                        holidays, workdays,
+                        confirm_days: confirm_days.get_untracked().trim().parse::<u32>().unwrap_or(0),
+                    }),
+                    (Err(e), _) | (_, Err(e)) => change.error.set(Some(e)),
+                }
             }>
                 <div class="field">
                     <label for="holidays">{i18n.text(Msg::HolidaysLabel)}</label>

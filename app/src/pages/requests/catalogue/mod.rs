@@ -1,7 +1,7 @@
 mod catalogue_editor;
 
 use leptos::prelude::*;
-use yishi_core::api::requests::CatalogueResponse;
+use yishi_core::api::routes::RequestCatalogue;
 
 use crate::api;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
@@ -17,7 +17,7 @@ pub fn CataloguePage() -> impl IntoView {
     let version = RwSignal::new(0_u32);
     let catalogue = LocalResource::new(move || {
         version.track();
-        api::fetch_json::<CatalogueResponse>(i18n.lang_untracked(), "/requests/catalogue")
+        api::get(i18n.lang_untracked(), &RequestCatalogue {})
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {

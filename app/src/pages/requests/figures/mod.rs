@@ -3,10 +3,10 @@ mod table;
 
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
-use yishi_core::api::requests::FiguresResponse;
+use yishi_core::api::routes::RequestFigures;
 use yishi_core::requests::china_date;
 
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::now;
 use crate::i18n::{Msg, fill, use_i18n};
@@ -22,16 +22,10 @@ pub fn FiguresPage() -> impl IntoView {
     let today = china_date(now());
     let to = RwSignal::new(today.to_string());
     let from = RwSignal::new((today - Duration::days(29)).to_string());
-    let query = move || format!("from={}&to={}", from.get(), to.get());
+    let query = move || Query::new().set("from", from.get()).set("to", to.get());
     let figures = LocalResource::new(move || {
-        let q = query();
-        async move {
-            api::fetch_json::<FiguresResponse>(
-                i18n.lang_untracked(),
-                &format!("/requests/figures?{q}"),
-            )
-            .await
-        }
+        let query = query();
+        async move { api::send_query(i18n.lang_untracked(), &RequestFigures {}, &query, &()).await }
     });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::FiguresHeading).to_owned()) />
@@ -49,7 +43,7 @@ pub fn FiguresPage() -> impl IntoView {
                     on:change=move |ev| { let v = event_target_value(&ev); if v.parse::<NaiveDate>().is_ok() { to.set(v); } } />
             </div>
             <p class="button-row">
-                <a class="button secondary" href=move || api::url(&format!("/requests/figures?{}&format=csv", query())) download="request-figures.csv">
+                <a class="button secondary" href=move || api::url(&RequestFigures {}, &query().set("format", "csv")) download="request-figures.csv">
                     {i18n.text(Msg::ExportCsv)}
                 </a>
             </p>

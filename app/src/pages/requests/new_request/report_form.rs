@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use yishi_core::api::auth::MemberView;
-use yishi_core::api::requests::{
-    CatalogueResponse, NewRequest, OnBehalf, RequestResponse, SimilarResponse, SubcategoryView,
-};
+use yishi_core::api::requests::{CatalogueResponse, NewRequest, OnBehalf, SubcategoryView};
+use yishi_core::api::routes::{CreateRequest, JoinOpenRequest, SimilarRequests};
 use yishi_core::error::Field;
+use yishi_core::ids::RequestId;
 use yishi_core::matters::PHOTOS_MAX;
 use yishi_core::requests::{self as rules, Channel, Suggestible};
 use yishi_core::territory::{ScopeKind, ScopeRef};
@@ -13,7 +13,7 @@ use yishi_core::text::{clean_line, clean_text};
 use yishi_core::{DomainError, Lang};
 
 use super::super::{RequestItem, routing_text};
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::scope_select::parse_scope;
 use crate::components::{FormAlert, ScopeSelect, TextField};
 use crate::forms::{FormError, chosen_files};
@@ -182,12 +182,11 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
             if sub.is_empty() {
                 return None;
             }
-            let path = format!(
-                "/requests/similar?subcategory={}&place_kind={kind}&place_id={}",
-                api::encode_value(&sub),
-                api::encode_value(id)
-            );
-            api::fetch_json::<SimilarResponse>(i18n.lang_untracked(), &path)
+            let query = Query::new()
+                .set("subcategory", sub)
+                .set("place_kind", kind)
+                .set("place_id", id);
+            api::send_query(i18n.lang_untracked(), &SimilarRequests {}, &query, &())
                 .await
                 .ok()
         }
@@ -195,18 +194,11 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
 
     let join = Action::new_local({
         let navigate = navigate.clone();
-        move |id: &String| {
+        move |id: &RequestId| {
             let (id, navigate) = (id.clone(), navigate.clone());
             async move {
-                let path = format!("/requests/{}/join", api::encode_value(&id));
-                match api::send_json::<_, RequestResponse>(
-                    i18n.lang_untracked(),
-                    "POST",
-                    &path,
-                    &serde_json::json!({}),
-                )
-                .await
-                {
+                let join = JoinOpenRequest { id: id.clone() };
+                match api::send(i18n.lang_untracked(), &join, &()).await {
                     Ok(_) => navigate(&format!("/requests/{id}"), NavigateOptions::default()),
                     Err(e) => errors.set(e),
                 }
@@ -226,14 +218,7 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                     return;
                 }
             }
-            match api::send_json::<_, RequestResponse>(
-                i18n.lang_untracked(),
-                "POST",
-                "/requests",
-                &req,
-            )
-            .await
-            {
+            match api::send(i18n.lang_untracked(), &CreateRequest {}, &req).await {
                 Ok(answer) => navigate(
                     &format!("/requests/{}", answer.request.id),
                     NavigateOptions {
@@ -433,7 +418,7 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                             <p class="hint">{i18n.text(Msg::SimilarHint)}</p>
                             <ul class="requests">
                                 {s.requests.into_iter().map(|r| {
-                                    let id = r.id.to_string();
+                                    let id = r.id.clone();
                                     view! {
                                         <RequestItem r=r />
                                         <li class="join-row">

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::requests::RequestView;
+use yishi_core::api::requests::{ConfirmRequest, RequestView};
+use yishi_core::api::routes::ConfirmRequestOutcome;
 use yishi_core::requests::Outcome;
 
 use super::super::outcome_label;
@@ -20,6 +20,7 @@ pub(super) fn ConfirmForm(r: RequestView, change: Change) -> impl IntoView {
         move || fill(i18n.lang(), Msg::ConfirmUntil, &[("time", &t)])
     });
     let missing = RwSignal::new(false);
+    let confirm = ConfirmRequestOutcome { id: r.id };
     view! {
         <section class="confirm" aria-labelledby="confirm-heading">
             <h2 id="confirm-heading">{i18n.text(Msg::ConfirmHeading)}</h2>
@@ -35,7 +36,7 @@ pub(super) fn ConfirmForm(r: RequestView, change: Change) -> impl IntoView {
                     return;
                 }
                 missing.set(false);
-                change.post("confirmation", json!({ "outcome": o, "stars": s, "comment": comment.get_untracked() }));
+                change.send(&confirm, &ConfirmRequest { outcome: o, stars: s, comment: comment.get_untracked() });
             }>
                 <fieldset class="field">
                     <legend>{i18n.text(Msg::WasItFixed)}</legend>

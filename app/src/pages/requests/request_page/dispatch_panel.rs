@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::requests::RequestView;
+use yishi_core::api::requests::{ChangeRequest, RequestAction, RequestView, SplitRequest};
+use yishi_core::api::routes::{ChangeRequestStatus, SplitRequestOff};
 use yishi_core::requests::Status;
 
 use super::super::Catalogue;
@@ -23,13 +23,20 @@ pub(super) fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue
     let sub = RwSignal::new(String::new());
     let part = RwSignal::new(String::new());
     let returned = r.status == Status::Returned;
+    let move_on = StoredValue::new(ChangeRequestStatus { id: r.id.clone() });
+    let act = move |body: ChangeRequest| move_on.with_value(|e| change.send(e, &body));
+    let split = SplitRequestOff { id: r.id };
     view! {
         <section class="staff-panel" aria-labelledby="dispatch-heading">
             <h2 id="dispatch-heading">{i18n.text(Msg::DispatchHeading)}</h2>
             {returned.then(|| view! {
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
-                    change.post("changes", json!({ "action": "reroute", "unit": unit.get_untracked(), "note": note.get_untracked() }));
+                    act(ChangeRequest {
+                        unit: Some(unit.get_untracked()),
+                        note: note.get_untracked(),
+                        ..ChangeRequest::new(RequestAction::Reroute)
+                    });
                 }>
                     <div class="field">
                         <label for="reroute-unit">{i18n.text(Msg::RightUnit)}</label>
@@ -42,7 +49,11 @@ pub(super) fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue
             })}
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
-                change.post("changes", json!({ "action": "merge", "into": into.get_untracked().trim(), "note": note.get_untracked() }));
+                act(ChangeRequest {
+                    into: Some(into.get_untracked().trim().to_owned()),
+                    note: note.get_untracked(),
+                    ..ChangeRequest::new(RequestAction::Merge)
+                });
             }>
                 <h3>{i18n.text(Msg::MergeHeading)}</h3>
                 <div class="field">
@@ -57,7 +68,7 @@ pub(super) fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue
             </form>
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
-                change.post("split", json!({ "subcategory": sub.get_untracked(), "description": part.get_untracked() }));
+                change.send(&split, &SplitRequest { subcategory: sub.get_untracked(), description: part.get_untracked() });
             }>
                 <h3>{i18n.text(Msg::SplitHeading)}</h3>
                 <div class="field">

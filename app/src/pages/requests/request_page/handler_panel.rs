@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use serde_json::json;
-use yishi_core::api::requests::RequestView;
+use yishi_core::api::requests::{ChangeRequest, RequestAction, RequestView};
+use yishi_core::api::routes::ChangeRequestStatus;
 use yishi_core::requests::Status;
 
 use super::super::Catalogue;
@@ -18,15 +18,18 @@ pub(super) fn HandlerPanel(r: RequestView, change: Change, catalogue: Catalogue)
     let unit = RwSignal::new(String::new());
     let files = RwSignal::new(Vec::<web_sys::File>::new());
     let uploading = RwSignal::new(false);
+    let endpoint = StoredValue::new(ChangeRequestStatus { id: r.id.clone() });
+    let act = move |body: ChangeRequest| endpoint.with_value(|e| change.send(e, &body));
     let resolve = Action::new_local(move |(): &()| {
         let chosen = files.get_untracked();
         async move {
             let uploaded = photos::upload_showing(i18n.lang_untracked(), chosen, uploading).await;
             match uploaded {
-                Ok(ids) => change.post(
-                    "changes",
-                    json!({ "action": "resolve", "note": note.get_untracked(), "photos": ids }),
-                ),
+                Ok(photos) => act(ChangeRequest {
+                    note: note.get_untracked(),
+                    photos,
+                    ..ChangeRequest::new(RequestAction::Resolve)
+                }),
                 Err(e) => change.error.set(Some(e)),
             }
         }
@@ -37,12 +40,12 @@ pub(super) fn HandlerPanel(r: RequestView, change: Change, catalogue: Catalogue)
         <section class="staff-panel" aria-labelledby="handle-heading">
             <h2 id="handle-heading">{i18n.text(Msg::HandleHeading)}</h2>
             {(status == Status::Received).then(|| view! {
-                <button type="button" class="button primary" on:click=move |_| change.post("changes", json!({ "action": "accept" }))>
+                <button type="button" class="button primary" on:click=move |_| act(ChangeRequest::new(RequestAction::Accept))>
                     {i18n.text(Msg::AcceptRequest)}
                 </button>
             })}
             {(status == Status::Accepted).then(|| view! {
-                <button type="button" class="button secondary" on:click=move |_| change.post("changes", json!({ "action": "start" }))>
+                <button type="button" class="button secondary" on:click=move |_| act(ChangeRequest::new(RequestAction::Start))>
                     {i18n.text(Msg::StartRequest)}
                 </button>
             })}
@@ -63,7 +66,11 @@ pub(super) fn HandlerPanel(r: RequestView, change: Change, catalogue: Catalogue)
             {matches!(status, Status::Received | Status::Accepted).then(|| view! {
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
-                    change.post("changes", json!({ "action": "return", "unit": unit.get_untracked(), "note": note.get_untracked() }));
+                    act(ChangeRequest {
+                        unit: Some(unit.get_untracked()),
+                        note: note.get_untracked(),
+                        ..ChangeRequest::new(RequestAction::Return)
+                    });
                 }>
                     <h3>{i18n.text(Msg::ReturnHeading)}</h3>
                     <p class="hint">{i18n.text(Msg::ReturnHint)}</p>

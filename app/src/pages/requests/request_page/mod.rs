@@ -10,11 +10,12 @@ mod request_detail;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use yishi_core::api::requests::RequestResponse;
+use yishi_core::api::routes::{GetPhoto, GetRequest};
+use yishi_core::ids::RequestId;
 
 #[cfg(feature = "office")]
 use super::Catalogue;
-use crate::api;
+use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -30,11 +31,8 @@ pub fn RequestPage() -> impl IntoView {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move {
-            api::fetch_json::<RequestResponse>(
-                i18n.lang_untracked(),
-                &format!("/requests/{}", api::encode_value(&id)),
-            )
-            .await
+            let id = api::found(RequestId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetRequest { id }).await
         }
     });
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
@@ -62,9 +60,11 @@ fn photo_links(ids: &[yishi_core::ids::PhotoId]) -> Vec<AnyView> {
         .enumerate()
         .map(|(i, p)| {
             let n = (i + 1).to_string();
+            let href = api::url(&GetPhoto { id: p.clone() }, &Query::new());
+            let src = href.clone();
             view! {
-                <a href=api::photo_url(p.as_str()) target="_blank" rel="noopener">
-                    <img src=api::photo_url(p.as_str()) loading="lazy" alt=move || fill(i18n.lang(), Msg::PhotoAlt, &[("n", &n)]) />
+                <a href=href target="_blank" rel="noopener">
+                    <img src=src loading="lazy" alt=move || fill(i18n.lang(), Msg::PhotoAlt, &[("n", &n)]) />
                 </a>
             }
             .into_any()

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use serde_json::json;
 use yishi_core::api::requests::RequestView;
+use yishi_core::api::routes::JoinOpenRequest;
 
 use super::super::{DeadlineLine, outcome_label, status_label};
 use super::confirm_form::ConfirmForm;
@@ -15,8 +15,8 @@ use crate::i18n::{Msg, fill, use_i18n};
 #[component]
 pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = r.id.to_string();
-    let change = Change::new(format!("/requests/{id}"), reload);
+    let change = Change::new(reload);
+    let join = JoinOpenRequest { id: r.id.clone() };
     let received = local_datetime(&r.received_at);
     let place = match &r.place_text {
         Some(t) => format!("{} · {t}", r.place_name),
@@ -64,7 +64,7 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
             {r.can.confirm.then(|| view! { <ConfirmForm r=r.clone() change=change /> })}
             {r.can.join.then(|| view! {
                 <p class="button-row">
-                    <button type="button" class="button secondary" on:click=move |_| change.post("join", json!({}))>
+                    <button type="button" class="button secondary" on:click=move |_| change.send(&join, &())>
                         {i18n.text(Msg::JoinRequest)}
                     </button>
                 </p>

@@ -1,16 +1,28 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::{VoteBallots, VoteResult};
+use yishi_core::ids::VoteId;
 
-use crate::api;
+use crate::api::{self, Query};
 use crate::i18n::{Msg, use_i18n};
 
 /// Links to the result and the ballot list as files.
 #[component]
-pub(super) fn Downloads(vote: String) -> impl IntoView {
+pub(super) fn Downloads(vote: VoteId) -> impl IntoView {
     let i18n = use_i18n();
+    let format = |f: &'static str| Query::new().set("format", f);
     let links = [
-        ("result", "csv", Msg::DownloadResultCsv),
-        ("ballots", "csv", Msg::DownloadBallotsCsv),
-        ("ballots", "json", Msg::DownloadBallotsJson),
+        (
+            api::url(&VoteResult { id: vote.clone() }, &format("csv")),
+            Msg::DownloadResultCsv,
+        ),
+        (
+            api::url(&VoteBallots { id: vote.clone() }, &format("csv")),
+            Msg::DownloadBallotsCsv,
+        ),
+        (
+            api::url(&VoteBallots { id: vote }, &format("json")),
+            Msg::DownloadBallotsJson,
+        ),
     ];
     view! {
         <section aria-labelledby="downloads-heading">
@@ -18,8 +30,8 @@ pub(super) fn Downloads(vote: String) -> impl IntoView {
             <ul class="links">
                 {links
                     .into_iter()
-                    .map(|(what, format, label)| {
-                        view! { <li><a href=api::vote_download_url(&vote, what, format) download="">{i18n.text(label)}</a></li> }
+                    .map(|(url, label)| {
+                        view! { <li><a href=url download="">{i18n.text(label)}</a></li> }
                     })
                     .collect::<Vec<_>>()}
             </ul>

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use yishi_core::api::routes::{CloseVote, PublishVoteResult};
 use yishi_core::api::votes::VoteState;
+use yishi_core::ids::VoteId;
 
 use super::register::Register;
 use crate::api::{self, ApiError};
@@ -10,7 +12,7 @@ use crate::i18n::{Msg, use_i18n};
 /// Running the vote: close it early, publish its result, and the register with paper ballots (office app).
 #[component]
 pub(super) fn ManageVote(
-    id: String,
+    id: VoteId,
     state: VoteState,
     has_result: bool,
     ballot: Ballot,
@@ -22,9 +24,9 @@ pub(super) fn ManageVote(
     let publish = {
         let id = id.clone();
         Action::new_local(move |(): &()| {
-            let (id, navigate) = (id.clone(), navigate.clone());
+            let (publish, navigate) = (PublishVoteResult { id: id.clone() }, navigate.clone());
             async move {
-                match api::publish_vote_result(i18n.lang_untracked(), &id).await {
+                match api::send(i18n.lang_untracked(), &publish, &()).await {
                     Ok(answer) => navigate(
                         &format!("/notices/{}", answer.notice.id),
                         Default::default(),
@@ -37,9 +39,9 @@ pub(super) fn ManageVote(
     let close = {
         let id = id.clone();
         Action::new_local(move |(): &()| {
-            let id = id.clone();
+            let close = CloseVote { id: id.clone() };
             async move {
-                match api::close_vote(i18n.lang_untracked(), &id).await {
+                match api::send(i18n.lang_untracked(), &close, &()).await {
                     Ok(_) => reload.run(()),
                     Err(e) => error.set(Some(e)),
                 }

@@ -12,6 +12,8 @@ mod vote_detail;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use yishi_core::api::routes::GetVote;
+use yishi_core::ids::VoteId;
 use yishi_core::policy::{self, Action as Permission};
 
 use crate::api;
@@ -30,7 +32,10 @@ pub fn VotePage() -> impl IntoView {
     let vote = LocalResource::new(move || {
         version.track();
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { api::vote(i18n.lang_untracked(), &id).await }
+        async move {
+            let id = api::found(VoteId::parse(&id))?;
+            api::get(i18n.lang_untracked(), &GetVote { id }).await
+        }
     });
     let me = member_resource();
     let reload = Callback::new(move |()| version.update(|v| *v += 1));

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::AddProxy;
 use yishi_core::api::votes::ProxyRequest;
+use yishi_core::ids::VoteId;
 use yishi_core::votes::electorate::VoterKey;
 
 use crate::api::{self, ApiError};
@@ -7,14 +9,14 @@ use crate::i18n::{Msg, fill, use_i18n};
 
 /// Before the vote opens: delegate her vote to a neighbour by the neighbour's phone number.
 #[component]
-pub(super) fn ProxyForm(vote: String, from: VoterKey, reload: Callback<()>) -> impl IntoView {
+pub(super) fn ProxyForm(vote: VoteId, from: VoterKey, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let phone = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let given = RwSignal::new(None::<String>);
     let give = Action::new_local(move |phone: &String| {
-        let (vote, req) = (
-            vote.clone(),
+        let (add, req) = (
+            AddProxy { id: vote.clone() },
             ProxyRequest {
                 from: from.clone(),
                 to: None,
@@ -22,7 +24,7 @@ pub(super) fn ProxyForm(vote: String, from: VoterKey, reload: Callback<()>) -> i
             },
         );
         async move {
-            match api::give_proxy(i18n.lang_untracked(), &vote, &req).await {
+            match api::send(i18n.lang_untracked(), &add, &req).await {
                 Ok(answer) => given.set(Some(answer.to_name)),
                 Err(e) => error.set(Some(e)),
             }

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use yishi_core::api::routes::VoteVoters;
 use yishi_core::api::votes::VoterEntry;
 
 use super::paper_entry::PaperEntry;
@@ -15,8 +16,10 @@ pub(super) fn Register(ballot: Ballot, open: bool) -> impl IntoView {
     let vote_id = ballot.vote.clone();
     let voters = LocalResource::new(move || {
         version.track();
-        let id = vote_id.clone();
-        async move { api::vote_voters(i18n.lang_untracked(), &id).await }
+        let voters = VoteVoters {
+            id: vote_id.clone(),
+        };
+        async move { api::get(i18n.lang_untracked(), &voters).await }
     });
     let picked = RwSignal::new(String::new());
     let channel = RwSignal::new(String::from("paper"));

@@ -14,7 +14,7 @@ use crate::i18n::{Msg, fill, use_i18n};
 #[component]
 pub(super) fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = vote.id.to_string();
+    let id = vote.id.clone();
     let state = vote.state;
     let closes = local_datetime(&vote.settings.closes_at);
     let opens = local_datetime(&vote.settings.opens_at);
