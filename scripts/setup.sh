@@ -55,11 +55,13 @@ fi
 [[ -x "$ESBUILD_BIN" ]] || die "esbuild missing at $ESBUILD_BIN"
 
 # Debian's packages: brotli and zstd (scripts/size.py measures what a CDN would send), Chromium for the
-# browser tests and the benchmarks.
+# browser tests and the benchmarks, and a Chinese font for it (without one every character of the
+# browser tests' screenshots is an empty box).
 debs=()
 command -v brotli >/dev/null 2>&1 || debs+=(brotli)
 command -v zstd >/dev/null 2>&1 || debs+=(zstd)
 if $with_browser && [[ ! -x /usr/bin/chromium ]]; then debs+=(chromium); fi
+if $with_browser && [[ ! -d /usr/share/fonts/opentype/noto ]]; then debs+=(fonts-noto-cjk); fi
 if [[ ${#debs[@]} -gt 0 ]]; then
   say "Installing Debian's ${debs[*]}"
   sudo_cmd=()

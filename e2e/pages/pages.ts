@@ -1,5 +1,5 @@
 // Page objects: what a user sees and does, by role and label, in Chinese.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export class LoginPage {
@@ -168,4 +168,56 @@ export class MembersPage {
     await this.member(name).getByRole('button', { name: '确认身份' }).click();
     await expect(this.member(name)).toHaveCount(0);
   }
+}
+
+/**
+ * Fails on any visible tap target smaller than 44 × 44 px (48 × 48 in large type): links, buttons, form
+ * fields, `<summary>`, and a check box or radio button by its label. A link inside a sentence of running
+ * text is exempt (the sentence is what the finger aims at), as WCAG 2.5.5 allows.
+ */
+export async function expectTapTargets(page: Page) {
+  const small = await page.evaluate(() => {
+    const min = document.documentElement.classList.contains('large-type') ? 48 : 44;
+    const found: string[] = [];
+    const seen = new Set<Element>();
+    const describe = (el: Element, r: DOMRect) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 24)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
+    const inSentence = (el: Element) => {
+      const block = el.parentElement;
+      if (!block || el.tagName !== 'A') return false;
+      const own = (el.textContent ?? '').trim().length;
+      const all = (block.textContent ?? '').trim().length;
+      return getComputedStyle(el).display === 'inline' && all > own + 8;
+    };
+    for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary, [role="button"]')) {
+      let target: Element = el;
+      if (el instanceof HTMLInputElement) {
+        if (el.type === 'hidden') continue;
+        if (el.type === 'checkbox' || el.type === 'radio') target = el.closest('label') ?? el;
+      }
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const style = getComputedStyle(target);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (inSentence(target)) continue;
+      // Half a pixel of rounding is not a finger's worth.
+      if (r.width < min - 0.5 || r.height < min - 0.5) found.push(describe(target, r));
+    }
+    return found;
+  });
+  expect(small, `tap targets smaller than the minimum on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Keeps a full-page screenshot of one step of a journey as a test artefact, numbered in order, in the
+ * test's folder under `e2e/test-results/` (and attached to the test's report).
+ */
+export async function shot(page: Page, name: string) {
+  const info = test.info();
+  const n = info.attachments.filter((a) => a.contentType === 'image/png').length + 1;
+  const path = info.outputPath(`${String(n).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: 'image/png' });
 }
