@@ -17,6 +17,8 @@ pub enum Field {
     Cursor,
     Limit,
     Code,
+    /// A request's short number typed by staff (诉求 #128).
+    RequestNumber,
     Role,
     Reason,
     Member,
@@ -89,6 +91,7 @@ impl Field {
             Field::Cursor => "cursor",
             Field::Limit => "limit",
             Field::Code => "code",
+            Field::RequestNumber => "request_number",
             Field::Role => "role",
             Field::Reason => "reason",
             Field::Member => "member",
@@ -226,6 +229,8 @@ pub enum DomainError {
     RateLimited { retry_after_secs: u32 },
     #[error("invite code unknown, used or revoked")]
     InviteCodeInvalid,
+    #[error("no other request of the community has this number")]
+    UnknownRequestNumber,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("{field} is required")]
@@ -354,6 +359,7 @@ impl DomainError {
             DomainError::AccountSuspended => "account_suspended",
             DomainError::RateLimited { .. } => "rate_limited",
             DomainError::InviteCodeInvalid => "invite_code_invalid",
+            DomainError::UnknownRequestNumber => "unknown_request_number",
             DomainError::PhoneTaken => "phone_taken",
             DomainError::Required { .. } => "required",
             DomainError::TooLong { .. } => "too_long",
@@ -423,6 +429,7 @@ impl DomainError {
             | DomainError::Invalid { field }
             | DomainError::OutOfRange { field, .. }
             | DomainError::MissingColumn { field } => Some(*field),
+            DomainError::UnknownRequestNumber => Some(Field::RequestNumber),
             _ => None,
         }
     }

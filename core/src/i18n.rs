@@ -94,6 +94,8 @@ impl Field {
             (Field::Limit, Lang::En) => "page size",
             (Field::Code, Lang::ZhCn) => "编码",
             (Field::Code, Lang::En) => "code",
+            (Field::RequestNumber, Lang::ZhCn) => "诉求编号",
+            (Field::RequestNumber, Lang::En) => "request number",
             (Field::Role, Lang::ZhCn) => "角色",
             (Field::Role, Lang::En) => "role",
             (Field::Reason, Lang::ZhCn) => "原因",
@@ -286,6 +288,9 @@ impl DomainError {
                 "邀请码无效、已被使用或已作废，请联系社区工作人员。".into()
             }
             DomainError::PhoneTaken => "这个手机号已经注册，请直接登录。".into(),
+            DomainError::UnknownRequestNumber => {
+                "本社区没有这个编号的另一件诉求，请对照列表里的 # 号再填。".into()
+            }
             DomainError::Required { field } => format!("请填写{}。", field.label(zh)),
             DomainError::TooLong { field, max } => {
                 format!("{}太长了，最多 {max} 个字。", field.label(zh))
@@ -396,6 +401,9 @@ impl DomainError {
             DomainError::InviteCodeInvalid => {
                 "This invite code is unknown, already used or revoked; please ask your community staff."
                     .into()
+            }
+            DomainError::UnknownRequestNumber => {
+                "No other request of this community has that number; check the # on the list.".into()
             }
             DomainError::PhoneTaken => {
                 "This phone number is already registered; please sign in.".into()

@@ -5,6 +5,7 @@
 //! worker, `pages/notices/` in the app).
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod covenants;
 pub mod csv;
@@ -16,6 +17,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod numbers;
 pub mod photos;
 pub mod policy;
 pub mod requests;

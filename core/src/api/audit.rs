@@ -25,6 +25,11 @@ pub struct AuditEntryView {
     pub action: String,
     pub target_kind: String,
     pub target_id: String,
+    /// The record's title or the person's name, as staff see them elsewhere (none for a target that
+    /// is gone or has no name).
+    pub target_name: Option<String>,
+    /// The record an act on a person concerns: the meeting of a check-in, the notice or vote.
+    pub record_name: Option<String>,
     pub scope: Option<ScopeRef>,
     pub scope_name: String,
     /// The resident acted for, when the action was done on someone's behalf.

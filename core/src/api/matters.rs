@@ -7,6 +7,7 @@ use crate::ids::{CommentId, EventId, MatterId, MeetingId, NoticeId, PhotoId, Vot
 use crate::matters::{
     BoardEntry, Category, Decision, MatterSettings, OwnerKind, RatingSummary, Stance, Step,
 };
+use crate::numbers::RecordNumber;
 use crate::territory::ScopeRef;
 use crate::votes::poll::PollSettings;
 
@@ -31,6 +32,8 @@ pub struct ProposeRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterSummary {
     pub id: MatterId,
+    /// Its short number within the community (议题 #12).
+    pub number: RecordNumber,
     pub title: String,
     pub category: Category,
     pub step: Step,
@@ -256,6 +259,7 @@ pub struct MatterPermissions {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterView {
     pub id: MatterId,
+    pub number: RecordNumber,
     pub title: String,
     pub description: String,
     pub category: Category,

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{HandlingUnitId, MemberId, PhotoId, RequestCategoryId, RequestId, SubcategoryId};
+use crate::numbers::RecordNumber;
 use crate::requests::{Channel, Escalation, Figures, Outcome, Status, TimeLimit, UnitKind};
 use crate::territory::ScopeRef;
 
@@ -181,6 +182,8 @@ pub struct NewRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestSummary {
     pub id: RequestId,
+    /// Its short number within the community (诉求 #128).
+    pub number: RecordNumber,
     pub subcategory_name: String,
     pub category_name: String,
     pub unit_name: String,
@@ -194,12 +197,31 @@ pub struct RequestSummary {
     pub followers: u32,
 }
 
-/// `GET /api/v1/requests?view=mine|handling|all&status=open|overdue|escalated|<status>&cursor=&limit=`.
+/// `GET /api/v1/requests?view=mine|handling|all&status=open|overdue|escalated|<status>&q=&cursor=&limit=`.
+/// Open, overdue and escalated requests come most urgent first (earliest deadline, so overdue ones lead);
+/// others most recently changed first. `q` is a request's number (`128`, `#128`, `R-128`) or words of
+/// its description or kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestListResponse {
     pub requests: Vec<RequestSummary>,
     pub next_cursor: Option<String>,
+    /// What waits in each list the reader has, for the counts on its tabs.
+    pub counts: RequestCounts,
+}
+
+/// Open requests in each of the reader's lists, and how many of them are overdue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RequestCounts {
+    /// Hers (raised or joined), still open.
+    pub mine: u32,
+    /// Open with her units.
+    pub handling: u32,
+    pub handling_overdue: u32,
+    /// Open within the places she dispatches (0 when she dispatches nowhere).
+    pub all: u32,
+    pub all_overdue: u32,
 }
 
 /// `GET /api/v1/requests/similar?subcategory=&place_kind=&place_id=`: open requests of the same
@@ -251,6 +273,7 @@ pub struct RequestPowers {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestView {
     pub id: RequestId,
+    pub number: RecordNumber,
     pub subcategory: SubcategoryView,
     pub category_name: String,
     pub unit: UnitRef,
@@ -273,6 +296,8 @@ pub struct RequestView {
     pub rating: Option<RatingView>,
     pub returned_to: Option<UnitRef>,
     pub merged_into: Option<RequestId>,
+    /// The number of the request it was merged into.
+    pub merged_into_number: Option<RecordNumber>,
     pub split_from: Option<RequestId>,
     pub photos: Vec<PhotoId>,
     pub followers: u32,
@@ -330,7 +355,8 @@ impl RequestAction {
 }
 
 /// `POST /api/v1/requests/{id}/changes`. A note is required to resolve, return, send on and merge;
-/// `unit` names the right unit for return and reroute; `into` the request merged into.
+/// `unit` names the right unit for return and reroute; `into` the request merged into, by its number in
+/// the community (`128`, `#128`, `R-128`) or its id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeRequest {
