@@ -386,11 +386,13 @@ def demo_sql() -> str:
         "mat_demo_04": [r(4, 1, "202")],
         "mat_demo_05": [r(5, 2, "101"), r(5, 2, "201"), r(5, 1, "301")],
     }
+    # Matters are numbered in the community in the order they were proposed (议题 #1, #2, …).
+    numbers = {m[0]: n for n, m in enumerate(sorted(matters, key=lambda m: m[9]), start=1)}
     for mid_, title, text, category, wish, step, threshold, proposer, path, day, extra in matters:
         at = beijing(day, 10, 0)
         body.add(
             "matters",
-            {"id": mid_, **path, "title": title, "description": text, "category": category, "micro_wish": str(wish),
+            {"id": mid_, "number": str(numbers[mid_]), **path, "title": title, "description": text, "category": category, "micro_wish": str(wish),
              "step": step, "threshold": str(threshold), "proposer_id": proposer, "created_at": at, "updated_at": beijing(19, 18, 0),
              **{k: v for k, v in extra.items() if k != "summary_by"},
              **({"summary_by": extra["summary_by"], "summary_at": beijing(day + 1, 9, 0)} if "summary_by" in extra else {})},
@@ -506,9 +508,9 @@ def demo_sql() -> str:
         ("req_demo_03", "sub_hallway", "hdu_office", 6, r(6, 1, "301"), "6号楼2单元三楼楼道堆满纸箱，有火灾隐患。",
          (16, 9), (19, 23), "accepted", None, None),
     ]
-    for rid, sub, unit, b, who, text, rec, due, status, resolved, rating in requests:
+    for number, (rid, sub, unit, b, who, text, rec, due, status, resolved, rating) in enumerate(requests, start=1):
         cpd = hexie if b >= 4 else yangguang
-        row = {"id": rid, "subcategory_id": sub, "handler_id": unit, **path_row(street, community, cpd, f"bld_{b:02d}"),
+        row = {"id": rid, "number": str(number), "subcategory_id": sub, "handler_id": unit, **path_row(street, community, cpd, f"bld_{b:02d}"),
                "place_text": None, "description": text, "requester_id": who, "show_name": "1", "channel": "app",
                "status": status, "received_at": beijing(*rec, 0), "deadline": iso(datetime(2026, 11, due[0], 23, 59, 59, tzinfo=BEIJING)),
                "updated_at": beijing(*(resolved or rec), 5), "resolved_at": beijing(*resolved, 0) if resolved else None}
@@ -707,9 +709,9 @@ def fixture() -> tuple[str, str]:
             "description": "5号楼门口路灯不亮", "requester_id": "mbr_r5", "show_name": "0", "channel": "app"}
     sql.comment("req_t_overdue: due 2026-09-04, open and not escalated; req_t_resolved_old: resolved on 2026-09-10,")
     sql.comment("the resident never answered. Only the scheduled job's test reads them.")
-    sql.add("requests", {**base, "id": "req_t_overdue", "status": "received", "received_at": "2026-09-01T01:00:00.000Z",
+    sql.add("requests", {**base, "id": "req_t_overdue", "number": "1", "status": "received", "received_at": "2026-09-01T01:00:00.000Z",
                          "deadline": "2026-09-04T15:59:59.000Z", "updated_at": "2026-09-01T01:00:00.000Z"})
-    sql.add("requests", {**base, "id": "req_t_resolved_old", "status": "resolved", "received_at": "2026-09-07T01:00:00.000Z",
+    sql.add("requests", {**base, "id": "req_t_resolved_old", "number": "2", "status": "resolved", "received_at": "2026-09-07T01:00:00.000Z",
                          "deadline": "2026-09-10T15:59:59.000Z", "updated_at": "2026-09-10T01:00:00.000Z",
                          "resolved_at": "2026-09-10T01:00:00.000Z"})
     sql.blank()
@@ -725,7 +727,7 @@ def fixture() -> tuple[str, str]:
         took = (i % 97) * 600 + 60
         open_ = i % 7 == 0
         rated = not open_ and i % 3 == 0
-        row = {"id": f"req_f_{i:04d}", "subcategory_id": cats[i % 3], "handler_id": units[i % 2],
+        row = {"id": f"req_f_{i:04d}", "number": str(i + 1), "subcategory_id": cats[i % 3], "handler_id": units[i % 2],
                **path_row(street, other), "place_text": "丙小区门口", "description": "统计用诉求",
                "requester_id": None, "caller_name": "统计", "show_name": "0", "channel": "phone",
                "status": "in_progress" if open_ else "closed", "received_at": iso(received),

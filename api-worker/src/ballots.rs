@@ -5,6 +5,7 @@
 //! `yishi_core::votes`'s.
 
 use yishi_core::DomainError;
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::VoteId;
 use yishi_core::members::Actor;
@@ -99,7 +100,7 @@ pub async fn prepare(
     let entry = audit_entry(
         ctx,
         &actor.member,
-        "vote.create",
+        AuditAction::VoteCreate,
         ("vote", id.as_str()),
         scope,
         serde_json::json!({ "title": settings.title }),

@@ -79,7 +79,8 @@ impl ApiError {
             | DomainError::DelegateNotEligible
             | DomainError::ProxyLimit { .. }
             | DomainError::ImportRejected { .. }
-            | DomainError::InviteCodeInvalid => 422,
+            | DomainError::InviteCodeInvalid
+            | DomainError::UnknownRequestNumber => 422,
             DomainError::RateLimited { .. } => 429,
             DomainError::Internal => 500,
             DomainError::Unavailable => 503,

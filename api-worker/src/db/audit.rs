@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 use yishi_core::api::Cursor;
 use yishi_core::api::audit::AuditEntryView;
+use yishi_core::audit::AuditAction;
 use yishi_core::ids::{AuditId, MemberId};
 use yishi_core::territory::ScopePath;
 
@@ -17,8 +18,7 @@ pub struct Entry<'a> {
     pub id: AuditId,
     pub at: chrono::DateTime<chrono::Utc>,
     pub actor: &'a MemberId,
-    /// e.g. `notice.publish`.
-    pub action: &'a str,
+    pub action: AuditAction,
     pub target_kind: &'a str,
     pub target_id: &'a str,
     pub scope: Option<&'a ScopePath>,
@@ -55,7 +55,7 @@ fn insert_where(db: &D1Database, e: &Entry<'_>, condition: &str) -> ApiResult<D1
             text(e.id.as_str()),
             text(&time(e.at)),
             text(e.actor.as_str()),
-            text(e.action),
+            text(e.action.code()),
             text(e.target_kind),
             text(e.target_id),
             opt_text(scope.as_ref().map(|s| s.kind.as_str())),
@@ -81,6 +81,8 @@ struct AuditRow {
     action: String,
     target_kind: String,
     target_id: String,
+    target_name: Option<String>,
+    record_name: Option<String>,
     scope_kind: Option<String>,
     scope_id: Option<String>,
     on_behalf_of: Option<String>,
@@ -90,6 +92,22 @@ struct AuditRow {
     #[serde(flatten)]
     names: PathNames,
 }
+
+/// The title or name of an entry's target, as staff read it elsewhere (a request by its number and kind).
+const TARGET_NAME: &str = "CASE a.target_kind \
+     WHEN 'member' THEN (SELECT name FROM members WHERE id = a.target_id) \
+     WHEN 'notice' THEN (SELECT title FROM notices WHERE id = a.target_id) \
+     WHEN 'vote' THEN (SELECT title FROM votes WHERE id = a.target_id) \
+     WHEN 'meeting' THEN (SELECT title FROM meetings WHERE id = a.target_id) \
+     WHEN 'matter' THEN (SELECT title FROM matters WHERE id = a.target_id) \
+     WHEN 'covenant' THEN (SELECT title FROM covenants WHERE id = a.target_id) \
+     WHEN 'request' THEN (SELECT '#' || r.number || ' ' || s.name FROM requests r \
+         JOIN request_subcategories s ON s.id = r.subcategory_id WHERE r.id = a.target_id) \
+     ELSE NULL END";
+
+/// The record an act on a person concerns, named in its detail: the meeting she was checked in to.
+const RECORD_NAME: &str = "CASE WHEN json_valid(a.detail) THEN \
+     (SELECT title FROM meetings WHERE id = json_extract(a.detail, '$.meeting')) END";
 
 /// A page of the entries whose scope lies within one of `within`, newest first.
 pub async fn list(
@@ -108,7 +126,7 @@ pub async fn list(
         .collect();
     let mut sql = format!(
         "SELECT a.id, a.at, a.actor_id, m.name AS actor_name, a.action, a.target_kind, a.target_id, \
-                a.scope_kind, a.scope_id, a.on_behalf_of, ob.name AS on_behalf_of_name, a.reason, a.detail, {NAME_COLUMNS} \
+                {TARGET_NAME} AS target_name, {RECORD_NAME} AS record_name, a.scope_kind, a.scope_id, a.on_behalf_of, ob.name AS on_behalf_of_name, a.reason, a.detail, {NAME_COLUMNS} \
          FROM audit_log a JOIN members m ON m.id = a.actor_id LEFT JOIN members ob ON ob.id = a.on_behalf_of {} \
          WHERE ({})",
         name_joins("a"),
@@ -137,6 +155,8 @@ pub async fn list(
                 action: r.action,
                 target_kind: r.target_kind,
                 target_id: r.target_id,
+                target_name: r.target_name,
+                record_name: r.record_name,
                 scope,
                 scope_name: r.names.display(),
                 on_behalf_of: r.on_behalf_of.map(MemberId::from_trusted),

@@ -276,3 +276,27 @@ pub fn take_page<T>(mut rows: Vec<T>, limit: u32) -> (Vec<T>, bool) {
     rows.truncate(limit as usize);
     (rows, more)
 }
+
+/// Like [`page_sql`], in ascending order of `time_col` (a deadline: what is due first comes first).
+pub fn page_sql_ascending(
+    sql: &mut String,
+    args: &mut Vec<JsValue>,
+    (time_col, id_col): (&str, &str),
+    cursor: Option<&yishi_core::api::Cursor>,
+    limit: u32,
+) {
+    if let Some(c) = cursor {
+        args.push(text(&time(c.at)));
+        let at = args.len();
+        args.push(text(&c.id));
+        let id = args.len();
+        sql.push_str(&format!(
+            " AND ({time_col} > ?{at} OR ({time_col} = ?{at} AND {id_col} > ?{id}))"
+        ));
+    }
+    args.push(JsValue::from(limit + 1));
+    sql.push_str(&format!(
+        " ORDER BY {time_col} ASC, {id_col} ASC LIMIT ?{}",
+        args.len()
+    ));
+}

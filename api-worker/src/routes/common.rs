@@ -3,6 +3,7 @@
 
 use yishi_core::DomainError;
 use yishi_core::api::territory::PlaceView;
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Entity;
 use yishi_core::ids::{AuditId, MemberId, is_valid_id};
 use yishi_core::members::Actor;
@@ -42,7 +43,7 @@ pub async fn place_in_reach(
 pub fn audit_entry<'a>(
     ctx: &Ctx,
     actor: &'a MemberId,
-    action: &'a str,
+    action: AuditAction,
     (target_kind, target_id): (&'a str, &'a str),
     scope: &'a ScopePath,
     detail: serde_json::Value,

@@ -8,6 +8,7 @@ use yishi_core::api::covenants::{
     CovenantResponse, CovenantSummary, CovenantView, CreateCovenantRequest, SignRequest,
     VersionView,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::covenants::{self as rules, CovenantMove, VersionState};
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{CommentId, CovenantId, HouseholdId, NoticeId};
@@ -134,7 +135,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "covenant.create",
+        AuditAction::CovenantCreate,
         ("covenant", id.as_str()),
         &scope,
         serde_json::json!({ "title": title }),
@@ -339,7 +340,7 @@ pub async fn record_adoption(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "covenant.outcome",
+        AuditAction::CovenantOutcome,
         ("covenant", c.id.as_str()),
         &c.scope,
         serde_json::json!({ "version": number, "adopted": adopted, "vote": vote }),
@@ -436,7 +437,7 @@ pub async fn sign(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
         let entry = audit_entry(
             ctx,
             &member.actor.member,
-            "covenant.paper_signature",
+            AuditAction::CovenantPaperSignature,
             ("covenant", c.id.as_str()),
             home,
             serde_json::json!({ "version": number, "household": household, "reason": reason }),

@@ -4,6 +4,7 @@ use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
 use yishi_core::api::territory::PlaceView;
+use yishi_core::audit::AuditAction;
 use yishi_core::auth::{INVITE_CODE_LEN, invite_code_from_random, normalize_invite_code};
 use yishi_core::error::Entity;
 use yishi_core::ids::{BuildingId, HouseholdId};
@@ -49,7 +50,7 @@ pub async fn issue_for_household(ctx: &Ctx, req: &mut Request, id: &str) -> ApiR
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "invite.issue",
+        AuditAction::InviteIssue,
         ("household", &view.id),
         &path,
         serde_json::json!({ "household": view.name, "in_person": body.in_person, "count": 1 }),
@@ -86,7 +87,7 @@ pub async fn issue_for_building(ctx: &Ctx, req: &mut Request, id: &str) -> ApiRe
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "invite.issue",
+        AuditAction::InviteIssue,
         ("building", &view.id),
         &path,
         serde_json::json!({ "building": view.name, "in_person": body.in_person, "count": households.len() }),
@@ -178,7 +179,7 @@ pub async fn revoke(ctx: &Ctx, code: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "invite.revoke",
+        AuditAction::InviteRevoke,
         ("household", household.as_str()),
         &path,
         serde_json::json!({ "code": code }),

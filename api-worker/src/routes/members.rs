@@ -7,6 +7,7 @@ use yishi_core::api::members::{
     AddHouseholdMemberRequest, BirthYearRequest, MemberListResponse, MemberResponse,
     PasscodeResetResponse, RepresentativeRequest, RoleRequest, VerifyRequest,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::auth as rules;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{HouseholdId, MemberId};
@@ -142,10 +143,13 @@ pub async fn verify(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     let target_id = target.actor.member.clone();
     let (action, decisive) = match outcome {
         Some(_) => (
-            "member.confirm",
+            AuditAction::MemberConfirm,
             db::members::confirm(&db, &target_id, &member.actor.member, ctx.now)?,
         ),
-        None => ("member.reject", db::members::reject(&db, &target_id)?),
+        None => (
+            AuditAction::MemberReject,
+            db::members::reject(&db, &target_id)?,
+        ),
     };
     let entry = audit_entry(
         ctx,
@@ -193,7 +197,7 @@ pub async fn set_birth_year(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "member.birth_year",
+        AuditAction::MemberBirthYear,
         ("member", target_id.as_str()),
         &anchor,
         serde_json::json!({ "name": target.view.name, "from": target.birth_year, "to": year }),
@@ -256,9 +260,9 @@ async fn change_role(
         ctx,
         &member.actor.member,
         if granting {
-            "role.grant"
+            AuditAction::RoleGrant
         } else {
-            "role.revoke"
+            AuditAction::RoleRevoke
         },
         ("member", target_id.as_str()),
         &grant.scope,
@@ -303,7 +307,7 @@ pub async fn reset_passcode(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "member.passcode_reset",
+        AuditAction::MemberPasscodeReset,
         ("member", target_id.as_str()),
         &anchor,
         serde_json::json!({ "name": target.view.name }),
@@ -352,7 +356,7 @@ pub async fn add_to_household(
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "member.add_without_phone",
+        AuditAction::MemberAddWithoutPhone,
         ("member", id.as_str()),
         &path,
         serde_json::json!({ "name": name, "household": view.name }),
@@ -401,7 +405,7 @@ pub async fn set_representative(
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "household.representative",
+        AuditAction::HouseholdRepresentative,
         ("member", body.member_id.as_str()),
         &path,
         serde_json::json!({ "household": view.name }),

@@ -6,6 +6,7 @@ use yishi_core::api::notices::{
     AnswerRequest, CreateNoticeRequest, MarkReadRequest, NoticeListResponse, NoticeReadResponse,
     NoticeReadsResponse, NoticeResponse, NoticeView, ObjectionRequest,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{AuditId, NoticeId, ObjectionId};
 use yishi_core::members::Actor;
@@ -151,7 +152,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         id: ctx.new_id(AuditId::generate)?,
         at: ctx.now,
         actor: &member.actor.member,
-        action: "notice.publish",
+        action: AuditAction::NoticePublish,
         target_kind: "notice",
         target_id: notice.id.as_str(),
         scope: Some(&notice.scope),
@@ -189,7 +190,7 @@ pub async fn publish(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "notice.publish_draft",
+        AuditAction::NoticePublishDraft,
         ("notice", notice_id.as_str()),
         &scope,
         serde_json::json!({ "title": notice.title }),
@@ -264,7 +265,7 @@ pub async fn answer(
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "notice.answer_objection",
+        AuditAction::NoticeAnswerObjection,
         ("notice", notice_id.as_str()),
         &scope,
         serde_json::json!({ "objection": objection, "upheld": body.upheld }),
@@ -405,7 +406,7 @@ pub async fn mark_read(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
             id: ctx.new_id(AuditId::generate)?,
             at: ctx.now,
             actor: &member.actor.member,
-            action: "notice.read_on_behalf",
+            action: AuditAction::NoticeReadOnBehalf,
             target_kind: "notice",
             target_id: notice_id.as_str(),
             scope: home.as_ref(),

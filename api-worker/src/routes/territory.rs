@@ -9,6 +9,7 @@ use yishi_core::api::territory::{
     PlaceNode, PlaceResponse, PlaceView, PostableScopesResponse, TerritoryResponse,
     UpdatePlaceRequest,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::{
     AuditId, BuildingId, CommunityId, CompoundId, HouseholdId, MemberId, StreetId, UnitId,
@@ -359,7 +360,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request, kind: PlaceKind) -> ApiResult<
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "place.create",
+        AuditAction::PlaceCreate,
         (kind.as_str(), &place.id),
         &scope,
         serde_json::json!({ "name": place.name, "layout": layout }),
@@ -421,7 +422,7 @@ pub async fn update(
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "place.update",
+        AuditAction::PlaceUpdate,
         (kind.as_str(), id),
         &path,
         serde_json::json!({
@@ -479,7 +480,7 @@ pub async fn archive(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "place.archive",
+        AuditAction::PlaceArchive,
         (kind.as_str(), id),
         &path,
         serde_json::json!({ "name": view.name }),
@@ -515,7 +516,7 @@ pub async fn restore(ctx: &Ctx, kind: PlaceKind, id: &str) -> ApiResult<Response
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "place.restore",
+        AuditAction::PlaceRestore,
         (kind.as_str(), id),
         &path,
         serde_json::json!({ "name": view.name }),
@@ -589,7 +590,7 @@ pub async fn import(ctx: &Ctx, req: &mut Request, community: &str) -> ApiResult<
         id: ctx.new_id(AuditId::generate)?,
         at: ctx.now,
         actor: &member.actor.member,
-        action: "territory.import",
+        action: AuditAction::TerritoryImport,
         target_kind: "community",
         target_id: community,
         scope: Some(&path),

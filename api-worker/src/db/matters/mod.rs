@@ -10,6 +10,7 @@ use yishi_core::api::matters::{EventKind, EventView, MatterLink, SummaryView};
 use yishi_core::ids::{EventId, MatterId, MeetingId, MemberId};
 use yishi_core::matters::{Category, Decision, Matter, OwnerKind, Step};
 use yishi_core::members::{NameDisplay, public_name};
+use yishi_core::numbers::RecordNumber;
 use yishi_core::territory::ScopePath;
 
 use super::territory::{NAME_COLUMNS, PathNames, name_joins};
@@ -42,6 +43,7 @@ fn shown(name: String, display: &str) -> String {
 #[derive(Debug, Deserialize)]
 struct MatterRow {
     id: String,
+    number: i64,
     title: String,
     description: String,
     category: String,
@@ -83,6 +85,8 @@ struct MatterRow {
 /// A stored matter, parsed.
 pub struct StoredMatter {
     pub id: MatterId,
+    /// Its short number within the community (议题 #12).
+    pub number: RecordNumber,
     pub title: String,
     pub description: String,
     pub category: Category,
@@ -157,6 +161,7 @@ impl MatterRow {
                     .map(parse_time)
                     .transpose()?,
             },
+            number: super::requests::stored_number(self.number)?,
             id: MatterId::from_trusted(&self.id),
             title: self.title,
             description: self.description,
@@ -201,7 +206,7 @@ fn select() -> String {
 /// [`select`] with `extra` columns (each starting with a comma).
 fn select_with(extra: &str) -> String {
     format!(
-        "SELECT m.id, m.title, m.description, m.category, m.micro_wish, m.step, m.threshold, m.proposer_id, \
+        "SELECT m.id, m.number, m.title, m.description, m.category, m.micro_wish, m.step, m.threshold, m.proposer_id, \
                 {proposer}, m.created_at, m.updated_at, m.merged_into, mi.title AS merged_into_title, \
                 m.decline_reason, m.summary, sb.name AS summary_by_name, m.summary_at, m.vote_id, m.meeting_id, \
                 mt.title AS meeting_title, m.item_position, m.decision, m.decision_notice_id, m.owner_kind, \
@@ -220,6 +225,27 @@ fn select_with(extra: &str) -> String {
         name_joins("m"),
         proposer = public_name_columns("p", "proposer"),
     )
+}
+
+/// The id of the matter with this number among the matters counted with `m` (its community's, or its
+/// street's for a matter of the whole street).
+pub async fn id_by_number(
+    db: &D1Database,
+    m: &StoredMatter,
+    number: RecordNumber,
+) -> ApiResult<Option<MatterId>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+    }
+    let row: Option<Row> = first(
+        db,
+        "SELECT o.id FROM matters o JOIN matters m ON m.id = ?1 \
+         WHERE COALESCE(o.community_id, o.street_id) = COALESCE(m.community_id, m.street_id) AND o.number = ?2",
+        &[text(m.id.as_str()), JsValue::from(number.get())],
+    )
+    .await?;
+    Ok(row.map(|r| MatterId::from_trusted(&r.id)))
 }
 
 pub async fn get(db: &D1Database, id: &MatterId) -> ApiResult<Option<StoredMatter>> {
@@ -251,8 +277,9 @@ pub fn insert(db: &D1Database, m: &NewMatter<'_>) -> ApiResult<D1PreparedStateme
     stmt(
         db,
         "INSERT INTO matters (id, street_id, community_id, compound_id, building_id, unit_id, title, description, \
-             category, micro_wish, step, threshold, proposer_id, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'proposed', ?11, ?12, ?13, ?13)",
+             category, micro_wish, step, threshold, proposer_id, created_at, updated_at, number) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'proposed', ?11, ?12, ?13, ?13, \
+             (SELECT IFNULL(MAX(number), 0) + 1 FROM matters WHERE COALESCE(community_id, street_id) = COALESCE(?3, ?2)))",
         &[
             text(m.id.as_str()),
             street,

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 use yishi_core::ids::{EventId, HandlingUnitId, MemberId, PhotoId, RequestId, SubcategoryId};
+use yishi_core::numbers::RecordNumber;
 use yishi_core::requests::{Channel, Escalation, Status};
 use yishi_core::territory::ScopePath;
 
@@ -28,6 +29,7 @@ pub use sweep::*;
 #[derive(Deserialize)]
 pub struct RequestRow {
     pub id: String,
+    pub number: i64,
     pub subcategory_id: String,
     pub handler_id: String,
     pub handler_name: String,
@@ -69,6 +71,9 @@ impl RequestRow {
     pub fn id(&self) -> RequestId {
         RequestId::from_trusted(&self.id)
     }
+    pub fn number(&self) -> ApiResult<RecordNumber> {
+        stored_number(self.number)
+    }
     pub fn status(&self) -> ApiResult<Status> {
         Status::parse(&self.status)
             .ok_or_else(|| ApiError::internal(format!("stored status {:?}", self.status)))
@@ -98,7 +103,7 @@ impl RequestRow {
 
 fn request_select() -> String {
     format!(
-        "SELECT r.id, r.subcategory_id, r.handler_id, h.name AS handler_name, r.street_id, r.community_id, \
+        "SELECT r.id, r.number, r.subcategory_id, r.handler_id, h.name AS handler_name, r.street_id, r.community_id, \
          r.compound_id, r.building_id, r.unit_id, {NAME_COLUMNS}, r.place_text, r.description, r.requester_id, \
          m.name AS requester_name, r.caller_name, r.caller_phone, r.registered_by, r.show_name, r.channel, r.status, \
          r.received_at, r.deadline, r.resolved_at, r.escalation, r.returned_to, rt.name AS returned_to_name, \
@@ -123,6 +128,31 @@ pub async fn get(db: &D1Database, id: &RequestId) -> ApiResult<Option<RequestRow
     .await
 }
 
+/// A record's number as stored.
+pub fn stored_number(n: i64) -> ApiResult<RecordNumber> {
+    u32::try_from(n)
+        .ok()
+        .and_then(RecordNumber::new)
+        .ok_or_else(|| ApiError::internal(format!("stored number {n}")))
+}
+
+/// The request of a community with this number.
+pub async fn by_number(
+    db: &D1Database,
+    community: &str,
+    number: RecordNumber,
+) -> ApiResult<Option<RequestRow>> {
+    first(
+        db,
+        &format!(
+            "{} WHERE r.community_id = ?1 AND r.number = ?2",
+            request_select()
+        ),
+        &[text(community), JsValue::from(number.get())],
+    )
+    .await
+}
+
 /// Which requests a list shows.
 pub enum Filter<'a> {
     /// Raised or joined by the member.
@@ -141,15 +171,22 @@ pub enum StatusFilter {
     Is(Status),
 }
 
-/// A page of requests, most recently changed first; one more than `limit` tells that more follow.
-pub async fn list(
-    db: &D1Database,
+/// What a list is narrowed to besides its filter: words or a number typed in the search box.
+pub enum Search<'a> {
+    Anything,
+    Number(RecordNumber),
+    Words(&'a str),
+}
+
+const OPEN: &str = "r.status IN ('received', 'accepted', 'in_progress', 'returned')";
+
+/// The conditions of a list, their arguments pushed onto `args`; `None` when it is empty for sure.
+fn conditions(
     filter: &Filter<'_>,
     status: &StatusFilter,
-    cursor: Option<&yishi_core::api::Cursor>,
-    limit: u32,
-) -> ApiResult<Vec<RequestRow>> {
-    let mut args: Vec<JsValue> = Vec::new();
+    search: &Search<'_>,
+    args: &mut Vec<JsValue>,
+) -> Option<String> {
     let mark = |v: JsValue, args: &mut Vec<JsValue>| {
         args.push(v);
         format!("?{}", args.len())
@@ -157,7 +194,7 @@ pub async fn list(
     let mut conds: Vec<String> = Vec::new();
     match filter {
         Filter::Mine(member) => {
-            let m = mark(text(member.as_str()), &mut args);
+            let m = mark(text(member.as_str()), args);
             conds.push(format!(
                 "(r.requester_id = {m} OR EXISTS (SELECT 1 FROM request_followers f \
                  WHERE f.request_id = r.id AND f.member_id = {m}))"
@@ -165,42 +202,115 @@ pub async fn list(
         }
         Filter::Handling(units) => {
             if units.is_empty() {
-                return Ok(Vec::new());
+                return None;
             }
-            let marks: Vec<String> = units
-                .iter()
-                .map(|u| mark(text(u.as_str()), &mut args))
-                .collect();
+            let marks: Vec<String> = units.iter().map(|u| mark(text(u.as_str()), args)).collect();
             conds.push(format!("r.handler_id IN ({})", marks.join(", ")));
         }
         Filter::Within(scopes) => {
             if scopes.is_empty() {
-                return Ok(Vec::new());
+                return None;
             }
             let parts: Vec<String> = scopes
                 .iter()
-                .map(|s| super::scope_within_sql("r", s, &mut args))
+                .map(|s| super::scope_within_sql("r", s, args))
                 .collect();
             conds.push(format!("({})", parts.join(" OR ")));
         }
     }
-    const OPEN: &str = "r.status IN ('received', 'accepted', 'in_progress', 'returned')";
     match status {
         StatusFilter::Any => {}
         StatusFilter::Open => conds.push(OPEN.to_owned()),
         StatusFilter::Overdue(now) => {
-            let n = mark(text(&time(*now)), &mut args);
+            let n = mark(text(&time(*now)), args);
             conds.push(format!("{OPEN} AND r.deadline < {n}"));
         }
         StatusFilter::Escalated => conds.push(format!("{OPEN} AND r.escalation > 0")),
         StatusFilter::Is(s) => {
-            let n = mark(text(s.as_str()), &mut args);
+            let n = mark(text(s.as_str()), args);
             conds.push(format!("r.status = {n}"));
         }
     }
-    let mut sql = format!("{} WHERE {}", request_select(), conds.join(" AND "));
-    super::page_sql(&mut sql, &mut args, ("r.updated_at", "r.id"), cursor, limit);
+    match search {
+        Search::Anything => {}
+        Search::Number(n) => {
+            let n = mark(JsValue::from(n.get()), args);
+            conds.push(format!("r.number = {n}"));
+        }
+        Search::Words(words) => {
+            let like = mark(text(&format!("%{}%", super::like_escape(words))), args);
+            conds.push(format!(
+                "(r.description LIKE {like} ESCAPE '\\' OR r.place_text LIKE {like} ESCAPE '\\' \
+                 OR r.subcategory_id IN (SELECT id FROM request_subcategories WHERE name LIKE {like} ESCAPE '\\'))"
+            ));
+        }
+    }
+    Some(conds.join(" AND "))
+}
+
+impl StatusFilter {
+    /// Lists of what is still to do come most urgent first (earliest deadline: the overdue lead).
+    #[must_use]
+    pub fn by_deadline(&self) -> bool {
+        matches!(
+            self,
+            StatusFilter::Open | StatusFilter::Overdue(_) | StatusFilter::Escalated
+        )
+    }
+}
+
+/// A page of requests: by deadline, earliest first, for open, overdue and escalated ones (see
+/// [`StatusFilter::by_deadline`]); otherwise most recently changed first. One more than `limit` tells
+/// that more follow.
+pub async fn list(
+    db: &D1Database,
+    filter: &Filter<'_>,
+    status: &StatusFilter,
+    search: &Search<'_>,
+    cursor: Option<&yishi_core::api::Cursor>,
+    limit: u32,
+) -> ApiResult<Vec<RequestRow>> {
+    let mut args: Vec<JsValue> = Vec::new();
+    let Some(conds) = conditions(filter, status, search, &mut args) else {
+        return Ok(Vec::new());
+    };
+    let mut sql = format!("{} WHERE {conds}", request_select());
+    if status.by_deadline() {
+        super::page_sql_ascending(&mut sql, &mut args, ("r.deadline", "r.id"), cursor, limit);
+    } else {
+        super::page_sql(&mut sql, &mut args, ("r.updated_at", "r.id"), cursor, limit);
+    }
     all(db, &sql, &args).await
+}
+
+/// How many open requests a list holds, and how many of them are overdue at `now`.
+pub async fn count_open(
+    db: &D1Database,
+    filter: &Filter<'_>,
+    now: DateTime<Utc>,
+) -> ApiResult<(u32, u32)> {
+    #[derive(Deserialize)]
+    struct Row {
+        open: Option<i64>,
+        overdue: Option<i64>,
+    }
+    let mut args: Vec<JsValue> = Vec::new();
+    let Some(conds) = conditions(filter, &StatusFilter::Open, &Search::Anything, &mut args) else {
+        return Ok((0, 0));
+    };
+    args.push(text(&time(now)));
+    let n = args.len();
+    let row: Option<Row> = first(
+        db,
+        &format!(
+            "SELECT COUNT(*) AS open, SUM(CASE WHEN r.deadline < ?{n} THEN 1 ELSE 0 END) AS overdue \
+             FROM requests r WHERE {conds}"
+        ),
+        &args,
+    )
+    .await?;
+    let count = |v: Option<i64>| u32::try_from(v.unwrap_or(0)).unwrap_or(0);
+    Ok(row.map_or((0, 0), |r| (count(r.open), count(r.overdue))))
 }
 
 /// Open requests of `subcategory` within `near`, newest first (at most ten).
@@ -249,9 +359,9 @@ pub fn insert(db: &D1Database, r: &NewRow<'_>) -> ApiResult<D1PreparedStatement>
         db,
         "INSERT INTO requests (id, subcategory_id, handler_id, street_id, community_id, compound_id, building_id, \
          unit_id, place_text, description, requester_id, caller_name, caller_phone, show_name, channel, \
-         registered_by, status, received_at, deadline, updated_at, split_from, lat, long) \
+         registered_by, status, received_at, deadline, updated_at, split_from, lat, long, number) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?17, \
-         ?19, ?20, ?21)",
+         ?19, ?20, ?21, (SELECT IFNULL(MAX(number), 0) + 1 FROM requests WHERE community_id = ?5))",
         &[
             text(r.id.as_str()),
             text(r.subcategory.as_str()),

@@ -7,6 +7,7 @@ use yishi_core::DomainError;
 use yishi_core::api::matters::{
     AcceptanceRequest, EventKind, MilestoneRequest, OwnerRequest, ProgressRequest,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::EventId;
 use yishi_core::matters::{self as rules, Move, OwnerKind, clean_line, clean_text};
@@ -61,7 +62,7 @@ pub async fn set_owner(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Resp
         &columns,
         (EventKind::OwnerNamed, &name),
         Some((
-            "matter.owner",
+            AuditAction::MatterOwner,
             serde_json::json!({ "kind": body.kind, "name": name, "member": owner_member }),
         )),
     )

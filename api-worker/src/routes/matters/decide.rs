@@ -4,6 +4,7 @@
 use wasm_bindgen::JsValue;
 use worker::{Request, Response};
 use yishi_core::api::matters::{AgendaRequest, BallotRequest, DecisionRequest, EventKind};
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::{MeetingId, NoticeId};
 use yishi_core::matters::{self as rules, Decision, Move};
@@ -197,7 +198,7 @@ pub async fn record_decision(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
                 ctx,
                 &db,
                 &member.actor,
-                "matter.decide",
+                AuditAction::MatterDecide,
                 &m,
                 serde_json::json!({ "vote": vote_id, "decision": outcome, "notice": notice.id }),
             )?,
@@ -229,7 +230,7 @@ pub async fn reconsider(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         &cleared,
         (EventKind::Reconsidered, ""),
         Some((
-            "matter.reconsider",
+            AuditAction::MatterReconsider,
             serde_json::json!({ "notice": m.decision_notice }),
         )),
     )

@@ -5,6 +5,7 @@ use wasm_bindgen::JsValue;
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::matters::{CommentRequest, EventKind, ReasonRequest, SummaryRequest};
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::CommentId;
 use yishi_core::matters::{self as rules, Move, clean_text};
@@ -108,7 +109,7 @@ pub async fn hide_comment(
                     ctx,
                     &db,
                     &member.actor,
-                    "matter.hide_comment",
+                    AuditAction::MatterHideComment,
                     &m,
                     serde_json::json!({ "comment": comment, "reason": reason }),
                 )?,

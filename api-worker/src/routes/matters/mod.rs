@@ -11,6 +11,7 @@ use yishi_core::api::matters::{
     DecisionView, EventKind, MatterListResponse, MatterPermissions, MatterResponse, MatterSummary,
     MatterView, OwnerView, ProgressView,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{EventId, MatterId};
 use yishi_core::matters::{self as rules, Category, Move, Step};
@@ -108,6 +109,7 @@ async fn view(ctx: &Ctx, actor: &Actor, m: StoredMatter) -> ApiResult<MatterView
     });
     Ok(MatterView {
         id: m.id,
+        number: m.number,
         title: m.title,
         description: m.description,
         category: m.category,
@@ -201,7 +203,7 @@ fn audit_of(
     ctx: &Ctx,
     db: &D1Database,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     m: &StoredMatter,
     detail: serde_json::Value,
 ) -> ApiResult<D1PreparedStatement> {
@@ -225,7 +227,7 @@ async fn step(
     next: Step,
     columns: &[(Column, JsValue)],
     (kind, note): (EventKind, &str),
-    audit: Option<(&str, serde_json::Value)>,
+    audit: Option<(AuditAction, serde_json::Value)>,
 ) -> ApiResult<Response> {
     let db = ctx.db()?;
     let mut statements = vec![
@@ -299,6 +301,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         .filter(|(m, _, _)| rules::can_read(&member.actor, &m.rules.scope))
         .map(|(m, my_support, needs_my_vote)| MatterSummary {
             id: m.id.clone(),
+            number: m.number,
             title: m.title.clone(),
             category: m.category,
             step: m.rules.step,

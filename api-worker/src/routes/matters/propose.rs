@@ -5,9 +5,11 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::matters::{EventKind, MergeRequest, ProposeRequest, ReasonRequest};
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::MatterId;
 use yishi_core::matters::{self as rules, Move, Step, clean_line, clean_text};
+use yishi_core::numbers::{RecordKind, RecordNumber};
 use yishi_core::territory::ScopeRef;
 
 use crate::db;
@@ -159,7 +161,10 @@ pub async fn decline(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respon
         next,
         &[(Column::DeclineReason, JsValue::from_str(&reason))],
         (EventKind::Declined, &reason),
-        Some(("matter.decline", serde_json::json!({ "reason": reason }))),
+        Some((
+            AuditAction::MatterDecline,
+            serde_json::json!({ "reason": reason }),
+        )),
     )
     .await
 }
@@ -173,7 +178,15 @@ pub async fn merge(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let bad_target = || DomainError::Invalid {
         field: Field::Matter,
     };
-    let mut target = load(ctx, &member.actor, &body.into)
+    // Staff type the number shown on the matter (`12`, `#12`, `M-12`); an id still works.
+    let into = match RecordNumber::parse(RecordKind::Matter, &body.into) {
+        Some(n) => db::matters::id_by_number(&ctx.db()?, &dup, n)
+            .await?
+            .ok_or_else(bad_target)?
+            .to_string(),
+        None => body.into.trim().to_owned(),
+    };
+    let mut target = load(ctx, &member.actor, &into)
         .await
         .map_err(|_| bad_target())?;
     if target.id == dup.id || !target.rules.scope.contains(&dup.rules.scope) {
@@ -221,7 +234,7 @@ pub async fn merge(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
             ctx,
             &db,
             &member.actor,
-            "matter.merge",
+            AuditAction::MatterMerge,
             &dup,
             serde_json::json!({ "into": target.id }),
         )?,

@@ -3,6 +3,7 @@
 
 use worker::{Request, Response};
 use yishi_core::api::matters::MatterSettingsResponse;
+use yishi_core::audit::AuditAction;
 use yishi_core::ids::CommunityId;
 use yishi_core::matters::MatterSettings;
 use yishi_core::members::Actor;
@@ -65,7 +66,7 @@ pub async fn put_settings(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<R
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "matter.settings",
+        AuditAction::MatterSettings,
         ("community", community.as_str()),
         &scope,
         serde_json::to_value(settings)?,

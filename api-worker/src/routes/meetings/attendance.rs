@@ -4,6 +4,7 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::{AttendanceListResponse, Attendee, CheckInRequest, LeaveRequest};
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::MemberId;
 use yishi_core::members::normalize_reason;
@@ -71,7 +72,7 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
         let entry = audit_entry(
             ctx,
             &member.actor.member,
-            "meeting.check_in_on_behalf",
+            AuditAction::MeetingCheckInOnBehalf,
             ("member", who.as_str()),
             &m.scope,
             serde_json::json!({ "meeting": m.id, "reason": reason }),

@@ -5,6 +5,7 @@ use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::MinutesRequest;
 use yishi_core::api::notices::NoticeResponse;
+use yishi_core::audit::AuditAction;
 use yishi_core::ids::{NoticeId, VoteId};
 use yishi_core::meetings::MeetingState;
 use yishi_core::meetings::minutes::{
@@ -127,7 +128,7 @@ pub async fn publish_minutes(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "meeting.publish_minutes",
+        AuditAction::MeetingPublishMinutes,
         ("meeting", m.id.as_str()),
         &m.scope,
         serde_json::json!({ "notice": notice.id }),

@@ -9,6 +9,7 @@ use yishi_core::DomainError;
 use yishi_core::api::meetings::{
     CreateMeetingRequest, MeetingListResponse, MeetingResponse, MeetingSummary, MeetingView, MyPart,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{MeetingId, MemberId};
 use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair};
@@ -183,7 +184,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "meeting.create",
+        AuditAction::MeetingCreate,
         ("meeting", id.as_str()),
         &scope,
         serde_json::json!({ "title": settings.title }),
@@ -246,9 +247,9 @@ pub async fn set_open(ctx: &Ctx, id: &str, open: bool) -> ApiResult<Response> {
         ctx,
         &member.actor.member,
         if open {
-            "meeting.open"
+            AuditAction::MeetingOpen
         } else {
-            "meeting.close"
+            AuditAction::MeetingClose
         },
         ("meeting", m.id.as_str()),
         &m.scope,

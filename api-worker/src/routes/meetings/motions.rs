@@ -4,6 +4,7 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::MotionRequest;
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Entity;
 use yishi_core::ids::VoteId;
 use yishi_core::meetings::{ItemState, may_put_motion, quorum_met};
@@ -72,7 +73,7 @@ pub async fn put_motion(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "meeting.motion",
+        AuditAction::MeetingMotion,
         ("vote", vote.as_str()),
         &m.scope,
         serde_json::json!({ "meeting": m.id, "title": settings.title, "quorum_override": override_reason }),

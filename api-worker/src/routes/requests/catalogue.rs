@@ -8,6 +8,7 @@ use yishi_core::api::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, PlaceChoice,
     SubcategoryRequest, UnitMemberRequest, UnitRef, UnitRequest,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::auth::normalize_phone;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{HandlingUnitId, RequestCategoryId, SubcategoryId, is_valid_id};
@@ -83,7 +84,7 @@ async fn catalogue_for(ctx: &Ctx, member: &LoadedMember) -> ApiResult<Response> 
 async fn save_catalogue(
     ctx: &Ctx,
     (actor, scope): (&Actor, &ScopePath),
-    (action, kind, id): (&str, &str, &str),
+    (action, kind, id): (AuditAction, &str, &str),
     detail: serde_json::Value,
     mut statements: Vec<D1PreparedStatement>,
 ) -> ApiResult<()> {
@@ -107,7 +108,7 @@ pub async fn put_category(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> Api
         None => {
             let id = ctx.new_id(RequestCategoryId::generate)?;
             let s = db::requests::insert_category(&db, &id, &name)?;
-            (id.to_string(), s, "request_category.create")
+            (id.to_string(), s, AuditAction::RequestCategoryCreate)
         }
         Some(id) => {
             if !is_valid_id(id) || !db::requests::category_exists(&db, id).await? {
@@ -117,7 +118,7 @@ pub async fn put_category(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> Api
                 .into());
             }
             let s = db::requests::rename_category(&db, id, &name)?;
-            (id.to_owned(), s, "request_category.update")
+            (id.to_owned(), s, AuditAction::RequestCategoryUpdate)
         }
     };
     save_catalogue(
@@ -168,7 +169,7 @@ pub async fn put_subcategory(
         None => {
             let id = ctx.new_id(SubcategoryId::generate)?;
             let s = db::requests::insert_subcategory(&db, &id, &fields)?;
-            (id.to_string(), s, "request_subcategory.create")
+            (id.to_string(), s, AuditAction::RequestSubcategoryCreate)
         }
         Some(id) => {
             let exists = match SubcategoryId::parse(id) {
@@ -182,7 +183,7 @@ pub async fn put_subcategory(
                 .into());
             }
             let s = db::requests::update_subcategory(&db, id, &fields)?;
-            (id.to_owned(), s, "request_subcategory.update")
+            (id.to_owned(), s, AuditAction::RequestSubcategoryUpdate)
         }
     };
     save_catalogue(
@@ -207,12 +208,12 @@ pub async fn put_unit(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> ApiResu
         None => {
             let id = ctx.new_id(HandlingUnitId::generate)?;
             let s = db::requests::insert_unit(&db, &id, &name, body.kind, ctx.now)?;
-            (id.to_string(), s, "handling_unit.create")
+            (id.to_string(), s, AuditAction::HandlingUnitCreate)
         }
         Some(id) => {
             unit_or(&db, Some(id), unit_not_found()).await?;
             let s = db::requests::update_unit(&db, id, &name, body.kind)?;
-            (id.to_owned(), s, "handling_unit.update")
+            (id.to_owned(), s, AuditAction::HandlingUnitUpdate)
         }
     };
     save_catalogue(
@@ -259,7 +260,7 @@ pub async fn add_unit_member(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
         ctx,
         (&member.actor, &scope),
         (
-            "handling_unit.add_member",
+            AuditAction::HandlingUnitAddMember,
             "handling_unit",
             unit.id.as_str(),
         ),
@@ -291,7 +292,7 @@ pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Res
         ctx,
         (&member.actor, &scope),
         (
-            "handling_unit.remove_member",
+            AuditAction::HandlingUnitRemoveMember,
             "handling_unit",
             unit.id.as_str(),
         ),
@@ -328,7 +329,7 @@ pub async fn put_calendar(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     save_catalogue(
         ctx,
         (&member.actor, &scope),
-        ("request_calendar.replace", "request_calendar", "calendar"),
+        (AuditAction::RequestCalendarReplace, "request_calendar", "calendar"),
         serde_json::json!({ "holidays": cal.holidays.len(), "workdays": cal.workdays.len(), "confirm_days": days }),
         statements,
     )
@@ -454,7 +455,11 @@ pub async fn import_catalogue(ctx: &Ctx, req: &mut Request) -> ApiResult<Respons
     save_catalogue(
         ctx,
         (&member.actor, &scope),
-        ("request_catalogue.import", "request_catalogue", "catalogue"),
+        (
+            AuditAction::RequestCatalogueImport,
+            "request_catalogue",
+            "catalogue",
+        ),
         serde_json::to_value(&counts).unwrap_or_default(),
         statements,
     )

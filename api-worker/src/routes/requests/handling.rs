@@ -6,8 +6,10 @@ use wasm_bindgen::JsValue;
 use worker::{D1PreparedStatement, Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::requests::{ChangeRequest, ConfirmRequest, RequestAction, SplitRequest};
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::{EventId, HandlingUnitId, MemberId, RequestId, SubcategoryId};
+use yishi_core::numbers::{RecordKind, RecordNumber};
 use yishi_core::requests::{self as rules, Outcome, Transition};
 use yishi_core::text::clean_text;
 
@@ -20,7 +22,7 @@ use crate::session;
 
 use super::catalogue::unit_or;
 use super::intake::routed;
-use super::{field_invalid, invalid, load, respond};
+use super::{field_invalid, load, respond};
 
 /// `POST /api/v1/requests/{id}/changes`: the unit accepts, starts, resolves or returns it; staff send
 /// a returned request on or merge it into another. Each change is one batch with its record entry.
@@ -38,6 +40,7 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
     let mut columns: Vec<(Column, JsValue)> = Vec::new();
     let mut extra: Vec<D1PreparedStatement> = Vec::new();
     let mut event_unit: Option<String> = None;
+    let mut merged_into: Option<String> = None;
     match body.action {
         RequestAction::Accept | RequestAction::Start => {}
         RequestAction::Resolve => {
@@ -73,20 +76,26 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
             event_unit = Some(unit.id.to_string());
         }
         RequestAction::Merge => {
-            let into = body
-                .into
-                .as_deref()
-                .and_then(RequestId::parse)
-                .filter(|i| *i != rid)
-                .ok_or(invalid(Field::Code))?;
-            let target = db::requests::get(&db, &into)
-                .await?
-                .filter(|t| t.path.community_id == row.path.community_id)
-                .ok_or(invalid(Field::Code))?;
+            // Staff type the number they see on the list (`128`, `#128`, `R-128`); an id still works.
+            let typed = body.into.as_deref().map(str::trim).unwrap_or_default();
+            let target = match (
+                RecordNumber::parse(RecordKind::Request, typed),
+                row.path.community_id.as_deref(),
+            ) {
+                (Some(n), Some(community)) => db::requests::by_number(&db, community, n).await?,
+                _ => match RequestId::parse(typed) {
+                    Some(id) => db::requests::get(&db, &id).await?,
+                    None => None,
+                },
+            }
+            .filter(|t| t.path.community_id == row.path.community_id && t.id != rid.as_str())
+            .ok_or(DomainError::UnknownRequestNumber)?;
+            let into = target.id();
             if !target.status()?.is_open() {
                 return Err(DomainError::RequestStatus.into());
             }
             columns.push((Column::MergedInto, db::text(into.as_str())));
+            merged_into = Some(into.to_string());
             extra.extend(db::requests::carry_followers(&db, &rid, &into, ctx.now)?);
             let merged_in = ctx.new_id(EventId::generate)?;
             extra.push(db::requests::event(
@@ -98,7 +107,7 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
                     kind: "merged_in",
                     status: target.status()?,
                     handler: None,
-                    note: rid.as_str(),
+                    note: &row.number()?.to_string(),
                     at: ctx.now,
                 },
             )?);
@@ -127,13 +136,13 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
             ctx,
             &member.actor.member,
             if body.action == RequestAction::Merge {
-                "request.merge"
+                AuditAction::RequestMerge
             } else {
-                "request.reroute"
+                AuditAction::RequestReroute
             },
             ("request", rid.as_str()),
             &scope,
-            serde_json::json!({ "unit": event_unit, "into": body.into, "note": note }),
+            serde_json::json!({ "unit": event_unit, "into": merged_into, "note": note }),
         )?;
         statements.push(audit::insert(&db, &entry)?);
     }
@@ -279,7 +288,7 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
             &audit_entry(
                 ctx,
                 &member.actor.member,
-                "request.split",
+                AuditAction::RequestSplit,
                 ("request", parent.as_str()),
                 &path,
                 serde_json::json!({ "into": child, "subcategory": sub.id }),

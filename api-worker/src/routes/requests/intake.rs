@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use worker::{D1Database, Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::requests::{NewRequest, SimilarResponse};
+use yishi_core::audit::AuditAction;
 use yishi_core::auth::normalize_phone;
 use yishi_core::error::Field;
 use yishi_core::ids::{EventId, RequestId, SubcategoryId, is_valid_id};
@@ -166,7 +167,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         let entry = audit_entry(
             ctx,
             &member.actor.member,
-            "request.register",
+            AuditAction::RequestRegister,
             ("request", id.as_str()),
             &path,
             serde_json::json!({ "channel": channel, "caller": name }),

@@ -9,19 +9,20 @@ use chrono::{DateTime, Utc};
 use worker::{D1Database, Response};
 use yishi_core::DomainError;
 use yishi_core::api::requests::{
-    RatingView, RequestEventView, RequestListResponse, RequestPowers, RequestResponse,
-    RequestSummary, RequestView, UnitRef,
+    RatingView, RequestCounts, RequestEventView, RequestListResponse, RequestPowers,
+    RequestResponse, RequestSummary, RequestView, UnitRef,
 };
 use yishi_core::error::Field;
 use yishi_core::ids::{HandlingUnitId, MemberId, PhotoId, RequestId, SubcategoryId};
 use yishi_core::members::Actor;
+use yishi_core::numbers::{RecordKind, RecordNumber};
 use yishi_core::policy::{Action, Target, authorize, scopes_for};
 use yishi_core::requests::{self as rules, Outcome, Parties, Status, Transition};
 use yishi_core::territory::ScopeKind;
 
 use crate::db;
 use crate::db::members::LoadedMember;
-use crate::db::requests::{Filter, RequestRow, StatusFilter};
+use crate::db::requests::{Filter, RequestRow, Search, StatusFilter};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{Ctx, json, next_cursor, page_params, query_param};
 use crate::session;
@@ -112,6 +113,7 @@ fn summary(row: &RequestRow, now: DateTime<Utc>) -> ApiResult<RequestSummary> {
     let deadline = row.deadline()?;
     Ok(RequestSummary {
         id: row.id(),
+        number: row.number()?,
         subcategory_name: row.subcategory_name.clone(),
         category_name: row.category_name.clone(),
         unit_name: row.handler_name.clone(),
@@ -168,8 +170,16 @@ async fn view(
         _ => None,
     };
     let scope = row.scope()?;
+    let merged_into_number = match &row.merged_into {
+        Some(into) => db::requests::get(&db, &RequestId::from_trusted(into))
+            .await?
+            .map(|t| t.number())
+            .transpose()?,
+        None => None,
+    };
     Ok(RequestView {
         id: id.clone(),
+        number: row.number()?,
         subcategory: sub.view(),
         category_name: sub.category_name.clone(),
         unit: UnitRef {
@@ -206,6 +216,7 @@ async fn view(
             name: row.returned_to_name.clone().unwrap_or_default(),
         }),
         merged_into: row.merged_into.as_deref().map(RequestId::from_trusted),
+        merged_into_number,
         split_from: row.split_from.as_deref().map(RequestId::from_trusted),
         photos: photos
             .iter()
@@ -256,26 +267,26 @@ pub async fn get(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     respond(ctx, &member, id, 200).await
 }
 
-/// `GET /api/v1/requests?view=mine|handling|all&status=…`: `mine` (the default) is what she raised or
-/// joined; `handling` her units'; `all` everything within the places she dispatches.
+/// `GET /api/v1/requests?view=mine|handling|all&status=…&q=…`: `mine` (the default) is what she raised
+/// or joined; `handling` her units'; `all` everything within the places she dispatches. `q` is a number
+/// (`128`, `#128`, `R-128`) or words. Every answer counts what waits in each of her lists.
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let (cursor, limit) = page_params(&ctx.url)?;
     let db = ctx.db()?;
-    let units;
-    let scopes;
+    let units = db::requests::units_of(&db, &member.actor.member).await?;
+    let scopes = scopes_for(&member.actor, Action::DispatchRequests);
+    let mine = Filter::Mine(&member.actor.member);
+    let handling = Filter::Handling(&units);
+    let within = Filter::Within(&scopes);
     let filter = match query_param(&ctx.url, "view").as_deref() {
-        None | Some("mine") => Filter::Mine(&member.actor.member),
-        Some("handling") => {
-            units = db::requests::units_of(&db, &member.actor.member).await?;
-            Filter::Handling(&units)
-        }
+        None | Some("mine") => &mine,
+        Some("handling") => &handling,
         Some("all") => {
-            scopes = scopes_for(&member.actor, Action::DispatchRequests);
             if scopes.is_empty() {
                 return Err(DomainError::Forbidden.into());
             }
-            Filter::Within(&scopes)
+            &within
         }
         Some(_) => return Err(invalid(Field::Scope)),
     };
@@ -286,12 +297,32 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         Some("escalated") => StatusFilter::Escalated,
         Some(s) => StatusFilter::Is(Status::parse(s).ok_or(invalid(Field::Query))?),
     };
-    let rows = db::requests::list(&db, &filter, &status, cursor.as_ref(), limit).await?;
+    let q = query_param(&ctx.url, "q");
+    let q = q.as_deref().map(str::trim).unwrap_or_default();
+    if q.chars().count() > 100 {
+        return Err(invalid(Field::Query));
+    }
+    let search = match RecordNumber::parse(RecordKind::Request, q) {
+        _ if q.is_empty() => Search::Anything,
+        Some(n) => Search::Number(n),
+        None => Search::Words(q),
+    };
+    let rows = db::requests::list(&db, filter, &status, &search, cursor.as_ref(), limit).await?;
     let (rows, more) = db::take_page(rows, limit);
     let last = rows
         .last()
-        .map(|r| db::parse_time(&r.updated_at))
+        .map(|r| {
+            db::parse_time(if status.by_deadline() {
+                &r.deadline
+            } else {
+                &r.updated_at
+            })
+        })
         .transpose()?;
+    let (mine_open, _) = db::requests::count_open(&db, &mine, ctx.now).await?;
+    let (handling_open, handling_overdue) =
+        db::requests::count_open(&db, &handling, ctx.now).await?;
+    let (all_open, all_overdue) = db::requests::count_open(&db, &within, ctx.now).await?;
     json(
         200,
         &RequestListResponse {
@@ -305,6 +336,13 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
                 .iter()
                 .map(|r| summary(r, ctx.now))
                 .collect::<ApiResult<Vec<_>>>()?,
+            counts: RequestCounts {
+                mine: mine_open,
+                handling: handling_open,
+                handling_overdue,
+                all: all_open,
+                all_overdue,
+            },
         },
     )
 }

@@ -6,6 +6,7 @@ use yishi_core::DomainError;
 use yishi_core::api::requests::{
     Open311KeyListResponse, Open311KeyRequest, Open311KeyResponse, Open311KeyView,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::members::Actor;
 use yishi_core::policy::{Action, Target, authorize, scopes_for};
@@ -48,7 +49,7 @@ pub async fn create_open311_key(ctx: &Ctx, req: &mut Request) -> ApiResult<Respo
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "open311_key.create",
+        AuditAction::Open311KeyCreate,
         ("open311_key", &hash[..16]),
         &community,
         serde_json::json!({ "name": name }),
@@ -156,7 +157,7 @@ pub async fn revoke_open311_key(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "open311_key.revoke",
+        AuditAction::Open311KeyRevoke,
         ("open311_key", &view.id),
         &path,
         serde_json::json!({ "name": view.name }),

@@ -7,6 +7,7 @@ use yishi_core::api::votes::{
     CastRequest, CastResponse, PaperBallotRequest, ProxyRequest, ProxyResponse, VoterEntry,
     VoterListResponse,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::{MemberId, VoteId};
 use yishi_core::members::public_name;
@@ -257,7 +258,7 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "vote.paper_ballot",
+        AuditAction::VotePaperBallot,
         ("vote", vote.id.as_str()),
         &vote.scope,
         serde_json::json!({ "voter": key, "channel": body.channel }),

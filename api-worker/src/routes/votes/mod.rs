@@ -8,6 +8,7 @@ use yishi_core::DomainError;
 use yishi_core::api::votes::{
     CreateVoteRequest, MyVote, VoteListResponse, VoteResponse, VoteState, VoteSummary, VoteView,
 };
+use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::VoteId;
 use yishi_core::members::Actor;
@@ -196,7 +197,7 @@ pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         let entry = audit_entry(
             ctx,
             &member.actor.member,
-            "vote.close",
+            AuditAction::VoteClose,
             ("vote", vote.id.as_str()),
             &vote.scope,
             serde_json::json!({ "title": vote.settings.title }),

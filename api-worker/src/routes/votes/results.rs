@@ -4,6 +4,7 @@
 use worker::Response;
 use yishi_core::DomainError;
 use yishi_core::api::votes::{BallotListResponse, VoteResultResponse};
+use yishi_core::audit::AuditAction;
 use yishi_core::votes::export;
 use yishi_core::votes::poll::result_text;
 
@@ -118,7 +119,7 @@ pub async fn publish_result(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "vote.publish_result",
+        AuditAction::VotePublishResult,
         ("vote", vote.id.as_str()),
         &vote.scope,
         serde_json::json!({ "notice": notice.id }),
