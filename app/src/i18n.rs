@@ -7,6 +7,8 @@ use yishi_core::Lang;
 
 use crate::prefs;
 
+mod staff;
+
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
 /// in an app takes its texts with it, and the linker drops them (the home app carries only its own).
@@ -519,10 +521,6 @@ impl Msg {
     pub const AuditHeading: Msg = Msg {
         zh: "操作日志",
         en: "Audit log",
-    };
-    pub const OnBehalfOf: Msg = Msg {
-        zh: "代{name}办理：{reason}",
-        en: "For {name}: {reason}",
     };
     pub const NoEntries: Msg = Msg {
         zh: "还没有记录。",

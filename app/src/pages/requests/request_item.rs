@@ -14,6 +14,8 @@ pub fn RequestItem(r: RequestSummary) -> impl IntoView {
     view! {
         <li class="request-item">
             <a href=format!("/requests/{}", r.id)>
+                <span class="record-number">{r.number.to_string()}</span>
+                " "
                 <strong>{r.subcategory_name.clone()}</strong>
                 " "
                 <span class=format!("badge status-{}", r.status.as_str())>{i18n.text(status_label(r.status))}</span>

@@ -66,7 +66,7 @@ pub(super) fn BoardLists(community: String) -> impl IntoView {
                             {list(&b.entries, BoardList::Red, Msg::RedList, "red-list")}
                             {list(&b.entries, BoardList::Black, Msg::BlackList, "black-list")}
                         </div>
-                        <table class="board">
+                        <table class="board cards">
                             <thead>
                                 <tr>
                                     <th scope="col">{i18n.text(Msg::RankCol)}</th>
@@ -81,11 +81,11 @@ pub(super) fn BoardLists(community: String) -> impl IntoView {
                                     .into_iter()
                                     .map(|e| view! {
                                         <tr class=format!("list-{}", match e.list { BoardList::Red => "red", BoardList::Black => "black", BoardList::Neither => "none" })>
-                                            <td>{e.rank}</td>
-                                            <td>{e.figures.name.clone()}</td>
-                                            <td>{e.figures.residents}</td>
-                                            <td>{permille(e.participation_permille)}</td>
-                                            <td>{e.figures.ratings.average_hundredths.map(stars_text).unwrap_or_else(|| "—".into())}</td>
+                                            <td data-label=i18n.text(Msg::RankCol)>{e.rank}</td>
+                                            <td data-label=i18n.text(Msg::PlaceCol)>{e.figures.name.clone()}</td>
+                                            <td data-label=i18n.text(Msg::ResidentsCol)>{e.figures.residents}</td>
+                                            <td data-label=i18n.text(Msg::ParticipationCol)>{permille(e.participation_permille)}</td>
+                                            <td data-label=i18n.text(Msg::SatisfactionCol)>{e.figures.ratings.average_hundredths.map(stars_text).unwrap_or_else(|| "—".into())}</td>
                                         </tr>
                                     })
                                     .collect::<Vec<_>>()}

@@ -68,7 +68,7 @@ pub(super) fn ManageBox(matter: MatterView, id: MatterId, reload: Callback<()>) 
                                             .unwrap_or_default()
                                             .into_iter()
                                             .filter(|o| o.id != own && matches!(o.step, Step::Proposed | Step::Deliberating))
-                                            .map(|o| view! { <option value=o.id.to_string()>{o.title}</option> })
+                                            .map(|o| view! { <option value=o.id.to_string()>{format!("{} {}", o.number, o.title)}</option> })
                                             .collect::<Vec<_>>()
                                     })
                                 }

@@ -22,6 +22,7 @@ pub(super) fn MatterDetail(matter: MatterView, reload: Callback<()>) -> impl Int
     let i18n = use_i18n();
     let m = matter;
     let id = m.id.clone();
+    let number = m.number.to_string();
     let proposed = {
         let (name, time) = (m.proposer_name.clone(), local_datetime(&m.proposed_at));
         move || {
@@ -50,6 +51,7 @@ pub(super) fn MatterDetail(matter: MatterView, reload: Callback<()>) -> impl Int
     view! {
         <article class="matter">
             <h1>{m.title.clone()}</h1>
+            <p class="record-number">{move || fill(i18n.lang(), Msg::MatterNumbered, &[("n", &number)])}</p>
             <p>
                 <span class=format!("badge step-{}", m.step.as_str())>{i18n.text(step_label(m.step))}</span>
                 " "

@@ -32,7 +32,9 @@ pub(super) fn MatterCard(matter: MatterSummary) -> impl IntoView {
     });
     view! {
         <li class="member-card matter-card">
-            <a class="member-name" href=format!("/matters/{}", m.id)>{m.title.clone()}</a>
+            <a class="member-name" href=format!("/matters/{}", m.id)>
+                <span class="record-number">{m.number.to_string()}</span>" "{m.title.clone()}
+            </a>
             <p>
                 <span class=format!("badge step-{}", m.step.as_str())>{i18n.text(step_label(m.step))}</span>
                 " "

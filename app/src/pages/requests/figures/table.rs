@@ -22,12 +22,12 @@ pub(super) fn Table(heading: Msg, rows: Vec<FigureRow>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{r.name}</th>
-                    <td><progress max=max value=f.received></progress>" "{f.received}</td>
-                    <td><progress max="100" value=(f.completion_rate * 100.0).round()></progress>" "{percent(f.completion_rate)}</td>
-                    <td>{move || avg.map(|s| duration_text(i18n.lang(), s)).unwrap_or_else(|| "—".into())}</td>
-                    <td>{move || p90.map(|s| duration_text(i18n.lang(), s as f64)).unwrap_or_else(|| "—".into())}</td>
-                    <td>{f.overdue}" ("{percent(f.overdue_rate)}")"</td>
-                    <td>{f.avg_stars.map(|s| format!("{s:.2}")).unwrap_or_else(|| "—".into())}</td>
+                    <td data-label=i18n.text(Msg::FigReceived)><progress max=max value=f.received></progress>" "{f.received}</td>
+                    <td data-label=i18n.text(Msg::FigCompletion)><progress max="100" value=(f.completion_rate * 100.0).round()></progress>" "{percent(f.completion_rate)}</td>
+                    <td data-label=i18n.text(Msg::FigAverage)>{move || avg.map(|s| duration_text(i18n.lang(), s)).unwrap_or_else(|| "—".into())}</td>
+                    <td data-label=i18n.text(Msg::FigP90)>{move || p90.map(|s| duration_text(i18n.lang(), s as f64)).unwrap_or_else(|| "—".into())}</td>
+                    <td data-label=i18n.text(Msg::FigOverdue)>{f.overdue}" ("{percent(f.overdue_rate)}")"</td>
+                    <td data-label=i18n.text(Msg::FigRating)>{f.avg_stars.map(|s| format!("{s:.2}")).unwrap_or_else(|| "—".into())}</td>
                 </tr>
             }
         })
@@ -40,9 +40,9 @@ pub(super) fn Table(heading: Msg, rows: Vec<FigureRow>) -> impl IntoView {
     view! {
         <section aria-labelledby=id>
             <h2 id=id>{i18n.text(heading)}</h2>
-            // Scrolls sideways on a phone; focusable so that a keyboard can scroll it too.
+            // A table on a desk; on a phone each row is a card whose cells name their column (`data-label`).
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=id>
-                <table class="figures-table">
+                <table class="figures-table cards">
                     <thead>
                         <tr>
                             <th scope="col">{i18n.text(heading)}</th>

@@ -58,7 +58,9 @@ pub(super) fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue
                 <h3>{i18n.text(Msg::MergeHeading)}</h3>
                 <div class="field">
                     <label for="merge-into">{i18n.text(Msg::MergeInto)}</label>
-                    <input id="merge-into" type="text" autocomplete="off" bind:value=into />
+                    <p class="hint" id="merge-into-hint">{i18n.text(Msg::MergeIntoHint)}</p>
+                    <input id="merge-into" type="text" inputmode="numeric" autocomplete="off"
+                        aria-describedby="merge-into-hint" bind:value=into />
                 </div>
                 <div class="field">
                     <label for="merge-note">{i18n.text(Msg::NoteLabel)}</label>

@@ -23,6 +23,7 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
         None => r.place_name.clone(),
     };
     let unit = r.unit.name.clone();
+    let number = r.number.to_string();
     let photos = photo_links(&r.photos);
     let rating = r.rating.clone().map(|rt| {
         let stars = "★".repeat(usize::from(rt.stars));
@@ -37,6 +38,7 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
     view! {
         <article class="request">
             <h1>{r.subcategory.name.clone()}</h1>
+            <p class="record-number">{move || fill(i18n.lang(), Msg::RequestNumbered, &[("n", &number)])}</p>
             <p>
                 <span class=format!("badge status-{}", r.status.as_str())>{i18n.text(status_label(r.status))}</span>
                 " "
@@ -51,8 +53,14 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
             })}
             <p class="matter-text">{r.description.clone()}</p>
             {(!photos.is_empty()).then(|| view! { <div class="photos">{photos}</div> })}
-            {r.merged_into.clone().map(|m| view! {
-                <p><a href=format!("/requests/{m}")>{i18n.text(Msg::MergedIntoLink)}</a></p>
+            {r.merged_into.clone().map(|m| {
+                let into = r.merged_into_number.map(|n| n.to_string());
+                view! {
+                    <p><a href=format!("/requests/{m}")>{move || match &into {
+                        Some(n) => fill(i18n.lang(), Msg::MergedIntoNumber, &[("n", n)]),
+                        None => i18n.t(Msg::MergedIntoLink).to_owned(),
+                    }}</a></p>
+                }
             })}
             {r.split_from.clone().map(|m| view! {
                 <p><a href=format!("/requests/{m}")>{i18n.text(Msg::SplitFromLink)}</a></p>

@@ -1,0 +1,60 @@
+//! Staff's requests: what waits for them, short numbers, search and merge by number.
+
+use super::Msg;
+
+#[expect(
+    non_upper_case_globals,
+    reason = "messages read as `Msg::Greeting`, as when they were variants"
+)]
+#[cfg_attr(not(feature = "office"), allow(dead_code))]
+impl Msg {
+    /// A request by its number: 「诉求 #128」.
+    pub const RequestNumbered: Msg = Msg {
+        zh: "诉求 {n}",
+        en: "Request {n}",
+    };
+    /// A matter by its number: 「议题 #12」.
+    pub const MatterNumbered: Msg = Msg {
+        zh: "议题 {n}",
+        en: "Matter {n}",
+    };
+    /// On a tab: how many of its open requests are overdue.
+    pub const OverdueCount: Msg = Msg {
+        zh: "{n} 件超期",
+        en: "{n} overdue",
+    };
+    /// Read with a tab's count by screen readers: 「3 件未办结」.
+    pub const OpenCount: Msg = Msg {
+        zh: "{n} 件未办结",
+        en: "{n} open",
+    };
+    pub const FindRequest: Msg = Msg {
+        zh: "按编号或内容查找",
+        en: "Find by number or words",
+    };
+    pub const FindRequestHint: Msg = Msg {
+        zh: "输入编号（如 128 或 #128），或问题里的字词",
+        en: "A number (such as 128 or #128), or words of the problem",
+    };
+    pub const ClearSearch: Msg = Msg {
+        zh: "清除查找",
+        en: "Clear",
+    };
+    pub const MergeIntoHint: Msg = Msg {
+        zh: "填另一件诉求的编号：列表里和诉求标题下方的 # 号，如 #128。这件会并进去，居民会一起收到进展。",
+        en: "The other request's number: the # shown on the list and under its title, such as #128. This one joins it, and its resident follows it.",
+    };
+    pub const MergedIntoNumber: Msg = Msg {
+        zh: "已并入诉求 {n}，请在那里查看进展",
+        en: "Merged into request {n}: follow it there",
+    };
+    pub const OverdueFirst: Msg = Msg {
+        zh: "未办结的诉求，超期的排在最前。",
+        en: "Open requests, overdue ones first.",
+    };
+    /// Why an act was done, as its actor recorded it.
+    pub const AuditReason: Msg = Msg {
+        zh: "原因：{reason}",
+        en: "Reason: {reason}",
+    };
+}
