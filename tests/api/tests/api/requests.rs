@@ -325,7 +325,7 @@ fn neighbours_join_a_request_and_staff_merge_duplicates() {
         &mut staff,
         json!({ "action": "merge", "into": dup_id, "note": "重复" }),
     )
-    .expect(422, Some("invalid"));
+    .expect(422, Some("unknown_request_number"));
     merge(
         &mut duplicate_author,
         json!({ "action": "merge", "into": id, "note": "重复" }),
@@ -1136,4 +1136,182 @@ fn staff_list_and_revoke_open311_keys() {
         &format!("api_key={key}&service_code=sub_t_light&description=x&address_id=bld_t05"),
     );
     assert_eq!(refused.status, 403);
+}
+
+fn numbers(r: &Resp) -> Vec<(String, u64)> {
+    r.body["requests"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or_default().to_owned(),
+                r["number"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn requests_have_short_numbers_that_search_and_merge_accept() {
+    let mut resident = Api::signed_in(RESIDENT5, RESIDENT_PASSCODE);
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let first = report(
+        &mut resident,
+        "sub_t_light",
+        "bld_t04",
+        &marker("4号楼西侧路灯"),
+        json!({}),
+    );
+    first.expect(201, None);
+    let second = report(
+        &mut resident,
+        "sub_t_light",
+        "bld_t04",
+        &marker("4号楼西侧路灯还是不亮"),
+        json!({}),
+    );
+    second.expect(201, None);
+    let (id, dup_id) = (id_of(&first), id_of(&second));
+    let n = first.body["request"]["number"].as_u64().unwrap_or_default();
+    let dup_n = second.body["request"]["number"]
+        .as_u64()
+        .unwrap_or_default();
+    assert!(
+        n >= 3,
+        "numbered after the fixture's two requests of the community: {n}"
+    );
+    assert!(dup_n > n, "numbers go up in the community: {n}, {dup_n}");
+
+    // Search takes the number as people type it, and words.
+    for typed in [
+        format!("{n}"),
+        format!("%23{n}"),
+        format!("R-{n}"),
+        format!("%E8%AF%89%E6%B1%82{n}"),
+    ] {
+        let found = resident.get(&format!("/api/v1/requests?q={typed}"));
+        found.expect(200, None);
+        assert_eq!(numbers(&found), vec![(id.clone(), n)], "q={typed}");
+    }
+    let by_words = resident.get(&format!(
+        "/api/v1/requests?q={}",
+        "%E8%BF%98%E6%98%AF%E4%B8%8D%E4%BA%AE"
+    ));
+    by_words.expect(200, None);
+    assert!(
+        numbers(&by_words).iter().any(|(i, _)| *i == dup_id),
+        "还是不亮"
+    );
+    let nothing = resident.get(&format!("/api/v1/requests?q=M-{n}"));
+    nothing.expect(200, None);
+    assert!(
+        numbers(&nothing).iter().all(|(i, _)| *i != id),
+        "a matter's letter"
+    );
+    resident
+        .get(&format!("/api/v1/requests?q={}", "x".repeat(101)))
+        .expect(422, Some("invalid"));
+
+    // Merge by number: wrong numbers are refused, the right one joins the two.
+    let merge = |api: &mut Api, into: &str| {
+        change(
+            api,
+            &dup_id,
+            json!({ "action": "merge", "into": into, "note": "同一盏路灯" }),
+        )
+    };
+    for wrong in [
+        "#999999999".to_owned(),
+        format!("M-{n}"),
+        "abc".to_owned(),
+        "0".to_owned(),
+        format!("#{dup_n}"),
+        String::new(),
+    ] {
+        merge(&mut staff, &wrong).expect(422, Some("unknown_request_number"));
+    }
+    // Number 2 of the community is a resolved request: not open, nothing to merge into.
+    merge(&mut staff, "#2").expect(409, Some("request_status"));
+    let merged = merge(&mut staff, &format!("#{n}"));
+    merged.expect(200, None);
+    assert_eq!(merged.body["request"]["merged_into"], id.as_str());
+    assert_eq!(merged.body["request"]["merged_into_number"], n);
+    let target = resident.get(&format!("/api/v1/requests/{id}"));
+    let merged_in = target.body["request"]["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["kind"] == "merged_in")
+        .map(|e| e["note"].as_str().unwrap_or_default().to_owned());
+    assert_eq!(
+        merged_in,
+        Some(format!("#{dup_n}")),
+        "the record names the number"
+    );
+
+    // The audit log names the request by its number and kind.
+    let audit = staff.get("/api/v1/audit?limit=50");
+    audit.expect(200, None);
+    let entry = audit.body["entries"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["action"] == "request.merge" && e["target_id"] == dup_id.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(entry["target_name"], format!("#{dup_n} 路灯损坏"));
+}
+
+#[test]
+fn staff_land_on_what_waits_for_them_most_urgent_first() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let handling = staff.get("/api/v1/requests?view=handling&status=open&limit=100");
+    handling.expect(200, None);
+    let counts = &handling.body["counts"];
+    let open = counts["handling"].as_u64().unwrap_or_default();
+    let overdue = counts["handling_overdue"].as_u64().unwrap_or_default();
+    assert!(overdue >= 1 && open >= overdue, "{counts}");
+    assert!(counts["all"].as_u64().unwrap_or_default() >= 1, "{counts}");
+    let deadlines: Vec<String> = handling.body["requests"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| r["deadline"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(!deadlines.is_empty());
+    assert!(
+        deadlines.windows(2).all(|w| w[0] <= w[1]),
+        "earliest deadline first"
+    );
+    assert_eq!(
+        handling.body["requests"][0]["overdue"], true,
+        "the overdue lead"
+    );
+
+    // Pages of an urgent list follow on in deadline order.
+    let page = staff.get("/api/v1/requests?view=handling&status=open&limit=2");
+    page.expect(200, None);
+    let cursor = page.body["next_cursor"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!cursor.is_empty());
+    let next = staff.get(&format!(
+        "/api/v1/requests?view=handling&status=open&limit=2&cursor={cursor}"
+    ));
+    next.expect(200, None);
+    let ids = |r: &Resp| numbers(r).into_iter().map(|(i, _)| i).collect::<Vec<_>>();
+    let first_four: Vec<String> = ids(&handling).into_iter().take(4).collect();
+    assert_eq!([ids(&page), ids(&next)].concat(), first_four);
+
+    // A resident has no units and dispatches nowhere: her counts are her own.
+    let mut resident = Api::signed_in(RESIDENT_OTHER, RESIDENT_PASSCODE);
+    let mine = resident.get("/api/v1/requests");
+    mine.expect(200, None);
+    assert_eq!(mine.body["counts"]["handling"], 0);
+    assert_eq!(mine.body["counts"]["all"], 0);
+    resident
+        .get("/api/v1/requests?view=all")
+        .expect(403, Some("forbidden"));
 }
