@@ -7,6 +7,8 @@ use yishi_core::Lang;
 
 use crate::prefs;
 
+mod chair;
+
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
 /// in an app takes its texts with it, and the linker drops them (the home app carries only its own).
@@ -1117,18 +1119,6 @@ impl Msg {
         zh: "地点：{place}",
         en: "Place: {place}",
     };
-    pub const Presence: Msg = Msg {
-        zh: "到会 {present} 人，应到 {eligible} 人",
-        en: "{present} of {eligible} present",
-    };
-    pub const QuorumMet: Msg = Msg {
-        zh: "已达到法定人数",
-        en: "Quorum met",
-    };
-    pub const QuorumMissing: Msg = Msg {
-        zh: "未达到法定人数",
-        en: "No quorum",
-    };
     pub const AgendaHeading: Msg = Msg {
         zh: "议程",
         en: "Agenda",
@@ -1296,10 +1286,6 @@ impl Msg {
     pub const Absent: Msg = Msg {
         zh: "未到",
         en: "Absent",
-    };
-    pub const CheckInOnBehalf: Msg = Msg {
-        zh: "代签到",
-        en: "Check in for them",
     };
     pub const CheckInReason: Msg = Msg {
         zh: "代签到原因",
