@@ -16,7 +16,7 @@ export class ChairConsole {
 
   /** A person's line in the register, found by her name. */
   person(name: string) {
-    return this.page.locator('#check-in-found > li').filter({ has: this.page.getByText(name, { exact: true }) });
+    return this.page.locator('#check-in-found > li').filter({ hasText: name });
   }
 
   /** Finds someone by a few characters and checks her in with one tap; the line itself says so. */
