@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import hashlib
+import json
 import random
 import secrets
 import sys
@@ -172,6 +173,8 @@ DEMO_PASSCODE = "123456"
 DEMO_RESIDENT_BUILDINGS = (3, 5)
 # An elderly resident without a phone (阳光小区 3号楼 1单元 201), for whom the grid worker acts.
 DEMO_ELDER = "何桂英"
+# The council meeting of 阳光小区 that the chair's console journey runs.
+DEMO_MEETING = "阳光小区居民议事会"
 # Households whose codes the header shows (the e2e join test uses 阳光小区 3号楼 2单元 301; leave that one be).
 DEMO_CODE_EXAMPLES = ("阳光小区 3号楼 1单元 301", "和谐小区 5号楼 1单元 301")
 BEIJING = timezone(timedelta(hours=8))
@@ -529,6 +532,27 @@ def demo_sql() -> str:
         for n, (kind, st, (day, hour), actor, handler, note) in enumerate(events):
             body.add("request_events", {"id": f"evt_{rid}_{n}", "request_id": rid, "at": beijing(day, hour, n), "actor_id": actor,
                                         "kind": kind, "status": st, "handler_id": handler, "note": note})
+
+    body.blank()
+    body.comment("A residents' council of 阳光小区 (居民议事会), called by staff, who chairs it: its 62 residents and the chair")
+    body.comment("are on the list, so the chair's console has a room of sixty to check in (open it as 刘晓梅)")
+    agenda = ["小区停车收费调整", "楼道堆物清理"]
+    settings = {
+        "title": DEMO_MEETING,
+        "place": "阳光小区党群服务站",
+        "starts_at": iso(datetime(2026, 12, 9, 14, 0, tzinfo=BEIJING)),
+        "electorate": {"kind": "residents"},
+        "procedure": {"quorum": {"kind": "present_percent", "percent": 51}, "threshold": "simple_majority",
+                      "count_abstentions": False},
+        "agenda": agenda,
+    }
+    body.add("meetings", {"id": "mtg_demo_01", **path_row(street, community, yangguang), "title": DEMO_MEETING,
+                          "settings": json.dumps(settings, ensure_ascii=False, separators=(",", ":")),
+                          "starts_at": settings["starts_at"], "state": "scheduled",
+                          "checkin_token": rng.randbytes(12).hex(), "created_by": "mbr_staff_1",
+                          "created_at": beijing(19, 9, 0)})
+    for position, item in enumerate(agenda):
+        body.add("meeting_items", {"meeting_id": "mtg_demo_01", "position": str(position), "title": item})
 
     header = [
         "-- Yishi demo district: 和平街道 幸福社区 (2 compounds, 6 buildings, 12 units, "

@@ -7,6 +7,7 @@ shape. Run from the repository root:
 """
 
 import hashlib
+import json
 import re
 import sqlite3
 import subprocess
@@ -255,6 +256,23 @@ class DemoTest(unittest.TestCase, CommonChecks):
         # The financial disclosure's period is over and its one objection answered: it reads as complete.
         self.assertEqual(one(db, "SELECT count(*) FROM notices WHERE category = 'financial' AND period_ends_at < '2026-11-20'"), 1)
         self.assertEqual(one(db, "SELECT count(*) FROM notice_objections WHERE answered_at IS NULL"), 0)
+
+    def test_a_council_meeting_of_sixty(self):
+        db = self.db
+        row = db.execute("SELECT state, compound_id, building_id, created_by, settings FROM meetings WHERE id = 'mtg_demo_01'").fetchone()
+        self.assertEqual(row[:4], ("scheduled", "cpd_yangguang", None, "mbr_staff_1"))
+        settings = json.loads(row[4])
+        self.assertEqual(settings["title"], seed.DEMO_MEETING)
+        self.assertEqual(settings["electorate"], {"kind": "residents"})
+        self.assertEqual(settings["procedure"]["quorum"], {"kind": "present_percent", "percent": 51})
+        items = [r[0] for r in db.execute("SELECT title FROM meeting_items WHERE meeting_id = 'mtg_demo_01' ORDER BY position")]
+        self.assertEqual(items, settings["agenda"])
+        # A room of about sixty: the confirmed residents of 阳光小区 (the chair, from the office, joins them).
+        invited = one(db, "SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id "
+                          "JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id "
+                          "WHERE b.compound_id = 'cpd_yangguang' AND m.verification = 'confirmed' AND m.status = 'active'")
+        self.assertTrue(55 <= invited <= 70, invited)
+        self.assertEqual(one(db, "SELECT household_id FROM members WHERE id = 'mbr_staff_1'"), None)
 
     def test_requests_catalogue_and_requests(self):
         db = self.db

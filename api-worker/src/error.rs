@@ -46,6 +46,7 @@ impl ApiError {
             | DomainError::MeetingClosed
             | DomainError::ItemDone
             | DomainError::MotionOpen
+            | DomainError::CheckInCounted
             | DomainError::QuorumNotMet
             | DomainError::MatterStep
             | DomainError::MatterChanged

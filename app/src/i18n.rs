@@ -8,6 +8,7 @@ use yishi_core::Lang;
 use crate::prefs;
 
 mod staff;
+mod chair;
 
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
@@ -1115,18 +1116,6 @@ impl Msg {
         zh: "地点：{place}",
         en: "Place: {place}",
     };
-    pub const Presence: Msg = Msg {
-        zh: "到会 {present} 人，应到 {eligible} 人",
-        en: "{present} of {eligible} present",
-    };
-    pub const QuorumMet: Msg = Msg {
-        zh: "已达到法定人数",
-        en: "Quorum met",
-    };
-    pub const QuorumMissing: Msg = Msg {
-        zh: "未达到法定人数",
-        en: "No quorum",
-    };
     pub const AgendaHeading: Msg = Msg {
         zh: "议程",
         en: "Agenda",
@@ -1294,10 +1283,6 @@ impl Msg {
     pub const Absent: Msg = Msg {
         zh: "未到",
         en: "Absent",
-    };
-    pub const CheckInOnBehalf: Msg = Msg {
-        zh: "代签到",
-        en: "Check in for them",
     };
     pub const CheckInReason: Msg = Msg {
         zh: "代签到原因",

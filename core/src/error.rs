@@ -297,6 +297,8 @@ pub enum DomainError {
     QuorumNotMet,
     #[error("the member is not invited to this meeting")]
     NotInvited,
+    #[error("a motion was put since the check-in, which counted it")]
+    CheckInCounted,
     #[error("the matter is not at a step that allows this")]
     MatterStep,
     #[error("the matter changed meanwhile")]
@@ -391,6 +393,7 @@ impl DomainError {
             DomainError::MotionOpen => "motion_open",
             DomainError::QuorumNotMet => "quorum_not_met",
             DomainError::NotInvited => "not_invited",
+            DomainError::CheckInCounted => "check_in_counted",
             DomainError::MatterStep => "matter_step",
             DomainError::MatterChanged => "matter_changed",
             DomainError::EvaluationClosed => "evaluation_closed",

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{DomainError, Entity, Field};
 
 mod minutes;
+mod presence;
 pub use minutes::MinutesText;
+pub use presence::PresenceText;
 
 /// A language of the user interface. Simplified Chinese comes first and is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -339,6 +341,10 @@ impl DomainError {
                 "到会人数不足法定人数，不能表决。如确需表决，请填写理由。".into()
             }
             DomainError::NotInvited => "您不在这次会议的参会名单里。".into(),
+            DomainError::CheckInCounted => {
+                "签到之后已经开始过表决，这次签到已经算数，不能撤销。如果此人已离开，请记为离场。"
+                    .into()
+            }
             DomainError::MatterStep => "这件事现在不在这一步，不能这样办。".into(),
             DomainError::MatterChanged => "这件事的进度刚刚有了变化，请刷新后再试。".into(),
             DomainError::EvaluationClosed => "评价时间已经结束。".into(),
@@ -460,6 +466,9 @@ impl DomainError {
                 "Too few are present for a vote. To vote anyway, give a reason.".into()
             }
             DomainError::NotInvited => "You are not invited to this meeting.".into(),
+            DomainError::CheckInCounted => {
+                "A vote was put after this check-in, so it counted and cannot be undone. If they have gone, record that they left.".into()
+            }
             DomainError::MatterStep => "The matter is not at the step where this can be done.".into(),
             DomainError::MatterChanged => {
                 "The matter has just changed. Refresh the page and try again.".into()

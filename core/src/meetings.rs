@@ -8,18 +8,20 @@
 //! state and returning the new one.
 
 pub mod minutes;
+pub mod roster;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, DomainResult, Field};
+use crate::i18n::{Lang, PresenceText};
 use crate::ids::MemberId;
 use crate::members::{Actor, normalize_reason};
 use crate::policy::{self, Action, Target};
 use crate::territory::ScopePath;
 use crate::text::clean_line;
-use crate::votes::electorate::ElectorateRule;
-use crate::votes::tally::{Quorum, Threshold, Turnout};
+use crate::votes::electorate::{ElectorateRule, Voter, VoterKey};
+use crate::votes::tally::{Quorum, Threshold};
 
 pub const TITLE_MAX: usize = 80;
 pub const PLACE_MAX: usize = 80;
@@ -243,12 +245,129 @@ pub fn close_item(
 /// Whether the presence quorum is met with `present` of `eligible` voters checked in.
 #[must_use]
 pub fn quorum_met(quorum: Quorum, present: u64, eligible: u64) -> bool {
-    Turnout {
-        eligible,
-        eligible_weight: 0,
-        present: Some(present),
+    Presence::new(quorum, present, eligible).met()
+}
+
+/// A meeting's presence: how many of those invited are checked in, and how many its quorum needs. The
+/// count and the verdict come from this one value ([`Presence::sentence`]), so no screen can say
+/// "quorum met" beside a count that does not meet it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Presence {
+    pub present: u64,
+    pub eligible: u64,
+    /// Those the quorum needs present; `None` when the meeting needs no quorum.
+    pub needed: Option<u64>,
+}
+
+impl Presence {
+    #[must_use]
+    pub fn new(quorum: Quorum, present: u64, eligible: u64) -> Presence {
+        // A share of those invited, rounded up: 51% of 62 is 32 (31.62 people cannot be present).
+        let share = |percent: u8| {
+            let n = u128::from(eligible) * u128::from(percent);
+            u64::try_from(n.div_ceil(100)).unwrap_or(u64::MAX)
+        };
+        let needed = match quorum {
+            Quorum::None => None,
+            Quorum::Count { ballots: n } | Quorum::PresentCount { present: n } => Some(n),
+            Quorum::PercentOfEligible { percent } | Quorum::PresentPercent { percent } => {
+                Some(share(percent))
+            }
+        };
+        Presence {
+            present,
+            eligible,
+            needed,
+        }
     }
-    .meets(quorum, present)
+
+    /// Whether motions may be put without the chair's reason.
+    #[must_use]
+    pub fn met(&self) -> bool {
+        self.needed.is_none_or(|n| self.present >= n)
+    }
+
+    /// How many more must come for the quorum (0 when it is met or not needed).
+    #[must_use]
+    pub fn short(&self) -> u64 {
+        self.needed.map_or(0, |n| n.saturating_sub(self.present))
+    }
+
+    /// The count and what it means, in one sentence: 「到会 31 人，应到 62 人，还差 1 人达到法定人数（32
+    /// 人）。」
+    #[must_use]
+    pub fn sentence(&self, lang: Lang) -> String {
+        let (present, eligible) = (self.present, self.eligible);
+        match self.needed {
+            None => PresenceText::NoQuorum { present, eligible },
+            Some(needed) if self.met() => PresenceText::Reached {
+                present,
+                eligible,
+                needed,
+            },
+            Some(needed) => PresenceText::Short {
+                present,
+                eligible,
+                needed,
+                short: self.short(),
+            },
+        }
+        .text(lang)
+    }
+}
+
+/// Who is on a meeting's list: the voters its electorate calls, and the member who called it, who
+/// chairs it. The chair is a participant like anyone: she checks in and votes. When the electorate
+/// already calls her (a building head chairing her own building's residents), she is there once;
+/// otherwise (community staff, or a meeting of households or representatives she does not cast for)
+/// she holds a seat of her own, with one vote.
+#[must_use]
+pub fn participants(mut electorate: Vec<Voter>, chair: &MemberId) -> Vec<Voter> {
+    if !electorate.iter().any(|v| v.casters.contains(chair)) {
+        electorate.push(Voter {
+            key: VoterKey::Member(chair.clone()),
+            casters: vec![chair.clone()],
+            weight: 1,
+        });
+    }
+    electorate
+}
+
+/// May `actor` record that `subject` (living in `subject_home`, if anywhere) is present at a meeting of
+/// `scope`, without the room's code: the chair records anyone on the list (she keeps the room's
+/// register), and those who act for residents (代办: grid workers, staff) record the residents they
+/// serve. Nobody checks herself in this way: she uses the room's code, as everyone does.
+pub fn may_record_presence(
+    actor: &Actor,
+    scope: &ScopePath,
+    subject: &MemberId,
+    subject_home: Option<&ScopePath>,
+) -> DomainResult<()> {
+    if *subject == actor.member {
+        return Err(DomainError::Invalid {
+            field: Field::Member,
+        });
+    }
+    may_chair(actor, scope).or_else(|_| policy::can_act_on_behalf(actor, subject, subject_home))
+}
+
+/// May the chair take back a check-in made by mistake (the wrong name tapped), deleting it as if it had
+/// never been made: only while the meeting is open, and only if no motion was put since she arrived,
+/// since a motion's voters are those present when it was put and that record must stand. After a
+/// motion, the chair records that she left instead.
+pub fn may_undo_check_in(
+    actor: &Actor,
+    scope: &ScopePath,
+    meeting: MeetingState,
+    arrived_at: DateTime<Utc>,
+    motions_put_at: &[DateTime<Utc>],
+) -> DomainResult<()> {
+    may_chair(actor, scope)?;
+    meeting.require_open()?;
+    if motions_put_at.iter().any(|put| *put >= arrived_at) {
+        return Err(DomainError::CheckInCounted);
+    }
+    Ok(())
 }
 
 /// Whether a motion may be put now: with the quorum met, yes; without it, only when the chair gives a
@@ -529,6 +648,174 @@ mod tests {
         assert_eq!(
             may_put_motion(false, Some(" 事情紧急，到会代表一致同意表决 ")),
             Ok(Some("事情紧急，到会代表一致同意表决".into()))
+        );
+    }
+
+    #[test]
+    fn the_presence_line_says_the_count_and_what_it_means_in_one_sentence() {
+        let half = Quorum::PresentPercent { percent: 51 };
+        let short = Presence::new(half, 31, 62);
+        assert_eq!(short.needed, Some(32));
+        assert!(!short.met());
+        assert_eq!(short.short(), 1);
+        assert_eq!(
+            short.sentence(Lang::ZhCn),
+            "到会 31 人，应到 62 人，还差 1 人达到法定人数（32 人）。"
+        );
+        assert_eq!(
+            short.sentence(Lang::En),
+            "31 of 62 present: 1 more needed for a quorum (32)."
+        );
+        let reached = Presence::new(half, 32, 62);
+        assert!(reached.met());
+        assert_eq!(
+            reached.sentence(Lang::ZhCn),
+            "到会 32 人，应到 62 人，已达到法定人数（32 人），可以表决。"
+        );
+        // No quorum: never "quorum met" beside an empty room, the walk's contradiction.
+        let none = Presence::new(Quorum::None, 0, 62);
+        assert!(none.met());
+        assert_eq!(
+            none.sentence(Lang::ZhCn),
+            "到会 0 人，应到 62 人。本次会议不设法定人数，到会多少人都可以表决。"
+        );
+        assert!(!none.sentence(Lang::ZhCn).contains("已达到"));
+        let by_count = Presence::new(Quorum::PresentCount { present: 7 }, 0, 20);
+        assert_eq!(by_count.short(), 7);
+        assert!(by_count.sentence(Lang::ZhCn).contains("还差 7 人"));
+    }
+
+    proptest::proptest! {
+        /// The sentence and the verdict come from one value, and agree with the vote engine's quorum.
+        #[test]
+        fn presence_agrees_with_the_engine_and_its_own_words(
+            eligible in 0u64..500,
+            present_share in 0u64..=100,
+            percent in 1u8..=100,
+            count in 0u64..500,
+        ) {
+            let present = eligible * present_share / 100;
+            for quorum in [
+                Quorum::None,
+                Quorum::PresentPercent { percent },
+                Quorum::PresentCount { present: count },
+            ] {
+                let p = Presence::new(quorum, present, eligible);
+                let engine = crate::votes::tally::Turnout { eligible, eligible_weight: 0, present: Some(present) }
+                    .meets(quorum, present);
+                proptest::prop_assert_eq!(p.met(), engine);
+                proptest::prop_assert_eq!(p.met(), p.short() == 0);
+                let zh = p.sentence(Lang::ZhCn);
+                let count_words = format!("到会 {present} 人，应到 {eligible} 人");
+                proptest::prop_assert!(zh.starts_with(&count_words));
+                proptest::prop_assert_eq!(zh.contains("已达到法定人数"), p.needed.is_some() && p.met());
+                proptest::prop_assert_eq!(zh.contains("还差"), !p.met());
+            }
+        }
+    }
+
+    #[test]
+    fn the_chair_is_on_the_list_once() {
+        use crate::votes::electorate::{Candidate, Weighting, snapshot};
+        let s = building(3);
+        let candidate = |a: &Actor| Candidate {
+            member: a.member.clone(),
+            home: a.residence().map(|p| (p.household.clone(), p.unit.clone())),
+            representative: true,
+            birth_year: None,
+            council_for: Vec::new(),
+            floor_area: None,
+        };
+        let head = building_head_of(3);
+        let residents = [candidate(&resident_of(3)), candidate(&head)];
+        let electorate = snapshot(
+            ElectorateRule::Residents,
+            Weighting::Head,
+            &s,
+            2026,
+            &residents,
+        );
+        // Staff who called a meeting of residents are not residents of it: she was told she is not on
+        // the list of the meeting she chairs. She holds a seat of her own.
+        let chair = staff();
+        assert!(!electorate.iter().any(|v| v.casters.contains(&chair.member)));
+        let list = participants(electorate.clone(), &chair.member);
+        assert_eq!(list.len(), 3);
+        assert!(list.iter().any(|v| v.casters == [chair.member.clone()]
+            && v.key == VoterKey::Member(chair.member.clone())
+            && v.weight == 1));
+        // A building head chairing her own building's residents is there once.
+        assert_eq!(participants(electorate, &head.member).len(), 2);
+        // In a meeting of households, a chair who casts her household's vote is there once too.
+        let households = snapshot(
+            ElectorateRule::Households {
+                cast_by: crate::votes::electorate::HouseholdCaster::AnyMember,
+            },
+            Weighting::Head,
+            &s,
+            2026,
+            &residents,
+        );
+        let n = households.len();
+        assert_eq!(participants(households, &head.member).len(), n);
+    }
+
+    #[test]
+    fn the_chair_records_anyone_on_the_list_and_nobody_herself() {
+        let s = building(3);
+        let her = resident_of(3);
+        let home = unit_of(3, 1);
+        // The chair keeps the register: a building head chairing her building, staff, the street.
+        for chair in [building_head_of(3), staff(), street_admin()] {
+            assert_eq!(
+                may_record_presence(&chair, &s, &her.member, Some(&home)),
+                Ok(())
+            );
+        }
+        // A staff chair is on the list without a home, and still recorded by another chair.
+        assert_eq!(
+            may_record_presence(&building_head_of(3), &s, &staff().member, None),
+            Ok(())
+        );
+        // Nobody records herself (she uses the room's code), and neighbours record nobody.
+        assert_eq!(
+            may_record_presence(&staff(), &s, &staff().member, None),
+            Err(DomainError::Invalid {
+                field: Field::Member
+            })
+        );
+        for someone in [resident_of(3), building_head_of(5), outsider_staff()] {
+            assert!(may_record_presence(&someone, &s, &her.member, Some(&home)).is_err());
+        }
+    }
+
+    #[test]
+    fn a_mistaken_check_in_is_undone_until_a_motion_counts_it() {
+        let (chair, s) = (staff(), building(3));
+        let arrived = at(11, 5);
+        assert_eq!(
+            may_undo_check_in(&chair, &s, MeetingState::Open, arrived, &[]),
+            Ok(())
+        );
+        // A motion put before she came did not count her.
+        assert_eq!(
+            may_undo_check_in(&chair, &s, MeetingState::Open, arrived, &[at(11, 0)]),
+            Ok(())
+        );
+        // One put since did: its voters are those present then, and that record stands.
+        for put in [at(11, 5), at(11, 20)] {
+            assert_eq!(
+                may_undo_check_in(&chair, &s, MeetingState::Open, arrived, &[at(11, 0), put]),
+                Err(DomainError::CheckInCounted)
+            );
+        }
+        assert_eq!(
+            may_undo_check_in(&chair, &s, MeetingState::Closed, arrived, &[]),
+            Err(DomainError::MeetingClosed)
+        );
+        assert_eq!(
+            may_undo_check_in(&resident_of(3), &s, MeetingState::Open, arrived, &[]),
+            Err(DomainError::Forbidden)
         );
     }
 

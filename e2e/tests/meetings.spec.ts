@@ -53,7 +53,7 @@ test('a chair runs a meeting; residents check in, speak and vote on their phones
     phones.push(p);
   }
   await expect(screen.getByText(/到会 3 人/)).toBeVisible();
-  await expect(chair.page.getByText(/到会 3 人/)).toBeVisible();
+  await expect(chair.page.locator('.presence-count')).toHaveText(/^到会 3 人，/);
   await expectAccessible(phones[0].page);
 
   // The first item; a neighbour asks to speak and the chair gives her the floor for three minutes.
@@ -84,11 +84,13 @@ test('a chair runs a meeting; residents check in, speak and vote on their phones
   await expect(screen.getByText('赞成', { exact: true })).toBeVisible();
   await expect(screen.getByRole('progressbar', { name: '赞成 2 票' })).toBeVisible();
   await chair.page.getByRole('button', { name: '结束表决' }).click();
+  await chair.page.getByRole('button', { name: '确定结束表决' }).click();
   await expect(screen.getByText('通过', { exact: true })).toBeVisible();
   await expect(phones[2].page.getByText('通过', { exact: true })).toBeVisible();
 
   // The meeting ends; the chair publishes the minutes, and the neighbours find them on the board.
   await chair.page.getByRole('button', { name: '结束会议' }).click();
+  await chair.page.getByRole('button', { name: '确定结束会议' }).click();
   await expect(chair.page.getByText('会议已结束')).toBeVisible();
   const minutes = chair.page.getByRole('textbox', { name: '会议纪要' });
   await expect(minutes).toHaveValue(/应到 \d+ 人，实到 3 人。/);

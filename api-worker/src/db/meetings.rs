@@ -24,6 +24,7 @@ struct MeetingRow {
     revision: u64,
     minutes: Option<String>,
     minutes_notice_id: Option<String>,
+    created_by: String,
     #[serde(flatten)]
     path: PathColumns,
     #[serde(flatten)]
@@ -43,6 +44,8 @@ pub struct StoredMeeting {
     pub revision: u64,
     pub minutes: Option<String>,
     pub minutes_notice: Option<yishi_core::ids::NoticeId>,
+    /// Who called it, and chairs it.
+    pub called_by: MemberId,
 }
 
 impl MeetingRow {
@@ -63,6 +66,7 @@ impl MeetingRow {
                 .minutes_notice_id
                 .as_deref()
                 .map(yishi_core::ids::NoticeId::from_trusted),
+            called_by: MemberId::from_trusted(&self.created_by),
         })
     }
 }
@@ -70,7 +74,7 @@ impl MeetingRow {
 fn select() -> String {
     format!(
         "SELECT m.id, m.settings, m.state, m.opened_at, m.closed_at, m.checkin_token, m.revision, m.minutes, \
-                m.minutes_notice_id, m.street_id, m.community_id, m.compound_id, m.building_id, m.unit_id, {NAME_COLUMNS} \
+                m.minutes_notice_id, m.created_by, m.street_id, m.community_id, m.compound_id, m.building_id, m.unit_id, {NAME_COLUMNS} \
          FROM meetings m {}",
         name_joins("m")
     )
@@ -341,19 +345,45 @@ pub fn leave(
 }
 
 #[derive(Debug, Deserialize)]
-pub struct NameRow {
+pub struct RosterRow {
     pub id: String,
     pub name: String,
+    pub building_id: Option<String>,
+    pub building: Option<String>,
+    pub unit: Option<String>,
+    pub flat: Option<String>,
 }
 
-/// The names of `members`.
-pub async fn names(db: &D1Database, members: &[&str]) -> ApiResult<Vec<NameRow>> {
+/// The names of `members`, with where they live, in the order of the register: building by building,
+/// flat by flat, those who live elsewhere last.
+pub async fn roster(db: &D1Database, members: &[&str]) -> ApiResult<Vec<RosterRow>> {
     all(
         db,
-        "SELECT id, name FROM members WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name, id",
+        "SELECT m.id, m.name, b.id AS building_id, b.name AS building, u.name AS unit, h.name AS flat \
+         FROM members m LEFT JOIN households h ON h.id = m.household_id \
+           LEFT JOIN units u ON u.id = h.unit_id LEFT JOIN buildings b ON b.id = u.building_id \
+         WHERE m.id IN (SELECT value FROM json_each(?1)) \
+         ORDER BY b.id IS NULL, length(b.name), b.name, length(u.name), u.name, length(h.name), h.name, m.name, m.id",
         &[text(&serde_json::to_string(members)?)],
     )
     .await
+}
+
+/// Takes back a check-in made by mistake, as if it had never been made: the row that arrived at
+/// `arrived_at`, only if no motion of the meeting was put since (guarded here too, so a motion put
+/// meanwhile keeps her).
+pub fn undo_check_in(
+    db: &D1Database,
+    id: &MeetingId,
+    member: &MemberId,
+    arrived_at: &str,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "DELETE FROM meeting_attendance WHERE meeting_id = ?1 AND member_id = ?2 AND arrived_at = ?3 \
+           AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.meeting_id = ?1 AND v.created_at >= ?3)",
+        &[text(id.as_str()), text(member.as_str()), text(arrived_at)],
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -441,6 +471,8 @@ pub fn set_speaker(
 #[derive(Debug, Deserialize)]
 pub struct MotionRow {
     pub id: String,
+    /// When it was put.
+    pub created_at: String,
     pub item_position: Option<u32>,
     pub quorum_override: Option<String>,
 }
@@ -449,7 +481,7 @@ pub struct MotionRow {
 pub async fn motions(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<MotionRow>> {
     all(
         db,
-        "SELECT id, item_position, quorum_override FROM votes WHERE meeting_id = ?1 ORDER BY created_at, id",
+        "SELECT id, created_at, item_position, quorum_override FROM votes WHERE meeting_id = ?1 ORDER BY created_at, id",
         &[text(id.as_str())],
     )
     .await

@@ -150,6 +150,7 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         R::CheckIn(e) => meetings::check_in(&ctx, req, e.id.as_str()).await,
         R::Attendance(e) => meetings::attendance(&ctx, e.id.as_str()).await,
         R::Leave(e) => meetings::leave(&ctx, req, e.id.as_str()).await,
+        R::UndoCheckIn(e) => meetings::undo_check_in(&ctx, e.id.as_str(), &e.member).await,
         R::OpenItem(e) => {
             meetings::set_item(&ctx, e.id.as_str(), &e.position.to_string(), true).await
         }

@@ -178,8 +178,9 @@ pub struct MotionRequest {
     pub override_reason: Option<String>,
 }
 
-/// `GET /api/v1/meetings/{id}/attendance`, for the chair: everyone invited, whether present, to check in
-/// by hand those who cannot scan the code.
+/// `GET /api/v1/meetings/{id}/attendance`, for the chair: everyone on the list, whether present, with
+/// where they live, to find them by name, building or flat and check in by hand those who cannot scan
+/// the code. Only the chair reads it: the wall screen and residents' phones show counts, never names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttendanceListResponse {
@@ -194,6 +195,19 @@ pub struct Attendee {
     pub present: bool,
     /// Checked in by staff, with this reason.
     pub on_behalf: Option<String>,
+    /// Her building (for finding her, and the count per building); none for someone who lives outside
+    /// the meeting's place, such as a chair from the community office.
+    #[serde(default)]
+    pub building_id: Option<crate::ids::BuildingId>,
+    /// The building's name, e.g. 「3号楼」.
+    #[serde(default)]
+    pub building: Option<String>,
+    /// Her flat within the building, e.g. 「1单元 201」.
+    #[serde(default)]
+    pub flat: Option<String>,
+    /// The chair may still take her check-in back as a mistake (no motion was put since she came).
+    #[serde(default)]
+    pub may_undo: bool,
 }
 
 /// `PUT /api/v1/meetings/{id}/minutes`: the secretary's edited minutes.

@@ -345,6 +345,9 @@ endpoints! {
     /// She leaves, or the chair records that someone left.
     Leave { id: MeetingId }: Post ["meetings", {id}, "attendance", "leave"]
         => LeaveRequest => MeetingResponse, May(Action::ReadVote);
+    /// The chair takes back a check-in made by mistake, while no motion has counted it.
+    UndoCheckIn { id: MeetingId, member: MemberId }: Delete ["meetings", {id}, "attendance", {member}]
+        => () => MeetingResponse, May(Action::ManageVotes);
     /// Opens an agenda item.
     OpenItem { id: MeetingId, position: u32 }: Post ["meetings", {id}, "items", {position}, "open"]
         => () => MeetingResponse, May(Action::ManageVotes);

@@ -1,14 +1,15 @@
-//! Presence: she checks in with the room's code (or staff check her in with a reason) and leaves; the
-//! chair sees everyone invited and whether present.
+//! Presence: she checks in with the room's code (or the chair, or staff acting for her, check her in
+//! with a reason) and leaves; the chair sees everyone on the list, where they live and whether
+//! present, and takes back a check-in made by mistake while no motion has counted it.
 
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::{AttendanceListResponse, Attendee, CheckInRequest, LeaveRequest};
 use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
-use yishi_core::ids::MemberId;
+use yishi_core::ids::{BuildingId, MemberId};
+use yishi_core::meetings::{may_record_presence, may_undo_check_in};
 use yishi_core::members::normalize_reason;
-use yishi_core::policy;
 
 use crate::db::{self, audit};
 use crate::error::ApiResult;
@@ -19,8 +20,9 @@ use crate::session;
 use super::live::changed;
 use super::{load, require_chair, respond};
 
-/// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or staff check in
-/// someone in scope by hand with a reason. Checking in again after leaving counts her present again.
+/// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or the chair (or staff
+/// acting for a resident) checks someone in by hand with a reason. Checking in again after leaving
+/// counts her present again.
 pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: CheckInRequest = read_json(req).await?;
@@ -43,8 +45,9 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
         }
         (None, Some(behalf)) => {
             let subject = db::members::require(&db, behalf.member_id.as_str()).await?;
-            policy::can_act_on_behalf(
+            may_record_presence(
                 &member.actor,
+                &m.scope,
                 &subject.actor.member,
                 subject.actor.residence().map(|p| &p.unit),
             )?;
@@ -96,13 +99,16 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
     .await
 }
 
-/// `GET /api/v1/meetings/{id}/attendance`: everyone invited and whether present, for the chair.
+/// `GET /api/v1/meetings/{id}/attendance`: everyone on the list, where they live and whether present,
+/// for the chair.
 pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let loaded = load(ctx, &member.actor, id).await?;
-    require_chair(&member.actor, &loaded.meeting)?;
+    let m = &loaded.meeting;
+    require_chair(&member.actor, m)?;
     let db = ctx.db()?;
-    let rows = db::meetings::attendance(&db, &loaded.meeting.id).await?;
+    let rows = db::meetings::attendance(&db, &m.id).await?;
+    let motions = motions_put_at(&db, &m.id).await?;
     let mut invited: Vec<&str> = loaded
         .electorate
         .iter()
@@ -110,20 +116,92 @@ pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         .collect();
     invited.sort_unstable();
     invited.dedup();
-    let people = db::meetings::names(&db, &invited)
+    let people = db::meetings::roster(&db, &invited)
         .await?
         .into_iter()
         .map(|n| {
             let row = rows.iter().find(|a| a.member_id == n.id);
+            let present = row.is_some_and(|a| a.left_at.is_none());
+            let may_undo = present
+                && row
+                    .and_then(|a| db::parse_time(&a.arrived_at).ok())
+                    .is_some_and(|arrived| {
+                        may_undo_check_in(&member.actor, &m.scope, m.state, arrived, &motions)
+                            .is_ok()
+                    });
             Attendee {
-                present: row.is_some_and(|a| a.left_at.is_none()),
+                present,
                 on_behalf: row.and_then(|a| a.reason.clone()),
                 member_id: MemberId::from_trusted(&n.id),
                 name: n.name,
+                building_id: n.building_id.as_deref().map(BuildingId::from_trusted),
+                building: n.building,
+                flat: match (n.unit, n.flat) {
+                    (Some(unit), Some(flat)) => Some(format!("{unit} {flat}")),
+                    (_, flat) => flat,
+                },
+                may_undo,
             }
         })
         .collect();
     json(200, &AttendanceListResponse { people })
+}
+
+/// When each of the meeting's motions was put.
+async fn motions_put_at(
+    db: &worker::D1Database,
+    id: &yishi_core::ids::MeetingId,
+) -> ApiResult<Vec<chrono::DateTime<chrono::Utc>>> {
+    db::meetings::motions(db, id)
+        .await?
+        .iter()
+        .map(|m| db::parse_time(&m.created_at))
+        .collect()
+}
+
+/// `DELETE /api/v1/meetings/{id}/attendance/{member}`: the chair takes back a check-in made by mistake
+/// (the wrong name tapped), as if it had never been made, while no motion has counted it. Taking back
+/// one that is not there changes nothing.
+pub async fn undo_check_in(ctx: &Ctx, id: &str, who: &MemberId) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    let loaded = load(ctx, &member.actor, id).await?;
+    let m = &loaded.meeting;
+    require_chair(&member.actor, m)?;
+    let db = ctx.db()?;
+    let Some(row) = db::meetings::attendance(&db, &m.id)
+        .await?
+        .into_iter()
+        .find(|a| a.member_id == who.as_str())
+    else {
+        m.state.require_open()?;
+        return respond(ctx, &member.actor, id, 200).await;
+    };
+    let motions = motions_put_at(&db, &m.id).await?;
+    may_undo_check_in(
+        &member.actor,
+        &m.scope,
+        m.state,
+        db::parse_time(&row.arrived_at)?,
+        &motions,
+    )?;
+    let entry = audit_entry(
+        ctx,
+        &member.actor.member,
+        "meeting.undo_check_in",
+        ("member", who.as_str()),
+        &m.scope,
+        serde_json::json!({ "meeting": m.id }),
+    )?;
+    // Only the row as it was read: a motion put meanwhile is caught by the time guard.
+    let statements = vec![
+        db::meetings::undo_check_in(&db, &m.id, who, &row.arrived_at)?,
+        audit::insert_if_changed(&db, &entry)?,
+    ];
+    let changes = db::batch(&db, statements).await?;
+    if changes.first() != Some(&0) {
+        changed(ctx, &m.id).await?;
+    }
+    respond(ctx, &member.actor, id, 200).await
 }
 
 /// `POST /api/v1/meetings/{id}/attendance/leave`: she leaves; the chair may record that someone left.

@@ -12,7 +12,7 @@ use yishi_core::api::meetings::{
 use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{MeetingId, MemberId};
-use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair};
+use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair, participants};
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::votes::electorate::{Voter, Weighting};
@@ -33,7 +33,7 @@ mod live;
 mod minutes;
 mod motions;
 
-pub use attendance::{attendance, check_in, leave};
+pub use attendance::{attendance, check_in, leave, undo_check_in};
 pub use floor::{request_to_speak, set_item, update_speaker};
 pub use live::{changed, live, socket};
 pub use minutes::{publish_minutes, put_minutes};
@@ -45,21 +45,23 @@ fn not_found() -> DomainError {
     }
 }
 
-/// A meeting with the voters it invites, as the territory stands now.
+/// A meeting with the voters on its list (those it invites, and its chair), as the territory stands
+/// now.
 struct Loaded {
     meeting: StoredMeeting,
     electorate: Vec<Voter>,
 }
 
 async fn electorate(db: &worker::D1Database, m: &StoredMeeting) -> ApiResult<Vec<Voter>> {
-    crate::ballots::electorate(
+    let invited = crate::ballots::electorate(
         db,
         &m.scope,
         m.settings.electorate,
         Weighting::Head,
         m.settings.starts_at,
     )
-    .await
+    .await?;
+    Ok(participants(invited, &m.called_by))
 }
 
 /// Loads a meeting for `actor`: those it addresses (by the notice rule) and those it invites see it;

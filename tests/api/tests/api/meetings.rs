@@ -33,7 +33,8 @@ fn meeting_settings(title: &str) -> Value {
         "place": "社区党群服务中心二楼会议室",
         "starts_at": chrono::Utc::now().to_rfc3339(),
         "electorate": { "kind": "residents" },
-        "procedure": { "quorum": { "kind": "present_percent", "percent": 75 }, "threshold": "simple_majority", "count_abstentions": false },
+        // Of the four residents and the chair, three make a quorum.
+        "procedure": { "quorum": { "kind": "present_percent", "percent": 60 }, "threshold": "simple_majority", "count_abstentions": false },
         "agenda": ["加装电梯", "楼道堆物清理"],
     })
 }
@@ -80,7 +81,9 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         .unwrap_or_default()
         .to_owned();
     assert_eq!(r.body["meeting"]["chair"], true);
-    assert_eq!(r.body["meeting"]["live"]["eligible"], 4);
+    // The four residents, and the chair who called it (she lives elsewhere: a seat of her own).
+    assert_eq!(r.body["meeting"]["live"]["eligible"], 5);
+    assert_eq!(r.body["meeting"]["me"]["invited"], true);
     let path = |rest: &str| format!("/api/v1/meetings/{id}{rest}");
 
     // Residents see it, without the check-in code; others do not see it at all.
@@ -203,8 +206,15 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         .as_array()
         .cloned()
         .unwrap_or_default();
-    assert_eq!(people_listed.len(), 4);
-    assert!(people_listed.iter().all(|p| p["present"] == true));
+    assert_eq!(people_listed.len(), 5);
+    assert_eq!(
+        people_listed
+            .iter()
+            .filter(|p| p["present"] == true)
+            .count(),
+        4,
+        "everyone but the chair"
+    );
     assert!(
         people_listed
             .iter()
@@ -356,7 +366,7 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
         .unwrap_or_default()
         .to_owned();
     for expected in [
-        "应到 4 人，实到 4 人。",
+        "应到 5 人，实到 4 人。",
         "议事老人（",
         "，代签到）",
         " 离场）",
@@ -464,6 +474,189 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
     assert_eq!(now["state"], "closed");
     assert_eq!(now["present"], 0);
     assert_eq!(now["motion"]["state"], "closed");
+    Ok(())
+}
+
+/// The chair's register for a room: where each person lives, the chair herself on the list (she checks
+/// in with the room's code and votes), check-in by the chair with one tap, and a mistaken check-in
+/// taken back until a motion counts it.
+#[test]
+fn the_chair_is_on_the_list_and_takes_back_a_mistaken_check_in()
+-> Result<(), Box<dyn std::error::Error>> {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, mut people, elder) = building_of_four(&mut staff);
+    let mut settings = meeting_settings(&marker("签到议事会"));
+    settings["procedure"]["quorum"] = json!({ "kind": "none" });
+    let r = staff.post(
+        "/api/v1/meetings",
+        &json!({ "scope": { "kind": "building", "id": building }, "settings": settings }),
+    );
+    r.expect(201, None);
+    let id = r.body["meeting"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let token = r.body["meeting"]["checkin_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let path = |rest: &str| format!("/api/v1/meetings/{id}{rest}");
+    staff.post(&path("/open"), &json!({})).expect(200, None);
+
+    // The register says where everyone lives; the chair, from the community office, lives elsewhere.
+    let register = staff.get(&path("/attendance"));
+    register.expect(200, None);
+    let listed = register.body["people"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(listed.len(), 5);
+    let chair_id = staff.get("/api/v1/me").body["member"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let first = listed
+        .iter()
+        .find(|p| p["name"] == "议事楼居民1")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(first["building_id"], building.as_str());
+    assert!(
+        first["building"]
+            .as_str()
+            .is_some_and(|b| b.contains("议事楼")),
+        "{first}"
+    );
+    assert!(
+        first["flat"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("1单元 ")),
+        "{first}"
+    );
+    assert_eq!(first["may_undo"], false);
+    let me = listed
+        .iter()
+        .find(|p| p["member_id"] == chair_id.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(me["building"], Value::Null);
+    assert_eq!(me["present"], false);
+
+    // The chair checks herself in with the room's code, as anyone does; not by hand.
+    staff
+        .post(
+            &path("/attendance"),
+            &json!({ "on_behalf": { "member_id": chair_id, "reason": "主持人" } }),
+        )
+        .expect(422, Some("invalid"));
+    let r = staff.post(&path("/attendance"), &json!({ "token": token }));
+    r.expect(201, None);
+    assert_eq!(r.body["meeting"]["me"]["present"], true);
+    assert_eq!(r.body["meeting"]["live"]["present"], 1);
+
+    // One tap checks the wrong neighbour in; the chair takes it back, and it is as if never made.
+    let resident1 = listed
+        .iter()
+        .find(|p| p["name"] == "议事楼居民1")
+        .and_then(|p| p["member_id"].as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let r = staff.post(
+        &path("/attendance"),
+        &json!({ "on_behalf": { "member_id": resident1, "reason": "主持人在会场核对后签到" } }),
+    );
+    r.expect(201, None);
+    assert_eq!(r.body["meeting"]["live"]["present"], 2);
+    let register = staff.get(&path("/attendance"));
+    let row = register.body["people"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["member_id"] == resident1.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (row["present"].clone(), row["may_undo"].clone()),
+        (json!(true), json!(true))
+    );
+    people[1]
+        .delete(&path(&format!("/attendance/{resident1}")))
+        .expect(403, Some("forbidden"));
+    let r = staff.delete(&path(&format!("/attendance/{resident1}")));
+    r.expect(200, None);
+    assert_eq!(r.body["meeting"]["live"]["present"], 1);
+    let register = staff.get(&path("/attendance"));
+    let row = register.body["people"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["member_id"] == resident1.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (row["present"].clone(), row["on_behalf"].clone()),
+        (json!(false), Value::Null)
+    );
+    // Taking back what is not there changes nothing.
+    staff
+        .delete(&path(&format!("/attendance/{resident1}")))
+        .expect(200, None);
+    staff
+        .delete(&path("/attendance/mbr_nobody"))
+        .expect(200, None);
+
+    // A building head of another building chairs nothing here.
+    Api::signed_in(HEAD3, RESIDENT_PASSCODE)
+        .delete(&path(&format!("/attendance/{chair_id}")))
+        .expect(404, Some("not_found"));
+
+    // The elder is checked in by the chair; a motion is put, which counts her: no taking back now,
+    // the chair records that she left instead. The chair votes like anyone.
+    staff
+        .post(
+            &path("/attendance"),
+            &json!({ "on_behalf": { "member_id": elder, "reason": "老人没有手机" } }),
+        )
+        .expect(201, None);
+    people[0]
+        .post(&path("/attendance"), &json!({ "token": token }))
+        .expect(201, None);
+    let r = staff.post(&path("/motions"), &motion("同意更换单元门", json!({})));
+    r.expect(201, None);
+    assert_eq!(
+        r.body["meeting"]["live"]["motion"]["voters"], 3,
+        "the chair, the elder, a neighbour"
+    );
+    let vote = r.body["meeting"]["live"]["motion"]["vote"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    cast(&mut staff, &vote, json!({ "kind": "yes" })).expect(201, None);
+    let r = staff.delete(&path(&format!("/attendance/{elder}")));
+    r.expect(409, Some("check_in_counted"));
+    assert!(
+        r.body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("离场"))
+    );
+    let register = staff.get(&path("/attendance"));
+    let row = register.body["people"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["member_id"] == elder.as_str())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(row["may_undo"], false);
+    staff
+        .post(&path("/attendance/leave"), &json!({ "member_id": elder }))
+        .expect(200, None);
+
+    // After the close, nothing is taken back.
+    staff.post(&path("/close"), &json!({})).expect(200, None);
+    staff
+        .delete(&path(&format!("/attendance/{}", chair_id)))
+        .expect(409, Some("meeting_closed"));
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{MeetingLive, MotionRequest};
-use yishi_core::api::routes::{CloseMotion, PutMotion};
+use yishi_core::api::routes::PutMotion;
 use yishi_core::api::votes::VoteState;
 use yishi_core::ids::MeetingId;
 use yishi_core::votes::poll::{ResultsShown, Secrecy};
@@ -8,7 +8,7 @@ use yishi_core::votes::tally::Method;
 
 use super::meeting_act::MeetingAct;
 use crate::components::{ThresholdOptions, parse_threshold};
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, fill, use_i18n};
 
 #[component]
 pub(super) fn ChairMotion(
@@ -36,15 +36,18 @@ pub(super) fn ChairMotion(
     let id = StoredValue::new(id);
     view! {
         {move || match open_motion.get() {
-            Some((vote, motion_title)) => {
-                let close = CloseMotion { id: id.get_value(), vote: vote.clone() };
-                view! {
-                    <h3>{i18n.text(Msg::MotionHeading)}" · "{motion_title}</h3>
-                    <button type="button" class="button primary" on:click=move |_| act.send(&close, &())>{i18n.text(Msg::CloseMotionButton)}</button>
-                    <p><a href=format!("/votes/{vote}")>{i18n.text(Msg::PaperLink)}</a></p>
-                }
-                    .into_any()
+            // Closing it is at the end of the console, with what ends things.
+            Some((vote, motion_title)) => view! {
+                <h3>{move || fill(i18n.lang(), Msg::MotionRunning, &[("title", &motion_title)])}</h3>
+                <p>
+                    {move || {
+                        let (cast, voters) = live.with(|l| l.motion.as_ref().map(|m| (m.participated.to_string(), m.voters.to_string())).unwrap_or_default());
+                        fill(i18n.lang(), Msg::MotionCount, &[("cast", &cast), ("voters", &voters)])
+                    }}
+                </p>
+                <p><a class="link-target" href=format!("/votes/{vote}")>{i18n.text(Msg::PaperLink)}</a></p>
             }
+                .into_any(),
             None => view! {
                 <form class="form compact" on:submit=move |ev| {
                     ev.prevent_default();

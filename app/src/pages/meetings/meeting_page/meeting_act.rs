@@ -6,12 +6,14 @@ use yishi_core::api::endpoint::Endpoint;
 use yishi_core::api::meetings::{MeetingResponse, MeetingView};
 
 use crate::api::{ApiError, CallFor};
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 
 #[derive(Clone, Copy)]
 pub(super) struct MeetingAct {
     action: Action<CallFor<MeetingResponse>, ()>,
+    apply: Callback<Result<MeetingView, ApiError>>,
     error: RwSignal<Option<ApiError>>,
+    i18n: I18n,
     /// Whether the last error goes before each call (the chair's console).
     clears: bool,
 }
@@ -29,7 +31,9 @@ impl MeetingAct {
         });
         MeetingAct {
             action,
+            apply,
             error,
+            i18n,
             clears: false,
         }
     }
@@ -56,5 +60,43 @@ impl MeetingAct {
             }
             Err(e) => self.error.set(Some(e)),
         }
+    }
+
+    /// The last error of a call, for the console to show beside its actions.
+    #[cfg_attr(
+        not(feature = "office"),
+        allow(dead_code, reason = "the chair's console, in the office app")
+    )]
+    pub(super) fn error(self) -> RwSignal<Option<ApiError>> {
+        self.error
+    }
+
+    /// Sends a change made on one line of a long list (a person checked in): the meeting takes the
+    /// answer as for any change, and `done` hears how it went, so that the line itself says so where
+    /// the finger is, instead of an error at the top of the page.
+    #[cfg_attr(
+        not(feature = "office"),
+        allow(dead_code, reason = "the chair's console, in the office app")
+    )]
+    pub(super) fn send_then<E: Endpoint<Answer = MeetingResponse>>(
+        self,
+        endpoint: &E,
+        body: &E::Body,
+        done: impl FnOnce(Result<(), ApiError>) + 'static,
+    ) {
+        let call = match CallFor::new(endpoint, body) {
+            Ok(call) => call,
+            Err(e) => return done(Err(e)),
+        };
+        let (apply, lang) = (self.apply, self.i18n.lang_untracked());
+        leptos::task::spawn_local(async move {
+            match call.send(lang).await {
+                Ok(answer) => {
+                    apply.run(Ok(answer.meeting));
+                    done(Ok(()));
+                }
+                Err(e) => done(Err(e)),
+            }
+        });
     }
 }

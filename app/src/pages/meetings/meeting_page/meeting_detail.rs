@@ -38,6 +38,7 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
         Err(e) => error.set(Some(e)),
     });
     let act = MeetingAct::new(apply, error);
+    let console = meeting.chair && cfg!(feature = "office");
     let settings = meeting.settings.clone();
     let starts = local_datetime(&settings.starts_at);
     let place = settings.place.clone();
@@ -49,12 +50,13 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <p class="hint">{move || fill(i18n.lang(), Msg::StartsAt, &[("time", &starts)])}</p>
             <p><span class="badge">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</span></p>
             {move || (!connected.get() && live.with(|l| l.state) == MeetingState::Open).then(|| view! { <p class="hint" role="status">{i18n.text(Msg::LiveLost)}</p> })}
-            <Presence live=live />
-            <MyControls id=id.clone() live=live me=me act=act />
+            <Presence live=live quorum=settings.procedure.quorum />
+            <MyControls id=id.clone() live=live me=me act=act checkin_token=meeting.checkin_token.clone() />
             <MotionView live=live me=me />
             <Agenda live=live />
             <Speakers live=live />
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
+            // The chair's console says its errors beside its own actions, not up here.
+            {move || (!console).then(|| error.get()).flatten().map(|e| view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> })}
             {(meeting.live.state == MeetingState::Closed).then(|| view! { <Record meeting=meeting.clone() /> })}
             {meeting.chair.then(|| crate::office_part!(view! { <ChairConsole meeting=meeting.clone() live=live act=act /> }))}
         </article>

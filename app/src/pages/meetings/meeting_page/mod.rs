@@ -4,11 +4,17 @@ mod chair_agenda;
 #[cfg(feature = "office")]
 mod chair_attendance;
 #[cfg(feature = "office")]
+mod chair_buildings;
+#[cfg(feature = "office")]
 mod chair_console;
+#[cfg(feature = "office")]
+mod chair_danger;
 #[cfg(feature = "office")]
 mod chair_floor;
 #[cfg(feature = "office")]
 mod chair_motion;
+#[cfg(feature = "office")]
+mod chair_person;
 mod meeting_act;
 mod meeting_detail;
 #[cfg(feature = "office")]

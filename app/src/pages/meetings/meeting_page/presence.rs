@@ -1,24 +1,21 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::MeetingLive;
+use yishi_core::meetings::Presence as Count;
+use yishi_core::votes::tally::Quorum;
 
-use crate::i18n::{Msg, fill, use_i18n};
+use crate::i18n::{Msg, use_i18n};
 
+/// How many came of how many invited, and what that means for the quorum, in the one sentence core
+/// writes from the count (so the two cannot disagree).
 #[component]
-pub(super) fn Presence(live: RwSignal<MeetingLive>) -> impl IntoView {
+pub(super) fn Presence(live: RwSignal<MeetingLive>, quorum: Quorum) -> impl IntoView {
     let i18n = use_i18n();
+    let count = Memo::new(move |_| live.with(|l| Count::new(quorum, l.present, l.eligible)));
     view! {
         <section class="presence" aria-labelledby="presence-heading">
             <h2 id="presence-heading" class="visually-hidden">{i18n.text(Msg::AttendanceHeading)}</h2>
-            <p class="presence-count" aria-live="polite">
-                {move || {
-                    let (present, eligible) = live.with(|l| (l.present.to_string(), l.eligible.to_string()));
-                    fill(i18n.lang(), Msg::Presence, &[("present", &present), ("eligible", &eligible)])
-                }}
-            </p>
-            <p>
-                <span class="badge" class:warn=move || !live.with(|l| l.quorum_met)>
-                    {move || i18n.t(if live.with(|l| l.quorum_met) { Msg::QuorumMet } else { Msg::QuorumMissing })}
-                </span>
+            <p class="presence-count" class:short=move || !count.get().met() aria-live="polite">
+                {move || count.get().sentence(i18n.lang())}
             </p>
         </section>
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{MeetingLive, MeetingView};
-use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
+use yishi_core::meetings::{ItemState, MeetingState, Presence, SpeakerState};
 
 use crate::clock::{countdown, ticking};
 use crate::components::{QrCode, Tally};
@@ -17,6 +17,9 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
     let connected = RwSignal::new(true);
     follow(meeting.id.clone(), live, connected);
     let now = ticking();
+    // Counts, never names: the wall screen is read by the whole room.
+    let quorum = meeting.settings.procedure.quorum;
+    let presence = Memo::new(move |_| live.with(|l| Presence::new(quorum, l.present, l.eligible)));
     let origin = window().location().origin().unwrap_or_default();
     let checkin = meeting
         .checkin_token
@@ -62,14 +65,8 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
                 }}
             </section>
             <aside class="screen-side">
-                <p class="screen-presence">
-                    {move || {
-                        let (present, eligible) = live.with(|l| (l.present.to_string(), l.eligible.to_string()));
-                        fill(i18n.lang(), Msg::Presence, &[("present", &present), ("eligible", &eligible)])
-                    }}
-                </p>
-                <p class="screen-quorum" class:warn=move || !live.with(|l| l.quorum_met)>
-                    {move || i18n.t(if live.with(|l| l.quorum_met) { Msg::QuorumMet } else { Msg::QuorumMissing })}
+                <p class="screen-presence" class:warn=move || !presence.get().met()>
+                    {move || presence.get().sentence(i18n.lang())}
                 </p>
                 {move || {
                     (live.with(|l| l.state) == MeetingState::Open)

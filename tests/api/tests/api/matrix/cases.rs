@@ -28,6 +28,7 @@ use yishi_core::ids::{
     BuildingId, CommunityId, CompoundId, HouseholdId, MemberId, StreetId, UnitId,
 };
 use yishi_core::matters::{Decision, Matter, Move, Step};
+use yishi_core::meetings::may_record_presence;
 use yishi_core::members::{Actor, Role};
 use yishi_core::policy::{self, Action, Target, authorize, can_act_on_behalf};
 use yishi_core::requests::{Parties, Transition};

@@ -54,9 +54,25 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
             ),
             |a: &Actor| {
                 authorize(a, Action::ReadVote, Target::Scope(&building3())).is_ok()
-                    && can_act_on_behalf(a, &MemberId::from_trusted("mbr_elder"), Some(&unit3(1)))
-                        .is_ok()
+                    && may_record_presence(
+                        a,
+                        &building3(),
+                        &MemberId::from_trusted("mbr_elder"),
+                        Some(&unit3(1)),
+                    )
+                    .is_ok()
             },
+        ),
+        // Checked in after the set-up's motion: the first chair takes it back, later ones find nothing
+        // to take back (or, after a chair put a new motion below, a check-in that motion counted).
+        case(
+            "undo a check-in",
+            UndoCheckIn {
+                id: open(),
+                member: MemberId::from_trusted("mbr_head3"),
+            },
+            Body::Empty,
+            chairs(),
         ),
         case(
             "attendance",

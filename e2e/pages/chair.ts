@@ -1,0 +1,59 @@
+// The chair's console of a meeting (主持人): check-in by name, building or flat, attendance per building,
+// the agenda and motions, and the actions that end things, confirmed first.
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export class ChairConsole {
+  constructor(readonly page: Page) {}
+
+  /** The one sentence of presence and quorum that every screen of the meeting shows. */
+  presence() {
+    return this.page.locator('.presence-count');
+  }
+
+  search() {
+    return this.page.getByLabel('找人签到：输入姓名、楼号或门牌');
+  }
+
+  /** A person's line in the register, found by her name. */
+  person(name: string) {
+    return this.page.locator('#check-in-found > li').filter({ hasText: name });
+  }
+
+  /** Finds someone by a few characters and checks her in with one tap; the line itself says so. */
+  async checkIn(query: string, name: string) {
+    await this.search().fill(query);
+    await this.page.getByRole('button', { name: `为${name}签到` }).click();
+    await expect(this.person(name).getByRole('status')).toHaveText(`${name} 已签到。`);
+    await expect(this.page.getByRole('button', { name: `撤销${name}的签到` })).toBeVisible();
+  }
+
+  building(name: string) {
+    return this.page.getByRole('button', { name: new RegExp(`^${name}：到会 \\d+ 人，应到 \\d+ 人$`) });
+  }
+
+  dangerZone() {
+    return this.page.getByRole('region', { name: '结束表决、结束会议' });
+  }
+}
+
+/**
+ * The API as the chair's own signed-in browser context calls it (same cookies, the app's CSRF header):
+ * for checking in the bulk of a room that in life scans the code on its own phones.
+ */
+export class MeetingApi {
+  constructor(readonly request: APIRequestContext, readonly meeting: string) {}
+
+  async people(): Promise<{ member_id: string; name: string; present: boolean; building: string | null }[]> {
+    const r = await this.request.get(`/api/v1/meetings/${this.meeting}/attendance`);
+    expect(r.status()).toBe(200);
+    return (await r.json()).people;
+  }
+
+  async checkIn(member: string, reason: string) {
+    const r = await this.request.post(`/api/v1/meetings/${this.meeting}/attendance`, {
+      headers: { 'x-yishi-csrf': '1' },
+      data: { on_behalf: { member_id: member, reason } },
+    });
+    expect([200, 201]).toContain(r.status());
+  }
+}
