@@ -7,6 +7,8 @@ use yishi_core::Lang;
 
 use crate::prefs;
 
+mod nav;
+
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
 /// in an app takes its texts with it, and the linker drops them (the home app carries only its own).
@@ -230,14 +232,6 @@ impl Msg {
         en: "You are not allowed to post notices.",
     };
     // Administration, account, reads.
-    pub const AdminLink: Msg = Msg {
-        zh: "社区管理",
-        en: "Community admin",
-    };
-    pub const AccountLink: Msg = Msg {
-        zh: "我的账号",
-        en: "My account",
-    };
     pub const PendingBanner: Msg = Msg {
         zh: "您的居民身份正在等待社区确认。确认以后，就能看到本楼的公告。",
         en: "Your residency is waiting for the community's confirmation. Once confirmed, you will see your building's notices.",
@@ -1336,10 +1330,6 @@ impl Msg {
     pub const CheckInLink: Msg = Msg {
         zh: "签到链接（可转发到楼栋群）",
         en: "Check-in link (to share in the building's group)",
-    };
-    pub const AllMeetings: Msg = Msg {
-        zh: "全部会议（含往期）",
-        en: "All meetings, past ones too",
     };
     pub const MotionsHeading: Msg = Msg {
         zh: "表决结果",
