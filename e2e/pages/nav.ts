@@ -13,11 +13,12 @@ export class BottomBar {
     return this.nav().getByRole('link', { name, exact: true });
   }
 
-  /** Taps a tab and waits for its screen (by its level-1 heading); the tab is then the current page. */
+  /** Taps a tab and waits for its screen (its level-1 heading, then its lists); the tab is then the current page. */
   async go(name: string, heading: string | RegExp) {
     await this.tab(name).click();
     await expect(this.page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     await expect(this.tab(name)).toHaveAttribute('aria-current', 'page');
+    await expect(this.page.locator('main .loading')).toHaveCount(0);
   }
 }
 

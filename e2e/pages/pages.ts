@@ -65,7 +65,7 @@ export class NoticeBoard {
     await this.page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的', exact: true }).click();
     await this.page.getByRole('button', { name: '退出登录' }).click();
     await this.page.getByRole('button', { name: '确定退出' }).click();
-    await expect(this.page.getByRole('heading', { name: '登录' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
   }
 }
 
