@@ -29,7 +29,7 @@ DIST = ROOT / "dist"
 
 
 # The addresses of the home app's screens (see app.rs): a phone loads the home app first for these.
-HOME_PATHS = r"/^\/(login|join|notices\/(?!archive$)[^/]+)?$/"
+HOME_PATHS = r"/^\/(login|join|notices(\/(?!archive$)[^/]+)?)?$/"
 
 
 def fill(text: str, config: dict) -> str:

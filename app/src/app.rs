@@ -12,9 +12,9 @@ use crate::pages::auth::{JoinPage, LoginPage};
 use crate::pages::covenants::{CovenantPage, CovenantsPage};
 use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage};
-use crate::pages::notices::{HomePage, NoticeArchivePage, NoticePage};
+use crate::pages::notices::{HomePage, NoticeArchivePage, NoticePage, NoticesPage};
 use crate::pages::requests::{NewRequestPage, RequestPage, RequestsPage};
-use crate::pages::votes::VotePage;
+use crate::pages::votes::{VotePage, VotesPage};
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
 
@@ -45,12 +45,14 @@ macro_rules! resident_router {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/join") view=JoinPage />
+                    <Route path=path!("/notices") view=NoticesPage />
                     <Route path=path!("/notices/archive") view=NoticeArchivePage />
                     <Route path=path!("/notices/:id") view=NoticePage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/meetings") view=MeetingsPage />
                     <Route path=path!("/meetings/:id") view=MeetingPage />
                     <Route path=path!("/meetings/:id/checkin") view=CheckInPage />
+                    <Route path=path!("/votes") view=VotesPage />
                     <Route path=path!("/votes/:id") view=VotePage />
                     // Before `/matters/:id`, which would also match `new` and `board`.
                     <Route path=path!("/matters") view=MattersPage />
@@ -105,8 +107,8 @@ fn routes() -> impl IntoView {
     )
 }
 
-/// The home app: sign-in, joining, the home screen and a notice; any other address (the archive and the
-/// account too) opens in the resident app.
+/// The home app: sign-in, joining, the home screen, the notices and a notice; any other address (the
+/// archive and the account too) opens in the resident app.
 #[cfg(feature = "home")]
 fn routes() -> impl IntoView {
     view! {
@@ -115,6 +117,7 @@ fn routes() -> impl IntoView {
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/login") view=LoginPage />
                 <Route path=path!("/join") view=JoinPage />
+                <Route path=path!("/notices") view=NoticesPage />
                 <Route path=path!("/notices/:id") view=NoticePage />
             </Routes>
         </Router>

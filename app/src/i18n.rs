@@ -9,6 +9,7 @@ use crate::prefs;
 
 mod staff;
 mod chair;
+mod nav;
 
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
@@ -233,14 +234,6 @@ impl Msg {
         en: "You are not allowed to post notices.",
     };
     // Administration, account, reads.
-    pub const AdminLink: Msg = Msg {
-        zh: "社区管理",
-        en: "Community admin",
-    };
-    pub const AccountLink: Msg = Msg {
-        zh: "我的账号",
-        en: "My account",
-    };
     pub const PendingBanner: Msg = Msg {
         zh: "您的居民身份正在等待社区确认。确认以后，就能看到本楼的公告。",
         en: "Your residency is waiting for the community's confirmation. Once confirmed, you will see your building's notices.",
@@ -1319,10 +1312,6 @@ impl Msg {
     pub const CheckInLink: Msg = Msg {
         zh: "签到链接（可转发到楼栋群）",
         en: "Check-in link (to share in the building's group)",
-    };
-    pub const AllMeetings: Msg = Msg {
-        zh: "全部会议（含往期）",
-        en: "All meetings, past ones too",
     };
     pub const MotionsHeading: Msg = Msg {
         zh: "表决结果",

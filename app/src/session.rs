@@ -107,6 +107,11 @@ where
     })
 }
 
+thread_local! {
+    /// Whether `GET /me` was sent on this page load (by a screen or by the shell).
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The signed-in member: the one the session knows, or else `GET /me` (which also fills the session).
 pub fn member_resource() -> LocalResource<ApiResult<MemberView>> {
     let i18n = use_i18n();
@@ -115,10 +120,30 @@ pub fn member_resource() -> LocalResource<ApiResult<MemberView>> {
         if let Some(member) = session.member_untracked() {
             return Ok(member);
         }
+        ASKED.with(|asked| asked.set(true));
         let answer = crate::api::get(i18n.lang_untracked(), &Me {}).await?;
         session.signed_in(answer.member.clone());
         Ok(answer.member)
     })
+}
+
+/// For the shell of a signed-in screen: when nobody has asked who is signed in on this page load (a
+/// screen opened directly that does not ask itself), `GET /me` once, so that the header can offer her
+/// office's tools. Runs after the screen's own resources have started, which usually ask first.
+pub fn ensure_known() {
+    let i18n = use_i18n();
+    let session = use_session();
+    leptos::task::spawn_local(async move {
+        let unknown = session.0.with_untracked(|s| *s == SessionState::Unknown);
+        if !unknown || ASKED.with(|asked| asked.replace(true)) {
+            return;
+        }
+        if let Ok(answer) = crate::api::get(i18n.lang_untracked(), &Me {}).await {
+            if session.0.with_untracked(|s| *s == SessionState::Unknown) {
+                session.signed_in(answer.member);
+            }
+        }
+    });
 }
 
 /// The member as `core`'s rules see her, to decide which links and buttons to show (the API decides

@@ -54,9 +54,18 @@ export class NoticeBoard {
     await expect(this.page.getByRole('heading', { name: '发布公告' })).toBeVisible();
   }
 
+  /** 公告 in the bottom bar: every notice in force, beyond the newest few on the home screen. */
+  async openAll() {
+    await this.page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '公告', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: '公告', level: 1 })).toBeVisible();
+  }
+
+  /** Signing out is under 我的, and asks first. */
   async signOut() {
+    await this.page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的', exact: true }).click();
     await this.page.getByRole('button', { name: '退出登录' }).click();
-    await expect(this.page.getByRole('heading', { name: '登录' })).toBeVisible();
+    await this.page.getByRole('button', { name: '确定退出' }).click();
+    await expect(this.page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
   }
 }
 
@@ -85,10 +94,12 @@ export async function signedInPhone(browser: Browser, phone: string, password: s
 }
 
 /**
- * Fails on serious or critical accessibility violations (WCAG 2 A/AA rules), and on a page wider than the
- * phone's screen (nothing may need sideways scrolling at 360 px).
+ * Fails on serious or critical accessibility violations (WCAG 2 A/AA rules), on a page wider than the
+ * phone's screen (nothing may need sideways scrolling at 360 px), and on a tap target smaller than a
+ * finger (`expectTapTargets`).
  */
 export async function expectAccessible(page: Page) {
+  await expectTapTargets(page);
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,

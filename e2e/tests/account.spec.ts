@@ -21,7 +21,7 @@ test('a resident hides her given name, changes her passcode and her other phone 
   await login.signIn(phoneNumber, '135790');
   await new NoticeBoard(otherPage).expectLoaded();
 
-  await page.getByRole('link', { name: '我的账号' }).click();
+  await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的', exact: true }).click();
   await expect(page.getByRole('heading', { name: '我的账号', level: 1 })).toBeVisible();
   const sessions = page.getByRole('region', { name: '已登录的设备' });
   await expect(sessions.getByText('本机')).toBeVisible();

@@ -16,6 +16,7 @@ test('a resident joins with a printed invite code and sees her building’s noti
   await board.expectLoaded();
   await expect(page.getByText('王秀英')).toBeVisible();
   await expect(page.getByText(/3号楼/).first()).toBeVisible();
+  await board.openAll();
   await expect(board.notice('3号楼停水通知')).toBeVisible();
   await expect(board.notice('5号楼电梯年度检修')).toHaveCount(0);
 

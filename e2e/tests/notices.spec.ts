@@ -28,6 +28,7 @@ test('staff post a notice to 3号楼: residents of 3号楼 see it, residents of 
   // A resident of 5号楼 sees the community's notices but not this one.
   const r5 = await signedInPhone(browser, RESIDENT_5.phone, RESIDENT_5.password);
   const r5Board = new NoticeBoard(r5.page);
+  await r5Board.openAll();
   await expect(r5Board.notice('幸福社区居民议事会召开通知')).toBeVisible();
   await expect(r5Board.notice('5号楼电梯年度检修')).toBeVisible();
   await expect(r5Board.notice(title)).toHaveCount(0);

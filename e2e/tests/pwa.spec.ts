@@ -31,10 +31,11 @@ test('the notice board read earlier opens with the network off, and a change is 
   await controlledByServiceWorker(page);
   // Read the board and one notice while online (the service worker keeps the answers).
   await page.reload();
+  await board.openAll();
   await expect(board.notice('3号楼停水通知')).toBeVisible();
   await board.notice('3号楼停水通知').click();
   await expect(page.getByRole('heading', { name: '3号楼停水通知' })).toBeVisible();
-  await page.goto('/');
+  await page.goto('/notices');
   await expect(board.notice('3号楼停水通知')).toBeVisible();
 
   // In the lift: no network at all.
@@ -134,7 +135,7 @@ test('staff land in the office app; a building head stays a resident, one tap fr
   // Staff: the office app, at once.
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
   await expect.poll(() => loadedApps(staff.page)).toContain('office');
-  await staff.page.getByRole('link', { name: '社区管理' }).click();
+  await staff.page.getByRole('link', { name: '办公', exact: true }).click();
   await expect(staff.page.getByRole('heading', { name: '社区管理' })).toBeVisible();
   // She signs out; a resident signs in on the same device and lands in a resident's app.
   await staff.page.goto('/');
@@ -143,7 +144,7 @@ test('staff land in the office app; a building head stays a resident, one tap fr
   await login.signIn(RESIDENT_3.phone, RESIDENT_3.password);
   await new NoticeBoard(staff.page).expectLoaded();
   await expect.poll(() => loadedApps(staff.page)).not.toContain('office');
-  await expect(staff.page.getByRole('link', { name: '社区管理' })).toHaveCount(0);
+  await expect(staff.page.getByRole('link', { name: '办公', exact: true })).toHaveCount(0);
   await staff.context.close();
 
   // A resident never downloads the office app.
@@ -151,17 +152,17 @@ test('staff land in the office app; a building head stays a resident, one tap fr
   await resident.page.reload();
   await new NoticeBoard(resident.page).expectLoaded();
   expect(await loadedApps(resident.page)).not.toContain('office');
-  await expect(resident.page.getByRole('link', { name: '社区管理' })).toHaveCount(0);
+  await expect(resident.page.getByRole('link', { name: '办公', exact: true })).toHaveCount(0);
   await resident.context.close();
 
   // A building head: the resident app, and her tools one tap away.
   const { context, page } = await signedInPhone(browser, HEAD_3.phone, HEAD_3.password);
   expect(await loadedApps(page)).not.toContain('office');
-  await page.getByRole('link', { name: '社区管理' }).click();
+  await page.getByRole('link', { name: '办公', exact: true }).click();
   await expect(page.getByRole('heading', { name: '社区管理' })).toBeVisible();
   await expect.poll(() => loadedApps(page)).toEqual(['office']);
   // Still signed in; back to the resident app from her home screen.
-  await page.getByRole('link', { name: '返回' }).or(page.getByRole('link', { name: '议事' })).first().click();
+  await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByRole('button', { name: '切换到居民版' }).click();
   await new NoticeBoard(page).expectLoaded();
   await expect.poll(() => loadedApps(page)).not.toContain('office');

@@ -10,7 +10,7 @@ test('a resident who joins with a code sent from a distance waits for staff to c
 
   // Staff add a building with one unit of one floor, two doors.
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
-  await staff.page.getByRole('link', { name: '社区管理' }).click();
+  await staff.page.getByRole('link', { name: '办公', exact: true }).click();
   await expectAccessible(staff.page);
   await staff.page.getByRole('link', { name: '楼栋与住户' }).click();
   const territory = new TerritoryPage(staff.page);

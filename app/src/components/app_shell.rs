@@ -1,19 +1,25 @@
 use leptos::prelude::*;
 
-use crate::components::AppHeader;
+use crate::components::{AppHeader, BottomNav};
+use crate::session;
 
-/// The frame of every screen: the header, then the screen in `<main>`.
+/// The frame of every screen: the header, then the screen in `<main>`, and for a signed-in member the
+/// bottom bar (`main` keeps room for it at its foot).
 #[component]
 pub fn AppShell(
-    /// Shows "退出登录" in the header.
+    /// A member's screen: the office entry in the header and the bottom bar.
     #[prop(optional)]
     signed_in: bool,
     children: Children,
 ) -> impl IntoView {
+    if signed_in {
+        session::ensure_known();
+    }
     view! {
         <AppHeader signed_in=signed_in />
-        <main id="main" class="page">
+        <main id="main" class=if signed_in { "page with-tabs" } else { "page" }>
             {children()}
         </main>
+        {signed_in.then(|| view! { <BottomNav /> })}
     }
 }

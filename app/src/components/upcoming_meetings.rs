@@ -1,42 +1,76 @@
 use leptos::prelude::*;
-use yishi_core::api::routes::ListMeetings;
+use yishi_core::api::meetings::{MeetingListResponse, MeetingSummary};
 use yishi_core::meetings::MeetingState;
 
-use crate::api;
-use crate::format::meeting_state_label;
+use crate::api::ApiResult;
+use crate::format::local_datetime;
 use crate::i18n::{Msg, use_i18n};
 
-/// The meetings of the member's places that are coming or in session (nothing when there are none).
+/// The meetings of the member's places in `state`, from the home screen's one request for them.
+async fn meetings_in(
+    meetings: LocalResource<ApiResult<MeetingListResponse>>,
+    state: MeetingState,
+) -> Vec<MeetingSummary> {
+    meetings
+        .await
+        .map(|list| list.meetings.into_iter().filter(|m| m.state == state).collect())
+        .unwrap_or_default()
+}
+
+/// A meeting as a card: its title, and where and when.
+fn meeting_card(m: MeetingSummary) -> impl IntoView {
+    view! {
+        <li>
+            <a href=format!("/meetings/{}", m.id)>
+                <span class="card-title">{m.title}</span>
+                <span class="card-meta">{m.place}" · "{local_datetime(&m.starts_at)}</span>
+            </a>
+        </li>
+    }
+}
+
+/// On the home screen, first: the meetings of her places in session now, where she can check in and
+/// vote (nothing when there are none).
 #[component]
-pub fn UpcomingMeetings() -> impl IntoView {
+pub fn LiveMeetings(meetings: LocalResource<ApiResult<MeetingListResponse>>) -> impl IntoView {
     let i18n = use_i18n();
-    let meetings = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListMeetings {}));
     view! {
         <Transition>
             {move || Suspend::new(async move {
-                let current: Vec<_> = meetings
-                    .await
-                    .map(|list| list.meetings.into_iter().filter(|m| m.state != MeetingState::Closed).collect())
-                    .unwrap_or_default();
-                (!current.is_empty())
+                let live = meetings_in(meetings, MeetingState::Open).await;
+                (!live.is_empty())
                     .then(|| {
                         view! {
-                            <section class="waiting-votes" aria-labelledby="meetings-heading">
-                                <h2 id="meetings-heading">{i18n.text(Msg::MeetingsHeading)}</h2>
-                                <ul class="member-list">
-                                    {current
-                                        .into_iter()
-                                        .map(|m| {
-                                            view! {
-                                                <li class="member-card">
-                                                    <a class="member-name" href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
-                                                    <p class="hint">{m.scope_name.clone()}" · "{i18n.text(meeting_state_label(m.state))}</p>
-                                                </li>
-                                            }
-                                        })
-                                        .collect::<Vec<_>>()}
+                            <section class="now live" aria-labelledby="live-meetings-heading">
+                                <h2 id="live-meetings-heading">{i18n.text(Msg::LiveMeetingsHeading)}</h2>
+                                <ul class="card-links" role="list">
+                                    {live.into_iter().map(meeting_card).collect::<Vec<_>>()}
                                 </ul>
-                                <p><a href="/meetings">{i18n.text(Msg::AllMeetings)}</a></p>
+                            </section>
+                        }
+                    })
+            })}
+        </Transition>
+    }
+}
+
+/// Lower on the home screen: the meetings of her places still to come (nothing when there are none).
+#[component]
+pub fn UpcomingMeetings(meetings: LocalResource<ApiResult<MeetingListResponse>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                let coming = meetings_in(meetings, MeetingState::Scheduled).await;
+                (!coming.is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="home-section" aria-labelledby="meetings-heading">
+                                <h2 id="meetings-heading">{i18n.text(Msg::MeetingsHeading)}</h2>
+                                <ul class="card-links" role="list">
+                                    {coming.into_iter().map(meeting_card).collect::<Vec<_>>()}
+                                </ul>
+                                <p><a class="block-link" href="/votes">{i18n.text(Msg::VotesAndMeetings)}</a></p>
                             </section>
                         }
                     })

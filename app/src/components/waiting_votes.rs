@@ -4,7 +4,8 @@ use yishi_core::api::routes::ListVotes;
 use crate::api;
 use crate::i18n::{Msg, use_i18n};
 
-/// The open votes where the member still has a vote to cast (nothing when there are none).
+/// On the home screen, first: the open votes where the member still has a vote to cast (nothing when
+/// there are none).
 #[component]
 pub fn WaitingVotes() -> impl IntoView {
     let i18n = use_i18n();
@@ -19,16 +20,18 @@ pub fn WaitingVotes() -> impl IntoView {
                 (!waiting.is_empty())
                     .then(|| {
                         view! {
-                            <section class="waiting-votes" aria-labelledby="waiting-votes-heading">
+                            <section class="now" aria-labelledby="waiting-votes-heading">
                                 <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
-                                <ul class="member-list">
+                                <ul class="card-links" role="list">
                                     {waiting
                                         .into_iter()
                                         .map(|v| {
                                             view! {
-                                                <li class="member-card">
-                                                    <a class="member-name" href=format!("/votes/{}", v.id)>{v.title.clone()}</a>
-                                                    <p class="hint">{v.scope_name.clone()}</p>
+                                                <li>
+                                                    <a href=format!("/votes/{}", v.id)>
+                                                        <span class="card-title">{v.title.clone()}</span>
+                                                        <span class="card-meta">{v.scope_name.clone()}</span>
+                                                    </a>
                                                 </li>
                                             }
                                         })

@@ -14,7 +14,7 @@ pub fn AdminPage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::AdminHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/">{i18n.text(Msg::BackHome)}</a>
             </p>
             <h1>{i18n.text(Msg::AdminHeading)}</h1>
             <Transition fallback=|| view! { <Loading /> }>

@@ -9,7 +9,7 @@ use crate::forms::FormError;
 use crate::i18n::{Msg, use_i18n};
 use crate::session::session_action;
 
-/// `/login`: phone number and password.
+/// `/login`: phone number and password, and who can help when she has forgotten it.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -66,6 +66,10 @@ pub fn LoginPage() -> impl IntoView {
                         .then(|| view! { <p class="loading" role="status">{i18n.text(Msg::SigningIn)}</p> })
                 }}
             </form>
+            <details class="forgot">
+                <summary>{i18n.text(Msg::ForgotPassword)}</summary>
+                <p>{i18n.text(Msg::ForgotPasswordText)}</p>
+            </details>
             <p class="alt-action">
                 <a href="/join">{i18n.text(Msg::JoinLink)}</a>
             </p>

@@ -20,7 +20,7 @@ pub fn CovenantsPage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::CovenantsHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/matters">{i18n.text(Msg::BackToMatters)}</a>
             </p>
             <div class="section-head">
                 <h1>{i18n.text(Msg::CovenantsHeading)}</h1>

@@ -21,7 +21,7 @@ pub fn MeetingsPage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/votes">{i18n.text(Msg::BackToVotes)}</a>
             </p>
             <h1>{i18n.text(Msg::MeetingsHeading)}</h1>
             <form class="inline-form" role="search" on:submit=move |ev| {

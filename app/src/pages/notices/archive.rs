@@ -48,7 +48,7 @@ pub fn NoticeArchivePage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::ArchiveHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/notices">{i18n.text(Msg::BackToList)}</a>
             </p>
             <h1>{i18n.text(Msg::ArchiveHeading)}</h1>
             <form class="inline-form" role="search" on:submit=move |ev| {

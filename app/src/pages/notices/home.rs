@@ -1,26 +1,36 @@
 use leptos::prelude::*;
-use yishi_core::api::routes::{ListNotices, PostableScopes};
+use yishi_core::api::routes::{ListMeetings, ListNotices, PostableScopes};
 use yishi_core::api::territory::PostableScopesResponse;
 
-use super::NoticeList;
-use crate::api::{self, ApiError};
+use super::NoticeCard;
+use crate::api::{self, ApiError, Query};
 use crate::components::{
-    AppShell, DocumentTitle, ErrorView, Greeting, Loading, MattersTeaser, OfficeLink,
-    RequestsTeaser, UpcomingMeetings, WaitingVotes,
+    AppShell, ConfirmRequests, DocumentTitle, ErrorView, Greeting, LiveMeetings, Loading,
+    MattersTeaser, OfficeLink, UpcomingMeetings, WaitingVotes,
 };
 use crate::i18n::{Msg, use_i18n};
 use crate::offline;
 use crate::session::member_resource;
 
-/// `/`: a greeting, then the notices of the member's community, newest first. Sends a visitor who is not
-/// signed in to `/login`.
+/// How many of the newest notices the home screen shows (the pinned ones come on top); the rest are
+/// under 公告.
+const NEWEST: u32 = 4;
+
+/// `/` (首页): the greeting with "我要反映"; what concerns her now (a vote waiting for her, a meeting in
+/// session, a request waiting for her confirmation); the newest notices; then the rest (meetings to
+/// come, matters). Compact, and no section when it has nothing. Sends a visitor who is not signed in to
+/// `/login`.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
 
     // Started together: on a slow network one round trip is all the member waits for.
     let me = member_resource();
-    let notices = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListNotices {}));
+    let notices = LocalResource::new(move || {
+        let query = Query::new().set("limit", NEWEST.to_string());
+        async move { api::send_query(i18n.lang_untracked(), &ListNotices {}, &query, &()).await }
+    });
+    let meetings = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListMeetings {}));
     let postable = LocalResource::new(move || api::get(i18n.lang_untracked(), &PostableScopes {}));
 
     // Members with at least one place to post to see "发布公告"; a failure here just hides the link.
@@ -29,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
     };
 
     view! {
-        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NoticesHeading).to_owned()) />
+        <DocumentTitle text=Signal::derive(move || i18n.t(Msg::TabHome).to_owned()) />
         <AppShell signed_in=true>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
@@ -38,12 +48,11 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <Greeting member=member />
                                 <WaitingVotes />
-                                <UpcomingMeetings />
-                                <RequestsTeaser />
-                                <MattersTeaser />
-                                <section class="notices" aria-labelledby="notices-heading">
+                                <LiveMeetings meetings=meetings />
+                                <ConfirmRequests />
+                                <section class="notices home-notices" aria-labelledby="notices-heading">
                                     <div class="section-head">
-                                        <h1 id="notices-heading">{i18n.text(Msg::NoticesHeading)}</h1>
+                                        <h2 id="notices-heading">{i18n.text(Msg::NoticesHeading)}</h2>
                                         // Its own boundary, so that the list does not wait for it.
                                         <Transition>
                                             {move || Suspend::new(async move {
@@ -64,13 +73,22 @@ pub fn HomePage() -> impl IntoView {
                                             })}
                                         </Transition>
                                     </div>
-                                    <p><a href="/notices/archive">{i18n.text(Msg::ArchiveLink)}</a></p>
                                     <Transition fallback=|| view! { <Loading /> }>
                                         {move || Suspend::new(async move {
                                             match notices.await {
                                                 Ok(page) => {
                                                     offline::remember_notices(&page);
-                                                    view! { <NoticeList page=page /> }.into_any()
+                                                    let all: Vec<_> = page.pinned.into_iter().chain(page.notices).collect();
+                                                    if all.is_empty() {
+                                                        view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <ul class="notice-list" role="list">
+                                                                {all.into_iter().map(|n| view! { <li><NoticeCard notice=n /></li> }).collect::<Vec<_>>()}
+                                                            </ul>
+                                                        }
+                                                            .into_any()
+                                                    }
                                                 }
                                                 Err(error) => {
                                                     view! {
@@ -81,7 +99,10 @@ pub fn HomePage() -> impl IntoView {
                                             }
                                         })}
                                     </Transition>
+                                    <p><a class="block-link" href="/notices">{i18n.text(Msg::AllNotices)}</a></p>
                                 </section>
+                                <UpcomingMeetings meetings=meetings />
+                                <MattersTeaser />
                             }
                                 .into_any()
                         }

@@ -1,4 +1,4 @@
-//! The notice board: the home screen with the list, one notice, publishing.
+//! The notice board: the home screen, the list (公告), one notice, publishing.
 
 pub mod archive;
 pub mod home;
@@ -10,6 +10,7 @@ pub mod notice_detail;
 #[cfg(feature = "office")]
 pub mod notice_form;
 pub mod notice_list;
+pub mod notices_page;
 #[cfg(feature = "office")]
 pub mod notice_reads;
 pub mod objections;
@@ -27,6 +28,7 @@ pub use notice_detail::NoticePage;
 #[cfg(feature = "office")]
 pub use notice_form::NoticeForm;
 pub use notice_list::NoticeList;
+pub use notices_page::NoticesPage;
 #[cfg(feature = "office")]
 pub use notice_reads::NoticeReads;
 pub use objections::PeriodBox;

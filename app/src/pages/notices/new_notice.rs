@@ -15,7 +15,7 @@ pub fn NewNoticePage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NewNoticeHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/notices">{i18n.text(Msg::BackToList)}</a>
             </p>
             <h1>{i18n.text(Msg::NewNoticeHeading)}</h1>
             <Transition fallback=|| view! { <Loading /> }>

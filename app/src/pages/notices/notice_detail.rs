@@ -42,7 +42,7 @@ pub fn NoticePage() -> impl IntoView {
         <DocumentTitle text=title />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/notices">{i18n.text(Msg::BackToList)}</a>
             </p>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {

@@ -96,6 +96,9 @@ pub fn RequestsPage() -> impl IntoView {
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::RequestsHeading).to_owned()) />
         <AppShell signed_in=true>
+            <p class="back">
+                <a href="/account">{i18n.text(Msg::BackToMine)}</a>
+            </p>
             <h1>{i18n.text(Msg::RequestsHeading)}</h1>
             <p class="button-row">
                 <a class="button primary" href="/requests/new">{i18n.text(Msg::ReportLink)}</a>

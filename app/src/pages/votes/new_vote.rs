@@ -246,7 +246,7 @@ pub fn NewVotePage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NewVoteHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/votes">{i18n.text(Msg::BackToVotes)}</a>
             </p>
             <h1>{i18n.text(Msg::NewVoteHeading)}</h1>
             <form class="form" on:submit=on_submit novalidate>

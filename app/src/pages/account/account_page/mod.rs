@@ -5,14 +5,14 @@ use yishi_core::api::routes::Me;
 
 use super::{PasscodeForm, SessionList};
 use crate::api::{self, ApiError};
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, SignOutButton};
 use crate::i18n::{Msg, use_i18n};
 use crate::session::use_session;
 
 use profile_form::ProfileForm;
 
-/// `/account`: profile settings (kept on the server, so they follow her to another phone), passcode,
-/// devices, and the notifications to come.
+/// `/account` (我的 in the bottom bar): her requests, profile settings (kept on the server, so they
+/// follow her to another phone), passcode, devices, the notifications to come, and signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -25,10 +25,15 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::AccountHeading).to_owned()) />
         <AppShell signed_in=true>
-            <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
-            </p>
             <h1>{i18n.text(Msg::AccountHeading)}</h1>
+            <section aria-labelledby="my-things-heading">
+                <h2 id="my-things-heading">{i18n.text(Msg::MyThings)}</h2>
+                <p class="hint">{i18n.text(Msg::RequestsIntro)}</p>
+                <ul class="link-list" role="list">
+                    <li><a class="button secondary" href="/requests">{i18n.text(Msg::MyRequests)}</a></li>
+                    <li><a class="button secondary" href="/requests/new">{i18n.text(Msg::ReportLink)}</a></li>
+                </ul>
+            </section>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match me.await {
@@ -42,6 +47,11 @@ pub fn AccountPage() -> impl IntoView {
             <section aria-labelledby="notifications-heading">
                 <h2 id="notifications-heading">{i18n.text(Msg::NotificationsHeading)}</h2>
                 <p class="hint">{i18n.text(Msg::NotificationsLater)}</p>
+            </section>
+            <section class="sign-out" aria-labelledby="sign-out-heading">
+                <h2 id="sign-out-heading">{i18n.text(Msg::SignOutHeading)}</h2>
+                <p class="hint">{i18n.text(Msg::SignOutHint)}</p>
+                <SignOutButton />
             </section>
         </AppShell>
     }

@@ -95,14 +95,15 @@ pub fn MattersPage() -> impl IntoView {
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MattersHeading).to_owned()) />
         <AppShell signed_in=true>
-            <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
-            </p>
             <div class="section-head">
                 <h1>{i18n.text(Msg::MattersHeading)}</h1>
                 <a class="button primary" href="/matters/new">{i18n.text(Msg::ProposeLink)}</a>
             </div>
-            <p class="hint">{i18n.text(Msg::MattersIntro)}" "<a href="/matters/board">{i18n.text(Msg::BoardLink)}</a></p>
+            <p class="hint">{i18n.text(Msg::MattersIntro)}</p>
+            <p class="button-row">
+                <a class="button secondary" href="/matters/board">{i18n.text(Msg::BoardLink)}</a>
+                <a class="button secondary" href="/covenants">{i18n.text(Msg::CovenantsHeading)}</a>
+            </p>
             <div class="tabs" role="group">
                 {tab("", Msg::FilterAll)}
                 {tab("raised", Msg::FilterRaised)}

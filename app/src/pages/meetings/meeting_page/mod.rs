@@ -55,7 +55,7 @@ pub fn MeetingPage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/votes">{i18n.text(Msg::BackToVotes)}</a>
             </p>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {

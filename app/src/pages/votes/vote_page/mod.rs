@@ -43,7 +43,7 @@ pub fn VotePage() -> impl IntoView {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::VoteTitle).to_owned()) />
         <AppShell signed_in=true>
             <p class="back">
-                <a href="/">{i18n.text(Msg::BackToList)}</a>
+                <a href="/votes">{i18n.text(Msg::BackToVotes)}</a>
             </p>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {

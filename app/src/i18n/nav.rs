@@ -1,0 +1,148 @@
+//! The shell's texts: the bottom bar, back links, the office entry, signing out, a forgotten passcode,
+//! the home screen's "now" and the pages the bar leads to.
+
+use super::Msg;
+
+#[expect(
+    non_upper_case_globals,
+    reason = "messages read as `Msg::Greeting`, as when they were variants"
+)]
+#[cfg_attr(not(feature = "office"), allow(dead_code))]
+impl Msg {
+    // The bottom bar.
+    pub const TabBar: Msg = Msg {
+        zh: "底部导航",
+        en: "Sections",
+    };
+    pub const TabHome: Msg = Msg {
+        zh: "首页",
+        en: "Home",
+    };
+    pub const TabNotices: Msg = Msg {
+        zh: "公告",
+        en: "Notices",
+    };
+    pub const TabMatters: Msg = Msg {
+        zh: "议事",
+        en: "Matters",
+    };
+    pub const TabVotes: Msg = Msg {
+        zh: "投票/会议",
+        en: "Votes & meetings",
+    };
+    pub const TabMine: Msg = Msg {
+        zh: "我的",
+        en: "Me",
+    };
+    /// The header's one tap to the office's tools, for those who hold an office.
+    pub const OfficeEntry: Msg = Msg {
+        zh: "办公",
+        en: "Office",
+    };
+    // Back links: each says where it goes.
+    pub const BackHome: Msg = Msg {
+        zh: "返回首页",
+        en: "Back to the home page",
+    };
+    pub const BackToMine: Msg = Msg {
+        zh: "返回“我的”",
+        en: "Back to “Me”",
+    };
+    pub const BackToVotes: Msg = Msg {
+        zh: "返回投票和会议",
+        en: "Back to votes and meetings",
+    };
+    pub const BackToMatters: Msg = Msg {
+        zh: "返回居民议事",
+        en: "Back to residents' matters",
+    };
+    // Signing out, from 我的, with a confirmation.
+    pub const SignOutQuestion: Msg = Msg {
+        zh: "确定要退出登录吗？退出后，下次要重新输入手机号和密码。",
+        en: "Sign out? Next time you will need your phone number and password again.",
+    };
+    pub const SignOutConfirm: Msg = Msg {
+        zh: "确定退出",
+        en: "Yes, sign out",
+    };
+    pub const SignOutCancel: Msg = Msg {
+        zh: "不退出",
+        en: "Stay signed in",
+    };
+    // A forgotten passcode.
+    pub const ForgotPassword: Msg = Msg {
+        zh: "忘记密码",
+        en: "Forgot your password",
+    };
+    pub const ForgotPasswordText: Msg = Msg {
+        zh: "请找您的网格员，或到社区居委会。工作人员核对您的身份后，会为您重置密码，并告诉您一个新的临时密码。用它登录以后，请在“我的”里改成您自己记得住的密码。",
+        en: "Ask your grid worker, or go to the community office. Once they have checked who you are, they reset your password and give you a temporary one. After you sign in with it, change it to one you remember under “Me”.",
+    };
+    // The home screen.
+    pub const LiveMeetingsHeading: Msg = Msg {
+        zh: "正在开会",
+        en: "In session now",
+    };
+    pub const ConfirmRequestsHeading: Msg = Msg {
+        zh: "已处理，请您确认",
+        en: "Done: please confirm",
+    };
+    pub const AllNotices: Msg = Msg {
+        zh: "全部公告",
+        en: "All notices",
+    };
+    // 投票和会议.
+    pub const VotesAndMeetings: Msg = Msg {
+        zh: "投票和会议",
+        en: "Votes and meetings",
+    };
+    pub const VotesOpenHeading: Msg = Msg {
+        zh: "正在投票",
+        en: "Open votes",
+    };
+    pub const VotesComingHeading: Msg = Msg {
+        zh: "即将开始的投票",
+        en: "Votes to come",
+    };
+    pub const VotesClosedHeading: Msg = Msg {
+        zh: "已结束的投票",
+        en: "Closed votes",
+    };
+    pub const NoVotesNow: Msg = Msg {
+        zh: "现在没有投票。",
+        en: "No votes at the moment.",
+    };
+    pub const CardClosesAt: Msg = Msg {
+        zh: "{time}截止",
+        en: "Closes {time}",
+    };
+    pub const CardOpensAt: Msg = Msg {
+        zh: "{time}开始",
+        en: "Opens {time}",
+    };
+    pub const MeetingsComingHeading: Msg = Msg {
+        zh: "会议",
+        en: "Meetings",
+    };
+    pub const NoMeetingsNow: Msg = Msg {
+        zh: "近期没有会议。",
+        en: "No meetings coming up.",
+    };
+    pub const MeetingHistoryLink: Msg = Msg {
+        zh: "往期会议与搜索",
+        en: "Past meetings and search",
+    };
+    // 我的.
+    pub const MyThings: Msg = Msg {
+        zh: "我的事",
+        en: "My things",
+    };
+    pub const SignOutHeading: Msg = Msg {
+        zh: "退出登录",
+        en: "Sign out",
+    };
+    pub const SignOutHint: Msg = Msg {
+        zh: "在别人的手机上用完，请退出登录。",
+        en: "Sign out when you used someone else's phone.",
+    };
+}
