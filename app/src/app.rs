@@ -14,7 +14,7 @@ use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage};
 use crate::pages::notices::{HomePage, NoticeArchivePage, NoticePage};
 use crate::pages::requests::{NewRequestPage, RequestPage, RequestsPage};
-use crate::pages::votes::VotePage;
+use crate::pages::votes::{MyVotesPage, VotePage};
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
 
@@ -51,6 +51,7 @@ macro_rules! resident_router {
                     <Route path=path!("/meetings") view=MeetingsPage />
                     <Route path=path!("/meetings/:id") view=MeetingPage />
                     <Route path=path!("/meetings/:id/checkin") view=CheckInPage />
+                    <Route path=path!("/votes") view=MyVotesPage />
                     <Route path=path!("/votes/:id") view=VotePage />
                     // Before `/matters/:id`, which would also match `new` and `board`.
                     <Route path=path!("/matters") view=MattersPage />

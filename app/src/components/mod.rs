@@ -3,6 +3,7 @@
 pub mod app_header;
 pub mod app_shell;
 pub mod ballot_form;
+pub mod choice_view;
 pub mod document_title;
 pub mod error_view;
 pub mod form_alert;
@@ -25,11 +26,13 @@ pub mod text_field;
 #[cfg(feature = "office")]
 pub mod threshold;
 pub mod upcoming_meetings;
+pub mod vote_count;
 pub mod waiting_votes;
 
 pub use app_header::AppHeader;
 pub use app_shell::AppShell;
 pub use ballot_form::{Ballot, BallotForm, Caster};
+pub use choice_view::ChoiceView;
 pub use document_title::DocumentTitle;
 pub use error_view::ErrorView;
 pub use form_alert::FormAlert;
@@ -52,4 +55,5 @@ pub use text_field::TextField;
 #[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};
 pub use upcoming_meetings::UpcomingMeetings;
+pub use vote_count::VoteCount;
 pub use waiting_votes::WaitingVotes;
