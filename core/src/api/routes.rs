@@ -616,7 +616,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 128);
+        assert_eq!(table.len(), 129);
     }
 
     #[test]
