@@ -36,6 +36,38 @@ pub async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
         .ok_or_else(|| ApiError::internal("vote vanished while opening"))
 }
 
+/// Opens every vote whose time has come, so that the lists of votes waiting for a voter (the home
+/// screen's, the matters list's) see the same electorates as the vote page.
+pub async fn open_due(ctx: &Ctx) -> ApiResult<()> {
+    let db = ctx.db()?;
+    for vote in db::votes::due(&db, ctx.now).await? {
+        open_if_due(ctx, vote).await?;
+    }
+    Ok(())
+}
+
+/// How many have voted, of how many may, for each of `votes` (in their order): the one count every
+/// screen shows (`yishi_core::votes::mine::Participation`), `None` for a vote not open yet.
+pub async fn participation(
+    db: &worker::D1Database,
+    votes: &[&StoredVote],
+) -> ApiResult<Vec<Option<yishi_core::votes::mine::Participation>>> {
+    let ids: Vec<String> = votes.iter().map(|v| v.id.to_string()).collect();
+    let cast = db::votes::participated_in(db, &ids).await?;
+    Ok(votes
+        .iter()
+        .map(|v| {
+            v.opened.then(|| {
+                let n = cast
+                    .iter()
+                    .find(|(id, _)| *id == v.id.as_str())
+                    .map_or(0, |(_, n)| *n);
+                yishi_core::votes::mine::Participation::of(v.turnout(), n)
+            })
+        })
+        .collect())
+}
+
 /// The vote's electorate from the territory as it is now (the rule, the scope, the opening year).
 pub async fn electorate_now(
     db: &worker::D1Database,

@@ -14,7 +14,7 @@ use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage};
 use crate::pages::notices::{HomePage, NoticeArchivePage, NoticePage, NoticesPage};
 use crate::pages::requests::{NewRequestPage, RequestPage, RequestsPage};
-use crate::pages::votes::{VotePage, VotesPage};
+use crate::pages::votes::{MyVotesPage, VotePage, VotesPage};
 use crate::prefs::provide_large_type_context;
 use crate::session::provide_session_context;
 
@@ -53,6 +53,8 @@ macro_rules! resident_router {
                     <Route path=path!("/meetings/:id") view=MeetingPage />
                     <Route path=path!("/meetings/:id/checkin") view=CheckInPage />
                     <Route path=path!("/votes") view=VotesPage />
+                    // Before `/votes/:id`, which would also match `mine`.
+                    <Route path=path!("/votes/mine") view=MyVotesPage />
                     <Route path=path!("/votes/:id") view=VotePage />
                     // Before `/matters/:id`, which would also match `new` and `board`.
                     <Route path=path!("/matters") view=MattersPage />

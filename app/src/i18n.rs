@@ -10,6 +10,7 @@ use crate::prefs;
 mod staff;
 mod chair;
 mod nav;
+mod votes;
 
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
@@ -701,9 +702,10 @@ impl Msg {
         zh: "截止时间：{time}",
         en: "Closes {time}",
     };
+    /// The count of a vote or a motion, the same words on every screen (`components::VoteCount`).
     pub const Participation: Msg = Msg {
-        zh: "已投 {cast} 票，共 {eligible} 人",
-        en: "{cast} of {eligible} have voted",
+        zh: "已投 {cast} 票，共 {voters} 人可投",
+        en: "{cast} of {voters} have voted",
     };
     pub const Yes: Msg = Msg {
         zh: "赞成",
@@ -916,10 +918,6 @@ impl Msg {
     pub const DelegatedVote: Msg = Msg {
         zh: "邻居委托您代投的票",
         en: "A vote a neighbour asked you to cast",
-    };
-    pub const NextVote: Msg = Msg {
-        zh: "继续投下一张（还有 {count} 张）",
-        en: "Cast the next one ({count} left)",
     };
     pub const Winner: Msg = Msg {
         zh: "当选：{option}",
@@ -1214,8 +1212,8 @@ impl Msg {
         en: "You have voted.",
     };
     pub const MotionCount: Msg = Msg {
-        zh: "已投 {cast} 票，应投 {voters} 票",
-        en: "{cast} of {voters} voted",
+        zh: "已投 {cast} 票，共 {voters} 人可投",
+        en: "{cast} of {voters} have voted",
     };
     pub const PutMotionHeading: Msg = Msg {
         zh: "提请表决",
@@ -1375,7 +1373,7 @@ impl Msg {
         en: "Supported by me",
     };
     pub const FilterVote: Msg = Msg {
-        zh: "等我投票",
+        zh: "待我投票",
         en: "Waiting for my vote",
     };
     pub const FilterStep: Msg = Msg {

@@ -25,6 +25,7 @@ mod offline;
 mod pages;
 mod photos;
 mod prefs;
+mod receipts;
 mod session;
 
 /// Mounts the app on the page (the resident or the office app, as this crate was built).

@@ -99,7 +99,7 @@ test('a matter goes from a resident’s phone through all five steps', async ({ 
   await expect(r3.page.getByText('等您投票')).toHaveCount(0);
   for (const s of [r3, neighbour, head]) {
     await s.page.goto('/matters');
-    await s.page.getByRole('button', { name: '等我投票' }).click();
+    await s.page.getByRole('button', { name: '待我投票' }).click();
     await expect(s.page.getByRole('link', { name: title })).toBeVisible();
     await s.page.getByRole('link', { name: title }).click();
     await s.page.getByRole('link', { name: '去投票' }).click();

@@ -80,7 +80,7 @@ test('a chair runs a meeting; residents check in, speak and vote on their phones
     await page.getByRole('button', { name: '投这一票' }).click();
     await expect(page.getByText(/您的回执：/)).toBeVisible();
   }
-  await expect(screen.getByText('已投 3 票，应投 3 票')).toBeVisible();
+  await expect(screen.getByText('已投 3 票，共 3 人可投')).toBeVisible();
   await expect(screen.getByText('赞成', { exact: true })).toBeVisible();
   await expect(screen.getByRole('progressbar', { name: '赞成 2 票' })).toBeVisible();
   await chair.page.getByRole('button', { name: '结束表决' }).click();

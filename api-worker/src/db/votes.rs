@@ -26,6 +26,7 @@ pub struct VoteRow {
     pub eligible_weight: Option<u64>,
     pub present: Option<u64>,
     pub meeting_id: Option<String>,
+    pub matter_id: Option<String>,
     #[serde(flatten)]
     pub path: PathColumns,
     #[serde(flatten)]
@@ -45,6 +46,8 @@ pub struct StoredVote {
     /// For a meeting's motion: voters present when it was put.
     pub present: Option<u64>,
     pub meeting: Option<yishi_core::ids::MeetingId>,
+    /// The matter this vote decides, if any.
+    pub matter: Option<yishi_core::ids::MatterId>,
 }
 
 impl StoredVote {
@@ -81,6 +84,10 @@ impl VoteRow {
                 .meeting_id
                 .as_deref()
                 .map(yishi_core::ids::MeetingId::from_trusted),
+            matter: self
+                .matter_id
+                .as_deref()
+                .map(yishi_core::ids::MatterId::from_trusted),
         })
     }
 }
@@ -88,6 +95,7 @@ impl VoteRow {
 fn select() -> String {
     format!(
         "SELECT v.id, v.settings, v.opened_at, v.closed_at, v.eligible, v.eligible_weight, v.present, v.meeting_id, \
+                (SELECT mt.id FROM matters mt WHERE mt.vote_id = v.id LIMIT 1) AS matter_id, \
                 v.street_id, v.community_id, v.compound_id, v.building_id, v.unit_id, {NAME_COLUMNS} \
          FROM votes v {}",
         name_joins("v")
@@ -134,6 +142,45 @@ pub async fn get(db: &D1Database, id: &VoteId) -> ApiResult<Option<StoredVote>> 
     .await?
     .map(VoteRow::parse)
     .transpose()
+}
+
+/// The votes of `ids` that exist, newest first.
+pub async fn get_many(db: &D1Database, ids: &[String]) -> ApiResult<Vec<StoredVote>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    all::<VoteRow>(
+        db,
+        &format!(
+            "{} WHERE v.id IN (SELECT value FROM json_each(?1)) ORDER BY v.opens_at DESC, v.id DESC",
+            select()
+        ),
+        &[text(&serde_json::to_string(ids)?)],
+    )
+    .await?
+    .into_iter()
+    .map(VoteRow::parse)
+    .collect()
+}
+
+/// Votes whose opening time has come but which no request has opened yet (meetings open their
+/// motions themselves).
+pub async fn due(
+    db: &D1Database,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<StoredVote>> {
+    all::<VoteRow>(
+        db,
+        &format!(
+            "{} WHERE v.opened_at IS NULL AND v.meeting_id IS NULL AND v.opens_at <= ?1 LIMIT 50",
+            select()
+        ),
+        &[text(&time(now))],
+    )
+    .await?
+    .into_iter()
+    .map(VoteRow::parse)
+    .collect()
 }
 
 /// The votes an audience sees (the same rule as notices), newest first.
@@ -323,16 +370,96 @@ pub fn open_statements(
     ])
 }
 
-#[derive(Debug, Deserialize)]
-pub struct MyVoteRow {
-    pub voter_key: String,
-    pub voted: i64,
-    pub weight: u64,
-    pub delegated: i64,
+/// A member's votes in every vote, as SQL yielding `vote_id, voter_key, delegated`: her own (unless she
+/// delegated them) and those delegated to her, among the snapshotted electorate. `member` names the
+/// SQL parameter holding her id. The one definition of "her votes" that the vote page, the waiting
+/// votes, the matters list and her history all read.
+pub fn her_votes_sql(member: &str) -> String {
+    format!(
+        "SELECT c.vote_id, c.voter_key, 0 AS delegated FROM vote_casters c \
+         WHERE c.member_id = {member} \
+           AND NOT EXISTS (SELECT 1 FROM vote_proxies x WHERE x.vote_id = c.vote_id AND x.from_key = c.voter_key) \
+         UNION \
+         SELECT x.vote_id, x.from_key, 1 FROM vote_proxies x \
+           JOIN vote_casters c ON c.vote_id = x.vote_id AND c.voter_key = x.to_key \
+           JOIN vote_voters vv ON vv.vote_id = x.vote_id AND vv.voter_key = x.from_key \
+         WHERE c.member_id = {member}"
+    )
 }
 
-/// The votes `member` may cast in `vote`: her own (unless she delegated them) and those delegated to
-/// her, among the snapshotted electorate, with whether each was cast and its weight.
+/// The open votes in which a vote of hers is not cast yet, as SQL yielding `vote_id` (`member` and
+/// `now` name the SQL parameters). "Open" as `Course::state` says: opened, not closed early, before its
+/// closing time.
+pub fn waiting_sql(member: &str, now: &str) -> String {
+    format!(
+        "SELECT k.vote_id FROM ({}) k JOIN votes wv ON wv.id = k.vote_id \
+         WHERE wv.opened_at IS NOT NULL AND wv.closed_at IS NULL AND wv.closes_at > {now} \
+           AND NOT EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = k.vote_id AND p.voter_key = k.voter_key)",
+        her_votes_sql(member)
+    )
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct MyVoteRow {
+    pub vote_id: String,
+    pub voter_key: String,
+    pub weight: u64,
+    pub delegated: i64,
+    /// How it was cast, if it was.
+    pub channel: Option<String>,
+    pub cast_by: Option<String>,
+    pub cast_by_name: Option<String>,
+    /// Found only for named votes: a secret ballot is stored without its voter.
+    pub receipt: Option<String>,
+    pub choice: Option<String>,
+}
+
+impl MyVoteRow {
+    pub fn voted(&self) -> bool {
+        self.channel.is_some()
+    }
+
+    /// The ballot as recorded, if cast, for `yishi_core::votes::mine::shown_to_voter`.
+    pub fn recorded(&self, reader: &MemberId) -> Option<yishi_core::votes::mine::RecordedBallot> {
+        let channel = match self.channel.as_deref()? {
+            "paper" => Channel::Paper,
+            "show_of_hands" => Channel::ShowOfHands,
+            _ => Channel::Online,
+        };
+        let named = match (&self.receipt, &self.choice) {
+            (Some(receipt), Some(choice)) => serde_json::from_str(choice)
+                .ok()
+                .map(|choice| (receipt.clone(), choice)),
+            _ => None,
+        };
+        Some(yishi_core::votes::mine::RecordedBallot {
+            channel,
+            cast_by_other: if self.cast_by.as_deref() == Some(reader.as_str()) {
+                None
+            } else {
+                self.cast_by_name.clone()
+            },
+            named,
+        })
+    }
+}
+
+fn my_votes_sql(which: &str) -> String {
+    format!(
+        "SELECT k.vote_id, k.voter_key, k.delegated, v.weight, p.channel, p.cast_by, cm.name AS cast_by_name, \
+                b.receipt, b.choice \
+         FROM ({}) k JOIN vote_voters v ON v.vote_id = k.vote_id AND v.voter_key = k.voter_key \
+         LEFT JOIN vote_participation p ON p.vote_id = k.vote_id AND p.voter_key = k.voter_key \
+         LEFT JOIN members cm ON cm.id = p.cast_by \
+         LEFT JOIN vote_ballots b ON b.vote_id = k.vote_id AND b.voter_key = k.voter_key \
+         WHERE {which} \
+         ORDER BY k.vote_id, k.voter_key",
+        her_votes_sql("?1")
+    )
+}
+
+/// The votes `member` may cast in `vote` (see [`her_votes_sql`]), with whether each was cast, how, by
+/// whom, and for named votes its receipt and choice.
 pub async fn my_votes(
     db: &D1Database,
     vote: &VoteId,
@@ -340,19 +467,63 @@ pub async fn my_votes(
 ) -> ApiResult<Vec<MyVoteRow>> {
     all(
         db,
-        "WITH mine AS (SELECT voter_key FROM vote_casters WHERE vote_id = ?1 AND member_id = ?2), \
-              keys AS ( \
-                SELECT voter_key, 0 AS delegated FROM mine \
-                  WHERE voter_key NOT IN (SELECT from_key FROM vote_proxies WHERE vote_id = ?1) \
-                UNION \
-                SELECT from_key, 1 FROM vote_proxies WHERE vote_id = ?1 AND to_key IN (SELECT voter_key FROM mine)) \
-         SELECT k.voter_key, k.delegated, v.weight, \
-                EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = ?1 AND p.voter_key = k.voter_key) AS voted \
-         FROM keys k JOIN vote_voters v ON v.vote_id = ?1 AND v.voter_key = k.voter_key \
-         ORDER BY k.voter_key",
-        &[text(vote.as_str()), text(member.as_str())],
+        &my_votes_sql("k.vote_id = ?2"),
+        &[text(member.as_str()), text(vote.as_str())],
     )
     .await
+}
+
+/// Her votes in every vote (the caller keeps the votes where one of them was cast: her history).
+pub async fn my_ballots(db: &D1Database, member: &MemberId) -> ApiResult<Vec<MyVoteRow>> {
+    all(db, &my_votes_sql("1 = 1"), &[text(member.as_str())]).await
+}
+
+/// Once the vote is open: her votes of the snapshot she delegated before it opened, and whether her
+/// proxy has cast each.
+pub async fn delegated_away(
+    db: &D1Database,
+    vote: &VoteId,
+    member: &MemberId,
+) -> ApiResult<Vec<(String, bool)>> {
+    #[derive(Deserialize)]
+    struct Row {
+        from_key: String,
+        cast: i64,
+    }
+    Ok(all::<Row>(
+        db,
+        "SELECT x.from_key, \
+                EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = x.vote_id AND p.voter_key = x.from_key) AS cast \
+         FROM vote_proxies x JOIN vote_casters c ON c.vote_id = x.vote_id AND c.voter_key = x.from_key \
+         WHERE x.vote_id = ?1 AND c.member_id = ?2",
+        &[text(vote.as_str()), text(member.as_str())],
+    )
+    .await?
+    .into_iter()
+    .map(|r| (r.from_key, r.cast != 0))
+    .collect())
+}
+
+/// Ballots recorded per vote, for `ids` (votes without any are left out).
+pub async fn participated_in(db: &D1Database, ids: &[String]) -> ApiResult<Vec<(String, u64)>> {
+    #[derive(Deserialize)]
+    struct Row {
+        vote_id: String,
+        n: u64,
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(all::<Row>(
+        db,
+        "SELECT vote_id, COUNT(*) AS n FROM vote_participation \
+         WHERE vote_id IN (SELECT value FROM json_each(?1)) GROUP BY vote_id",
+        &[text(&serde_json::to_string(ids)?)],
+    )
+    .await?
+    .into_iter()
+    .map(|r| (r.vote_id, r.n))
+    .collect())
 }
 
 #[derive(Debug, Deserialize)]
@@ -440,17 +611,20 @@ pub async fn voter_weight(db: &D1Database, vote: &VoteId, key: &str) -> ApiResul
     .map(|r| r.weight))
 }
 
-/// Votes still to be cast by `member` among open votes (for "needs my vote").
-pub async fn waiting_for(db: &D1Database, member: &MemberId) -> ApiResult<Vec<String>> {
+/// The open votes in which a vote of `member`'s is still to be cast (see [`waiting_sql`]).
+pub async fn waiting_for(
+    db: &D1Database,
+    member: &MemberId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<String>> {
     #[derive(Deserialize)]
     struct Row {
         vote_id: String,
     }
     Ok(all::<Row>(
         db,
-        "SELECT DISTINCT c.vote_id FROM vote_casters c \
-         WHERE c.member_id = ?1 AND NOT EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.voter_key = c.voter_key)",
-        &[text(member.as_str())],
+        &format!("SELECT DISTINCT vote_id FROM ({})", waiting_sql("?1", "?2")),
+        &[text(member.as_str()), text(&time(now))],
     )
     .await?
     .into_iter()

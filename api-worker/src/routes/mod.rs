@@ -131,6 +131,7 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         R::Audit(_) => audit::list(&ctx).await,
         R::CreateVote(_) => votes::create(&ctx, req).await,
         R::ListVotes(_) => votes::list(&ctx).await,
+        R::MyBallots(_) => votes::my_ballots(&ctx).await,
         R::GetVote(e) => votes::get(&ctx, e.id.as_str()).await,
         R::CastBallot(e) => votes::cast(&ctx, req, e.id.as_str()).await,
         R::VoteBallots(e) => votes::ballots(&ctx, e.id.as_str()).await,

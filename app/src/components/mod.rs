@@ -4,6 +4,7 @@ pub mod app_header;
 pub mod app_shell;
 pub mod ballot_form;
 pub mod bottom_nav;
+pub mod choice_view;
 pub mod confirm_requests;
 pub mod document_title;
 pub mod error_view;
@@ -27,12 +28,14 @@ pub mod text_field;
 #[cfg(feature = "office")]
 pub mod threshold;
 pub mod upcoming_meetings;
+pub mod vote_count;
 pub mod waiting_votes;
 
 pub use app_header::AppHeader;
 pub use app_shell::AppShell;
 pub use ballot_form::{Ballot, BallotForm, Caster};
 pub use bottom_nav::BottomNav;
+pub use choice_view::ChoiceView;
 pub use confirm_requests::ConfirmRequests;
 pub use document_title::DocumentTitle;
 pub use error_view::ErrorView;
@@ -56,4 +59,5 @@ pub use text_field::TextField;
 #[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};
 pub use upcoming_meetings::{LiveMeetings, UpcomingMeetings};
+pub use vote_count::VoteCount;
 pub use waiting_votes::WaitingVotes;

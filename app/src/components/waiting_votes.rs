@@ -2,12 +2,19 @@ use leptos::prelude::*;
 use yishi_core::api::routes::ListVotes;
 
 use crate::api;
-use crate::i18n::{Msg, use_i18n};
+use crate::components::VoteCount;
+use crate::format::local_datetime;
+use crate::i18n::{Msg, fill, use_i18n};
 
-/// On the home screen, first: the open votes where the member still has a vote to cast (nothing when
-/// there are none).
+/// The open votes where the member still has a vote to cast (first on the home screen; nothing there
+/// when there are none), each with its count and closing time. The same set as the matters list's "待我投票" (both are the API's
+/// `needs_my_vote`).
 #[component]
-pub fn WaitingVotes() -> impl IntoView {
+pub fn WaitingVotes(
+    /// Says so when no vote waits (on the votes page; the home screen shows nothing then).
+    #[prop(optional)]
+    say_none: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let votes = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListVotes {}));
     view! {
@@ -17,29 +24,42 @@ pub fn WaitingVotes() -> impl IntoView {
                     .await
                     .map(|list| list.votes.into_iter().filter(|v| v.needs_my_vote).collect())
                     .unwrap_or_default();
-                (!waiting.is_empty())
-                    .then(|| {
-                        view! {
-                            <section class="now" aria-labelledby="waiting-votes-heading">
-                                <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
-                                <ul class="card-links" role="list">
-                                    {waiting
-                                        .into_iter()
-                                        .map(|v| {
-                                            view! {
-                                                <li>
-                                                    <a href=format!("/votes/{}", v.id)>
-                                                        <span class="card-title">{v.title.clone()}</span>
-                                                        <span class="card-meta">{v.scope_name.clone()}</span>
-                                                    </a>
-                                                </li>
-                                            }
-                                        })
-                                        .collect::<Vec<_>>()}
-                                </ul>
-                            </section>
-                        }
-                    })
+                if waiting.is_empty() {
+                    return say_none
+                        .then(|| view! { <p class="empty">{i18n.text(Msg::NoVoteWaiting)}</p> })
+                        .into_any();
+                }
+                view! {
+                    <section class="now" aria-labelledby="waiting-votes-heading">
+                        <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
+                        <ul class="card-links" role="list">
+                            {waiting
+                                .into_iter()
+                                .map(|v| {
+                                    let closes = local_datetime(&v.closes_at);
+                                    // A meeting's motion is voted in the meeting's room.
+                                    let href = match &v.meeting {
+                                        Some(m) => format!("/meetings/{m}"),
+                                        None => format!("/votes/{}", v.id),
+                                    };
+                                    view! {
+                                        <li>
+                                            <a href=href>
+                                                <span class="card-title">{v.title.clone()}</span>
+                                                <span class="card-meta">
+                                                    {v.scope_name.clone()}" · "
+                                                    {move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}
+                                                </span>
+                                                {v.count.map(|count| view! { <VoteCount count=count /> })}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect::<Vec<_>>()}
+                        </ul>
+                    </section>
+                }
+                .into_any()
             })}
         </Transition>
     }

@@ -47,6 +47,9 @@ pub struct MatterSummary {
     pub my_support: bool,
     /// Its decision is an open vote in which the reader still has a vote to cast.
     pub needs_my_vote: bool,
+    /// Its online vote's count, once open: the same figure as the vote page's.
+    #[serde(default)]
+    pub vote_count: Option<crate::votes::mine::Participation>,
     pub ratings: RatingSummary,
 }
 

@@ -44,9 +44,9 @@ use super::territory::{
     TerritoryResponse, UpdatePlaceRequest,
 };
 use super::votes::{
-    BallotListResponse, CastRequest, CastResponse, CreateVoteRequest, PaperBallotRequest,
-    ProxyRequest, ProxyResponse, VoteListResponse, VoteResponse, VoteResultResponse,
-    VoterListResponse,
+    BallotListResponse, CastRequest, CastResponse, CreateVoteRequest, MyBallotsResponse,
+    PaperBallotRequest, ProxyRequest, ProxyResponse, VoteListResponse, VoteResponse,
+    VoteResultResponse, VoterListResponse,
 };
 use crate::ids::BuildingId;
 use crate::ids::{
@@ -162,6 +162,7 @@ json_payloads!(
     CastRequest,
     CastResponse,
     CreateVoteRequest,
+    MyBallotsResponse,
     PaperBallotRequest,
     ProxyRequest,
     ProxyResponse,
@@ -293,6 +294,8 @@ endpoints! {
     CreateVote {}: Post ["votes"] => CreateVoteRequest => VoteResponse, May(Action::ManageVotes);
     /// The votes she may see.
     ListVotes {}: Get ["votes"] => () => VoteListResponse, Member;
+    /// The votes she took part in, with her ballots: her choice and receipt where the vote is named.
+    MyBallots {}: Get ["me", "ballots"] => () => MyBallotsResponse, Own;
     /// One vote, with her part in it.
     GetVote { id: VoteId }: Get ["votes", {id}] => () => VoteResponse, May(Action::ReadVote);
     /// Casts (or, where the vote allows it, changes) her ballot, or her household's.
@@ -617,7 +620,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 128);
+        assert_eq!(table.len(), 129);
     }
 
     #[test]

@@ -4,11 +4,12 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::VoteId;
+use crate::ids::{MatterId, MeetingId, VoteId};
 use crate::territory::ScopeRef;
 use crate::votes::electorate::VoterKey;
-use crate::votes::poll::{PollResult, PollSettings, PublishedBallot};
-use crate::votes::tally::{Choice, Turnout};
+pub use crate::votes::mine::{MyBallot, Participation};
+use crate::votes::poll::{PollResult, PollSettings, PublishedBallot, Secrecy};
+use crate::votes::tally::{Choice, Method, Turnout};
 
 /// `POST /api/v1/votes`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -28,6 +29,9 @@ pub struct MyVote {
     pub voted: bool,
     /// Someone delegated this vote to her (委托).
     pub delegated: bool,
+    /// Once cast: how, by whom, and in a named vote her receipt and choice (never in a secret one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot: Option<MyBallot>,
 }
 
 /// `POST /api/v1/votes/{id}/proxies`, before the vote opens: the member delegates her vote `from` (her
@@ -93,6 +97,9 @@ pub struct VoteView {
     pub eligible: Option<u64>,
     /// Votes cast so far.
     pub participated: u64,
+    /// How many have voted, of how many may (once open): the figure every screen shows.
+    #[serde(default)]
+    pub count: Option<Participation>,
     pub my_votes: Vec<MyVote>,
     /// Before opening, when proxies are allowed: her votes she may still delegate.
     #[serde(default)]
@@ -100,6 +107,9 @@ pub struct VoteView {
     /// Her votes she has delegated.
     #[serde(default)]
     pub delegated: Vec<VoterKey>,
+    /// Once open: those of her delegated votes that her proxy has cast.
+    #[serde(default)]
+    pub delegated_cast: Vec<VoterKey>,
     /// Shown live or after close, as the vote says.
     pub result: Option<PollResult>,
 }
@@ -122,6 +132,15 @@ pub struct VoteSummary {
     pub closes_at: DateTime<Utc>,
     /// She has a vote here she has not cast yet, and it is open.
     pub needs_my_vote: bool,
+    /// How many have voted, of how many may (once open).
+    #[serde(default)]
+    pub count: Option<Participation>,
+    /// The matter this vote decides, if any.
+    #[serde(default)]
+    pub matter: Option<MatterId>,
+    /// The meeting whose motion this is, if any.
+    #[serde(default)]
+    pub meeting: Option<MeetingId>,
 }
 
 /// `GET /api/v1/votes`: the votes addressed to the member, newest first.
@@ -129,6 +148,26 @@ pub struct VoteSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteListResponse {
     pub votes: Vec<VoteSummary>,
+}
+
+/// One vote she took part in, with what she may see of her ballots.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyVoteRecord {
+    pub vote: VoteSummary,
+    pub secrecy: Secrecy,
+    pub method: Method,
+    pub options: Vec<String>,
+    /// Her votes in it (her own, her household's, those delegated to her), cast or not.
+    pub mine: Vec<MyVote>,
+}
+
+/// `GET /api/v1/me/ballots`: the votes she took part in, newest first (at most 100): for named votes
+/// her choice and receipt, for secret ones only that her ballot was counted.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyBallotsResponse {
+    pub votes: Vec<MyVoteRecord>,
 }
 
 /// `POST /api/v1/votes/{id}/ballots`: `voter` chooses which of her votes she casts when she has

@@ -1,10 +1,12 @@
 //! The voting engine (民决): the arithmetic of every method ([`tally`]), who may vote and for whom
 //! ([`electorate`]), a vote's settings with its ballots, receipts and results ([`poll`]), its course
-//! from scheduled to closed ([`lifecycle`]), and their export as files ([`export`]).
+//! from scheduled to closed ([`lifecycle`]), a voter's own part in it ([`mine`]), and their export as
+//! files ([`export`]).
 
 pub mod electorate;
 pub mod export;
 pub mod lifecycle;
+pub mod mine;
 pub mod poll;
 pub mod tally;
 

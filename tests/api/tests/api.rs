@@ -19,6 +19,8 @@ mod matrix;
 mod matters;
 #[path = "api/meetings.rs"]
 mod meetings;
+#[path = "api/my_ballots.rs"]
+mod my_ballots;
 #[path = "api/notice_board.rs"]
 mod notice_board;
 #[path = "api/notices.rs"]

@@ -45,9 +45,11 @@ pub async fn list(
     let Some(admitted) = crate::db::audience_sql("m", audience, &mut args) else {
         return Ok((Vec::new(), false));
     };
-    let waiting = "m.vote_id IN (SELECT c.vote_id FROM vote_casters c JOIN votes v ON v.id = c.vote_id \
-         WHERE c.member_id = ?1 AND v.closed_at IS NULL AND v.closes_at > ?2 \
-         AND NOT EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = c.vote_id AND p.voter_key = c.voter_key))";
+    // The same set as the votes list's `needs_my_vote` (`GET /votes`): one definition in `db::votes`.
+    let waiting = format!(
+        "m.vote_id IN ({})",
+        crate::db::votes::waiting_sql("?1", "?2")
+    );
     let mut sql = format!(
         "{} WHERE {admitted}",
         select_with(&format!(

@@ -257,6 +257,8 @@ pub async fn get(ctx: &Ctx, id: &str) -> ApiResult<Response> {
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let (cursor, limit) = page_params(&ctx.url)?;
+    // Votes due are opened first, as for the votes list, so "waits for my vote" is the same set there.
+    crate::ballots::open_due(ctx).await?;
     let db = ctx.db()?;
     let invalid = |field| DomainError::Invalid { field };
     let mut filter = db::matters::Filter::default();
@@ -296,6 +298,18 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     );
     let ids: Vec<&MatterId> = page.iter().map(|(m, _, _)| &m.id).collect();
     let ratings = db::matters::ratings_of(&db, &ids).await?;
+    // Each online vote's count, by the one rule every screen shows.
+    let vote_ids: Vec<String> = page
+        .iter()
+        .filter_map(|(m, _, _)| m.vote.as_ref().map(ToString::to_string))
+        .collect();
+    let votes = db::votes::get_many(&db, &vote_ids).await?;
+    let refs: Vec<&db::votes::StoredVote> = votes.iter().collect();
+    let counts: Vec<(String, Option<yishi_core::votes::mine::Participation>)> = votes
+        .iter()
+        .map(|v| v.id.to_string())
+        .zip(crate::ballots::participation(&db, &refs).await?)
+        .collect();
     let matters = page
         .iter()
         .filter(|(m, _, _)| rules::can_read(&member.actor, &m.rules.scope))
@@ -314,6 +328,11 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
             threshold: m.rules.threshold,
             my_support: *my_support,
             needs_my_vote: *needs_my_vote,
+            vote_count: m
+                .vote
+                .as_ref()
+                .and_then(|v| counts.iter().find(|(id, _)| id == v.as_str()))
+                .and_then(|(_, c)| *c),
             ratings: ratings
                 .iter()
                 .find(|(id, _)| *id == m.id)

@@ -28,7 +28,11 @@ pub(super) async fn motion_view(
         .await?
         .ok_or_else(|| ApiError::internal("motion vanished"))?;
     let state = vote.course().state(ctx.now);
-    let participated = db::votes::participated(db, &vote.id).await?;
+    // The same figure as the vote page's and the lists' (`Participation`): of the voters present.
+    let count = yishi_core::votes::mine::Participation::of(
+        vote.turnout(),
+        db::votes::participated(db, &vote.id).await?,
+    );
     let result = if vote.course().shows_results(ctx.now) {
         Some(crate::ballots::tally(db, &vote).await?.1)
     } else {
@@ -40,8 +44,8 @@ pub(super) async fn motion_view(
         options: vote.settings.options.clone(),
         method: vote.settings.method.clone(),
         state,
-        participated,
-        voters: vote.present.unwrap_or(0),
+        participated: count.cast,
+        voters: count.voters,
         result,
     })
 }

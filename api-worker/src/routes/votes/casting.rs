@@ -49,7 +49,7 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
         }
         .into());
     };
-    let replace = chosen.voted != 0;
+    let replace = chosen.voted();
     if replace {
         vote.course().may(VoteMove::CastAgain, ctx.now)?;
     }

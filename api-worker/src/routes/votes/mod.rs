@@ -6,17 +6,19 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::votes::{
-    CreateVoteRequest, MyVote, VoteListResponse, VoteResponse, VoteState, VoteSummary, VoteView,
+    CreateVoteRequest, MyBallotsResponse, MyVote, MyVoteRecord, Participation, VoteListResponse,
+    VoteResponse, VoteState, VoteSummary, VoteView,
 };
 use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
-use yishi_core::ids::VoteId;
+use yishi_core::ids::{MemberId, VoteId};
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
 use yishi_core::votes::VoteMove;
 use yishi_core::votes::electorate::VoterKey;
+use yishi_core::votes::mine::{shown_to_voter, waits_for_her};
 
-use crate::ballots::{electorate_now, open_if_due, prepare, tally};
+use crate::ballots::{electorate_now, open_due, open_if_due, participation, prepare, tally};
 use crate::db::{self, audit, votes::StoredVote};
 use crate::error::ApiResult;
 use crate::http::{Ctx, json, read_json};
@@ -64,28 +66,47 @@ async fn load_managed(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVot
     Ok(vote)
 }
 
-async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
-    let db = ctx.db()?;
-    let state = vote.course().state(ctx.now);
-    let my_votes = db::votes::my_votes(&db, &vote.id, &actor.member)
-        .await?
-        .into_iter()
+/// Her votes in a vote as she is shown them: cast or not, and what the vote's secrecy lets her see.
+fn my_votes_of(vote: &StoredVote, rows: &[db::votes::MyVoteRow], reader: &MemberId) -> Vec<MyVote> {
+    rows.iter()
         .filter_map(|r| {
             parse_key(&r.voter_key).map(|voter| MyVote {
                 voter,
-                voted: r.voted != 0,
+                voted: r.voted(),
                 delegated: r.delegated != 0,
+                ballot: r
+                    .recorded(reader)
+                    .map(|b| shown_to_voter(vote.settings.secrecy, b)),
             })
         })
-        .collect();
+        .collect()
+}
+
+async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView> {
+    let db = ctx.db()?;
+    let state = vote.course().state(ctx.now);
+    let rows = db::votes::my_votes(&db, &vote.id, &actor.member).await?;
+    let my_votes = my_votes_of(&vote, &rows, &actor.member);
     let participated = db::votes::participated(&db, &vote.id).await?;
     let result = if vote.course().shows_results(ctx.now) {
         Some(tally(&db, &vote).await?.1)
     } else {
         None
     };
-    // Before opening, her votes come from the territory as it stands, with the proxies given so far.
-    let (mut may_delegate, mut delegated) = (Vec::new(), Vec::new());
+    // Before opening, her votes come from the territory as it stands, with the proxies given so far;
+    // once open, from the snapshot, with whether her proxy has cast each.
+    let (mut may_delegate, mut delegated, mut delegated_cast) =
+        (Vec::new(), Vec::new(), Vec::new());
+    if state != VoteState::Scheduled {
+        for (key, cast) in db::votes::delegated_away(&db, &vote.id, &actor.member).await? {
+            if let Some(key) = parse_key(&key) {
+                if cast {
+                    delegated_cast.push(key.clone());
+                }
+                delegated.push(key);
+            }
+        }
+    }
     if state == VoteState::Scheduled && vote.settings.max_proxies > 0 {
         let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
         let proxies = proxies_of(&db, &vote.id).await?;
@@ -100,6 +121,9 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
             }
         }
     }
+    let count = vote
+        .opened
+        .then(|| Participation::of(vote.turnout(), participated));
     Ok(VoteView {
         id: vote.id,
         scope: vote.scope.to_ref(),
@@ -108,9 +132,11 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
         state,
         eligible: vote.eligible,
         participated,
+        count,
         my_votes,
         may_delegate,
         delegated,
+        delegated_cast,
         result,
     })
 }
@@ -150,30 +176,103 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     )
 }
 
-/// `GET /api/v1/votes`: the votes addressed to the member.
+fn summary(
+    vote: &StoredVote,
+    state: VoteState,
+    needs_my_vote: bool,
+    count: Option<Participation>,
+) -> VoteSummary {
+    VoteSummary {
+        id: vote.id.clone(),
+        title: vote.settings.title.clone(),
+        scope_name: vote.scope_name.clone(),
+        state,
+        opens_at: vote.settings.opens_at,
+        closes_at: vote.settings.closes_at,
+        needs_my_vote,
+        count,
+        matter: vote.matter.clone(),
+        meeting: vote.meeting.clone(),
+    }
+}
+
+/// `GET /api/v1/votes`: the votes addressed to the member, each with its count and whether it waits
+/// for her (the same set as the matters list's `mine=vote`: both read `db::votes::waiting_sql`).
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
+    open_due(ctx).await?;
     let db = ctx.db()?;
     let audience = policy::notice_audience(&member.actor);
-    let waiting = db::votes::waiting_for(&db, &member.actor.member).await?;
-    let votes = db::votes::list(&db, &audience)
+    let waiting = db::votes::waiting_for(&db, &member.actor.member, ctx.now).await?;
+    let votes: Vec<StoredVote> = db::votes::list(&db, &audience)
         .await?
         .into_iter()
         .filter(|v| authorize(&member.actor, Action::ReadVote, Target::Scope(&v.scope)).is_ok())
-        .map(|v| {
+        .collect();
+    // A vote she may cast that her audience does not reach (a council member living elsewhere).
+    let listed: Vec<String> = votes.iter().map(|v| v.id.to_string()).collect();
+    let extra: Vec<String> = waiting
+        .iter()
+        .filter(|id| !listed.contains(id))
+        .cloned()
+        .collect();
+    let mut votes = votes;
+    votes.extend(db::votes::get_many(&db, &extra).await?);
+    let refs: Vec<&StoredVote> = votes.iter().collect();
+    let counts = participation(&db, &refs).await?;
+    let votes = votes
+        .iter()
+        .zip(counts)
+        .map(|(v, count)| {
             let state = v.course().state(ctx.now);
-            VoteSummary {
-                needs_my_vote: state == VoteState::Open && waiting.contains(&v.id.to_string()),
-                id: v.id,
-                title: v.settings.title.clone(),
-                scope_name: v.scope_name,
-                state,
-                opens_at: v.settings.opens_at,
-                closes_at: v.settings.closes_at,
-            }
+            let uncast = usize::from(waiting.contains(&v.id.to_string()));
+            summary(v, state, waits_for_her(state, uncast), count)
         })
         .collect();
     json(200, &VoteListResponse { votes })
+}
+
+/// `GET /api/v1/me/ballots`: the votes she took part in, newest first, with her ballots as she may see
+/// them (see `yishi_core::votes::mine`).
+pub async fn my_ballots(ctx: &Ctx) -> ApiResult<Response> {
+    let (member, _) = session::require_member(ctx).await?;
+    authorize(&member.actor, Action::ManageOwnAccount, Target::Own)?;
+    let db = ctx.db()?;
+    let me = &member.actor.member;
+    let rows = db::votes::my_ballots(&db, me).await?;
+    let mut ids: Vec<String> = rows
+        .iter()
+        .filter(|r| r.voted())
+        .map(|r| r.vote_id.clone())
+        .collect();
+    ids.dedup();
+    let mut votes = db::votes::get_many(&db, &ids).await?;
+    votes.truncate(100);
+    let refs: Vec<&StoredVote> = votes.iter().collect();
+    let counts = participation(&db, &refs).await?;
+    let waiting = db::votes::waiting_for(&db, me, ctx.now).await?;
+    let votes = votes
+        .iter()
+        .zip(counts)
+        .map(|(v, count)| {
+            let mine: Vec<db::votes::MyVoteRow> = rows
+                .iter()
+                .filter(|r| r.vote_id == v.id.as_str())
+                .cloned()
+                .collect();
+            let mine = my_votes_of(v, &mine, me);
+            let state = v.course().state(ctx.now);
+            let uncast = usize::from(waiting.contains(&v.id.to_string()));
+            MyVoteRecord {
+                vote: summary(v, state, waits_for_her(state, uncast), count),
+                secrecy: v.settings.secrecy,
+                method: v.settings.method.clone(),
+                options: v.settings.options.clone(),
+                mine,
+            }
+        })
+        .collect();
+    json(200, &MyBallotsResponse { votes })
 }
 
 /// `GET /api/v1/votes/{id}`.

@@ -138,6 +138,7 @@ pub fn VotesPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <p><a class="block-link" href="/votes/mine">{i18n.text(Msg::MyVotesLink)}</a></p>
             <p><a class="block-link" href="/meetings">{i18n.text(Msg::MeetingHistoryLink)}</a></p>
         </AppShell>
     }

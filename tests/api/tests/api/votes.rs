@@ -418,6 +418,21 @@ fn proxies_paper_ballots_and_the_csv_list() {
         &ballot(me("mbr_r3"), "yes"),
     )
     .expect(201, None);
+    // She who delegated is told her proxy cast it; the delegate sees the ballot cast for her neighbour,
+    // named, with its choice.
+    let hers = r3.get(&format!("/api/v1/votes/{vote}"));
+    assert_eq!(hers.body["vote"]["delegated"], json!([me("mbr_r3")]));
+    assert_eq!(hers.body["vote"]["delegated_cast"], json!([me("mbr_r3")]));
+    assert_eq!(hers.body["vote"]["my_votes"], json!([]));
+    let theirs = head.get(&format!("/api/v1/votes/{vote}"));
+    let for_her = &theirs.body["vote"]["my_votes"][1];
+    assert_eq!(for_her["delegated"], true);
+    assert_eq!(for_her["ballot"]["choice"], json!({ "kind": "yes" }));
+    assert_eq!(for_her["ballot"]["channel"], "online");
+    assert!(
+        for_her["ballot"].get("cast_by").is_none(),
+        "she cast it herself"
+    );
 
     // A paper ballot for the elderly resident without a phone, entered by staff; once only.
     let paper = format!("/api/v1/votes/{vote}/paper");

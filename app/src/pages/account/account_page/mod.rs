@@ -42,6 +42,10 @@ pub fn AccountPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <section aria-labelledby="account-votes-heading">
+                <h2 id="account-votes-heading">{i18n.text(Msg::MyVotesHeading)}</h2>
+                <p><a class="button secondary" href="/votes/mine">{i18n.text(Msg::MyVotesLink)}</a></p>
+            </section>
             <PasscodeForm />
             <SessionList />
             <section aria-labelledby="notifications-heading">

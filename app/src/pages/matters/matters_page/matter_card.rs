@@ -3,6 +3,7 @@ use yishi_core::api::matters::MatterSummary;
 use yishi_core::matters::Step;
 
 use super::super::{category_label, stars_text, step_label};
+use crate::components::VoteCount;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -47,6 +48,7 @@ pub(super) fn MatterCard(matter: MatterSummary) -> impl IntoView {
             </p>
             {supports.map(|s| view! { <p class="hint">{s}</p> })}
             {average.map(|a| view! { <p class="hint">{a}</p> })}
+            {m.vote_count.map(|count| view! { <VoteCount count=count /> })}
         </li>
     }
 }

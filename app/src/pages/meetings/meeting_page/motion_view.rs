@@ -4,7 +4,7 @@ use yishi_core::api::routes::GetVote;
 use yishi_core::api::votes::VoteState;
 
 use crate::api;
-use crate::components::{Ballot, BallotForm, Caster, Tally};
+use crate::components::{Ballot, BallotForm, Caster, ChoiceView, Tally};
 use crate::i18n::{Msg, fill, use_i18n};
 
 /// The motion put to the vote: her ballot while it is open, the count, and the result when shown.
@@ -74,10 +74,19 @@ pub(super) fn MotionView(live: RwSignal<MeetingLive>, me: RwSignal<MyPart>) -> i
                                             let vote = mine.await;
                                             let open_vote = vote.as_ref().and_then(|v| v.vote.my_votes.iter().find(|m| !m.voted).cloned());
                                             let voted = vote.as_ref().is_some_and(|v| !v.vote.my_votes.is_empty()) && open_vote.is_none();
+                                            // In a named motion, what she chose (never in a secret one: the server does not send it).
+                                            let chosen = vote.as_ref().and_then(|v| v.vote.my_votes.iter().find_map(|m| m.ballot.as_ref().and_then(|b| b.choice.clone())));
                                             match (receipt.get(), open_vote) {
                                                 (Some(r), _) => view! { <p class="new-code" role="status">{fill(i18n.lang(), Msg::YourReceipt, &[("receipt", &r)])}</p> }.into_any(),
                                                 (None, Some(mine)) => view! { <BallotForm ballot=ballot legend=Msg::MotionHeading caster=Caster::Online(mine.voter) done=receipt /> }.into_any(),
-                                                (None, None) if voted => view! { <p role="status">{i18n.text(Msg::MotionVoted)}</p> }.into_any(),
+                                                (None, None) if voted => {
+                                                    let (method, options) = (ballot.method.clone(), ballot.options.clone());
+                                                    view! {
+                                                        <p role="status">{i18n.text(Msg::MotionVoted)}</p>
+                                                        {chosen.map(|choice| view! { <ChoiceView method=method options=options choice=choice /> })}
+                                                    }
+                                                        .into_any()
+                                                }
                                                 _ => ().into_any(),
                                             }
                                         })

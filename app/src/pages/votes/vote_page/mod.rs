@@ -39,6 +39,8 @@ pub fn VotePage() -> impl IntoView {
     });
     let me = member_resource();
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    // Set when she has just cast a ballot here, so the page read again says so.
+    let just_cast = RwSignal::new(false);
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::VoteTitle).to_owned()) />
         <AppShell signed_in=true>
@@ -52,7 +54,7 @@ pub fn VotePage() -> impl IntoView {
                         .map(|m| !policy::scopes_for(&actor_of(&m), Permission::ManageVotes).is_empty())
                         .unwrap_or(false);
                     match vote.await {
-                        Ok(answer) => view! { <VoteDetail vote=answer.vote manager=manager reload=reload /> }.into_any(),
+                        Ok(answer) => view! { <VoteDetail vote=answer.vote manager=manager just_cast=just_cast reload=reload /> }.into_any(),
                         Err(e) => view! { <ErrorView error=e on_retry=move |()| vote.refetch() /> }.into_any(),
                     }
                 })}

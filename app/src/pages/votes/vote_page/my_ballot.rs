@@ -3,17 +3,20 @@ use yishi_core::api::votes::MyVote;
 use yishi_core::votes::electorate::VoterKey;
 
 use crate::components::{Ballot, BallotForm, Caster};
-use crate::i18n::{Msg, fill, use_i18n};
+use crate::i18n::Msg;
+use crate::receipts;
+use crate::session::use_session;
 
-/// One of her votes, labelled (her own, her household's, one delegated to her), then the next one.
+/// One of her votes still to cast, labelled (her own, her household's, one delegated to her). Once
+/// cast, its receipt is kept on this phone and the vote is read again: the page then shows the new
+/// count, what she chose (or, in a secret vote, that it is counted) and her next vote, if any.
 #[component]
 pub(super) fn MyBallot(
     ballot: Ballot,
     mine: MyVote,
-    left: usize,
+    just_cast: RwSignal<bool>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let label = if mine.delegated {
         Msg::DelegatedVote
     } else {
@@ -23,25 +26,17 @@ pub(super) fn MyBallot(
         }
     };
     let receipt = RwSignal::new(None::<String>);
-    let caster = Caster::Online(mine.voter.clone());
-    view! {
-        {move || match receipt.get() {
-            Some(r) => {
-                view! {
-                    <p class="new-code" role="status">{fill(i18n.lang(), Msg::YourReceipt, &[("receipt", &r)])}</p>
-                    {(left > 0)
-                        .then(|| {
-                            let count = left.to_string();
-                            view! {
-                                <button type="button" class="button primary" on:click=move |_| reload.run(())>
-                                    {fill(i18n.lang(), Msg::NextVote, &[("count", &count)])}
-                                </button>
-                            }
-                        })}
-                }
-                    .into_any()
+    let (vote, voter) = (ballot.vote.clone(), mine.voter.clone());
+    let session = use_session();
+    Effect::new(move |_| {
+        if let Some(r) = receipt.get() {
+            if let Some(member) = session.member_untracked() {
+                receipts::remember(&member.id, &vote, &voter, &r);
             }
-            None => view! { <BallotForm ballot=ballot.clone() legend=label caster=caster.clone() done=receipt /> }.into_any(),
-        }}
-    }
+            just_cast.set(true);
+            reload.run(());
+        }
+    });
+    let caster = Caster::Online(mine.voter.clone());
+    view! { <BallotForm ballot=ballot legend=label caster=caster done=receipt /> }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::votes::{MyVote, VoteState, VoteView};
+use yishi_core::votes::poll::Secrecy;
 
 use super::downloads::Downloads;
 #[cfg(feature = "office")]
@@ -7,56 +8,85 @@ use super::manage_vote::ManageVote;
 use super::my_ballot::MyBallot;
 use super::proxy_form::ProxyForm;
 use super::result_view::ResultView;
-use crate::components::Ballot;
+use crate::components::{Ballot, VoteCount};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
+use crate::pages::votes::my_part::{MyPart, VoteShape};
 
 #[component]
-pub(super) fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) -> impl IntoView {
+pub(super) fn VoteDetail(
+    vote: VoteView,
+    manager: bool,
+    just_cast: RwSignal<bool>,
+    reload: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let id = vote.id.clone();
     let state = vote.state;
     let closes = local_datetime(&vote.settings.closes_at);
     let opens = local_datetime(&vote.settings.opens_at);
-    let participated = vote.participated.to_string();
-    let eligible = vote.eligible.map(|e| e.to_string()).unwrap_or_default();
     let open_votes: Vec<MyVote> = vote.my_votes.iter().filter(|m| !m.voted).cloned().collect();
+    let any_cast = vote.my_votes.iter().any(|m| m.voted);
     let voted = !vote.my_votes.is_empty() && open_votes.is_empty();
     let state_label = match state {
         VoteState::Scheduled => Msg::VoteScheduled,
         VoteState::Open => Msg::VoteOpen,
         VoteState::Closed => Msg::VoteClosed,
     };
+    let secrecy_label = match vote.settings.secrecy {
+        Secrecy::Secret => Msg::SecretVoteBadge,
+        Secrecy::Named => Msg::NamedVoteBadge,
+    };
     let ballot = Ballot {
         vote: id.clone(),
         method: vote.settings.method.clone(),
         options: vote.settings.options.clone(),
     };
+    let shape = VoteShape {
+        vote: id.clone(),
+        secrecy: vote.settings.secrecy,
+        method: vote.settings.method.clone(),
+        options: vote.settings.options.clone(),
+    };
     let has_result = vote.result.is_some();
     view! {
-        <article class="notice-detail">
+        <article class="notice-detail vote-detail">
             <h1>{vote.settings.title.clone()}</h1>
             <p class="hint">{vote.scope_name.clone()}</p>
-            <p><span class="badge">{i18n.text(state_label)}</span></p>
+            <p>
+                <span class="badge">{i18n.text(state_label)}</span>
+                " "
+                <span class="badge">{i18n.text(secrecy_label)}</span>
+            </p>
             {(state == VoteState::Scheduled).then(|| view! { <p class="hint">{move || fill(i18n.lang(), Msg::VoteOpensAt, &[("time", &opens)])}</p> })}
             <p class="hint">{move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}</p>
-            {vote.eligible.is_some().then(|| {
-                let (cast, all) = (participated.clone(), eligible.clone());
-                view! { <p>{move || fill(i18n.lang(), Msg::Participation, &[("cast", &cast), ("eligible", &all)])}</p> }
-            })}
+            {vote.count.map(|count| view! { <VoteCount count=count /> })}
             {(state == VoteState::Scheduled)
                 .then(|| vote.may_delegate.first().cloned())
                 .flatten()
                 .map(|from| view! { <ProxyForm vote=id.clone() from=from reload=reload /> })}
-            {(!vote.delegated.is_empty()).then(|| view! { <p role="status">{i18n.text(Msg::ProxyDone)}</p> })}
+            {(!vote.delegated.is_empty()).then(|| {
+                let after = (state != VoteState::Scheduled).then(|| {
+                    let cast = vote.delegated.iter().all(|d| vote.delegated_cast.contains(d));
+                    view! { <p>{i18n.text(if cast { Msg::DelegatedCast } else { Msg::DelegatedNotYet })}</p> }
+                });
+                view! { <p role="status">{i18n.text(Msg::ProxyDone)}</p> {after} }
+            })}
+            {any_cast.then(|| {
+                view! {
+                    <section class="my-ballots" aria-labelledby="my-ballot-heading">
+                        <h2 id="my-ballot-heading">{i18n.text(Msg::MyBallotHeading)}</h2>
+                        {move || just_cast.get().then(|| view! { <p class="done" role="status">{i18n.text(Msg::JustVoted)}</p> })}
+                        {voted.then(|| view! { <p>{i18n.text(Msg::AlreadyVoted)}</p> })}
+                        <MyPart shape=shape.clone() mine=vote.my_votes.clone() check=has_result />
+                        <p><a class="button secondary" href="/votes/mine">{i18n.text(Msg::MyVotesLink)}</a></p>
+                    </section>
+                }
+            })}
             {(state == VoteState::Open)
                 .then(|| open_votes.first().cloned())
                 .flatten()
-                .map(|mine| {
-                    let left = open_votes.len() - 1;
-                    view! { <MyBallot ballot=ballot.clone() mine=mine left=left reload=reload /> }
-                })}
-            {voted.then(|| view! { <p role="status">{i18n.text(Msg::AlreadyVoted)}</p> })}
+                .map(|mine| view! { <MyBallot ballot=ballot.clone() mine=mine just_cast=just_cast reload=reload /> })}
             {match vote.result.clone() {
                 Some(result) => view! { <ResultView result=result settings=vote.settings.clone() /> }.into_any(),
                 None => view! { <p class="hint">{i18n.text(Msg::ResultLater)}</p> }.into_any(),

@@ -15,6 +15,7 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
             runs(),
         ),
         case("votes", ListVotes {}, Body::Empty, everyone),
+        case("my ballots", MyBallots {}, Body::Empty, own),
         case(
             "a vote",
             GetVote {
