@@ -5,6 +5,7 @@ use super::downloads::Downloads;
 #[cfg(feature = "office")]
 use super::manage_vote::ManageVote;
 use super::my_ballot::MyBallot;
+use super::plain_words::PlainWords;
 use super::proxy_form::ProxyForm;
 use super::result_view::ResultView;
 use crate::components::Ballot;
@@ -38,6 +39,7 @@ pub(super) fn VoteDetail(vote: VoteView, manager: bool, reload: Callback<()>) ->
             <h1>{vote.settings.title.clone()}</h1>
             <p class="hint">{vote.scope_name.clone()}</p>
             <p><span class="badge">{i18n.text(state_label)}</span></p>
+            <PlainWords settings=vote.settings.clone() />
             {(state == VoteState::Scheduled).then(|| view! { <p class="hint">{move || fill(i18n.lang(), Msg::VoteOpensAt, &[("time", &opens)])}</p> })}
             <p class="hint">{move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}</p>
             {vote.eligible.is_some().then(|| {
