@@ -28,7 +28,7 @@ fn han(c: char) -> bool {
 pub fn utterances(text: &str, page: Lang) -> Vec<Utterance> {
     let mut out = Vec::new();
     let mut push = |sentence: &str| {
-        for piece in cut(sentence.trim()) {
+        for piece in cut(without_bullet(sentence.trim())) {
             if piece.chars().any(|c| c.is_alphanumeric()) {
                 let lang = if piece.chars().any(han) {
                     Lang::ZhCn
@@ -59,6 +59,18 @@ pub fn utterances(text: &str, page: Lang) -> Vec<Utterance> {
     }
     push(&text[start..]);
     out
+}
+
+/// A list item without its bullet ("· ", "- ", "• "), which a voice would read out as a word.
+fn without_bullet(line: &str) -> &str {
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some('·' | '•'), _) => {
+            line[line.chars().next().map_or(0, char::len_utf8)..].trim_start()
+        }
+        (Some('-' | '*'), Some(c)) if c.is_whitespace() => line[1..].trim_start(),
+        _ => line,
+    }
 }
 
 /// A sentence cut into pieces of at most [`MAX_CHARS`], at a comma where there is one.
@@ -148,6 +160,18 @@ mod tests {
     fn nothing_to_say_is_left_out_and_decimals_stay_whole() {
         let u = utterances("· \n- \n结余 4,970.5 元。\n\n", Lang::ZhCn);
         assert_eq!(texts(&u), vec![("结余 4,970.5 元。", Lang::ZhCn)]);
+        let u = utterances(
+            "· 停车场收益 8,600 元\n- 广告位 2,400 元\n-5 度",
+            Lang::ZhCn,
+        );
+        assert_eq!(
+            texts(&u),
+            vec![
+                ("停车场收益 8,600 元", Lang::ZhCn),
+                ("广告位 2,400 元", Lang::ZhCn),
+                ("-5 度", Lang::ZhCn),
+            ]
+        );
         assert!(utterances("  \n ", Lang::ZhCn).is_empty());
     }
 
