@@ -11,6 +11,7 @@ mod staff;
 mod chair;
 mod nav;
 mod votes;
+mod words;
 
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
@@ -650,18 +651,6 @@ impl Msg {
         zh: "投票方式",
         en: "Kind of vote",
     };
-    pub const KindYesNo: Msg = Msg {
-        zh: "赞成 / 反对 / 弃权",
-        en: "Yes / no / abstain",
-    };
-    pub const KindSingle: Msg = Msg {
-        zh: "从几个选项中选一个",
-        en: "Choose one of several options",
-    };
-    pub const KindMultiple: Msg = Msg {
-        zh: "从几个选项中选几个",
-        en: "Choose several options",
-    };
     pub const MaxPick: Msg = Msg {
         zh: "最多选几项（得票最多的这几项当选）",
         en: "At most how many (that many with the most votes win)",
@@ -766,26 +755,6 @@ impl Msg {
     pub const Votes: Msg = Msg {
         zh: "{count} 票",
         en: "{count} votes",
-    };
-    pub const KindRanked: Msg = Msg {
-        zh: "按喜好排序（即时决选）",
-        en: "Rank by preference (instant runoff)",
-    };
-    pub const KindSchulze: Msg = Msg {
-        zh: "按喜好排序（两两比较，舒尔茨方法）",
-        en: "Rank by preference (pairwise, Schulze)",
-    };
-    pub const KindScore: Msg = Msg {
-        zh: "给每个选项打分（0–5 分）",
-        en: "Score each option (0–5)",
-    };
-    pub const KindBudget: Msg = Msg {
-        zh: "在预算内选项目（按票数依次资助）",
-        en: "Approve projects within a budget (funded by votes)",
-    };
-    pub const KindKnapsack: Msg = Msg {
-        zh: "自己搭配一组不超预算的项目",
-        en: "Choose projects whose total fits the budget",
     };
     pub const BudgetOptions: Msg = Msg {
         zh: "项目（每行一个：名称，费用）",

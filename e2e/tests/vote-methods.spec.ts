@@ -16,7 +16,7 @@ test('residents rank canteen suppliers; staff enter a paper ballot; the runoff p
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
   await staff.page.goto('/votes/new');
   await staff.page.getByLabel('投票事项').fill(title);
-  await staff.page.getByLabel('投票方式').selectOption({ label: '按喜好排序（即时决选）' });
+  await staff.page.getByLabel('投票方式').selectOption({ label: '排序投票（逐轮淘汰）' });
   await staff.page.getByLabel('选项（每行一个）').fill('幸福餐厅\n阳光厨房\n邻里食堂');
   await chooseAudience(staff.page, '3号楼');
   await expectAccessible(staff.page);

@@ -20,10 +20,12 @@ pub mod office_link;
 pub mod open_in_office;
 #[cfg(feature = "office")]
 pub mod qr_code;
+pub mod read_aloud;
 pub mod rich_text;
 pub mod scope_select;
 pub mod sign_out_button;
 pub mod tally;
+pub mod term_help;
 pub mod text_field;
 #[cfg(feature = "office")]
 pub mod threshold;
@@ -51,10 +53,12 @@ pub use office_link::OfficeLink;
 pub use open_in_office::OpenInOffice;
 #[cfg(feature = "office")]
 pub use qr_code::QrCode;
+pub use read_aloud::ReadAloud;
 pub use rich_text::RichText;
 pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
 pub use tally::Tally;
+pub use term_help::TermHelp;
 pub use text_field::TextField;
 #[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};

@@ -349,22 +349,14 @@ pub fn result_text(
             });
         }
         PollResult::InstantRunoff(r) => lines.push(match r.winner {
-            Some(w) if zh => format!(
-                "当选：{}（即时决选，共 {} 轮）",
-                option_name(w),
-                r.rounds.len()
-            ),
-            Some(w) => format!(
-                "Chosen: {} (instant runoff, {} rounds)",
-                option_name(w),
-                r.rounds.len()
-            ),
+            Some(w) if zh => format!("当选：{}（共 {} 轮）", option_name(w), r.rounds.len()),
+            Some(w) => format!("Chosen: {} ({} rounds)", option_name(w), r.rounds.len()),
             None if zh => "没有选出结果。".into(),
             None => "No option was chosen.".into(),
         }),
         PollResult::Schulze(r) => lines.push(match r.winner {
-            Some(w) if zh => format!("当选：{}（舒尔茨方法）", option_name(w)),
-            Some(w) => format!("Chosen: {} (Schulze method)", option_name(w)),
+            Some(w) if zh => format!("当选：{}", option_name(w)),
+            Some(w) => format!("Chosen: {}", option_name(w)),
             None if zh => "没有唯一的胜出选项。".into(),
             None => "No single option beats all others.".into(),
         }),
@@ -376,6 +368,15 @@ pub fn result_text(
                 format!("Funded: {} (total {})", funded.join(", "), a.spent)
             });
         }
+    }
+    // How it was counted, in plain words, with the method's proper name for those who look it up.
+    let method = settings.method.words(lang);
+    if let Some(proper) = method.proper {
+        lines.push(if zh {
+            format!("计票方法：{}（{proper}）", method.how)
+        } else {
+            format!("How it was counted: {} ({proper})", method.how)
+        });
     }
     lines.push(if zh {
         "投票清单已公布，可以凭回执核对。".into()
@@ -565,6 +566,36 @@ mod tests {
         assert!(body.contains("应投 5 票，实投 3 票。"), "{body}");
         assert!(body.contains("赞成 2 票，反对 1 票，弃权 0 票。"), "{body}");
         assert!(body.contains("结果：通过。"), "{body}");
+    }
+
+    #[test]
+    fn a_ranked_result_says_how_it_was_counted_in_plain_words() {
+        let s = settings(
+            Method::Ranked {
+                rule: RankedRule::Schulze,
+            },
+            &["甲", "乙", "丙"],
+        );
+        let ballots: Vec<Ballot> = [vec![1, 0, 2], vec![1, 2, 0], vec![0, 1, 2]]
+            .into_iter()
+            .map(|ranking| Ballot {
+                choice: Choice::Ranking { ranking },
+                weight: 1,
+            })
+            .collect();
+        let result = count(&s, &ballots, Turnout::of(3, 3));
+        let (_, body) = result_text(&s, &result, 3, 3, crate::i18n::Lang::ZhCn);
+        assert!(body.contains("当选：乙\n"), "{body}");
+        assert!(
+            body.contains("计票方法：把选项按喜欢的顺序排好；再把选项两两比一比，比其他每一项都更多人喜欢的胜出。（舒尔茨方法）"),
+            "{body}"
+        );
+        let (_, body) = result_text(&s, &result, 3, 3, crate::i18n::Lang::En);
+        assert!(
+            body.contains("How it was counted: Put the options"),
+            "{body}"
+        );
+        assert!(body.contains("(Schulze method)"), "{body}");
     }
 
     #[test]

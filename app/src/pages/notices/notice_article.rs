@@ -4,7 +4,7 @@ use yishi_core::api::routes::GetPhoto;
 
 use super::category_label;
 use crate::api::{self, Query};
-use crate::components::RichText;
+use crate::components::{ReadAloud, RichText};
 use crate::format::{iso_datetime, local_datetime};
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -13,6 +13,12 @@ use crate::i18n::{Msg, fill, use_i18n};
 pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
     let i18n = use_i18n();
     let category = notice.category;
+    // What is read aloud: the title, then the body without its markup.
+    let spoken = format!(
+        "{}\n{}",
+        notice.title,
+        yishi_core::richtext::plain(&notice.body)
+    );
     view! {
         <article class="notice-detail">
             <h1>{notice.title}</h1>
@@ -21,6 +27,7 @@ pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
                 {notice.pinned.then(|| view! { " " <span class="badge">{i18n.text(Msg::PinnedBadge)}</span> })}
                 {notice.draft.then(|| view! { " " <span class="badge warn">{i18n.text(Msg::DraftBadge)}</span> })}
             </p>
+            <ReadAloud text=spoken />
             <dl class="notice-facts">
                 <div>
                     <dt>{i18n.text(Msg::ScopeLabel)}</dt>

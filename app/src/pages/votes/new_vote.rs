@@ -9,6 +9,7 @@ use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_options};
 use yishi_core::votes::tally::{Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
 
+use super::MethodNote;
 use crate::api;
 use crate::components::scope_select::parse_scope;
 use crate::components::{
@@ -187,6 +188,39 @@ impl Form {
     }
 }
 
+/// The form's kinds of vote, in the order offered.
+const KINDS: [&str; 8] = [
+    "yes_no", "single", "multiple", "ranked", "schulze", "score", "budget", "knapsack",
+];
+
+/// The method a kind stands for, as far as its words go (the numbers come from the form's fields).
+fn method_of(kind: &str) -> Method {
+    match kind {
+        "single" => Method::Single { seats: 1 },
+        "multiple" => Method::Multiple {
+            min: 1,
+            max: 2,
+            seats: 2,
+        },
+        "ranked" => Method::Ranked {
+            rule: RankedRule::InstantRunoff,
+        },
+        "schulze" => Method::Ranked {
+            rule: RankedRule::Schulze,
+        },
+        "score" => Method::Score { max: 5 },
+        "budget" => Method::ApprovalBudget {
+            budget: 0,
+            costs: Vec::new(),
+        },
+        "knapsack" => Method::Knapsack {
+            budget: 0,
+            costs: Vec::new(),
+        },
+        _ => Method::YesNo,
+    }
+}
+
 /// `/votes/new`: a vote of a place's residents, households or representatives, by any method of the
 /// engine, opening now or later, secret by default, with the result published at close.
 #[component]
@@ -254,16 +288,13 @@ pub fn NewVotePage() -> impl IntoView {
                 <TextField id="vote-title" label=Msg::VoteTitle value=title error=errors.field("title") />
                 <div class="field">
                     <label for="vote-kind">{i18n.text(Msg::VoteKind)}</label>
-                    <select id="vote-kind" bind:value=kind>
-                        <option value="yes_no">{i18n.text(Msg::KindYesNo)}</option>
-                        <option value="single">{i18n.text(Msg::KindSingle)}</option>
-                        <option value="multiple">{i18n.text(Msg::KindMultiple)}</option>
-                        <option value="ranked">{i18n.text(Msg::KindRanked)}</option>
-                        <option value="schulze">{i18n.text(Msg::KindSchulze)}</option>
-                        <option value="score">{i18n.text(Msg::KindScore)}</option>
-                        <option value="budget">{i18n.text(Msg::KindBudget)}</option>
-                        <option value="knapsack">{i18n.text(Msg::KindKnapsack)}</option>
+                    <select id="vote-kind" bind:value=kind aria-describedby="vote-method">
+                        {KINDS
+                            .iter()
+                            .map(|&kind| view! { <option value=kind>{move || method_of(kind).words(i18n.lang()).name}</option> })
+                            .collect::<Vec<_>>()}
                     </select>
+                    <MethodNote method=Signal::derive(move || method_of(&kind.get())) id="vote-method" />
                 </div>
                 {move || {
                     with_options()

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use yishi_core::api::covenants::{CovenantView, SignRequest};
 use yishi_core::api::routes::SignCovenant;
 use yishi_core::covenants::VersionState;
+use yishi_core::i18n::Term;
 
 use super::super::version_label;
 use super::clauses::Clauses;
@@ -11,6 +12,7 @@ use super::manage_covenant::ManageCovenant;
 #[cfg(feature = "office")]
 use super::paper_signature_form::PaperSignatureForm;
 use crate::changes::Change;
+use crate::components::TermHelp;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -72,6 +74,7 @@ pub(super) fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> im
                     None => i18n.t(Msg::NoneInForce).to_owned(),
                 }}
             </p>
+            <p class="terms"><TermHelp term=Term::OneMatterOneCovenant /></p>
             {shown.map(|v| view! { <Clauses version=v /> })}
             {signature}
             {c.may_sign.then(|| view! {

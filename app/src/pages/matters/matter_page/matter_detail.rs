@@ -8,6 +8,7 @@ use super::discussion::Discussion;
 use super::evaluation::Evaluation;
 #[cfg(feature = "office")]
 use super::manage_box::ManageBox;
+use super::plain_words::PlainWords;
 use super::stages::Stages;
 use super::status::Status;
 use super::summary_box::SummaryBox;
@@ -60,6 +61,7 @@ pub(super) fn MatterDetail(matter: MatterView, reload: Callback<()>) -> impl Int
             </p>
             <p class="hint">{m.scope_name.clone()}" · "{proposed}</p>
             <Stages step=m.step />
+            <PlainWords matter=m.clone() />
             <p class="matter-text">{m.description.clone()}</p>
             {(!photos.is_empty()).then(|| view! { <div class="photos">{photos}</div> })}
             <Status matter=m.clone() />

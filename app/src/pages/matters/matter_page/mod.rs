@@ -11,6 +11,7 @@ mod matter_detail;
 mod milestone_form;
 #[cfg(feature = "office")]
 mod owner_form;
+mod plain_words;
 mod progress_form;
 mod stages;
 mod status;

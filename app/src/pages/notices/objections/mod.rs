@@ -3,11 +3,12 @@ mod objection;
 use leptos::prelude::*;
 use yishi_core::api::notices::{NoticeView, ObjectionRequest};
 use yishi_core::api::routes::{ObjectToNotice, PublishNotice};
+use yishi_core::i18n::Term;
 use yishi_core::notices::PeriodState;
 
 use super::period_label;
 use crate::changes::Change;
-use crate::components::OfficeLink;
+use crate::components::{OfficeLink, TermHelp};
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -53,6 +54,7 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
         {has_period.then(|| view! {
             <section aria-labelledby="objections-heading">
                 <h2 id="objections-heading">{i18n.text(Msg::ObjectionsHeading)}</h2>
+                <p class="terms"><TermHelp term=Term::PublicationPeriod /></p>
                 {state}
                 {none.then(|| view! { <p class="empty">{i18n.text(Msg::NoObjections)}</p> })}
                 <ul class="comment-list">{objections}</ul>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::api::requests::RequestView;
 use yishi_core::api::routes::JoinOpenRequest;
+use yishi_core::i18n::Term;
 
 use super::super::{DeadlineLine, outcome_label, status_label};
 use super::confirm_form::ConfirmForm;
@@ -9,6 +10,7 @@ use super::office_panels::OfficePanels;
 use super::photo_links;
 use super::record::Record;
 use crate::changes::Change;
+use crate::components::TermHelp;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -71,6 +73,7 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
             })}
             {r.can.confirm.then(|| view! { <ConfirmForm r=r.clone() change=change /> })}
             {r.can.join.then(|| view! {
+                <p class="terms"><TermHelp term=Term::MergeRequests /></p>
                 <p class="button-row">
                     <button type="button" class="button secondary" on:click=move |_| change.send(&join, &())>
                         {i18n.text(Msg::JoinRequest)}

@@ -4,6 +4,7 @@ mod manage_vote;
 mod my_ballot;
 #[cfg(feature = "office")]
 mod paper_entry;
+mod plain_words;
 mod proxy_form;
 #[cfg(feature = "office")]
 mod register;

@@ -6,6 +6,7 @@ use super::downloads::Downloads;
 #[cfg(feature = "office")]
 use super::manage_vote::ManageVote;
 use super::my_ballot::MyBallot;
+use super::plain_words::PlainWords;
 use super::proxy_form::ProxyForm;
 use super::result_view::ResultView;
 use crate::components::{Ballot, VoteCount};
@@ -58,6 +59,7 @@ pub(super) fn VoteDetail(
                 " "
                 <span class="badge">{i18n.text(secrecy_label)}</span>
             </p>
+            <PlainWords settings=vote.settings.clone() />
             {(state == VoteState::Scheduled).then(|| view! { <p class="hint">{move || fill(i18n.lang(), Msg::VoteOpensAt, &[("time", &opens)])}</p> })}
             <p class="hint">{move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}</p>
             {vote.count.map(|count| view! { <VoteCount count=count /> })}
