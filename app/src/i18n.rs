@@ -7,6 +7,8 @@ use yishi_core::Lang;
 
 use crate::prefs;
 
+mod forms;
+
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
 /// in an app takes its texts with it, and the linker drops them (the home app carries only its own).
@@ -864,10 +866,6 @@ impl Msg {
     pub const QuorumPercent: Msg = Msg {
         zh: "最低参与比例（%，0 表示不设）",
         en: "Minimum turnout (%; 0 for none)",
-    };
-    pub const StartsIn: Msg = Msg {
-        zh: "几小时后开始（0 表示马上开始；委托须在开始前办理）",
-        en: "Opens in how many hours (0: now; proxies are given before)",
     };
     pub const MaxProxies: Msg = Msg {
         zh: "每人最多接受几份委托（0 表示不允许委托）",
@@ -2676,10 +2674,6 @@ impl Msg {
     pub const WasItFixed: Msg = Msg {
         zh: "解决情况",
         en: "Was it fixed?",
-    };
-    pub const ChooseOutcomeAndStars: Msg = Msg {
-        zh: "请选择解决情况和星级。",
-        en: "Choose whether it was fixed, and the stars.",
     };
     pub const SubmitConfirmation: Msg = Msg {
         zh: "提交评价",

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::AppHeader;
+use crate::components::{AppHeader, Toast};
 
 /// The frame of every screen: the header, then the screen in `<main>`.
 #[component]
@@ -15,5 +15,6 @@ pub fn AppShell(
         <main id="main" class="page">
             {children()}
         </main>
+        <Toast />
     }
 }

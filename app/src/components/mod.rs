@@ -22,6 +22,7 @@ pub mod scope_select;
 pub mod sign_out_button;
 pub mod tally;
 pub mod text_field;
+pub mod toast;
 #[cfg(feature = "office")]
 pub mod threshold;
 pub mod upcoming_meetings;
@@ -49,6 +50,7 @@ pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
 pub use tally::Tally;
 pub use text_field::TextField;
+pub use toast::Toast;
 #[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};
 pub use upcoming_meetings::UpcomingMeetings;
