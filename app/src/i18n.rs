@@ -2583,14 +2583,6 @@ impl Msg {
         zh: "{name}的其他地方",
         en: "Elsewhere in {name}",
     };
-    pub const PlaceTextLabel: Msg = Msg {
-        zh: "具体位置（可选）",
-        en: "Exact place (optional)",
-    };
-    pub const PlaceTextHint: Msg = Msg {
-        zh: "比如：东门停车场、2单元门口。选“其他地方”时必须填写。",
-        en: "E.g. the east car park, the door of entrance 2. Required for \"elsewhere\".",
-    };
     pub const ShowMyName: Msg = Msg {
         zh: "允许办理单位看到我的姓名和电话，方便联系我",
         en: "Let the unit see my name and phone, to contact me",
