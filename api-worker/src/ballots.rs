@@ -108,6 +108,7 @@ pub async fn prepare(
     let db = ctx.db()?;
     authorize(actor, Action::ManageVotes, Target::Scope(scope))?;
     let settings = settings.validate()?;
+    yishi_core::votes::poll::opening(Some(settings.opens_at), ctx.now)?;
     if settings.closes_at <= ctx.now {
         return Err(DomainError::Invalid {
             field: Field::ClosesAt,

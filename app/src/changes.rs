@@ -24,7 +24,10 @@ impl Change {
                 error.set(None);
                 match call.send(i18n.lang_untracked()).await {
                     Ok(()) => reload.run(()),
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        error.set(Some(e));
+                        crate::forms::reveal_error();
+                    }
                 }
             }
         });
@@ -37,7 +40,10 @@ impl Change {
             Ok(call) => {
                 self.action.dispatch(call);
             }
-            Err(e) => self.error.set(Some(e)),
+            Err(e) => {
+                self.error.set(Some(e));
+                crate::forms::reveal_error();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ mod chair;
 mod nav;
 mod votes;
 mod words;
+mod forms;
 
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not
@@ -827,10 +828,6 @@ impl Msg {
     pub const QuorumPercent: Msg = Msg {
         zh: "最低参与比例（%，0 表示不设）",
         en: "Minimum turnout (%; 0 for none)",
-    };
-    pub const StartsIn: Msg = Msg {
-        zh: "几小时后开始（0 表示马上开始；委托须在开始前办理）",
-        en: "Opens in how many hours (0: now; proxies are given before)",
     };
     pub const MaxProxies: Msg = Msg {
         zh: "每人最多接受几份委托（0 表示不允许委托）",
@@ -2524,14 +2521,6 @@ impl Msg {
         zh: "{name}的其他地方",
         en: "Elsewhere in {name}",
     };
-    pub const PlaceTextLabel: Msg = Msg {
-        zh: "具体位置（可选）",
-        en: "Exact place (optional)",
-    };
-    pub const PlaceTextHint: Msg = Msg {
-        zh: "比如：东门停车场、2单元门口。选“其他地方”时必须填写。",
-        en: "E.g. the east car park, the door of entrance 2. Required for \"elsewhere\".",
-    };
     pub const ShowMyName: Msg = Msg {
         zh: "允许办理单位看到我的姓名和电话，方便联系我",
         en: "Let the unit see my name and phone, to contact me",
@@ -2615,10 +2604,6 @@ impl Msg {
     pub const WasItFixed: Msg = Msg {
         zh: "解决情况",
         en: "Was it fixed?",
-    };
-    pub const ChooseOutcomeAndStars: Msg = Msg {
-        zh: "请选择解决情况和星级。",
-        en: "Choose whether it was fixed, and the stars.",
     };
     pub const SubmitConfirmation: Msg = Msg {
         zh: "提交评价",

@@ -78,6 +78,30 @@ impl Lang {
 }
 
 impl Field {
+    /// Whether the field is chosen from a list (an audience, a kind, an option) rather than typed: a missing
+    /// choice says "please choose", not "please fill in". Names that are typed in some forms or files (a
+    /// building, a category of the catalogue) are not: a form that offers them as a list says so itself
+    /// (see the app's `forms::Named`).
+    #[must_use]
+    pub fn is_chosen(self) -> bool {
+        matches!(
+            self,
+            Field::Scope
+                | Field::Role
+                | Field::Member
+                | Field::Choice
+                | Field::Secrecy
+                | Field::Voter
+                | Field::Channel
+                | Field::Rules
+                | Field::Stance
+                | Field::Stars
+                | Field::Meeting
+                | Field::Matter
+                | Field::Outcome
+        )
+    }
+
     /// The field's name as a user reads it.
     #[must_use]
     pub fn label(self, lang: Lang) -> &'static str {
@@ -126,22 +150,26 @@ impl Field {
             (Field::DoorsPerFloor, Lang::En) => "households per floor",
             (Field::Csv, Lang::ZhCn) => "表格文件",
             (Field::Csv, Lang::En) => "spreadsheet file",
-            (Field::Choice, Lang::ZhCn) => "选择",
-            (Field::Choice, Lang::En) => "choice",
+            (Field::Choice, Lang::ZhCn) => "选项",
+            (Field::Choice, Lang::En) => "option",
             (Field::Proxy, Lang::ZhCn) => "委托",
             (Field::Proxy, Lang::En) => "proxy",
             (Field::Options, Lang::ZhCn) => "选项",
             (Field::Options, Lang::En) => "options",
             (Field::ClosesAt, Lang::ZhCn) => "截止时间",
             (Field::ClosesAt, Lang::En) => "closing time",
+            (Field::OpensAt, Lang::ZhCn) => "开始时间",
+            (Field::OpensAt, Lang::En) => "opening time",
             (Field::FloorArea, Lang::ZhCn) => "建筑面积",
             (Field::FloorArea, Lang::En) => "floor area",
             (Field::BirthYear, Lang::ZhCn) => "出生年份",
             (Field::BirthYear, Lang::En) => "year of birth",
             (Field::Rules, Lang::ZhCn) => "表决规则",
             (Field::Rules, Lang::En) => "voting rules",
-            (Field::Place, Lang::ZhCn) => "会议地点",
+            (Field::Place, Lang::ZhCn) => "地点",
             (Field::Place, Lang::En) => "place",
+            (Field::PlaceText, Lang::ZhCn) => "具体位置",
+            (Field::PlaceText, Lang::En) => "exact place",
             (Field::Agenda, Lang::ZhCn) => "议程",
             (Field::Agenda, Lang::En) => "agenda",
             (Field::Speaker, Lang::ZhCn) => "发言",
@@ -299,13 +327,19 @@ impl DomainError {
             DomainError::UnknownRequestNumber => {
                 "本社区没有这个编号的另一件诉求，请对照列表里的 # 号再填。".into()
             }
-            DomainError::Required { field } => format!("请填写{}。", field.label(zh)),
+            DomainError::Required {
+                field: Field::Choice,
+            } => "请先选一项。".into(),
+            DomainError::Required { field } => required_zh(field.label(zh), field.is_chosen()),
             DomainError::TooLong { field, max } => {
                 format!("{}太长了，最多 {max} 个字。", field.label(zh))
             }
             DomainError::TooShort { field, min } => {
                 format!("{}太短了，至少 {min} 个字符。", field.label(zh))
             }
+            DomainError::Invalid {
+                field: Field::OpensAt,
+            } => "开始时间不能早于现在，也不能晚于半年以后。".into(),
             DomainError::Invalid { field } => format!("{}格式不正确。", field.label(zh)),
             DomainError::OutOfRange { field, min, max } => {
                 format!("{}应在 {min} 到 {max} 之间。", field.label(zh))
@@ -420,13 +454,19 @@ impl DomainError {
             DomainError::PhoneTaken => {
                 "This phone number is already registered; please sign in.".into()
             }
-            DomainError::Required { field } => format!("Please fill in the {}.", field.label(en)),
+            DomainError::Required {
+                field: Field::Choice,
+            } => "Please choose one first.".into(),
+            DomainError::Required { field } => required_en(field.label(en), field.is_chosen()),
             DomainError::TooLong { field, max } => {
                 format!("The {} is too long: at most {max} characters.", field.label(en))
             }
             DomainError::TooShort { field, min } => {
                 format!("The {} is too short: at least {min} characters.", field.label(en))
             }
+            DomainError::Invalid {
+                field: Field::OpensAt,
+            } => "The opening time cannot be in the past, nor more than six months ahead.".into(),
             DomainError::Invalid { field } => format!("The {} is not valid.", field.label(en)),
             DomainError::OutOfRange { field, min, max } => {
                 format!("The {} must be between {min} and {max}.", field.label(en))
@@ -527,6 +567,36 @@ impl DomainError {
     }
 }
 
+/// "Please fill in the …" for a typed field, "please choose the …" for one chosen from a list, with the
+/// field named as the form names it (`label`).
+#[must_use]
+pub fn required_zh(label: &str, chosen: bool) -> String {
+    if chosen {
+        format!("请选择{label}。")
+    } else {
+        format!("请填写{label}。")
+    }
+}
+
+/// See [`required_zh`].
+#[must_use]
+pub fn required_en(label: &str, chosen: bool) -> String {
+    if chosen {
+        format!("Please choose the {label}.")
+    } else {
+        format!("Please fill in the {label}.")
+    }
+}
+
+/// The message for a missing field as the form names it (`label`, in `lang`).
+#[must_use]
+pub fn required(lang: Lang, label: &str, chosen: bool) -> String {
+    match lang {
+        Lang::ZhCn => required_zh(label, chosen),
+        Lang::En => required_en(label, chosen),
+    }
+}
+
 fn minutes_zh(secs: u32) -> String {
     if secs < 60 {
         format!(" {secs} 秒")
@@ -568,6 +638,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_not_a_meeting_place() {
+        // The report form's exact place once said "请填写会议地点。".
+        let e = DomainError::Required {
+            field: Field::PlaceText,
+        };
+        assert_eq!(e.message(Lang::ZhCn), "请填写具体位置。");
+        for field in [Field::Place, Field::PlaceText] {
+            assert!(!field.label(Lang::ZhCn).contains("会议"), "{field}");
+        }
+    }
+
+    #[test]
     fn lang_tags_round_trip() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
@@ -581,6 +663,18 @@ mod tests {
         };
         assert_eq!(e.message(Lang::ZhCn), "请填写标题。");
         assert_eq!(e.message(Lang::En), "Please fill in the title.");
+        // A list asks to choose, in the words of the form; a ballot without a choice says so plainly.
+        let e = DomainError::Required {
+            field: Field::Scope,
+        };
+        assert_eq!(e.message(Lang::ZhCn), "请选择发布范围。");
+        assert_eq!(e.message(Lang::En), "Please choose the audience.");
+        let e = DomainError::Required {
+            field: Field::Choice,
+        };
+        assert_eq!(e.message(Lang::ZhCn), "请先选一项。");
+        assert_eq!(required(Lang::ZhCn, "投票范围", true), "请选择投票范围。");
+        assert_eq!(required(Lang::En, "exact place", false), "Please fill in the exact place.");
         let e = DomainError::RateLimited {
             retry_after_secs: 600,
         };

@@ -9,7 +9,8 @@
 //! 3. a few actions also follow from residence: a confirmed resident reads notices addressed to where
 //!    she lives ([`can_read_notice`]); everybody manages her own account.
 //!
-//! Pending residents (not yet confirmed by staff) get nothing from their household until confirmed.
+//! Pending residents (not yet confirmed by staff) get nothing from their household until confirmed; they
+//! may only report a problem in their community (see [`Action::ReportRequest`]).
 
 use crate::error::{DomainError, DomainResult};
 use crate::members::{Actor, Role};
@@ -209,8 +210,10 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     match action {
         Action::ReadNotice | Action::ReadVote => can_read_notice(actor, scope),
         Action::MarkNoticeRead | Action::TakePartInMatter => is_addressed_to_home(actor, scope),
-        // A streetlight in the next compound is still her community's.
-        Action::ReportRequest => actor.residence().is_some_and(|p| {
+        // A streetlight in the next compound is still her community's. A resident waiting for
+        // confirmation may report too: a broken lamp does not wait for her papers, and a report gives
+        // her nothing of her household's (she sees only her own requests and those she joins).
+        Action::ReportRequest => actor.home.as_ref().map(|h| &h.placement).is_some_and(|p| {
             p.unit.community_id().is_some()
                 && p.unit.community_id() == scope.community_id()
                 && p.unit.street_id() == scope.street_id()
@@ -423,7 +426,7 @@ mod tests {
         ("facilitate matters", "..YYY...YY"),
         ("manage matters", "...Y....YY"),
         ("accept matters", "..YYY....."),
-        ("report request", "Y........."),
+        ("report request", "YY........"),
         ("register request", ".....YYYYY"),
         ("dispatch requests", "........YY"),
         ("manage catalogue", "........YY"),
@@ -459,7 +462,7 @@ mod tests {
         ("facilitate matters", "..Y.....YY"),
         ("manage matters", "........YY"),
         ("accept matters", "..Y......."),
-        ("report request", "Y........."),
+        ("report request", "YY........"),
         ("register request", ".......YYY"),
         ("dispatch requests", "........YY"),
         ("manage catalogue", "........YY"),

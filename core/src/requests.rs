@@ -79,12 +79,12 @@ pub const KEYWORD_MAX: usize = 20;
 /// street corner, the car park), or both.
 pub fn check_location(has_place_ref: bool, place: Option<&str>) -> DomainResult<Option<String>> {
     let place = match place.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => Some(clean_line(p, Field::Place, PLACE_MAX)?),
+        Some(p) => Some(clean_line(p, Field::PlaceText, PLACE_MAX)?),
         None => None,
     };
     if !has_place_ref && place.is_none() {
         return Err(DomainError::Required {
-            field: Field::Place,
+            field: Field::PlaceText,
         });
     }
     Ok(place)

@@ -2,7 +2,7 @@
 //! working days and dates, and writes times in words (the minutes of a meeting, a deadline). Instants are
 //! stored and sent in UTC; only what people read is in China time.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc};
 
 /// China Standard Time.
 #[must_use]
@@ -31,6 +31,42 @@ pub fn china_format(t: DateTime<Utc>, format: &str) -> String {
     t.with_timezone(&china()).format(format).to_string()
 }
 
+/// A time typed as China time in a form (`<input type="datetime-local">` gives `2026-12-02T15:30`, some
+/// browsers add seconds), as an instant; `None` if it is not one.
+#[must_use]
+pub fn parse_china_local(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    china()
+        .from_local_datetime(&naive)
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// `t` as such a form field shows it (`2026-12-02T15:30`, China time).
+#[must_use]
+pub fn china_local_input(t: DateTime<Utc>) -> String {
+    china_format(t, "%Y-%m-%dT%H:%M")
+}
+
+/// The first whole hour in China at least an hour after `now`: a sensible default for "start later".
+#[must_use]
+pub fn next_whole_hour(now: DateTime<Utc>) -> DateTime<Utc> {
+    let later = now + Duration::hours(1);
+    let whole = later
+        .with_minute(0)
+        .and_then(|t| t.with_second(0))
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(later);
+    if whole < later {
+        whole + Duration::hours(1)
+    } else {
+        whole
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +89,33 @@ mod tests {
             china_date(china_day_start(day) - chrono::Duration::seconds(1)),
             day.pred_opt().unwrap_or_default()
         );
+    }
+
+    #[test]
+    fn a_form_time_is_china_time() {
+        let t = parse_china_local("2026-12-02T15:30").unwrap_or_default();
+        assert_eq!(
+            t,
+            Utc.with_ymd_and_hms(2026, 12, 2, 7, 30, 0)
+                .single()
+                .unwrap_or_default()
+        );
+        assert_eq!(parse_china_local("2026-12-02T15:30:00"), Some(t));
+        assert_eq!(china_local_input(t), "2026-12-02T15:30");
+        for bad in ["", "明天", "2026-13-02T15:30", "2026-12-02"] {
+            assert_eq!(parse_china_local(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_default_start_is_a_whole_hour_at_least_an_hour_away() {
+        let at = |h, m| {
+            Utc.with_ymd_and_hms(2026, 12, 2, h, m, 0)
+                .single()
+                .unwrap_or_default()
+        };
+        assert_eq!(next_whole_hour(at(7, 30)), at(9, 0));
+        assert_eq!(next_whole_hour(at(7, 0)), at(8, 0));
+        assert_eq!(china_local_input(next_whole_hour(at(7, 1))), "2026-12-02T17:00");
     }
 }

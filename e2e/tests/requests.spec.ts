@@ -27,7 +27,7 @@ test('a resident reports a broken light, the property company fixes it, and she 
   await expect(r3.page.getByLabel('问题类别', { exact: true })).toHaveValue('sub_light');
   await expect(r3.page.getByText('由安居物业公司办理，时限 3 个工作日')).toBeVisible();
   await expect(r3.page.getByRole('radio', { name: /我住的单元/ })).toBeChecked();
-  await r3.page.getByLabel('具体位置（可选）').fill(where);
+  await r3.page.getByLabel('具体位置', { exact: true }).fill(where);
   await r3.page.getByLabel(/允许办理单位看到我的姓名/).check();
   await r3.page.getByRole('button', { name: '提交' }).click();
   await expect(r3.page.getByRole('heading', { name: '路灯损坏', level: 1 })).toBeVisible();

@@ -120,7 +120,9 @@ test('before a vote opens, a resident asks a neighbour to vote for her by phone 
   await staff.page.goto('/votes/new');
   await staff.page.getByLabel('投票事项').fill(title);
   await chooseAudience(staff.page, '3号楼');
-  await staff.page.getByLabel(/几小时后开始/).fill('1');
+  // It opens at a set time (the default: the next whole hour at least an hour away).
+  await staff.page.getByRole('radio', { name: '定个时间开始' }).check();
+  await expect(staff.page.getByLabel('开始时间（北京时间）')).not.toHaveValue('');
   await staff.page.getByLabel(/每人最多接受几份委托/).fill('1');
   await staff.page.getByRole('button', { name: '发起' }).click();
   await expect(staff.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();

@@ -103,6 +103,24 @@ pub async fn households_without_code(
     .collect())
 }
 
+/// Where the household of a live code is, as residents say it: `阳光小区 3号楼 2单元 301`.
+pub async fn live_place(db: &D1Database, code: &str) -> ApiResult<Option<String>> {
+    #[derive(Deserialize)]
+    struct Row {
+        place: String,
+    }
+    Ok(first::<Row>(
+        db,
+        "SELECT c.name || ' ' || b.name || ' ' || u.name || ' ' || h.name AS place \
+         FROM invite_codes ic JOIN households h ON h.id = ic.household_id JOIN units u ON u.id = h.unit_id \
+           JOIN buildings b ON b.id = u.building_id JOIN compounds c ON c.id = b.compound_id \
+         WHERE ic.code = ?1 AND ic.used_by IS NULL AND ic.revoked_at IS NULL AND h.archived_at IS NULL",
+        &[text(code)],
+    )
+    .await?
+    .map(|r| r.place))
+}
+
 /// The household a code belongs to, and whether it is still live.
 pub async fn household_of(db: &D1Database, code: &str) -> ApiResult<Option<(HouseholdId, bool)>> {
     #[derive(Deserialize)]

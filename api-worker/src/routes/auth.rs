@@ -6,6 +6,7 @@ use yishi_core::api::auth::{
     ChangePasscodeRequest, JoinRequest, ProfileUpdate, SessionListResponse, SessionResponse,
     SignInRequest,
 };
+use yishi_core::api::invites::InvitePlaceResponse;
 use yishi_core::auth::{self as rules, RESIDENT_PASSCODE_MIN, STAFF_PASSWORD_MIN};
 use yishi_core::error::Entity;
 use yishi_core::ids::MemberId;
@@ -156,6 +157,29 @@ pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         JoinOutcome::CodeInvalid => {
             attempts.record(ctx).await?;
             by_phone.record(ctx).await?;
+            Err(DomainError::InviteCodeInvalid.into())
+        }
+    }
+}
+
+/// `GET /api/v1/invites/{code}`: where the household of a live code is, so that she sees on the join form
+/// which flat she joins. Only the place is told, and only for a live code; every failed look-up counts
+/// against the same per-address limit as joining, so asking is no faster a way to guess codes.
+pub async fn invite_place(ctx: &Ctx, code: &str) -> ApiResult<Response> {
+    let attempts = Counter::check(
+        ctx,
+        format!("rl:join:ip:{}", ctx.ip),
+        ctx.config.signin_ip_limit,
+    )
+    .await?;
+    let place = match rules::normalize_invite_code(code) {
+        Ok(code) => db::invites::live_place(&ctx.db()?, &code).await?,
+        Err(_) => None,
+    };
+    match place {
+        Some(place) => json(200, &InvitePlaceResponse { place }),
+        None => {
+            attempts.record(ctx).await?;
             Err(DomainError::InviteCodeInvalid.into())
         }
     }

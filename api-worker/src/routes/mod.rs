@@ -96,6 +96,7 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
         R::ChangePasscode(_) => auth::change_passcode(&ctx, req).await,
         R::UpdateProfile(_) => auth::update_profile(&ctx, req).await,
         R::Join(_) => auth::join(&ctx, req).await,
+        R::InvitePlace(e) => auth::invite_place(&ctx, e.code.as_str()).await,
         R::ListNotices(_) => notices::list(&ctx).await,
         R::CreateNotice(_) => notices::create(&ctx, req).await,
         R::GetNotice(e) => notices::get(&ctx, e.id.as_str()).await,

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{AppHeader, BottomNav};
+use crate::components::{AppHeader, BottomNav, Toast};
 use crate::session;
 
 /// The frame of every screen: the header, then the screen in `<main>`, and for a signed-in member the
@@ -20,6 +20,7 @@ pub fn AppShell(
         <main id="main" class=if signed_in { "page with-tabs" } else { "page" }>
             {children()}
         </main>
+        <Toast />
         {signed_in.then(|| view! { <BottomNav /> })}
     }
 }

@@ -27,6 +27,7 @@ pub mod sign_out_button;
 pub mod tally;
 pub mod term_help;
 pub mod text_field;
+pub mod toast;
 #[cfg(feature = "office")]
 pub mod threshold;
 pub mod upcoming_meetings;
@@ -60,6 +61,7 @@ pub use sign_out_button::SignOutButton;
 pub use tally::Tally;
 pub use term_help::TermHelp;
 pub use text_field::TextField;
+pub use toast::Toast;
 #[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};
 pub use upcoming_meetings::{LiveMeetings, UpcomingMeetings};

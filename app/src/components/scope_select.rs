@@ -74,7 +74,9 @@ pub fn ScopeSelect(
     view! {
         <div class="field">
             <label for=id>{i18n.text(label)}</label>
-            <select id=id bind:value=value>
+            <select id=id bind:value=value
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| format!("{id}-error"))>
                 <option value="">{i18n.text(Msg::ChooseScope)}</option>
                 <Transition fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
@@ -100,7 +102,7 @@ pub fn ScopeSelect(
                     })}
                 </Transition>
             </select>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p id=format!("{id}-error") class="field-error" role="alert">{e}</p> })}
         </div>
     }
 }

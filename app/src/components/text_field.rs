@@ -19,6 +19,9 @@ pub fn TextField(
     #[prop(optional)]
     code: bool,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// Whether it must be filled in (by default it must).
+    #[prop(optional, into)]
+    required: Option<Signal<bool>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -50,7 +53,7 @@ pub fn TextField(
                 inputmode=inputmode
                 autocapitalize=code.then_some("characters")
                 spellcheck=code.then_some("false")
-                aria-required="true"
+                aria-required=move || required.is_none_or(|r| r.get()).to_string()
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
                 bind:value=value

@@ -108,7 +108,8 @@ impl Access {
                         format!("confirmed residents living within its scope; {roles}")
                     }
                     Action::ReportRequest => {
-                        "confirmed residents of the place's community".to_owned()
+                        "residents of the place's community, confirmed or waiting for confirmation"
+                            .to_owned()
                     }
                     _ if roles.is_empty() => "confirmed residents living within the place".to_owned(),
                     _ => roles,

@@ -47,3 +47,13 @@ pub struct InviteSheetResponse {
     /// Codes issued by this request (0 for a plain read).
     pub issued: u32,
 }
+
+/// `GET /api/v1/invites/{code}`: where the household of a live invite code is, so that she sees she joins
+/// the right flat before she gives her name. Only the place, never who lives there; a code that is not
+/// live answers `invite_code_invalid`, and failed look-ups count against the same limit as joining.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InvitePlaceResponse {
+    /// e.g. `阳光小区 3号楼 2单元 301`.
+    pub place: String,
+}

@@ -13,7 +13,9 @@ use super::covenants::{
 };
 use super::endpoint::{Access, AtomFeed, CsvFile, ImageFile, Payload, Token, Upgrade, endpoints};
 use super::health::HealthResponse;
-use super::invites::{InviteResponse, InviteSheetResponse, IssueInvitesRequest};
+use super::invites::{
+    InvitePlaceResponse, InviteResponse, InviteSheetResponse, IssueInvitesRequest,
+};
 use super::matters::{
     AcceptanceRequest, AgendaRequest, BallotRequest, BoardResponse, CommentRequest,
     DecisionRequest, MatterListResponse, MatterResponse, MatterSettingsResponse, MergeRequest,
@@ -86,6 +88,7 @@ json_payloads!(
     CreateCovenantRequest,
     SignRequest,
     HealthResponse,
+    InvitePlaceResponse,
     InviteResponse,
     InviteSheetResponse,
     IssueInvitesRequest,
@@ -196,6 +199,8 @@ endpoints! {
     UpdateProfile {}: Patch ["me", "profile"] => ProfileUpdate => SessionResponse, Own;
     /// A resident joins her household with its invite code; signs her in.
     Join {}: Post ["residents"] => JoinRequest => SessionResponse, Public;
+    /// Where the household of a live invite code is (`阳光小区 3号楼 2单元 301`), for the join form.
+    InvitePlace { code: Token }: Get ["invites", {code}] => () => InvitePlaceResponse, Public;
 
     #[area = "Notices (公示栏)"]
     /// The notices she may read, newest first: in force (pinned apart), the archive, a search, or drafts.

@@ -214,6 +214,54 @@ pub fn confirmation_ends(resolved: DateTime<Utc>, days: u32) -> DateTime<Utc> {
     resolved + Duration::days(i64::from(days))
 }
 
+/// Where a resolved request's wait for the resident's word stands at `now`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfirmationWindow {
+    /// She is asked to answer by `ends`; after that it closes by itself.
+    Open { ends: DateTime<Utc> },
+    /// The time asked for has passed and the request is about to close by itself (closing runs a few
+    /// times a day); until then her answer is still taken.
+    Lapsed { ended: DateTime<Utc> },
+}
+
+/// See [`ConfirmationWindow`]: "please answer by" is never said of a time already past.
+#[must_use]
+pub fn confirmation_window(ends: DateTime<Utc>, now: DateTime<Utc>) -> ConfirmationWindow {
+    if now < ends {
+        ConfirmationWindow::Open { ends }
+    } else {
+        ConfirmationWindow::Lapsed { ended: ends }
+    }
+}
+
+#[cfg(test)]
+mod confirmation_tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn a_past_confirmation_time_is_not_asked_for() {
+        let resolved = Utc
+            .with_ymd_and_hms(2026, 11, 1, 8, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let ends = confirmation_ends(resolved, 7);
+        assert_eq!(
+            confirmation_window(ends, resolved + Duration::days(2)),
+            ConfirmationWindow::Open { ends }
+        );
+        assert_eq!(
+            confirmation_window(ends, ends),
+            ConfirmationWindow::Lapsed { ended: ends }
+        );
+        assert_eq!(
+            confirmation_window(ends, ends + Duration::days(30)),
+            ConfirmationWindow::Lapsed { ended: ends }
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;

@@ -54,6 +54,27 @@ pub const TITLE_MAX: usize = 80;
 pub const OPTION_MAX: usize = 60;
 pub const OPTIONS_MAX: usize = 200;
 pub const PROXIES_MAX: u8 = 5;
+/// A start chosen "for now" may lie this far behind the server's clock (the form was filled in slowly, a
+/// phone's clock is late); earlier is a mistake.
+pub const OPENS_LATE_GRACE_MINUTES: i64 = 60;
+/// How far ahead a vote may be scheduled.
+pub const OPENS_AHEAD_MAX_DAYS: i64 = 180;
+
+/// Checks when a vote opens: now (`None`) or a chosen time, not in the past, at most
+/// [`OPENS_AHEAD_MAX_DAYS`] ahead.
+pub fn opening(chosen: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DomainResult<DateTime<Utc>> {
+    let Some(at) = chosen else {
+        return Ok(now);
+    };
+    if at < now - chrono::Duration::minutes(OPENS_LATE_GRACE_MINUTES)
+        || at > now + chrono::Duration::days(OPENS_AHEAD_MAX_DAYS)
+    {
+        return Err(DomainError::Invalid {
+            field: Field::OpensAt,
+        });
+    }
+    Ok(at)
+}
 
 /// Everything fixed when a vote is created.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -416,6 +437,24 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 12, 1, hour, 0, 0)
             .single()
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_vote_opens_now_or_at_a_chosen_time_not_in_the_past() {
+        let now = at(8);
+        assert_eq!(opening(None, now), Ok(now));
+        assert_eq!(opening(Some(at(10)), now), Ok(at(10)));
+        // A start a few minutes ago (the form took a while) is still now-ish.
+        let late = now - chrono::Duration::minutes(20);
+        assert_eq!(opening(Some(late), now), Ok(late));
+        let invalid = Err(DomainError::Invalid {
+            field: Field::OpensAt,
+        });
+        assert_eq!(opening(Some(at(6)), now), invalid);
+        assert_eq!(
+            opening(Some(now + chrono::Duration::days(OPENS_AHEAD_MAX_DAYS + 1)), now),
+            invalid
+        );
     }
 
     fn settings(method: Method, options: &[&str]) -> PollSettings {

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use yishi_core::DomainResult;
 use yishi_core::api::auth::JoinRequest;
-use yishi_core::api::routes::Join;
+use yishi_core::api::endpoint::Token;
+use yishi_core::api::routes::{InvitePlace, Join};
 use yishi_core::auth::{
     RESIDENT_PASSCODE_MIN, normalize_invite_code, normalize_name, normalize_phone,
     validate_new_password,
@@ -34,6 +35,16 @@ pub fn JoinPage() -> impl IntoView {
         ("invite_code_invalid", "invite_code"),
         ("phone_taken", "phone"),
     ]);
+
+    // Once the code is whole (typed, or from the letter's link), the flat it opens is named: she sees she
+    // joins the right home before she gives her name. Only the place is told, never who lives there.
+    let place = LocalResource::new(move || {
+        let code = normalize_invite_code(&invite_code.get()).ok();
+        async move {
+            let code = code?;
+            Some(api::get(i18n.lang_untracked(), &InvitePlace { code: Token::from_trusted(code) }).await)
+        }
+    });
 
     let join = session_action(errors, |lang, req: JoinRequest| async move {
         api::send(lang, &Join {}, &req).await
@@ -76,6 +87,24 @@ pub fn JoinPage() -> impl IntoView {
                     hint=Signal::derive(move || i18n.t(Msg::InviteCodeHint).to_owned())
                     error=errors.field("invite_code")
                 />
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        place.await.map(|answer| match answer {
+                            Ok(found) => view! {
+                                <p class="notice-box done invite-place" role="status">
+                                    {move || fill(i18n.lang(), Msg::InviteFor, &[("place", &found.place)])}
+                                </p>
+                            }
+                            .into_any(),
+                            // A wrong code is said when she joins; a network hiccup is not hers to read here.
+                            Err(e) if e.code() == Some("invite_code_invalid") => view! {
+                                <p class="hint invite-place" role="status">{i18n.text(Msg::InviteUnknown)}</p>
+                            }
+                            .into_any(),
+                            Err(_) => ().into_any(),
+                        })
+                    })}
+                </Transition>
                 <TextField
                     id="join-name"
                     label=Msg::Name

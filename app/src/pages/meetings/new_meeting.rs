@@ -15,7 +15,7 @@ use crate::components::{
     AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
 };
 use crate::format::now;
-use crate::forms::FormError;
+use crate::forms::{FormError, Named};
 use crate::i18n::{Msg, use_i18n};
 
 /// `/meetings/new`: a meeting of a place's residents, households or representatives, with its place,
@@ -38,6 +38,10 @@ pub fn NewMeetingPage() -> impl IntoView {
         ("scope", "meeting-scope"),
         ("agenda", "meeting-agenda"),
         ("rules", "meeting-quorum"),
+    ])
+    .with_names(&[
+        ("place", Named::Typed(Msg::MeetingPlaceWord)),
+        ("scope", Named::Chosen(Msg::MeetingAudienceWord)),
     ]);
     let create = Action::new_local(move |req: &CreateMeetingRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
@@ -114,7 +118,6 @@ pub fn NewMeetingPage() -> impl IntoView {
             </p>
             <h1>{i18n.text(Msg::NewMeetingHeading)}</h1>
             <form class="form" on:submit=on_submit novalidate>
-                <FormAlert id="meeting-error" message=errors.general() />
                 <TextField id="meeting-title" label=Msg::MeetingTitle value=title error=errors.field("title") />
                 <TextField id="meeting-place" label=Msg::MeetingPlace value=place error=errors.field("place") />
                 <TextField id="meeting-starts" label=Msg::StartsInHours value=starts_in kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
@@ -136,9 +139,11 @@ pub fn NewMeetingPage() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="meeting-agenda">{i18n.text(Msg::AgendaLabel)}</label>
-                    <textarea id="meeting-agenda" rows="4" bind:value=agenda></textarea>
-                    {move || errors.field("agenda").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <textarea id="meeting-agenda" rows="4" bind:value=agenda
+                        aria-invalid=move || errors.field("agenda").with(Option::is_some).then_some("true")></textarea>
+                    {move || errors.field("agenda").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </div>
+                <FormAlert id="meeting-error" message=errors.general() />
                 <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
                     {move || i18n.t(if pending.get() { Msg::Working } else { Msg::CallMeetingButton })}
                 </button>

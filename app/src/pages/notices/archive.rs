@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use yishi_core::api::routes::ListNotices;
+use yishi_core::api::routes::{ListNotices, PostableScopes};
 
 use super::NoticeCard;
 use crate::api::{self, Query};
@@ -28,6 +28,9 @@ pub fn NoticeArchivePage() -> impl IntoView {
         };
         async move { api::send_query(i18n.lang_untracked(), &ListNotices {}, &query, &()).await }
     });
+    // Drafts and scheduled notices are those of the places she may post to: a resident has none, so she
+    // is not shown an empty tab.
+    let postable = LocalResource::new(move || api::get(i18n.lang_untracked(), &PostableScopes {}));
     let tab_button = move |value: &'static str, label: Msg| {
         view! {
             <button
@@ -62,7 +65,14 @@ pub fn NoticeArchivePage() -> impl IntoView {
             <div class="tabs" role="group">
                 {tab_button("", Msg::InForce)}
                 {tab_button("archive", Msg::ArchivedTab)}
-                {tab_button("drafts", Msg::DraftsTab)}
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        postable
+                            .await
+                            .is_ok_and(|scopes| !scopes.communities.is_empty())
+                            .then(|| tab_button("drafts", Msg::DraftsTab))
+                    })}
+                </Transition>
             </div>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {

@@ -45,6 +45,16 @@ pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
                         </time>
                     </dd>
                 </div>
+                // The publication period (公示期) runs from publication to its end.
+                {notice.period_ends_at.map(|ends| {
+                    let (from, to) = (local_datetime(&notice.published_at), local_datetime(&ends));
+                    view! {
+                        <div>
+                            <dt>{i18n.text(Msg::PeriodTerm)}</dt>
+                            <dd class="period-dates">{move || fill(i18n.lang(), Msg::PeriodDates, &[("from", &from), ("to", &to)])}</dd>
+                        </div>
+                    }
+                })}
             </dl>
             <RichText text=notice.body />
             {(!notice.attachments.is_empty()).then(|| {

@@ -38,7 +38,14 @@ pub fn NoticePrintPage() -> impl IntoView {
                                 let url = format!("{origin}/notices/{}", n.id);
                                 let period = n.period_state.zip(n.period_ends_at).map(|(state, ends)| {
                                     let (end, ends) = (ends, local_datetime(&ends));
-                                    view! { <p class="print-period">{move || fill(i18n.lang(), period_label(state), &[("time", &ends), ("left", &super::time_left(i18n.lang(), end))])}</p> }
+                                    // On paper, the period's dates from publication to its end.
+                                    let (from, to) = (local_datetime(&n.published_at), ends.clone());
+                                    view! {
+                                        <p class="print-period">
+                                            {move || fill(i18n.lang(), Msg::PeriodFromTo, &[("from", &from), ("to", &to)])}
+                                        </p>
+                                        <p class="print-period">{move || fill(i18n.lang(), period_label(state), &[("time", &ends), ("left", &super::time_left(i18n.lang(), end))])}</p>
+                                    }
                                 });
                                 view! {
                                     <p class="no-print">

@@ -1,4 +1,6 @@
 use chrono::Duration;
+use yishi_core::time::{china_local_input, next_whole_hour, parse_china_local};
+use yishi_core::votes::poll::opening;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
@@ -16,7 +18,7 @@ use crate::components::{
     AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
 };
 use crate::format::now;
-use crate::forms::FormError;
+use crate::forms::{FormError, Named};
 use crate::i18n::{Msg, use_i18n};
 
 /// The settings the form describes; every rule is checked by `PollSettings::validate` afterwards.
@@ -33,7 +35,9 @@ struct Form {
     count_abstentions: RwSignal<bool>,
     double_majority: RwSignal<bool>,
     quorum: RwSignal<String>,
-    starts_in: RwSignal<String>,
+    /// "now", or "later" at `starts_at` (`2026-12-02T15:00`, China time).
+    start: RwSignal<String>,
+    starts_at: RwSignal<String>,
     hours: RwSignal<String>,
     max_proxies: RwSignal<String>,
     secret: RwSignal<bool>,
@@ -56,7 +60,8 @@ impl Form {
             count_abstentions: RwSignal::new(false),
             double_majority: RwSignal::new(false),
             quorum: RwSignal::new(String::from("0")),
-            starts_in: RwSignal::new(String::from("0")),
+            start: RwSignal::new(String::from("now")),
+            starts_at: RwSignal::new(china_local_input(next_whole_hour(now()))),
             hours: RwSignal::new(String::from("24")),
             max_proxies: RwSignal::new(String::from("0")),
             secret: RwSignal::new(true),
@@ -79,12 +84,25 @@ impl Form {
 
     fn settings(&self) -> Result<PollSettings, DomainError> {
         let hours: i64 = Form::number(self.hours, Field::ClosesAt)?;
-        let starts_in: i64 = Form::number(self.starts_in, Field::ClosesAt)?;
-        if !(1..=24 * 60).contains(&hours) || !(0..=24 * 60).contains(&starts_in) {
+        if !(1..=24 * 60).contains(&hours) {
             return Err(DomainError::Invalid {
                 field: Field::ClosesAt,
             });
         }
+        let chosen = if self.start.get_untracked() == "later" {
+            let at = self.starts_at.get_untracked();
+            if at.trim().is_empty() {
+                return Err(DomainError::Required {
+                    field: Field::OpensAt,
+                });
+            }
+            Some(parse_china_local(&at).ok_or(DomainError::Invalid {
+                field: Field::OpensAt,
+            })?)
+        } else {
+            None
+        };
+        let opens_at = opening(chosen, now())?;
         let lines = || -> Vec<String> {
             self.options
                 .get_untracked()
@@ -147,7 +165,6 @@ impl Form {
             _ => ElectorateRule::Residents,
         };
         let percent: u8 = Form::number(self.quorum, Field::Options)?;
-        let opens_at = now() + Duration::hours(starts_in);
         PollSettings {
             title: self.title.get_untracked(),
             options,
@@ -232,10 +249,16 @@ pub fn NewVotePage() -> impl IntoView {
     let errors = FormError::new(&[
         ("title", "vote-title"),
         ("options", "vote-options"),
+        ("opens_at", "vote-starts-at"),
         ("closes_at", "vote-hours"),
         ("scope", "vote-scope"),
         ("rules", "vote-threshold"),
         ("proxy", "vote-proxies"),
+    ])
+    .with_names(&[
+        ("title", Named::Typed(Msg::VoteQuestionWord)),
+        ("options", Named::Typed(Msg::VoteOptionsWord)),
+        ("scope", Named::Chosen(Msg::VoteAudienceWord)),
     ]);
     let create = Action::new_local(move |req: &CreateVoteRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
@@ -266,7 +289,8 @@ pub fn NewVotePage() -> impl IntoView {
         count_abstentions,
         double_majority,
         quorum,
-        starts_in,
+        start,
+        starts_at,
         hours,
         max_proxies,
         secret,
@@ -284,7 +308,6 @@ pub fn NewVotePage() -> impl IntoView {
             </p>
             <h1>{i18n.text(Msg::NewVoteHeading)}</h1>
             <form class="form" on:submit=on_submit novalidate>
-                <FormAlert id="vote-error" message=errors.general() />
                 <TextField id="vote-title" label=Msg::VoteTitle value=title error=errors.field("title") />
                 <div class="field">
                     <label for="vote-kind">{i18n.text(Msg::VoteKind)}</label>
@@ -304,8 +327,9 @@ pub fn NewVotePage() -> impl IntoView {
                                 <div class="field">
                                     <label for="vote-options">{i18n.text(label)}</label>
                                     {priced().then(|| view! { <p class="hint" id="vote-options-hint">{i18n.text(Msg::BudgetOptionsHint)}</p> })}
-                                    <textarea id="vote-options" rows="5" bind:value=options></textarea>
-                                    {move || errors.field("options").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                                    <textarea id="vote-options" rows="5" bind:value=options
+                                        aria-invalid=move || errors.field("options").with(Option::is_some).then_some("true")></textarea>
+                                    {move || errors.field("options").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                                 </div>
                                 {(kind.get() == "multiple")
                                     .then(|| view! { <TextField id="vote-max" label=Msg::MaxPick value=max_pick kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
@@ -338,7 +362,7 @@ pub fn NewVotePage() -> impl IntoView {
                                     <select id="vote-threshold" bind:value=threshold>
                                         <ThresholdOptions />
                                     </select>
-                                    {move || errors.field("rules").get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                                    {move || errors.field("rules").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                                 </div>
                                 <label class="check">
                                     <input type="checkbox" bind:checked=count_abstentions />
@@ -352,7 +376,21 @@ pub fn NewVotePage() -> impl IntoView {
                             }
                         })
                 }}
-                <TextField id="vote-starts" label=Msg::StartsIn value=starts_in kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
+                <fieldset class="field">
+                    <legend>{i18n.text(Msg::VoteStartLegend)}</legend>
+                    <label class="choice">
+                        <input type="radio" name="vote-start" value="now" checked=true on:change=move |_| start.set("now".into()) />
+                        {i18n.text(Msg::StartNow)}
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="vote-start" value="later" on:change=move |_| start.set("later".into()) />
+                        {i18n.text(Msg::StartLater)}
+                    </label>
+                </fieldset>
+                {move || (start.get() == "later").then(|| view! {
+                    <TextField id="vote-starts-at" label=Msg::StartsAtLabel value=starts_at kind="datetime-local"
+                        hint=Signal::derive(move || i18n.t(Msg::StartsAtHint).to_owned()) error=errors.field("opens_at") />
+                })}
                 <TextField id="vote-hours" label=Msg::VoteHours value=hours kind="number" inputmode="numeric" error=errors.field("closes_at") />
                 <TextField id="vote-proxies" label=Msg::MaxProxies value=max_proxies kind="number" inputmode="numeric" error=errors.field("proxy") />
                 <label class="check">
@@ -369,6 +407,7 @@ pub fn NewVotePage() -> impl IntoView {
                     <input type="checkbox" bind:checked=live />
                     {i18n.text(Msg::LiveResults)}
                 </label>
+                <FormAlert id="vote-error" message=errors.general() />
                 <button type="submit" class="button primary" aria-disabled=move || pending.get().then_some("true")>
                     {move || i18n.t(if pending.get() { Msg::Working } else { Msg::CreateVoteButton })}
                 </button>

@@ -127,3 +127,38 @@ fn join_input_is_validated_field_by_field() {
     // None of this used the code up.
     join(&mut api, &code.code, &fresh_phone(), "123456", "孙奶奶").expect(201, None);
 }
+
+#[test]
+fn a_live_code_names_its_flat_and_nothing_else() {
+    let code = fresh_code("bld_t03");
+    // `hh_t03_<unit>_<door>`: the fixture names units `<unit>单元` and doors by their number.
+    let parts: Vec<&str> = code.household.as_str().split('_').collect();
+    let expected = format!("甲小区 3号楼 {}单元 {}", parts[2], parts[3]);
+    let mut api = Api::new();
+    // Asked before anyone signs in, as the join form does; typed loosely, as on the letter.
+    let typed = format!("{}-{}", &code.code[..4], &code.code[4..]).to_lowercase();
+    for asked in [code.code.clone(), typed] {
+        let r = api.get(&format!("/api/v1/invites/{asked}"));
+        r.expect(200, None);
+        assert_eq!(r.body["place"], expected.as_str());
+        // Only the place: nobody's name, no ids.
+        assert_eq!(r.body.as_object().map(serde_json::Map::len), Some(1), "{}", r.body);
+    }
+
+    // A used or revoked code, or one that cannot be a code, tells nothing.
+    for bad in [
+        code_in_state("used").code,
+        code_in_state("revoked").code,
+        "ZZZZZZZZ".to_owned(),
+        "not-a-code-at-all".to_owned(),
+    ] {
+        let r = api.get(&format!("/api/v1/invites/{bad}"));
+        r.expect(422, Some("invite_code_invalid"));
+        assert!(r.body.get("place").is_none());
+    }
+    // Joining with it, the code is used: it no longer names the flat.
+    join(&mut api, &code.code, &fresh_phone(), "135790", "钱阿姨").expect(201, None);
+    Api::new()
+        .get(&format!("/api/v1/invites/{}", code.code))
+        .expect(422, Some("invite_code_invalid"));
+}

@@ -328,6 +328,12 @@ fn only_those_who_may_create_votes_and_only_sound_ones() {
     let r = create(&mut staff, "building", "bld_t03", bad);
     r.expect(422, Some("invalid"));
     assert_eq!(r.body["error"]["field"], "closes_at");
+    // A start a day ago is a mistake, not "now": it is refused at its field.
+    let mut past = settings();
+    past["opens_at"] = json!(at(-24 * 60));
+    let r = create(&mut staff, "building", "bld_t03", past);
+    r.expect(422, Some("invalid"));
+    assert_eq!(r.body["error"]["field"], "opens_at");
     let mut options = settings();
     options["options"] = json!(["甲", "乙"]);
     create(&mut staff, "building", "bld_t03", options).expect(422, Some("invalid"));

@@ -1,16 +1,32 @@
 use leptos::prelude::*;
-use yishi_core::api::covenants::VersionView;
+use yishi_core::api::covenants::{ClauseComment, VersionView};
+use yishi_core::covenants::VersionState;
 
 use super::super::version_label;
 use crate::format::local_datetime;
 use crate::i18n::{Msg, fill, use_i18n};
 
-/// The clauses of a version, each with the comments on it.
+fn comment_item(c: &ClauseComment, clause_ref: Option<String>) -> AnyView {
+    let i18n = use_i18n();
+    let clause = clause_ref.map(|n| move || fill(i18n.lang(), Msg::ClauseRef, &[("n", &n)]));
+    view! {
+        <li>
+            <p>{clause}{c.body.clone()}</p>
+            <p class="hint">{c.author_name.clone()}" · "{local_datetime(&c.at)}</p>
+        </li>
+    }
+    .into_any()
+}
+
+/// The clauses of a version. While it is a draft, each clause shows the comments on it; once it is put to
+/// the vote or decided, the text stands alone (a neighbour's "the shed needs a lamp" is not part of the
+/// adopted covenant) and the drafting comments follow it, folded, each naming its clause.
 #[component]
 pub(super) fn Clauses(version: VersionView) -> impl IntoView {
     let i18n = use_i18n();
     let n = version.number.to_string();
     let state = version.state;
+    let drafting = state == VersionState::Drafting;
     let clauses = version
         .clauses
         .iter()
@@ -20,8 +36,8 @@ pub(super) fn Clauses(version: VersionView) -> impl IntoView {
             let comments = version
                 .comments
                 .iter()
-                .filter(|c| c.clause == number)
-                .map(|c| view! { <li><p>{c.body.clone()}</p><p class="hint">{c.author_name.clone()}" · "{local_datetime(&c.at)}</p></li> })
+                .filter(|c| drafting && c.clause == number)
+                .map(|c| comment_item(c, None))
                 .collect::<Vec<_>>();
             view! {
                 <li>
@@ -31,8 +47,23 @@ pub(super) fn Clauses(version: VersionView) -> impl IntoView {
             }
         })
         .collect::<Vec<_>>();
+    let earlier = (!drafting && !version.comments.is_empty()).then(|| {
+        let count = version.comments.len().to_string();
+        let items = version
+            .comments
+            .iter()
+            .map(|c| comment_item(c, Some(c.clause.to_string())))
+            .collect::<Vec<_>>();
+        view! {
+            <details class="drafting-comments">
+                <summary>{move || fill(i18n.lang(), Msg::DraftingComments, &[("n", &count)])}</summary>
+                <ul class="comment-list">{items}</ul>
+            </details>
+        }
+    });
     view! {
         <h2>{move || fill(i18n.lang(), Msg::VersionN, &[("n", &n)])}" · "{i18n.text(version_label(state))}</h2>
         <ol class="clauses">{clauses}</ol>
+        {earlier}
     }
 }

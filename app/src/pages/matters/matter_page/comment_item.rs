@@ -42,7 +42,11 @@ pub(super) fn CommentItem(
             }}
             <p class="button-row">
                 {(may_reply && c.parent.is_none() && c.hidden.is_none()).then(|| view! {
-                    <button type="button" class="button secondary small" on:click=move |_| reply_to.set(Some(reply_target.clone()))>
+                    <button type="button" class="button secondary small" on:click=move |_| {
+                        reply_to.set(Some(reply_target.clone()));
+                        // The comment box is at the foot of the discussion, far below: take her there.
+                        gloo_timers::callback::Timeout::new(0, || crate::forms::bring_to("comment-body")).forget();
+                    }>
                         {i18n.text(Msg::ReplyButton)}
                     </button>
                 })}

@@ -13,7 +13,7 @@ use yishi_core::territory::ScopeRef;
 use super::super::category_label;
 use crate::api;
 use crate::components::{FormAlert, TextField};
-use crate::forms::{FormError, chosen_files};
+use crate::forms::{FormError, Named, chosen_files};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::photos;
 
@@ -33,7 +33,8 @@ pub(super) fn ProposeForm(places: Vec<(ScopeRef, Msg, String)>) -> impl IntoView
         ("description", "matter-description"),
         ("category", "matter-category"),
         ("photos", "matter-photos"),
-    ]);
+    ])
+    .with_names(&[("category", Named::Chosen(Msg::CategoryWord))]);
     let scopes: Vec<ScopeRef> = places.iter().map(|(s, _, _)| s.clone()).collect();
 
     let submit = Action::new_local(move |req: &ProposeRequest| {

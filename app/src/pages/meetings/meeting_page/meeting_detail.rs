@@ -35,7 +35,10 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
                 live.set(view.live);
             }
         }
-        Err(e) => error.set(Some(e)),
+        Err(e) => {
+            error.set(Some(e));
+            crate::forms::reveal_error();
+        }
     });
     let act = MeetingAct::new(apply, error);
     let console = meeting.chair && cfg!(feature = "office");

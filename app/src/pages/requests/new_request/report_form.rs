@@ -16,17 +16,15 @@ use super::super::{RequestItem, routing_text};
 use crate::api::{self, Query};
 use crate::components::scope_select::parse_scope;
 use crate::components::{FormAlert, ScopeSelect, TextField};
-use crate::forms::{FormError, chosen_files};
+use crate::components::toast;
+use crate::forms::{FormError, Named, chosen_files};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::photos;
 
-/// Her places: unit, building, community (`kind:id`, label).
+/// Her places: unit, building, community (`kind:id`, label). A resident waiting for confirmation has
+/// the same choices: the API takes her report about her community (see `policy::authorize`).
 fn home_places(lang: Lang, member: &MemberView) -> Vec<(String, String)> {
-    let Some(home) = member
-        .home
-        .as_ref()
-        .filter(|h| h.verification == yishi_core::members::Verification::Confirmed)
-    else {
+    let Some(home) = member.home.as_ref() else {
         return Vec::new();
     };
     let p = &home.unit_path;
@@ -91,6 +89,10 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
     let description = RwSignal::new(String::new());
     let sub = RwSignal::new(String::new());
     let places = home_places(i18n.lang_untracked(), &member);
+    let waiting = member
+        .home
+        .as_ref()
+        .is_some_and(|h| h.verification == yishi_core::members::Verification::Pending);
     let place = RwSignal::new(places.first().map(|(v, _)| v.clone()).unwrap_or_default());
     let place_text = RwSignal::new(String::new());
     let show_name = RwSignal::new(false);
@@ -106,10 +108,18 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
     let errors = FormError::new(&[
         ("description", "request-description"),
         ("subcategory", "request-subcategory"),
-        ("place", "request-place"),
+        // Her own places, or the place staff choose for a caller: whichever is on the screen.
+        ("place", "request-where"),
+        ("place", "staff-place"),
+        ("place_text", "request-place"),
         ("name", "caller-name"),
         ("phone", "caller-phone"),
         ("photos", "request-photos"),
+    ])
+    .with_names(&[
+        ("description", Named::Typed(Msg::ProblemWord)),
+        ("subcategory", Named::Chosen(Msg::KindOfProblemWord)),
+        ("place", Named::Chosen(Msg::PlaceWord)),
     ]);
 
     let search = RwSignal::new(String::new());
@@ -219,13 +229,20 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                 }
             }
             match api::send(i18n.lang_untracked(), &CreateRequest {}, &req).await {
-                Ok(answer) => navigate(
+                Ok(answer) => {
+                    toast::say(fill(
+                        i18n.lang_untracked(),
+                        Msg::ReportSent,
+                        &[("unit", &answer.request.unit.name)],
+                    ));
+                    navigate(
                     &format!("/requests/{}", answer.request.id),
                     NavigateOptions {
                         replace: true,
                         ..NavigateOptions::default()
                     },
-                ),
+                    );
+                }
                 Err(e) => errors.set(e),
             }
         }
@@ -281,11 +298,20 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
     });
     let description_error = errors.field("description");
     let sub_error = errors.field("subcategory");
+    let place_error = errors.field("place");
     let photos_error = errors.field("photos");
+    // The exact place is wanted only when the place chosen is not a building or an entrance.
+    let place_text_needed = Signal::derive(move || {
+        parse_scope(&where_()).is_some_and(|p| !matches!(p.kind, ScopeKind::Building | ScopeKind::Unit))
+    });
+    if places.is_empty() && !registers {
+        return view! { <p class="notice-box" role="status">{i18n.text(Msg::NoHomeToReport)}</p> }.into_any();
+    }
     let categories = catalogue.categories.clone();
     let dispatches = catalogue.dispatches;
     let register_places = catalogue.register_places.clone();
     view! {
+        {waiting.then(|| view! { <p class="pending-banner">{i18n.text(Msg::PendingReportNote)}</p> })}
         <form class="form" novalidate on:submit=on_submit>
             {registers.then(|| view! {
                 <label class="choice">
@@ -307,7 +333,7 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                     </div>
                     {if dispatches {
                         // Staff choose any place they post to (a building of the community, …).
-                        view! { <ScopeSelect id="staff-place" label=Msg::RequestPlaceLabel value=staff_place error=errors.field("place") /> }.into_any()
+                        view! { <ScopeSelect id="staff-place" label=Msg::RequestPlaceLabel value=staff_place error=place_error /> }.into_any()
                     } else {
                         // Grid workers: the buildings of their grid.
                         let options = register_places
@@ -317,10 +343,12 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                         view! {
                             <div class="field">
                                 <label for="staff-place">{i18n.text(Msg::RequestPlaceLabel)}</label>
-                                <select id="staff-place" on:change=move |ev| staff_place.set(event_target_value(&ev))>
+                                <select id="staff-place" aria-invalid=move || place_error.with(Option::is_some).then_some("true")
+                                    on:change=move |ev| staff_place.set(event_target_value(&ev))>
                                     <option value="">{i18n.text(Msg::ChooseScope)}</option>
                                     {options}
                                 </select>
+                                {move || place_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
                             </div>
                         }
                         .into_any()
@@ -334,11 +362,11 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                     id="request-description"
                     rows="5"
                     aria-required="true"
-                    aria-describedby="request-description-hint"
+                    aria-describedby=move || if description_error.with(Option::is_some) { "request-description-hint request-description-error" } else { "request-description-hint" }
                     aria-invalid=move || description_error.with(Option::is_some).then_some("true")
                     bind:value=description
                 ></textarea>
-                {move || description_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
+                {move || description_error.get().map(|t| view! { <p id="request-description-error" class="field-error" role="alert">{t}</p> })}
             </div>
             <div class="field">
                 <label for="request-kind-search">{i18n.text(Msg::SearchKinds)}</label>
@@ -368,6 +396,7 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                     id="request-subcategory"
                     aria-required="true"
                     aria-invalid=move || sub_error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || sub_error.with(Option::is_some).then_some("request-subcategory-error")
                     prop:value=move || sub.get()
                     on:change=move |ev| sub.set(event_target_value(&ev))
                 >
@@ -381,10 +410,11 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                     }).collect::<Vec<_>>()}
                 </select>
                 {move || chosen.get().map(|s| view! { <p class="hint routing">{routing_text(i18n.lang(), &s)}</p> })}
-                {move || sub_error.get().map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
+                {move || sub_error.get().map(|t| view! { <p id="request-subcategory-error" class="field-error" role="alert">{t}</p> })}
             </div>
             {(!places.is_empty()).then(|| view! {
-                <fieldset class="field" hidden=move || on_behalf.get()>
+                <fieldset id="request-where" class="field" hidden=move || on_behalf.get()
+                    aria-invalid=move || place_error.with(Option::is_some).then_some("true")>
                     <legend>{i18n.text(Msg::RequestPlaceLabel)}</legend>
                     {places.into_iter().enumerate().map(|(i, (value, label))| {
                         let v = value.clone();
@@ -395,10 +425,13 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                             </label>
                         }
                     }).collect::<Vec<_>>()}
+                    {move || place_error.get().filter(|_| !on_behalf.get()).map(|t| view! { <p class="field-error" role="alert">{t}</p> })}
                 </fieldset>
             })}
-            <TextField id="request-place" label=Msg::PlaceTextLabel value=place_text autocomplete="off"
-                hint=Signal::derive(move || i18n.t(Msg::PlaceTextHint).to_owned()) error=errors.field("place") />
+            <TextField id="request-place" label=Msg::PlaceTextWord value=place_text autocomplete="off"
+                required=place_text_needed
+                hint=Signal::derive(move || i18n.t(if place_text_needed.get() { Msg::PlaceTextNeeded } else { Msg::PlaceTextOptional }).to_owned())
+                error=errors.field("place_text") />
             <div class="field">
                 <label for="request-photos">{i18n.text(Msg::PhotosLabel)}</label>
                 <p class="hint">{i18n.text(Msg::PhotosHint)}</p>
@@ -443,4 +476,5 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
             })}
         </form>
     }
+    .into_any()
 }
