@@ -18,7 +18,7 @@ const PHONES = [
 ];
 
 test('a chair runs a meeting of sixty from check-in to published minutes', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const chair = await signedInPhone(browser, STAFF.phone, STAFF.password);
   const page = chair.page;
   const console_ = new ChairConsole(page);

@@ -394,12 +394,6 @@ impl Records {
             .motion
             .map(|mo| mo.vote)
             .unwrap_or_else(|| panic!("no motion after putting one"));
-        // The building head, checked in by the chair after the motion was put: a check-in no motion
-        // has counted yet, which a chair may take back.
-        m.staff.ok(
-            &CheckIn { id: meeting_open.clone() },
-            &json!({ "on_behalf": { "member_id": "mbr_head3", "reason": "主持人在会场核对后签到" } }),
-        );
         let meeting_to_close = m.meeting().meeting.id;
         m.staff.ok(
             &OpenMeeting {
