@@ -12,6 +12,8 @@ const NEIGHBOURS = [
 ];
 
 test('a chair runs a meeting; residents check in, speak and vote on their phones; the minutes are published', async ({ browser }) => {
+  // Five browsers at once (chair, wall screen, three phones) on a two-core machine.
+  test.setTimeout(120_000);
   const title = `3号楼居民议事会 ${Date.now() % 100000}`;
   const chair = await signedInPhone(browser, STAFF.phone, STAFF.password);
   await chair.page.getByRole('link', { name: '召开议事会' }).click();
