@@ -382,7 +382,7 @@ mod tests {
             assert!(!area.is_empty() && !verb.is_empty(), "{code}");
             assert!(
                 code.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'),
                 "{code}"
             );
         }

@@ -527,8 +527,7 @@ endpoints! {
         => () => SimilarResponse, Either(Action::ReportRequest, Action::RegisterRequest);
     /// Reports a request, or registers one for a resident.
     CreateRequest {}: Post ["requests"] => NewRequest => RequestResponse, Either(Action::ReportRequest, Action::RegisterRequest);
-    /// Her requests, her unit's, or all within her reach (`view=mine|handling|all`), by status, most urgent first
-    /// for open ones, with the counts of what waits in each; `q` finds a number (`#128`) or words.
+    /// Her requests, her unit's, or all within her reach (`view=mine|handling|all`), by status or found by number or words (`q`), open ones most urgent first, with what waits in each list.
     ListRequests {}: Get ["requests"] ? [cursor, limit, view, status, q]
         => () => RequestListResponse, Member;
     /// Figures per unit and per category (`format=csv` for a spreadsheet).

@@ -58,14 +58,14 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
             {r.merged_into.clone().map(|m| {
                 let into = r.merged_into_number.map(|n| n.to_string());
                 view! {
-                    <p><a href=format!("/requests/{m}")>{move || match &into {
+                    <p class="button-row"><a class="button secondary" href=format!("/requests/{m}")>{move || match &into {
                         Some(n) => fill(i18n.lang(), Msg::MergedIntoNumber, &[("n", n)]),
                         None => i18n.t(Msg::MergedIntoLink).to_owned(),
                     }}</a></p>
                 }
             })}
             {r.split_from.clone().map(|m| view! {
-                <p><a href=format!("/requests/{m}")>{i18n.text(Msg::SplitFromLink)}</a></p>
+                <p class="button-row"><a class="button secondary" href=format!("/requests/{m}")>{i18n.text(Msg::SplitFromLink)}</a></p>
             })}
             {r.returned_to.clone().map(|u| {
                 let name = u.name.clone();
