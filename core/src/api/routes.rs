@@ -624,7 +624,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 129);
+        assert_eq!(table.len(), 131);
     }
 
     #[test]
