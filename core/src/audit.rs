@@ -57,6 +57,7 @@ audit_actions! {
     MeetingOpen => "meeting.open",
     MeetingClose => "meeting.close",
     MeetingCheckInOnBehalf => "meeting.check_in_on_behalf",
+    MeetingUndoCheckIn => "meeting.undo_check_in",
     MeetingMotion => "meeting.motion",
     MeetingPublishMinutes => "meeting.publish_minutes",
     MemberConfirm => "member.confirm",
@@ -111,7 +112,10 @@ impl AuditAction {
     /// Whether the person the act concerns is the entry's target (a check-in for someone is recorded
     /// against her), rather than the resident named as acted for.
     fn person_is_target(self) -> bool {
-        matches!(self, AuditAction::MeetingCheckInOnBehalf)
+        matches!(
+            self,
+            AuditAction::MeetingCheckInOnBehalf | AuditAction::MeetingUndoCheckIn
+        )
     }
 
     #[expect(
@@ -139,6 +143,7 @@ impl AuditAction {
                 A::MeetingOpen => p("宣布开会", "宣布开会"),
                 A::MeetingClose => p("宣布散会", "宣布散会"),
                 A::MeetingCheckInOnBehalf => p("代居民签到", "代 {who} 签到"),
+                A::MeetingUndoCheckIn => p("撤销一次签到", "撤销 {who} 的签到"),
                 A::MeetingMotion => p("提出表决事项", "提出表决事项"),
                 A::MeetingPublishMinutes => p("公布会议纪要", "公布会议纪要"),
                 A::MemberConfirm => p("通过居民认证", "通过居民认证"),
@@ -217,6 +222,7 @@ impl AuditAction {
                 A::MeetingOpen => p("opened a meeting", "opened a meeting"),
                 A::MeetingClose => p("closed a meeting", "closed a meeting"),
                 A::MeetingCheckInOnBehalf => p("checked a resident in", "checked {who} in"),
+                A::MeetingUndoCheckIn => p("took back a check-in", "took back {who}'s check-in"),
                 A::MeetingMotion => p("put a motion", "put a motion"),
                 A::MeetingPublishMinutes => p("published the minutes", "published the minutes"),
                 A::MemberConfirm => p("verified a resident", "verified a resident"),

@@ -13,15 +13,18 @@ const SETTLE_MS: u32 = 300;
 
 thread_local! {
     /// What is said now, with a number so that an older message's timer does not hide a newer one.
-    static SAID: RwSignal<Option<(u32, String)>> = RwSignal::new(None);
+    /// Reference-counted rather than owned by a screen: an arena signal created on the first screen that
+    /// speaks would be disposed with it, and the next screen could not show the words.
+    static SAID: ArcRwSignal<Option<(u32, String)>> = ArcRwSignal::new(None);
 }
 
 /// Says `text` in the toast of the current (or next) screen.
 pub fn say(text: String) {
-    let said = SAID.with(|s| *s);
+    let said = SAID.with(Clone::clone);
     Timeout::new(SETTLE_MS, move || {
         let n = said.with_untracked(|s| s.as_ref().map_or(0, |(n, _)| n.wrapping_add(1)));
         said.set(Some((n, text)));
+        let said = said.clone();
         Timeout::new(SHOWN_MS, move || {
             said.update(|s| {
                 if s.as_ref().is_some_and(|(m, _)| *m == n) {
@@ -37,7 +40,7 @@ pub fn say(text: String) {
 /// Where [`say`] speaks; every screen has one (see `AppShell`).
 #[component]
 pub fn Toast() -> impl IntoView {
-    let said = SAID.with(|s| *s);
+    let said = SAID.with(Clone::clone);
     view! {
         <div class="toast-region" role="status" aria-live="polite">
             {move || said.get().map(|(_, text)| view! { <p class="toast">{text}</p> })}

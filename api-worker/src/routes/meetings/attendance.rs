@@ -187,7 +187,7 @@ pub async fn undo_check_in(ctx: &Ctx, id: &str, who: &MemberId) -> ApiResult<Res
     let entry = audit_entry(
         ctx,
         &member.actor.member,
-        "meeting.undo_check_in",
+        AuditAction::MeetingUndoCheckIn,
         ("member", who.as_str()),
         &m.scope,
         serde_json::json!({ "meeting": m.id }),

@@ -3,6 +3,9 @@ use yishi_core::api::meetings::MeetingLive;
 use yishi_core::meetings::Presence as Count;
 use yishi_core::votes::tally::Quorum;
 
+use yishi_core::i18n::Term;
+
+use crate::components::TermHelp;
 use crate::i18n::{Msg, use_i18n};
 
 /// How many came of how many invited, and what that means for the quorum, in the one sentence core
@@ -17,6 +20,7 @@ pub(super) fn Presence(live: RwSignal<MeetingLive>, quorum: Quorum) -> impl Into
             <p class="presence-count" class:short=move || !count.get().met() aria-live="polite">
                 {move || count.get().sentence(i18n.lang())}
             </p>
+            <p class="terms"><TermHelp term=Term::Quorum /></p>
         </section>
     }
 }

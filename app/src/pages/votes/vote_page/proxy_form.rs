@@ -4,7 +4,10 @@ use yishi_core::api::votes::ProxyRequest;
 use yishi_core::ids::VoteId;
 use yishi_core::votes::electorate::VoterKey;
 
+use yishi_core::i18n::Term;
+
 use crate::api::{self, ApiError};
+use crate::components::TermHelp;
 use crate::i18n::{Msg, fill, use_i18n};
 
 /// Before the vote opens: delegate her vote to a neighbour by the neighbour's phone number.
@@ -33,6 +36,7 @@ pub(super) fn ProxyForm(vote: VoteId, from: VoterKey, reload: Callback<()>) -> i
     view! {
         <section aria-labelledby="proxy-heading">
             <h2 id="proxy-heading">{i18n.text(Msg::ProxyHeading)}</h2>
+            <p class="terms"><TermHelp term=Term::Proxy /></p>
             {move || match given.get() {
                 Some(name) => {
                     view! {

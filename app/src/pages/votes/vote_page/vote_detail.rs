@@ -79,7 +79,8 @@ pub(super) fn VoteDetail(
                     <section class="my-ballots" aria-labelledby="my-ballot-heading">
                         <h2 id="my-ballot-heading">{i18n.text(Msg::MyBallotHeading)}</h2>
                         {move || just_cast.get().then(|| view! { <p class="done" role="status">{i18n.text(Msg::JustVoted)}</p> })}
-                        {voted.then(|| view! { <p>{i18n.text(Msg::AlreadyVoted)}</p> })}
+                        // Right after casting, the thanks says it; coming back, this does.
+                        {move || (voted && !just_cast.get()).then(|| view! { <p>{i18n.text(Msg::AlreadyVoted)}</p> })}
                         <MyPart shape=shape.clone() mine=vote.my_votes.clone() check=has_result />
                         <p><a class="button secondary" href="/votes/mine">{i18n.text(Msg::MyVotesLink)}</a></p>
                     </section>
