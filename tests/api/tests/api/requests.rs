@@ -1315,6 +1315,9 @@ fn staff_land_on_what_waits_for_them_most_urgent_first() {
     assert_eq!(mine.body["counts"]["handling"], 0);
     assert_eq!(mine.body["counts"]["all"], 0);
     resident
+        .get("/api/v1/requests?view=all")
+        .expect(403, Some("forbidden"));
+}
 
 #[test]
 fn a_resident_waiting_for_confirmation_reports_about_her_own_community_only() {
