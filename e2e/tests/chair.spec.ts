@@ -134,12 +134,12 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   await page.getByRole('radio', { name: '赞成' }).check();
   await page.getByRole('button', { name: '投这一票' }).click();
   await expect(page.getByText(/您的回执：/)).toBeVisible();
-  await expect(page.getByText(`已投 3 票，应投 ${needed} 票`).first()).toBeVisible();
+  await expect(page.getByText(`已投 3 票，共 ${needed} 人可投`).first()).toBeVisible();
 
   // Closing the vote is at the end of the console, apart, and asks first in plain words.
   const danger = console_.dangerZone();
   await danger.getByRole('button', { name: '结束表决' }).click();
-  await expect(danger.getByText(`结束「同意调整小区停车收费」的表决后，还没投票的人就不能再投了，结果马上算出来。现在已投 3 票，应投 ${needed} 票。`)).toBeVisible();
+  await expect(danger.getByText(`结束「同意调整小区停车收费」的表决后，还没投票的人就不能再投了，结果马上算出来。现在已投 3 票，共 ${needed} 人可投。`)).toBeVisible();
   await shot(page, 'confirm-close-vote');
   await expectAccessible(page);
   await expectTapTargets(page);

@@ -111,7 +111,7 @@ impl Msg {
         en: "These cannot be taken back. You are asked to confirm first.",
     };
     pub const CloseMotionAsk: Msg = Msg {
-        zh: "结束「{title}」的表决后，还没投票的人就不能再投了，结果马上算出来。现在已投 {cast} 票，应投 {voters} 票。",
+        zh: "结束「{title}」的表决后，还没投票的人就不能再投了，结果马上算出来。现在已投 {cast} 票，共 {voters} 人可投。",
         en: "Closing the vote on “{title}” stops anyone who has not voted yet, and the result is counted at once. {cast} of {voters} have voted.",
     };
     pub const ConfirmCloseMotion: Msg = Msg {
