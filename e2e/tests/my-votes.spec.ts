@@ -27,7 +27,7 @@ test('a resident casts a named and a secret vote, and later finds both with thei
 
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
   const budgetUrl = await startVote(staff.page, budget, '3号楼', {
-    kind: '在预算内选项目（按票数依次资助）',
+    kind: '在预算内选项目',
     options: '楼道照明，3000\n门口雨棚，5000\n自行车棚，4000',
     budget: '10000',
     named: true,
@@ -143,7 +143,7 @@ test('a named ranking reads back in her order', async ({ browser }) => {
   const ranked = `3号楼保洁公司排序 ${stamp}`;
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
   const url = await startVote(staff.page, ranked, '3号楼', {
-    kind: '按喜好排序（即时决选）',
+    kind: '排序投票（逐轮淘汰）',
     options: '洁美保洁\n安居物业\n邻里互助队',
     named: true,
   });
