@@ -250,22 +250,45 @@ pub fn audience_sql(
 pub fn page_sql(
     sql: &mut String,
     args: &mut Vec<JsValue>,
-    (time_col, id_col): (&str, &str),
+    columns: (&str, &str),
     cursor: Option<&yishi_core::api::Cursor>,
     limit: u32,
 ) {
+    keyset_page(sql, args, columns, cursor, limit, false);
+}
+
+/// Like [`page_sql`], in ascending order of `time_col` (a deadline: what is due first comes first).
+pub fn page_sql_ascending(
+    sql: &mut String,
+    args: &mut Vec<JsValue>,
+    columns: (&str, &str),
+    cursor: Option<&yishi_core::api::Cursor>,
+    limit: u32,
+) {
+    keyset_page(sql, args, columns, cursor, limit, true);
+}
+
+fn keyset_page(
+    sql: &mut String,
+    args: &mut Vec<JsValue>,
+    (time_col, id_col): (&str, &str),
+    cursor: Option<&yishi_core::api::Cursor>,
+    limit: u32,
+    ascending: bool,
+) {
+    let (after, order) = if ascending { (">", "ASC") } else { ("<", "DESC") };
     if let Some(c) = cursor {
         args.push(text(&time(c.at)));
         let at = args.len();
         args.push(text(&c.id));
         let id = args.len();
         sql.push_str(&format!(
-            " AND ({time_col} < ?{at} OR ({time_col} = ?{at} AND {id_col} < ?{id}))"
+            " AND ({time_col} {after} ?{at} OR ({time_col} = ?{at} AND {id_col} {after} ?{id}))"
         ));
     }
     args.push(JsValue::from(limit + 1));
     sql.push_str(&format!(
-        " ORDER BY {time_col} DESC, {id_col} DESC LIMIT ?{}",
+        " ORDER BY {time_col} {order}, {id_col} {order} LIMIT ?{}",
         args.len()
     ));
 }
@@ -277,26 +300,3 @@ pub fn take_page<T>(mut rows: Vec<T>, limit: u32) -> (Vec<T>, bool) {
     (rows, more)
 }
 
-/// Like [`page_sql`], in ascending order of `time_col` (a deadline: what is due first comes first).
-pub fn page_sql_ascending(
-    sql: &mut String,
-    args: &mut Vec<JsValue>,
-    (time_col, id_col): (&str, &str),
-    cursor: Option<&yishi_core::api::Cursor>,
-    limit: u32,
-) {
-    if let Some(c) = cursor {
-        args.push(text(&time(c.at)));
-        let at = args.len();
-        args.push(text(&c.id));
-        let id = args.len();
-        sql.push_str(&format!(
-            " AND ({time_col} > ?{at} OR ({time_col} = ?{at} AND {id_col} > ?{id}))"
-        ));
-    }
-    args.push(JsValue::from(limit + 1));
-    sql.push_str(&format!(
-        " ORDER BY {time_col} ASC, {id_col} ASC LIMIT ?{}",
-        args.len()
-    ));
-}
