@@ -170,7 +170,11 @@ impl FormError {
     #[must_use]
     pub fn field(self, field: &'static str) -> Signal<Option<String>> {
         let i18n = use_i18n();
-        let named = self.names.iter().find(|(f, _)| *f == field).map(|(_, n)| *n);
+        let named = self
+            .names
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n);
         Signal::derive(move || {
             let lang = i18n.lang();
             self.error.with(|e| {
@@ -208,7 +212,9 @@ fn call_with(el: &web_sys::Element, method: &str, options: &[(&str, wasm_bindgen
     for (key, value) in options {
         let _ = js_sys::Reflect::set(&arg, &(*key).into(), value);
     }
-    if let Ok(f) = js_sys::Reflect::get(el, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+    if let Ok(f) =
+        js_sys::Reflect::get(el, &method.into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
         let _ = f.call1(el, &arg);
     }
 }
@@ -224,10 +230,15 @@ pub fn bring_to(id: &str) {
     let Some(el) = document().get_element_by_id(id) else {
         return;
     };
-    let input = if matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON") {
+    let input = if matches!(
+        el.tag_name().as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"
+    ) {
         Some(el.clone())
     } else {
-        el.query_selector("input:not([type=hidden]), select, textarea").ok().flatten()
+        el.query_selector("input:not([type=hidden]), select, textarea")
+            .ok()
+            .flatten()
     };
     center(el.closest(".field").ok().flatten().as_ref().unwrap_or(&el));
     if let Some(input) = input {

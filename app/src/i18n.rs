@@ -7,12 +7,12 @@ use yishi_core::Lang;
 
 use crate::prefs;
 
-mod staff;
 mod chair;
+mod forms;
 mod nav;
+mod staff;
 mod votes;
 mod words;
-mod forms;
 
 /// A piece of screen text: its Chinese and its English, side by side, so that a message without a
 /// translation does not compile. Each message is a constant ([`Msg::AppName`], …): a screen that is not

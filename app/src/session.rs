@@ -138,10 +138,10 @@ pub fn ensure_known() {
         if !unknown || ASKED.with(|asked| asked.replace(true)) {
             return;
         }
-        if let Ok(answer) = crate::api::get(i18n.lang_untracked(), &Me {}).await {
-            if session.0.with_untracked(|s| *s == SessionState::Unknown) {
-                session.signed_in(answer.member);
-            }
+        if let Ok(answer) = crate::api::get(i18n.lang_untracked(), &Me {}).await
+            && session.0.with_untracked(|s| *s == SessionState::Unknown)
+        {
+            session.signed_in(answer.member);
         }
     });
 }

@@ -674,7 +674,10 @@ mod tests {
         };
         assert_eq!(e.message(Lang::ZhCn), "请先选一项。");
         assert_eq!(required(Lang::ZhCn, "投票范围", true), "请选择投票范围。");
-        assert_eq!(required(Lang::En, "exact place", false), "Please fill in the exact place.");
+        assert_eq!(
+            required(Lang::En, "exact place", false),
+            "Please fill in the exact place."
+        );
         let e = DomainError::RateLimited {
             retry_after_secs: 600,
         };

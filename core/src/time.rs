@@ -2,7 +2,9 @@
 //! working days and dates, and writes times in words (the minutes of a meeting, a deadline). Instants are
 //! stored and sent in UTC; only what people read is in China time.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc};
+use chrono::{
+    DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc,
+};
 
 /// China Standard Time.
 #[must_use]
@@ -116,6 +118,9 @@ mod tests {
         };
         assert_eq!(next_whole_hour(at(7, 30)), at(9, 0));
         assert_eq!(next_whole_hour(at(7, 0)), at(8, 0));
-        assert_eq!(china_local_input(next_whole_hour(at(7, 1))), "2026-12-02T17:00");
+        assert_eq!(
+            china_local_input(next_whole_hour(at(7, 1))),
+            "2026-12-02T17:00"
+        );
     }
 }

@@ -276,7 +276,11 @@ fn keyset_page(
     limit: u32,
     ascending: bool,
 ) {
-    let (after, order) = if ascending { (">", "ASC") } else { ("<", "DESC") };
+    let (after, order) = if ascending {
+        (">", "ASC")
+    } else {
+        ("<", "DESC")
+    };
     if let Some(c) = cursor {
         args.push(text(&time(c.at)));
         let at = args.len();
@@ -299,4 +303,3 @@ pub fn take_page<T>(mut rows: Vec<T>, limit: u32) -> (Vec<T>, bool) {
     rows.truncate(limit as usize);
     (rows, more)
 }
-

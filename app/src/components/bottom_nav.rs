@@ -46,7 +46,12 @@ impl Tab {
     /// The section a screen's path belongs to (none for the office's own screens).
     #[must_use]
     pub fn of(path: &str) -> Option<Tab> {
-        match path.trim_start_matches('/').split('/').next().unwrap_or_default() {
+        match path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default()
+        {
             "" => Some(Tab::Home),
             "notices" => Some(Tab::Notices),
             "matters" | "covenants" => Some(Tab::Matters),

@@ -27,9 +27,9 @@ pub mod sign_out_button;
 pub mod tally;
 pub mod term_help;
 pub mod text_field;
-pub mod toast;
 #[cfg(feature = "office")]
 pub mod threshold;
+pub mod toast;
 pub mod upcoming_meetings;
 pub mod vote_count;
 pub mod waiting_votes;
@@ -61,9 +61,9 @@ pub use sign_out_button::SignOutButton;
 pub use tally::Tally;
 pub use term_help::TermHelp;
 pub use text_field::TextField;
-pub use toast::Toast;
 #[cfg(feature = "office")]
 pub use threshold::{ThresholdOptions, parse_threshold};
+pub use toast::Toast;
 pub use upcoming_meetings::{LiveMeetings, UpcomingMeetings};
 pub use vote_count::VoteCount;
 pub use waiting_votes::WaitingVotes;

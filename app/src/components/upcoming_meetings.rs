@@ -13,7 +13,12 @@ async fn meetings_in(
 ) -> Vec<MeetingSummary> {
     meetings
         .await
-        .map(|list| list.meetings.into_iter().filter(|m| m.state == state).collect())
+        .map(|list| {
+            list.meetings
+                .into_iter()
+                .filter(|m| m.state == state)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -452,7 +452,10 @@ mod tests {
         });
         assert_eq!(opening(Some(at(6)), now), invalid);
         assert_eq!(
-            opening(Some(now + chrono::Duration::days(OPENS_AHEAD_MAX_DAYS + 1)), now),
+            opening(
+                Some(now + chrono::Duration::days(OPENS_AHEAD_MAX_DAYS + 1)),
+                now
+            ),
             invalid
         );
     }

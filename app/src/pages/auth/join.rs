@@ -42,7 +42,15 @@ pub fn JoinPage() -> impl IntoView {
         let code = normalize_invite_code(&invite_code.get()).ok();
         async move {
             let code = code?;
-            Some(api::get(i18n.lang_untracked(), &InvitePlace { code: Token::from_trusted(code) }).await)
+            Some(
+                api::get(
+                    i18n.lang_untracked(),
+                    &InvitePlace {
+                        code: Token::from_trusted(code),
+                    },
+                )
+                .await,
+            )
         }
     });
 

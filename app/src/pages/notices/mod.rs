@@ -10,9 +10,9 @@ pub mod notice_detail;
 #[cfg(feature = "office")]
 pub mod notice_form;
 pub mod notice_list;
-pub mod notices_page;
 #[cfg(feature = "office")]
 pub mod notice_reads;
+pub mod notices_page;
 pub mod objections;
 #[cfg(feature = "office")]
 pub mod print;
@@ -28,9 +28,9 @@ pub use notice_detail::NoticePage;
 #[cfg(feature = "office")]
 pub use notice_form::NoticeForm;
 pub use notice_list::NoticeList;
-pub use notices_page::NoticesPage;
 #[cfg(feature = "office")]
 pub use notice_reads::NoticeReads;
+pub use notices_page::NoticesPage;
 pub use objections::PeriodBox;
 #[cfg(feature = "office")]
 pub use print::NoticePrintPage;

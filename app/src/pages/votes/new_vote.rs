@@ -1,13 +1,13 @@
 use chrono::Duration;
-use yishi_core::time::{china_local_input, next_whole_hour, parse_china_local};
-use yishi_core::votes::poll::opening;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::routes::CreateVote;
 use yishi_core::api::votes::CreateVoteRequest;
 use yishi_core::error::Field;
+use yishi_core::time::{china_local_input, next_whole_hour, parse_china_local};
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
+use yishi_core::votes::poll::opening;
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_options};
 use yishi_core::votes::tally::{Method, Quorum, RankedRule, Rules, Threshold, TieBreak};
 

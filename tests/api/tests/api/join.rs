@@ -142,7 +142,12 @@ fn a_live_code_names_its_flat_and_nothing_else() {
         r.expect(200, None);
         assert_eq!(r.body["place"], expected.as_str());
         // Only the place: nobody's name, no ids.
-        assert_eq!(r.body.as_object().map(serde_json::Map::len), Some(1), "{}", r.body);
+        assert_eq!(
+            r.body.as_object().map(serde_json::Map::len),
+            Some(1),
+            "{}",
+            r.body
+        );
     }
 
     // A used or revoked code, or one that cannot be a code, tells nothing.

@@ -1326,14 +1326,27 @@ fn a_resident_waiting_for_confirmation_reports_about_her_own_community_only() {
     // Her building, while staff have not confirmed her yet: the report is taken and routed as anyone's.
     let r = report(&mut pending, "sub_t_light", "bld_t03", &text, json!({}));
     r.expect(201, None);
-    assert_eq!(r.body["request"]["unit"]["name"].as_str().map(str::is_empty), Some(false));
+    assert_eq!(
+        r.body["request"]["unit"]["name"]
+            .as_str()
+            .map(str::is_empty),
+        Some(false)
+    );
     let id = id_of(&r);
-    pending.get(&format!("/api/v1/requests/{id}")).expect(200, None);
+    pending
+        .get(&format!("/api/v1/requests/{id}"))
+        .expect(200, None);
     let mine = pending.get("/api/v1/requests?view=mine&limit=100");
     assert!(mine.body.to_string().contains(&text));
     // Another community's building is not hers to report on.
-    report(&mut pending, "sub_t_light", "bld_o01", &marker("别处"), json!({}))
-        .expect(403, Some("forbidden"));
+    report(
+        &mut pending,
+        "sub_t_light",
+        "bld_o01",
+        &marker("别处"),
+        json!({}),
+    )
+    .expect(403, Some("forbidden"));
     // Reporting opens nobody else's requests to her.
     pending
         .get("/api/v1/requests?view=all")

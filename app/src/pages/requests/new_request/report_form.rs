@@ -15,8 +15,8 @@ use yishi_core::{DomainError, Lang};
 use super::super::{RequestItem, routing_text};
 use crate::api::{self, Query};
 use crate::components::scope_select::parse_scope;
-use crate::components::{FormAlert, ScopeSelect, TextField};
 use crate::components::toast;
+use crate::components::{FormAlert, ScopeSelect, TextField};
 use crate::forms::{FormError, Named, chosen_files};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::photos;
@@ -236,11 +236,11 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
                         &[("unit", &answer.request.unit.name)],
                     ));
                     navigate(
-                    &format!("/requests/{}", answer.request.id),
-                    NavigateOptions {
-                        replace: true,
-                        ..NavigateOptions::default()
-                    },
+                        &format!("/requests/{}", answer.request.id),
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
                     );
                 }
                 Err(e) => errors.set(e),
@@ -302,10 +302,12 @@ pub(super) fn ReportForm(member: MemberView, catalogue: CatalogueResponse) -> im
     let photos_error = errors.field("photos");
     // The exact place is wanted only when the place chosen is not a building or an entrance.
     let place_text_needed = Signal::derive(move || {
-        parse_scope(&where_()).is_some_and(|p| !matches!(p.kind, ScopeKind::Building | ScopeKind::Unit))
+        parse_scope(&where_())
+            .is_some_and(|p| !matches!(p.kind, ScopeKind::Building | ScopeKind::Unit))
     });
     if places.is_empty() && !registers {
-        return view! { <p class="notice-box" role="status">{i18n.text(Msg::NoHomeToReport)}</p> }.into_any();
+        return view! { <p class="notice-box" role="status">{i18n.text(Msg::NoHomeToReport)}</p> }
+            .into_any();
     }
     let categories = catalogue.categories.clone();
     let dispatches = catalogue.dispatches;

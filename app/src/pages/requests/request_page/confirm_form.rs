@@ -1,7 +1,7 @@
 use leptos::prelude::*;
+use yishi_core::DomainError;
 use yishi_core::api::requests::{ConfirmRequest, RequestView};
 use yishi_core::api::routes::ConfirmRequestOutcome;
-use yishi_core::DomainError;
 use yishi_core::error::Field;
 use yishi_core::requests::{ConfirmationWindow, Outcome, confirmation_window};
 
