@@ -89,7 +89,7 @@ test('a resident casts a named and a secret vote, and later finds both with thei
   const login = new LoginPage(r3.page);
   await login.signIn(RESIDENT_3.phone, RESIDENT_3.password);
   await new NoticeBoard(r3.page).expectLoaded();
-  await r3.page.getByRole('link', { name: '我的账号' }).click();
+  await r3.page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '我的', exact: true }).click();
   await r3.page.getByRole('link', { name: '我的投票和回执' }).click();
   const history = new MyVotes(r3.page);
   await history.expectLoaded();

@@ -34,7 +34,9 @@ test('a grid worker records that an elderly resident without a phone was told of
 
   // Staff see the act in the audit log, with whom it was for and why.
   await staff.page.goto('/admin/audit');
-  await expect(staff.page.getByText(`代${ELDER}办理：老人没有手机，已上门告知`).first()).toBeVisible();
+  const entry = staff.page.getByRole('listitem').filter({ hasText: `${GRID_WORKER.name} 代 ${ELDER} 确认已知晓 — ${title}` });
+  await expect(entry).toBeVisible();
+  await expect(entry.getByText('原因：老人没有手机，已上门告知')).toBeVisible();
   await expectAccessible(staff.page);
 
   for (const s of [staff, r3, grid]) await s.context.close();

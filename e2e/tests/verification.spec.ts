@@ -56,6 +56,8 @@ test('a resident who joins with a code sent from a distance waits for staff to c
   await board.expectLoaded();
   await expect(phone.getByText('您的居民身份正在等待社区确认')).toHaveCount(0);
   await expect(board.notice(title)).toBeVisible();
+  // Her community's older notices are under 公告 (the home screen shows the newest few).
+  await board.openAll();
   await expect(board.notice('幸福社区居民议事会召开通知')).toBeVisible();
 
   await context.close();

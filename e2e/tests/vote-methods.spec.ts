@@ -134,11 +134,11 @@ test('before a vote opens, a resident asks a neighbour to vote for her by phone 
   const proxy = r3.page.getByRole('region', { name: '委托邻居代投' });
   await expect(proxy).toBeVisible();
   await proxy.getByLabel('受托邻居的手机号').fill('139 0051 1011');
-  await proxy.getByRole('button', { name: '委托' }).click();
+  await proxy.getByRole('button', { name: '委托', exact: true }).click();
   await expect(proxy.getByRole('alert')).toHaveText('这个手机号的主人不在这次投票的投票人名单里，不能受托。');
   await proxy.getByLabel('受托邻居的手机号').fill('13900311021');
   await expectAccessible(r3.page);
-  await proxy.getByRole('button', { name: '委托' }).click();
+  await proxy.getByRole('button', { name: '委托', exact: true }).click();
   await expect(proxy.getByText(/已委托余.*代您投票。/)).toBeVisible();
   await r3.page.reload();
   await expect(r3.page.getByText('您已委托邻居代您投票。')).toBeVisible();
