@@ -22,8 +22,8 @@ async fn meetings_in(
         .unwrap_or_default()
 }
 
-/// A meeting as a card: its title, and where and when.
-fn meeting_card(m: MeetingSummary) -> impl IntoView {
+/// A meeting as a card: its title, and where and when (here and on the votes and meetings screen).
+pub fn meeting_card(m: MeetingSummary) -> AnyView {
     view! {
         <li>
             <a href=format!("/meetings/{}", m.id)>
@@ -32,6 +32,7 @@ fn meeting_card(m: MeetingSummary) -> impl IntoView {
             </a>
         </li>
     }
+    .into_any()
 }
 
 /// On the home screen, first: the meetings of her places in session now, where she can check in and

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use yishi_core::api::meetings::MeetingSummary;
 use yishi_core::api::routes::{ListMeetings, ListVotes, PostableScopes};
 use yishi_core::api::votes::VoteSummary;
 use yishi_core::meetings::MeetingState;
 use yishi_core::votes::VoteState;
 
 use crate::api;
+use crate::components::upcoming_meetings::meeting_card;
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, OfficeLink};
 use crate::format::local_datetime;
 use crate::i18n::{I18n, Msg, fill, use_i18n};
@@ -38,19 +38,6 @@ fn vote_card(i18n: I18n, v: VoteSummary) -> AnyView {
             <a href=format!("/votes/{}", v.id)>
                 <span class="card-title">{v.title}</span>
                 <span class="card-meta">{v.scope_name}" · "{move || fill(i18n.lang(), when, &[("time", &at)])}</span>
-            </a>
-        </li>
-    }
-    .into_any()
-}
-
-/// A meeting as a card: its title, and where and when.
-fn meeting_card(m: MeetingSummary) -> AnyView {
-    view! {
-        <li>
-            <a href=format!("/meetings/{}", m.id)>
-                <span class="card-title">{m.title}</span>
-                <span class="card-meta">{m.place}" · "{local_datetime(&m.starts_at)}</span>
             </a>
         </li>
     }
