@@ -65,6 +65,9 @@ def main() -> None:
                         "--log-level=warning", f"--outfile={DIST / js}", "--allow-overwrite"], check=True)
         apps[name] = {"js": "/" + js, "wasm": "/" + wasm, "bytes": (folder / wasm).stat().st_size}
     css = one(DIST, "styles-*.css")
+    # The read-aloud script, fetched by the app on the first tap of 朗读 (never part of a first load).
+    subprocess.run([os.environ["ESBUILD_BIN"], str(ROOT / "public" / "speech.js"), "--minify",
+                    "--log-level=warning", f"--outfile={DIST / 'speech.js'}"], check=True)
 
     # index.html: Trunk's start-up script and preloads out, the loader in.
     html = (DIST / "index.html").read_text(encoding="utf-8")
@@ -93,6 +96,7 @@ def main() -> None:
         "/manifest.webmanifest",
         "/icon.svg",
         "/icon-192.png",
+        "/speech.js",
     ]
     office_files = [apps["office"]["js"], apps["office"]["wasm"]]
     version = hashlib.sha256(("\n".join(shell + office_files) + html).encode()).hexdigest()[:16]

@@ -2,7 +2,7 @@
 """The resident's weight, checked after every build: what her phone downloads first (index.html, the
 stylesheet, the home app's JS glue and wasm, compressed as a CDN does on the fly with brotli at quality 4)
 stays within the budget; the office's screens stay out of the resident app, and the resident's other
-screens out of the home app; the page loads the home app exactly for the home app's screens; the service
+screens out of the home app; reading aloud stays out of every first load; the page loads the home app exactly for the home app's screens; the service
 worker precaches exactly the files that exist. Run from the repository root after scripts/build.sh:
 
     python3 scripts/size_test.py
@@ -78,6 +78,18 @@ class Budget(unittest.TestCase):
         for app in ("home", "resident"):
             for name in self.bundles["first_load"][app][1:]:
                 self.assertIn("/" + name, shell)
+
+    def test_reading_aloud_costs_nothing_until_the_first_tap(self):
+        # The reading script is its own small file, fetched by the 朗读 button; no app carries speech code.
+        script = size.DIST / "speech.js"
+        self.assertTrue(script.is_file())
+        self.assertLess(size.sizes(script)["br4"], 2_500)
+        html = (size.DIST / "index.html").read_text(encoding="utf-8")
+        self.assertNotIn("speech.js", html)
+        for app, files in self.bundles["first_load"].items():
+            self.assertNotIn("speech.js", files)
+            glue = (size.DIST / files[2]).read_text(encoding="utf-8")
+            self.assertNotIn("SpeechSynthesis", glue, f"the {app} app binds speech synthesis itself")
 
     def test_index_html_loads_either_app_and_nothing_before_its_frame(self):
         html = (size.DIST / "index.html").read_text(encoding="utf-8")

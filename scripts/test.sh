@@ -3,7 +3,7 @@
 # "summary: N passed, N failed".
 #   1. unit: core's unit and property tests (with the check that docs/API.md's routes and docs/openapi.json
 #      are what the endpoint table generates) and the app's, natively; docs/openapi.json by an OpenAPI
-#      validator
+#      validator; the read-aloud script in Node
 #   2. seed: the demo seed and the API fixture regenerate identically and load into the schema
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
@@ -31,6 +31,9 @@ m = re.search(r"^Ran (\d+) tests?", text, re.M)                                 
 if m:
     bad = sum(int(x) for x in re.findall(r"(?:failures|errors)=(\d+)", text))
     p += int(m.group(1)) - bad; f += bad
+for m in re.finditer(r"^# (pass|fail) (\d+)$", text, re.M):                         # node --test (TAP)
+    if m.group(1) == "fail": f += int(m.group(2))
+    else: p += int(m.group(2))
 for m in re.finditer(r"^\s+(\d+) (passed|failed|flaky)\b", text, re.M):         # playwright
     if m.group(2) == "failed": f += int(m.group(1))
     else: p += int(m.group(1))
@@ -58,6 +61,7 @@ stage() { # name command...
 
 stage unit cargo test -p yishi-core -p yishi-app \
   --features yishi-core/test-util,yishi-core/schema,yishi-app/office
+stage speech node --test --test-reporter=tap tests/speech/speech.test.cjs
 stage openapi python3 scripts/openapi_test.py
 stage seed python3 scripts/seed_test.py
 if YISHI_QUIET_SIZES=1 scripts/build.sh; then

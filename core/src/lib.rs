@@ -22,7 +22,6 @@ pub mod photos;
 pub mod policy;
 pub mod requests;
 pub mod richtext;
-pub mod speech;
 pub mod territory;
 pub mod text;
 pub mod time;

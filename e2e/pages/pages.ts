@@ -1,5 +1,5 @@
 // Page objects: what a user sees and does, by role and label, in Chinese.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export class LoginPage {
@@ -83,8 +83,13 @@ export class NewNoticePage {
 }
 
 /** A fresh browser context on a phone, signed in as `phone`, on the notice board. */
-export async function signedInPhone(browser: Browser, phone: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+export async function signedInPhone(
+  browser: Browser,
+  phone: string,
+  password: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const login = new LoginPage(page);
   await login.open();

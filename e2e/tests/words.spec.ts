@@ -28,6 +28,15 @@ async function chooseAudience(page: Page, place: string) {
   await audience.selectOption({ label: (await option.textContent())!.trim() });
 }
 
+/** The requests the page makes for a path, as they happen. */
+function fetchesOf(page: Page, path: string): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === path) seen.push(request.url());
+  });
+  return seen;
+}
+
 async function checkScreen(page: Page) {
   await expectAccessible(page);
   await expectTapTargets(page);
@@ -60,6 +69,7 @@ test('a resident learns what 公示期 means, has a notice read aloud and stops 
   // A resident with a Chinese voice on her phone opens the disclosure.
   const { page, context } = await signedInPhone(browser, RESIDENT_2.phone, RESIDENT_2.password);
   await stubSpeech(page, [ENGLISH_VOICE, CHINESE_VOICE]);
+  const speechScript = fetchesOf(page, '/speech.js');
   await page.goto(DISCLOSURE);
   await expect(page.getByRole('heading', { name: '2026年第三季度社区公益金收支公示', level: 1 })).toBeVisible();
   await shot(page, 'notice');
@@ -72,6 +82,8 @@ test('a resident learns what 公示期 means, has a notice read aloud and stops 
   await checkScreen(page);
   await period.close(PERIOD_MEANING);
 
+  // The page came without the reading script: 朗读 fetches it at the first tap.
+  expect(speechScript.length).toBe(0);
   // 朗读 reads the title and the text without its markup, in Chinese with the Chinese voice.
   await page.getByRole('button', { name: '朗读', exact: true }).click();
   await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
@@ -96,6 +108,8 @@ test('a resident learns what 公示期 means, has a notice read aloud and stops 
   await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
   await finishSpeaking(page);
   await expect(page.getByRole('button', { name: '朗读', exact: true })).toBeVisible();
+  // Fetched once, however many times she taps.
+  expect(speechScript.length).toBe(1);
 
   // On the vote: the method in plain words, what a secret ballot means, and 朗读 of question and options.
   await page.goto(voteUrl);
@@ -153,11 +167,29 @@ test('a phone without a Chinese voice says so and reads nothing; a phone without
 
   const noSpeech = await signedInPhone(browser, RESIDENT_2.phone, RESIDENT_2.password);
   await stubSpeech(noSpeech.page, null);
+  const fetched = fetchesOf(noSpeech.page, '/speech.js');
   await noSpeech.page.goto(DISCLOSURE);
   await noSpeech.page.getByRole('button', { name: '朗读', exact: true }).click();
   await expect(noSpeech.page.getByRole('status').filter({ hasText: '这台手机不能朗读。' })).toBeVisible();
+  // Nothing is fetched for a phone that cannot speak.
+  expect(fetched.length).toBe(0);
   await shot(noSpeech.page, 'no-speech');
   await noSpeech.context.close();
+
+  // On a bad network the reading script does not arrive (and no service worker has kept it yet): she is
+  // told, and a later tap tries again.
+  const offline = await signedInPhone(browser, RESIDENT_2.phone, RESIDENT_2.password, { serviceWorkers: 'block' });
+  await stubSpeech(offline.page, [CHINESE_VOICE]);
+  await offline.context.route('**/speech.js', (route) => route.abort('internetdisconnected'));
+  await offline.page.goto(DISCLOSURE);
+  await offline.page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect(offline.page.getByRole('status').filter({ hasText: '网络不好，朗读没有打开，请稍后再点一次。' })).toBeVisible();
+  await shot(offline.page, 'reading-script-not-loaded');
+  await offline.context.unroute('**/speech.js');
+  await offline.page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect(offline.page.getByRole('button', { name: '停止朗读' })).toBeVisible();
+  expect((await speechLog(offline.page)).spoken[0].text).toBe('2026年第三季度社区公益金收支公示');
+  await offline.context.close();
 });
 
 test('in English and in large type, the "?" and 朗读 speak her language and stay thumb-sized', async ({ browser }) => {

@@ -27,6 +27,11 @@ impl Msg {
         zh: "这台手机不能朗读。",
         en: "This phone cannot read aloud.",
     };
+    /// The read-aloud script could not be fetched (no network, and not yet kept on the phone).
+    pub const ReadAloudNotLoaded: Msg = Msg {
+        zh: "网络不好，朗读没有打开，请稍后再点一次。",
+        en: "Reading aloud could not be opened: the network is poor. Please tap again later.",
+    };
     pub const NoChineseVoice: Msg = Msg {
         zh: "这台手机没有中文朗读声音。",
         en: "This phone has no Chinese reading voice.",
