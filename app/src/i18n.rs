@@ -1029,9 +1029,13 @@ impl Msg {
         zh: "会议地点",
         en: "Place",
     };
-    pub const StartsInHours: Msg = Msg {
-        zh: "几小时后开始（0 表示现在）",
-        en: "Starts in how many hours (0: now)",
+    pub const MeetingStartLegend: Msg = Msg {
+        zh: "什么时候开会",
+        en: "When the meeting starts",
+    };
+    pub const MeetingStartsAtLabel: Msg = Msg {
+        zh: "开会时间（北京时间）",
+        en: "Starts at (China time)",
     };
     pub const MeetingAudience: Msg = Msg {
         zh: "会议范围",

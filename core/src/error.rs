@@ -35,6 +35,8 @@ pub enum Field {
     Options,
     ClosesAt,
     OpensAt,
+    /// When a meeting starts.
+    StartsAt,
     Secrecy,
     Voter,
     Channel,
@@ -111,6 +113,7 @@ impl Field {
             Field::Options => "options",
             Field::ClosesAt => "closes_at",
             Field::OpensAt => "opens_at",
+            Field::StartsAt => "starts_at",
             Field::Secrecy => "secrecy",
             Field::Voter => "voter",
             Field::Channel => "channel",

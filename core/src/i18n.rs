@@ -160,6 +160,8 @@ impl Field {
             (Field::ClosesAt, Lang::En) => "closing time",
             (Field::OpensAt, Lang::ZhCn) => "开始时间",
             (Field::OpensAt, Lang::En) => "opening time",
+            (Field::StartsAt, Lang::ZhCn) => "开会时间",
+            (Field::StartsAt, Lang::En) => "start time",
             (Field::FloorArea, Lang::ZhCn) => "建筑面积",
             (Field::FloorArea, Lang::En) => "floor area",
             (Field::BirthYear, Lang::ZhCn) => "出生年份",
@@ -340,6 +342,9 @@ impl DomainError {
             DomainError::Invalid {
                 field: Field::OpensAt,
             } => "开始时间不能早于现在，也不能晚于半年以后。".into(),
+            DomainError::Invalid {
+                field: Field::StartsAt,
+            } => "开会时间不能早于现在，也不能晚于半年以后。".into(),
             DomainError::Invalid { field } => format!("{}格式不正确。", field.label(zh)),
             DomainError::OutOfRange { field, min, max } => {
                 format!("{}应在 {min} 到 {max} 之间。", field.label(zh))
@@ -467,6 +472,9 @@ impl DomainError {
             DomainError::Invalid {
                 field: Field::OpensAt,
             } => "The opening time cannot be in the past, nor more than six months ahead.".into(),
+            DomainError::Invalid {
+                field: Field::StartsAt,
+            } => "The start time cannot be in the past, nor more than six months ahead.".into(),
             DomainError::Invalid { field } => format!("The {} is not valid.", field.label(en)),
             DomainError::OutOfRange { field, min, max } => {
                 format!("The {} must be between {min} and {max}.", field.label(en))

@@ -89,6 +89,17 @@ impl MeetingSettings {
     }
 }
 
+/// When a meeting may be called to start, checked when it is called: as a vote's opening, from an hour
+/// before `now` (a chair calling it as the room fills, a phone's clock running late) to half a year
+/// ahead.
+pub fn check_start(at: DateTime<Utc>, now: DateTime<Utc>) -> DomainResult<()> {
+    crate::votes::poll::opening(Some(at), now)
+        .map(|_| ())
+        .map_err(|_| DomainError::Invalid {
+            field: Field::StartsAt,
+        })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -477,6 +488,35 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+
+    #[test]
+    fn a_meeting_starts_from_an_hour_ago_to_half_a_year_ahead() {
+        let now = DateTime::parse_from_rfc3339("2026-12-02T10:00:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        let hours = chrono::Duration::hours;
+        for ok in [
+            now,
+            now - hours(1),
+            now + hours(3),
+            now + chrono::Duration::days(180),
+        ] {
+            assert_eq!(check_start(ok, now), Ok(()), "{ok}");
+        }
+        for bad in [
+            now - hours(1) - chrono::Duration::minutes(1),
+            now - chrono::Duration::days(3),
+            now + chrono::Duration::days(181),
+        ] {
+            assert_eq!(
+                check_start(bad, now),
+                Err(DomainError::Invalid {
+                    field: Field::StartsAt
+                }),
+                "{bad}"
+            );
+        }
+    }
     use crate::testing::actors::*;
     use crate::testing::territory::*;
 

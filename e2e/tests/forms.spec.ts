@@ -131,6 +131,44 @@ test('the new-vote form names its own fields, clears an error once fixed, and op
   await staff.context.close();
 });
 
+test('a new meeting starts now or at a date and time she picks, never “hours from now”', async ({ browser }) => {
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  const page = staff.page;
+  const title = `3号楼停车位协商会 ${Date.now() % 100000}`;
+  await page.goto('/meetings/new');
+  await expect(page.getByRole('heading', { name: '召开议事会', level: 1 })).toBeVisible();
+  await expect(page.getByText(/几小时后/)).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: '现在开始' })).toBeChecked();
+  await page.getByLabel('会议名称').fill(title);
+  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
+  const audience = page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await page.getByLabel('议程（每行一个议题）').fill('地面停车位怎么分');
+
+  // A time in China time, the next whole hour to begin with; one long past is refused at the field.
+  await page.getByRole('radio', { name: '定个时间开始' }).check();
+  const starts = page.getByLabel('开会时间（北京时间）');
+  await expect(starts).toHaveAttribute('type', 'datetime-local');
+  await expect(starts).toHaveValue(/^\d{4}-\d\d-\d\dT\d\d:00$/);
+  await starts.fill('2020-01-01T19:30');
+  await page.getByRole('button', { name: '召开', exact: true }).click();
+  await expect(fieldError(page, '开会时间不能早于现在，也不能晚于半年以后。')).toBeVisible();
+  await expect(starts).toBeFocused();
+  await expectAccessible(page);
+  await shot(page, 'meeting-start-in-the-past');
+
+  // A week from now at half past seven in the evening: the meeting page says so.
+  const day = new Date(Date.now() + 7 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  await starts.fill(`${day}T19:30`);
+  await expect(fieldError(page, '开会时间不能早于现在，也不能晚于半年以后。')).toHaveCount(0);
+  await page.getByRole('button', { name: '召开', exact: true }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByText(`${day} 19:30`)).toBeVisible();
+  await shot(page, 'meeting-called-for-a-time');
+  await staff.context.close();
+});
+
 test('a resident sees no empty drafts tab, a notice’s publication dates, an adopted covenant without drafting comments, and no “answer by” a past date', async ({ browser }) => {
   const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
   const page = r3.page;

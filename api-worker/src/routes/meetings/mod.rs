@@ -181,6 +181,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         })?;
     authorize(&member.actor, Action::ManageVotes, Target::Scope(&scope))?;
     let settings = body.settings.validate()?;
+    yishi_core::meetings::check_start(settings.starts_at, ctx.now)?;
     let id = ctx.new_id(MeetingId::generate)?;
     let token = yishi_core::auth::hex(&crypto::random_bytes::<12>()?);
     let entry = audit_entry(

@@ -1,11 +1,11 @@
-use chrono::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use yishi_core::DomainError;
 use yishi_core::api::meetings::CreateMeetingRequest;
 use yishi_core::api::routes::CreateMeeting;
 use yishi_core::error::Field;
-use yishi_core::meetings::{MeetingSettings, Procedure};
+use yishi_core::meetings::{MeetingSettings, Procedure, check_start};
+use yishi_core::time::{china_local_input, next_whole_hour, parse_china_local};
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::tally::{Quorum, Threshold};
 
@@ -26,7 +26,9 @@ pub fn NewMeetingPage() -> impl IntoView {
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
-    let starts_in = RwSignal::new(String::from("0"));
+    // Now, or at a time she picks (China time; the next whole hour to begin with).
+    let start = RwSignal::new(String::from("now"));
+    let starts_at = RwSignal::new(china_local_input(next_whole_hour(now())));
     let scope = RwSignal::new(String::new());
     let electorate = RwSignal::new(String::from("residents"));
     let quorum = RwSignal::new(String::from("0"));
@@ -34,6 +36,7 @@ pub fn NewMeetingPage() -> impl IntoView {
     let agenda = RwSignal::new(String::new());
     let errors = FormError::new(&[
         ("title", "meeting-title"),
+        ("starts_at", "meeting-starts-at"),
         ("place", "meeting-place"),
         ("scope", "meeting-scope"),
         ("agenda", "meeting-agenda"),
@@ -60,15 +63,21 @@ pub fn NewMeetingPage() -> impl IntoView {
         let scope = parse_scope(&scope.get_untracked()).ok_or(DomainError::Required {
             field: Field::Scope,
         })?;
-        let hours: i64 = starts_in
-            .get_untracked()
-            .trim()
-            .parse()
-            .ok()
-            .filter(|h| (0..=24 * 60).contains(h))
-            .ok_or(DomainError::Invalid {
-                field: Field::ClosesAt,
+        let starts = if start.get_untracked() == "later" {
+            let at = starts_at.get_untracked();
+            if at.trim().is_empty() {
+                return Err(DomainError::Required {
+                    field: Field::StartsAt,
+                });
+            }
+            let at = parse_china_local(&at).ok_or(DomainError::Invalid {
+                field: Field::StartsAt,
             })?;
+            check_start(at, now())?;
+            at
+        } else {
+            now()
+        };
         let percent: u8 = quorum
             .get_untracked()
             .trim()
@@ -81,7 +90,7 @@ pub fn NewMeetingPage() -> impl IntoView {
         let settings = MeetingSettings {
             title: title.get_untracked(),
             place: place.get_untracked(),
-            starts_at: now() + Duration::hours(hours),
+            starts_at: starts,
             electorate: match electorate.get_untracked().as_str() {
                 "households" => ElectorateRule::Households {
                     cast_by: HouseholdCaster::Representative,
@@ -120,7 +129,20 @@ pub fn NewMeetingPage() -> impl IntoView {
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="meeting-title" label=Msg::MeetingTitle value=title error=errors.field("title") />
                 <TextField id="meeting-place" label=Msg::MeetingPlace value=place error=errors.field("place") />
-                <TextField id="meeting-starts" label=Msg::StartsInHours value=starts_in kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
+                <fieldset class="field">
+                    <legend>{i18n.text(Msg::MeetingStartLegend)}</legend>
+                    <label class="choice">
+                        <input type="radio" name="meeting-start" value="now" checked=true on:change=move |_| start.set("now".into()) />
+                        {i18n.text(Msg::StartNow)}
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="meeting-start" value="later" on:change=move |_| start.set("later".into()) />
+                        {i18n.text(Msg::StartLater)}
+                    </label>
+                </fieldset>
+                {move || (start.get() == "later").then(|| view! {
+                    <TextField id="meeting-starts-at" label=Msg::MeetingStartsAtLabel value=starts_at kind="datetime-local" error=errors.field("starts_at") />
+                })}
                 <ScopeSelect id="meeting-scope" label=Msg::MeetingAudience value=scope error=errors.field("scope") />
                 <div class="field">
                     <label for="meeting-electorate">{i18n.text(Msg::Invited)}</label>

@@ -692,6 +692,22 @@ fn only_chairs_call_meetings_and_only_sound_ones() {
     by_ballots["procedure"]["quorum"] = json!({ "kind": "count", "ballots": 3 });
     create(&mut staff, "bld_t03", by_ballots).expect(422, Some("invalid"));
     create(&mut staff, "bld_nope", settings()).expect(422, Some("invalid"));
+    // A start long past, or more than half a year ahead, is a mistake; an hour ago or next month is not.
+    for (days, ok) in [(-2, false), (200, false), (30, true)] {
+        let mut when = settings();
+        when["starts_at"] = json!((chrono::Utc::now() + chrono::Duration::days(days)).to_rfc3339());
+        let r = create(&mut staff, "bld_t03", when);
+        if ok {
+            r.expect(201, None);
+        } else {
+            r.expect(422, Some("invalid"));
+            assert_eq!(r.body["error"]["field"], "starts_at");
+            assert_eq!(
+                r.body["error"]["message"],
+                "开会时间不能早于现在，也不能晚于半年以后。"
+            );
+        }
+    }
     let r = create(&mut head, "bld_t03", settings());
     r.expect(201, None);
     let id = r.body["meeting"]["id"]
