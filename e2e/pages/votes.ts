@@ -7,6 +7,8 @@ export interface VoteForm {
   options?: string;
   budget?: string;
   named?: boolean;
+  /** A named vote in which a voter may change her ballot until it closes. */
+  changeable?: boolean;
 }
 
 /** Staff start a vote for `place` from the form; returns the new vote's address. */
@@ -21,6 +23,7 @@ export async function startVote(page: Page, title: string, place: string, form: 
   const option = audience.locator('option', { hasText: place }).first();
   await audience.selectOption({ label: (await option.textContent())!.trim() });
   if (form.named) await page.getByRole('checkbox', { name: '无记名投票' }).uncheck();
+  if (form.changeable) await page.getByRole('checkbox', { name: '截止前可以改票（仅限记名投票）' }).check();
   await page.getByRole('button', { name: '发起' }).click();
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   return new URL(page.url()).pathname;

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LoginPage, NoticeBoard, expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
 import { MyVotes, VotePage, startVote } from '../pages/votes';
+import { TermHelp } from '../pages/words';
 import { RESIDENT_3, STAFF } from './demo';
 
 /**
@@ -161,5 +162,55 @@ test('a named ranking reads back in her order', async ({ browser }) => {
   await staff.page.goto(url);
   await staff.page.getByRole('button', { name: '结束投票' }).click();
   await expect(staff.page.getByText('投票已结束')).toBeVisible();
+  for (const x of [staff, r3]) await x.context.close();
+});
+
+test('in a vote that allows it she changes her vote before it closes, and learns what 回执 means', async ({ browser }) => {
+  const stamp = Date.now() % 100000;
+  const title = `3号楼是否统一更换信报箱 ${stamp}`;
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  const url = await startVote(staff.page, title, '3号楼', { named: true, changeable: true });
+  const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  await r3.page.goto(url);
+  await r3.page.getByRole('radio', { name: '赞成' }).check();
+  const page = new VotePage(r3.page);
+  await page.cast();
+  const mine = page.myBallot();
+  await expect(mine.getByText('您选的是： 赞成')).toBeVisible();
+  const first = await page.receipt();
+
+  // "?" beside her receipt says what it is for.
+  const receipt = new TermHelp(r3.page, '什么是回执？');
+  await receipt.open('投票后给您的一串号码，结果公布后可以在投票清单里找到它，核对您的票算进去了。');
+  await checked(r3.page, 'receipt-explained');
+  await receipt.close('投票后给您的一串号码，结果公布后可以在投票清单里找到它，核对您的票算进去了。');
+
+  // 改票 opens the ballot again (and 不改了 closes it); her new choice replaces the old one.
+  const change = mine.getByRole('button', { name: '改票' });
+  await expect(mine.getByText('截止前可以改票，以最后投的一次为准。')).toBeVisible();
+  await change.click();
+  await expect(mine.getByRole('button', { name: '不改了' })).toHaveAttribute('aria-expanded', 'true');
+  await mine.getByRole('radio', { name: '反对' }).check();
+  await checked(r3.page, 'changing-her-vote');
+  await mine.getByRole('button', { name: '投这一票' }).click();
+  await expect(mine.getByRole('status')).toHaveText('已改票，以这一次为准。');
+  await expect(mine.getByText('您选的是： 反对')).toBeVisible();
+  const second = await page.receipt();
+  expect(second).not.toBe(first);
+  // Counted once: one ballot of hers in the count, as before.
+  await expect(r3.page.getByText(/^已投 1 票，共 \d+ 人可投$/)).toBeVisible();
+  await shot(r3.page, 'vote-changed');
+
+  // Her history shows the new choice.
+  await r3.page.goto('/votes/mine');
+  const record = new MyVotes(r3.page).vote(title);
+  await expect(record.getByText('您选的是： 反对')).toBeVisible();
+  await staff.page.goto(url);
+  await staff.page.getByRole('button', { name: '结束投票' }).click();
+  await expect(staff.page.getByText('投票已结束')).toBeVisible();
+  // Once it is closed, it cannot be changed.
+  await r3.page.goto(url);
+  await expect(page.myBallot().getByText('您选的是： 反对')).toBeVisible();
+  await expect(r3.page.getByRole('button', { name: '改票' })).toHaveCount(0);
   for (const x of [staff, r3]) await x.context.close();
 });

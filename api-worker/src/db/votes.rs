@@ -478,6 +478,12 @@ pub async fn my_ballots(db: &D1Database, member: &MemberId) -> ApiResult<Vec<MyV
     all(db, &my_votes_sql("1 = 1"), &[text(member.as_str())]).await
 }
 
+/// Delegated votes of the snapshot with their caster (`c`) and whether the proxy cast each: the columns
+/// and the FROM clause, for a WHERE to follow.
+const DELEGATED_AWAY: &str = "x.from_key, \
+        EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = x.vote_id AND p.voter_key = x.from_key) AS cast \
+    FROM vote_proxies x JOIN vote_casters c ON c.vote_id = x.vote_id AND c.voter_key = x.from_key";
+
 /// Once the vote is open: her votes of the snapshot she delegated before it opened, and whether her
 /// proxy has cast each.
 pub async fn delegated_away(
@@ -492,15 +498,35 @@ pub async fn delegated_away(
     }
     Ok(all::<Row>(
         db,
-        "SELECT x.from_key, \
-                EXISTS (SELECT 1 FROM vote_participation p WHERE p.vote_id = x.vote_id AND p.voter_key = x.from_key) AS cast \
-         FROM vote_proxies x JOIN vote_casters c ON c.vote_id = x.vote_id AND c.voter_key = x.from_key \
-         WHERE x.vote_id = ?1 AND c.member_id = ?2",
+        &format!("SELECT {DELEGATED_AWAY} WHERE x.vote_id = ?1 AND c.member_id = ?2"),
         &[text(vote.as_str()), text(member.as_str())],
     )
     .await?
     .into_iter()
     .map(|r| (r.from_key, r.cast != 0))
+    .collect())
+}
+
+/// In every opened vote: her votes of the snapshot she delegated, as (vote, voter key, cast by her
+/// proxy), for her history.
+pub async fn all_delegated_away(
+    db: &D1Database,
+    member: &MemberId,
+) -> ApiResult<Vec<(String, String, bool)>> {
+    #[derive(Deserialize)]
+    struct Row {
+        vote_id: String,
+        from_key: String,
+        cast: i64,
+    }
+    Ok(all::<Row>(
+        db,
+        &format!("SELECT x.vote_id, {DELEGATED_AWAY} WHERE c.member_id = ?1"),
+        &[text(member.as_str())],
+    )
+    .await?
+    .into_iter()
+    .map(|r| (r.vote_id, r.from_key, r.cast != 0))
     .collect())
 }
 

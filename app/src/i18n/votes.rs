@@ -128,4 +128,26 @@ impl Msg {
         zh: "记名",
         en: "Named",
     };
+    /// On a named vote that allows it, while it is open: cast again, replacing her ballot.
+    pub const ChangeBallot: Msg = Msg {
+        zh: "改票",
+        en: "Change my vote",
+    };
+    pub const ChangeBallotHint: Msg = Msg {
+        zh: "截止前可以改票，以最后投的一次为准。",
+        en: "You may change your vote until voting closes; the last one counts.",
+    };
+    pub const KeepBallot: Msg = Msg {
+        zh: "不改了",
+        en: "Keep my vote",
+    };
+    pub const BallotChanged: Msg = Msg {
+        zh: "已改票，以这一次为准。",
+        en: "Vote changed: this one counts.",
+    };
+    /// In her history: a vote she delegated to a neighbour.
+    pub const DelegatedAwayLine: Msg = Msg {
+        zh: "这一票您委托邻居代投。",
+        en: "You asked a neighbour to cast this vote for you.",
+    };
 }

@@ -160,10 +160,17 @@ pub struct MyVoteRecord {
     pub options: Vec<String>,
     /// Her votes in it (her own, her household's, those delegated to her), cast or not.
     pub mine: Vec<MyVote>,
+    /// Her votes she delegated to a neighbour (委托) before it opened.
+    #[serde(default)]
+    pub delegated: Vec<VoterKey>,
+    /// Those of her delegated votes that her neighbour has cast.
+    #[serde(default)]
+    pub delegated_cast: Vec<VoterKey>,
 }
 
 /// `GET /api/v1/me/ballots`: the votes she took part in, newest first (at most 100): for named votes
-/// her choice and receipt, for secret ones only that her ballot was counted.
+/// her choice and receipt, for secret ones only that her ballot was counted; and the votes she
+/// delegated, with whether her neighbour has cast them (never how).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyBallotsResponse {

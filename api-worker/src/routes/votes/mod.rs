@@ -240,11 +240,14 @@ pub async fn my_ballots(ctx: &Ctx) -> ApiResult<Response> {
     let db = ctx.db()?;
     let me = &member.actor.member;
     let rows = db::votes::my_ballots(&db, me).await?;
+    let away = db::votes::all_delegated_away(&db, me).await?;
     let mut ids: Vec<String> = rows
         .iter()
         .filter(|r| r.voted())
         .map(|r| r.vote_id.clone())
+        .chain(away.iter().map(|(vote, _, _)| vote.clone()))
         .collect();
+    ids.sort();
     ids.dedup();
     let mut votes = db::votes::get_many(&db, &ids).await?;
     votes.truncate(100);
@@ -263,12 +266,23 @@ pub async fn my_ballots(ctx: &Ctx) -> ApiResult<Response> {
             let mine = my_votes_of(v, &mine, me);
             let state = v.course().state(ctx.now);
             let uncast = usize::from(waiting.contains(&v.id.to_string()));
+            let (mut delegated, mut delegated_cast) = (Vec::new(), Vec::new());
+            for (_, key, cast) in away.iter().filter(|(vote, _, _)| vote == v.id.as_str()) {
+                if let Some(key) = parse_key(key) {
+                    if *cast {
+                        delegated_cast.push(key.clone());
+                    }
+                    delegated.push(key);
+                }
+            }
             MyVoteRecord {
                 vote: summary(v, state, waits_for_her(state, uncast), count),
                 secrecy: v.settings.secrecy,
                 method: v.settings.method.clone(),
                 options: v.settings.options.clone(),
                 mine,
+                delegated,
+                delegated_cast,
             }
         })
         .collect();

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use yishi_core::api::routes::VoteBallots;
 use yishi_core::api::votes::MyVote;
+use yishi_core::i18n::Term;
 use yishi_core::ids::VoteId;
 use yishi_core::votes::electorate::VoterKey;
 use yishi_core::votes::poll::{Channel, Secrecy};
 use yishi_core::votes::tally::Method;
 
 use crate::api::{self, ApiError};
-use crate::components::ChoiceView;
+use crate::components::{ChoiceView, TermHelp};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::receipts;
 use crate::session::use_session;
@@ -97,6 +98,7 @@ fn OneBallot(shape: VoteShape, mine: MyVote, labelled: bool, check: bool) -> imp
                     let shown = r.clone();
                     view! {
                         <p class="receipt">{move || fill(i18n.lang(), Msg::ReceiptIs, &[("receipt", &shown)])}</p>
+                        <p class="terms"><TermHelp term=Term::Receipt /></p>
                         {on_phone.then(|| view! { <p class="hint">{i18n.text(Msg::ReceiptOnThisPhone)}</p> })}
                         {(!check).then(|| view! { <p class="hint">{i18n.text(Msg::ReceiptHowToCheck)}</p> })}
                         {check.then(|| {

@@ -86,6 +86,14 @@ fn Record(record: MyVoteRecord) -> impl IntoView {
                 <p class="hint">{v.scope_name.clone()}" · "{move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}</p>
                 {v.count.map(|count| view! { <VoteCount count=count /> })}
                 <MyPart shape=shape mine=record.mine check=false />
+                {(!record.delegated.is_empty()).then(|| {
+                    // How her neighbour cast it is his ballot: she is told only whether it is cast.
+                    let cast = record.delegated.iter().all(|d| record.delegated_cast.contains(d));
+                    view! {
+                        <p>{i18n.text(Msg::DelegatedAwayLine)}</p>
+                        <p class="hint">{i18n.text(if cast { Msg::DelegatedCast } else { Msg::DelegatedNotYet })}</p>
+                    }
+                })}
             </article>
         </li>
     }

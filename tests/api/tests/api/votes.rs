@@ -412,6 +412,22 @@ fn proxies_paper_ballots_and_the_csv_list() {
         ])
     );
     cast(&mut r3, &vote, json!({ "kind": "yes" })).expect(403, Some("not_in_electorate"));
+    // Her history lists the vote she delegated, not yet cast.
+    let in_history = |api: &mut Api| {
+        let history = api.get("/api/v1/me/ballots");
+        history.expect(200, None);
+        history.body["votes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|r| r["vote"]["id"] == vote.as_str())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let before = in_history(&mut r3);
+    assert_eq!(before["delegated"], json!([me("mbr_r3")]));
+    assert_eq!(before["delegated_cast"], json!([]));
+    assert_eq!(before["mine"], json!([]));
     let ballot =
         |voter: Value, choice: &str| json!({ "choice": { "kind": choice }, "voter": voter });
     head.post(
@@ -430,6 +446,11 @@ fn proxies_paper_ballots_and_the_csv_list() {
     assert_eq!(hers.body["vote"]["delegated"], json!([me("mbr_r3")]));
     assert_eq!(hers.body["vote"]["delegated_cast"], json!([me("mbr_r3")]));
     assert_eq!(hers.body["vote"]["my_votes"], json!([]));
+    // Her history too says it is cast, and never how.
+    let after = in_history(&mut r3);
+    assert_eq!(after["delegated_cast"], json!([me("mbr_r3")]));
+    assert_eq!(after["mine"], json!([]));
+    assert!(!after.to_string().contains("\"yes\""));
     let theirs = head.get(&format!("/api/v1/votes/{vote}"));
     let for_her = &theirs.body["vote"]["my_votes"][1];
     assert_eq!(for_her["delegated"], true);

@@ -1,3 +1,4 @@
+mod change_ballot;
 mod downloads;
 #[cfg(feature = "office")]
 mod manage_vote;
@@ -40,8 +41,8 @@ pub fn VotePage() -> impl IntoView {
     });
     let me = member_resource();
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
-    // Set when she has just cast a ballot here, so the page read again says so.
-    let just_cast = RwSignal::new(false);
+    // What she has just done here (voted, or changed her vote), so the page read again says so.
+    let just_cast = RwSignal::new(None::<Msg>);
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::VoteTitle).to_owned()) />
         <AppShell signed_in=true>

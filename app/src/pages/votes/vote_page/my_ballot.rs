@@ -14,7 +14,9 @@ use crate::session::use_session;
 pub(super) fn MyBallot(
     ballot: Ballot,
     mine: MyVote,
-    just_cast: RwSignal<bool>,
+    just_cast: RwSignal<Option<Msg>>,
+    /// What the page says once it is cast: "已投票" or, cast again, "已改票".
+    says: Msg,
     reload: Callback<()>,
 ) -> impl IntoView {
     let label = if mine.delegated {
@@ -33,7 +35,7 @@ pub(super) fn MyBallot(
             if let Some(member) = session.member_untracked() {
                 receipts::remember(&member.id, &vote, &voter, &r);
             }
-            just_cast.set(true);
+            just_cast.set(Some(says));
             reload.run(());
         }
     });

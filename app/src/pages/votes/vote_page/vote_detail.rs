@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use yishi_core::api::votes::{MyVote, VoteState, VoteView};
 use yishi_core::votes::poll::Secrecy;
 
+use super::change_ballot::ChangeBallot;
 use super::downloads::Downloads;
 #[cfg(feature = "office")]
 use super::manage_vote::ManageVote;
@@ -18,7 +19,7 @@ use crate::pages::votes::my_part::{MyPart, VoteShape};
 pub(super) fn VoteDetail(
     vote: VoteView,
     manager: bool,
-    just_cast: RwSignal<bool>,
+    just_cast: RwSignal<Option<Msg>>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -27,7 +28,12 @@ pub(super) fn VoteDetail(
     let closes = local_datetime(&vote.settings.closes_at);
     let opens = local_datetime(&vote.settings.opens_at);
     let open_votes: Vec<MyVote> = vote.my_votes.iter().filter(|m| !m.voted).cloned().collect();
-    let any_cast = vote.my_votes.iter().any(|m| m.voted);
+    let cast_votes: Vec<MyVote> = vote.my_votes.iter().filter(|m| m.voted).cloned().collect();
+    let any_cast = !cast_votes.is_empty();
+    // She may cast again while it is open, in a named vote that allows it (the server checks it too).
+    let changeable = state == VoteState::Open
+        && vote.settings.changeable
+        && vote.settings.secrecy == Secrecy::Named;
     let voted = !vote.my_votes.is_empty() && open_votes.is_empty();
     let state_label = match state {
         VoteState::Scheduled => Msg::VoteScheduled,
@@ -78,10 +84,16 @@ pub(super) fn VoteDetail(
                 view! {
                     <section class="my-ballots" aria-labelledby="my-ballot-heading">
                         <h2 id="my-ballot-heading">{i18n.text(Msg::MyBallotHeading)}</h2>
-                        {move || just_cast.get().then(|| view! { <p class="done" role="status">{i18n.text(Msg::JustVoted)}</p> })}
+                        {move || just_cast.get().map(|said| view! { <p class="done" role="status">{i18n.text(said)}</p> })}
                         // Right after casting, the thanks says it; coming back, this does.
-                        {move || (voted && !just_cast.get()).then(|| view! { <p>{i18n.text(Msg::AlreadyVoted)}</p> })}
+                        {move || (voted && just_cast.get().is_none()).then(|| view! { <p>{i18n.text(Msg::AlreadyVoted)}</p> })}
                         <MyPart shape=shape.clone() mine=vote.my_votes.clone() check=has_result />
+                        {changeable.then(|| {
+                            cast_votes
+                                .iter()
+                                .map(|mine| view! { <ChangeBallot ballot=ballot.clone() mine=mine.clone() just_cast=just_cast reload=reload /> })
+                                .collect::<Vec<_>>()
+                        })}
                         <p><a class="button secondary" href="/votes/mine">{i18n.text(Msg::MyVotesLink)}</a></p>
                     </section>
                 }
@@ -89,7 +101,7 @@ pub(super) fn VoteDetail(
             {(state == VoteState::Open)
                 .then(|| open_votes.first().cloned())
                 .flatten()
-                .map(|mine| view! { <MyBallot ballot=ballot.clone() mine=mine just_cast=just_cast reload=reload /> })}
+                .map(|mine| view! { <MyBallot ballot=ballot.clone() mine=mine just_cast=just_cast says=Msg::JustVoted reload=reload /> })}
             {match vote.result.clone() {
                 Some(result) => view! { <ResultView result=result settings=vote.settings.clone() /> }.into_any(),
                 None => view! { <p class="hint">{i18n.text(Msg::ResultLater)}</p> }.into_any(),
