@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::api::routes::{ListNotices, PostableScopes};
 
-use super::NoticeCard;
+use super::NoticeCards;
 use crate::api::{self, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
@@ -77,19 +77,7 @@ pub fn NoticeArchivePage() -> impl IntoView {
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match notices.await {
-                        Ok(page) => {
-                            let all: Vec<_> = page.pinned.into_iter().chain(page.notices).collect();
-                            if all.is_empty() {
-                                view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="notice-list" role="list">
-                                        {all.into_iter().map(|n| view! { <li><NoticeCard notice=n /></li> }).collect::<Vec<_>>()}
-                                    </ul>
-                                }
-                                    .into_any()
-                            }
-                        }
+                        Ok(page) => view! { <NoticeCards page=page /> }.into_any(),
                         Err(e) => view! { <ErrorView error=e on_retry=move |()| notices.refetch() /> }.into_any(),
                     }
                 })}

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use yishi_core::api::routes::{ListMeetings, ListNotices, PostableScopes};
 use yishi_core::api::territory::PostableScopesResponse;
 
-use super::NoticeCard;
+use super::NoticeCards;
 use crate::api::{self, ApiError, Query};
 use crate::components::{
     AppShell, ConfirmRequests, DocumentTitle, ErrorView, Greeting, LiveMeetings, Loading,
@@ -78,17 +78,7 @@ pub fn HomePage() -> impl IntoView {
                                             match notices.await {
                                                 Ok(page) => {
                                                     offline::remember_notices(&page);
-                                                    let all: Vec<_> = page.pinned.into_iter().chain(page.notices).collect();
-                                                    if all.is_empty() {
-                                                        view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> }.into_any()
-                                                    } else {
-                                                        view! {
-                                                            <ul class="notice-list" role="list">
-                                                                {all.into_iter().map(|n| view! { <li><NoticeCard notice=n /></li> }).collect::<Vec<_>>()}
-                                                            </ul>
-                                                        }
-                                                            .into_any()
-                                                    }
+                                                    view! { <NoticeCards page=page /> }.into_any()
                                                 }
                                                 Err(error) => {
                                                     view! {

@@ -23,7 +23,7 @@ pub use home::HomePage;
 #[cfg(feature = "office")]
 pub use new_notice::NewNoticePage;
 pub use notice_article::NoticeArticle;
-pub use notice_card::NoticeCard;
+pub use notice_card::{NoticeCard, NoticeCards};
 pub use notice_detail::NoticePage;
 #[cfg(feature = "office")]
 pub use notice_form::NoticeForm;

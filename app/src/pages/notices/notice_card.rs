@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use yishi_core::api::notices::NoticeView;
+use yishi_core::api::notices::{NoticeListResponse, NoticeView};
 
 use super::category_label;
 use crate::format::{excerpt, iso_datetime, local_datetime, now};
@@ -36,4 +36,20 @@ pub fn NoticeCard(notice: NoticeView) -> impl IntoView {
             <p class="notice-excerpt">{excerpt(&yishi_core::richtext::plain(&notice.body), 3, 120)}</p>
         </article>
     }
+}
+
+/// A page of notices as one list, the pinned ones first, or "暂无公告" (the home screen and the archive).
+#[component]
+pub fn NoticeCards(page: NoticeListResponse) -> impl IntoView {
+    let i18n = use_i18n();
+    let all: Vec<NoticeView> = page.pinned.into_iter().chain(page.notices).collect();
+    if all.is_empty() {
+        return view! { <p class="empty">{i18n.text(Msg::NoNotices)}</p> }.into_any();
+    }
+    view! {
+        <ul class="notice-list" role="list">
+            {all.into_iter().map(|n| view! { <li><NoticeCard notice=n /></li> }).collect::<Vec<_>>()}
+        </ul>
+    }
+    .into_any()
 }
