@@ -24,6 +24,8 @@ pub mod read_aloud;
 pub mod rich_text;
 pub mod scope_select;
 pub mod sign_out_button;
+#[cfg(feature = "office")]
+pub mod start_choice;
 pub mod tally;
 pub mod term_help;
 pub mod text_field;
@@ -58,6 +60,8 @@ pub use read_aloud::ReadAloud;
 pub use rich_text::RichText;
 pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
+#[cfg(feature = "office")]
+pub use start_choice::{Start, StartChoice};
 pub use tally::Tally;
 pub use term_help::TermHelp;
 pub use text_field::TextField;

@@ -5,14 +5,14 @@ use yishi_core::api::meetings::CreateMeetingRequest;
 use yishi_core::api::routes::CreateMeeting;
 use yishi_core::error::Field;
 use yishi_core::meetings::{MeetingSettings, Procedure, check_start};
-use yishi_core::time::{china_local_input, next_whole_hour, parse_china_local};
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::tally::{Quorum, Threshold};
 
 use crate::api;
 use crate::components::scope_select::parse_scope;
 use crate::components::{
-    AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
+    AppShell, DocumentTitle, FormAlert, ScopeSelect, Start, StartChoice, TextField,
+    ThresholdOptions, parse_threshold,
 };
 use crate::format::now;
 use crate::forms::{FormError, Named};
@@ -26,9 +26,7 @@ pub fn NewMeetingPage() -> impl IntoView {
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
-    // Now, or at a time she picks (China time; the next whole hour to begin with).
-    let start = RwSignal::new(String::from("now"));
-    let starts_at = RwSignal::new(china_local_input(next_whole_hour(now())));
+    let start = Start::new();
     let scope = RwSignal::new(String::new());
     let electorate = RwSignal::new(String::from("residents"));
     let quorum = RwSignal::new(String::from("0"));
@@ -63,20 +61,12 @@ pub fn NewMeetingPage() -> impl IntoView {
         let scope = parse_scope(&scope.get_untracked()).ok_or(DomainError::Required {
             field: Field::Scope,
         })?;
-        let starts = if start.get_untracked() == "later" {
-            let at = starts_at.get_untracked();
-            if at.trim().is_empty() {
-                return Err(DomainError::Required {
-                    field: Field::StartsAt,
-                });
+        let starts = match start.chosen(Field::StartsAt)? {
+            Some(at) => {
+                check_start(at, now())?;
+                at
             }
-            let at = parse_china_local(&at).ok_or(DomainError::Invalid {
-                field: Field::StartsAt,
-            })?;
-            check_start(at, now())?;
-            at
-        } else {
-            now()
+            None => now(),
         };
         let percent: u8 = quorum
             .get_untracked()
@@ -129,20 +119,8 @@ pub fn NewMeetingPage() -> impl IntoView {
             <form class="form" on:submit=on_submit novalidate>
                 <TextField id="meeting-title" label=Msg::MeetingTitle value=title error=errors.field("title") />
                 <TextField id="meeting-place" label=Msg::MeetingPlace value=place error=errors.field("place") />
-                <fieldset class="field">
-                    <legend>{i18n.text(Msg::MeetingStartLegend)}</legend>
-                    <label class="choice">
-                        <input type="radio" name="meeting-start" value="now" checked=true on:change=move |_| start.set("now".into()) />
-                        {i18n.text(Msg::StartNow)}
-                    </label>
-                    <label class="choice">
-                        <input type="radio" name="meeting-start" value="later" on:change=move |_| start.set("later".into()) />
-                        {i18n.text(Msg::StartLater)}
-                    </label>
-                </fieldset>
-                {move || (start.get() == "later").then(|| view! {
-                    <TextField id="meeting-starts-at" label=Msg::MeetingStartsAtLabel value=starts_at kind="datetime-local" error=errors.field("starts_at") />
-                })}
+                <StartChoice start=start name="meeting-start" legend=Msg::MeetingStartLegend id="meeting-starts-at" label=Msg::MeetingStartsAtLabel
+                    error=errors.field("starts_at") />
                 <ScopeSelect id="meeting-scope" label=Msg::MeetingAudience value=scope error=errors.field("scope") />
                 <div class="field">
                     <label for="meeting-electorate">{i18n.text(Msg::Invited)}</label>

@@ -5,7 +5,6 @@ use yishi_core::DomainError;
 use yishi_core::api::routes::CreateVote;
 use yishi_core::api::votes::CreateVoteRequest;
 use yishi_core::error::Field;
-use yishi_core::time::{china_local_input, next_whole_hour, parse_china_local};
 use yishi_core::votes::electorate::{ElectorateRule, HouseholdCaster};
 use yishi_core::votes::poll::opening;
 use yishi_core::votes::poll::{PollSettings, ResultsShown, Secrecy, parse_priced_options};
@@ -15,7 +14,8 @@ use super::MethodNote;
 use crate::api;
 use crate::components::scope_select::parse_scope;
 use crate::components::{
-    AppShell, DocumentTitle, FormAlert, ScopeSelect, TextField, ThresholdOptions, parse_threshold,
+    AppShell, DocumentTitle, FormAlert, ScopeSelect, Start, StartChoice, TextField,
+    ThresholdOptions, parse_threshold,
 };
 use crate::format::now;
 use crate::forms::{FormError, Named};
@@ -36,8 +36,7 @@ struct Form {
     double_majority: RwSignal<bool>,
     quorum: RwSignal<String>,
     /// "now", or "later" at `starts_at` (`2026-12-02T15:00`, China time).
-    start: RwSignal<String>,
-    starts_at: RwSignal<String>,
+    start: Start,
     hours: RwSignal<String>,
     max_proxies: RwSignal<String>,
     secret: RwSignal<bool>,
@@ -60,8 +59,7 @@ impl Form {
             count_abstentions: RwSignal::new(false),
             double_majority: RwSignal::new(false),
             quorum: RwSignal::new(String::from("0")),
-            start: RwSignal::new(String::from("now")),
-            starts_at: RwSignal::new(china_local_input(next_whole_hour(now()))),
+            start: Start::new(),
             hours: RwSignal::new(String::from("24")),
             max_proxies: RwSignal::new(String::from("0")),
             secret: RwSignal::new(true),
@@ -89,20 +87,7 @@ impl Form {
                 field: Field::ClosesAt,
             });
         }
-        let chosen = if self.start.get_untracked() == "later" {
-            let at = self.starts_at.get_untracked();
-            if at.trim().is_empty() {
-                return Err(DomainError::Required {
-                    field: Field::OpensAt,
-                });
-            }
-            Some(parse_china_local(&at).ok_or(DomainError::Invalid {
-                field: Field::OpensAt,
-            })?)
-        } else {
-            None
-        };
-        let opens_at = opening(chosen, now())?;
+        let opens_at = opening(self.start.chosen(Field::OpensAt)?, now())?;
         let lines = || -> Vec<String> {
             self.options
                 .get_untracked()
@@ -290,7 +275,6 @@ pub fn NewVotePage() -> impl IntoView {
         double_majority,
         quorum,
         start,
-        starts_at,
         hours,
         max_proxies,
         secret,
@@ -376,21 +360,8 @@ pub fn NewVotePage() -> impl IntoView {
                             }
                         })
                 }}
-                <fieldset class="field">
-                    <legend>{i18n.text(Msg::VoteStartLegend)}</legend>
-                    <label class="choice">
-                        <input type="radio" name="vote-start" value="now" checked=true on:change=move |_| start.set("now".into()) />
-                        {i18n.text(Msg::StartNow)}
-                    </label>
-                    <label class="choice">
-                        <input type="radio" name="vote-start" value="later" on:change=move |_| start.set("later".into()) />
-                        {i18n.text(Msg::StartLater)}
-                    </label>
-                </fieldset>
-                {move || (start.get() == "later").then(|| view! {
-                    <TextField id="vote-starts-at" label=Msg::StartsAtLabel value=starts_at kind="datetime-local"
-                        hint=Signal::derive(move || i18n.t(Msg::StartsAtHint).to_owned()) error=errors.field("opens_at") />
-                })}
+                <StartChoice start=start name="vote-start" legend=Msg::VoteStartLegend id="vote-starts-at" label=Msg::StartsAtLabel
+                    hint=Signal::derive(move || i18n.t(Msg::StartsAtHint).to_owned()) error=errors.field("opens_at") />
                 <TextField id="vote-hours" label=Msg::VoteHours value=hours kind="number" inputmode="numeric" error=errors.field("closes_at") />
                 <TextField id="vote-proxies" label=Msg::MaxProxies value=max_proxies kind="number" inputmode="numeric" error=errors.field("proxy") />
                 <label class="check">
