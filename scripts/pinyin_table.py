@@ -105,10 +105,12 @@ def render(by_letter: dict) -> str:
     ]
     for letter, string in by_letter.items():
         lines = [string[i : i + PER_LINE] for i in range(0, len(string), PER_LINE)]
-        out.append(f"    (b'{letter}', \"\\")
+        # As rustfmt lays it out, so that `cargo fmt` leaves it alone.
+        out += ["    (", f"        b'{letter}',", '        "\\']
         for i, line in enumerate(lines):
-            end = '"),' if i == len(lines) - 1 else "\\"
+            end = '",' if i == len(lines) - 1 else "\\"
             out.append(f"        {line}{end}")
+        out.append("    ),")
     out.append("];")
     return "\n".join(out) + "\n"
 

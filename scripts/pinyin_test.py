@@ -34,7 +34,7 @@ class PinyinTableTest(unittest.TestCase):
         # The strings of the committed file, joined again across its continuation lines.
         cls.strings = {
             letter: re.sub(r"\\\n\s*", "", body)
-            for letter, body in re.findall(r"\(b'([a-z])', \"((?:[^\"])*)\"\)", cls.committed)
+            for letter, body in re.findall(r"b'([a-z])',\s*\"([^\"]*)\"", cls.committed)
         }
 
     def test_the_committed_table_is_what_pypinyin_gives(self):
