@@ -60,6 +60,8 @@ fi
 debs=()
 command -v brotli >/dev/null 2>&1 || debs+=(brotli)
 command -v zstd >/dev/null 2>&1 || debs+=(zstd)
+# Python's venv (Debian splits it off) for the pinyin table's test, below.
+if $with_browser && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then debs+=(python3-venv); fi
 if $with_browser && [[ ! -x /usr/bin/chromium ]]; then debs+=(chromium); fi
 if $with_browser && [[ ! -d /usr/share/fonts/opentype/noto ]]; then debs+=(fonts-noto-cjk); fi
 if [[ ${#debs[@]} -gt 0 ]]; then
@@ -68,4 +70,10 @@ if [[ ${#debs[@]} -gt 0 ]]; then
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${debs[@]}" >/dev/null
+fi
+
+# The test of core's pinyin table regenerates it with pypinyin (PyPI, exact version and hash), in a
+# virtual environment of its own under the cargo cache directory.
+if $with_browser; then
+  python3 scripts/pinyin_table.py --venv
 fi

@@ -4,7 +4,8 @@
 #   1. unit: core's unit and property tests (with the check that docs/API.md's routes and docs/openapi.json
 #      are what the endpoint table generates) and the app's, natively; docs/openapi.json by an OpenAPI
 #      validator; the read-aloud script in Node
-#   2. seed: the demo seed and the API fixture regenerate identically and load into the schema
+#   2. seed: the demo seed and the API fixture regenerate identically and load into the schema;
+#      pinyin: core's table of pinyin initials regenerates identically from the pinned pypinyin
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
 #   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds
@@ -64,6 +65,7 @@ stage unit cargo test -p yishi-core -p yishi-app \
 stage speech node --test --test-reporter=tap tests/speech/speech.test.cjs
 stage openapi python3 scripts/openapi_test.py
 stage seed python3 scripts/seed_test.py
+stage pinyin python3 scripts/pinyin_test.py
 if YISHI_QUIET_SIZES=1 scripts/build.sh; then
   stage size python3 scripts/size_test.py
   stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql -- \

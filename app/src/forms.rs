@@ -246,6 +246,14 @@ pub fn bring_to(id: &str) {
     }
 }
 
+/// Brings `el` to the middle of the screen and puts the focus on it (a question that appeared, the
+/// button it came from), without the browser's own jump to the screen's edge.
+#[cfg(feature = "office")]
+pub fn focus_here(el: &web_sys::Element) {
+    center(el);
+    call_with(el, "focus", &[("preventScroll", true.into())]);
+}
+
 /// Once the error just set is on the screen, brings it into view: a form's foot, a chair's console and a
 /// comment box may lie a long list away from where she tapped.
 pub fn reveal_error() {

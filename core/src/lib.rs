@@ -19,6 +19,7 @@ pub mod members;
 pub mod notices;
 pub mod numbers;
 pub mod photos;
+pub mod pinyin;
 pub mod policy;
 pub mod requests;
 pub mod richtext;

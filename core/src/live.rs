@@ -114,6 +114,7 @@ mod tests {
                 quorum_met: false,
                 speakers: Vec::new(),
                 motion: None,
+                buildings: Vec::new(),
             }),
         }
         .text();

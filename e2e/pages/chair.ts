@@ -34,6 +34,24 @@ export class ChairConsole {
   dangerZone() {
     return this.page.getByRole('region', { name: '结束表决、结束会议' });
   }
+
+  /** The confirm step of an action that ends things, named by its question. */
+  confirmStep(question: RegExp) {
+    return this.dangerZone().getByRole('group', { name: question });
+  }
+}
+
+/** The wall screen of the room (1920×1080): counts, never names. */
+export class WallScreen {
+  constructor(readonly page: Page) {}
+
+  /** Present of expected per building, under the presence sentence: 「1号楼 12/15」. */
+  building(name: string) {
+    return this.page
+      .getByRole('list', { name: '各楼到会情况' })
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${name} `) });
+  }
 }
 
 /**
@@ -43,10 +61,16 @@ export class ChairConsole {
 export class MeetingApi {
   constructor(readonly request: APIRequestContext, readonly meeting: string) {}
 
-  async people(): Promise<{ member_id: string; name: string; present: boolean; building: string | null }[]> {
+  async people(): Promise<{ member_id: string; name: string; present: boolean; building: string | null; initials: string }[]> {
     const r = await this.request.get(`/api/v1/meetings/${this.meeting}/attendance`);
     expect(r.status()).toBe(200);
     return (await r.json()).people;
+  }
+
+  /** How many of a building's people on the list are present, and how many are on it. */
+  async count(building: string): Promise<{ present: number; invited: number }> {
+    const people = (await this.people()).filter((p) => p.building === building);
+    return { present: people.filter((p) => p.present).length, invited: people.length };
   }
 
   async checkIn(member: string, reason: string) {

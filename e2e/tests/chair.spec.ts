@@ -1,12 +1,13 @@
 // The chair's first meeting with a room of sixty (阳光小区居民议事会, seeded with its 62 residents): she
 // opens it on her phone, checks herself in, finds neighbours by a few characters of a name, a building
-// or a flat and checks them in with one tap (and takes back a wrong tap), two neighbours check in by the
-// room's code on their own phones and the rest of the room through the API, the presence line says when
-// the quorum is reached, a motion is put and voted on phones, the chair closes it and ends the meeting,
-// each after a confirm step that says what will happen, and publishes the minutes.
+// or a flat, or the initials of a name's pinyin, and checks them in with one tap (and takes back a wrong
+// tap), two neighbours check in by the room's code on their own phones and the rest of the room through
+// the API, the presence line says when the quorum is reached, the wall screen counts each building as
+// people come, a motion is put and voted on phones, the chair closes it and ends the meeting, each after
+// a confirm step that takes the focus and says what will happen, and publishes the minutes.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
-import { ChairConsole, MeetingApi } from '../pages/chair';
+import { ChairConsole, MeetingApi, WallScreen } from '../pages/chair';
 import { RESIDENT_3, STAFF } from './demo';
 
 const MEETING = 'mtg_demo_01';
@@ -55,7 +56,15 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   await expect(console_.person('何桂英')).toContainText('3号楼 1单元 201');
   await console_.checkIn('金芳', '金芳');
   await console_.checkIn('1号楼 102', '魏佳怡');
-  await expect(console_.presence()).toHaveText(/^到会 5 人，/);
+  // The initials of a name's pinyin, as on any Chinese phone: 「lxm」 is the chair 刘晓梅 herself,
+  // 「WXM」 her neighbour 魏晓梅 of 3号楼.
+  await console_.search().fill('lxm');
+  await expect(console_.person('刘晓梅')).toContainText('已到');
+  await expect(page.locator('#check-in-found > li')).toHaveCount(1);
+  await console_.checkIn('WXM', '魏晓梅');
+  await expect(console_.person('魏晓梅')).toContainText('3号楼');
+  await shot(page, 'checked-in-by-initials');
+  await expect(console_.presence()).toHaveText(/^到会 6 人，/);
 
   // A wrong tap is taken back at once, on the same line.
   await console_.search().fill('胡');
@@ -64,7 +73,7 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   await page.getByRole('button', { name: '撤销胡军的签到' }).click();
   await expect(console_.person('胡军').getByRole('status')).toHaveText('已撤销 胡军 的签到。');
   await expect(page.getByRole('button', { name: '为胡军签到' })).toBeVisible();
-  await expect(console_.presence()).toHaveText(/^到会 5 人，/);
+  await expect(console_.presence()).toHaveText(/^到会 6 人，/);
   await shot(page, 'mistake-undone');
 
   // A building's count lists its people.
@@ -88,7 +97,7 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
     await expect(p.page.getByText('您已签到。')).toBeVisible();
     phones.push(p);
   }
-  await expect(phones[0].page.locator('.presence-count')).toHaveText(/^到会 7 人，/);
+  await expect(phones[0].page.locator('.presence-count')).toHaveText(/^到会 8 人，/);
   await shot(phones[0].page, 'neighbour-checked-in');
   await expectAccessible(phones[0].page);
 
@@ -96,22 +105,33 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   // the quorum, then one more: the sentence turns from "还差 1 人" to "已达到法定人数".
   const api = new MeetingApi(chair.context.request, MEETING);
   const absent = (await api.people()).filter((p) => !p.present && p.name !== '胡军');
-  const present = 7;
+  const present = 8;
   for (const p of absent.slice(0, needed - present - 1)) await api.checkIn(p.member_id, '扫码签到');
   await expect(console_.presence()).toHaveText(new RegExp(`^到会 ${needed - 1} 人，应到 ${invited} 人，还差 1 人达到法定人数`));
   await shot(page, 'one-short');
+
+  // The wall screen shows counts, never the register's names: the sentence, and under it each
+  // building's present of expected, the same figures as the console's, following every check-in.
+  const screen = await chair.context.newPage();
+  await screen.setViewportSize({ width: 1920, height: 1080 });
+  await screen.goto(`/meetings/${MEETING}/screen`);
+  const wall = new WallScreen(screen);
+  const one = await api.count('1号楼');
+  const three = await api.count('3号楼');
+  await expect(wall.building('1号楼')).toHaveText(`1号楼 ${one.present}/${one.invited}`);
+  await expect(wall.building('3号楼')).toHaveText(`3号楼 ${three.present}/${three.invited}`);
+  await expect(console_.building('1号楼')).toHaveText(`1号楼：到会 ${one.present} 人，应到 ${one.invited} 人`);
   await console_.checkIn('胡军', '胡军');
   await expect(console_.presence()).toHaveText(
     `到会 ${needed} 人，应到 ${invited} 人，已达到法定人数（${needed} 人），可以表决。`,
   );
   await expect(phones[1].page.locator('.presence-count')).toContainText('已达到法定人数');
-
-  // The wall screen shows counts, never the register's names.
-  const screen = await chair.context.newPage();
-  await screen.setViewportSize({ width: 1920, height: 1080 });
-  await screen.goto(`/meetings/${MEETING}/screen`);
+  await expect(wall.building('1号楼')).toHaveText(`1号楼 ${one.present + 1}/${one.invited}`);
+  await expect(console_.building('1号楼')).toHaveText(`1号楼：到会 ${one.present + 1} 人，应到 ${one.invited} 人`);
+  await expect(wall.building('3号楼')).toHaveText(`3号楼 ${three.present}/${three.invited}`);
   await expect(screen.getByText(`到会 ${needed} 人，应到 ${invited} 人，已达到法定人数（${needed} 人），可以表决。`)).toBeVisible();
   await expect(screen.getByText('宋立新')).toHaveCount(0);
+  await expect(screen.getByText('胡军')).toHaveCount(0);
   await shot(screen, 'wall-screen-quorum');
   await screen.close();
 
@@ -136,9 +156,19 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   await expect(page.getByText(/您的回执：/)).toBeVisible();
   await expect(page.getByText(`已投 3 票，共 ${needed} 人可投`).first()).toBeVisible();
 
-  // Closing the vote is at the end of the console, apart, and asks first in plain words.
+  // Closing the vote is at the end of the console, apart, and asks first in plain words; the question
+  // takes the focus (a screen reader reads it at once), and Escape puts the focus back on the button.
   const danger = console_.dangerZone();
-  await danger.getByRole('button', { name: '结束表决' }).click();
+  const closeVote = danger.getByRole('button', { name: '结束表决' });
+  await closeVote.click();
+  const askClose = console_.confirmStep(/^结束「同意调整小区停车收费」的表决后/);
+  await expect(askClose).toBeFocused();
+  await expect(askClose).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(askClose).toHaveCount(0);
+  await expect(closeVote).toBeFocused();
+  await closeVote.click();
+  await expect(askClose).toBeFocused();
   await expect(danger.getByText(`结束「同意调整小区停车收费」的表决后，还没投票的人就不能再投了，结果马上算出来。现在已投 3 票，共 ${needed} 人可投。`)).toBeVisible();
   await shot(page, 'confirm-close-vote');
   await expectAccessible(page);
@@ -147,12 +177,18 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   await expect(phones[0].page.getByText('通过', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '开始表决' })).toBeVisible();
 
-  // Ending the meeting, too: asked, then not yet, then done.
-  await danger.getByRole('button', { name: '结束会议' }).click();
-  await expect(danger.getByText(/结束会议后，签到、发言和表决都会停止/)).toBeVisible();
+  // Ending the meeting, too: asked (the question focused and in view), then not yet (the focus back on
+  // the button), then done.
+  const endMeeting = danger.getByRole('button', { name: '结束会议' });
+  await endMeeting.click();
+  const askEnd = console_.confirmStep(/^结束会议后，签到、发言和表决都会停止/);
+  await expect(askEnd).toBeFocused();
+  await expect(askEnd).toBeInViewport();
   await danger.getByRole('button', { name: '先不结束' }).click();
+  await expect(endMeeting).toBeFocused();
   await expect(page.getByText('会议进行中')).toBeVisible();
-  await danger.getByRole('button', { name: '结束会议' }).click();
+  await endMeeting.click();
+  await expect(askEnd).toBeFocused();
   await shot(page, 'confirm-end-meeting');
   await danger.getByRole('button', { name: '确定结束会议' }).click();
   await expect(page.getByText('会议已结束')).toBeVisible();

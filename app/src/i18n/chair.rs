@@ -18,8 +18,8 @@ impl Msg {
         en: "Find someone to check in: name, building or flat",
     };
     pub const CheckInSearchHint: Msg = Msg {
-        zh: "输入两三个字就能找到，例如「张」「3号楼」「201」。也可以点下面的楼号。",
-        en: "Two or three characters are enough, e.g. a surname, 3号楼 or 201. Or tap a building below.",
+        zh: "输入两三个字或姓名的拼音首字母就能找到，例如「张」「3号楼」「201」「lxm」。也可以点下面的楼号。",
+        en: "Two or three characters or the initials of a name's pinyin are enough, e.g. a surname, 3号楼, 201 or lxm. Or tap a building below.",
     };
     pub const ByBuildingHeading: Msg = Msg {
         zh: "各楼到会情况",
@@ -34,6 +34,11 @@ impl Msg {
     pub const OthersCount: Msg = Msg {
         zh: "其他参会人：到会 {present} 人，应到 {invited} 人",
         en: "Others: {present} of {invited} present",
+    };
+    /// On the wall screen, the count of those who live outside the meeting's buildings: 「其他 1/1」.
+    pub const ScreenOthers: Msg = Msg {
+        zh: "其他",
+        en: "Others",
     };
     pub const MoreMatches: Msg = Msg {
         zh: "还有 {n} 人，请多输入几个字。",

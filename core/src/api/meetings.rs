@@ -55,6 +55,9 @@ pub struct MeetingLive {
     pub speakers: Vec<LiveSpeaker>,
     /// The latest motion, open or closed.
     pub motion: Option<LiveMotion>,
+    /// Present of invited per building of the list, as the chair's console counts them.
+    #[serde(default)]
+    pub buildings: Vec<BuildingCount>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +211,23 @@ pub struct Attendee {
     /// The chair may still take her check-in back as a mistake (no motion was put since she came).
     #[serde(default)]
     pub may_undo: bool,
+    /// The initials of her name's pinyin, for finding her by 「lxm」: 「lxm」 for 刘晓梅, a character
+    /// read several ways in brackets (「[cz]gf」 for 曾桂芳); see [`crate::pinyin`]. Sent by the worker
+    /// so that the phone needs no table of characters.
+    #[serde(default)]
+    pub initials: String,
+}
+
+/// Attendance in one building of a meeting's list: present of invited, counts only (the wall screen
+/// shows them to the room). Counted by [`crate::meetings::roster::by_building`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BuildingCount {
+    /// `None` gathers those who live outside the meeting's buildings (a chair from the office).
+    pub building: Option<crate::ids::BuildingId>,
+    pub name: Option<String>,
+    pub present: u32,
+    pub invited: u32,
 }
 
 /// `PUT /api/v1/meetings/{id}/minutes`: the secretary's edited minutes.

@@ -1,16 +1,20 @@
 //! The chair's register of a meeting (签到名单): finding people on it by a few characters of their
-//! name, building or flat, and counting attendance per building. A room of sixty is checked in by
-//! typing 「张」 or 「3号楼」 or 「201」, not by scrolling.
+//! name, building or flat, or the initials of a name's pinyin, and counting attendance per building. A
+//! room of sixty is checked in by typing 「张」 or 「3号楼」 or 「201」 or 「lxm」, not by scrolling.
 
 use crate::api::meetings::Attendee;
+pub use crate::api::meetings::BuildingCount;
 use crate::ids::BuildingId;
+use crate::pinyin::{is_initials_query, matches_initials};
 
 /// How many matches a search shows at most (a building of the demo has up to 23 people): more than
 /// this asks for another character.
 pub const SHOWN_MAX: usize = 25;
 
 /// Whether `person` matches `query`: every word of it (split on spaces) is found in her name, building
-/// or flat, ignoring spaces and case, so 「3号楼201」, 「3号楼 201」 and 「201 3号楼」 all find 3号楼 1单元 201.
+/// or flat, ignoring spaces and case, so 「3号楼201」, 「3号楼 201」 and 「201 3号楼」 all find 3号楼 1单元 201;
+/// a word of Latin letters may also be the initials of her name (「lxm」, 「LX」 find 刘晓梅), from the
+/// [`Attendee::initials`] the worker sent, so that 「lxm 3号楼」 works too.
 #[must_use]
 pub fn matches(person: &Attendee, query: &str) -> bool {
     let squeeze = |s: &str| -> String {
@@ -28,7 +32,11 @@ pub fn matches(person: &Attendee, query: &str) -> bool {
         person.name
     ));
     let words: Vec<String> = query.split_whitespace().map(squeeze).collect();
-    !words.is_empty() && words.iter().all(|w| haystack.contains(w.as_str()))
+    !words.is_empty()
+        && words.iter().all(|w| {
+            haystack.contains(w.as_str())
+                || (is_initials_query(w) && matches_initials(&person.initials, w))
+        })
 }
 
 /// What a search finds: at most [`SHOWN_MAX`] people in the register's order, and how many more match.
@@ -48,17 +56,9 @@ pub fn in_building<'a>(people: &'a [Attendee], building: Option<&BuildingId>) ->
         .collect()
 }
 
-/// Attendance in one building: present of invited.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BuildingCount {
-    /// `None` gathers those who live outside the meeting's buildings (a chair from the office).
-    pub building: Option<BuildingId>,
-    pub name: Option<String>,
-    pub present: usize,
-    pub invited: usize,
-}
-
 /// Attendance per building, in the register's order of first appearance; those without a building last.
+/// The one count of the meeting's buildings: the chair's console counts the register it shows with it,
+/// and the worker the same register for the live state that the wall screen shows.
 #[must_use]
 pub fn by_building(people: &[Attendee]) -> Vec<BuildingCount> {
     let mut counts: Vec<BuildingCount> = Vec::new();
@@ -77,7 +77,7 @@ pub fn by_building(people: &[Attendee]) -> Vec<BuildingCount> {
         };
         if let Some(c) = counts.get_mut(i) {
             c.invited += 1;
-            c.present += usize::from(p.present);
+            c.present += u32::from(p.present);
         }
     }
     counts.sort_by_key(|c| c.building.is_none());
@@ -99,6 +99,7 @@ mod tests {
             building: home.map(|(b, _)| format!("{b}号楼")),
             flat: home.map(|(_, f)| f.into()),
             may_undo: false,
+            initials: crate::pinyin::initials(name),
         }
     }
 
@@ -135,6 +136,33 @@ mod tests {
     }
 
     #[test]
+    fn the_initials_of_a_name_find_her_too() {
+        let mut people = register();
+        people.push(person("mbr_6", "曾桂芳", Some(("3", "1单元 301")), false));
+        assert_eq!(names(&search(&people, "lxm").0), ["刘晓梅"]);
+        assert_eq!(names(&search(&people, "LXM").0), ["刘晓梅"]);
+        assert_eq!(names(&search(&people, "lx").0), ["李秀英", "刘晓梅"]);
+        assert_eq!(names(&search(&people, "xm").0), ["刘晓梅"]);
+        assert_eq!(names(&search(&people, "zw").0), ["张伟"]);
+        // A polyphonic surname either way, and initials with a building.
+        assert_eq!(names(&search(&people, "zgf").0), ["张桂芳", "曾桂芳"]);
+        assert_eq!(names(&search(&people, "cgf").0), ["曾桂芳"]);
+        assert_eq!(names(&search(&people, "zgf 3号楼").0), ["曾桂芳"]);
+        assert_eq!(names(&search(&people, "lxy 3号楼502").0), ["李秀英"]);
+        // Latin names by their words' initials or letters; digits are not initials.
+        assert_eq!(names(&search(&people, "wf").0), ["Wang Fang"]);
+        assert_eq!(names(&search(&people, "fang").0), ["Wang Fang"]);
+        assert_eq!(names(&search(&people, "201").0), ["张桂芳", "张伟"]);
+        assert!(search(&people, "lm").0.is_empty());
+        assert!(search(&people, "lxm 3号楼").0.is_empty());
+        // A line the worker sent without initials (an older worker) is found by its characters only.
+        let mut old = person("mbr_7", "孙丽", None, false);
+        old.initials = String::new();
+        assert!(!matches(&old, "sl"));
+        assert!(matches(&old, "孙"));
+    }
+
+    #[test]
     fn a_search_shows_a_screenful_and_says_how_many_more() {
         let people: Vec<Attendee> = (0..40)
             .map(|i| {
@@ -157,7 +185,7 @@ mod tests {
     fn attendance_is_counted_per_building_with_those_from_elsewhere_last() {
         let people = register();
         let counts = by_building(&people);
-        let seen: Vec<(Option<String>, usize, usize)> = counts
+        let seen: Vec<(Option<String>, u32, u32)> = counts
             .iter()
             .map(|c| (c.name.clone(), c.present, c.invited))
             .collect();
@@ -169,8 +197,13 @@ mod tests {
                 (None, 1, 1)
             ]
         );
-        let total: usize = counts.iter().map(|c| c.invited).sum();
-        assert_eq!(total, people.len());
+        let total: u32 = counts.iter().map(|c| c.invited).sum();
+        assert_eq!(total as usize, people.len());
+        // As the live state carries them to the wall screen: counts and the building, no name of anyone.
+        assert_eq!(
+            serde_json::to_value(&counts[0]).unwrap_or_default(),
+            serde_json::json!({ "building": "bld_1", "name": "1号楼", "present": 1, "invited": 2 })
+        );
         let three = BuildingId::from_trusted("bld_3");
         assert_eq!(
             names(&in_building(&people, Some(&three))),

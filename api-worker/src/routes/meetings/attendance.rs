@@ -4,10 +4,10 @@
 
 use worker::{Request, Response};
 use yishi_core::DomainError;
-use yishi_core::api::meetings::{AttendanceListResponse, Attendee, CheckInRequest, LeaveRequest};
+use yishi_core::api::meetings::{AttendanceListResponse, CheckInRequest, LeaveRequest};
 use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
-use yishi_core::ids::{BuildingId, MemberId};
+use yishi_core::ids::MemberId;
 use yishi_core::meetings::{may_record_presence, may_undo_check_in};
 use yishi_core::members::normalize_reason;
 
@@ -18,7 +18,7 @@ use crate::routes::common::audit_entry;
 use crate::session;
 
 use super::live::changed;
-use super::{load, require_chair, respond};
+use super::{attendee, load, register, require_chair, respond};
 
 /// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or the chair (or staff
 /// acting for a resident) checks someone in by hand with a reason. Checking in again after leaving
@@ -100,7 +100,8 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
 }
 
 /// `GET /api/v1/meetings/{id}/attendance`: everyone on the list, where they live and whether present,
-/// for the chair.
+/// for the chair, with the initials of each name's pinyin (the table of characters stays here, off the
+/// phone).
 pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let loaded = load(ctx, &member.actor, id).await?;
@@ -109,39 +110,21 @@ pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let db = ctx.db()?;
     let rows = db::meetings::attendance(&db, &m.id).await?;
     let motions = motions_put_at(&db, &m.id).await?;
-    let mut invited: Vec<&str> = loaded
-        .electorate
-        .iter()
-        .flat_map(|v| v.casters.iter().map(MemberId::as_str))
-        .collect();
-    invited.sort_unstable();
-    invited.dedup();
-    let people = db::meetings::roster(&db, &invited)
+    let people = register(&db, &loaded.electorate)
         .await?
-        .into_iter()
+        .iter()
         .map(|n| {
-            let row = rows.iter().find(|a| a.member_id == n.id);
-            let present = row.is_some_and(|a| a.left_at.is_none());
-            let may_undo = present
-                && row
-                    .and_then(|a| db::parse_time(&a.arrived_at).ok())
-                    .is_some_and(|arrived| {
-                        may_undo_check_in(&member.actor, &m.scope, m.state, arrived, &motions)
-                            .is_ok()
-                    });
-            Attendee {
-                present,
-                on_behalf: row.and_then(|a| a.reason.clone()),
-                member_id: MemberId::from_trusted(&n.id),
-                name: n.name,
-                building_id: n.building_id.as_deref().map(BuildingId::from_trusted),
-                building: n.building,
-                flat: match (n.unit, n.flat) {
-                    (Some(unit), Some(flat)) => Some(format!("{unit} {flat}")),
-                    (_, flat) => flat,
-                },
-                may_undo,
-            }
+            let mut person = attendee(n, &rows);
+            let arrived = rows
+                .iter()
+                .find(|a| a.member_id == n.id)
+                .and_then(|a| db::parse_time(&a.arrived_at).ok());
+            person.may_undo = person.present
+                && arrived.is_some_and(|arrived| {
+                    may_undo_check_in(&member.actor, &m.scope, m.state, arrived, &motions).is_ok()
+                });
+            person.initials = yishi_core::pinyin::initials(&person.name);
+            person
         })
         .collect();
     json(200, &AttendanceListResponse { people })

@@ -4,9 +4,10 @@
 
 use worker::{Request, Response};
 use yishi_core::DomainError;
-use yishi_core::api::meetings::{LiveItem, LiveMotion, LiveSpeaker, MeetingLive};
+use yishi_core::api::meetings::{Attendee, LiveItem, LiveMotion, LiveSpeaker, MeetingLive};
 use yishi_core::error::Field;
 use yishi_core::ids::{MeetingId, VoteId};
+use yishi_core::meetings::roster::by_building;
 use yishi_core::meetings::{SpeakerState, quorum_met};
 use yishi_core::members::{NameDisplay, public_name};
 
@@ -16,7 +17,9 @@ use crate::http::{Ctx, json};
 use crate::live::Room;
 use crate::session;
 
-use super::{Loaded, electorate, load, not_found, present_members, present_voters};
+use super::{
+    Loaded, attendee, electorate, load, not_found, present_members, present_voters, register,
+};
 
 /// A motion as the room shows it: its count, and its result when the motion shows it.
 pub(super) async fn motion_view(
@@ -56,14 +59,18 @@ pub(super) struct Rows {
     pub(super) attendance: Vec<db::meetings::AttendanceRow>,
     pub(super) speakers: Vec<db::meetings::SpeakerRow>,
     pub(super) motions: Vec<db::meetings::MotionRow>,
+    /// Everyone on the list with where they live, for the count per building.
+    pub(super) register: Vec<db::meetings::RosterRow>,
 }
 
-pub(super) async fn rows(db: &worker::D1Database, id: &MeetingId) -> ApiResult<Rows> {
+pub(super) async fn rows(db: &worker::D1Database, l: &Loaded) -> ApiResult<Rows> {
+    let id = &l.meeting.id;
     Ok(Rows {
         items: db::meetings::items(db, id).await?,
         attendance: db::meetings::attendance(db, id).await?,
         speakers: db::meetings::speakers(db, id).await?,
         motions: db::meetings::motions(db, id).await?,
+        register: register(db, &l.electorate).await?,
     })
 }
 
@@ -98,6 +105,12 @@ pub(super) fn live_of(
             id: s.id.clone(),
         })
         .collect();
+    // Counted from the same lines as the chair's register, by the same function as her console.
+    let register: Vec<Attendee> = rows
+        .register
+        .iter()
+        .map(|n| attendee(n, &rows.attendance))
+        .collect();
     MeetingLive {
         meeting: m.id.clone(),
         revision,
@@ -116,13 +129,14 @@ pub(super) fn live_of(
         quorum_met: quorum_met(m.settings.procedure.quorum, present, eligible),
         speakers,
         motion,
+        buildings: by_building(&register),
     }
 }
 
 /// The live state of a meeting as stored now, at `revision`.
 pub(super) async fn live_now(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive> {
     let db = ctx.db()?;
-    let rows = rows(&db, &l.meeting.id).await?;
+    let rows = rows(&db, l).await?;
     let motion = match rows.motions.last() {
         Some(row) => Some(motion_view(ctx, &db, &row.id).await?),
         None => None,

@@ -7,11 +7,12 @@
 use worker::{Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::meetings::{
-    CreateMeetingRequest, MeetingListResponse, MeetingResponse, MeetingSummary, MeetingView, MyPart,
+    Attendee, CreateMeetingRequest, MeetingListResponse, MeetingResponse, MeetingSummary,
+    MeetingView, MyPart,
 };
 use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
-use yishi_core::ids::{MeetingId, MemberId};
+use yishi_core::ids::{BuildingId, MeetingId, MemberId};
 use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair, participants};
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
@@ -95,6 +96,42 @@ fn present_voters(electorate: &[Voter], present: &[MemberId]) -> Vec<Voter> {
         .collect()
 }
 
+/// Everyone on the meeting's list (its voters' casters, each once) with where they live, in the
+/// register's order.
+async fn register(
+    db: &worker::D1Database,
+    electorate: &[Voter],
+) -> ApiResult<Vec<db::meetings::RosterRow>> {
+    let mut invited: Vec<&str> = electorate
+        .iter()
+        .flat_map(|v| v.casters.iter().map(MemberId::as_str))
+        .collect();
+    invited.sort_unstable();
+    invited.dedup();
+    db::meetings::roster(db, &invited).await
+}
+
+/// One line of the register: who, where she lives, whether present now. The same lines make the
+/// chair's register (which adds `may_undo` and `initials`) and the live state's count per building, so
+/// the console and the wall screen cannot disagree.
+fn attendee(n: &db::meetings::RosterRow, attendance: &[db::meetings::AttendanceRow]) -> Attendee {
+    let row = attendance.iter().find(|a| a.member_id == n.id);
+    Attendee {
+        present: row.is_some_and(|a| a.left_at.is_none()),
+        on_behalf: row.and_then(|a| a.reason.clone()),
+        member_id: MemberId::from_trusted(&n.id),
+        name: n.name.clone(),
+        building_id: n.building_id.as_deref().map(BuildingId::from_trusted),
+        building: n.building.clone(),
+        flat: match (&n.unit, &n.flat) {
+            (Some(unit), Some(flat)) => Some(format!("{unit} {flat}")),
+            (_, flat) => flat.clone(),
+        },
+        may_undo: false,
+        initials: String::new(),
+    }
+}
+
 fn present_members(rows: &[db::meetings::AttendanceRow]) -> Vec<MemberId> {
     rows.iter()
         .filter(|a| a.left_at.is_none())
@@ -105,7 +142,7 @@ fn present_members(rows: &[db::meetings::AttendanceRow]) -> Vec<MemberId> {
 async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
     let db = ctx.db()?;
     let chair = require_chair(actor, &l.meeting).is_ok();
-    let rows = rows(&db, &l.meeting.id).await?;
+    let rows = rows(&db, &l).await?;
     let present = rows
         .attendance
         .iter()

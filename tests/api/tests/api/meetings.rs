@@ -541,6 +541,16 @@ fn the_chair_is_on_the_list_and_takes_back_a_mistaken_check_in()
         .unwrap_or_default();
     assert_eq!(me["building"], Value::Null);
     assert_eq!(me["present"], false);
+    // Each line carries the initials of the name's pinyin, so that the chair's phone finds 测试员甲 by
+    // 「csyj」 without a table of characters; a character read two ways (事 shì/zì) keeps both.
+    assert_eq!(me["initials"], "csyj");
+    assert_eq!(first["initials"], "y[sz]ljm1");
+    assert!(
+        listed
+            .iter()
+            .all(|p| p["initials"].as_str().is_some_and(|i| !i.is_empty())),
+        "{listed:?}"
+    );
 
     // The chair checks herself in with the room's code, as anyone does; not by hand.
     staff
@@ -567,6 +577,14 @@ fn the_chair_is_on_the_list_and_takes_back_a_mistaken_check_in()
     );
     r.expect(201, None);
     assert_eq!(r.body["meeting"]["live"]["present"], 2);
+    // The live state (what the wall screen shows) counts the list per building as the console does:
+    // the neighbour of 议事楼, the chair from the office last; counts, no names.
+    let buildings = json!([
+        { "building": building, "name": first["building"], "present": 1, "invited": 4 },
+        { "building": null, "name": null, "present": 1, "invited": 1 },
+    ]);
+    assert_eq!(r.body["meeting"]["live"]["buildings"], buildings);
+    assert_eq!(staff.get(&path("/live")).body["buildings"], buildings);
     let register = staff.get(&path("/attendance"));
     let row = register.body["people"]
         .as_array()

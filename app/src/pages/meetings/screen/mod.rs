@@ -1,3 +1,4 @@
+mod screen_buildings;
 mod wall_screen;
 
 use leptos::prelude::*;

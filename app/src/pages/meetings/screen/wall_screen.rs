@@ -8,6 +8,8 @@ use crate::format::meeting_state_label;
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::live::follow;
 
+use super::screen_buildings::ScreenBuildings;
+
 /// What the wall screen shows of the meeting, following it live.
 #[component]
 pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
@@ -68,6 +70,7 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
                 <p class="screen-presence" class:warn=move || !presence.get().met()>
                     {move || presence.get().sentence(i18n.lang())}
                 </p>
+                <ScreenBuildings live=live />
                 {move || {
                     (live.with(|l| l.state) == MeetingState::Open)
                         .then(|| checkin.clone())
