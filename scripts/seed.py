@@ -337,18 +337,26 @@ def demo_sql() -> str:
             "mbr_staff_2", path_row(street, community), beijing(15, 11, 0),
         ),
     ]
+    # Notices, like every record people name by number, are numbered in the community in the order they were
+    # published (公告 #1, #2, …), as migration 0012 numbers existing ones: these, the disclosure below and
+    # the covenant's notice.
+    disclosure_at, covenant_notice_at = beijing(10, 9, 0), beijing(11, 9, 0)
+    published = {nid: at for nid, *_, at in notices} | {"ntc_demo_07": disclosure_at, "ntc_demo_08": covenant_notice_at}
+    notice_numbers = {nid: str(n) for n, (nid, _) in enumerate(sorted(published.items(), key=lambda kv: (kv[1], kv[0])), start=1)}
     for nid, title, text, author, path, published_at in notices:
         body.add(
             "notices",
-            {"id": nid, **path, "title": title, "body": text, "author_id": author, "published_at": published_at},
+            {"id": nid, "number": notice_numbers[nid], **path, "title": title, "body": text, "author_id": author,
+             "published_at": published_at},
         )
     # A financial disclosure whose publication period (公示期) is over, with an objection answered.
     body.add(
         "notices",
-        {"id": "ntc_demo_07", **path_row(street, community), "title": "2026年第三季度社区公益金收支公示",
+        {"id": "ntc_demo_07", "number": notice_numbers["ntc_demo_07"], **path_row(street, community),
+         "title": "2026年第三季度社区公益金收支公示",
          "body": "## 收入\n- 停车场收益 **8,600** 元\n- 广告位收益 2,400 元\n\n## 支出\n- 楼道照明维修 3,150 元\n"
                  "- 重阳节敬老活动 2,880 元\n\n结余 4,970 元，明细账可到社区居委会查阅。",
-         "author_id": "mbr_staff_1", "published_at": beijing(10, 9, 0), "category": "financial",
+         "author_id": "mbr_staff_1", "published_at": disclosure_at, "category": "financial",
          "period_ends_at": beijing(17, 9, 0)},
     )
     body.add(
@@ -438,13 +446,13 @@ def demo_sql() -> str:
 
     body.blank()
     body.comment("A covenant of 和谐小区 5号楼 (一事一约), version 1 in force, signed by some households")
-    body.add("covenants", {"id": "cov_demo_01", **bld5, "title": "5号楼楼道公约", "created_by": "mbr_staff_1",
+    body.add("covenants", {"id": "cov_demo_01", "number": "1", **bld5, "title": "5号楼楼道公约", "created_by": "mbr_staff_1",
                            "created_at": beijing(3, 9, 0), "updated_at": beijing(12, 9, 0)})
     clauses = ["楼道内不堆放杂物，自行车、婴儿车停到一楼车棚。", "电动车不进楼道、不进电梯，统一到东门充电棚充电。",
                "晚上十点以后不在楼道里大声喧哗，装修遵守作息时间。", "爱护电梯，搬运大件提前告诉楼栋长。"]
-    body.add("notices", {"id": "ntc_demo_08", **bld5, "title": "居民公约：5号楼楼道公约（第1版）",
+    body.add("notices", {"id": "ntc_demo_08", "number": notice_numbers["ntc_demo_08"], **bld5, "title": "居民公约：5号楼楼道公约（第1版）",
                          "body": "经居民投票通过，现予公布。请各户签署，共同遵守。\n\n" + "".join(f"{i + 1}. {c}\n" for i, c in enumerate(clauses)),
-                         "author_id": "mbr_staff_1", "published_at": beijing(11, 9, 0), "category": "covenant"})
+                         "author_id": "mbr_staff_1", "published_at": covenant_notice_at, "category": "covenant"})
     body.add("covenant_versions", {"covenant_id": "cov_demo_01", "number": "1", "state": "adopted",
                                    "clauses": "[" + ", ".join('"' + c + '"' for c in clauses) + "]",
                                    "vote_id": None, "notice_id": "ntc_demo_08", "created_by": "mbr_staff_1",
@@ -546,7 +554,7 @@ def demo_sql() -> str:
                       "count_abstentions": False},
         "agenda": agenda,
     }
-    body.add("meetings", {"id": "mtg_demo_01", **path_row(street, community, yangguang), "title": DEMO_MEETING,
+    body.add("meetings", {"id": "mtg_demo_01", "number": "1", **path_row(street, community, yangguang), "title": DEMO_MEETING,
                           "settings": json.dumps(settings, ensure_ascii=False, separators=(",", ":")),
                           "starts_at": settings["starts_at"], "state": "scheduled",
                           "checkin_token": rng.randbytes(12).hex(), "created_by": "mbr_staff_1",
@@ -690,10 +698,10 @@ def fixture() -> tuple[str, str]:
     sql.blank()
     sql.comment("Notices of com_t whose publication period (公示期) ended in September, each with one objection")
     sql.comment("by mbr_r3 still to be answered: ntc_t_period_a and _b (one test each answers them).")
-    for suffix in ("a", "b"):
+    for number, suffix in enumerate(("a", "b"), start=1):
         sql.add(
             "notices",
-            {"id": f"ntc_t_period_{suffix}", "street_id": "str_t", "community_id": "com_t", "compound_id": None,
+            {"id": f"ntc_t_period_{suffix}", "number": str(number), "street_id": "str_t", "community_id": "com_t", "compound_id": None,
              "building_id": None, "unit_id": None, "title": f"第三季度财务公开 {suffix}", "body": "## 收入\n- 停车费 **1200** 元",
              "author_id": "mbr_staff", "published_at": "2026-09-01T01:00:00.000Z", "category": "financial",
              "period_ends_at": "2026-09-08T01:00:00.000Z"},

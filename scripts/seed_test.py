@@ -33,6 +33,15 @@ PREFIXES = {
     "members": "mbr_",
     "notices": "ntc_",
 }
+# Each numbered table and the column of the time it was made, which orders its numbers.
+NUMBERED = {
+    "requests": "received_at",
+    "matters": "created_at",
+    "notices": "published_at",
+    "votes": "created_at",
+    "meetings": "created_at",
+    "covenants": "created_at",
+}
 # The full path of every place, from the hierarchy itself (NULL below its level).
 PATHS = """
     SELECT id, NULL, NULL, NULL, NULL FROM streets
@@ -108,6 +117,17 @@ class CommonChecks:
             self.assertIn(path, known, row)
         for row in db.execute("SELECT id, street_id, community_id, compound_id, building_id, unit_id FROM notices"):
             self.assertIn(tuple(row[1:]), known, row)
+        # Records people name by number (诉求 #128, 公告 #37) are numbered 1, 2, 3, … within their community (or
+        # street, for the street's own), in the order they were made: as migrations 0011 and 0012 number
+        # existing rows, and as the worker goes on from the highest.
+        for table, made in NUMBERED.items():
+            counted: dict[str, list[int]] = {}
+            for key, number in db.execute(
+                f"SELECT COALESCE(community_id, street_id), number FROM {table} ORDER BY 1, {made}, id"
+            ):
+                counted.setdefault(key, []).append(number)
+            for key, numbers in counted.items():
+                self.assertEqual(numbers, list(range(1, len(numbers) + 1)), f"{table} of {key}")
 
 
 class GeneratorTest(unittest.TestCase):
@@ -136,6 +156,26 @@ class GeneratorTest(unittest.TestCase):
         # core/src/ids.rs: ulid_of_zero_is_all_zeroes_and_of_max_is_known
         self.assertEqual(seed.ulid(0, bytes(10)), "0" * 26)
         self.assertEqual(seed.ulid(0xFFFF_FFFF_FFFF, b"\xff" * 10), "7" + "Z" * 25)
+
+
+class BackFillTest(unittest.TestCase):
+    """Migration 0012 numbers the rows it finds as the seed numbers them (and the worker would have)."""
+
+    def test_the_migration_numbers_existing_rows_in_the_order_they_were_made(self):
+        migration = (seed.ROOT / "api-worker" / "migrations" / "0012_more_record_numbers.sql").read_text(encoding="utf-8")
+        updates = re.findall(r"(?ms)^UPDATE (\w+) SET number = .*?;$", migration)
+        self.assertEqual(sorted(updates), ["covenants", "meetings", "notices", "votes"])
+        for path in (seed.DEMO_SQL, seed.FIXTURE_SQL):
+            db = load(path)
+            numbers = lambda table: db.execute(f"SELECT id, number FROM {table} ORDER BY id").fetchall()  # noqa: E731
+            seeded = {table: numbers(table) for table in updates}
+            self.assertTrue(any(seeded.values()), path)
+            for table in updates:
+                db.execute(f"UPDATE {table} SET number = NULL")
+            for statement in re.findall(r"(?ms)^UPDATE \w+ SET number = .*?;$", migration):
+                db.execute(statement)
+            for table in updates:
+                self.assertEqual(numbers(table), seeded[table], f"{table} of {path.name}")
 
 
 class DemoTest(unittest.TestCase, CommonChecks):

@@ -511,20 +511,20 @@ INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, sta
 UPDATE households SET representative_id = 'mbr_elder_1' WHERE id = 'hh_03_1_201' AND representative_id IS NULL;
 
 -- Notices
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_01', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '幸福社区居民议事会召开通知', '各位居民：
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_01', '7', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '幸福社区居民议事会召开通知', '各位居民：
 本月居民议事会定于11月25日（周三）下午2点在社区党群服务中心二楼会议室召开，议题为“楼道堆物清理”和“电动车集中充电点选址”。
 欢迎大家参加，也可以提前在本平台留言提出意见。
 幸福社区居委会', 'mbr_staff_1', '2026-11-19T01:30:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_02', 'str_heping', 'com_xingfu', 'cpd_yangguang', NULL, NULL, '阳光小区垃圾分类定时投放提醒', '自12月1日起，阳光小区生活垃圾实行定时定点投放：早7:00-9:00，晚18:00-20:00。
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_02', '5', 'str_heping', 'com_xingfu', 'cpd_yangguang', NULL, NULL, '阳光小区垃圾分类定时投放提醒', '自12月1日起，阳光小区生活垃圾实行定时定点投放：早7:00-9:00，晚18:00-20:00。
 其他时间请勿把垃圾放在楼道里。有困难的老人可以联系楼栋长代为投放。', 'mbr_staff_2', '2026-11-18T07:40:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_03', 'str_heping', 'com_xingfu', 'cpd_hexie', NULL, NULL, '和谐小区电动车充电安全告知', '为防止火灾，严禁电动车进楼入户、飞线充电。
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_03', '4', 'str_heping', 'com_xingfu', 'cpd_hexie', NULL, NULL, '和谐小区电动车充电安全告知', '为防止火灾，严禁电动车进楼入户、飞线充电。
 小区东门新增12个充电桩，扫码即可使用。请大家互相提醒。', 'mbr_staff_1', '2026-11-17T02:15:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_04', 'str_heping', 'com_xingfu', 'cpd_yangguang', 'bld_03', NULL, '3号楼停水通知', '因二次供水设备检修，3号楼将于11月23日上午9:00至12:00停水。
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_04', '8', 'str_heping', 'com_xingfu', 'cpd_yangguang', 'bld_03', NULL, '3号楼停水通知', '因二次供水设备检修，3号楼将于11月23日上午9:00至12:00停水。
 请提前储水，给您带来不便，敬请谅解。', 'mbr_03_1_102_1', '2026-11-19T11:20:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_05', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼电梯年度检修', '5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_05', '6', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼电梯年度检修', '5号楼电梯将于11月24日全天进行年度检修，检修期间暂停使用。
 行动不便的居民如需帮助上下楼，请提前联系楼栋长。', 'mbr_05_1_102_1', '2026-11-18T12:05:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_06', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '冬季流感疫苗免费接种', '社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。', 'mbr_staff_2', '2026-11-15T03:00:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at, category, period_ends_at) VALUES ('ntc_demo_07', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '2026年第三季度社区公益金收支公示', '## 收入
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at) VALUES ('ntc_demo_06', '3', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '冬季流感疫苗免费接种', '社区卫生服务站为60岁以上老人免费接种流感疫苗，时间为周一至周五上午8:30-11:30，请带好身份证和医保卡。', 'mbr_staff_2', '2026-11-15T03:00:00.000Z');
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at, category, period_ends_at) VALUES ('ntc_demo_07', '1', 'str_heping', 'com_xingfu', NULL, NULL, NULL, '2026年第三季度社区公益金收支公示', '## 收入
 - 停车场收益 **8,600** 元
 - 广告位收益 2,400 元
 
@@ -590,8 +590,8 @@ INSERT OR IGNORE INTO matter_comments (id, matter_id, parent_id, member_id, stan
 INSERT OR IGNORE INTO matter_comments (id, matter_id, parent_id, member_id, stance, body, created_at) VALUES ('cmt_demo_02_2', 'mat_demo_02', NULL, 'mbr_04_1_301_1', 'suggestion', '可以先装两个试试，画面接到物业值班室。', '2026-11-10T12:02:00.000Z');
 
 -- A covenant of 和谐小区 5号楼 (一事一约), version 1 in force, signed by some households
-INSERT OR IGNORE INTO covenants (id, street_id, community_id, compound_id, building_id, unit_id, title, created_by, created_at, updated_at) VALUES ('cov_demo_01', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼楼道公约', 'mbr_staff_1', '2026-11-03T01:00:00.000Z', '2026-11-12T01:00:00.000Z');
-INSERT OR IGNORE INTO notices (id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at, category) VALUES ('ntc_demo_08', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '居民公约：5号楼楼道公约（第1版）', '经居民投票通过，现予公布。请各户签署，共同遵守。
+INSERT OR IGNORE INTO covenants (id, number, street_id, community_id, compound_id, building_id, unit_id, title, created_by, created_at, updated_at) VALUES ('cov_demo_01', '1', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '5号楼楼道公约', 'mbr_staff_1', '2026-11-03T01:00:00.000Z', '2026-11-12T01:00:00.000Z');
+INSERT OR IGNORE INTO notices (id, number, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, published_at, category) VALUES ('ntc_demo_08', '2', 'str_heping', 'com_xingfu', 'cpd_hexie', 'bld_05', NULL, '居民公约：5号楼楼道公约（第1版）', '经居民投票通过，现予公布。请各户签署，共同遵守。
 
 1. 楼道内不堆放杂物，自行车、婴儿车停到一楼车棚。
 2. 电动车不进楼道、不进电梯，统一到东门充电棚充电。
@@ -657,6 +657,6 @@ INSERT OR IGNORE INTO request_events (id, request_id, at, actor_id, kind, status
 
 -- A residents' council of 阳光小区 (居民议事会), called by staff, who chairs it: its 62 residents and the chair
 -- are on the list, so the chair's console has a room of sixty to check in (open it as 刘晓梅)
-INSERT OR IGNORE INTO meetings (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, starts_at, state, checkin_token, created_by, created_at) VALUES ('mtg_demo_01', 'str_heping', 'com_xingfu', 'cpd_yangguang', NULL, NULL, '阳光小区居民议事会', '{"title":"阳光小区居民议事会","place":"阳光小区党群服务站","starts_at":"2026-12-09T06:00:00.000Z","electorate":{"kind":"residents"},"procedure":{"quorum":{"kind":"present_percent","percent":51},"threshold":"simple_majority","count_abstentions":false},"agenda":["小区停车收费调整","楼道堆物清理"]}', '2026-12-09T06:00:00.000Z', 'scheduled', '880b2cd1ed2cb2c2575a9460', 'mbr_staff_1', '2026-11-19T01:00:00.000Z');
+INSERT OR IGNORE INTO meetings (id, number, street_id, community_id, compound_id, building_id, unit_id, title, settings, starts_at, state, checkin_token, created_by, created_at) VALUES ('mtg_demo_01', '1', 'str_heping', 'com_xingfu', 'cpd_yangguang', NULL, NULL, '阳光小区居民议事会', '{"title":"阳光小区居民议事会","place":"阳光小区党群服务站","starts_at":"2026-12-09T06:00:00.000Z","electorate":{"kind":"residents"},"procedure":{"quorum":{"kind":"present_percent","percent":51},"threshold":"simple_majority","count_abstentions":false},"agenda":["小区停车收费调整","楼道堆物清理"]}', '2026-12-09T06:00:00.000Z', 'scheduled', '880b2cd1ed2cb2c2575a9460', 'mbr_staff_1', '2026-11-19T01:00:00.000Z');
 INSERT OR IGNORE INTO meeting_items (meeting_id, position, title) VALUES ('mtg_demo_01', '0', '小区停车收费调整');
 INSERT OR IGNORE INTO meeting_items (meeting_id, position, title) VALUES ('mtg_demo_01', '1', '楼道堆物清理');

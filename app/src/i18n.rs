@@ -1286,8 +1286,8 @@ impl Msg {
         en: "Votes taken",
     };
     pub const SearchMeetings: Msg = Msg {
-        zh: "搜索会议（名称、议题、地点、纪要）",
-        en: "Search meetings (title, agenda, place, minutes)",
+        zh: "搜索会议（编号、名称、议题、地点、纪要）",
+        en: "Search meetings (number, title, agenda, place, minutes)",
     };
     pub const NoMeetings: Msg = Msg {
         zh: "没有找到会议。",
@@ -2136,8 +2136,8 @@ impl Msg {
         en: "Notice archive and search",
     };
     pub const SearchNotices: Msg = Msg {
-        zh: "搜索公告（标题、正文）",
-        en: "Search notices (title, text)",
+        zh: "搜索公告（编号、标题、正文）",
+        en: "Search notices (number, title, text)",
     };
     pub const InForce: Msg = Msg {
         zh: "现行",
@@ -2169,8 +2169,8 @@ impl Msg {
         en: "Resident covenants",
     };
     pub const SearchCovenants: Msg = Msg {
-        zh: "搜索公约（标题、条款）",
-        en: "Search covenants (title, clauses)",
+        zh: "搜索公约（编号、标题、条款）",
+        en: "Search covenants (number, title, clauses)",
     };
     pub const CovenantsIntro: Msg = Msg {
         zh: "一事一约：大家一起定规矩，投票通过后各户签署。",

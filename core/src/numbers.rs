@@ -1,7 +1,8 @@
-//! Short numbers that people say and type: every request and matter has one within its community
-//! (诉求 #128, 议题 #12), given in order as records are created. A number is written `#128`; a reader
-//! may type `128`, `#128`, `＃１２８`, `R-128`, `r128`, `诉求128` or `128号` for a request, and the
-//! same with `M` or 议题 for a matter.
+//! Short numbers that people say and type: every request, matter, notice, vote, meeting and covenant
+//! has one within its community (诉求 #128, 议题 #12, 公告 #37), or within its street for a record of the
+//! whole street, given in order as records are created; each kind counts on its own. A number is
+//! written `#128`; a reader may type `128`, `#128`, `＃１２８`, `R-128`, `r128`, `诉求128` or `128号`
+//! for a request, and the same with the other kinds' letters and words (see [`RecordKind`]).
 
 use std::fmt;
 
@@ -11,10 +12,23 @@ use serde::{Deserialize, Serialize};
 const MAX: u32 = 999_999_999;
 
 /// What kind of record a number belongs to; each kind counts on its own.
+///
+/// | kind | letter | words a reader may put before the number |
+/// |---|---|---|
+/// | request | R | 民生诉求, 诉求 |
+/// | matter | M | 居民议事, 议题, 议事, 事项 |
+/// | notice | N | 公告, 通知, 公示 |
+/// | vote | V | 投票, 表决 |
+/// | meeting | H (会, huì: M is a matter's) | 居民议事会, 议事会, 会议 |
+/// | covenant | C | 居民公约, 一事一约, 公约 |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordKind {
     Request,
     Matter,
+    Notice,
+    Vote,
+    Meeting,
+    Covenant,
 }
 
 impl RecordKind {
@@ -24,14 +38,23 @@ impl RecordKind {
         match self {
             RecordKind::Request => 'R',
             RecordKind::Matter => 'M',
+            RecordKind::Notice => 'N',
+            RecordKind::Vote => 'V',
+            RecordKind::Meeting => 'H',
+            RecordKind::Covenant => 'C',
         }
     }
 
-    /// The Chinese words a reader may put before the number.
+    /// The Chinese words a reader may put before the number (a longer word before any it starts with).
     fn words(self) -> &'static [&'static str] {
         match self {
             RecordKind::Request => &["民生诉求", "诉求"],
             RecordKind::Matter => &["居民议事", "议题", "议事", "事项"],
+            RecordKind::Notice => &["公告", "通知", "公示"],
+            RecordKind::Vote => &["投票", "表决"],
+            // 议事会 would read as 议事 + 会 for a matter, which is no number there.
+            RecordKind::Meeting => &["居民议事会", "议事会", "会议"],
+            RecordKind::Covenant => &["居民公约", "一事一约", "公约"],
         }
     }
 }
@@ -202,6 +225,125 @@ mod tests {
         assert_eq!(m("#12"), n(12));
         assert_eq!(m("R-12"), None);
         assert_eq!(m("诉求12"), None);
+    }
+
+    #[test]
+    fn each_kind_has_its_own_letter() {
+        let kinds = [
+            RecordKind::Request,
+            RecordKind::Matter,
+            RecordKind::Notice,
+            RecordKind::Vote,
+            RecordKind::Meeting,
+            RecordKind::Covenant,
+        ];
+        let Some(x) = n(7) else { panic!() };
+        let letters: Vec<String> = kinds.iter().map(|k| x.with_letter(*k)).collect();
+        assert_eq!(letters, ["R-7", "M-7", "N-7", "V-7", "H-7", "C-7"]);
+        for (i, k) in kinds.iter().enumerate() {
+            for (j, other) in kinds.iter().enumerate() {
+                // A kind reads its own letter and words, and no other kind's.
+                let with_letter = RecordNumber::parse(*k, &x.with_letter(*other));
+                assert_eq!(
+                    with_letter.is_some(),
+                    i == j,
+                    "{k:?} reading {other:?}'s letter"
+                );
+                for word in other.words() {
+                    let typed = format!("{word}7");
+                    assert_eq!(
+                        RecordNumber::parse(*k, &typed).is_some(),
+                        i == j,
+                        "{k:?} reading {typed:?}"
+                    );
+                }
+            }
+            // A bare number or `#7` reads as any kind's.
+            assert_eq!(RecordNumber::parse(*k, "#7"), Some(x));
+            assert_eq!(RecordNumber::parse(*k, "7号"), Some(x));
+        }
+    }
+
+    #[test]
+    fn what_people_type_for_a_notice() {
+        let p = |s| RecordNumber::parse(RecordKind::Notice, s);
+        for typed in [
+            "37",
+            "#37",
+            "N-37",
+            "n37",
+            "公告37",
+            "公告 #37",
+            "通知37",
+            "公示＃３７",
+            "37号",
+        ] {
+            assert_eq!(p(typed), n(37), "{typed:?}");
+        }
+        for typed in [
+            "V-37",
+            "投票37",
+            "诉求37",
+            "公告",
+            "停水通知",
+            "2026年第三季度",
+        ] {
+            assert_eq!(p(typed), None, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn what_people_type_for_a_vote() {
+        let p = |s| RecordNumber::parse(RecordKind::Vote, s);
+        for typed in ["5", "#5", "V-5", "v5", "投票5", "表决 #5", "５号"] {
+            assert_eq!(p(typed), n(5), "{typed:?}");
+        }
+        for typed in ["N-5", "公告5", "会议5", "投票", "投票结果"] {
+            assert_eq!(p(typed), None, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn what_people_type_for_a_meeting() {
+        let p = |s| RecordNumber::parse(RecordKind::Meeting, s);
+        for typed in [
+            "3",
+            "#3",
+            "H-3",
+            "h3",
+            "会议3",
+            "议事会 #3",
+            "居民议事会3",
+            "3号",
+        ] {
+            assert_eq!(p(typed), n(3), "{typed:?}");
+        }
+        for typed in ["M-3", "议题3", "议事3", "V-3", "会议", "三月议事会"] {
+            assert_eq!(p(typed), None, "{typed:?}");
+        }
+        // 议事会 is a meeting, not a matter (议事 + 会).
+        assert_eq!(RecordNumber::parse(RecordKind::Matter, "议事会3"), None);
+        assert_eq!(RecordNumber::parse(RecordKind::Matter, "议事3"), n(3));
+    }
+
+    #[test]
+    fn what_people_type_for_a_covenant() {
+        let p = |s| RecordNumber::parse(RecordKind::Covenant, s);
+        for typed in [
+            "2",
+            "#2",
+            "C-2",
+            "c2",
+            "公约2",
+            "居民公约 #2",
+            "一事一约2",
+            "2号",
+        ] {
+            assert_eq!(p(typed), n(2), "{typed:?}");
+        }
+        for typed in ["R-2", "公告2", "楼道公约", "公约"] {
+            assert_eq!(p(typed), None, "{typed:?}");
+        }
     }
 
     #[test]

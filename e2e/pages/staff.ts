@@ -1,5 +1,5 @@
 // Staff's screens for requests: the list they land on, a request's page with the merge form, the audit
-// log and the figures.
+// log and the figures; the matters list and its search by number.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class RequestsList {
@@ -20,6 +20,25 @@ export class RequestsList {
 
   async find(typed: string) {
     await this.page.getByLabel('按编号或内容查找').fill(typed);
+    await this.page.getByRole('button', { name: '搜索', exact: true }).click();
+  }
+}
+
+/** 居民议事: the matters list with its search by number or title. */
+export class MattersList {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/matters');
+    await expect(this.page.getByRole('heading', { name: '居民议事', level: 1 })).toBeVisible();
+  }
+
+  cards(): Locator {
+    return this.page.locator('li.matter-card');
+  }
+
+  async find(typed: string) {
+    await this.page.getByLabel('按编号或标题查找').fill(typed);
     await this.page.getByRole('button', { name: '搜索', exact: true }).click();
   }
 }

@@ -51,7 +51,7 @@ test('a financial disclosure with a publication period: objection, public answer
 
   // A disclosure whose period ended, with its objection answered, reads as complete; no more objections.
   await r3.page.goto('/notices/archive');
-  await r3.page.getByLabel('搜索公告（标题、正文）').fill('公益金收支');
+  await r3.page.getByLabel('搜索公告（编号、标题、正文）').fill('公益金收支');
   await r3.page.getByRole('button', { name: '搜索' }).click();
   await r3.page.getByRole('link', { name: '2026年第三季度社区公益金收支公示' }).click();
   await expect(r3.page.getByText('公示期满，无有效异议')).toBeVisible();

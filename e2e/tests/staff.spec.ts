@@ -2,9 +2,11 @@
 // in and lands on her unit's open requests with the overdue one (6号楼 楼道堆物, due in November) first
 // and counts on the tabs; she opens it, then merges a resident's duplicate into it by its short number,
 // finds a request by typing its number, reads the audit log as sentences, and reads the figures as cards.
+// Notices carry their short numbers too (公告 #7 on the card, the page and the paper version), and the
+// matters list finds a matter by the number she types.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
-import { RequestRecord, RequestsList, expectNoSidewaysScroll } from '../pages/staff';
+import { MattersList, RequestRecord, RequestsList, expectNoSidewaysScroll } from '../pages/staff';
 import { RESIDENT_5, STAFF } from './demo';
 
 test('staff land on what waits for them, merge a duplicate by its number, and read the log and figures', async ({ browser }) => {
@@ -107,5 +109,69 @@ test('staff land on what waits for them, merge a duplicate by its number, and re
   await shot(page, 'figures-as-cards');
   await expectAccessible(page);
   await expectTapTargets(page);
+  await staff.context.close();
+});
+
+test('a notice shows its number, and typing a number into the matters search finds that matter', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  const page = staff.page;
+
+  // 幸福社区居民议事会召开通知 is the community's seventh notice (the demo numbers them as published).
+  const title = '幸福社区居民议事会召开通知';
+  await page.goto('/notices/archive');
+  await page.getByLabel('搜索公告（编号、标题、正文）').fill('公告 #7');
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  const card = page.locator('article.notice-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.record-number')).toHaveText('#7');
+  // The number stands beside the link, which still reads as the title alone.
+  await expect(card.getByRole('link', { name: title, exact: true })).toBeVisible();
+  await shot(page, 'notice-found-by-number');
+  await expectAccessible(page);
+  await expectTapTargets(page);
+  await card.getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(page.locator('p.record-number')).toHaveText('公告 #7');
+  // Small and quiet: smaller than the text around it, not bold.
+  const look = await page.locator('p.record-number').evaluate((el) => {
+    const own = getComputedStyle(el);
+    const body = getComputedStyle(document.body);
+    return { size: parseFloat(own.fontSize), body: parseFloat(body.fontSize), weight: Number(own.fontWeight) };
+  });
+  expect(look.size).toBeLessThan(look.body);
+  expect(look.weight).toBeLessThan(600);
+  await shot(page, 'notice-number');
+
+  // And on paper, for the board downstairs.
+  await page.goto(`${new URL(page.url()).pathname}/print`);
+  await expect(page.locator('.print-sheet .print-kind')).toContainText('公告 #7');
+
+  // The matters list: she types a matter's number as a resident would say it.
+  const matters = new MattersList(page);
+  await matters.open();
+  await matters.find('议题 #3');
+  await expect(matters.cards()).toHaveCount(1);
+  await expect(matters.cards().first().locator('.record-number')).toHaveText('#3');
+  await expect(matters.cards().first()).toContainText('电动车充电棚加装监控');
+  await expect(page.getByRole('button', { name: '全部', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await shot(page, 'matter-found-by-number');
+  await expectAccessible(page);
+  await expectTapTargets(page);
+  // Full-width digits from a Chinese keyboard, and words of the title, find it too.
+  await matters.find('＃３');
+  await expect(matters.cards()).toHaveCount(1);
+  await expect(matters.cards().first()).toContainText('电动车充电棚加装监控');
+  await matters.find('充电棚');
+  await expect(matters.cards().filter({ hasText: '电动车充电棚加装监控' })).toHaveCount(1);
+  // A number that names no matter says so.
+  await matters.find('#99999');
+  await expect(matters.cards()).toHaveCount(0);
+  await expect(page.getByText('没有找到这个编号或标题的事项。')).toBeVisible();
+  // Clearing the search brings the whole list back.
+  await page.getByRole('button', { name: '清除查找' }).click();
+  await expect(page.getByRole('button', { name: '全部', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(matters.cards().first()).toBeVisible();
+  await expect(page.getByLabel('按编号或标题查找')).toHaveValue('');
   await staff.context.close();
 });

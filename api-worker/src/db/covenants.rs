@@ -7,6 +7,7 @@ use worker::{D1Database, D1PreparedStatement};
 use yishi_core::api::covenants::{BuildingCoverage, ClauseComment, MySignature, VersionView};
 use yishi_core::covenants::{VersionState, coverage_permille};
 use yishi_core::ids::{CovenantId, HouseholdId, MemberId, NoticeId, VoteId};
+use yishi_core::numbers::RecordNumber;
 use yishi_core::policy::NoticeAudience;
 use yishi_core::territory::ScopePath;
 
@@ -17,6 +18,7 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Debug, Deserialize)]
 struct CovenantRow {
     id: String,
+    number: i64,
     title: String,
     #[serde(flatten)]
     path: PathColumns,
@@ -26,6 +28,8 @@ struct CovenantRow {
 
 pub struct StoredCovenant {
     pub id: CovenantId,
+    /// Its short number within the community (公约 #2).
+    pub number: RecordNumber,
     pub title: String,
     pub scope: ScopePath,
     pub scope_name: String,
@@ -35,6 +39,7 @@ impl CovenantRow {
     fn parse(self) -> ApiResult<StoredCovenant> {
         Ok(StoredCovenant {
             id: CovenantId::from_trusted(&self.id),
+            number: super::requests::stored_number(self.number)?,
             scope: self.path.to_path()?,
             scope_name: self.names.display(),
             title: self.title,
@@ -49,7 +54,7 @@ fn select() -> String {
 /// [`select`] with `extra` columns (each starting with a comma).
 fn select_with(extra: &str) -> String {
     format!(
-        "SELECT c.id, c.title, c.street_id, c.community_id, c.compound_id, c.building_id, c.unit_id, \
+        "SELECT c.id, c.number, c.title, c.street_id, c.community_id, c.compound_id, c.building_id, c.unit_id, \
                 {NAME_COLUMNS}{extra} FROM covenants c {}",
         name_joins("c")
     )
@@ -66,12 +71,12 @@ pub async fn get(db: &D1Database, id: &CovenantId) -> ApiResult<Option<StoredCov
     .transpose()
 }
 
-/// The covenants `audience` admits, most recently changed first; with `query`, those whose title or
-/// clauses contain it.
+/// The covenants `audience` admits, most recently changed first; with a search, the one of that number or
+/// those whose title or clauses contain the words.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
-    query: Option<&str>,
+    search: &super::Search<'_>,
 ) -> ApiResult<Vec<(StoredCovenant, VersionState, Option<u32>)>> {
     let mut args: Vec<JsValue> = Vec::new();
     let Some(admitted) = super::audience_sql("c", audience, &mut args) else {
@@ -84,13 +89,13 @@ pub async fn list(
                (SELECT number FROM covenant_versions v WHERE v.covenant_id = c.id AND state = 'adopted') AS in_force"
         )
     );
-    if let Some(q) = query {
-        args.push(text(&format!("%{}%", super::like_escape(q))));
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (c.title LIKE ?{n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM covenant_versions v \
-               WHERE v.covenant_id = c.id AND v.clauses LIKE ?{n} ESCAPE '\\'))"
-        ));
+    if let Some(found) = search.condition("c", &mut args, |n| {
+        format!(
+            "(c.title LIKE {n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM covenant_versions v \
+               WHERE v.covenant_id = c.id AND v.clauses LIKE {n} ESCAPE '\\'))"
+        )
+    }) {
+        sql.push_str(&format!(" AND {found}"));
     }
     sql.push_str(" ORDER BY c.updated_at DESC LIMIT 100");
     #[derive(Deserialize)]
@@ -124,8 +129,12 @@ pub fn insert(
     let [street, community, compound, building, unit] = path_args(scope);
     stmt(
         db,
-        "INSERT INTO covenants (id, street_id, community_id, compound_id, building_id, unit_id, title, created_by, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        &format!(
+            "INSERT INTO covenants (id, street_id, community_id, compound_id, building_id, unit_id, title, created_by, \
+                 created_at, updated_at, number) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, {})",
+            super::next_number_sql("covenants", "?2", "?3")
+        ),
         &[
             text(id.as_str()),
             street,

@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 use yishi_core::ids::{MeetingId, MemberId, VoteId};
 use yishi_core::meetings::{ItemState, MeetingSettings, MeetingState, SpeakerState};
+use yishi_core::numbers::RecordNumber;
 use yishi_core::policy::NoticeAudience;
 use yishi_core::territory::ScopePath;
 
@@ -16,6 +17,7 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Debug, Deserialize)]
 struct MeetingRow {
     id: String,
+    number: i64,
     settings: String,
     state: String,
     opened_at: Option<String>,
@@ -34,6 +36,8 @@ struct MeetingRow {
 /// A stored meeting, parsed.
 pub struct StoredMeeting {
     pub id: MeetingId,
+    /// Its short number within the community (会议 #3).
+    pub number: RecordNumber,
     pub scope: ScopePath,
     pub scope_name: String,
     pub settings: MeetingSettings,
@@ -52,6 +56,7 @@ impl MeetingRow {
     fn parse(self) -> ApiResult<StoredMeeting> {
         Ok(StoredMeeting {
             id: MeetingId::from_trusted(&self.id),
+            number: super::requests::stored_number(self.number)?,
             scope: self.path.to_path()?,
             scope_name: self.names.display(),
             settings: serde_json::from_str(&self.settings)?,
@@ -73,7 +78,7 @@ impl MeetingRow {
 
 fn select() -> String {
     format!(
-        "SELECT m.id, m.settings, m.state, m.opened_at, m.closed_at, m.checkin_token, m.revision, m.minutes, \
+        "SELECT m.id, m.number, m.settings, m.state, m.opened_at, m.closed_at, m.checkin_token, m.revision, m.minutes, \
                 m.minutes_notice_id, m.created_by, m.street_id, m.community_id, m.compound_id, m.building_id, m.unit_id, {NAME_COLUMNS} \
          FROM meetings m {}",
         name_joins("m")
@@ -93,9 +98,12 @@ pub fn insert(
     let [street, community, compound, building, unit] = path_args(scope);
     let mut statements = vec![stmt(
         db,
-        "INSERT INTO meetings (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, \
-             starts_at, checkin_token, created_by, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        &format!(
+            "INSERT INTO meetings (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, \
+                 starts_at, checkin_token, created_by, created_at, number) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, {})",
+            super::next_number_sql("meetings", "?2", "?3")
+        ),
         &[
             text(id.as_str()),
             street,
@@ -138,26 +146,25 @@ pub async fn get(db: &D1Database, id: &MeetingId) -> ApiResult<Option<StoredMeet
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
-    search: Option<&str>,
+    search: &super::Search<'_>,
 ) -> ApiResult<Vec<StoredMeeting>> {
     let mut args: Vec<JsValue> = Vec::new();
     let Some(admitted) = super::audience_sql("m", audience, &mut args) else {
         return Ok(Vec::new());
     };
-    // A substring search (Chinese has no spaces to split words on); minutes only once published.
-    let filter = match search {
-        Some(q) => {
-            args.push(text(&format!("%{}%", super::like_escape(q))));
-            let n = args.len();
+    // By number, or a substring search (Chinese has no spaces to split words on); minutes only once
+    // published.
+    let filter = search
+        .condition("m", &mut args, |n| {
             format!(
-                " AND (m.title LIKE ?{n} ESCAPE '\\' \
-                 OR json_extract(m.settings, '$.place') LIKE ?{n} ESCAPE '\\' \
-                 OR EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.title LIKE ?{n} ESCAPE '\\') \
-                 OR (m.minutes_notice_id IS NOT NULL AND m.minutes LIKE ?{n} ESCAPE '\\'))"
+                "(m.title LIKE {n} ESCAPE '\\' \
+                 OR json_extract(m.settings, '$.place') LIKE {n} ESCAPE '\\' \
+                 OR EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.title LIKE {n} ESCAPE '\\') \
+                 OR (m.minutes_notice_id IS NOT NULL AND m.minutes LIKE {n} ESCAPE '\\'))"
             )
-        }
-        None => String::new(),
-    };
+        })
+        .map(|c| format!(" AND {c}"))
+        .unwrap_or_default();
     all::<MeetingRow>(
         db,
         &format!(

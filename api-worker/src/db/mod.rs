@@ -136,6 +136,79 @@ pub fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// What a list is narrowed to besides its filter: a record's number or words typed in a search box.
+#[derive(Default)]
+pub enum Search<'a> {
+    #[default]
+    Anything,
+    Number(yishi_core::numbers::RecordNumber),
+    Words(&'a str),
+}
+
+impl<'a> Search<'a> {
+    /// What was typed for records of `kind`: their number when it reads as one (`12`, `#12`, `M-12`,
+    /// `议题12`), else words; nothing for an empty box.
+    #[must_use]
+    pub fn of(kind: yishi_core::numbers::RecordKind, typed: Option<&'a str>) -> Search<'a> {
+        let typed = typed.map(str::trim).unwrap_or_default();
+        if typed.is_empty() {
+            return Search::Anything;
+        }
+        match yishi_core::numbers::RecordNumber::parse(kind, typed) {
+            Some(n) => Search::Number(n),
+            None => Search::Words(typed),
+        }
+    }
+
+    /// Whether a record of this number and title is found, for records found otherwise than in SQL.
+    #[must_use]
+    pub fn admits(&self, number: yishi_core::numbers::RecordNumber, title: &str) -> bool {
+        match self {
+            Search::Anything => true,
+            Search::Number(n) => *n == number,
+            Search::Words(w) => title.contains(w),
+        }
+    }
+
+    #[must_use]
+    pub fn is_anything(&self) -> bool {
+        matches!(self, Search::Anything)
+    }
+
+    /// The condition on `alias.number`, or `words` (a condition given the placeholder of `%words%`),
+    /// its argument pushed onto `args`; `None` for anything.
+    pub fn condition(
+        &self,
+        alias: &str,
+        args: &mut Vec<JsValue>,
+        words: impl FnOnce(&str) -> String,
+    ) -> Option<String> {
+        match self {
+            Search::Anything => None,
+            Search::Number(n) => {
+                args.push(JsValue::from(n.get()));
+                Some(format!("{alias}.number = ?{}", args.len()))
+            }
+            Search::Words(w) => {
+                args.push(text(&format!("%{}%", like_escape(w))));
+                Some(words(&format!("?{}", args.len())))
+            }
+        }
+    }
+}
+
+/// The number a new record of `table` gets, as a sub-query of its INSERT: one more than the highest among
+/// the records counted with it (its community's, or its street's for a record of the whole street), given
+/// the INSERT's placeholders of its `street_id` and `community_id`. The table's unique index on
+/// `(COALESCE(community_id, street_id), number)` answers it, and refuses a number given twice.
+#[must_use]
+pub fn next_number_sql(table: &str, street: &str, community: &str) -> String {
+    format!(
+        "(SELECT IFNULL(MAX(number), 0) + 1 FROM {table} \
+          WHERE COALESCE(community_id, street_id) = COALESCE({community}, {street}))"
+    )
+}
+
 /// A time as stored: RFC 3339 UTC with milliseconds, so that text order is time order.
 pub fn time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

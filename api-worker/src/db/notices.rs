@@ -23,6 +23,7 @@ use crate::error::ApiResult;
 #[derive(Debug, Deserialize)]
 struct NoticeRow {
     id: String,
+    number: i64,
     title: String,
     body: String,
     published_at: String,
@@ -55,6 +56,7 @@ impl NoticeRow {
         let now = crate::http::now();
         let view = NoticeView {
             id: NoticeId::from_trusted(&self.id),
+            number: super::requests::stored_number(self.number)?,
             title: self.title,
             body: self.body,
             scope: scope.to_ref(),
@@ -83,7 +85,7 @@ impl NoticeRow {
 
 fn select() -> String {
     format!(
-        "SELECT n.id, n.title, n.body, n.published_at, m.name AS author_name, m.name_display AS author_name_display, \
+        "SELECT n.id, n.number, n.title, n.body, n.published_at, m.name AS author_name, m.name_display AS author_name_display, \
                 n.category, n.pinned, n.draft, n.expires_at, n.period_ends_at, \
                 (SELECT COUNT(*) FROM notice_objections o WHERE o.notice_id = n.id AND o.answered_at IS NULL) AS open_objections, \
                 (SELECT COUNT(*) FROM notice_objections o WHERE o.notice_id = n.id AND o.upheld = 1) AS upheld_objections, \
@@ -116,13 +118,26 @@ fn insert_args(n: &Notice) -> Vec<JsValue> {
 }
 
 const INSERT_COLUMNS: &str = "id, street_id, community_id, compound_id, building_id, unit_id, title, body, author_id, \
-     published_at, category, pinned, draft, expires_at, period_ends_at";
-const INSERT_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15";
+     published_at, category, pinned, draft, expires_at, period_ends_at, number";
 
+/// The values of [`INSERT_COLUMNS`]: [`insert_args`], then the notice's number within its community (or
+/// street), one more than the highest so far.
+fn insert_values() -> String {
+    format!(
+        "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, {}",
+        super::next_number_sql("notices", "?2", "?3")
+    )
+}
+
+/// Every notice is inserted here or in [`insert_minutes`]: staff's, a vote's result, a matter's decision,
+/// a covenant's adoption.
 pub fn insert(db: &D1Database, n: &Notice) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        &format!("INSERT INTO notices ({INSERT_COLUMNS}) VALUES ({INSERT_VALUES})"),
+        &format!(
+            "INSERT INTO notices ({INSERT_COLUMNS}) VALUES ({})",
+            insert_values()
+        ),
         &insert_args(n),
     )
 }
@@ -139,8 +154,9 @@ pub fn insert_minutes(
     stmt(
         db,
         &format!(
-            "INSERT INTO notices ({INSERT_COLUMNS}) SELECT {INSERT_VALUES} \
-             WHERE (SELECT minutes_notice_id FROM meetings WHERE id = ?16) IS NULL"
+            "INSERT INTO notices ({INSERT_COLUMNS}) SELECT {} \
+             WHERE (SELECT minutes_notice_id FROM meetings WHERE id = ?16) IS NULL",
+            insert_values()
         ),
         &args,
     )
@@ -162,8 +178,8 @@ pub async fn get(db: &D1Database, id: &NoticeId) -> ApiResult<Option<(ScopePath,
 pub struct Filter<'a> {
     /// Expired ones (the archive) instead of those in force.
     pub archive: bool,
-    /// Words to find in the title or text (any notice published, in force or archived).
-    pub query: Option<&'a str>,
+    /// A number or words to find in the title or text (any notice published, in force or archived).
+    pub search: super::Search<'a>,
     pub category: Option<Category>,
     /// Pinned ones only (else pinned ones are left out of the board, which shows them apart).
     pub pinned: bool,
@@ -188,14 +204,11 @@ pub async fn list(
         select(),
         admitted
     );
-    match (filter.query, filter.archive, filter.pinned) {
-        (Some(q), _, _) => {
-            args.push(text(&format!("%{}%", super::like_escape(q))));
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND (n.title LIKE ?{n} ESCAPE '\\' OR n.body LIKE ?{n} ESCAPE '\\')"
-            ));
-        }
+    let found = filter.search.condition("n", &mut args, |like| {
+        format!("(n.title LIKE {like} ESCAPE '\\' OR n.body LIKE {like} ESCAPE '\\')")
+    });
+    match (found, filter.archive, filter.pinned) {
+        (Some(found), _, _) => sql.push_str(&format!(" AND {found}")),
         (None, true, _) => sql.push_str(" AND n.expires_at IS NOT NULL AND n.expires_at <= ?1"),
         (None, false, pinned) => sql.push_str(&format!(
             " AND (n.expires_at IS NULL OR n.expires_at > ?1) AND n.pinned = {}",

@@ -19,6 +19,7 @@ use crate::error::{ApiError, ApiResult};
 #[derive(Debug, Deserialize)]
 pub struct VoteRow {
     pub id: String,
+    pub number: i64,
     pub settings: String,
     pub opened_at: Option<String>,
     pub closed_at: Option<String>,
@@ -36,6 +37,8 @@ pub struct VoteRow {
 /// A stored vote, parsed.
 pub struct StoredVote {
     pub id: VoteId,
+    /// Its short number within the community (投票 #5).
+    pub number: yishi_core::numbers::RecordNumber,
     pub scope: ScopePath,
     pub scope_name: String,
     pub settings: PollSettings,
@@ -72,6 +75,7 @@ impl VoteRow {
     fn parse(self) -> ApiResult<StoredVote> {
         Ok(StoredVote {
             id: VoteId::from_trusted(&self.id),
+            number: super::requests::stored_number(self.number)?,
             scope: self.path.to_path()?,
             scope_name: self.names.display(),
             settings: serde_json::from_str(&self.settings)?,
@@ -94,7 +98,7 @@ impl VoteRow {
 
 fn select() -> String {
     format!(
-        "SELECT v.id, v.settings, v.opened_at, v.closed_at, v.eligible, v.eligible_weight, v.present, v.meeting_id, \
+        "SELECT v.id, v.number, v.settings, v.opened_at, v.closed_at, v.eligible, v.eligible_weight, v.present, v.meeting_id, \
                 (SELECT mt.id FROM matters mt WHERE mt.vote_id = v.id LIMIT 1) AS matter_id, \
                 v.street_id, v.community_id, v.compound_id, v.building_id, v.unit_id, {NAME_COLUMNS} \
          FROM votes v {}",
@@ -113,9 +117,12 @@ pub fn insert(
     let [street, community, compound, building, unit] = path_args(scope);
     stmt(
         db,
-        "INSERT INTO votes (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, \
-             opens_at, closes_at, created_by, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        &format!(
+            "INSERT INTO votes (id, street_id, community_id, compound_id, building_id, unit_id, title, settings, \
+                 opens_at, closes_at, created_by, created_at, number) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, {})",
+            super::next_number_sql("votes", "?2", "?3")
+        ),
         &[
             text(id.as_str()),
             street,
@@ -183,16 +190,25 @@ pub async fn due(
     .collect()
 }
 
-/// The votes an audience sees (the same rule as notices), newest first.
-pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<StoredVote>> {
+/// The votes an audience sees (the same rule as notices), newest first; with a search, the one of that
+/// number or those whose title has the words.
+pub async fn list(
+    db: &D1Database,
+    audience: &NoticeAudience,
+    search: &super::Search<'_>,
+) -> ApiResult<Vec<StoredVote>> {
     let mut args: Vec<JsValue> = Vec::new();
     let Some(admitted) = super::audience_sql("v", audience, &mut args) else {
         return Ok(Vec::new());
     };
+    let found = search
+        .condition("v", &mut args, |n| format!("v.title LIKE {n} ESCAPE '\\'"))
+        .map(|c| format!(" AND {c}"))
+        .unwrap_or_default();
     all::<VoteRow>(
         db,
         &format!(
-            "{} WHERE {} ORDER BY v.opens_at DESC, v.id DESC LIMIT 100",
+            "{} WHERE {}{found} ORDER BY v.opens_at DESC, v.id DESC LIMIT 100",
             select(),
             admitted
         ),

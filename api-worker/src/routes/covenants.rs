@@ -101,6 +101,7 @@ async fn respond(ctx: &Ctx, actor: &Actor, id: &str, status: u16) -> ApiResult<R
             && in_force(&versions)
                 .is_some_and(|v| v.state.may(actor, &c.scope, CovenantMove::Sign).is_ok()),
         id: c.id,
+        number: c.number,
         title: c.title,
         scope: c.scope.to_ref(),
         scope_name: c.scope_name,
@@ -152,17 +153,20 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     respond(ctx, &member.actor, id.as_str(), 201).await
 }
 
-/// `GET /api/v1/covenants?q=`.
+/// `GET /api/v1/covenants?q=`: `q` finds one by its number (`2`, `#2`, `C-2`, `公约2`) or by words of
+/// its title or clauses.
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let query = search_param(&ctx.url)?;
     let audience = yishi_core::matters::audience(&member.actor);
-    let covenants = db::covenants::list(&ctx.db()?, &audience, query.as_deref())
+    let search = db::Search::of(yishi_core::numbers::RecordKind::Covenant, query.as_deref());
+    let covenants = db::covenants::list(&ctx.db()?, &audience, &search)
         .await?
         .into_iter()
         .filter(|(c, _, _)| yishi_core::matters::can_read(&member.actor, &c.scope))
         .map(|(c, latest, in_force)| CovenantSummary {
             id: c.id,
+            number: c.number,
             title: c.title,
             scope_name: c.scope_name,
             latest,

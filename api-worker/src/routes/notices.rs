@@ -12,6 +12,7 @@ use yishi_core::ids::{AuditId, NoticeId, ObjectionId};
 use yishi_core::members::Actor;
 use yishi_core::members::normalize_reason;
 use yishi_core::notices::{Category, Publication};
+use yishi_core::numbers::RecordKind;
 use yishi_core::policy::{Action, Target, authorize};
 use yishi_core::territory::ScopePath;
 use yishi_core::{DomainError, notices as rules, policy};
@@ -56,7 +57,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         .transpose()?;
     let filter = db::notices::Filter {
         archive: query_param(&ctx.url, "archive").is_some(),
-        query: query.as_deref(),
+        search: db::Search::of(RecordKind::Notice, query.as_deref()),
         category,
         pinned: false,
     };
@@ -73,7 +74,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         more,
         page.last().map(|(_, n)| (n.published_at, n.id.as_str())),
     );
-    let board = cursor.is_none() && !filter.archive && filter.query.is_none();
+    let board = cursor.is_none() && !filter.archive && filter.search.is_anything();
     let pinned = if board {
         let pinned_filter = db::notices::Filter {
             pinned: true,

@@ -27,7 +27,7 @@ pub fn meeting_card(m: MeetingSummary) -> AnyView {
     view! {
         <li>
             <a href=format!("/meetings/{}", m.id)>
-                <span class="card-title">{m.title}</span>
+                <span class="card-title"><span class="record-number">{m.number.to_string()}</span>" "{m.title}</span>
                 <span class="card-meta">{m.place}" · "{local_datetime(&m.starts_at)}</span>
             </a>
         </li>

@@ -45,7 +45,7 @@ pub fn WaitingVotes(
                                     view! {
                                         <li>
                                             <a href=href>
-                                                <span class="card-title">{v.title.clone()}</span>
+                                                <span class="card-title"><span class="record-number">{v.number.to_string()}</span>" "{v.title.clone()}</span>
                                                 <span class="card-meta">
                                                     {v.scope_name.clone()}" · "
                                                     {move || fill(i18n.lang(), Msg::VoteCloses, &[("time", &closes)])}

@@ -1,4 +1,4 @@
-//! Staff's requests: what waits for them, short numbers, search and merge by number.
+//! Staff's requests: what waits for them, search and merge by number; every record's short number.
 
 use super::Msg;
 
@@ -17,6 +17,35 @@ impl Msg {
     pub const MatterNumbered: Msg = Msg {
         zh: "议题 {n}",
         en: "Matter {n}",
+    };
+    /// A notice by its number, under its title and on its paper version: 「公告 #37」.
+    pub const NoticeNumbered: Msg = Msg {
+        zh: "公告 {n}",
+        en: "Notice {n}",
+    };
+    pub const VoteNumbered: Msg = Msg {
+        zh: "投票 {n}",
+        en: "Vote {n}",
+    };
+    pub const MeetingNumbered: Msg = Msg {
+        zh: "会议 {n}",
+        en: "Meeting {n}",
+    };
+    pub const CovenantNumbered: Msg = Msg {
+        zh: "公约 {n}",
+        en: "Covenant {n}",
+    };
+    pub const FindMatter: Msg = Msg {
+        zh: "按编号或标题查找",
+        en: "Find by number or title",
+    };
+    pub const NoMattersFound: Msg = Msg {
+        zh: "没有找到这个编号或标题的事项。",
+        en: "No matter has this number or title.",
+    };
+    pub const FindMatterHint: Msg = Msg {
+        zh: "输入编号（如 12 或 #12），或标题里的字词",
+        en: "A number (such as 12 or #12), or words of the title",
     };
     /// On a tab: how many of its open requests are overdue.
     pub const OverdueCount: Msg = Msg {

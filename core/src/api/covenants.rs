@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::covenants::VersionState;
 use crate::ids::{CovenantId, NoticeId, VoteId};
+use crate::numbers::RecordNumber;
 use crate::territory::ScopeRef;
 use crate::votes::poll::PollSettings;
 
@@ -97,6 +98,9 @@ pub struct MySignature {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantView {
     pub id: CovenantId,
+    /// Its short number within the community (公约 #2), or the street for a covenant of the whole street;
+    /// not to be confused with its versions' numbers.
+    pub number: RecordNumber,
     pub title: String,
     pub scope: ScopeRef,
     pub scope_name: String,
@@ -122,13 +126,15 @@ pub struct CovenantResponse {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantSummary {
     pub id: CovenantId,
+    pub number: RecordNumber,
     pub title: String,
     pub scope_name: String,
     pub latest: VersionState,
     pub in_force: Option<u32>,
 }
 
-/// `GET /api/v1/covenants?q=`.
+/// `GET /api/v1/covenants?q=`: `q` is a covenant's number (`2`, `#2`, `C-2`, `公约2`) or words of its
+/// title or clauses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CovenantListResponse {

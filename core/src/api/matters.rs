@@ -53,9 +53,10 @@ pub struct MatterSummary {
     pub ratings: RatingSummary,
 }
 
-/// `GET /api/v1/matters?scope_kind=&scope_id=&step=&category=&mine=&cursor=&limit=`: the matters the
+/// `GET /api/v1/matters?scope_kind=&scope_id=&step=&category=&mine=&q=&cursor=&limit=`: the matters the
 /// reader may see, most recently changed first. `mine` is `raised`, `supported` or `vote` (matters
-/// whose ballot waits for her).
+/// whose ballot waits for her); `q` is a matter's number (`12`, `#12`, `M-12`, `议题12`) or words of its
+/// title.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatterListResponse {

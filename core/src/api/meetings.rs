@@ -8,6 +8,7 @@ use crate::api::members::OnBehalfRequest;
 use crate::api::votes::VoteState;
 use crate::ids::{MeetingId, NoticeId, VoteId};
 use crate::meetings::{ItemState, MeetingSettings, MeetingState, SpeakerState};
+use crate::numbers::RecordNumber;
 use crate::territory::ScopeRef;
 use crate::votes::poll::{PollResult, ResultsShown, Secrecy};
 use crate::votes::tally::{Method, Threshold};
@@ -24,6 +25,8 @@ pub struct CreateMeetingRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingSummary {
     pub id: MeetingId,
+    /// Its short number within the community (会议 #3), or the street for a meeting of the whole street.
+    pub number: RecordNumber,
     pub title: String,
     pub place: String,
     pub scope_name: String,
@@ -31,7 +34,8 @@ pub struct MeetingSummary {
     pub starts_at: DateTime<Utc>,
 }
 
-/// `GET /api/v1/meetings`: meetings addressed to the member (or within her office), newest first.
+/// `GET /api/v1/meetings?q=`: meetings addressed to the member (or within her office), newest first. `q`
+/// is a meeting's number (`3`, `#3`, `H-3`, `会议3`) or words of its title, place, agenda or minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingListResponse {
@@ -109,6 +113,7 @@ pub struct MyPart {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingView {
     pub id: MeetingId,
+    pub number: RecordNumber,
     pub scope: ScopeRef,
     pub scope_name: String,
     pub settings: MeetingSettings,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::members::{OnBehalfRequest, OnBehalfView};
 use crate::ids::{MemberId, NoticeId};
 use crate::notices::{Category, PeriodState};
+use crate::numbers::RecordNumber;
 use crate::territory::ScopeRef;
 
 /// `POST /api/v1/notices`: publish a plain-text notice to a community, compound or building.
@@ -49,6 +50,8 @@ pub struct AttachmentView {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeView {
     pub id: NoticeId,
+    /// Its short number within the community (公告 #37), or the street for a notice to the whole street.
+    pub number: RecordNumber,
     pub title: String,
     /// Plain text; clients render it as text, never as HTML.
     pub body: String,
@@ -130,7 +133,8 @@ pub struct NoticeResponse {
     pub notice: NoticeView,
 }
 
-/// `GET /api/v1/notices?cursor=&limit=`: newest first.
+/// `GET /api/v1/notices?cursor=&limit=&archive=&q=&category=&drafts=`: newest first. `q` is a notice's
+/// number (`37`, `#37`, `N-37`, `公告37`) or words of its title or text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeListResponse {

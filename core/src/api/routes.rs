@@ -203,7 +203,7 @@ endpoints! {
     InvitePlace { code: Token }: Get ["invites", {code}] => () => InvitePlaceResponse, Public;
 
     #[area = "Notices (公示栏)"]
-    /// The notices she may read, newest first: in force (pinned apart), the archive, a search, or drafts.
+    /// The notices she may read, newest first: in force (pinned apart), the archive, a search by number or words, or drafts.
     ListNotices {}: Get ["notices"] ? [cursor, limit, archive, q, category, drafts]
         => () => NoticeListResponse, Member;
     /// Writes a notice, published now, later, or kept as a draft.
@@ -297,8 +297,8 @@ endpoints! {
     #[area = "Votes (民决)"]
     /// Creates a vote for a place.
     CreateVote {}: Post ["votes"] => CreateVoteRequest => VoteResponse, May(Action::ManageVotes);
-    /// The votes she may see.
-    ListVotes {}: Get ["votes"] => () => VoteListResponse, Member;
+    /// The votes she may see, or those found by number or title (`q`).
+    ListVotes {}: Get ["votes"] ? [q] => () => VoteListResponse, Member;
     /// The votes she took part in, with her ballots: her choice and receipt where the vote is named.
     MyBallots {}: Get ["me", "ballots"] => () => MyBallotsResponse, Own;
     /// One vote, with her part in it.
@@ -330,7 +330,7 @@ endpoints! {
     #[area = "Meetings (民议)"]
     /// Calls a meeting, with its agenda.
     CreateMeeting {}: Post ["meetings"] => CreateMeetingRequest => MeetingResponse, May(Action::ManageVotes);
-    /// The meetings she may see.
+    /// The meetings she may see, or those found by number or words (`q`).
     ListMeetings {}: Get ["meetings"] ? [q] => () => MeetingListResponse, Member;
     /// One meeting.
     GetMeeting { id: MeetingId }: Get ["meetings", {id}] => () => MeetingResponse, May(Action::ReadVote);
@@ -382,8 +382,8 @@ endpoints! {
         => () => NoticeResponse, May(Action::ManageVotes);
 
     #[area = "Matters (民提, 民办, 民评)"]
-    /// The matters she may read, by place, step, category, or her own.
-    ListMatters {}: Get ["matters"] ? [cursor, limit, scope_kind, scope_id, step, category, mine]
+    /// The matters she may read, by place, step, category, or her own, or found by number or title (`q`).
+    ListMatters {}: Get ["matters"] ? [cursor, limit, scope_kind, scope_id, step, category, mine, q]
         => () => MatterListResponse, Member;
     /// Proposes a matter for her building, compound or community.
     ProposeMatter {}: Post ["matters"] => ProposeRequest => MatterResponse, May(Action::TakePartInMatter);
@@ -460,7 +460,7 @@ endpoints! {
     GetPhoto { id: PhotoId }: Get ["photos", {id}] => () => ImageFile, Member;
 
     #[area = "Covenants (一事一约)"]
-    /// The covenants she may read.
+    /// The covenants she may read, or those found by number or words (`q`).
     ListCovenants {}: Get ["covenants"] ? [q] => () => CovenantListResponse, Member;
     /// Drafts a covenant.
     CreateCovenant {}: Post ["covenants"]

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{MatterId, MeetingId, VoteId};
+use crate::numbers::RecordNumber;
 use crate::territory::ScopeRef;
 use crate::votes::electorate::VoterKey;
 pub use crate::votes::mine::{MyBallot, Participation};
@@ -89,6 +90,8 @@ pub struct PaperBallotRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteView {
     pub id: VoteId,
+    /// Its short number within the community (投票 #5), or the street for a vote of the whole street.
+    pub number: RecordNumber,
     pub scope: ScopeRef,
     pub scope_name: String,
     pub settings: PollSettings,
@@ -125,6 +128,7 @@ pub struct VoteResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteSummary {
     pub id: VoteId,
+    pub number: RecordNumber,
     pub title: String,
     pub scope_name: String,
     pub state: VoteState,
@@ -143,7 +147,8 @@ pub struct VoteSummary {
     pub meeting: Option<MeetingId>,
 }
 
-/// `GET /api/v1/votes`: the votes addressed to the member, newest first.
+/// `GET /api/v1/votes?q=`: the votes addressed to the member, newest first. `q` is a vote's number (`5`,
+/// `#5`, `V-5`, `投票5`) or words of its title.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteListResponse {

@@ -25,6 +25,8 @@ mod my_ballots;
 mod notice_board;
 #[path = "api/notices.rs"]
 mod notices;
+#[path = "api/numbers.rs"]
+mod numbers;
 #[path = "api/people.rs"]
 mod people;
 #[path = "api/places.rs"]

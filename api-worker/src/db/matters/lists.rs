@@ -15,11 +15,13 @@ use crate::error::ApiResult;
 
 /// Which matters a list shows.
 #[derive(Default)]
-pub struct Filter {
+pub struct Filter<'a> {
     pub within: Option<ScopePath>,
     pub step: Option<Step>,
     pub category: Option<Category>,
     pub mine: Option<Mine>,
+    /// The matter of a number, or those whose title has the words.
+    pub search: crate::db::Search<'a>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -36,7 +38,7 @@ pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
     reader: &MemberId,
-    filter: &Filter,
+    filter: &Filter<'_>,
     cursor: Option<&yishi_core::api::Cursor>,
     limit: u32,
     now: DateTime<Utc>,
@@ -70,6 +72,12 @@ pub async fn list(
     if let Some(category) = filter.category {
         args.push(text(category.as_str()));
         sql.push_str(&format!(" AND m.category = ?{}", args.len()));
+    }
+    if let Some(found) = filter
+        .search
+        .condition("m", &mut args, |n| format!("m.title LIKE {n} ESCAPE '\\'"))
+    {
+        sql.push_str(&format!(" AND {found}"));
     }
     match filter.mine {
         None => {}

@@ -171,12 +171,7 @@ pub enum StatusFilter {
     Is(Status),
 }
 
-/// What a list is narrowed to besides its filter: words or a number typed in the search box.
-pub enum Search<'a> {
-    Anything,
-    Number(RecordNumber),
-    Words(&'a str),
-}
+pub use super::Search;
 
 const OPEN: &str = "r.status IN ('received', 'accepted', 'in_progress', 'returned')";
 

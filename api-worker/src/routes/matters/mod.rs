@@ -253,7 +253,8 @@ pub async fn get(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     )
 }
 
-/// `GET /api/v1/matters?scope_kind=&scope_id=&step=&category=&mine=&cursor=&limit=`.
+/// `GET /api/v1/matters?scope_kind=&scope_id=&step=&category=&mine=&q=&cursor=&limit=`: `q` finds a
+/// matter by its number (`12`, `#12`, `M-12`, `议题12`) or by words of its title.
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let (cursor, limit) = page_params(&ctx.url)?;
@@ -261,6 +262,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     crate::ballots::open_due(ctx).await?;
     let db = ctx.db()?;
     let invalid = |field| DomainError::Invalid { field };
+    let q = crate::http::search_param(&ctx.url)?;
     let mut filter = db::matters::Filter::default();
     if let Some(kind) = query_param(&ctx.url, "scope_kind") {
         let kind = ScopeKind::parse(&kind).ok_or(invalid(Field::Scope))?;
@@ -273,6 +275,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     if let Some(category) = query_param(&ctx.url, "category") {
         filter.category = Some(Category::parse(&category).ok_or(invalid(Field::Category))?);
     }
+    filter.search = db::Search::of(yishi_core::numbers::RecordKind::Matter, q.as_deref());
     if let Some(mine) = query_param(&ctx.url, "mine") {
         filter.mine = Some(match mine.as_str() {
             "raised" => db::matters::Mine::Raised,

@@ -171,6 +171,7 @@ async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
             speaker,
         },
         id: m.id,
+        number: m.number,
         scope: m.scope.to_ref(),
         scope_name: m.scope_name,
         settings: m.settings,
@@ -243,17 +244,20 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     respond(ctx, &member.actor, id.as_str(), 201).await
 }
 
-/// `GET /api/v1/meetings?q=`: the meetings of her places, newest first; `q` searches titles, places,
-/// agendas and minutes (past meetings are the council's history).
+/// `GET /api/v1/meetings?q=`: the meetings of her places, newest first; `q` finds one by its number
+/// (`3`, `#3`, `H-3`, `会议3`) or searches titles, places, agendas and minutes (past meetings are the
+/// council's history).
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let audience = policy::notice_audience(&member.actor);
     let q = crate::http::search_param(&ctx.url)?;
-    let meetings = db::meetings::list(&ctx.db()?, &audience, q.as_deref())
+    let search = db::Search::of(yishi_core::numbers::RecordKind::Meeting, q.as_deref());
+    let meetings = db::meetings::list(&ctx.db()?, &audience, &search)
         .await?
         .into_iter()
         .map(|m| MeetingSummary {
             id: m.id,
+            number: m.number,
             title: m.settings.title.clone(),
             place: m.settings.place.clone(),
             scope_name: m.scope_name,

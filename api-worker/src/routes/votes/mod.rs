@@ -126,6 +126,7 @@ async fn view(ctx: &Ctx, actor: &Actor, vote: StoredVote) -> ApiResult<VoteView>
         .then(|| Participation::of(vote.turnout(), participated));
     Ok(VoteView {
         id: vote.id,
+        number: vote.number,
         scope: vote.scope.to_ref(),
         scope_name: vote.scope_name,
         settings: vote.settings,
@@ -184,6 +185,7 @@ fn summary(
 ) -> VoteSummary {
     VoteSummary {
         id: vote.id.clone(),
+        number: vote.number,
         title: vote.settings.title.clone(),
         scope_name: vote.scope_name.clone(),
         state,
@@ -196,15 +198,18 @@ fn summary(
     }
 }
 
-/// `GET /api/v1/votes`: the votes addressed to the member, each with its count and whether it waits
-/// for her (the same set as the matters list's `mine=vote`: both read `db::votes::waiting_sql`).
+/// `GET /api/v1/votes?q=`: the votes addressed to the member, each with its count and whether it waits
+/// for her (the same set as the matters list's `mine=vote`: both read `db::votes::waiting_sql`); `q`
+/// finds one by its number (`5`, `#5`, `V-5`, `投票5`) or by words of its title.
 pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     open_due(ctx).await?;
     let db = ctx.db()?;
     let audience = policy::notice_audience(&member.actor);
     let waiting = db::votes::waiting_for(&db, &member.actor.member, ctx.now).await?;
-    let votes: Vec<StoredVote> = db::votes::list(&db, &audience)
+    let q = crate::http::search_param(&ctx.url)?;
+    let search = db::Search::of(yishi_core::numbers::RecordKind::Vote, q.as_deref());
+    let votes: Vec<StoredVote> = db::votes::list(&db, &audience, &search)
         .await?
         .into_iter()
         .filter(|v| authorize(&member.actor, Action::ReadVote, Target::Scope(&v.scope)).is_ok())
@@ -217,7 +222,12 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         .cloned()
         .collect();
     let mut votes = votes;
-    votes.extend(db::votes::get_many(&db, &extra).await?);
+    votes.extend(
+        db::votes::get_many(&db, &extra)
+            .await?
+            .into_iter()
+            .filter(|v| search.admits(v.number, &v.settings.title)),
+    );
     let refs: Vec<&StoredVote> = votes.iter().collect();
     let counts = participation(&db, &refs).await?;
     let votes = votes

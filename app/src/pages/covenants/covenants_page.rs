@@ -47,7 +47,9 @@ pub fn CovenantsPage() -> impl IntoView {
                                         let force = c.in_force.map(|n| n.to_string());
                                         view! {
                                             <li class="member-card">
-                                                <a class="member-name" href=format!("/covenants/{}", c.id)>{c.title.clone()}</a>
+                                                <a class="member-name" href=format!("/covenants/{}", c.id)>
+                                                    <span><span class="record-number">{c.number.to_string()}</span>" "{c.title.clone()}</span>
+                                                </a>
                                                 <p class="hint">
                                                     {c.scope_name.clone()}" · "
                                                     {move || match &force {

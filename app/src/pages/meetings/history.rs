@@ -44,7 +44,9 @@ pub fn MeetingsPage() -> impl IntoView {
                                     .map(|m| {
                                         view! {
                                             <li class="member-card">
-                                                <a class="member-name" href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
+                                                <a class="member-name" href=format!("/meetings/{}", m.id)>
+                                                    <span><span class="record-number">{m.number.to_string()}</span>" "{m.title.clone()}</span>
+                                                </a>
                                                 <p class="hint">{m.scope_name.clone()}" · "{local_datetime(&m.starts_at)}" · "{i18n.text(meeting_state_label(m.state))}</p>
                                             </li>
                                         }

@@ -13,6 +13,7 @@ use crate::i18n::{Msg, fill, use_i18n};
 pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
     let i18n = use_i18n();
     let category = notice.category;
+    let number = notice.number.to_string();
     // What is read aloud: the title, then the body without its markup.
     let spoken = format!(
         "{}\n{}",
@@ -22,6 +23,7 @@ pub fn NoticeArticle(notice: NoticeView) -> impl IntoView {
     view! {
         <article class="notice-detail">
             <h1>{notice.title}</h1>
+            <p class="record-number">{move || fill(i18n.lang(), Msg::NoticeNumbered, &[("n", &number)])}</p>
             <p>
                 <span class="badge">{i18n.text(category_label(category))}</span>
                 {notice.pinned.then(|| view! { " " <span class="badge">{i18n.text(Msg::PinnedBadge)}</span> })}

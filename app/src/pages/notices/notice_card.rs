@@ -22,7 +22,8 @@ pub fn NoticeCard(notice: NoticeView) -> impl IntoView {
     view! {
         <article class="notice-card">
             <h2 class="notice-title">
-                <a href=href>{notice.title}</a>
+                // The number beside the link, not in it: the link reads as the notice's title.
+                <span class="record-number">{notice.number.to_string()}</span>" "<a href=href>{notice.title}</a>
             </h2>
             <p class="notice-meta">
                 <span class=if urgent { "badge urgent" } else { "badge" }>{i18n.text(category_label(category))}</span>

@@ -36,6 +36,7 @@ pub fn NoticePrintPage() -> impl IntoView {
                         match notice.await {
                             Ok(n) => {
                                 let url = format!("{origin}/notices/{}", n.id);
+                                let number = n.number.to_string();
                                 let period = n.period_state.zip(n.period_ends_at).map(|(state, ends)| {
                                     let (end, ends) = (ends, local_datetime(&ends));
                                     // On paper, the period's dates from publication to its end.
@@ -54,7 +55,10 @@ pub fn NoticePrintPage() -> impl IntoView {
                                         </button>
                                     </p>
                                     <article class="print-sheet">
-                                        <p class="print-kind">{i18n.text(category_label(n.category))}</p>
+                                        <p class="print-kind">
+                                            {i18n.text(category_label(n.category))}" · "
+                                            <span class="print-number">{move || fill(i18n.lang(), Msg::NoticeNumbered, &[("n", &number)])}</span>
+                                        </p>
                                         <h1>{n.title.clone()}</h1>
                                         <RichText text=n.body.clone() />
                                         <p class="print-from">{n.author_name.clone()}" · "{n.scope_name.clone()}</p>

@@ -76,7 +76,9 @@ fn Record(record: MyVoteRecord) -> impl IntoView {
         <li class="member-card">
             <article aria-labelledby=labelled_by>
                 <h3 id=heading>
-                    <a class="member-name" href=format!("/votes/{}", v.id)>{v.title.clone()}</a>
+                    <a class="member-name" href=format!("/votes/{}", v.id)>
+                        <span><span class="record-number">{v.number.to_string()}</span>" "{v.title.clone()}</span>
+                    </a>
                 </h3>
                 <p>
                     <span class="badge">{i18n.text(state)}</span>

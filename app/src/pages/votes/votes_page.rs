@@ -36,7 +36,7 @@ fn vote_card(i18n: I18n, v: VoteSummary) -> AnyView {
     view! {
         <li>
             <a href=format!("/votes/{}", v.id)>
-                <span class="card-title">{v.title}</span>
+                <span class="card-title"><span class="record-number">{v.number.to_string()}</span>" "{v.title}</span>
                 <span class="card-meta">{v.scope_name}" · "{move || fill(i18n.lang(), when, &[("time", &at)])}</span>
             </a>
         </li>

@@ -30,6 +30,7 @@ pub(super) fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> im
         .or(latest.as_ref())
         .cloned();
     let force = c.in_force.map(|n| n.to_string());
+    let number = c.number.to_string();
     let signature = c.my_signature.clone().map(|s| {
         let (name, time) = (s.by_name, local_datetime(&s.at));
         let key = if s.on_paper { Msg::SignedOnPaper } else { Msg::SignedBy };
@@ -67,6 +68,7 @@ pub(super) fn CovenantDetail(covenant: CovenantView, reload: Callback<()>) -> im
     view! {
         <article class="covenant">
             <h1>{c.title.clone()}</h1>
+            <p class="record-number">{move || fill(i18n.lang(), Msg::CovenantNumbered, &[("n", &number)])}</p>
             <p class="hint">
                 {c.scope_name.clone()}" · "
                 {move || match &force {

@@ -34,7 +34,7 @@ pub(super) fn MatterCard(matter: MatterSummary) -> impl IntoView {
     view! {
         <li class="member-card matter-card">
             <a class="member-name" href=format!("/matters/{}", m.id)>
-                <span class="record-number">{m.number.to_string()}</span>" "{m.title.clone()}
+                <span><span class="record-number">{m.number.to_string()}</span>" "{m.title.clone()}</span>
             </a>
             <p>
                 <span class=format!("badge step-{}", m.step.as_str())>{i18n.text(step_label(m.step))}</span>

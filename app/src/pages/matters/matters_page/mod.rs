@@ -14,8 +14,12 @@ use crate::session::member_resource;
 
 use matter_card::MatterCard;
 
-/// The query of the list for the chosen tab and filters (`place` is `kind:id`).
-fn list_query(mine: &str, step: &str, category: &str, place: &str) -> Query {
+/// The query of the list for the chosen tab and filters (`place` is `kind:id`), or of a search by number
+/// or title, which looks through every matter she may read (as the requests' search does).
+fn list_query(mine: &str, step: &str, category: &str, place: &str, search: &str) -> Query {
+    if !search.is_empty() {
+        return Query::new().set("q", search);
+    }
     let query = Query::new()
         .set("mine", mine)
         .set("step", step)
@@ -67,7 +71,8 @@ fn places_of(member: &MemberView) -> Vec<(String, String)> {
 }
 
 /// `/matters`: the matters the member may see, most recently changed first, with tabs for her own
-/// (raised, supported, waiting for her vote) and filters by step and category.
+/// (raised, supported, waiting for her vote), filters by step and category, and a search by number
+/// (`12`, `#12`, `M-12`) or words of the title.
 #[component]
 pub fn MattersPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -75,9 +80,18 @@ pub fn MattersPage() -> impl IntoView {
     let step = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
+    // What was typed, and what was searched for (on submitting).
+    let typed = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
     let me = member_resource();
     let matters = LocalResource::new(move || {
-        let query = list_query(&mine.get(), &step.get(), &category.get(), &place.get());
+        let query = list_query(
+            &mine.get(),
+            &step.get(),
+            &category.get(),
+            &place.get(),
+            &search.get(),
+        );
         async move { api::send_query(i18n.lang_untracked(), &ListMatters {}, &query, &()).await }
     });
     let tab = move |value: &'static str, label: Msg| {
@@ -85,8 +99,12 @@ pub fn MattersPage() -> impl IntoView {
             <button
                 type="button"
                 class="tab"
-                aria-pressed=move || if mine.get() == value { "true" } else { "false" }
-                on:click=move |_| mine.set(value.to_owned())
+                aria-pressed=move || if search.get().is_empty() && mine.get() == value { "true" } else { "false" }
+                on:click=move |_| {
+                    search.set(String::new());
+                    typed.set(String::new());
+                    mine.set(value.to_owned());
+                }
             >
                 {i18n.text(label)}
             </button>
@@ -142,10 +160,33 @@ pub fn MattersPage() -> impl IntoView {
                         .collect::<Vec<_>>()}
                 </select>
             </div>
+            <form class="search-form" role="search" on:submit=move |ev| {
+                ev.prevent_default();
+                search.set(typed.get_untracked().trim().to_owned());
+            }>
+                <div class="field">
+                    <label for="matter-search">{i18n.text(Msg::FindMatter)}</label>
+                    <p class="hint" id="matter-search-hint">{i18n.text(Msg::FindMatterHint)}</p>
+                    <div class="search-row">
+                        <input id="matter-search" type="search" inputmode="search" autocomplete="off"
+                            aria-describedby="matter-search-hint" bind:value=typed />
+                        <button type="submit" class="button secondary">{i18n.text(Msg::SearchButton)}</button>
+                    </div>
+                </div>
+                {move || (!search.get().is_empty()).then(|| view! {
+                    <button type="button" class="button link" on:click=move |_| {
+                        search.set(String::new());
+                        typed.set(String::new());
+                    }>{i18n.text(Msg::ClearSearch)}</button>
+                })}
+            </form>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match matters.await {
-                        Ok(list) if list.matters.is_empty() => view! { <p class="empty">{i18n.text(Msg::NoMatters)}</p> }.into_any(),
+                        Ok(list) if list.matters.is_empty() => {
+                            let none = if search.get_untracked().is_empty() { Msg::NoMatters } else { Msg::NoMattersFound };
+                            view! { <p class="empty">{i18n.text(none)}</p> }.into_any()
+                        }
                         Ok(list) => view! {
                             <ul class="member-list matter-list">
                                 {list.matters.into_iter().map(|m| view! { <MatterCard matter=m /> }).collect::<Vec<_>>()}

@@ -45,9 +45,11 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
     let settings = meeting.settings.clone();
     let starts = local_datetime(&settings.starts_at);
     let place = settings.place.clone();
+    let number = meeting.number.to_string();
     view! {
         <article class="meeting">
             <h1>{settings.title.clone()}</h1>
+            <p class="record-number">{move || fill(i18n.lang(), Msg::MeetingNumbered, &[("n", &number)])}</p>
             <p class="hint">{meeting.scope_name.clone()}</p>
             <p class="hint">{move || fill(i18n.lang(), Msg::PlaceLine, &[("place", &place)])}</p>
             <p class="hint">{move || fill(i18n.lang(), Msg::StartsAt, &[("time", &starts)])}</p>

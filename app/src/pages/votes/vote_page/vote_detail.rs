@@ -56,9 +56,11 @@ pub(super) fn VoteDetail(
         options: vote.settings.options.clone(),
     };
     let has_result = vote.result.is_some();
+    let number = vote.number.to_string();
     view! {
         <article class="notice-detail vote-detail">
             <h1>{vote.settings.title.clone()}</h1>
+            <p class="record-number">{move || fill(i18n.lang(), Msg::VoteNumbered, &[("n", &number)])}</p>
             <p class="hint">{vote.scope_name.clone()}</p>
             <p>
                 <span class="badge">{i18n.text(state_label)}</span>
