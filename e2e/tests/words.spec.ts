@@ -121,6 +121,8 @@ test('a resident learns what 公示期 means, has a notice read aloud and stops 
   await checkScreen(page);
   await clearSpeech(page);
   await page.getByRole('button', { name: '朗读', exact: true }).click();
+  // The reading script arrives after the tap (fetched, or from the service worker's cache).
+  await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
   log = await speechLog(page);
   expect(log.spoken.map((s) => s.text)).toEqual([title, `可以选的有：${options[0]}；`, `${options[1]}；`, `${options[2]}。`]);
   await shot(page, 'vote-reading-aloud');
@@ -132,6 +134,8 @@ test('a resident learns what 公示期 means, has a notice read aloud and stops 
   await page.getByRole('button', { name: new RegExp(options[0]) }).click();
   await clearSpeech(page);
   await page.getByRole('button', { name: '朗读', exact: true }).click();
+  // The reading script arrives after the tap (fetched, or from the service worker's cache).
+  await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
   log = await speechLog(page);
   expect(log.spoken.map((s) => s.text).join('')).not.toMatch(/第1|第2/);
   await page.getByRole('button', { name: '停止朗读' }).click();
@@ -141,6 +145,8 @@ test('a resident learns what 公示期 means, has a notice read aloud and stops 
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await clearSpeech(page);
   await page.getByRole('button', { name: '朗读', exact: true }).click();
+  // The reading script arrives after the tap (fetched, or from the service worker's cache).
+  await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
   log = await speechLog(page);
   expect(log.spoken.map((s) => s.text)).toEqual([title, `可以选的有：${options[0]}；`, `${options[1]}；`, `${options[2]}。`]);
   await shot(page, 'vote-read-after-casting');
