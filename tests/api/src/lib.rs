@@ -182,6 +182,20 @@ impl Default for Api {
 }
 
 impl Api {
+    fn agent() -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into()
+    }
+
+    /// Closes the connections it keeps open for its next requests (thousands of simulated phones
+    /// would otherwise hold thousands of idle connections to the worker).
+    pub fn close_idle_connections(&mut self) {
+        self.agent = Self::agent();
+    }
+
     #[must_use]
     pub fn new() -> Api {
         let base = std::env::var("BASE_URL").unwrap_or_else(|_| {
@@ -189,14 +203,9 @@ impl Api {
                 "BASE_URL is not set: run these tests with scripts/with-worker.sh (see make test)"
             )
         });
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .build()
-            .into();
         Api {
             base,
-            agent,
+            agent: Self::agent(),
             session: None,
             lang: "zh-CN",
             extra: Vec::new(),
