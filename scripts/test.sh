@@ -8,7 +8,8 @@
 #      pinyin: core's table of pinyin initials regenerates identically from the pinned pypinyin
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
-#   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds
+#   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds; api
+#      (alone): what a ballot costs in D1, counted by the worker while no other request runs
 #   6. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -68,10 +69,12 @@ stage seed python3 scripts/seed_test.py
 stage pinyin python3 scripts/pinyin_test.py
 if YISHI_QUIET_SIZES=1 scripts/build.sh; then
   stage size python3 scripts/size_test.py
-  stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql -- \
+  stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql --var TEST_HOOKS:1 -- \
     cargo test -p yishi-api-tests --test api
   stage api-short-sessions scripts/with-worker.sh --load tests/api/fixtures/base.sql \
     --var SESSION_TTL_SECONDS:3 -- cargo test -p yishi-api-tests --test session_expiry
+  stage api-alone scripts/with-worker.sh --load tests/api/fixtures/base.sql --var TEST_HOOKS:1 -- \
+    cargo test -p yishi-api-tests --test ballot_cost
   stage e2e scripts/with-worker.sh --load api-worker/seed/demo.sql -- \
     npx --no-install playwright test --config e2e/playwright.config.ts
 else

@@ -80,19 +80,22 @@ pub async fn electorate_now(
         settings.electorate,
         settings.weighting(),
         settings.opens_at,
+        None,
     )
     .await
 }
 
-/// Whom `rule` calls in `scope` from the territory as it is now, ages counted in the year of `on`.
+/// Whom `rule` calls in `scope` from the territory as it is now, ages counted in the year of `on`; with
+/// `only`, just the voters `only` may cast for (read from her household alone).
 pub async fn electorate(
     db: &worker::D1Database,
     scope: &ScopePath,
     rule: yishi_core::votes::electorate::ElectorateRule,
     weighting: Weighting,
     on: chrono::DateTime<chrono::Utc>,
+    only: Option<&yishi_core::ids::MemberId>,
 ) -> ApiResult<Vec<yishi_core::votes::electorate::Voter>> {
-    let candidates = db::votes::candidates(db, scope).await?;
+    let candidates = db::votes::candidates(db, scope, only).await?;
     let year = u16::try_from(chrono::Datelike::year(&on)).unwrap_or(u16::MAX);
     Ok(snapshot(rule, weighting, scope, year, &candidates))
 }

@@ -16,6 +16,15 @@ pub struct Config {
     /// Failed sign-ins and invite-code attempts allowed per client address per window.
     pub signin_ip_limit: u32,
     pub throttle_window: Duration,
+    /// `TEST_HOOKS = "1"` (only ever set by the test scripts, never in wrangler.toml): the routes under
+    /// `/api/test/`, the header `x-yishi-test-lose-tell`, and the D1 round trips of each request in the
+    /// answer's `x-yishi-d1-round-trips` (see `routes::test_hooks`).
+    pub test_hooks: bool,
+}
+
+/// Whether the test hooks are on.
+pub fn test_hooks(env: &Env) -> bool {
+    env.var("TEST_HOOKS").is_ok_and(|v| v.to_string() == "1")
 }
 
 fn var(env: &Env, name: &str) -> Result<String, ApiError> {
@@ -45,6 +54,7 @@ impl Config {
             signin_phone_limit: number(env, "SIGNIN_PHONE_LIMIT")?,
             signin_ip_limit: number(env, "SIGNIN_IP_LIMIT")?,
             throttle_window: Duration::seconds(number(env, "THROTTLE_WINDOW_SECONDS")?),
+            test_hooks: test_hooks(env),
         })
     }
 }

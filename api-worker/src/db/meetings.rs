@@ -180,13 +180,78 @@ pub async fn list(
     .collect()
 }
 
-/// Raises the revision: part of every batch that changes what the live view shows.
+/// Raises the revision and returns it: part of every batch that changes what the live view shows, so
+/// that the revisions number the meeting's changes (the live room's sequence, `yishi_core::live`).
 pub fn bump(db: &D1Database, id: &MeetingId) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE meetings SET revision = revision + 1 WHERE id = ?1",
+        "UPDATE meetings SET revision = revision + 1 WHERE id = ?1 RETURNING revision",
         &[text(id.as_str())],
     )
+}
+
+/// As [`bump`], only if the statement just before it in the batch changed a row (a check-in of someone
+/// already present changes nothing, and is no change of the meeting).
+pub fn bump_if_changed(db: &D1Database, id: &MeetingId) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE meetings SET revision = revision + 1 WHERE id = ?1 AND changes() > 0 RETURNING revision",
+        &[text(id.as_str())],
+    )
+}
+
+#[derive(Deserialize)]
+struct RevisionRow {
+    revision: u64,
+}
+
+/// The revision a batch's [`bump`] returned; `None` when it raised nothing.
+pub fn bumped(result: &worker::D1Result) -> ApiResult<Option<u64>> {
+    Ok(result.results::<RevisionRow>()?.first().map(|r| r.revision))
+}
+
+/// The meeting's revision as stored now.
+pub async fn revision(db: &D1Database, id: &MeetingId) -> ApiResult<Option<u64>> {
+    Ok(first::<RevisionRow>(
+        db,
+        "SELECT revision FROM meetings WHERE id = ?1",
+        &[text(id.as_str())],
+    )
+    .await?
+    .map(|r| r.revision))
+}
+
+/// Whether `member` is checked in now.
+pub async fn is_present(db: &D1Database, id: &MeetingId, member: &MemberId) -> ApiResult<bool> {
+    #[derive(Deserialize)]
+    struct Here {
+        #[allow(dead_code)]
+        here: u8,
+    }
+    Ok(first::<Here>(
+        db,
+        "SELECT 1 AS here FROM meeting_attendance WHERE meeting_id = ?1 AND member_id = ?2 AND left_at IS NULL",
+        &[text(id.as_str()), text(member.as_str())],
+    )
+    .await?
+    .is_some())
+}
+
+/// The members checked in now.
+pub async fn present(db: &D1Database, id: &MeetingId) -> ApiResult<Vec<MemberId>> {
+    #[derive(Deserialize)]
+    struct Here {
+        member_id: String,
+    }
+    Ok(all::<Here>(
+        db,
+        "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 AND left_at IS NULL",
+        &[text(id.as_str())],
+    )
+    .await?
+    .into_iter()
+    .map(|h| MemberId::from_trusted(&h.member_id))
+    .collect())
 }
 
 /// Moves the meeting from `from` to `to`, stamping the time; changes nothing if another request moved

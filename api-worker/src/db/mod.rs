@@ -21,6 +21,19 @@ use yishi_core::territory::ScopePath;
 
 use crate::error::{ApiError, ApiResult};
 
+/// D1 round trips made by this isolate so far: a route's count is the difference across it (exact when
+/// requests do not overlap, as in the benchmarks that print it).
+static ROUND_TRIPS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+fn round_trip() {
+    ROUND_TRIPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// D1 round trips made by this isolate so far.
+pub fn round_trips() -> u32 {
+    ROUND_TRIPS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Binds `args` to `sql`.
 pub fn stmt(db: &D1Database, sql: &str, args: &[JsValue]) -> ApiResult<D1PreparedStatement> {
     Ok(db.prepare(sql).bind(args)?)
@@ -31,6 +44,7 @@ pub async fn first<T: DeserializeOwned>(
     sql: &str,
     args: &[JsValue],
 ) -> ApiResult<Option<T>> {
+    round_trip();
     Ok(stmt(db, sql, args)?.first::<T>(None).await?)
 }
 
@@ -39,6 +53,7 @@ pub async fn all<T: DeserializeOwned>(
     sql: &str,
     args: &[JsValue],
 ) -> ApiResult<Vec<T>> {
+    round_trip();
     Ok(stmt(db, sql, args)?.all().await?.results::<T>()?)
 }
 
@@ -51,17 +66,28 @@ pub async fn batch_rows(
         .iter()
         .map(|(sql, args)| stmt(db, sql, args))
         .collect::<ApiResult<Vec<_>>>()?;
+    round_trip();
     Ok(db.batch(statements).await?)
 }
 
 /// Runs statements as one transaction (D1 rolls a failed batch back entirely) and returns, for each,
 /// how many rows it changed.
 pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiResult<Vec<usize>> {
-    let results = db.batch(statements).await?;
-    results
+    batch_results(db, statements)
+        .await?
         .iter()
         .map(|r| Ok(r.meta()?.and_then(|m| m.changes).unwrap_or(0)))
         .collect()
+}
+
+/// Runs statements as one transaction, as [`batch`], and returns each one's result (for a statement
+/// with `RETURNING`).
+pub async fn batch_results(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+) -> ApiResult<Vec<worker::D1Result>> {
+    round_trip();
+    Ok(db.batch(statements).await?)
 }
 
 /// Runs `statements` as [`batch`] when one of them is a guarded change of state (see

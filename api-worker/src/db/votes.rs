@@ -151,6 +151,32 @@ pub async fn get(db: &D1Database, id: &VoteId) -> ApiResult<Option<StoredVote>> 
     .transpose()
 }
 
+/// The vote and `member`'s votes in it, in one round trip (what a ballot reads before it is stored).
+pub async fn get_with_mine(
+    db: &D1Database,
+    id: &VoteId,
+    member: &MemberId,
+) -> ApiResult<(Option<StoredVote>, Vec<MyVoteRow>)> {
+    let vote_sql = format!("{} WHERE v.id = ?1", select());
+    let mine_sql = my_votes_sql("k.vote_id = ?2");
+    let vote_args = [text(id.as_str())];
+    let mine_args = [text(member.as_str()), text(id.as_str())];
+    let results =
+        super::batch_rows(db, &[(&vote_sql, &vote_args), (&mine_sql, &mine_args)]).await?;
+    let [vote, mine] = results.as_slice() else {
+        return Err(ApiError::internal(
+            "a batch of two reads gave another number of results",
+        ));
+    };
+    let vote = vote
+        .results::<VoteRow>()?
+        .into_iter()
+        .next()
+        .map(VoteRow::parse)
+        .transpose()?;
+    Ok((vote, mine.results::<MyVoteRow>()?))
+}
+
 /// The votes of `ids` that exist, newest first.
 pub async fn get_many(db: &D1Database, ids: &[String]) -> ApiResult<Vec<StoredVote>> {
     if ids.is_empty() {
@@ -239,10 +265,23 @@ struct CouncilRow {
 }
 
 /// The members the electorate rules choose from: confirmed, active residents living within `scope`, and
-/// council members whose grant contains it.
-pub async fn candidates(db: &D1Database, scope: &ScopePath) -> ApiResult<Vec<Candidate>> {
+/// council members whose grant contains it; with `only`, just her household and her own grants (enough
+/// to tell whether, and for which voters, she is in the electorate, without reading all of it).
+pub async fn candidates(
+    db: &D1Database,
+    scope: &ScopePath,
+    only: Option<&MemberId>,
+) -> ApiResult<Vec<Candidate>> {
     let mut resident_args = Vec::new();
-    let within = scope_within_sql("r", scope, &mut resident_args);
+    let mut within = scope_within_sql("r", scope, &mut resident_args);
+    if let Some(member) = only {
+        // Her household decides her part in every rule (a household's casters are its own members).
+        resident_args.push(text(member.as_str()));
+        within.push_str(&format!(
+            " AND r.household_id = (SELECT household_id FROM members WHERE id = ?{})",
+            resident_args.len()
+        ));
+    }
     let residents_sql = format!(
         "SELECT * FROM (SELECT m.id AS member_id, h.id AS household_id, (h.representative_id = m.id) AS representative, \
                 m.birth_year, h.floor_area, c.street_id, c.id AS community_id, cp.id AS compound_id, b.id AS building_id, u.id AS unit_id \
@@ -253,7 +292,11 @@ pub async fn candidates(db: &D1Database, scope: &ScopePath) -> ApiResult<Vec<Can
          WHERE {within}"
     );
     let mut council_args = Vec::new();
-    let contains = scope_contains_sql("g", scope, &mut council_args);
+    let mut contains = scope_contains_sql("g", scope, &mut council_args);
+    if let Some(member) = only {
+        council_args.push(text(member.as_str()));
+        contains.push_str(&format!(" AND g.member_id = ?{}", council_args.len()));
+    }
     let council_sql = format!(
         "SELECT g.member_id, g.street_id, g.community_id, g.compound_id, g.building_id, g.unit_id \
          FROM role_grants g JOIN members m ON m.id = g.member_id \
@@ -695,11 +738,22 @@ fn channel_name(c: Channel) -> &'static str {
     }
 }
 
-/// Records participation and the ballot in one transaction; a second ballot for the same voter fails on
-/// the participation key and writes nothing. Returns `false` then. With `replace` (named votes that
-/// allow changes), her earlier online ballot is removed first, in the same transaction; one entered by
-/// staff on paper is not, and the new ballot is refused.
-pub async fn cast(db: &D1Database, b: &NewBallot<'_>, replace: bool) -> ApiResult<bool> {
+/// A ballot stored: for a meeting's motion, the meeting's revision raised in the same batch.
+pub struct Recorded {
+    pub revision: Option<u64>,
+}
+
+/// Records participation and the ballot in one transaction (with a motion's `meeting`, raising its
+/// revision too); a second ballot for the same voter fails on the participation key and writes nothing.
+/// Returns `None` then. With `replace` (named votes that allow changes), her earlier online ballot is
+/// removed first, in the same transaction; one entered by staff on paper is not, and the new ballot is
+/// refused.
+pub async fn cast(
+    db: &D1Database,
+    b: &NewBallot<'_>,
+    replace: bool,
+    meeting: Option<&yishi_core::ids::MeetingId>,
+) -> ApiResult<Option<Recorded>> {
     let mut statements = Vec::new();
     if replace {
         for table in ["vote_ballots", "vote_participation"] {
@@ -740,9 +794,17 @@ pub async fn cast(db: &D1Database, b: &NewBallot<'_>, replace: bool) -> ApiResul
             ],
         )?,
     ]);
-    match super::batch(db, statements).await {
-        Ok(_) => Ok(true),
-        Err(e) if super::is_unique_violation(&e, "vote_participation") => Ok(false),
+    if let Some(m) = meeting {
+        statements.push(super::meetings::bump(db, m)?);
+    }
+    match super::batch_results(db, statements).await {
+        Ok(results) => Ok(Some(Recorded {
+            revision: match (meeting, results.last()) {
+                (Some(_), Some(bumped)) => super::meetings::bumped(bumped)?,
+                _ => None,
+            },
+        })),
+        Err(e) if super::is_unique_violation(&e, "vote_participation") => Ok(None),
         Err(e) => Err(e),
     }
 }

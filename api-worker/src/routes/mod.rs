@@ -14,6 +14,7 @@ mod open311;
 mod photos;
 pub mod requests;
 mod territory;
+mod test_hooks;
 mod votes;
 
 use worker::{Env, Method, Request, Response, console_error};
@@ -47,8 +48,15 @@ fn route(method: &Method, segments: &[&str]) -> Result<Route, DomainError> {
 /// Where Open311 clients find the GeoReport v2 endpoints.
 pub const OPEN311_PREFIX: &str = "/api/open311/v2/";
 
-pub async fn handle(mut req: Request, env: Env) -> worker::Result<Response> {
+pub async fn handle(req: Request, env: Env) -> worker::Result<Response> {
     let lang = http::request_lang(&req);
+    if crate::config::test_hooks(&env) {
+        return test_hooks::handle(req, env).await;
+    }
+    answer(req, env, lang).await
+}
+
+async fn answer(mut req: Request, env: Env, lang: yishi_core::Lang) -> worker::Result<Response> {
     if let Some(rest) = req.path().strip_prefix(OPEN311_PREFIX).map(str::to_owned) {
         // Open311 clients authenticate with a key in the request, never a cookie: no CSRF to defend.
         let mut resp = match Ctx::new(&req, env) {

@@ -119,6 +119,9 @@ pub fn snapshot(
             .collect(),
         ElectorateRule::Households { cast_by } => {
             let mut households: Vec<Voter> = Vec::new();
+            // Each household's line, found in one step: a street's thousands of households.
+            let mut lines: std::collections::HashMap<&HouseholdId, usize> =
+                std::collections::HashMap::new();
             for c in candidates.iter().filter(lives_in_scope) {
                 let Some((household, _)) = &c.home else {
                     continue;
@@ -127,21 +130,17 @@ pub fn snapshot(
                     HouseholdCaster::Representative => c.representative,
                     HouseholdCaster::AnyMember => true,
                 };
-                let key = VoterKey::Household(household.clone());
-                let index = match households.iter().position(|v| v.key == key) {
-                    Some(i) => i,
-                    None => {
-                        households.push(Voter {
-                            key,
-                            casters: Vec::new(),
-                            weight: match weighting {
-                                Weighting::Head => 1,
-                                Weighting::FloorArea => u64::from(c.floor_area.unwrap_or(0)),
-                            },
-                        });
-                        households.len() - 1
-                    }
-                };
+                let index = *lines.entry(household).or_insert_with(|| {
+                    households.push(Voter {
+                        key: VoterKey::Household(household.clone()),
+                        casters: Vec::new(),
+                        weight: match weighting {
+                            Weighting::Head => 1,
+                            Weighting::FloorArea => u64::from(c.floor_area.unwrap_or(0)),
+                        },
+                    });
+                    households.len() - 1
+                });
                 if may_cast {
                     households[index].casters.push(c.member.clone());
                 }

@@ -68,20 +68,87 @@ impl Resp {
     }
 }
 
-/// A WebSocket opened by [`Api::socket`].
-pub type Socket = tungstenite::WebSocket<std::net::TcpStream>;
+/// A WebSocket opened by [`Api::socket`], following a meeting as a phone does: it keeps the state the
+/// room sent and applies each delta to it (`yishi_core::live::receive`), asking for the state again
+/// when a delta does not start where it stands.
+pub struct Socket {
+    ws: tungstenite::WebSocket<std::net::TcpStream>,
+    shown: Option<yishi_core::api::meetings::MeetingLive>,
+    /// How many times it found a gap and asked for the state.
+    pub resyncs: u32,
+}
 
-/// The next live state a socket receives, as JSON (`yishi_core::live`'s `state` message of the current
-/// version; pongs and other frames skipped), or the error.
-pub fn next_json(socket: &mut Socket) -> Result<Value, Box<dyn std::error::Error>> {
-    loop {
-        if let tungstenite::Message::Text(text) = socket.read()? {
-            let mut message: Value = serde_json::from_str(text.as_str())?;
-            if message["v"] == yishi_core::live::VERSION && message["type"] == "state" {
-                return Ok(message["live"].take());
+impl From<tungstenite::WebSocket<std::net::TcpStream>> for Socket {
+    fn from(ws: tungstenite::WebSocket<std::net::TcpStream>) -> Socket {
+        Socket {
+            ws,
+            shown: None,
+            resyncs: 0,
+        }
+    }
+}
+
+impl Socket {
+    /// How long a read waits before it fails with `WouldBlock` (`None`: for ever).
+    pub fn set_read_timeout(&self, timeout: Option<std::time::Duration>) -> std::io::Result<()> {
+        self.ws.get_ref().set_read_timeout(timeout)
+    }
+
+    /// Sends a frame as it is.
+    pub fn send(&mut self, message: tungstenite::Message) -> Result<(), tungstenite::Error> {
+        self.ws.send(message)
+    }
+
+    /// The next frame as it is, without following it.
+    pub fn read(&mut self) -> Result<tungstenite::Message, tungstenite::Error> {
+        self.ws.read()
+    }
+
+    /// The next message of the room's protocol (of the current version; other frames skipped).
+    pub fn next_message(
+        &mut self,
+    ) -> Result<yishi_core::live::ServerMsg, Box<dyn std::error::Error>> {
+        loop {
+            if let tungstenite::Message::Text(text) = self.ws.read()?
+                && let Some(message) = yishi_core::live::ServerMsg::read(text.as_str())
+            {
+                return Ok(message);
             }
         }
     }
+
+    /// The live state after the next message that changes it.
+    pub fn next_state(
+        &mut self,
+    ) -> Result<yishi_core::api::meetings::MeetingLive, Box<dyn std::error::Error>> {
+        use yishi_core::live::{ClientMsg, Received, ServerMsg, receive};
+        loop {
+            let message = self.next_message()?;
+            let received = match (&self.shown, message) {
+                (Some(shown), message) => receive(shown, message),
+                (None, ServerMsg::State { live }) => Received::Show(live),
+                (None, ServerMsg::Pong) => Received::Keep,
+                (None, ServerMsg::Delta { .. }) => Received::Resync,
+            };
+            match received {
+                Received::Show(live) => {
+                    self.shown = Some((*live).clone());
+                    return Ok(*live);
+                }
+                Received::Keep => {}
+                Received::Resync => {
+                    self.resyncs += 1;
+                    self.ws
+                        .send(tungstenite::Message::text(ClientMsg::Sync.text()))?;
+                }
+            }
+        }
+    }
+}
+
+/// The live state after a socket's next message that changes it, as JSON.
+pub fn next_json(socket: &mut Socket) -> Result<Value, Box<dyn std::error::Error>> {
+    Ok(serde_json::to_value(socket.next_state()?)?)
 }
 
 /// Reads a socket's messages until one satisfies `want` (each is a newer live state).
@@ -266,7 +333,7 @@ impl Api {
         let stream = std::net::TcpStream::connect(host)?;
         stream.set_read_timeout(Some(timeout))?;
         let (socket, _) = tungstenite::client::client(request, stream)?;
-        Ok(socket)
+        Ok(Socket::from(socket))
     }
 
     /// A new building in 乙小区 (`cpd_b`) of one unit, one floor and `doors` households, created by this

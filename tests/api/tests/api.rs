@@ -13,6 +13,8 @@ mod errors;
 mod health;
 #[path = "api/join.rs"]
 mod join;
+#[path = "api/live_room.rs"]
+mod live_room;
 #[path = "api/matrix.rs"]
 mod matrix;
 #[path = "api/matters.rs"]

@@ -113,6 +113,7 @@ pub async fn put_to_meeting(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult
             EventKind::PutToMeeting,
             &meeting.settings.title,
         )?,
+        db::meetings::bump(&db, &meeting.id)?,
     ];
     match commit(&db, statements).await {
         Err(e) if db::is_unique_violation(&e, "meeting_items") => {

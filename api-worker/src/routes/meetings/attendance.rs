@@ -7,7 +7,8 @@ use yishi_core::DomainError;
 use yishi_core::api::meetings::{AttendanceListResponse, CheckInRequest, LeaveRequest};
 use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
-use yishi_core::ids::MemberId;
+use yishi_core::ids::{MeetingId, MemberId};
+use yishi_core::live::room::RoomEvent;
 use yishi_core::meetings::{may_record_presence, may_undo_check_in};
 use yishi_core::members::normalize_reason;
 
@@ -17,8 +18,9 @@ use crate::http::{Ctx, json, read_json};
 use crate::routes::common::audit_entry;
 use crate::session;
 
-use super::live::changed;
-use super::{attendee, load, register, require_chair, respond};
+use super::live::tell;
+use super::{attendee, load, on_list, require_chair, respond};
+use crate::live::record::register;
 
 /// `POST /api/v1/meetings/{id}/attendance`: she checks in with the room's code, or the chair (or staff
 /// acting for a resident) checks someone in by hand with a reason. Checking in again after leaving
@@ -61,16 +63,24 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
             .into());
         }
     };
-    if !loaded.electorate.iter().any(|v| v.casters.contains(&who)) {
+    let on_list = if who == member.actor.member {
+        loaded.invited
+    } else {
+        on_list(&db, m, &who).await?
+    };
+    if !on_list {
         return Err(DomainError::NotInvited.into());
     }
-    let mut statements = vec![db::meetings::check_in(
-        &db,
-        &m.id,
-        &who,
-        on_behalf.as_deref().map(|r| (&member.actor.member, r)),
-        ctx.now,
-    )?];
+    let mut statements = vec![
+        db::meetings::check_in(
+            &db,
+            &m.id,
+            &who,
+            on_behalf.as_deref().map(|r| (&member.actor.member, r)),
+            ctx.now,
+        )?,
+        db::meetings::bump_if_changed(&db, &m.id)?,
+    ];
     if let Some(reason) = &on_behalf {
         let entry = audit_entry(
             ctx,
@@ -82,21 +92,9 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
         )?;
         statements.push(audit::insert_if_changed(&db, &entry)?);
     }
-    let changes = db::batch(&db, statements).await?;
-    if changes.first() != Some(&0) {
-        changed(ctx, &m.id).await?;
-    }
-    respond(
-        ctx,
-        &member.actor,
-        id,
-        if changes.first() == Some(&0) {
-            200
-        } else {
-            201
-        },
-    )
-    .await
+    let results = db::batch_results(&db, statements).await?;
+    let revision = presence_changed(ctx, &m.id, &who, true, &results).await?;
+    respond(ctx, &member.actor, id, if revision { 201 } else { 200 }).await
 }
 
 /// `GET /api/v1/meetings/{id}/attendance`: everyone on the list, where they live and whether present,
@@ -110,7 +108,7 @@ pub async fn attendance(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let db = ctx.db()?;
     let rows = db::meetings::attendance(&db, &m.id).await?;
     let motions = motions_put_at(&db, &m.id).await?;
-    let people = register(&db, &loaded.electorate)
+    let people = register(&db, &loaded.electorate(&db).await?)
         .await?
         .iter()
         .map(|n| {
@@ -178,12 +176,11 @@ pub async fn undo_check_in(ctx: &Ctx, id: &str, who: &MemberId) -> ApiResult<Res
     // Only the row as it was read: a motion put meanwhile is caught by the time guard.
     let statements = vec![
         db::meetings::undo_check_in(&db, &m.id, who, &row.arrived_at)?,
+        db::meetings::bump_if_changed(&db, &m.id)?,
         audit::insert_if_changed(&db, &entry)?,
     ];
-    let changes = db::batch(&db, statements).await?;
-    if changes.first() != Some(&0) {
-        changed(ctx, &m.id).await?;
-    }
+    let results = db::batch_results(&db, statements).await?;
+    presence_changed(ctx, &m.id, who, false, &results).await?;
     respond(ctx, &member.actor, id, 200).await
 }
 
@@ -202,9 +199,41 @@ pub async fn leave(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         _ => member.actor.member.clone(),
     };
     let db = ctx.db()?;
-    let changes = db::batch(&db, vec![db::meetings::leave(&db, &m.id, &who, ctx.now)?]).await?;
-    if changes.first() != Some(&0) {
-        changed(ctx, &m.id).await?;
-    }
+    let statements = vec![
+        db::meetings::leave(&db, &m.id, &who, ctx.now)?,
+        db::meetings::bump_if_changed(&db, &m.id)?,
+    ];
+    let results = db::batch_results(&db, statements).await?;
+    presence_changed(ctx, &m.id, &who, false, &results).await?;
     respond(ctx, &member.actor, id, 200).await
+}
+
+/// After a batch whose second statement raised the revision if the first changed her presence: tells
+/// the room. Whether it changed anything.
+async fn presence_changed(
+    ctx: &Ctx,
+    id: &MeetingId,
+    who: &MemberId,
+    present: bool,
+    results: &[worker::D1Result],
+) -> ApiResult<bool> {
+    let Some(revision) = results
+        .get(1)
+        .map(db::meetings::bumped)
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(false);
+    };
+    tell(
+        ctx,
+        id,
+        RoomEvent::Presence {
+            revision,
+            member: who.clone(),
+            present,
+        },
+    )
+    .await;
+    Ok(true)
 }

@@ -16,7 +16,7 @@ use crate::http::{Ctx, read_json};
 use crate::{crypto, session};
 
 use super::live::changed;
-use super::{load, present_members, require_chair, respond};
+use super::{load, require_chair, respond};
 
 /// `POST /api/v1/meetings/{id}/items/{position}/open` and `/close`.
 pub async fn set_item(ctx: &Ctx, id: &str, position: &str, open: bool) -> ApiResult<Response> {
@@ -36,10 +36,11 @@ pub async fn set_item(ctx: &Ctx, id: &str, position: &str, open: bool) -> ApiRes
         close_item(m.state, &states, index)?
     };
     if !changes.is_empty() {
-        let statements = changes
+        let mut statements = changes
             .iter()
             .map(|(i, s)| db::meetings::set_item(&db, &m.id, *i, *s, ctx.now))
             .collect::<ApiResult<Vec<_>>>()?;
+        statements.push(db::meetings::bump(&db, &m.id)?);
         db::batch(&db, statements).await?;
         changed(ctx, &m.id).await?;
     }
@@ -53,8 +54,7 @@ pub async fn request_to_speak(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let m = &loaded.meeting;
     m.state.require_open()?;
     let db = ctx.db()?;
-    let attendance = db::meetings::attendance(&db, &m.id).await?;
-    if !present_members(&attendance).contains(&member.actor.member) {
+    if !db::meetings::is_present(&db, &m.id, &member.actor.member).await? {
         return Err(DomainError::NotInvited.into());
     }
     let item = db::meetings::items(&db, &m.id)
@@ -65,14 +65,17 @@ pub async fn request_to_speak(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let speaker = yishi_core::auth::hex(&crypto::random_bytes::<8>()?);
     match db::batch(
         &db,
-        vec![db::meetings::request_to_speak(
-            &db,
-            &m.id,
-            &speaker,
-            &member.actor.member,
-            item,
-            ctx.now,
-        )?],
+        vec![
+            db::meetings::request_to_speak(
+                &db,
+                &m.id,
+                &speaker,
+                &member.actor.member,
+                item,
+                ctx.now,
+            )?,
+            db::meetings::bump(&db, &m.id)?,
+        ],
     )
     .await
     {
@@ -120,14 +123,10 @@ pub async fn update_speaker(
     };
     match db::batch(
         &db,
-        vec![db::meetings::set_speaker(
-            &db,
-            speaker,
-            row.state(),
-            next,
-            seconds,
-            ctx.now,
-        )?],
+        vec![
+            db::meetings::set_speaker(&db, speaker, row.state(), next, seconds, ctx.now)?,
+            db::meetings::bump_if_changed(&db, &m.id)?,
+        ],
     )
     .await
     {

@@ -1,178 +1,68 @@
-//! The live state of a meeting: built from its rows after every change and pushed to the meeting's
-//! room (`live::MeetingRoom`), which every phone and the wall screen follow over a WebSocket, or read
-//! over HTTP by phones whose socket cannot open.
+//! Following a meeting live: the routes tell the meeting's room (`live::MeetingRoom`) of each change
+//! they stored, and phones follow the room over a WebSocket, or read its view over HTTP when their
+//! socket cannot open.
 
 use worker::{Request, Response};
 use yishi_core::DomainError;
-use yishi_core::api::meetings::{Attendee, LiveItem, LiveMotion, LiveSpeaker, MeetingLive};
 use yishi_core::error::Field;
-use yishi_core::ids::{MeetingId, VoteId};
-use yishi_core::meetings::roster::by_building;
-use yishi_core::meetings::{SpeakerState, quorum_met};
-use yishi_core::members::{NameDisplay, public_name};
+use yishi_core::ids::MeetingId;
+use yishi_core::live::room::RoomEvent;
 
 use crate::db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::http::{Ctx, json};
 use crate::live::Room;
 use crate::session;
 
-use super::{
-    Loaded, attendee, electorate, load, not_found, present_members, present_voters, register,
-};
+use super::load;
 
-/// A motion as the room shows it: its count, and its result when the motion shows it.
-pub(super) async fn motion_view(
-    ctx: &Ctx,
-    db: &worker::D1Database,
-    id: &str,
-) -> ApiResult<LiveMotion> {
-    let vote = db::votes::get(db, &VoteId::from_trusted(id))
-        .await?
-        .ok_or_else(|| ApiError::internal("motion vanished"))?;
-    let state = vote.course().state(ctx.now);
-    // The same figure as the vote page's and the lists' (`Participation`): of the voters present.
-    let count = yishi_core::votes::mine::Participation::of(
-        vote.turnout(),
-        db::votes::participated(db, &vote.id).await?,
-    );
-    let result = if vote.course().shows_results(ctx.now) {
-        Some(crate::ballots::tally(db, &vote).await?.1)
-    } else {
-        None
+/// Tells the meeting's room of a change stored at the event's revision. A room that is not told (it
+/// failed, or the worker stopped first) catches up by itself, so the change's request does not fail:
+/// what it changed is stored.
+pub async fn tell(ctx: &Ctx, id: &MeetingId, event: RoomEvent) {
+    if ctx.config.test_hooks
+        && ctx
+            .headers
+            .get(crate::routes::test_hooks::LOSE_TELL)
+            .ok()
+            .flatten()
+            .as_deref()
+            == Some("1")
+    {
+        return;
+    }
+    let told = match Room::of(&ctx.env, id) {
+        Ok(room) => room.tell(&event).await,
+        Err(e) => Err(e),
     };
-    Ok(LiveMotion {
-        vote: vote.id.clone(),
-        title: vote.settings.title.clone(),
-        options: vote.settings.options.clone(),
-        method: vote.settings.method.clone(),
-        state,
-        participated: count.cast,
-        voters: count.voters,
-        result,
-    })
-}
-
-/// What a meeting's live state and view are built from, read once per request.
-pub(super) struct Rows {
-    pub(super) items: Vec<db::meetings::ItemRow>,
-    pub(super) attendance: Vec<db::meetings::AttendanceRow>,
-    pub(super) speakers: Vec<db::meetings::SpeakerRow>,
-    pub(super) motions: Vec<db::meetings::MotionRow>,
-    /// Everyone on the list with where they live, for the count per building.
-    pub(super) register: Vec<db::meetings::RosterRow>,
-}
-
-pub(super) async fn rows(db: &worker::D1Database, l: &Loaded) -> ApiResult<Rows> {
-    let id = &l.meeting.id;
-    Ok(Rows {
-        items: db::meetings::items(db, id).await?,
-        attendance: db::meetings::attendance(db, id).await?,
-        speakers: db::meetings::speakers(db, id).await?,
-        motions: db::meetings::motions(db, id).await?,
-        register: register(db, &l.electorate).await?,
-    })
-}
-
-/// The live state of a meeting at `revision`, from its rows and its latest motion.
-pub(super) fn live_of(
-    l: &Loaded,
-    revision: u64,
-    rows: &Rows,
-    motion: Option<LiveMotion>,
-) -> MeetingLive {
-    let m = &l.meeting;
-    let present = present_voters(&l.electorate, &present_members(&rows.attendance)).len() as u64;
-    let eligible = l.electorate.len() as u64;
-    let speakers = rows
-        .speakers
-        .iter()
-        .filter(|s| matches!(s.state(), SpeakerState::Waiting | SpeakerState::Speaking))
-        .map(|s| LiveSpeaker {
-            state: s.state(),
-            name: public_name(
-                &s.name,
-                NameDisplay::parse(&s.name_display).unwrap_or_default(),
-            ),
-            started_at: s
-                .started_at
-                .as_deref()
-                .map(db::parse_time)
-                .transpose()
-                .ok()
-                .flatten(),
-            seconds: s.seconds,
-            id: s.id.clone(),
-        })
-        .collect();
-    // Counted from the same lines as the chair's register, by the same function as her console.
-    let register: Vec<Attendee> = rows
-        .register
-        .iter()
-        .map(|n| attendee(n, &rows.attendance))
-        .collect();
-    MeetingLive {
-        meeting: m.id.clone(),
-        revision,
-        state: m.state,
-        items: rows
-            .items
-            .iter()
-            .map(|i| LiveItem {
-                position: i.position,
-                title: i.title.clone(),
-                state: i.state(),
-            })
-            .collect(),
-        present,
-        eligible,
-        quorum_met: quorum_met(m.settings.procedure.quorum, present, eligible),
-        speakers,
-        motion,
-        buildings: by_building(&register),
+    if let Err(e) = told {
+        worker::console_error!(
+            "meeting room not told of revision {}: {e}",
+            event.revision()
+        );
     }
 }
 
-/// The live state of a meeting as stored now, at `revision`.
-pub(super) async fn live_now(ctx: &Ctx, l: &Loaded, revision: u64) -> ApiResult<MeetingLive> {
-    let db = ctx.db()?;
-    let rows = rows(&db, l).await?;
-    let motion = match rows.motions.last() {
-        Some(row) => Some(motion_view(ctx, &db, &row.id).await?),
-        None => None,
-    };
-    Ok(live_of(l, revision, &rows, motion))
+/// After a change stored with the meeting's revision raised in its batch (`db::meetings::bump`): tells
+/// the room to read the record (a change it does not derive by itself).
+pub async fn changed(ctx: &Ctx, id: &MeetingId) -> ApiResult<()> {
+    if let Some(revision) = db::meetings::revision(&ctx.db()?, id).await? {
+        tell(ctx, id, RoomEvent::Changed { revision }).await;
+    }
+    Ok(())
 }
 
-/// After a change: raises the revision, builds the live state and pushes it to the meeting's room. The
-/// revision is raised before the state is read, so the room, keeping the highest revision, always holds
-/// a state at least as new as every change before it.
-pub async fn changed(ctx: &Ctx, id: &MeetingId) -> ApiResult<MeetingLive> {
-    let db = ctx.db()?;
-    db::batch(&db, vec![db::meetings::bump(&db, id)?]).await?;
-    let meeting = db::meetings::get(&db, id).await?.ok_or(not_found())?;
-    let electorate = electorate(&db, &meeting).await?;
-    let revision = meeting.revision;
-    let loaded = Loaded {
-        meeting,
-        electorate,
-    };
-    let live = live_now(ctx, &loaded, revision).await?;
-    Room::of(&ctx.env, id)?.broadcast(&live).await?;
-    Ok(live)
-}
-
-/// `GET /api/v1/meetings/{id}/live`: the live state over HTTP, for phones whose socket cannot open.
+/// `GET /api/v1/meetings/{id}/live`: the room's view over HTTP, for phones whose socket cannot open.
 pub async fn live(ctx: &Ctx, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let loaded = load(ctx, &member.actor, id).await?;
-    let revision = loaded.meeting.revision;
-    json(200, &live_now(ctx, &loaded, revision).await?)
+    let room = Room::of(&ctx.env, &loaded.meeting.id)?;
+    json(200, &room.state(loaded.meeting.revision).await?)
 }
 
 /// `GET /api/v1/meetings/{id}/socket` (a WebSocket upgrade): after the same checks as reading the
-/// meeting, the connection is handed to the meeting's room, which sends the current state at once and
-/// every change after it.
+/// meeting, the connection is handed to the meeting's room, which sends its view (caught up to the
+/// revision read here) at once and every change after it.
 pub async fn socket(ctx: &Ctx, req: &Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     if req.headers().get("upgrade")?.as_deref() != Some("websocket") {
@@ -189,12 +79,5 @@ pub async fn socket(ctx: &Ctx, req: &Request, id: &str) -> ApiResult<Response> {
     }
     let loaded = load(ctx, &member.actor, id).await?;
     let room = Room::of(&ctx.env, &loaded.meeting.id)?;
-    let resp = room.connect(req).await?;
-    if resp.status_code() == 101 {
-        Ok(resp)
-    } else {
-        // The room has no state yet (a meeting nobody changed since the worker started): seed it.
-        changed(ctx, &loaded.meeting.id).await?;
-        Ok(room.connect(req).await?)
-    }
+    Ok(room.connect(req, loaded.meeting.revision).await?)
 }

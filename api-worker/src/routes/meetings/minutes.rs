@@ -47,7 +47,7 @@ pub(super) async fn minutes_of(ctx: &Ctx, l: &Loaded) -> ApiResult<String> {
         scope_name: m.scope_name.clone(),
         opened_at: m.opened_at,
         closed_at: m.closed_at,
-        eligible: l.electorate.len() as u64,
+        eligible: l.electorate(&db).await?.len() as u64,
         attendance: db::meetings::attendance(&db, &m.id)
             .await?
             .iter()

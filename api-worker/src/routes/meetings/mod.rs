@@ -13,19 +13,19 @@ use yishi_core::api::meetings::{
 use yishi_core::audit::AuditAction;
 use yishi_core::error::{Entity, Field};
 use yishi_core::ids::{BuildingId, MeetingId, MemberId};
-use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair, participants};
+use yishi_core::meetings::{MeetingMove, SpeakerState, may_chair};
 use yishi_core::members::Actor;
 use yishi_core::policy::{self, Action, Target, authorize};
-use yishi_core::votes::electorate::{Voter, Weighting};
+use yishi_core::votes::electorate::Voter;
 
 use crate::db::{self, audit, meetings::StoredMeeting};
 use crate::error::ApiResult;
 use crate::http::{Ctx, json, read_json};
+use crate::live::Room;
 use crate::{crypto, session};
 
 use super::common::audit_entry;
 
-use live::{live_of, motion_view, rows};
 use minutes::minutes_of;
 
 mod attendance;
@@ -36,7 +36,7 @@ mod motions;
 
 pub use attendance::{attendance, check_in, leave, undo_check_in};
 pub use floor::{request_to_speak, set_item, update_speaker};
-pub use live::{changed, live, socket};
+pub use live::{changed, live, socket, tell};
 pub use minutes::{publish_minutes, put_minutes};
 pub use motions::{close_motion, put_motion};
 
@@ -46,23 +46,27 @@ fn not_found() -> DomainError {
     }
 }
 
-/// A meeting with the voters on its list (those it invites, and its chair), as the territory stands
-/// now.
+/// A meeting, read for a member on its list or whom it addresses.
 struct Loaded {
     meeting: StoredMeeting,
-    electorate: Vec<Voter>,
+    /// She is on its list (it invites her, or she chairs it).
+    invited: bool,
 }
 
-async fn electorate(db: &worker::D1Database, m: &StoredMeeting) -> ApiResult<Vec<Voter>> {
-    let invited = crate::ballots::electorate(
-        db,
-        &m.scope,
-        m.settings.electorate,
-        Weighting::Head,
-        m.settings.starts_at,
-    )
-    .await?;
-    Ok(participants(invited, &m.called_by))
+impl Loaded {
+    /// The voters on the meeting's list (those it invites, and its chair), as the territory stands now.
+    async fn electorate(&self, db: &worker::D1Database) -> ApiResult<Vec<Voter>> {
+        crate::live::record::electorate(db, &self.meeting, None).await
+    }
+}
+
+/// Whether `who` is on the meeting's list, read from her household alone (the whole list is read only
+/// where it is needed: a motion, the register, the minutes, the live room's record).
+async fn on_list(db: &worker::D1Database, m: &StoredMeeting, who: &MemberId) -> ApiResult<bool> {
+    Ok(crate::live::record::electorate(db, m, Some(who))
+        .await?
+        .iter()
+        .any(|v| v.casters.contains(who)))
 }
 
 /// Loads a meeting for `actor`: those it addresses (by the notice rule) and those it invites see it;
@@ -71,13 +75,9 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<Loaded> {
     let id = MeetingId::parse(id).ok_or(not_found())?;
     let db = ctx.db()?;
     let meeting = db::meetings::get(&db, &id).await?.ok_or(not_found())?;
-    let electorate = electorate(&db, &meeting).await?;
-    let invited = electorate.iter().any(|v| v.casters.contains(&actor.member));
+    let invited = on_list(&db, &meeting, &actor.member).await?;
     if policy::can_read_notice(actor, &meeting.scope) || invited {
-        Ok(Loaded {
-            meeting,
-            electorate,
-        })
+        Ok(Loaded { meeting, invited })
     } else {
         Err(not_found().into())
     }
@@ -94,21 +94,6 @@ fn present_voters(electorate: &[Voter], present: &[MemberId]) -> Vec<Voter> {
         .filter(|v| v.casters.iter().any(|c| present.contains(c)))
         .cloned()
         .collect()
-}
-
-/// Everyone on the meeting's list (its voters' casters, each once) with where they live, in the
-/// register's order.
-async fn register(
-    db: &worker::D1Database,
-    electorate: &[Voter],
-) -> ApiResult<Vec<db::meetings::RosterRow>> {
-    let mut invited: Vec<&str> = electorate
-        .iter()
-        .flat_map(|v| v.casters.iter().map(MemberId::as_str))
-        .collect();
-    invited.sort_unstable();
-    invited.dedup();
-    db::meetings::roster(db, &invited).await
 }
 
 /// One line of the register: who, where she lives, whether present now. The same lines make the
@@ -142,31 +127,28 @@ fn present_members(rows: &[db::meetings::AttendanceRow]) -> Vec<MemberId> {
 async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
     let db = ctx.db()?;
     let chair = require_chair(actor, &l.meeting).is_ok();
-    let rows = rows(&db, &l).await?;
-    let present = rows
-        .attendance
-        .iter()
-        .any(|a| a.member_id == actor.member.as_str() && a.left_at.is_none());
-    let speaker = rows
-        .speakers
-        .iter()
+    let present = db::meetings::is_present(&db, &l.meeting.id, &actor.member).await?;
+    let speaker = db::meetings::speakers(&db, &l.meeting.id)
+        .await?
+        .into_iter()
         .find(|s| {
             s.member_id == actor.member.as_str()
                 && matches!(s.state(), SpeakerState::Waiting | SpeakerState::Speaking)
         })
-        .map(|s| s.id.clone());
+        .map(|s| s.id);
     let mut motions = Vec::new();
-    for row in &rows.motions {
-        motions.push(motion_view(ctx, &db, &row.id).await?);
+    for row in db::meetings::motions(&db, &l.meeting.id).await? {
+        let id = yishi_core::ids::VoteId::from_trusted(&row.id);
+        motions.push(crate::live::record::motion(&db, &id, ctx.now).await?.view);
     }
-    let live = live_of(&l, l.meeting.revision, &rows, motions.last().cloned());
+    // The live view is the room's, which reads the record if it is behind this revision.
+    let live = Room::of(&ctx.env, &l.meeting.id)?
+        .state(l.meeting.revision)
+        .await?;
     let m = l.meeting;
     Ok(MeetingView {
         me: MyPart {
-            invited: l
-                .electorate
-                .iter()
-                .any(|v| v.casters.contains(&actor.member)),
+            invited: l.invited,
             present,
             speaker,
         },
@@ -299,11 +281,16 @@ pub async fn set_open(ctx: &Ctx, id: &str, open: bool) -> ApiResult<Response> {
         &m.scope,
         serde_json::json!({ "title": m.settings.title }),
     )?;
-    let mut statements = vec![db::meetings::set_state(&db, &m.id, m.state, next, ctx.now)?];
+    // The revision and the audit entry only if this request moved it (each after the statement whose
+    // change it follows).
+    let mut statements = vec![
+        db::meetings::set_state(&db, &m.id, m.state, next, ctx.now)?,
+        db::meetings::bump_if_changed(&db, &m.id)?,
+        audit::insert_if_changed(&db, &entry)?,
+    ];
     if !open {
         statements.extend(db::meetings::close_everything(&db, &m.id, ctx.now)?);
     }
-    statements.push(audit::insert_if_changed(&db, &entry)?);
     let changes = db::batch(&db, statements).await?;
     if changes.first() == Some(&0) {
         // Another request moved it first.

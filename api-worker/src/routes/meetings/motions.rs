@@ -31,9 +31,10 @@ pub async fn put_motion(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
     require_chair(&member.actor, m)?;
     m.state.require_open()?;
     let db = ctx.db()?;
+    let electorate = loaded.electorate(&db).await?;
     let attendance = db::meetings::attendance(&db, &m.id).await?;
-    let present = present_voters(&loaded.electorate, &present_members(&attendance));
-    let eligible = loaded.electorate.len() as u64;
+    let present = present_voters(&electorate, &present_members(&attendance));
+    let eligible = electorate.len() as u64;
     let met = !present.is_empty()
         && quorum_met(m.settings.procedure.quorum, present.len() as u64, eligible);
     let override_reason = may_put_motion(met, body.override_reason.as_deref())?;
@@ -98,6 +99,7 @@ pub async fn put_motion(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
         ctx.now,
     )?);
     statements.push(audit::insert(&db, &entry)?);
+    statements.push(db::meetings::bump(&db, &m.id)?);
     match db::batch(&db, statements).await {
         Ok(_) => {}
         Err(e) if db::is_unique_violation(&e, "votes.meeting_id") => {
@@ -126,7 +128,14 @@ pub async fn close_motion(ctx: &Ctx, id: &str, vote: &str) -> ApiResult<Response
             entity: Entity::Vote,
         })?;
     if !stored.closed_early {
-        db::batch(&db, vec![db::votes::close(&db, &stored.id, ctx.now)?]).await?;
+        db::batch(
+            &db,
+            vec![
+                db::votes::close(&db, &stored.id, ctx.now)?,
+                db::meetings::bump(&db, &m.id)?,
+            ],
+        )
+        .await?;
         changed(ctx, &m.id).await?;
     }
     respond(ctx, &member.actor, id, 200).await

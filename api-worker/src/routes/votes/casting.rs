@@ -10,11 +10,12 @@ use yishi_core::api::votes::{
 use yishi_core::audit::AuditAction;
 use yishi_core::error::Field;
 use yishi_core::ids::{MemberId, VoteId};
+use yishi_core::live::room::RoomEvent;
 use yishi_core::members::public_name;
 use yishi_core::votes::VoteMove;
 use yishi_core::votes::electorate::{Proxy, VoterKey, check_proxy, own_vote};
 use yishi_core::votes::poll::{Channel, Secrecy, receipt_from_random};
-use yishi_core::votes::tally::Choice;
+use yishi_core::votes::tally::{Ballot, Choice};
 
 use crate::db::{self, audit, votes::StoredVote};
 use crate::error::{ApiError, ApiResult};
@@ -22,7 +23,7 @@ use crate::http::{Ctx, json, read_json};
 use crate::routes::common::audit_entry;
 use crate::{crypto, session};
 
-use super::{load, load_managed, parse_key};
+use super::{load, load_managed, load_with_mine, parse_key};
 use crate::ballots::electorate_now;
 
 /// `POST /api/v1/votes/{id}/ballots`: one of the member's own votes, once; the ballot is stored (and
@@ -30,10 +31,9 @@ use crate::ballots::electorate_now;
 pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: CastRequest = read_json(req).await?;
-    let vote = load(ctx, &member.actor, id).await?;
+    let (vote, mine) = load_with_mine(ctx, &member.actor, id).await?;
     vote.course().may(VoteMove::Cast, ctx.now)?;
     let db = ctx.db()?;
-    let mine = db::votes::my_votes(&db, &vote.id, &member.actor.member).await?;
     let chosen = match &body.voter {
         Some(key) => mine.iter().find(|m| m.voter_key == key.storage_key()),
         None if mine.len() == 1 => mine.first(),
@@ -50,29 +50,64 @@ pub async fn cast(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response>
         .into());
     };
     let replace = chosen.voted();
-    if replace {
-        vote.course().may(VoteMove::CastAgain, ctx.now)?;
-    }
-    let receipt = record(
-        &db,
-        &vote,
-        (&chosen.voter_key, chosen.weight),
-        &member.actor.member,
-        body.choice,
-        Channel::Online,
-        replace,
-    )
-    .await?;
-    // A motion's room shows the count: the ballot is stored before anyone is told.
-    if let Some(meeting) = &vote.meeting {
-        crate::routes::meetings::changed(ctx, meeting).await?;
-    }
+    let recorded = match replace.then(|| vote.course().may(VoteMove::CastAgain, ctx.now)) {
+        Some(Err(refused)) => Err(refused.into()),
+        _ => {
+            record(
+                &db,
+                &vote,
+                (&chosen.voter_key, chosen.weight),
+                &member.actor.member,
+                body.choice,
+                Channel::Online,
+                replace,
+            )
+            .await
+        }
+    };
+    let receipt = told(ctx, &vote, recorded).await?;
     let voter =
         parse_key(&chosen.voter_key).ok_or_else(|| ApiError::internal("stored voter key"))?;
     json(
         if replace { 200 } else { 201 },
         &CastResponse { receipt, voter },
     )
+}
+
+/// A ballot as stored: its receipt, its checked choice and weight, and for a motion the meeting's
+/// revision it raised.
+struct Stored {
+    receipt: String,
+    ballot: Ballot,
+    revision: Option<u64>,
+}
+
+/// After a ballot was recorded (or refused): a motion's room is told the ballot, once it is stored;
+/// when she had voted already, the room is reminded where the record stands (it may have missed that
+/// ballot, if the worker stopped between storing it and telling), so her retry mends its count.
+async fn told(ctx: &Ctx, vote: &StoredVote, recorded: ApiResult<Stored>) -> ApiResult<String> {
+    let Some(meeting) = &vote.meeting else {
+        return Ok(recorded?.receipt);
+    };
+    match recorded {
+        Ok(stored) => {
+            if let Some(revision) = stored.revision {
+                let event = RoomEvent::Ballot {
+                    revision,
+                    vote: vote.id.clone(),
+                    ballot: stored.ballot,
+                };
+                crate::routes::meetings::tell(ctx, meeting, event).await;
+            }
+            Ok(stored.receipt)
+        }
+        Err(e) => {
+            if matches!(e.error, DomainError::AlreadyVoted) {
+                crate::routes::meetings::changed(ctx, meeting).await?;
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Checks a choice and records it for a voter of the snapshot (`key`, `weight`) under a fresh receipt;
@@ -85,7 +120,7 @@ async fn record(
     choice: Choice,
     channel: Channel,
     replace: bool,
-) -> ApiResult<String> {
+) -> ApiResult<Stored> {
     let choice = vote
         .settings
         .method
@@ -104,12 +139,16 @@ async fn record(
             named: vote.settings.secrecy == Secrecy::Named,
         },
         replace,
+        vote.meeting.as_ref(),
     )
     .await?;
-    if recorded {
-        Ok(receipt)
-    } else {
-        Err(DomainError::AlreadyVoted.into())
+    match recorded {
+        Some(r) => Ok(Stored {
+            receipt,
+            ballot: Ballot { choice, weight },
+            revision: r.revision,
+        }),
+        None => Err(DomainError::AlreadyVoted.into()),
     }
 }
 
@@ -245,7 +284,7 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     let weight = db::votes::voter_weight(&db, &vote.id, &key)
         .await?
         .ok_or(DomainError::NotInElectorate)?;
-    let receipt = record(
+    let recorded = record(
         &db,
         &vote,
         (&key, weight),
@@ -254,7 +293,8 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         body.channel,
         false,
     )
-    .await?;
+    .await;
+    let receipt = told(ctx, &vote, recorded).await?;
     let entry = audit_entry(
         ctx,
         &member.actor.member,
@@ -264,9 +304,6 @@ pub async fn paper(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         serde_json::json!({ "voter": key, "channel": body.channel }),
     )?;
     db::batch(&db, vec![audit::insert(&db, &entry)?]).await?;
-    if let Some(meeting) = &vote.meeting {
-        crate::routes::meetings::changed(ctx, meeting).await?;
-    }
     json(
         201,
         &CastResponse {

@@ -44,11 +44,9 @@ fn not_found() -> DomainError {
 /// every reader and voter sees the same electorate. Those it addresses (by the policy) and its voters
 /// (a council member living elsewhere) see it; for anyone else it does not exist.
 async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
-    let id = VoteId::parse(id).ok_or(not_found())?;
-    let db = ctx.db()?;
-    let vote = open_if_due(ctx, db::votes::get(&db, &id).await?.ok_or(not_found())?).await?;
+    let vote = stored(ctx, id).await?;
     let readable = authorize(actor, Action::ReadVote, Target::Scope(&vote.scope)).is_ok()
-        || !db::votes::my_votes(&db, &vote.id, &actor.member)
+        || !db::votes::my_votes(&ctx.db()?, &vote.id, &actor.member)
             .await?
             .is_empty();
     if readable {
@@ -56,6 +54,39 @@ async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<StoredVote> {
     } else {
         Err(not_found().into())
     }
+}
+
+/// As [`load`], with her votes in it, read once (they also say whether she may read it): a ballot
+/// costs no more round trips than it needs.
+async fn load_with_mine(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: &str,
+) -> ApiResult<(StoredVote, Vec<db::votes::MyVoteRow>)> {
+    let id = VoteId::parse(id).ok_or(not_found())?;
+    let db = ctx.db()?;
+    let (vote, mine) = db::votes::get_with_mine(&db, &id, &actor.member).await?;
+    let vote = vote.ok_or(not_found())?;
+    let was_open = vote.opened;
+    let vote = open_if_due(ctx, vote).await?;
+    // Opened just now: her votes are those of the snapshot just taken.
+    let mine = if was_open || !vote.opened {
+        mine
+    } else {
+        db::votes::my_votes(&db, &vote.id, &actor.member).await?
+    };
+    if authorize(actor, Action::ReadVote, Target::Scope(&vote.scope)).is_ok() || !mine.is_empty() {
+        Ok((vote, mine))
+    } else {
+        Err(not_found().into())
+    }
+}
+
+/// The vote, opened if its time has come.
+async fn stored(ctx: &Ctx, id: &str) -> ApiResult<StoredVote> {
+    let id = VoteId::parse(id).ok_or(not_found())?;
+    let db = ctx.db()?;
+    open_if_due(ctx, db::votes::get(&db, &id).await?.ok_or(not_found())?).await
 }
 
 /// Loads a vote for someone who runs it (closes it, enters paper ballots, reads its register, publishes
@@ -325,14 +356,14 @@ pub async fn close(ctx: &Ctx, id: &str) -> ApiResult<Response> {
             &vote.scope,
             serde_json::json!({ "title": vote.settings.title }),
         )?;
-        db::batch(
-            &db,
-            vec![
-                db::votes::close(&db, &vote.id, ctx.now)?,
-                audit::insert_if_changed(&db, &entry)?,
-            ],
-        )
-        .await?;
+        let mut statements = vec![
+            db::votes::close(&db, &vote.id, ctx.now)?,
+            audit::insert_if_changed(&db, &entry)?,
+        ];
+        if let Some(meeting) = &vote.meeting {
+            statements.push(db::meetings::bump(&db, meeting)?);
+        }
+        db::batch(&db, statements).await?;
         if let Some(meeting) = &vote.meeting {
             super::meetings::changed(ctx, meeting).await?;
         }

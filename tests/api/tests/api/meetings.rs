@@ -119,7 +119,10 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
             break serde_json::from_str(t.as_str())?;
         }
     };
-    assert_eq!(pong, json!({ "v": 1, "type": "pong" }));
+    assert_eq!(
+        pong,
+        json!({ "v": yishi_core::live::VERSION, "type": "pong" })
+    );
     phone.send(tungstenite::Message::text(ClientMsg::Sync.text()))?;
     assert_eq!(next_json(&mut phone)?["revision"], first["revision"]);
     let r = people[0].post(&path("/attendance"), &json!({ "token": "wrong" }));
