@@ -45,13 +45,15 @@ pub(super) fn ScreenMotion(live: RwSignal<MeetingLive>) -> impl IntoView {
     let title = live.with_untracked(|l| l.motion.as_ref().map(|m| m.title.clone()));
     view! {
         <div class="screen-motion">
-            <h3>{title}</h3>
+            <div class="screen-motion-head">
+                <h3>{title}</h3>
+                {move || outcome.get().map(|m| view! { <p class="screen-outcome">{i18n.text(m)}</p> })}
+            </div>
             <div class="screen-gauge">
                 <Figure label=Msg::ScreenCastFigure value=cast of=voters />
                 <Meter value=cast max=voters label=count />
                 <p class="screen-count">{count}</p>
             </div>
-            {move || outcome.get().map(|m| view! { <p class="screen-outcome">{i18n.text(m)}</p> })}
             {move || match rows.get() {
                 0 => view! { <p class="screen-hint">{i18n.text(Msg::MotionResultLater)}</p> }.into_any(),
                 n => view! {

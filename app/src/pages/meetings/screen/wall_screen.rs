@@ -45,15 +45,6 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
             <section class="screen-main" aria-live="polite">
                 {move || current_item().map(|t| view! { <h2 class="screen-item">{t}</h2> })}
                 {move || motion.get().map(|_| view! { <ScreenMotion live=live /> })}
-                {move || {
-                    live.with(|l| l.speakers.iter().find(|s| s.state == SpeakerState::Speaking).cloned())
-                        .map(|s| view! {
-                            <p class="screen-speaker">
-                                {i18n.text(Msg::Speaking)}"："{s.name.clone()}" "
-                                <span class="countdown">{move || countdown(s.started_at, s.seconds, now.get()).unwrap_or_default()}</span>
-                            </p>
-                        })
-                }}
             </section>
             <aside class="screen-side">
                 {move || {
@@ -67,6 +58,18 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
                             </div>
                         })
                 }}
+                // Who has the floor is said when it changes; the countdown's ticks are not.
+                <div aria-live="polite">
+                    {move || {
+                        live.with(|l| l.speakers.iter().find(|s| s.state == SpeakerState::Speaking).cloned())
+                            .map(|s| view! {
+                                <p class="screen-speaker">
+                                    {i18n.text(Msg::Speaking)}"："{s.name.clone()}" "
+                                    <span class="countdown" aria-live="off">{move || countdown(s.started_at, s.seconds, now.get()).unwrap_or_default()}</span>
+                                </p>
+                            })
+                    }}
+                </div>
             </aside>
         </div>
     }
