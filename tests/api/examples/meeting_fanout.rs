@@ -172,8 +172,12 @@ fn open_socket(phone: &Api, path: &str) -> Socket {
 
 /// What a run of the worker gave.
 struct Run {
-    /// Per ballot cast one after another: the time until every phone saw its count.
+    /// Per ballot cast one after another: the time until every phone saw its count, and until its
+    /// answer came.
     latencies: Vec<Duration>,
+    answers: Vec<Duration>,
+    /// A request that does nothing (`GET /health`): what the local worker costs any request.
+    floor: Vec<Duration>,
     /// The burst: how many ballots, and from the last one's answer until every phone showed the
     /// final count.
     burst: Option<(usize, Duration)>,
@@ -260,14 +264,23 @@ fn yishi(n: usize) -> Run {
         .unwrap_or_default()
         .to_owned();
     let ballot = format!("/api/v1/votes/{motion}/ballots");
+    let floor: Vec<Duration> = (0..50)
+        .map(|_| {
+            let sent = Instant::now();
+            staff.get("/api/v1/health").expect(200, None);
+            sent.elapsed()
+        })
+        .collect();
     let mut phones = phones;
     let burst_phones = phones.split_off(n - n / 5);
     let mut latencies = Vec::with_capacity(phones.len());
+    let mut answers = Vec::with_capacity(phones.len());
     let mut round_trips = Vec::with_capacity(n);
     let mut accepted = 0;
     for (k, phone) in phones.iter_mut().enumerate() {
         let sent = Instant::now();
         let r = phone.post(&ballot, &json!({ "choice": { "kind": "yes" } }));
+        answers.push(sent.elapsed());
         if r.status == 201 {
             accepted += 1;
         }
@@ -345,6 +358,8 @@ fn yishi(n: usize) -> Run {
     );
     Run {
         latencies,
+        answers,
+        floor,
         burst,
         accepted,
         round_trips,
@@ -508,6 +523,8 @@ fn main() {
         let run = yishi(n);
         let sequential = run.latencies.len();
         let y = figures(run.latencies);
+        let a = figures(run.answers);
+        let f = figures(run.floor);
         let b = figures(baseline(sequential, run.message_size));
         println!("  ballots sent {n}, accepted {}", run.accepted);
         let most = run.round_trips.iter().max().copied().unwrap_or_default();
@@ -520,6 +537,14 @@ fn main() {
         println!(
             "  yishi    fan-out, {sequential} ballots one after another: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (a ballot's message is {} bytes)",
             y.p50, y.p95, y.max, run.message_size
+        );
+        println!(
+            "  yishi    ballot's answer (stored, the room told): p50 {:.1} ms, p95 {:.1} ms",
+            a.p50, a.p95
+        );
+        println!(
+            "  (a request that does nothing, GET /health, takes p50 {:.1} ms, p95 {:.1} ms on this worker)",
+            f.p50, f.p95
         );
         println!(
             "  baseline fan-out, {sequential} messages one after another: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",

@@ -64,7 +64,7 @@ pub async fn check_in(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respo
         }
     };
     let on_list = if who == member.actor.member {
-        loaded.invited
+        loaded.invites(&db, &who).await?
     } else {
         on_list(&db, m, &who).await?
     };

@@ -49,14 +49,22 @@ fn not_found() -> DomainError {
 /// A meeting, read for a member on its list or whom it addresses.
 struct Loaded {
     meeting: StoredMeeting,
-    /// She is on its list (it invites her, or she chairs it).
-    invited: bool,
+    /// Whether the member who loaded it is on its list, when that was read.
+    invited: Option<bool>,
 }
 
 impl Loaded {
     /// The voters on the meeting's list (those it invites, and its chair), as the territory stands now.
     async fn electorate(&self, db: &worker::D1Database) -> ApiResult<Vec<Voter>> {
         crate::live::record::electorate(db, &self.meeting, None).await
+    }
+
+    /// Whether `reader`, who loaded it, is on its list.
+    async fn invites(&self, db: &worker::D1Database, reader: &MemberId) -> ApiResult<bool> {
+        match self.invited {
+            Some(invited) => Ok(invited),
+            None => on_list(db, &self.meeting, reader).await,
+        }
     }
 }
 
@@ -70,14 +78,24 @@ async fn on_list(db: &worker::D1Database, m: &StoredMeeting, who: &MemberId) -> 
 }
 
 /// Loads a meeting for `actor`: those it addresses (by the notice rule) and those it invites see it;
-/// for anyone else it does not exist.
+/// for anyone else it does not exist. Whether she is on its list is read only when the notice rule does
+/// not already let her see it (a socket's handshake, a thousand at once after the room's Wi-Fi drops,
+/// does not need it).
 async fn load(ctx: &Ctx, actor: &Actor, id: &str) -> ApiResult<Loaded> {
     let id = MeetingId::parse(id).ok_or(not_found())?;
     let db = ctx.db()?;
     let meeting = db::meetings::get(&db, &id).await?.ok_or(not_found())?;
-    let invited = on_list(&db, &meeting, &actor.member).await?;
-    if policy::can_read_notice(actor, &meeting.scope) || invited {
-        Ok(Loaded { meeting, invited })
+    if policy::can_read_notice(actor, &meeting.scope) {
+        return Ok(Loaded {
+            meeting,
+            invited: None,
+        });
+    }
+    if on_list(&db, &meeting, &actor.member).await? {
+        Ok(Loaded {
+            meeting,
+            invited: Some(true),
+        })
     } else {
         Err(not_found().into())
     }
@@ -128,6 +146,7 @@ async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
     let db = ctx.db()?;
     let chair = require_chair(actor, &l.meeting).is_ok();
     let present = db::meetings::is_present(&db, &l.meeting.id, &actor.member).await?;
+    let invited = l.invites(&db, &actor.member).await?;
     let speaker = db::meetings::speakers(&db, &l.meeting.id)
         .await?
         .into_iter()
@@ -148,7 +167,7 @@ async fn view(ctx: &Ctx, actor: &Actor, l: Loaded) -> ApiResult<MeetingView> {
     let m = l.meeting;
     Ok(MeetingView {
         me: MyPart {
-            invited: l.invited,
+            invited,
             present,
             speaker,
         },
