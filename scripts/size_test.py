@@ -20,7 +20,7 @@ import size  # noqa: E402
 ROOT = size.ROOT
 # A resident's first load (the home app) at brotli-4, in bytes, as measured when the budget was set (see the
 # README, "What a phone downloads"); the test allows 5 % more. Lower it when a change makes the app smaller.
-FIRST_LOAD_BR4 = 314_400
+FIRST_LOAD_BR4 = 314_100
 ALLOWANCE = 1.05
 
 

@@ -1,21 +1,33 @@
-//! Following a meeting live: a WebSocket to its room, which sends the current state at once and every
-//! change after it. When the socket drops (weak Wi-Fi, a locked screen) the page reconnects after a
-//! pause and, until it is back, asks for the state over HTTP every few seconds. A state older than the
-//! one shown is ignored, and so is a message of another version of the room's protocol
-//! (`yishi_core::live`).
+//! Following a meeting live: a WebSocket to its room, which speaks `yishi_core::live`'s protocol. The
+//! room sends the whole state when the socket opens and whenever the phone asks (`sync`), and after each
+//! change a delta from one revision to the next; core's `receive` decides what the phone does with each
+//! message against the state it shows: show the new state, keep the old one (nothing new), or, when a delta
+//! does not start where the phone stands (it missed one), ask for the state again.
+//!
+//! The socket is kept honest on a phone: while open, the page pings every 30 s, so that a proxy does not
+//! close a quiet connection on a tab left open for hours; when the page comes back into view (a phone
+//! woken from sleep, a tab brought forward) it asks for the state if the socket is open, or opens it at
+//! once if it closed meanwhile. When the socket drops (weak Wi-Fi, a locked screen) the page opens it again
+//! after a pause and, until it is back, reads the state over HTTP every few seconds. A message of another
+//! version of the protocol is ignored. When the page's component is cleaned up, the socket is closed and
+//! its handlers taken off, the page's listener removed and every timer cleared.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{MessageEvent, WebSocket};
 use yishi_core::api::meetings::MeetingLive;
 use yishi_core::api::routes::{GetMeetingLive, MeetingSocket};
 use yishi_core::ids::MeetingId;
-use yishi_core::live::{STATE, VERSION};
+use yishi_core::live::{
+    Changes, ClientMsg, DELTA, Presence, Received, STATE, ServerMsg, VERSION, receive,
+};
 
 use crate::api::{self, Query};
 use crate::clock::every;
@@ -25,117 +37,263 @@ use crate::i18n::use_i18n;
 const RECONNECT_MS: u32 = 3_000;
 /// Milliseconds between two readings over HTTP while the socket is down.
 const POLL_MS: u32 = 5_000;
+/// Pings while the socket is open, every this many readings' time (30 s).
+const PING_EVERY: u32 = 6;
 
-fn accept(live: RwSignal<MeetingLive>, next: MeetingLive) {
-    if next.revision >= live.with_untracked(|l| l.revision) {
-        live.set(next);
-    }
+/// The page's end of a meeting's room.
+struct Room {
+    id: MeetingId,
+    live: RwSignal<MeetingLive>,
+    socket: RefCell<Option<WebSocket>>,
+    /// The socket opened again after a pause.
+    retry: RefCell<Option<Timeout>>,
+    /// `None` once the page's component is cleaned up.
+    handlers: RefCell<Option<Handlers>>,
 }
 
-struct Connection {
-    socket: Option<WebSocket>,
-    alive: bool,
+/// The socket's handlers (the same for every socket the page opens) and the page's visibility listener.
+struct Handlers {
+    open: Closure<dyn FnMut()>,
+    message: Closure<dyn FnMut(MessageEvent)>,
+    close: Closure<dyn FnMut()>,
+    visible: Closure<dyn FnMut()>,
 }
 
 /// Keeps `live` up to date for as long as the calling component lives; `connected` says whether the
 /// socket is open.
 pub fn follow(id: MeetingId, live: RwSignal<MeetingLive>, connected: RwSignal<bool>) {
     let i18n = use_i18n();
-    let state = Rc::new(RefCell::new(Connection {
-        socket: None,
-        alive: true,
-    }));
-    connect(id.clone(), live, connected, state.clone());
+    let room = Rc::new(Room {
+        id,
+        live,
+        socket: RefCell::new(None),
+        retry: RefCell::new(None),
+        handlers: RefCell::new(None),
+    });
+    let handlers = Handlers {
+        open: Closure::new(move || connected.set(true)),
+        message: Closure::new({
+            let room = room.clone();
+            move |event: MessageEvent| {
+                if let Some(msg) = event.data().as_string().as_deref().and_then(read) {
+                    room.take(msg);
+                }
+            }
+        }),
+        close: Closure::new({
+            let room = room.clone();
+            move || {
+                connected.set(false);
+                room.retry_later();
+            }
+        }),
+        visible: Closure::new({
+            let room = room.clone();
+            move || {
+                if !document().hidden() {
+                    room.wake();
+                }
+            }
+        }),
+    };
+    let _ = document().add_event_listener_with_callback(
+        "visibilitychange",
+        handlers.visible.as_ref().unchecked_ref(),
+    );
+    *room.handlers.borrow_mut() = Some(handlers);
+    room.connect();
+    // While the socket is down, the state over HTTP; while it is open, a ping now and then.
     let polling = Rc::new(Cell::new(false));
-    every(POLL_MS, move || {
-        if connected.get_untracked() || polling.get() {
-            return;
+    let mut ticks = 0;
+    every(POLL_MS, {
+        let room = room.clone();
+        move || {
+            if room.is_open() {
+                ticks += 1;
+                if ticks % PING_EVERY == 0 {
+                    room.send(ClientMsg::Ping);
+                }
+                return;
+            }
+            if polling.replace(true) {
+                return;
+            }
+            let (endpoint, room, polling) = (
+                GetMeetingLive {
+                    id: room.id.clone(),
+                },
+                room.clone(),
+                polling.clone(),
+            );
+            leptos::task::spawn_local(async move {
+                if let Ok(live) = api::get(i18n.lang_untracked(), &endpoint).await {
+                    room.take(ServerMsg::State {
+                        live: Box::new(live),
+                    });
+                }
+                polling.set(false);
+            });
         }
-        polling.set(true);
-        let (endpoint, polling) = (GetMeetingLive { id: id.clone() }, polling.clone());
-        leptos::task::spawn_local(async move {
-            if let Ok(next) = api::get(i18n.lang_untracked(), &endpoint).await {
-                accept(live, next);
-            }
-            polling.set(false);
-        });
     });
-    let stored = StoredValue::new_local(state);
-    on_cleanup(move || {
-        stored.with_value(|state| {
-            let mut s = state.borrow_mut();
-            s.alive = false;
-            if let Some(socket) = s.socket.take() {
-                let _ = socket.close();
-            }
-        });
-    });
+    let room = StoredValue::new_local(room);
+    on_cleanup(move || room.with_value(|room| room.stop()));
 }
 
-fn connect(
-    id: MeetingId,
-    live: RwSignal<MeetingLive>,
-    connected: RwSignal<bool>,
-    state: Rc<RefCell<Connection>>,
-) {
-    if !state.borrow().alive {
-        return;
+impl Room {
+    fn is_open(&self) -> bool {
+        self.socket
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.ready_state() == WebSocket::OPEN)
     }
-    let location = window().location();
-    let scheme = if location.protocol().as_deref() == Ok("https:") {
-        "wss"
-    } else {
-        "ws"
-    };
-    let host = location.host().unwrap_or_default();
-    let path = api::url(&MeetingSocket { id: id.clone() }, &Query::new());
-    let url = format!("{scheme}://{host}{path}");
-    let retry = {
-        let (id, state) = (id.clone(), state.clone());
-        move || {
-            let (id, state) = (id.clone(), state.clone());
-            Timeout::new(RECONNECT_MS, move || connect(id, live, connected, state)).forget();
+
+    /// Opens a socket to the room, in place of the one before (whose handlers are taken off first).
+    fn connect(self: &Rc<Self>) {
+        drop(self.retry.take());
+        self.drop_socket();
+        let socket = {
+            let handlers = self.handlers.borrow();
+            let Some(h) = handlers.as_ref() else {
+                return;
+            };
+            let location = window().location();
+            let scheme = if location.protocol().as_deref() == Ok("https:") {
+                "wss"
+            } else {
+                "ws"
+            };
+            let host = location.host().unwrap_or_default();
+            let path = api::url(
+                &MeetingSocket {
+                    id: self.id.clone(),
+                },
+                &Query::new(),
+            );
+            WebSocket::new(&format!("{scheme}://{host}{path}"))
+                .ok()
+                .inspect(|socket| {
+                    socket.set_onopen(Some(h.open.as_ref().unchecked_ref()));
+                    socket.set_onmessage(Some(h.message.as_ref().unchecked_ref()));
+                    socket.set_onclose(Some(h.close.as_ref().unchecked_ref()));
+                })
+        };
+        match socket {
+            Some(socket) => *self.socket.borrow_mut() = Some(socket),
+            None => self.retry_later(),
         }
-    };
-    let Ok(socket) = WebSocket::new(&url) else {
-        retry();
-        return;
-    };
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        if let Some(text) = event.data().as_string()
-            && let Some(next) = state_of(&text)
+    }
+
+    fn retry_later(self: &Rc<Self>) {
+        if self.handlers.borrow().is_some() {
+            let room = self.clone();
+            *self.retry.borrow_mut() = Some(Timeout::new(RECONNECT_MS, move || room.connect()));
+        }
+    }
+
+    /// The page is in view again: the state now, by the socket if it is open, else by a new socket.
+    fn wake(self: &Rc<Self>) {
+        let ready = self.socket.borrow().as_ref().map(WebSocket::ready_state);
+        match ready {
+            Some(WebSocket::OPEN) => self.send(ClientMsg::Sync),
+            Some(WebSocket::CONNECTING) => {}
+            _ => self.connect(),
+        }
+    }
+
+    fn send(&self, msg: ClientMsg) {
+        if let Some(socket) = self.socket.borrow().as_ref()
+            && socket.ready_state() == WebSocket::OPEN
         {
-            accept(live, next);
+            let _ = socket.send_with_str(&msg.text());
         }
-    });
-    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let on_open = Closure::<dyn FnMut()>::new(move || connected.set(true));
-    socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
-    on_open.forget();
-    let on_close = Closure::<dyn FnMut()>::new({
-        let state = state.clone();
-        move || {
-            connected.set(false);
-            if state.borrow().alive {
-                retry();
-            }
+    }
+
+    /// A message of the room, or a state read over HTTP, taken against the state shown.
+    fn take(&self, msg: ServerMsg) {
+        match self.live.try_with_untracked(|shown| receive(shown, msg)) {
+            Some(Received::Show(next)) => self.live.set(*next),
+            Some(Received::Resync) => self.send(ClientMsg::Sync),
+            _ => {}
         }
-    });
-    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-    on_close.forget();
-    state.borrow_mut().socket = Some(socket);
+    }
+
+    fn drop_socket(&self) {
+        if let Some(socket) = self.socket.take() {
+            socket.set_onopen(None);
+            socket.set_onmessage(None);
+            socket.set_onclose(None);
+            let _ = socket.close();
+        }
+    }
+
+    /// The page's component is gone: nothing of this room may run again.
+    fn stop(&self) {
+        drop(self.retry.take());
+        self.drop_socket();
+        if let Some(h) = self.handlers.take() {
+            let _ = document().remove_event_listener_with_callback(
+                "visibilitychange",
+                h.visible.as_ref().unchecked_ref(),
+            );
+        }
+    }
 }
 
-/// The live state of a room's `state` message of this version (`yishi_core::live::ServerMsg::State`);
-/// `None` for any other message. Read field by field from the browser's `JSON.parse`: serde's
+/// A room's `state` or `delta` of this version (`yishi_core::live::ServerMsg`); `None` for any other
+/// message (a `pong`, another version). Read field by field from the browser's `JSON.parse`: serde's
 /// flattened, tagged reading of the whole envelope would cost the phone several kilobytes.
-fn state_of(text: &str) -> Option<MeetingLive> {
+fn read(text: &str) -> Option<ServerMsg> {
     let message = js_sys::JSON::parse(text).ok()?;
     let field = |name: &str| js_sys::Reflect::get(&message, &name.into()).ok();
-    let version = field("v")?.as_f64()?;
-    if version != f64::from(VERSION) || field("type")?.as_string()? != STATE {
+    if field("v")?.as_f64()? != f64::from(VERSION) {
         return None;
     }
-    serde_wasm_bindgen::from_value(field("live")?).ok()
+    match field("type")?.as_string()?.as_str() {
+        STATE => Some(ServerMsg::State {
+            live: serde_wasm_bindgen::from_value(field("live")?).ok()?,
+        }),
+        DELTA => Some(ServerMsg::Delta {
+            from: serde_wasm_bindgen::from_value(field("from")?).ok()?,
+            to: serde_wasm_bindgen::from_value(field("to")?).ok()?,
+            changes: Box::new(changes(&field("changes")?)?),
+        }),
+        _ => None,
+    }
+}
+
+/// A delta's changes (`yishi_core::live::Changes`), part by part, each read by the reader that the same
+/// field of the whole state already uses: a reader of `Changes` of its own would cost the phone another
+/// kilobyte. A part the room leaves out stays `None`; a part added to `Changes` must be read here too.
+fn changes(value: &JsValue) -> Option<Changes> {
+    let presence = match part(value, "presence") {
+        Some(p) => Some(Presence {
+            present: decode(&p, "present")??,
+            eligible: decode(&p, "eligible")??,
+            quorum_met: decode(&p, "quorum_met")??,
+            buildings: decode(&p, "buildings")??,
+        }),
+        None => None,
+    };
+    Some(Changes {
+        state: decode(value, "state")?,
+        items: decode(value, "items")?,
+        presence,
+        speakers: decode(value, "speakers")?,
+        motion: decode(value, "motion")?,
+    })
+}
+
+/// The field `name` of `of`, when it is there.
+fn part(of: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(of, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// The field `name` of `of`: `Some(None)` when it is not there, `None` when it cannot be read.
+fn decode<T: DeserializeOwned>(of: &JsValue, name: &str) -> Option<Option<T>> {
+    part(of, name)
+        .map(serde_wasm_bindgen::from_value)
+        .transpose()
+        .ok()
 }

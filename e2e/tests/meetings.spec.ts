@@ -1,8 +1,10 @@
 // A live meeting (居民议事会): staff call it and chair it from a phone; three residents of 3号楼 check in
 // by the link of the room's QR code, ask to speak and vote on their phones; the wall screen shows the
 // presence, the speaker and the result; the minutes are published on the notice board.
-import { expect, test } from '@playwright/test';
-import { NoticeBoard, expectAccessible, signedInPhone } from '../pages/pages';
+import { expect, test, type Page } from '@playwright/test';
+import { MeetingApi } from '../pages/chair';
+import { PhoneNetwork } from '../pages/network';
+import { NoticeBoard, expectAccessible, shot, signedInPhone } from '../pages/pages';
 import { RESIDENT_3, STAFF } from './demo';
 
 const NEIGHBOURS = [
@@ -118,3 +120,92 @@ test('a chair runs a meeting; residents check in, speak and vote on their phones
   for (const s of [chair, ...phones]) await s.context.close();
   await screenContext.close();
 });
+
+// 杜国强's phone loses the network in the middle of a vote (weak Wi-Fi in the hall) while his neighbours
+// vote; back online, it shows the exact count without a reload. Then his screen goes off and the room's
+// messages are lost on a socket that looks open; when he looks again, the phone asks for the state, and he
+// votes.
+test('a phone that drops off the network mid-vote comes back to the exact count without a reload', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `3号楼楼道议事 ${Date.now() % 100000}`;
+  const chair = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await chair.page.getByRole('link', { name: '召开议事会' }).click();
+  await chair.page.getByLabel('会议名称').fill(title);
+  await chair.page.getByLabel('会议地点').fill('3号楼一楼大厅');
+  const audience = chair.page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await chair.page.getByLabel('议程（每行一个议题）').fill('楼道堆物清理');
+  await chair.page.getByRole('button', { name: '召开' }).click();
+  await chair.page.getByRole('button', { name: '开始会议' }).click();
+  await expect(chair.page.getByText('会议进行中')).toBeVisible();
+  const checkIn = await chair.page.getByRole('link', { name: /签到链接/ }).getAttribute('href');
+
+  const phones = [];
+  let network: PhoneNetwork | undefined;
+  for (const [i, n] of NEIGHBOURS.entries()) {
+    const p = await signedInPhone(browser, n.phone, n.password);
+    if (i === 0) network = await PhoneNetwork.install(p.context);
+    await p.page.goto(checkIn!);
+    await expect(p.page.getByText('您已签到。')).toBeVisible();
+    phones.push(p);
+  }
+  const away = phones[0].page;
+  const count = (page: Page) => page.locator('.motion > p').first();
+  // Set once on his page: still there at the end, so the page was never loaded again.
+  await away.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+  await chair.page.getByRole('button', { name: '开始议这一项' }).first().click();
+  await chair.page.getByLabel('表决事项').fill('同意清理楼道堆物');
+  await chair.page.getByRole('button', { name: '开始表决' }).click();
+  await expect(count(away)).toHaveText('已投 0 票，共 3 人可投');
+  await vote(phones[1].page, '赞成');
+  await expect(count(away)).toHaveText('已投 1 票，共 3 人可投');
+
+  // The network drops: the socket closes, the page says so and keeps trying; the neighbours vote on.
+  await network!.drop();
+  await expect(away.getByText('连接中断，正在重新连接……')).toBeVisible();
+  await vote(phones[2].page, '反对');
+  await expect(count(phones[1].page)).toHaveText('已投 2 票，共 3 人可投');
+  await expect(count(away)).toHaveText('已投 1 票，共 3 人可投');
+  // It tries again meanwhile, and is refused.
+  await expect.poll(() => network!.refused, { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect(count(away)).toHaveText('已投 1 票，共 3 人可投');
+  await shot(away, 'offline-mid-vote');
+
+  // Back online: within a reconnection's pause the exact count, the bars with it, and no warning.
+  await network!.restore();
+  await expect(count(away)).toHaveText('已投 2 票，共 3 人可投', { timeout: 15_000 });
+  await expect(away.getByRole('progressbar', { name: '反对 1 票' })).toBeVisible();
+  await expect(away.getByText('连接中断，正在重新连接……')).toHaveCount(0);
+  await shot(away, 'back-online');
+
+  // His screen goes off: the socket stays open but what the room sends is lost. Meanwhile one more
+  // neighbour arrives and the chair checks her in.
+  network!.sleep();
+  const room = new MeetingApi(chair.context.request, new URL(chair.page.url()).pathname.split('/')[2]);
+  const late = (await room.people()).find((p) => !p.present && p.building === '3号楼')!;
+  await room.checkIn(late.member_id, '晚到');
+  await expect(phones[1].page.locator('.presence-count')).toHaveText(/^到会 4 人，/);
+  await expect(away.locator('.presence-count')).toHaveText(/^到会 3 人，/);
+  // He looks at his phone again (the page comes back into view): it asks the room for the state.
+  network!.wake();
+  await away.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(away.locator('.presence-count')).toHaveText(/^到会 4 人，/);
+  await vote(away, '赞成');
+  await expect(count(away)).toHaveText('已投 3 票，共 3 人可投');
+  await expect(count(phones[2].page)).toHaveText('已投 3 票，共 3 人可投');
+  expect(await away.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  await chair.page.getByRole('button', { name: '结束表决' }).click();
+  await chair.page.getByRole('button', { name: '确定结束表决' }).click();
+  await expect(away.getByText('通过', { exact: true })).toBeVisible();
+  for (const s of [chair, ...phones]) await s.context.close();
+});
+
+/** Votes on the motion on a neighbour's phone and waits for the receipt. */
+async function vote(page: Page, choice: string) {
+  await page.getByRole('radio', { name: choice }).check();
+  await page.getByRole('button', { name: '投这一票' }).click();
+  await expect(page.getByText(/您的回执：/)).toBeVisible();
+}

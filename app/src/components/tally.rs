@@ -6,8 +6,8 @@ use yishi_core::votes::tally::Outcome;
 
 use crate::i18n::{Msg, fill, use_i18n};
 
-/// Result bars of a motion: one per answer or option, with its count.
-fn result_bars(motion: &LiveMotion, lang: yishi_core::Lang) -> Vec<(String, u64, u64)> {
+/// Result bars of a motion: one per answer or option, with its count and the total of the counts.
+pub(crate) fn result_bars(motion: &LiveMotion, lang: yishi_core::Lang) -> Vec<(String, u64, u64)> {
     use crate::i18n::t;
     match &motion.result {
         Some(PollResult::YesNo(r)) => {
@@ -32,7 +32,8 @@ fn result_bars(motion: &LiveMotion, lang: yishi_core::Lang) -> Vec<(String, u64,
     }
 }
 
-fn outcome_label(motion: &LiveMotion) -> Option<Msg> {
+/// The verdict of a closed yes/no motion.
+pub(crate) fn outcome_label(motion: &LiveMotion) -> Option<Msg> {
     match &motion.result {
         Some(PollResult::YesNo(r)) if motion.state == VoteState::Closed => Some(match r.outcome {
             Outcome::Adopted => Msg::Adopted,
@@ -43,19 +44,20 @@ fn outcome_label(motion: &LiveMotion) -> Option<Msg> {
     }
 }
 
-/// A motion's outcome and result bars, or that the result comes at close; larger on the wall screen.
+/// A motion's outcome and result bars, or that the result comes at close. (The wall screen draws its own,
+/// which move as the count does.)
 #[component]
-pub fn Tally(motion: LiveMotion, #[prop(optional)] screen: bool) -> impl IntoView {
+pub fn Tally(motion: LiveMotion) -> impl IntoView {
     let i18n = use_i18n();
     let bars = result_bars(&motion, i18n.lang());
     let outcome = outcome_label(&motion);
     view! {
-        {outcome.map(|m| view! { <p class="result-outcome" class:screen-outcome=screen>{i18n.text(m)}</p> })}
+        {outcome.map(|m| view! { <p class="result-outcome">{i18n.text(m)}</p> })}
         {if bars.is_empty() {
-            view! { <p class="hint" class:screen-hint=screen>{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
+            view! { <p class="hint">{i18n.text(Msg::MotionResultLater)}</p> }.into_any()
         } else {
             view! {
-                <ul class="bars" class:screen-bars=screen>
+                <ul class="bars">
                     {bars
                         .into_iter()
                         .map(|(label, n, total)| {

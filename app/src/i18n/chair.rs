@@ -40,6 +40,21 @@ impl Msg {
         zh: "其他",
         en: "Others",
     };
+    /// On the wall screen, beside the big number of those present: 「到会 31/62」.
+    pub const ScreenPresentFigure: Msg = Msg {
+        zh: "到会",
+        en: "Present",
+    };
+    /// On the wall screen, beside the big number of ballots cast on the motion: 「已投 12/31」.
+    pub const ScreenCastFigure: Msg = Msg {
+        zh: "已投",
+        en: "Voted",
+    };
+    /// On the wall screen's presence bar, the line where the quorum lies.
+    pub const ScreenQuorumMark: Msg = Msg {
+        zh: "法定人数 {n}",
+        en: "Quorum {n}",
+    };
     pub const MoreMatches: Msg = Msg {
         zh: "还有 {n} 人，请多输入几个字。",
         en: "{n} more: type a few more characters.",

@@ -1,4 +1,9 @@
+mod figure;
+mod meter;
+mod rolling;
 mod screen_buildings;
+mod screen_motion;
+mod screen_presence;
 mod wall_screen;
 
 use leptos::prelude::*;
@@ -12,9 +17,13 @@ use crate::i18n::{Msg, use_i18n};
 
 use wall_screen::WallScreen;
 
-/// `/meetings/:id/screen`: the wall screen of the room (1920×1080): the current item, presence and
-/// quorum, the motion's result bars, the speaker with the countdown, and the check-in QR code, in large
-/// type, following the meeting live.
+/// The wall's own styles. Only the office app has the wall screen, so only it carries them; the
+/// stylesheet every phone loads stays without them.
+const STYLES: &str = include_str!("screen.css");
+
+/// `/meetings/:id/screen`: the wall screen of the room (1920×1080): presence against the quorum, the
+/// current item, the motion's turnout and result bars (moving with each count), the speaker with the
+/// countdown, and the check-in QR code, in large type, following the meeting live.
 #[component]
 pub fn ScreenPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -28,6 +37,7 @@ pub fn ScreenPage() -> impl IntoView {
     });
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::MeetingsHeading).to_owned()) />
+        <style>{STYLES}</style>
         <main class="screen">
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{MeetingLive, MeetingView};
-use yishi_core::meetings::{ItemState, MeetingState, Presence, SpeakerState};
+use yishi_core::meetings::{ItemState, MeetingState, SpeakerState};
 
 use crate::clock::{countdown, ticking};
-use crate::components::{QrCode, Tally};
+use crate::components::QrCode;
 use crate::format::meeting_state_label;
-use crate::i18n::{Msg, fill, use_i18n};
+use crate::i18n::{Msg, use_i18n};
 use crate::live::follow;
 
-use super::screen_buildings::ScreenBuildings;
+use super::screen_motion::ScreenMotion;
+use super::screen_presence::ScreenPresence;
 
 /// What the wall screen shows of the meeting, following it live.
 #[component]
@@ -19,9 +20,6 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
     let connected = RwSignal::new(true);
     follow(meeting.id.clone(), live, connected);
     let now = ticking();
-    // Counts, never names: the wall screen is read by the whole room.
-    let quorum = meeting.settings.procedure.quorum;
-    let presence = Memo::new(move |_| live.with(|l| Presence::new(quorum, l.present, l.eligible)));
     let origin = window().location().origin().unwrap_or_default();
     let checkin = meeting
         .checkin_token
@@ -35,42 +33,20 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
                 .map(|i| i.title.clone())
         })
     };
+    // The motion's part is drawn again only when another motion is put.
+    let motion = Memo::new(move |_| live.with(|l| l.motion.as_ref().map(|m| m.vote.clone())));
     view! {
         <header class="screen-head">
             <h1>{meeting.settings.title.clone()}</h1>
             <p class="screen-state">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</p>
         </header>
+        <ScreenPresence live=live quorum=meeting.settings.procedure.quorum />
         <div class="screen-body">
             <section class="screen-main" aria-live="polite">
                 {move || current_item().map(|t| view! { <h2 class="screen-item">{t}</h2> })}
-                {move || {
-                    live.with(|l| l.motion.clone())
-                        .map(|motion| {
-                            let count = fill(i18n.lang(), Msg::MotionCount, &[("cast", &motion.participated.to_string()), ("voters", &motion.voters.to_string())]);
-                            view! {
-                                <div class="screen-motion">
-                                    <h3>{motion.title.clone()}</h3>
-                                    <p class="screen-count">{count}</p>
-                                    <Tally motion=motion screen=true />
-                                </div>
-                            }
-                        })
-                }}
-                {move || {
-                    live.with(|l| l.speakers.iter().find(|s| s.state == SpeakerState::Speaking).cloned())
-                        .map(|s| view! {
-                            <p class="screen-speaker">
-                                {i18n.text(Msg::Speaking)}"："{s.name.clone()}" "
-                                <span class="countdown">{move || countdown(s.started_at, s.seconds, now.get()).unwrap_or_default()}</span>
-                            </p>
-                        })
-                }}
+                {move || motion.get().map(|_| view! { <ScreenMotion live=live /> })}
             </section>
             <aside class="screen-side">
-                <p class="screen-presence" class:warn=move || !presence.get().met()>
-                    {move || presence.get().sentence(i18n.lang())}
-                </p>
-                <ScreenBuildings live=live />
                 {move || {
                     (live.with(|l| l.state) == MeetingState::Open)
                         .then(|| checkin.clone())
@@ -82,6 +58,18 @@ pub(super) fn WallScreen(meeting: MeetingView) -> impl IntoView {
                             </div>
                         })
                 }}
+                // Who has the floor is said when it changes; the countdown's ticks are not.
+                <div aria-live="polite">
+                    {move || {
+                        live.with(|l| l.speakers.iter().find(|s| s.state == SpeakerState::Speaking).cloned())
+                            .map(|s| view! {
+                                <p class="screen-speaker">
+                                    {i18n.text(Msg::Speaking)}"："{s.name.clone()}" "
+                                    <span class="countdown" aria-live="off">{move || countdown(s.started_at, s.seconds, now.get()).unwrap_or_default()}</span>
+                                </p>
+                            })
+                    }}
+                </div>
             </aside>
         </div>
     }
