@@ -210,10 +210,12 @@ impl Room {
 
     /// A message of the room, or a state read over HTTP, taken against the state shown.
     fn take(&self, msg: ServerMsg) {
-        match self.live.try_with_untracked(|shown| receive(shown, msg)) {
-            Some(Received::Show(next)) => self.live.set(*next),
-            Some(Received::Resync) => self.send(ClientMsg::Sync),
-            _ => {}
+        let received = self.live.try_maybe_update(|shown| {
+            let received = receive(shown, msg);
+            (received == Received::Changed, received)
+        });
+        if received == Some(Received::Resync) {
+            self.send(ClientMsg::Sync);
         }
     }
 

@@ -132,11 +132,11 @@ impl Changes {
     }
 }
 
-/// What a phone does with a message of the room, given the state it shows.
-#[derive(Clone, Debug, PartialEq)]
+/// What became of a message of the room on a phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Received {
-    /// Show this state.
-    Show(Box<MeetingLive>),
+    /// The state shown changed.
+    Changed,
     /// Nothing new (a pong, or a state or delta it already has).
     Keep,
     /// A delta that does not start where the phone stands: it missed a message, and asks for the
@@ -144,17 +144,19 @@ pub enum Received {
     Resync,
 }
 
-/// How a phone showing `shown` takes `msg`.
-#[must_use]
-pub fn receive(shown: &MeetingLive, msg: ServerMsg) -> Received {
+/// Takes `msg` into `shown`, the state a phone shows (in place: a delta costs the phone no copy of the
+/// whole state).
+pub fn receive(shown: &mut MeetingLive, msg: ServerMsg) -> Received {
     match msg {
         ServerMsg::Pong => Received::Keep,
-        ServerMsg::State { live } if live.revision >= shown.revision => Received::Show(live),
+        ServerMsg::State { live } if live.revision >= shown.revision => {
+            *shown = *live;
+            Received::Changed
+        }
         ServerMsg::State { .. } => Received::Keep,
         ServerMsg::Delta { from, to, changes } if from == shown.revision => {
-            let mut next = shown.clone();
-            changes.apply(&mut next, to);
-            Received::Show(Box::new(next))
+            changes.apply(shown, to);
+            Received::Changed
         }
         ServerMsg::Delta { to, .. } if to <= shown.revision => Received::Keep,
         ServerMsg::Delta { .. } => Received::Resync,
@@ -308,41 +310,31 @@ pub(crate) mod tests {
             to,
             changes: Box::new(Changes::between(&shown, &next)),
         };
-        match receive(&shown, delta(4, 6)) {
-            Received::Show(l) => {
-                assert_eq!((l.revision, l.present), (6, 2));
-            }
-            other => panic!("{other:?}"),
-        }
+        let mut phone = shown.clone();
+        assert_eq!(receive(&mut phone, delta(4, 6)), Received::Changed);
+        assert_eq!((phone.revision, phone.present), (6, 2));
+        let mut phone = shown.clone();
         assert_eq!(
-            receive(&shown, delta(5, 6)),
+            receive(&mut phone, delta(5, 6)),
             Received::Resync,
             "revision 5 was missed"
         );
         assert_eq!(
-            receive(&shown, delta(2, 4)),
+            receive(&mut phone, delta(2, 4)),
             Received::Keep,
             "already shown"
         );
-        assert_eq!(
-            receive(
-                &shown,
-                ServerMsg::State {
-                    live: Box::new(live(3))
-                }
-            ),
-            Received::Keep
-        );
-        assert_eq!(
-            receive(
-                &shown,
-                ServerMsg::State {
-                    live: Box::new(live(9))
-                }
-            ),
-            Received::Show(Box::new(live(9)))
-        );
-        assert_eq!(receive(&shown, ServerMsg::Pong), Received::Keep);
+        let old = ServerMsg::State {
+            live: Box::new(live(3)),
+        };
+        assert_eq!(receive(&mut phone, old), Received::Keep);
+        assert_eq!(phone, shown, "nothing taken");
+        let newer = ServerMsg::State {
+            live: Box::new(live(9)),
+        };
+        assert_eq!(receive(&mut phone, newer), Received::Changed);
+        assert_eq!(phone, live(9));
+        assert_eq!(receive(&mut phone, ServerMsg::Pong), Received::Keep);
     }
 
     #[test]

@@ -124,23 +124,23 @@ impl Socket {
         use yishi_core::live::{ClientMsg, Received, ServerMsg, receive};
         loop {
             let message = self.next_message()?;
-            let received = match (&self.shown, message) {
+            let received = match (&mut self.shown, message) {
                 (Some(shown), message) => receive(shown, message),
-                (None, ServerMsg::State { live }) => Received::Show(live),
+                (None, ServerMsg::State { live }) => {
+                    self.shown = Some(*live);
+                    Received::Changed
+                }
                 (None, ServerMsg::Pong) => Received::Keep,
                 (None, ServerMsg::Delta { .. }) => Received::Resync,
             };
-            match received {
-                Received::Show(live) => {
-                    self.shown = Some((*live).clone());
-                    return Ok(*live);
-                }
-                Received::Keep => {}
-                Received::Resync => {
+            match (received, &self.shown) {
+                (Received::Changed, Some(shown)) => return Ok(shown.clone()),
+                (Received::Resync, _) => {
                     self.resyncs += 1;
                     self.ws
                         .send(tungstenite::Message::text(ClientMsg::Sync.text()))?;
                 }
+                _ => {}
             }
         }
     }
