@@ -11,7 +11,9 @@
 //! (just started, or woken from hibernation) reads the record before it answers; a room behind the record
 //! (an event lost in a crash between storing and telling) catches up when a phone connects or asks (the
 //! worker or the room reads the stored revision), when a route finds the ballot already stored, and when
-//! an event that waits for a missing one has waited [`GAP_MS`]. Messages are `yishi_core::live`'s.
+//! an event that waits for a missing one has waited [`GAP_MS`]. The room keeps the meeting's list (who
+//! is on it, where each lives) between reads: a read to catch up reads the meeting's own rows only, and
+//! a change the room does not derive reads the list again. Messages are `yishi_core::live`'s.
 
 pub mod record;
 
@@ -43,8 +45,9 @@ const REVISION_HEADER: &str = "x-yishi-revision";
 /// small room is told at once and a large one does not spend its time sending counts nobody has read.
 const WINDOW_MS_PER_SOCKET: f64 = 0.01;
 const WINDOW_MAX_MS: f64 = 100.0;
-/// How long an event from further ahead waits for the one before it before the room reads the record.
-pub const GAP_MS: u64 = 200;
+/// How long an event from further ahead waits for the one before it before the room reads the record
+/// (under a burst of ballots the tellings overtake each other by hundreds of milliseconds).
+pub const GAP_MS: u64 = 1_000;
 
 /// The worker's client of one meeting's room.
 pub struct Room {
@@ -128,6 +131,11 @@ impl Room {
 struct Memory {
     meeting: Option<MeetingId>,
     room: Option<LiveRoom>,
+    /// The meeting's list as last read, kept for the next read of the record unless a change the room
+    /// does not derive (which may come with a new list: a motion put for those present now) asks
+    /// for it afresh.
+    list: Option<record::List>,
+    list_stale: bool,
     /// A read of the record is under way; another is wanted after it.
     reading: bool,
     read_again: bool,
@@ -197,12 +205,20 @@ impl Inner {
         }
         loop {
             worker::console_log!("room of {id}: reading the record");
+            let list = {
+                let mut memory = self.memory.borrow_mut();
+                let stale = std::mem::take(&mut memory.list_stale);
+                memory.list.clone().filter(|_| !stale)
+            };
             let read = match self.env.d1("DB") {
-                Ok(db) => record::read(&db, id, now()).await,
+                Ok(db) => record::read(&db, id, now(), list).await,
                 Err(e) => Err(e.into()),
             };
             match read {
-                Ok(Some(record)) => self.install(record),
+                Ok(Some((record, list))) => {
+                    self.memory.borrow_mut().list = Some(list);
+                    self.install(record);
+                }
                 Ok(None) => {}
                 Err(e) => worker::console_error!(
                     "room: reading the record failed: {:?} {:?}",
@@ -261,8 +277,12 @@ impl Inner {
         }
     }
 
-    /// Makes sure the view is at least as new as `revision` (and exists), reading the record if not.
+    /// Makes sure the view is at least as new as `revision` (and exists), reading the record if not; a
+    /// read under way is waited for first (it may bring the view there).
     async fn catch_up(self: &Rc<Self>, id: &MeetingId, revision: Option<u64>) {
+        while self.memory.borrow().reading {
+            Delay::from(Duration::from_millis(5)).await;
+        }
         let behind = match self.memory.borrow().room.as_ref() {
             None => true,
             Some(room) => revision.is_some_and(|r| room.revision() < r),
@@ -272,8 +292,10 @@ impl Inner {
         }
     }
 
-    /// An event from the worker.
-    async fn event(self: &Rc<Self>, id: &MeetingId, event: RoomEvent) {
+    /// An event from the worker. A read of the record it calls for runs after the answer, so the route
+    /// that told (a ballot's) does not wait for it.
+    fn event(self: &Rc<Self>, id: &MeetingId, event: RoomEvent) {
+        let is_changed = matches!(event, RoomEvent::Changed { .. });
         let step = {
             let mut memory = self.memory.borrow_mut();
             match memory.room.as_mut() {
@@ -285,11 +307,16 @@ impl Inner {
             }
         };
         match step {
-            None => self.read(id).await,
             Some(Step::Applied) => self.schedule(),
             Some(Step::Stale) => {}
             Some(Step::Waiting) => self.check_gap_later(id.clone()),
-            Some(Step::Behind) => self.read(id).await,
+            None | Some(Step::Behind) => {
+                if is_changed {
+                    self.memory.borrow_mut().list_stale = true;
+                }
+                let (this, id) = (Rc::clone(self), id.clone());
+                self.state.wait_until(async move { this.read(&id).await });
+            }
         }
     }
 
@@ -399,7 +426,7 @@ impl DurableObject for MeetingRoom {
                 let Ok(event) = serde_json::from_str::<RoomEvent>(&req.text().await?) else {
                     return Response::error("not an event", 400);
                 };
-                inner.event(&id, event).await;
+                inner.event(&id, event);
                 Response::empty()
             }
             "/state" => {
@@ -429,6 +456,7 @@ impl DurableObject for MeetingRoom {
             "/forget" => {
                 let mut memory = inner.memory.borrow_mut();
                 memory.room = None;
+                memory.list = None;
                 memory.early.clear();
                 Response::empty()
             }

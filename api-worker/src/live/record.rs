@@ -59,31 +59,46 @@ pub async fn register(
     db::meetings::roster(db, &invited).await
 }
 
-/// The meeting's record at its revision; `None` for a meeting that does not exist. The list (from the
-/// territory, which no change of the meeting moves) is read once; the meeting's own rows again while
-/// changes land between their reads.
+/// Who is on a meeting's list, and where each lives: read from the territory, which no change of the
+/// meeting moves, so a room keeps it between reads of the record (the costly part of a read, at
+/// thousands of people).
+#[derive(Clone)]
+pub struct List {
+    voters: Vec<Voter>,
+    seats: Vec<Seat>,
+}
+
+/// The meeting's record at its revision, with its list (`list`, or read afresh); `None` for a meeting
+/// that does not exist. The meeting's own rows are read again while changes land between their reads.
 pub async fn read(
     db: &D1Database,
     id: &MeetingId,
     now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<Option<Record>> {
+    list: Option<List>,
+) -> ApiResult<Option<(Record, List)>> {
     let Some(mut meeting) = db::meetings::get(db, id).await? else {
         return Ok(None);
     };
-    let voters = electorate(db, &meeting, None).await?;
-    let seats: Vec<Seat> = register(db, &voters)
-        .await?
-        .into_iter()
-        .map(|r| Seat {
-            member: MemberId::from_trusted(&r.id),
-            building: r.building_id.as_deref().map(BuildingId::from_trusted),
-            building_name: r.building,
-        })
-        .collect();
+    let list = match list {
+        Some(list) => list,
+        None => {
+            let voters = electorate(db, &meeting, None).await?;
+            let seats = register(db, &voters)
+                .await?
+                .into_iter()
+                .map(|r| Seat {
+                    member: MemberId::from_trusted(&r.id),
+                    building: r.building_id.as_deref().map(BuildingId::from_trusted),
+                    building_name: r.building,
+                })
+                .collect();
+            List { voters, seats }
+        }
+    };
     for _ in 0..ATTEMPTS {
-        let record = read_at(db, &meeting, now, voters.clone(), seats.clone()).await?;
+        let record = read_at(db, &meeting, now, list.voters.clone(), list.seats.clone()).await?;
         match db::meetings::get(db, id).await? {
-            Some(again) if again.revision == meeting.revision => return Ok(Some(record)),
+            Some(again) if again.revision == meeting.revision => return Ok(Some((record, list))),
             Some(again) => meeting = again,
             None => return Ok(None),
         }
