@@ -206,26 +206,7 @@ fn yishi(n: usize) -> Run {
         "  {n} phones signed up in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let r = staff.post(
-        "/api/v1/meetings",
-        &json!({ "scope": { "kind": "building", "id": building }, "settings": {
-            "title": marker("压测议事会"), "place": "会议室", "starts_at": chrono::Utc::now().to_rfc3339(),
-            "electorate": { "kind": "residents" },
-            "procedure": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false },
-            "agenda": ["压测"] } }),
-    );
-    r.expect(201, None);
-    let id = r.body["meeting"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let token = r.body["meeting"]["checkin_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    staff
-        .post(&format!("/api/v1/meetings/{id}/open"), &json!({}))
-        .expect(200, None);
+    let (id, token) = staff.open_meeting(&building, &marker("压测议事会"));
     // Check in before following, so that the phones are not flooded with N presence updates.
     let started = Instant::now();
     let (phones, mut check_ins) = {

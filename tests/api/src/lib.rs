@@ -379,6 +379,33 @@ impl Api {
         (building, unit, households)
     }
 
+    /// A meeting of `building` (its residents invited, no quorum, one agenda item), called and opened by
+    /// this (staff) client: its id and its check-in code.
+    pub fn open_meeting(&mut self, building: &str, title: &str) -> (String, String) {
+        let r = self.post(
+            "/api/v1/meetings",
+            &serde_json::json!({ "scope": { "kind": "building", "id": building }, "settings": {
+                "title": title, "place": "会议室", "starts_at": chrono::Utc::now().to_rfc3339(),
+                "electorate": { "kind": "residents" },
+                "procedure": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false },
+                "agenda": ["加装电梯"] } }),
+        );
+        r.expect(201, None);
+        let field = |name: &str| {
+            r.body["meeting"][name]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (id, token) = (field("id"), field("checkin_token"));
+        self.post(
+            &format!("/api/v1/meetings/{id}/open"),
+            &serde_json::json!({}),
+        )
+        .expect(200, None);
+        (id, token)
+    }
+
     /// A new building (see [`Api::new_building`]) of `doors` households, the first `residents` of which
     /// have a resident who joined with her phone by an in-person code (so confirmed at once), named
     /// `{name}居民1`…: the building, the signed-in residents, their phone numbers and all households.

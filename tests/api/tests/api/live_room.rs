@@ -82,26 +82,7 @@ fn open_room(n: usize) -> Room {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let (building, mut people, _, _) =
         staff.building_with_residents(&marker("直播楼"), n as u32, n);
-    let r = staff.post(
-        "/api/v1/meetings",
-        &json!({ "scope": { "kind": "building", "id": building }, "settings": {
-            "title": marker("直播议事会"), "place": "会议室", "starts_at": chrono::Utc::now().to_rfc3339(),
-            "electorate": { "kind": "residents" },
-            "procedure": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false },
-            "agenda": ["加装电梯"] } }),
-    );
-    r.expect(201, None);
-    let id = r.body["meeting"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let token = r.body["meeting"]["checkin_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    staff
-        .post(&format!("/api/v1/meetings/{id}/open"), &json!({}))
-        .expect(200, None);
+    let (id, token) = staff.open_meeting(&building, &marker("直播议事会"));
     for p in &mut people {
         p.post(
             &format!("/api/v1/meetings/{id}/attendance"),
