@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark, each against its own fresh local worker where it needs one; prints
-# figures and asserts nothing (speed and size goals live here, never in timed tests). About 30 minutes
+# figures and asserts nothing (speed and size goals live here, never in timed tests). About 40 minutes
 # on 2 cores, most of it the meeting of 5,000 phones (YISHI_FANOUT="200 1000" for a quicker run).
 #   1. what a phone downloads (scripts/size.py: every file, both apps' first loads, the wasm profile)
 #   2. the home screen on slow 3G and fast 4G, cold and warm, CPU 4× slower (scripts/bench_load.mjs)
