@@ -160,10 +160,6 @@ pub struct MeetingRoom {
     inner: Rc<Inner>,
 }
 
-fn now() -> chrono::DateTime<chrono::Utc> {
-    crate::http::now()
-}
-
 impl Inner {
     /// The meeting this room belongs to: from the worker's request, or from storage after a wake.
     async fn meeting(&self, req: Option<&Request>) -> Result<Option<MeetingId>> {
@@ -198,9 +194,7 @@ impl Inner {
     async fn read(self: &Rc<Self>, id: &MeetingId) {
         if std::mem::replace(&mut self.memory.borrow_mut().reading, true) {
             self.memory.borrow_mut().read_again = true;
-            while self.memory.borrow().reading {
-                Delay::from(Duration::from_millis(5)).await;
-            }
+            self.read_done().await;
             return;
         }
         loop {
@@ -211,7 +205,7 @@ impl Inner {
                 memory.list.clone().filter(|_| !stale)
             };
             let read = match self.env.d1("DB") {
-                Ok(db) => record::read(&db, id, now(), list).await,
+                Ok(db) => record::read(&db, id, crate::http::now(), list).await,
                 Err(e) => Err(e.into()),
             };
             match read {
@@ -261,6 +255,23 @@ impl Inner {
         self.schedule();
     }
 
+    /// Waits until no read of the record is under way.
+    async fn read_done(&self) {
+        while self.memory.borrow().reading {
+            Delay::from(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Sends `text` to every socket (a socket that is closing is dropped by the runtime; the others
+    /// still get it), and counts them for the next window.
+    fn send_to_all(&self, text: &str) {
+        let sockets = self.state.get_websockets();
+        self.memory.borrow_mut().sockets = sockets.len();
+        for socket in sockets {
+            let _ = socket.send_with_str(text);
+        }
+    }
+
     fn send_state_to_all(&self) {
         let text = {
             let mut memory = self.memory.borrow_mut();
@@ -271,18 +282,13 @@ impl Inner {
             let _ = room.flush();
             room.state().text()
         };
-        for socket in self.state.get_websockets() {
-            // A socket that is closing is dropped by the runtime; the others still get it.
-            let _ = socket.send_with_str(&text);
-        }
+        self.send_to_all(&text);
     }
 
     /// Makes sure the view is at least as new as `revision` (and exists), reading the record if not; a
     /// read under way is waited for first (it may bring the view there).
     async fn catch_up(self: &Rc<Self>, id: &MeetingId, revision: Option<u64>) {
-        while self.memory.borrow().reading {
-            Delay::from(Duration::from_millis(5)).await;
-        }
+        self.read_done().await;
         let behind = match self.memory.borrow().room.as_ref() {
             None => true,
             Some(room) => revision.is_some_and(|r| room.revision() < r),
@@ -358,11 +364,7 @@ impl Inner {
             memory.sent_at = Date::now().as_millis() as f64;
             message.text()
         };
-        let sockets = self.state.get_websockets();
-        self.memory.borrow_mut().sockets = sockets.len();
-        for socket in sockets {
-            let _ = socket.send_with_str(&text);
-        }
+        self.send_to_all(&text);
     }
 
     /// An event waits for one that has not come: if it still waits after [`GAP_MS`], the one missing
