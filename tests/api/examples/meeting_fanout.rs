@@ -62,6 +62,12 @@ fn spawn<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> std::thre
         .unwrap_or_else(|e| panic!("thread: {e}"))
 }
 
+/// Whether a read failed only because its wait ran out (the socket is still open).
+fn waited(e: &tungstenite::Error) -> bool {
+    matches!(e, tungstenite::Error::Io(e)
+        if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut))
+}
+
 /// One reader thread per phone, recording the highest count each has seen, until `stop`; a socket
 /// is closed when its thread ends.
 fn follow(
@@ -86,11 +92,7 @@ fn follow(
                             }
                         }
                         Ok(_) => {}
-                        Err(tungstenite::Error::Io(e))
-                            if matches!(
-                                e.kind(),
-                                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                            ) => {}
+                        Err(e) if waited(&e) => {}
                         Err(_) => return,
                     }
                 }
@@ -320,11 +322,7 @@ fn yishi(n: usize) -> Run {
                         return Some(Instant::now());
                     }
                     Ok(_) => {}
-                    Err(tungstenite::Error::Io(e))
-                        if matches!(
-                            e.kind(),
-                            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                        ) => {}
+                    Err(e) if waited(&e) => {}
                     Err(_) => return None,
                 }
             }
