@@ -18,7 +18,7 @@ cd "$ROOT"
 scripts/setup.sh --with-browser || die "set-up failed"
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/yishi-logs.XXXXXX")
-passed=0 failed=0 broken=()
+passed=0 failed=0 broken=() named=()
 
 # Adds the counts a runner printed to the totals.
 count() { # stage log
@@ -57,6 +57,9 @@ stage() { # name command...
     broken+=("$name")
     # A stage that failed without any test failing (a build error, say) still counts as a failure.
     grep -qE "([1-9][0-9]*) failed|failures=|errors=" "$log" || failed=$((failed + 1))
+    # The failed tests' names, for the end of the output (a runner's own summary may be far above it).
+    mapfile -t -O "${#named[@]}" named < <(grep -aE "^test .* \.\.\. FAILED$|^\s+✘ |^not ok |^(FAIL|ERROR): " "$log" \
+      | sed -E 's/^\s+//' | sed "s/^/$name: /" | head -20)
   fi
   return 0
 }
@@ -83,5 +86,6 @@ fi
 
 rm -rf "$logs"
 [[ ${#broken[@]} -eq 0 ]] || echo "failed stages: ${broken[*]}"
+[[ ${#named[@]} -eq 0 ]] || printf 'failed: %s\n' "${named[@]}"
 echo "summary: $passed passed, $failed failed"
 [[ ${#broken[@]} -eq 0 && $failed -eq 0 ]]
