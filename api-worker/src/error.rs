@@ -68,6 +68,7 @@ impl ApiError {
             | DomainError::TooLong { .. }
             | DomainError::TooShort { .. }
             | DomainError::Invalid { .. }
+            | DomainError::UnfitCharacters { .. }
             | DomainError::OutOfRange { .. }
             | DomainError::NotResident
             | DomainError::MissingColumn { .. }

@@ -114,7 +114,8 @@ pub fn check_csrf(req: &Request, url: &Url) -> ApiResult<()> {
     Ok(())
 }
 
-/// Reads a JSON body of at most [`MAX_BODY_BYTES`].
+/// Reads a JSON body of at most [`MAX_BODY_BYTES`], its text cleaned by core's one rule
+/// ([`yishi_core::api::read_body`]).
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
     let too_large = DomainError::PayloadTooLarge {
         max_bytes: MAX_BODY_BYTES,
@@ -130,7 +131,7 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
     if bytes.len() > MAX_BODY_BYTES {
         return Err(too_large.into());
     }
-    serde_json::from_slice(&bytes).map_err(|_| DomainError::InvalidJson.into())
+    Ok(yishi_core::api::read_body(&bytes)?)
 }
 
 /// Reads a text body (an uploaded CSV file) of at most `max` bytes, which must be UTF-8.
@@ -147,7 +148,9 @@ pub async fn read_text(req: &mut Request, max: usize) -> ApiResult<String> {
     if bytes.len() > max {
         return Err(too_large.into());
     }
-    String::from_utf8(bytes).map_err(|_| DomainError::Invalid { field: Field::Csv }.into())
+    let text = String::from_utf8(bytes).map_err(|_| DomainError::Invalid { field: Field::Csv })?;
+    // Every cell and form field through core's one rule for text (a BOM at the start is dropped).
+    Ok(yishi_core::text::clean(&text, Field::Csv)?)
 }
 
 /// The `cursor` and `limit` query parameters of a list.
@@ -221,6 +224,8 @@ pub const SEARCH_MAX: usize = 40;
 /// The search words of a list (`?q=`): trimmed, `None` when empty, at most [`SEARCH_MAX`] characters.
 pub fn search_param(url: &Url) -> ApiResult<Option<String>> {
     let query = query_param(url, "q")
+        .map(|q| yishi_core::text::clean(&q, Field::Query))
+        .transpose()?
         .map(|q| q.trim().to_owned())
         .filter(|q| !q.is_empty());
     if query

@@ -80,9 +80,89 @@ pub enum Field {
     Dates,
     HandlingUnit,
     Kind,
+    /// A note on a change (a request sent on, a step of a matter).
+    Note,
+    /// Text of a field that has no name of its own (a refusal of characters in it, say).
+    Text,
 }
 
 impl Field {
+    /// Every field.
+    pub const ALL: &[Field] = &[
+        Field::Title,
+        Field::Body,
+        Field::Phone,
+        Field::Password,
+        Field::Name,
+        Field::InviteCode,
+        Field::Scope,
+        Field::Cursor,
+        Field::Limit,
+        Field::Code,
+        Field::RequestNumber,
+        Field::Role,
+        Field::Reason,
+        Field::Member,
+        Field::Compound,
+        Field::Building,
+        Field::Unit,
+        Field::Household,
+        Field::Units,
+        Field::Floors,
+        Field::DoorsPerFloor,
+        Field::Csv,
+        Field::Choice,
+        Field::Proxy,
+        Field::Options,
+        Field::ClosesAt,
+        Field::OpensAt,
+        Field::StartsAt,
+        Field::Secrecy,
+        Field::Voter,
+        Field::Channel,
+        Field::FloorArea,
+        Field::BirthYear,
+        Field::Rules,
+        Field::Place,
+        Field::PlaceText,
+        Field::Agenda,
+        Field::Speaker,
+        Field::Seconds,
+        Field::Token,
+        Field::Query,
+        Field::Category,
+        Field::Description,
+        Field::Stance,
+        Field::Comment,
+        Field::Summary,
+        Field::Owner,
+        Field::Stars,
+        Field::DueOn,
+        Field::Photos,
+        Field::Meeting,
+        Field::Matter,
+        Field::Threshold,
+        Field::Days,
+        Field::Photo,
+        Field::ExpiresAt,
+        Field::Answer,
+        Field::Clauses,
+        Field::Clause,
+        Field::Subcategory,
+        Field::LegalBasis,
+        Field::Standard,
+        Field::Keywords,
+        Field::TimeLimit,
+        Field::Outcome,
+        Field::From,
+        Field::To,
+        Field::Dates,
+        Field::HandlingUnit,
+        Field::Kind,
+        Field::Note,
+        Field::Text,
+    ];
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -156,7 +236,32 @@ impl Field {
             Field::Dates => "dates",
             Field::HandlingUnit => "handling_unit",
             Field::Kind => "kind",
+            Field::Note => "note",
+            Field::Text => "text",
         }
+    }
+
+    /// The field a JSON body's key is about: its own name, a name the contract gives it elsewhere
+    /// (`passcode` is the password, `text` a body), or the name without `_id`/`_ids` or a plural `s`
+    /// (`member_id` is the member). `None` for the keys of ids picked from a list, which nobody types.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Field> {
+        let find = |k: &str| Field::ALL.iter().copied().find(|f| f.as_str() == k);
+        let alias = match key {
+            "passcode" | "current" | "new" => Some(Field::Password),
+            "to_phone" => Some(Field::Phone),
+            "text" => Some(Field::Body),
+            "override_reason" => Some(Field::Reason),
+            _ => None,
+        };
+        alias
+            .or_else(|| find(key))
+            .or_else(|| {
+                key.strip_suffix("_ids")
+                    .and_then(|k| find(&format!("{k}s")).or_else(|| find(k)))
+            })
+            .or_else(|| key.strip_suffix("_id").and_then(find))
+            .or_else(|| key.strip_suffix('s').and_then(find))
     }
 }
 
@@ -249,6 +354,8 @@ pub enum DomainError {
     TooShort { field: Field, min: usize },
     #[error("{field} is malformed")]
     Invalid { field: Field },
+    #[error("{field} holds a control, direction or other unfit character")]
+    UnfitCharacters { field: Field },
     #[error("{field} must be between {min} and {max}")]
     OutOfRange { field: Field, min: u32, max: u32 },
     #[error("a place with this name exists already here")]
@@ -375,6 +482,7 @@ impl DomainError {
             DomainError::TooLong { .. } => "too_long",
             DomainError::TooShort { .. } => "too_short",
             DomainError::Invalid { .. } => "invalid",
+            DomainError::UnfitCharacters { .. } => "unfit_characters",
             DomainError::OutOfRange { .. } => "out_of_range",
             DomainError::NameTaken => "name_taken",
             DomainError::PlaceNotEmpty { .. } => "place_not_empty",
@@ -438,6 +546,7 @@ impl DomainError {
             | DomainError::TooLong { field, .. }
             | DomainError::TooShort { field, .. }
             | DomainError::Invalid { field }
+            | DomainError::UnfitCharacters { field }
             | DomainError::OutOfRange { field, .. }
             | DomainError::MissingColumn { field } => Some(*field),
             DomainError::UnknownRequestNumber => Some(Field::RequestNumber),

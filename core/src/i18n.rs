@@ -246,6 +246,10 @@ impl Field {
             (Field::HandlingUnit, Lang::En) => "responsible unit",
             (Field::Kind, Lang::ZhCn) => "类型",
             (Field::Kind, Lang::En) => "kind",
+            (Field::Note, Lang::ZhCn) => "备注",
+            (Field::Note, Lang::En) => "note",
+            (Field::Text, Lang::ZhCn) => "文字",
+            (Field::Text, Lang::En) => "text",
         }
     }
 }
@@ -346,6 +350,10 @@ impl DomainError {
                 field: Field::StartsAt,
             } => "开会时间不能早于现在，也不能晚于半年以后。".into(),
             DomainError::Invalid { field } => format!("{}格式不正确。", field.label(zh)),
+            DomainError::UnfitCharacters { field } => format!(
+                "{}里有看不见的控制字符或文字方向符号，请删去后重新输入。",
+                field.label(zh)
+            ),
             DomainError::OutOfRange { field, min, max } => {
                 format!("{}应在 {min} 到 {max} 之间。", field.label(zh))
             }
@@ -476,6 +484,10 @@ impl DomainError {
                 field: Field::StartsAt,
             } => "The start time cannot be in the past, nor more than six months ahead.".into(),
             DomainError::Invalid { field } => format!("The {} is not valid.", field.label(en)),
+            DomainError::UnfitCharacters { field } => format!(
+                "The {} holds hidden control or text-direction characters; please delete them and type it again.",
+                field.label(en)
+            ),
             DomainError::OutOfRange { field, min, max } => {
                 format!("The {} must be between {min} and {max}.", field.label(en))
             }

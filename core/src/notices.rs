@@ -463,13 +463,13 @@ mod tests {
         );
         assert_eq!(
             validate_text("a\u{7}b", "b"),
-            Err(DomainError::Invalid {
+            Err(DomainError::UnfitCharacters {
                 field: Field::Title
             })
         );
         assert_eq!(
             validate_text("t", "a\u{0}b"),
-            Err(DomainError::Invalid { field: Field::Body })
+            Err(DomainError::UnfitCharacters { field: Field::Body })
         );
     }
 }

@@ -104,7 +104,7 @@ fn letters(c: char) -> impl Iterator<Item = u8> {
 }
 
 /// A Han character (CJK Unified Ideographs and their extensions, compatibility ideographs).
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(u32::from(c),
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }

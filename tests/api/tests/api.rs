@@ -37,6 +37,8 @@ mod places;
 mod requests;
 #[path = "api/territory.rs"]
 mod territory;
+#[path = "api/text.rs"]
+mod text;
 #[path = "api/vote_rules.rs"]
 mod vote_rules;
 #[path = "api/votes.rs"]
