@@ -18,7 +18,7 @@ cd "$ROOT"
 scripts/setup.sh --with-browser || die "set-up failed"
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/yishi-logs.XXXXXX")
-passed=0 failed=0 broken=() named=()
+passed=0 failed=0 broken=() named=() flaky=()
 
 # Adds the counts a runner printed to the totals.
 count() { # stage log
@@ -53,6 +53,9 @@ stage() { # name command...
   "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   count "$name" "$log"
+  # Tests that passed only when tried again (Playwright's "flaky"), named at the end too.
+  mapfile -t -O "${#flaky[@]}" flaky < <(awk '/^ +[0-9]+ flaky/{f=1; next} f && /^ +\[|^ +e2e\//{sub(/^ +/, ""); print; next} {f=0}' "$log" \
+    | sed "s/^/$name: /" | head -20)
   if [[ $status -ne 0 ]]; then
     broken+=("$name")
     # A stage that failed without any test failing (a build error, say) still counts as a failure.
@@ -87,5 +90,6 @@ fi
 rm -rf "$logs"
 [[ ${#broken[@]} -eq 0 ]] || echo "failed stages: ${broken[*]}"
 [[ ${#named[@]} -eq 0 ]] || printf 'failed: %s\n' "${named[@]}"
+[[ ${#flaky[@]} -eq 0 ]] || printf 'flaky (passed when tried again): %s\n' "${flaky[@]}"
 echo "summary: $passed passed, $failed failed"
 [[ ${#broken[@]} -eq 0 && $failed -eq 0 ]]
