@@ -178,6 +178,131 @@ class BackFillTest(unittest.TestCase):
                 self.assertEqual(numbers(table), seeded[table], f"{table} of {path.name}")
 
 
+class SearchIndexTest(unittest.TestCase):
+    """Migration 0013: each list's full-text index holds its records' text, and its triggers follow every
+    insert, change of searched text and delete, of the records and of their children."""
+
+    # Each index, its record table, and the text it should hold per record.
+    EXPECTED = {
+        "notices_search": "SELECT id, title, body FROM notices",
+        "votes_search": "SELECT id, title FROM votes",
+        "matters_search": "SELECT id, title, description FROM matters",
+        "meetings_search": "SELECT id, title, body FROM meetings_search_text",
+        "covenants_search": "SELECT id, title, body FROM covenants_search_text",
+        "requests_search": "SELECT id, title, body FROM requests_search_text",
+        "members_search": "SELECT id, name, phone FROM members",
+    }
+
+    def setUp(self):
+        self.db = load(seed.DEMO_SQL)
+        self.db.execute("PRAGMA foreign_keys = OFF")  # deleting records that others point to
+
+    def rows(self, table: str):
+        return sorted(self.db.execute(f"SELECT * FROM {table}").fetchall())
+
+    def matching(self, table: str, phrase: str) -> list:
+        return [r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE {table} MATCH ?", ('"' + phrase.replace('"', '""') + '"',))]
+
+    def test_every_record_is_indexed_as_loaded(self):
+        for path in (seed.DEMO_SQL, seed.FIXTURE_SQL):
+            db = load(path)
+            for index, expected in self.EXPECTED.items():
+                columns = ", ".join(c[1] for c in db.execute(f"PRAGMA table_info({index})"))
+                self.assertEqual(sorted(db.execute(f"SELECT {columns} FROM {index}").fetchall()),
+                                 sorted(db.execute(expected).fetchall()), f"{index} of {path.name}")
+            self.assertGreater(one(db, "SELECT count(*) FROM members_search"), 0)
+
+    def test_the_backfill_indexes_what_the_triggers_would(self):
+        migration = (seed.ROOT / "api-worker" / "migrations" / "0013_search.sql").read_text(encoding="utf-8")
+        backfills = re.findall(r"(?ms)^INSERT INTO (\w+_search) .*?;$", migration)
+        self.assertEqual(sorted(backfills), sorted(self.EXPECTED))
+        loaded = {index: self.rows(index) for index in self.EXPECTED}
+        for index in self.EXPECTED:
+            self.db.execute(f"DELETE FROM {index}")
+        for statement in re.findall(r"(?ms)^INSERT INTO \w+_search .*?;$", migration):
+            self.db.execute(statement)
+        for index in self.EXPECTED:
+            self.assertEqual(self.rows(index), loaded[index], index)
+
+    def test_changes_of_text_are_followed(self):
+        db = self.db
+        notice = one(db, "SELECT id FROM notices LIMIT 1")
+        db.execute("UPDATE notices SET title = '换了标题的公告' WHERE id = ?", (notice,))
+        self.assertEqual(self.matching("notices_search", "换了标题"), [notice])
+        db.execute("UPDATE notices SET body = '新的正文内容' WHERE id = ?", (notice,))
+        self.assertEqual(self.matching("notices_search", "新的正文"), [notice])
+        self.assertEqual(self.matching("notices_search", "换了标题"), [notice])
+
+        matter = one(db, "SELECT id FROM matters LIMIT 1")
+        db.execute("UPDATE matters SET description = '楼下的水管漏水了' WHERE id = ?", (matter,))
+        self.assertEqual(self.matching("matters_search", "水管漏水"), [matter])
+
+        member = one(db, "SELECT id FROM members WHERE phone IS NOT NULL LIMIT 1")
+        db.execute("UPDATE members SET name = '司马相如', phone = '13712345678' WHERE id = ?", (member,))
+        self.assertEqual(self.matching("members_search", "司马相"), [member])
+        self.assertEqual(self.matching("members_search", "12345678"), [member])
+
+        # A meeting: its agenda's items, and its minutes only once published.
+        meeting = one(db, "SELECT id FROM meetings LIMIT 1")
+        db.execute("INSERT INTO meeting_items (meeting_id, position, title) VALUES (?, 90, '加装电梯的费用分摊')", (meeting,))
+        self.assertEqual(self.matching("meetings_search", "费用分摊"), [meeting])
+        db.execute("UPDATE meeting_items SET title = '加装电梯的施工时间' WHERE meeting_id = ? AND position = 90", (meeting,))
+        self.assertEqual(self.matching("meetings_search", "费用分摊"), [])
+        self.assertEqual(self.matching("meetings_search", "施工时间"), [meeting])
+        db.execute("DELETE FROM meeting_items WHERE meeting_id = ? AND position = 90", (meeting,))
+        self.assertEqual(self.matching("meetings_search", "施工时间"), [])
+        db.execute("UPDATE meetings SET minutes = '会议决定修补台阶' WHERE id = ?", (meeting,))
+        self.assertEqual(self.matching("meetings_search", "修补台阶"), [], "minutes not yet published")
+        db.execute("UPDATE meetings SET minutes_notice_id = ? WHERE id = ?", (notice, meeting))
+        self.assertEqual(self.matching("meetings_search", "修补台阶"), [meeting])
+        db.execute("UPDATE meetings SET minutes = '会议决定粉刷楼道' WHERE id = ?", (meeting,))
+        self.assertEqual(self.matching("meetings_search", "粉刷楼道"), [meeting])
+        self.assertEqual(self.matching("meetings_search", "修补台阶"), [])
+        # A change of anything else leaves its row alone (a live meeting's revision changes often).
+        before = one(db, "SELECT rowid FROM meetings_search WHERE id = ?", meeting)
+        db.execute("UPDATE meetings SET revision = revision + 1, state = state WHERE id = ?", (meeting,))
+        db.execute("UPDATE meetings SET title = title WHERE id = ?", (meeting,))
+        self.assertEqual(one(db, "SELECT rowid FROM meetings_search WHERE id = ?", meeting), before)
+
+        # A covenant: the clauses of its versions.
+        covenant = one(db, "SELECT id FROM covenants LIMIT 1")
+        db.execute("INSERT INTO covenant_versions (covenant_id, number, state, clauses, created_by, created_at) "
+                   "SELECT covenant_id, 99, 'drafting', '[\"宠物出门要牵绳\"]', created_by, created_at "
+                   "FROM covenant_versions WHERE covenant_id = ? LIMIT 1", (covenant,))
+        self.assertEqual(self.matching("covenants_search", "出门要牵绳"), [covenant])
+        self.assertEqual(self.matching("covenants_search", "[\"宠"), [], "the clauses' strings, not their JSON")
+        db.execute("UPDATE covenant_versions SET clauses = '[\"宠物粪便要清理\"]' WHERE covenant_id = ? AND number = 99",
+                   (covenant,))
+        self.assertEqual(self.matching("covenants_search", "出门要牵绳"), [])
+        self.assertEqual(self.matching("covenants_search", "粪便要清理"), [covenant])
+        db.execute("DELETE FROM covenant_versions WHERE covenant_id = ? AND number = 99", (covenant,))
+        self.assertEqual(self.matching("covenants_search", "粪便要清理"), [])
+        db.execute("UPDATE covenants SET title = '文明养犬公约' WHERE id = ?", (covenant,))
+        self.assertEqual(self.matching("covenants_search", "文明养犬"), [covenant])
+
+        # A request: its text and place, and the name of its kind, renamed in the catalogue.
+        request, sub = db.execute("SELECT id, subcategory_id FROM requests LIMIT 1").fetchone()
+        db.execute("UPDATE requests SET place_text = '东门岗亭旁边' WHERE id = ?", (request,))
+        self.assertEqual(self.matching("requests_search", "东门岗亭"), [request])
+        db.execute("UPDATE request_subcategories SET name = '改过名的小类' WHERE id = ?", (sub,))
+        found = self.matching("requests_search", "改过名的小类")
+        self.assertIn(request, found)
+        self.assertEqual(sorted(found), sorted(r[0] for r in db.execute(
+            "SELECT id FROM requests WHERE subcategory_id = ?", (sub,))))
+        self.assertEqual(self.rows("requests_search"), sorted(db.execute(self.EXPECTED["requests_search"]).fetchall()))
+
+    def test_deleted_records_leave_their_index(self):
+        db = self.db
+        for index, expected in self.EXPECTED.items():
+            table = index.removesuffix("_search")
+            ids = [r[0] for r in db.execute(f"SELECT id FROM {table}")]
+            if not ids:
+                continue
+            db.execute(f"DELETE FROM {table} WHERE id = ?", (ids[0],))
+            self.assertEqual(one(db, f"SELECT count(*) FROM {index} WHERE id = ?", ids[0]), 0, index)
+            self.assertEqual(self.rows(index), sorted(db.execute(expected).fetchall()), index)
+
+
 class DemoTest(unittest.TestCase, CommonChecks):
     @classmethod
     def setUpClass(cls):

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use worker::{D1Database, Env, Headers, KvStore, Method, Request, Response, Url};
-use yishi_core::api::{CSRF_HEADER, CSRF_VALUE, Cursor, ErrorEnvelope, PAGE_DEFAULT, PAGE_MAX};
+use yishi_core::api::{
+    CSRF_HEADER, CSRF_VALUE, Cursor, ErrorEnvelope, PAGE_DEFAULT, PAGE_MAX, SEARCH_MAX,
+};
 use yishi_core::error::Field;
 use yishi_core::{DomainError, Lang};
 
@@ -218,10 +220,8 @@ pub fn harden(resp: &mut Response, lang: Lang) -> worker::Result<()> {
     Ok(())
 }
 
-/// Longest search accepted (`?q=`), in characters.
-pub const SEARCH_MAX: usize = 40;
-
-/// The search words of a list (`?q=`): trimmed, `None` when empty, at most [`SEARCH_MAX`] characters.
+/// The search of a list (`?q=`): trimmed, `None` when empty, at most [`SEARCH_MAX`] characters (else
+/// `too_long`).
 pub fn search_param(url: &Url) -> ApiResult<Option<String>> {
     let query = query_param(url, "q")
         .map(|q| yishi_core::text::clean(&q, Field::Query))

@@ -157,6 +157,23 @@ pub fn clean_text(input: &str, field: Field, max: usize) -> DomainResult<String>
     Ok(s.replace("\r\n", "\n"))
 }
 
+/// The words of a search box: what was typed, split at white space (an ideographic space `　` too) and at
+/// control characters, which no stored text holds. A record is found when it holds every word.
+#[must_use]
+pub fn search_words(typed: &str) -> Vec<&str> {
+    typed
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `text` holds every one of `words`, letters' case aside (as the worker's search reads them).
+#[must_use]
+pub fn has_words(text: &str, words: &[&str]) -> bool {
+    let text = text.to_lowercase();
+    words.iter().all(|w| text.contains(&w.to_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,5 +312,31 @@ mod tests {
             let s = format!("{a}{bad}{b}");
             prop_assert_eq!(clean(&s, Field::Name), unfit(Field::Name));
         }
+    }
+
+    #[test]
+    fn search_words_split_at_any_space_and_keep_everything_else() {
+        assert_eq!(
+            search_words("  停车场  照明\t改造 "),
+            ["停车场", "照明", "改造"]
+        );
+        assert_eq!(
+            search_words("东门　充电棚"),
+            ["东门", "充电棚"],
+            "an ideographic space"
+        );
+        assert_eq!(search_words("a\u{0}b"), ["a", "b"]);
+        assert_eq!(
+            search_words("\"x\" NEAR(a b) -c d:e ^f g*"),
+            ["\"x\"", "NEAR(a", "b)", "-c", "d:e", "^f", "g*"]
+        );
+        assert!(search_words(" \u{3000} ").is_empty());
+    }
+
+    #[test]
+    fn has_words_needs_every_word_and_ignores_case() {
+        assert!(has_words("小区停车收费调整 Parking", &["停车", "parking"]));
+        assert!(!has_words("小区停车收费调整", &["停车", "充电"]));
+        assert!(has_words("任何标题", &[]));
     }
 }

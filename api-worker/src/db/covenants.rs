@@ -71,8 +71,14 @@ pub async fn get(db: &D1Database, id: &CovenantId) -> ApiResult<Option<StoredCov
     .transpose()
 }
 
+/// The words of covenants: the title, and the clauses of every version (migration 0013).
+const WORDS: super::Index = super::Index {
+    table: "covenants_search",
+    columns: &[("title", 10.0), ("body", 1.0)],
+};
+
 /// The covenants `audience` admits, most recently changed first; with a search, the one of that number or
-/// those whose title or clauses contain the words.
+/// those whose title or clauses contain the words, best match first.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
@@ -82,22 +88,20 @@ pub async fn list(
     let Some(admitted) = super::audience_sql("c", audience, &mut args) else {
         return Ok(Vec::new());
     };
+    let found = search.sql("c", &WORDS, &mut args)?;
     let mut sql = format!(
-        "{} WHERE {admitted}",
+        "{}{} WHERE {admitted}{}",
         select_with(
             ", (SELECT state FROM covenant_versions v WHERE v.covenant_id = c.id ORDER BY number DESC LIMIT 1) AS latest, \
                (SELECT number FROM covenant_versions v WHERE v.covenant_id = c.id AND state = 'adopted') AS in_force"
-        )
+        ),
+        found.join,
+        found.and()
     );
-    if let Some(found) = search.condition("c", &mut args, |n| {
-        format!(
-            "(c.title LIKE {n} ESCAPE '\\' OR EXISTS (SELECT 1 FROM covenant_versions v \
-               WHERE v.covenant_id = c.id AND v.clauses LIKE {n} ESCAPE '\\'))"
-        )
-    }) {
-        sql.push_str(&format!(" AND {found}"));
-    }
-    sql.push_str(" ORDER BY c.updated_at DESC LIMIT 100");
+    sql.push_str(&format!(
+        " ORDER BY {} LIMIT 100",
+        found.order_by("c.updated_at DESC, c.id DESC")
+    ));
     #[derive(Deserialize)]
     struct Row {
         #[serde(flatten)]

@@ -142,7 +142,15 @@ pub async fn get(db: &D1Database, id: &MeetingId) -> ApiResult<Option<StoredMeet
     .transpose()
 }
 
-/// The meetings an audience sees (the same rule as notices and votes), newest first.
+/// The words of meetings: the title; the place, the agenda's items and the minutes once published
+/// (migration 0013).
+const WORDS: super::Index = super::Index {
+    table: "meetings_search",
+    columns: &[("title", 10.0), ("body", 1.0)],
+};
+
+/// The meetings an audience sees (the same rule as notices and votes), newest first; with a search, the
+/// one of that number or those that have the words, best match first.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
@@ -152,25 +160,16 @@ pub async fn list(
     let Some(admitted) = super::audience_sql("m", audience, &mut args) else {
         return Ok(Vec::new());
     };
-    // By number, or a substring search (Chinese has no spaces to split words on); minutes only once
-    // published.
-    let filter = search
-        .condition("m", &mut args, |n| {
-            format!(
-                "(m.title LIKE {n} ESCAPE '\\' \
-                 OR json_extract(m.settings, '$.place') LIKE {n} ESCAPE '\\' \
-                 OR EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id AND i.title LIKE {n} ESCAPE '\\') \
-                 OR (m.minutes_notice_id IS NOT NULL AND m.minutes LIKE {n} ESCAPE '\\'))"
-            )
-        })
-        .map(|c| format!(" AND {c}"))
-        .unwrap_or_default();
+    let found = search.sql("m", &WORDS, &mut args)?;
     all::<MeetingRow>(
         db,
         &format!(
-            "{} WHERE {}{filter} ORDER BY m.starts_at DESC, m.id DESC LIMIT 100",
+            "{}{} WHERE {}{} ORDER BY {} LIMIT 100",
             select(),
-            admitted
+            found.join,
+            admitted,
+            found.and(),
+            found.order_by("m.starts_at DESC, m.id DESC")
         ),
         &args,
     )

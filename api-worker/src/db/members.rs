@@ -266,13 +266,19 @@ pub struct MemberFilter<'a> {
     /// Members living, or holding a role, within one of these.
     pub within: &'a [ScopePath],
     pub verification: Option<Verification>,
-    /// Part of the name or phone number.
-    pub query: Option<&'a str>,
+    /// Words of the name or phone number.
+    pub search: super::Search<'a>,
     pub cursor: Option<&'a Cursor>,
     pub limit: u32,
 }
 
-/// A page of the directory, newest first.
+/// The words of members: name and phone number (migration 0013).
+const WORDS: super::Index = super::Index {
+    table: "members_search",
+    columns: &[("name", 1.0), ("phone", 1.0)],
+};
+
+/// A page of the directory, newest first (a search's best matches first, in one page).
 pub async fn list(db: &D1Database, f: &MemberFilter<'_>) -> ApiResult<(Vec<LoadedMember>, bool)> {
     if f.within.is_empty() {
         return Ok((Vec::new(), false));
@@ -286,22 +292,18 @@ pub async fn list(db: &D1Database, f: &MemberFilter<'_>) -> ApiResult<(Vec<Loade
             "EXISTS (SELECT 1 FROM role_grants g WHERE g.member_id = x.id AND {in_grant})"
         ));
     }
+    let found = f.search.sql("x", &WORDS, &mut args)?;
     let mut sql = format!(
-        "SELECT * FROM ({MEMBER_SELECT}) x WHERE ({})",
-        reach.join(" OR ")
+        "SELECT x.* FROM ({MEMBER_SELECT}) x{} WHERE ({}){}",
+        found.join,
+        reach.join(" OR "),
+        found.and()
     );
     if let Some(v) = f.verification {
         args.push(text(v.as_str()));
         sql.push_str(&format!(" AND x.verification = ?{}", args.len()));
     }
-    if let Some(q) = f.query.map(str::trim).filter(|q| !q.is_empty()) {
-        args.push(text(&format!("%{}%", super::like_escape(q))));
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (x.name LIKE ?{n} ESCAPE '\\' OR x.phone LIKE ?{n} ESCAPE '\\')"
-        ));
-    }
-    super::page_sql(
+    found.page_sql(
         &mut sql,
         &mut args,
         ("x.created_at", "x.id"),
@@ -373,8 +375,10 @@ pub async fn join(db: &D1Database, r: &NewResident<'_>) -> ApiResult<JoinOutcome
         &[text(r.id.as_str()), text(&now), text(r.invite_code)],
     )?;
     let representative = representative_if_none(db, r.id)?;
+    // D1 counts the rows a statement's triggers write (her row of the search index) among its changes:
+    // any change at all means she was inserted.
     match batch(db, vec![insert, mark, representative]).await {
-        Ok(changes) if changes.first() == Some(&1) => Ok(JoinOutcome::Joined),
+        Ok(changes) if changes.first().is_some_and(|&n| n > 0) => Ok(JoinOutcome::Joined),
         Ok(_) => Ok(JoinOutcome::CodeInvalid),
         Err(e) if is_unique_violation(&e, "members.phone") => Ok(JoinOutcome::PhoneTaken),
         Err(e) => Err(e),

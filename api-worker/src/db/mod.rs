@@ -10,6 +10,7 @@ pub mod members;
 pub mod notices;
 pub mod photos;
 pub mod requests;
+pub mod search;
 pub mod territory;
 pub mod votes;
 
@@ -20,6 +21,8 @@ use yishi_core::ids::{BuildingId, CommunityId, CompoundId, StreetId, UnitId};
 use yishi_core::territory::ScopePath;
 
 use crate::error::{ApiError, ApiResult};
+
+pub use search::{Index, Search};
 
 /// D1 round trips made by this isolate so far: a route's count is the difference across it (exact when
 /// requests do not overlap, as in the benchmarks that print it).
@@ -71,7 +74,9 @@ pub async fn batch_rows(
 }
 
 /// Runs statements as one transaction (D1 rolls a failed batch back entirely) and returns, for each,
-/// how many rows it changed.
+/// how many rows it changed. D1's count includes the rows its triggers wrote (the search indexes of
+/// migration 0013 are several rows per record), so ask whether a statement changed anything (`0` or
+/// not), never whether it changed exactly one row.
 pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> ApiResult<Vec<usize>> {
     batch_results(db, statements)
         .await?
@@ -153,74 +158,6 @@ pub fn is_unique_violation(err: &ApiError, column: &str) -> bool {
     err.cause
         .as_deref()
         .is_some_and(|c| c.contains("UNIQUE constraint failed") && c.contains(column))
-}
-
-/// `s` for a `LIKE … ESCAPE '\'` pattern: its `\`, `%` and `_` match themselves.
-pub fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
-
-/// What a list is narrowed to besides its filter: a record's number or words typed in a search box.
-#[derive(Default)]
-pub enum Search<'a> {
-    #[default]
-    Anything,
-    Number(yishi_core::numbers::RecordNumber),
-    Words(&'a str),
-}
-
-impl<'a> Search<'a> {
-    /// What was typed for records of `kind`: their number when it reads as one (`12`, `#12`, `M-12`,
-    /// `议题12`), else words; nothing for an empty box.
-    #[must_use]
-    pub fn of(kind: yishi_core::numbers::RecordKind, typed: Option<&'a str>) -> Search<'a> {
-        let typed = typed.map(str::trim).unwrap_or_default();
-        if typed.is_empty() {
-            return Search::Anything;
-        }
-        match yishi_core::numbers::RecordNumber::parse(kind, typed) {
-            Some(n) => Search::Number(n),
-            None => Search::Words(typed),
-        }
-    }
-
-    /// Whether a record of this number and title is found, for records found otherwise than in SQL.
-    #[must_use]
-    pub fn admits(&self, number: yishi_core::numbers::RecordNumber, title: &str) -> bool {
-        match self {
-            Search::Anything => true,
-            Search::Number(n) => *n == number,
-            Search::Words(w) => title.contains(w),
-        }
-    }
-
-    #[must_use]
-    pub fn is_anything(&self) -> bool {
-        matches!(self, Search::Anything)
-    }
-
-    /// The condition on `alias.number`, or `words` (a condition given the placeholder of `%words%`),
-    /// its argument pushed onto `args`; `None` for anything.
-    pub fn condition(
-        &self,
-        alias: &str,
-        args: &mut Vec<JsValue>,
-        words: impl FnOnce(&str) -> String,
-    ) -> Option<String> {
-        match self {
-            Search::Anything => None,
-            Search::Number(n) => {
-                args.push(JsValue::from(n.get()));
-                Some(format!("{alias}.number = ?{}", args.len()))
-            }
-            Search::Words(w) => {
-                args.push(text(&format!("%{}%", like_escape(w))));
-                Some(words(&format!("?{}", args.len())))
-            }
-        }
-    }
 }
 
 /// The number a new record of `table` gets, as a sub-query of its INSERT: one more than the highest among
@@ -356,18 +293,8 @@ pub fn page_sql(
     keyset_page(sql, args, columns, cursor, limit, false);
 }
 
-/// Like [`page_sql`], in ascending order of `time_col` (a deadline: what is due first comes first).
-pub fn page_sql_ascending(
-    sql: &mut String,
-    args: &mut Vec<JsValue>,
-    columns: (&str, &str),
-    cursor: Option<&yishi_core::api::Cursor>,
-    limit: u32,
-) {
-    keyset_page(sql, args, columns, cursor, limit, true);
-}
-
-fn keyset_page(
+/// [`page_sql`], or its ascending order (`ascending`: a deadline, what is due first comes first).
+pub(crate) fn keyset_page(
     sql: &mut String,
     args: &mut Vec<JsValue>,
     (time_col, id_col): (&str, &str),

@@ -173,6 +173,12 @@ pub async fn get(db: &D1Database, id: &NoticeId) -> ApiResult<Option<(ScopePath,
     row.map(NoticeRow::into_view).transpose()
 }
 
+/// The words of notices: title and text (migration 0013).
+const WORDS: super::Index = super::Index {
+    table: "notices_search",
+    columns: &[("title", 10.0), ("body", 1.0)],
+};
+
 /// Which notices a list shows.
 #[derive(Default)]
 pub struct Filter<'a> {
@@ -185,8 +191,9 @@ pub struct Filter<'a> {
     pub pinned: bool,
 }
 
-/// A page of the published notices `audience` admits, newest first, after `cursor`. Fetches one more
-/// than `limit` to know whether another page follows.
+/// A page of the published notices `audience` admits, newest first, after `cursor` (a search's best
+/// matches first, in one page: see [`super::search::Found::page_sql`]). Fetches one more than `limit` to know
+/// whether another page follows.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
@@ -199,18 +206,17 @@ pub async fn list(
     let Some(admitted) = super::audience_sql("n", audience, &mut args) else {
         return Ok((Vec::new(), false));
     };
+    let found = filter.search.sql("n", &WORDS, &mut args)?;
     let mut sql = format!(
-        "{} WHERE {} AND n.draft = 0 AND n.published_at <= ?1",
+        "{}{} WHERE {} AND n.draft = 0 AND n.published_at <= ?1",
         select(),
+        found.join,
         admitted
     );
-    let found = filter.search.condition("n", &mut args, |like| {
-        format!("(n.title LIKE {like} ESCAPE '\\' OR n.body LIKE {like} ESCAPE '\\')")
-    });
-    match (found, filter.archive, filter.pinned) {
-        (Some(found), _, _) => sql.push_str(&format!(" AND {found}")),
-        (None, true, _) => sql.push_str(" AND n.expires_at IS NOT NULL AND n.expires_at <= ?1"),
-        (None, false, pinned) => sql.push_str(&format!(
+    match (filter.search.is_anything(), filter.archive, filter.pinned) {
+        (false, _, _) => sql.push_str(&found.and()),
+        (true, true, _) => sql.push_str(" AND n.expires_at IS NOT NULL AND n.expires_at <= ?1"),
+        (true, false, pinned) => sql.push_str(&format!(
             " AND (n.expires_at IS NULL OR n.expires_at > ?1) AND n.pinned = {}",
             u8::from(pinned)
         )),
@@ -219,7 +225,7 @@ pub async fn list(
         args.push(text(category.as_str()));
         sql.push_str(&format!(" AND n.category = ?{}", args.len()));
     }
-    super::page_sql(
+    found.page_sql(
         &mut sql,
         &mut args,
         ("n.published_at", "n.id"),

@@ -216,8 +216,14 @@ pub async fn due(
     .collect()
 }
 
+/// The words of votes: the title (migration 0013).
+const WORDS: super::Index = super::Index {
+    table: "votes_search",
+    columns: &[("title", 1.0)],
+};
+
 /// The votes an audience sees (the same rule as notices), newest first; with a search, the one of that
-/// number or those whose title has the words.
+/// number or those whose title has the words, best match first.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
@@ -227,16 +233,16 @@ pub async fn list(
     let Some(admitted) = super::audience_sql("v", audience, &mut args) else {
         return Ok(Vec::new());
     };
-    let found = search
-        .condition("v", &mut args, |n| format!("v.title LIKE {n} ESCAPE '\\'"))
-        .map(|c| format!(" AND {c}"))
-        .unwrap_or_default();
+    let found = search.sql("v", &WORDS, &mut args)?;
     all::<VoteRow>(
         db,
         &format!(
-            "{} WHERE {}{found} ORDER BY v.opens_at DESC, v.id DESC LIMIT 100",
+            "{}{} WHERE {}{} ORDER BY {} LIMIT 100",
             select(),
-            admitted
+            found.join,
+            admitted,
+            found.and(),
+            found.order_by("v.opens_at DESC, v.id DESC")
         ),
         &args,
     )

@@ -79,13 +79,13 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
             })
         })
         .transpose()?;
-    let query = query_param(&ctx.url, "q");
+    let query = crate::http::search_param(&ctx.url)?;
     let (members, more) = db::members::list(
         &ctx.db()?,
         &db::members::MemberFilter {
             within: &within,
             verification,
-            query: query.as_deref(),
+            search: db::Search::words(query.as_deref().unwrap_or_default()),
             cursor: cursor.as_ref(),
             limit,
         },

@@ -44,8 +44,8 @@ impl Msg {
         en: "No matter has this number or title.",
     };
     pub const FindMatterHint: Msg = Msg {
-        zh: "输入编号（如 12 或 #12），或标题里的字词",
-        en: "A number (such as 12 or #12), or words of the title",
+        zh: "输入编号（如 12 或 #12），或标题、说明里的字词，多个词用空格隔开",
+        en: "A number (such as 12 or #12), or words of the title or description, separated by spaces",
     };
     /// On a tab: how many of its open requests are overdue.
     pub const OverdueCount: Msg = Msg {

@@ -11,7 +11,9 @@ use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
 use super::endpoint::{Endpoint, Media, Method, Payload, RouteInfo, Visit};
-use super::{CSRF_HEADER, CSRF_VALUE, ErrorEnvelope, PAGE_MAX, PREFIX, SESSION_COOKIE, routes};
+use super::{
+    CSRF_HEADER, CSRF_VALUE, ErrorEnvelope, PAGE_MAX, PREFIX, SEARCH_MAX, SESSION_COOKIE, routes,
+};
 
 /// Where the generated part of `docs/API.md` starts and ends.
 pub const ROUTES_BEGIN: &str = "<!-- routes:begin -->";
@@ -205,6 +207,13 @@ fn query_schema(key: &str) -> Value {
         "cursor" => json!({
             "type": "string",
             "description": "The `next_cursor` of the page before."
+        }),
+        "q" => json!({
+            "type": "string",
+            "maxLength": SEARCH_MAX,
+            "description": "Words separated by spaces, each of which a record must hold (any script, \
+                any length), best match first, in one page; or, on a list of numbered records, a \
+                record's number. Longer than `maxLength` characters is `too_long`."
         }),
         _ => json!({ "type": "string" }),
     }

@@ -145,6 +145,11 @@ pub fn read_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Doma
 pub const PAGE_DEFAULT: u32 = 20;
 pub const PAGE_MAX: u32 = 100;
 
+/// The longest search a list takes (`?q=`), in characters (an 汉字 is one), after trimming: a longer one
+/// is refused as `too_long` on the field `q`. Searches are words, not documents; this keeps every query
+/// the database is given small.
+pub const SEARCH_MAX: usize = 100;
+
 #[cfg(test)]
 mod tests {
     use super::*;

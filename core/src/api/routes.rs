@@ -272,7 +272,7 @@ endpoints! {
         => () => PlaceResponse, May(Action::ManageTerritory);
 
     #[area = "Members"]
-    /// Members within her reach, by name or phone, pending ones first when asked.
+    /// Members within her reach, found by words of their name or phone (`q`), pending ones first when asked.
     ListMembers {}: Get ["members"] ? [cursor, limit, q, verification]
         => () => MemberListResponse, May(Action::ViewMembers);
     /// One member, her household and roles.
@@ -382,7 +382,7 @@ endpoints! {
         => () => NoticeResponse, May(Action::ManageVotes);
 
     #[area = "Matters (民提, 民办, 民评)"]
-    /// The matters she may read, by place, step, category, or her own, or found by number or title (`q`).
+    /// The matters she may read, by place, step, category, or her own, or found by number or words (`q`).
     ListMatters {}: Get ["matters"] ? [cursor, limit, scope_kind, scope_id, step, category, mine, q]
         => () => MatterListResponse, Member;
     /// Proposes a matter for her building, compound or community.

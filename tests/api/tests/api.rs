@@ -35,6 +35,8 @@ mod people;
 mod places;
 #[path = "api/requests.rs"]
 mod requests;
+#[path = "api/search.rs"]
+mod search;
 #[path = "api/territory.rs"]
 mod territory;
 #[path = "api/text.rs"]

@@ -20,9 +20,15 @@ pub struct Filter<'a> {
     pub step: Option<Step>,
     pub category: Option<Category>,
     pub mine: Option<Mine>,
-    /// The matter of a number, or those whose title has the words.
+    /// The matter of a number, or those whose title or description has the words.
     pub search: crate::db::Search<'a>,
 }
+
+/// The words of matters: title and description (migration 0013).
+const WORDS: crate::db::Index = crate::db::Index {
+    table: "matters_search",
+    columns: &[("title", 10.0), ("body", 1.0)],
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mine {
@@ -32,8 +38,8 @@ pub enum Mine {
     Vote,
 }
 
-/// A page of the matters `audience` admits, most recently changed first, with whether the reader
-/// supports each and whether its vote waits for her.
+/// A page of the matters `audience` admits, most recently changed first (a search's best matches first,
+/// in one page), with whether the reader supports each and whether its vote waits for her.
 pub async fn list(
     db: &D1Database,
     audience: &NoticeAudience,
@@ -52,12 +58,15 @@ pub async fn list(
         "m.vote_id IN ({})",
         crate::db::votes::waiting_sql("?1", "?2")
     );
+    let found = filter.search.sql("m", &WORDS, &mut args)?;
     let mut sql = format!(
-        "{} WHERE {admitted}",
+        "{}{} WHERE {admitted}{}",
         select_with(&format!(
             ", EXISTS (SELECT 1 FROM matter_supports ms WHERE ms.matter_id = m.id AND ms.member_id = ?1) AS my_support, \
              {waiting} AS needs_my_vote"
-        ))
+        )),
+        found.join,
+        found.and()
     );
     if let Some(within) = &filter.within {
         sql.push_str(&format!(
@@ -73,12 +82,6 @@ pub async fn list(
         args.push(text(category.as_str()));
         sql.push_str(&format!(" AND m.category = ?{}", args.len()));
     }
-    if let Some(found) = filter
-        .search
-        .condition("m", &mut args, |n| format!("m.title LIKE {n} ESCAPE '\\'"))
-    {
-        sql.push_str(&format!(" AND {found}"));
-    }
     match filter.mine {
         None => {}
         Some(Mine::Raised) => sql.push_str(" AND m.proposer_id = ?1"),
@@ -87,7 +90,7 @@ pub async fn list(
         ),
         Some(Mine::Vote) => sql.push_str(&format!(" AND {waiting}")),
     }
-    crate::db::page_sql(&mut sql, &mut args, ("m.updated_at", "m.id"), cursor, limit);
+    found.page_sql(&mut sql, &mut args, ("m.updated_at", "m.id"), cursor, limit);
     #[derive(Deserialize)]
     struct Row {
         #[serde(flatten)]

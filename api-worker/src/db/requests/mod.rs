@@ -173,13 +173,19 @@ pub enum StatusFilter {
 
 pub use super::Search;
 
+/// The words of requests: the name of the kind of problem, the description and the place as written
+/// (migration 0013).
+const WORDS: super::Index = super::Index {
+    table: "requests_search",
+    columns: &[("title", 10.0), ("body", 1.0)],
+};
+
 const OPEN: &str = "r.status IN ('received', 'accepted', 'in_progress', 'returned')";
 
 /// The conditions of a list, their arguments pushed onto `args`; `None` when it is empty for sure.
 fn conditions(
     filter: &Filter<'_>,
     status: &StatusFilter,
-    search: &Search<'_>,
     args: &mut Vec<JsValue>,
 ) -> Option<String> {
     let mark = |v: JsValue, args: &mut Vec<JsValue>| {
@@ -226,20 +232,6 @@ fn conditions(
             conds.push(format!("r.status = {n}"));
         }
     }
-    match search {
-        Search::Anything => {}
-        Search::Number(n) => {
-            let n = mark(JsValue::from(n.get()), args);
-            conds.push(format!("r.number = {n}"));
-        }
-        Search::Words(words) => {
-            let like = mark(text(&format!("%{}%", super::like_escape(words))), args);
-            conds.push(format!(
-                "(r.description LIKE {like} ESCAPE '\\' OR r.place_text LIKE {like} ESCAPE '\\' \
-                 OR r.subcategory_id IN (SELECT id FROM request_subcategories WHERE name LIKE {like} ESCAPE '\\'))"
-            ));
-        }
-    }
     Some(conds.join(" AND "))
 }
 
@@ -255,8 +247,8 @@ impl StatusFilter {
 }
 
 /// A page of requests: by deadline, earliest first, for open, overdue and escalated ones (see
-/// [`StatusFilter::by_deadline`]); otherwise most recently changed first. One more than `limit` tells
-/// that more follow.
+/// [`StatusFilter::by_deadline`]); otherwise most recently changed first; a search's best matches first,
+/// in one page. One more than `limit` tells that more follow.
 pub async fn list(
     db: &D1Database,
     filter: &Filter<'_>,
@@ -266,14 +258,20 @@ pub async fn list(
     limit: u32,
 ) -> ApiResult<Vec<RequestRow>> {
     let mut args: Vec<JsValue> = Vec::new();
-    let Some(conds) = conditions(filter, status, search, &mut args) else {
+    let Some(conds) = conditions(filter, status, &mut args) else {
         return Ok(Vec::new());
     };
-    let mut sql = format!("{} WHERE {conds}", request_select());
+    let found = search.sql("r", &WORDS, &mut args)?;
+    let mut sql = format!(
+        "{}{} WHERE {conds}{}",
+        request_select(),
+        found.join,
+        found.and()
+    );
     if status.by_deadline() {
-        super::page_sql_ascending(&mut sql, &mut args, ("r.deadline", "r.id"), cursor, limit);
+        found.page_sql_ascending(&mut sql, &mut args, ("r.deadline", "r.id"), cursor, limit);
     } else {
-        super::page_sql(&mut sql, &mut args, ("r.updated_at", "r.id"), cursor, limit);
+        found.page_sql(&mut sql, &mut args, ("r.updated_at", "r.id"), cursor, limit);
     }
     all(db, &sql, &args).await
 }
@@ -290,7 +288,7 @@ pub async fn count_open(
         overdue: Option<i64>,
     }
     let mut args: Vec<JsValue> = Vec::new();
-    let Some(conds) = conditions(filter, &StatusFilter::Open, &Search::Anything, &mut args) else {
+    let Some(conds) = conditions(filter, &StatusFilter::Open, &mut args) else {
         return Ok((0, 0));
     };
     args.push(text(&time(now)));

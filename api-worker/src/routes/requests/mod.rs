@@ -15,7 +15,7 @@ use yishi_core::api::requests::{
 use yishi_core::error::Field;
 use yishi_core::ids::{HandlingUnitId, MemberId, PhotoId, RequestId, SubcategoryId};
 use yishi_core::members::Actor;
-use yishi_core::numbers::{RecordKind, RecordNumber};
+use yishi_core::numbers::RecordKind;
 use yishi_core::policy::{Action, Target, authorize, scopes_for};
 use yishi_core::requests::{self as rules, Outcome, Parties, Status, Transition};
 use yishi_core::territory::ScopeKind;
@@ -297,16 +297,8 @@ pub async fn list(ctx: &Ctx) -> ApiResult<Response> {
         Some("escalated") => StatusFilter::Escalated,
         Some(s) => StatusFilter::Is(Status::parse(s).ok_or(invalid(Field::Query))?),
     };
-    let q = query_param(&ctx.url, "q");
-    let q = q.as_deref().map(str::trim).unwrap_or_default();
-    if q.chars().count() > 100 {
-        return Err(invalid(Field::Query));
-    }
-    let search = match RecordNumber::parse(RecordKind::Request, q) {
-        _ if q.is_empty() => Search::Anything,
-        Some(n) => Search::Number(n),
-        None => Search::Words(q),
-    };
+    let q = crate::http::search_param(&ctx.url)?;
+    let search = Search::of(RecordKind::Request, q.as_deref());
     let rows = db::requests::list(&db, filter, &status, &search, cursor.as_ref(), limit).await?;
     let (rows, more) = db::take_page(rows, limit);
     let last = rows

@@ -7,8 +7,8 @@ use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 
 /// `/notices/archive`: the notices in force, the archive (expired ones), drafts and scheduled notices of
-/// the places the member may post to, and a search over every published notice (a substring search:
-/// Chinese has no spaces to split words on).
+/// the places the member may post to, and a search over every published notice (by number, or by words
+/// found anywhere in the title or text: Chinese needs no spaces between them).
 #[component]
 pub fn NoticeArchivePage() -> impl IntoView {
     let i18n = use_i18n();

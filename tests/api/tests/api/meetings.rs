@@ -465,7 +465,7 @@ fn a_meeting_from_check_in_to_published_minutes() -> Result<(), Box<dyn std::err
     assert_eq!(none.body["meetings"], json!([]));
     let r = people[2].get(&format!(
         "/api/v1/meetings?q={}",
-        yishi_api_tests::encode(&"长".repeat(41))
+        yishi_api_tests::encode(&"长".repeat(101))
     ));
     r.expect(422, Some("too_long"));
     assert_eq!(r.body["error"]["field"], "q");

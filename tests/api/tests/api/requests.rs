@@ -1214,7 +1214,7 @@ fn requests_have_short_numbers_that_search_and_merge_accept() {
     );
     resident
         .get(&format!("/api/v1/requests?q={}", "x".repeat(101)))
-        .expect(422, Some("invalid"));
+        .expect(422, Some("too_long"));
 
     // Merge by number: wrong numbers are refused, the right one joins the two.
     let merge = |api: &mut Api, into: &str| {

@@ -15,7 +15,7 @@ use crate::session::member_resource;
 use matter_card::MatterCard;
 
 /// The query of the list for the chosen tab and filters (`place` is `kind:id`), or of a search by number
-/// or title, which looks through every matter she may read (as the requests' search does).
+/// or words, which looks through every matter she may read (as the requests' search does).
 fn list_query(mine: &str, step: &str, category: &str, place: &str, search: &str) -> Query {
     if !search.is_empty() {
         return Query::new().set("q", search);
@@ -72,7 +72,7 @@ fn places_of(member: &MemberView) -> Vec<(String, String)> {
 
 /// `/matters`: the matters the member may see, most recently changed first, with tabs for her own
 /// (raised, supported, waiting for her vote), filters by step and category, and a search by number
-/// (`12`, `#12`, `M-12`) or words of the title.
+/// (`12`, `#12`, `M-12`) or words of the title or description, best match first.
 #[component]
 pub fn MattersPage() -> impl IntoView {
     let i18n = use_i18n();
