@@ -234,14 +234,13 @@ mod hygiene {
         if depth > 12 {
             return;
         }
-        if let Some(name) = schema
+        if let Some(def) = schema
             .get("$ref")
             .and_then(Value::as_str)
             .and_then(|r| r.rsplit('/').next())
+            .and_then(|name| defs.get(name))
         {
-            if let Some(def) = defs.get(name) {
-                strings(def, defs, path, depth + 1, out);
-            }
+            strings(def, defs, path, depth + 1, out);
         }
         let is_string = match schema.get("type") {
             Some(Value::String(t)) => t == "string",
