@@ -140,11 +140,11 @@ def grant(sql: Sql, member: str, role: str, kind: str, scope_id: str, path: dict
     )
 
 
-def catalogue(sql: Sql, units: list[tuple[str, str, str]], categories: list[tuple[str, str, list[tuple]]]) -> None:
-    """Units (id, name, kind) and categories (id, name, [(sub id, name, unit id, limit unit, limit value,
-    keywords, legal basis, standard)]) of the requests' catalogue."""
-    for uid, name, kind in units:
-        sql.add("handling_units", {"id": uid, "name": name, "kind": kind, "created_at": CREATED_AT})
+def catalogue(sql: Sql, units: list[tuple[str, str, str, str | None]], categories: list[tuple[str, str, list[tuple]]]) -> None:
+    """Units (id, name, kind, community: None for the whole district's) and categories (id, name, [(sub id,
+    name, unit id, limit unit, limit value, keywords, legal basis, standard)]) of the requests' catalogue."""
+    for uid, name, kind, owner in units:
+        sql.add("handling_units", {"id": uid, "name": name, "kind": kind, "created_at": CREATED_AT, "community_id": owner})
     for position, (cid, name, subs) in enumerate(categories, start=1):
         sql.add("request_categories", {"id": cid, "name": name, "position": str(position)})
         for sid, sub_name, unit, limit_unit, limit_value, keywords, legal_basis, standard in subs:
@@ -470,11 +470,13 @@ def demo_sql() -> str:
     member(fixer[0], fixer[1], fixer[2], DEMO_STAFF_PASSWORD, None)
     accounts.append((f"property company repairman {fixer[1]} (安居物业)", fixer[2], DEMO_STAFF_PASSWORD))
     catalogue(body, [
-        ("hdu_office", "幸福社区居委会", "community_office"),
-        ("hdu_property", "安居物业公司", "property_company"),
-        ("hdu_city", "和平街道城管科", "street_department"),
-        ("hdu_power", "供电公司", "utility"),
-        ("hdu_gas", "燃气公司", "utility"),
+        # The community's own office and the property company of its compounds; the street's departments
+        # and the utilities are the whole district's.
+        ("hdu_office", "幸福社区居委会", "community_office", community),
+        ("hdu_property", "安居物业公司", "property_company", community),
+        ("hdu_city", "和平街道城管科", "street_department", None),
+        ("hdu_power", "供电公司", "utility", None),
+        ("hdu_gas", "燃气公司", "utility", None),
     ], [
         ("rqc_facilities", "公共设施", [
             ("sub_light", "路灯损坏", "hdu_property", "working_days", 3, "路灯、灯不亮、灯坏", "《物业管理条例》第三十五条",
@@ -716,10 +718,13 @@ def fixture() -> tuple[str, str]:
     member("mbr_fixer", "物业维修员", "13900000061", staff_hash, None)
     member("mbr_roads", "城管队员", "13900000062", staff_hash, None)
     catalogue(sql, [
-        ("hdu_t_office", "测试社区居委会", "community_office"),
-        ("hdu_t_property", "测试物业公司", "property_company"),
-        ("hdu_t_street", "街道城管科", "street_department"),
-        ("hdu_t_utility", "燃气公司", "utility"),
+        # Each community's office is its own; the property company (serving both), the street's department
+        # and the utility are the whole district's.
+        ("hdu_t_office", "测试社区居委会", "community_office", community),
+        ("hdu_o_office", "邻近社区居委会", "community_office", other),
+        ("hdu_t_property", "测试物业公司", "property_company", None),
+        ("hdu_t_street", "街道城管科", "street_department", None),
+        ("hdu_t_utility", "燃气公司", "utility", None),
     ], [
         ("rqc_t_facilities", "公共设施", [
             ("sub_t_light", "路灯损坏", "hdu_t_property", "working_days", 3, "路灯、灯不亮", "《物业管理条例》", "修复并亮灯"),
@@ -732,7 +737,8 @@ def fixture() -> tuple[str, str]:
             ("sub_t_gas", "燃气泄漏", "hdu_t_utility", "hours", 2, "燃气、煤气", "", "到场处置"),
         ]),
     ])
-    for unit, who in (("hdu_t_office", "mbr_staff"), ("hdu_t_property", "mbr_fixer"), ("hdu_t_street", "mbr_roads")):
+    for unit, who in (("hdu_t_office", "mbr_staff"), ("hdu_o_office", "mbr_other_staff"), ("hdu_t_property", "mbr_fixer"),
+                      ("hdu_t_street", "mbr_roads")):
         sql.add("handling_unit_members", {"unit_id": unit, "member_id": who, "added_at": CREATED_AT})
     for day, kind in (("2027-01-01", "holiday"), ("2027-02-07", "workday")):
         sql.add("work_calendar", {"day": day, "kind": kind})
@@ -750,10 +756,11 @@ def fixture() -> tuple[str, str]:
     sql.comment("1,000 requests of com_other received in June 2026 with known timings, for the figures test")
     sql.comment("(tests/api/tests/api/requests.rs states the same rule): request i is received at 2026-06-01T00:00Z")
     sql.comment("+ 37 min × i, due 30,000 s later, handled in (i mod 97) × 600 + 60 s; every 7th is still in progress;")
-    sql.comment("every 3rd completed one is rated (i mod 5) + 1; units alternate, categories go round by three.")
+    sql.comment("every 3rd completed one is rated (i mod 5) + 1; units alternate (the community's office, the")
+    sql.comment("district's property company), categories go round by three.")
     start = datetime(2026, 6, 1, tzinfo=timezone.utc)
     cats = ["sub_t_light", "sub_t_noise", "sub_t_gas"]
-    units = ["hdu_t_office", "hdu_t_property"]
+    units = ["hdu_o_office", "hdu_t_property"]
     for i in range(1000):
         received = start + timedelta(minutes=37 * i)
         took = (i % 97) * 600 + 60

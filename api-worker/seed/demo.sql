@@ -606,11 +606,11 @@ INSERT OR IGNORE INTO covenant_signatures (covenant_id, number, household_id, me
 
 -- Residents' requests (民生诉求): the catalogue with its units, the 2026–27 holidays, and requests
 INSERT OR IGNORE INTO members (id, name, phone, password_hash, household_id, status, verification, created_at) VALUES ('mbr_fixer_1', '王建军', '13800000021', 'pbkdf2_sha256$100000$a1ca4d887b35cd8014a66fe282356db1$6ac2292c990284a6e0f34555da6e2b224510b028aa4b6a2b1c70e4811106ffff', NULL, 'active', NULL, '2026-09-01T00:00:00.000Z');
-INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_office', '幸福社区居委会', 'community_office', '2026-09-01T00:00:00.000Z');
-INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_property', '安居物业公司', 'property_company', '2026-09-01T00:00:00.000Z');
-INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_city', '和平街道城管科', 'street_department', '2026-09-01T00:00:00.000Z');
-INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_power', '供电公司', 'utility', '2026-09-01T00:00:00.000Z');
-INSERT OR IGNORE INTO handling_units (id, name, kind, created_at) VALUES ('hdu_gas', '燃气公司', 'utility', '2026-09-01T00:00:00.000Z');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at, community_id) VALUES ('hdu_office', '幸福社区居委会', 'community_office', '2026-09-01T00:00:00.000Z', 'com_xingfu');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at, community_id) VALUES ('hdu_property', '安居物业公司', 'property_company', '2026-09-01T00:00:00.000Z', 'com_xingfu');
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at, community_id) VALUES ('hdu_city', '和平街道城管科', 'street_department', '2026-09-01T00:00:00.000Z', NULL);
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at, community_id) VALUES ('hdu_power', '供电公司', 'utility', '2026-09-01T00:00:00.000Z', NULL);
+INSERT OR IGNORE INTO handling_units (id, name, kind, created_at, community_id) VALUES ('hdu_gas', '燃气公司', 'utility', '2026-09-01T00:00:00.000Z', NULL);
 INSERT OR IGNORE INTO request_categories (id, name, position) VALUES ('rqc_facilities', '公共设施', '1');
 INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_light', 'rqc_facilities', '路灯损坏', 'hdu_property', '《物业管理条例》第三十五条', '3个工作日内修复；需更换灯杆的，先设置警示并告知居民完成时间', '路灯、灯不亮、灯坏', 'working_days', '3', '1');
 INSERT OR IGNORE INTO request_subcategories (id, category_id, name, unit_id, legal_basis, standard, keywords, limit_unit, limit_value, active) VALUES ('sub_cover', 'rqc_facilities', '井盖缺失破损', 'hdu_city', '《城市道路管理条例》', '2小时内到场设置警示，24小时内修复', '井盖、窨井', 'hours', '24', '1');

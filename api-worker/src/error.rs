@@ -58,6 +58,7 @@ impl ApiError {
             | DomainError::PublicationPending
             | DomainError::RequestStatus
             | DomainError::RequestChanged
+            | DomainError::PhotoTaken
             | DomainError::DecisionObjected
             | DomainError::NotInForce
             | DomainError::PeriodOver
@@ -82,6 +83,8 @@ impl ApiError {
             | DomainError::ProxyLimit { .. }
             | DomainError::ImportRejected { .. }
             | DomainError::InviteCodeInvalid
+            | DomainError::NoHandlingUnit
+            | DomainError::MemberElsewhere
             | DomainError::UnknownRequestNumber => 422,
             DomainError::RateLimited { .. } => 429,
             DomainError::Internal => 500,

@@ -428,6 +428,12 @@ pub enum DomainError {
     RequestStatus,
     #[error("the request changed meanwhile")]
     RequestChanged,
+    #[error("no unit of the request's community handles its subcategory")]
+    NoHandlingUnit,
+    #[error("the member belongs to another community than the unit's")]
+    MemberElsewhere,
+    #[error("the photo was attached to another record meanwhile")]
+    PhotoTaken,
     #[error("the decision's publication period has not completed")]
     PublicationPending,
     #[error("an objection to the published decision was upheld")]
@@ -521,6 +527,9 @@ impl DomainError {
             DomainError::PublicationPending => "publication_pending",
             DomainError::RequestStatus => "request_status",
             DomainError::RequestChanged => "request_changed",
+            DomainError::NoHandlingUnit => "no_handling_unit",
+            DomainError::MemberElsewhere => "member_elsewhere",
+            DomainError::PhotoTaken => "photo_taken",
             DomainError::DecisionObjected => "decision_objected",
             DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",
@@ -550,6 +559,9 @@ impl DomainError {
             | DomainError::OutOfRange { field, .. }
             | DomainError::MissingColumn { field } => Some(*field),
             DomainError::UnknownRequestNumber => Some(Field::RequestNumber),
+            DomainError::NoHandlingUnit => Some(Field::Subcategory),
+            DomainError::MemberElsewhere => Some(Field::Phone),
+            DomainError::PhotoTaken => Some(Field::Photos),
             _ => None,
         }
     }

@@ -410,6 +410,15 @@ impl DomainError {
             DomainError::CovenantStep => "公约现在不在这一步，不能这样办。".into(),
             DomainError::RequestStatus => "这件诉求现在的状态不能这样办。".into(),
             DomainError::RequestChanged => "这件诉求刚刚有了变化，请刷新后再试。".into(),
+            DomainError::NoHandlingUnit => {
+                "本社区还没有办理这类问题的单位，请告诉社区工作人员。".into()
+            }
+            DomainError::MemberElsewhere => {
+                "这位是其他社区的人员，不能加入本社区的办理单位。".into()
+            }
+            DomainError::PhotoTaken => {
+                "这张照片刚刚附到了另一条记录上，请重新上传后再提交。".into()
+            }
             DomainError::PublicationPending => {
                 "表决结果还在公示期内，公示期满且无有效异议后才能实施。".into()
             }
@@ -550,6 +559,15 @@ impl DomainError {
             DomainError::RequestStatus => "The request's status does not allow this.".into(),
             DomainError::RequestChanged => {
                 "The request changed a moment ago; reload and try again.".into()
+            }
+            DomainError::NoHandlingUnit => {
+                "No unit of this community handles this kind of request yet; please tell the community office.".into()
+            }
+            DomainError::MemberElsewhere => {
+                "This person belongs to another community and cannot join this community's unit.".into()
+            }
+            DomainError::PhotoTaken => {
+                "This photo was just attached to another record; upload it again, then send.".into()
             }
             DomainError::PublicationPending => {
                 "The decision is still in its publication period; work starts once it completes without a valid objection.".into()

@@ -14,7 +14,7 @@
 
 use crate::error::{DomainError, DomainResult};
 use crate::members::{Actor, Role};
-use crate::territory::ScopePath;
+use crate::territory::{ScopeKind, ScopePath};
 
 /// Everything a member can ask to do. Actions on a record use the record's scope as the target: a member's
 /// home (or the scope of her grants), a notice's audience, a place itself.
@@ -66,8 +66,12 @@ pub enum Action {
     RegisterRequest,
     /// See a place's requests, send returned ones on, merge and split them, read their figures.
     DispatchRequests,
-    /// Edit the catalogue of requests, its units and their members, the calendar of working days.
+    /// Edit the district's catalogue of requests (categories and subcategories, the calendar of working
+    /// days) and add a unit of one's own community.
     ManageCatalogue,
+    /// Keep a handling unit: rename it, add and remove its members. The target is the unit's owner: its
+    /// community, or [`Target::District`] for a unit of the whole district.
+    ManageUnits,
     /// Change one's own passcode, profile and signed-in devices.
     ManageOwnAccount,
 }
@@ -103,6 +107,7 @@ impl Action {
             Action::RegisterRequest,
             Action::DispatchRequests,
             Action::ManageCatalogue,
+            Action::ManageUnits,
             Action::ManageOwnAccount,
         ]);
         all
@@ -116,6 +121,9 @@ pub enum Target<'a> {
     Scope(&'a ScopePath),
     /// The actor's own account.
     Own,
+    /// What belongs to the whole district and to no community: its handling units (a street
+    /// department, a utility). Kept by those who hold the action's role for a whole street.
+    District,
 }
 
 use Role::{
@@ -161,7 +169,8 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         | Action::ResetPasscode
         | Action::ReadAudit
         | Action::DispatchRequests
-        | Action::ManageCatalogue => STAFF,
+        | Action::ManageCatalogue
+        | Action::ManageUnits => STAFF,
         Action::GrantRole(CommunityStaff | StreetAdmin) => &[StreetAdmin],
         Action::GrantRole(
             BuildingHead | ResidentGroupLeader | GridWorker | GridHead | GridDirector
@@ -204,7 +213,14 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     }
     let scope = match (action, target) {
         (Action::ManageOwnAccount, Target::Own) => return true,
-        (_, Target::Own) | (Action::ManageOwnAccount, Target::Scope(_)) => return false,
+        (Action::ManageUnits, Target::District) => {
+            return actor
+                .grants_of(roles_for(action))
+                .any(|g| g.scope.kind() == ScopeKind::Street);
+        }
+        (_, Target::Own | Target::District) | (Action::ManageOwnAccount, Target::Scope(_)) => {
+            return false;
+        }
         (_, Target::Scope(scope)) => scope,
     };
     match action {
@@ -224,7 +240,9 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     }
 }
 
-/// The catalogue is the district's: any community's staff, or a street's admin, keeps it.
+/// The catalogue's categories, subcategories and calendar are the district's: any community's staff, or a
+/// street's admin, keeps them, and may add a unit of her own. Each unit is kept by its owner's keepers
+/// ([`can_keep_unit`]).
 pub fn can_manage_catalogue(actor: &Actor) -> DomainResult<()> {
     if actor.is_active()
         && actor
@@ -235,6 +253,36 @@ pub fn can_manage_catalogue(actor: &Actor) -> DomainResult<()> {
         Ok(())
     } else {
         Err(DomainError::Forbidden)
+    }
+}
+
+/// A handling unit owned by `owner` (its community; `None` for the district's) is kept by that
+/// community's staff and the street admin; the district's units by the street admin alone.
+pub fn can_keep_unit(actor: &Actor, owner: Option<&ScopePath>) -> DomainResult<()> {
+    authorize(
+        actor,
+        Action::ManageUnits,
+        owner.map_or(Target::District, Target::Scope),
+    )
+}
+
+/// Whether `member` may be a member of a unit owned by `owner` (its community; `None` for the
+/// district's). Anybody may be one of the district's; a community's unit takes those whose home or one
+/// of whose offices lies within that community, and those with no place in the district at all (a
+/// property company's repairman), so that no one reaches another community's requests through it.
+pub fn can_join_unit(member: &Actor, owner: Option<&ScopePath>) -> DomainResult<()> {
+    let Some(community) = owner else {
+        return Ok(());
+    };
+    let home = member.home.as_ref().map(|h| &h.placement.unit);
+    let mut places = home
+        .into_iter()
+        .chain(member.grants.iter().map(|g| &g.scope));
+    let placeless = member.home.is_none() && member.grants.is_empty();
+    if placeless || places.any(|p| community.contains(p)) {
+        Ok(())
+    } else {
+        Err(DomainError::MemberElsewhere)
     }
 }
 
@@ -396,9 +444,11 @@ mod tests {
         ]
     }
 
+    const ROWS: usize = 33;
+
     /// Rows follow [`Action::all`]; columns follow [`cast`]: resident, pending, council, head, leader,
     /// grid worker, grid head, grid director, staff, admin.
-    const ON_UNIT_3_1: [(&str, &str); 32] = [
+    const ON_UNIT_3_1: [(&str, &str); ROWS] = [
         ("view territory", "...YYYYYYY"),
         ("manage territory", "........YY"),
         ("view members", "...YYYYYYY"),
@@ -430,11 +480,12 @@ mod tests {
         ("register request", ".....YYYYY"),
         ("dispatch requests", "........YY"),
         ("manage catalogue", "........YY"),
+        ("manage units", "........YY"),
         ("manage own account", ".........."),
     ];
 
     /// The same for building 5, in the other compound.
-    const ON_BUILDING_5: [(&str, &str); 32] = [
+    const ON_BUILDING_5: [(&str, &str); ROWS] = [
         ("view territory", ".......YYY"),
         ("manage territory", "........YY"),
         ("view members", ".......YYY"),
@@ -466,17 +517,94 @@ mod tests {
         ("register request", ".......YYY"),
         ("dispatch requests", "........YY"),
         ("manage catalogue", "........YY"),
+        ("manage units", "........YY"),
         ("manage own account", ".........."),
     ];
 
-    fn check_matrix(target: &ScopePath, table: &[(&str, &str); 32]) {
+    /// The neighbouring community of the same street, and what belongs to it (its handling units): only
+    /// the street admin reaches it; nobody of this community, whatever her office.
+    const ON_ANOTHER_COMMUNITY: [(&str, &str); ROWS] = [
+        ("view territory", ".........Y"),
+        ("manage territory", ".........Y"),
+        ("view members", ".........Y"),
+        ("verify resident", ".........Y"),
+        ("manage invites", ".........Y"),
+        ("manage households", ".........Y"),
+        ("grant building head", ".........Y"),
+        ("grant group leader", ".........Y"),
+        ("grant grid worker", ".........Y"),
+        ("grant grid head", ".........Y"),
+        ("grant grid director", ".........Y"),
+        ("grant council member", ".........Y"),
+        ("grant community staff", ".........Y"),
+        ("grant street admin", ".........Y"),
+        ("reset passcode", ".........Y"),
+        ("act on behalf", ".........Y"),
+        ("read audit", ".........Y"),
+        ("post notice", ".........Y"),
+        ("read notice", ".........Y"),
+        ("view notice reads", ".........Y"),
+        ("mark notice read", ".........."),
+        ("manage votes", ".........Y"),
+        ("read vote", ".........Y"),
+        ("take part in matter", ".........."),
+        ("facilitate matters", ".........Y"),
+        ("manage matters", ".........Y"),
+        ("accept matters", ".........."),
+        ("report request", ".........."),
+        ("register request", ".........Y"),
+        ("dispatch requests", ".........Y"),
+        ("manage catalogue", ".........Y"),
+        ("manage units", ".........Y"),
+        ("manage own account", ".........."),
+    ];
+
+    /// What belongs to the whole district and no community: its handling units are the street admin's
+    /// alone; a community's staff keep only their own community's.
+    const ON_THE_DISTRICT: [(&str, &str); ROWS] = [
+        ("view territory", ".........."),
+        ("manage territory", ".........."),
+        ("view members", ".........."),
+        ("verify resident", ".........."),
+        ("manage invites", ".........."),
+        ("manage households", ".........."),
+        ("grant building head", ".........."),
+        ("grant group leader", ".........."),
+        ("grant grid worker", ".........."),
+        ("grant grid head", ".........."),
+        ("grant grid director", ".........."),
+        ("grant council member", ".........."),
+        ("grant community staff", ".........."),
+        ("grant street admin", ".........."),
+        ("reset passcode", ".........."),
+        ("act on behalf", ".........."),
+        ("read audit", ".........."),
+        ("post notice", ".........."),
+        ("read notice", ".........."),
+        ("view notice reads", ".........."),
+        ("mark notice read", ".........."),
+        ("manage votes", ".........."),
+        ("read vote", ".........."),
+        ("take part in matter", ".........."),
+        ("facilitate matters", ".........."),
+        ("manage matters", ".........."),
+        ("accept matters", ".........."),
+        ("report request", ".........."),
+        ("register request", ".........."),
+        ("dispatch requests", ".........."),
+        ("manage catalogue", ".........."),
+        ("manage units", ".........Y"),
+        ("manage own account", ".........."),
+    ];
+
+    fn check_matrix(target: Target<'_>, table: &[(&str, &str); ROWS]) {
         let actions = Action::all();
         assert_eq!(actions.len(), table.len(), "one row per action");
         let cast = cast();
         for (action, (row_name, row)) in actions.iter().zip(table) {
             assert_eq!(row.len(), cast.len(), "row {row_name}");
             for ((who, actor), expected) in cast.iter().zip(row.chars()) {
-                let got = authorize(actor, *action, Target::Scope(target)).is_ok();
+                let got = authorize(actor, *action, target).is_ok();
                 assert_eq!(
                     got,
                     expected == 'Y',
@@ -486,14 +614,82 @@ mod tests {
         }
     }
 
+    fn another_community() -> ScopePath {
+        ScopePath::community(street_id(), CommunityId::from_trusted("com_other"))
+    }
+
     #[test]
     fn every_role_and_action_in_scope() {
-        check_matrix(&unit_of(3, 1), &ON_UNIT_3_1);
+        check_matrix(Target::Scope(&unit_of(3, 1)), &ON_UNIT_3_1);
     }
 
     #[test]
     fn every_role_and_action_out_of_scope() {
-        check_matrix(&building(5), &ON_BUILDING_5);
+        check_matrix(Target::Scope(&building(5)), &ON_BUILDING_5);
+    }
+
+    #[test]
+    fn every_role_and_action_in_another_community() {
+        check_matrix(Target::Scope(&another_community()), &ON_ANOTHER_COMMUNITY);
+    }
+
+    #[test]
+    fn every_role_and_action_on_the_district() {
+        check_matrix(Target::District, &ON_THE_DISTRICT);
+    }
+
+    /// A unit is kept by its owner's keepers: this community's by its staff and the street admin, the
+    /// neighbour's by neither this community's staff nor anyone else of it, the district's by the street
+    /// admin alone.
+    #[test]
+    fn units_are_kept_by_their_community_or_the_street() {
+        let keepers = |owner: Option<&ScopePath>| -> Vec<&str> {
+            cast()
+                .into_iter()
+                .filter(|(_, a)| can_keep_unit(a, owner).is_ok())
+                .map(|(who, _)| who)
+                .collect()
+        };
+        assert_eq!(keepers(Some(&community())), ["staff", "admin"]);
+        assert_eq!(keepers(Some(&another_community())), ["admin"]);
+        assert_eq!(keepers(None), ["admin"]);
+        let theirs = with_grants("o", &[(CommunityStaff, another_community())]);
+        assert!(can_keep_unit(&theirs, Some(&community())).is_err());
+        assert!(can_keep_unit(&theirs, Some(&another_community())).is_ok());
+        assert!(can_keep_unit(&theirs, None).is_err());
+        // Every staff member may still add a unit of her own to the catalogue.
+        assert!(can_manage_catalogue(&theirs).is_ok());
+    }
+
+    /// A community's unit takes its own people and those with no place in the district; the district's
+    /// units take anybody.
+    #[test]
+    fn unit_membership_stays_within_the_community() {
+        let theirs = with_grants("o", &[(CommunityStaff, another_community())]);
+        let repairman = with_grants("f", &[]);
+        let admin = with_grants("a", &[(StreetAdmin, street())]);
+        let ours = Some(community());
+        for (who, actor) in cast() {
+            assert!(can_join_unit(&actor, None).is_ok(), "{who}");
+            let expected = who != "admin";
+            assert_eq!(
+                can_join_unit(&actor, ours.as_ref()).is_ok(),
+                expected,
+                "{who}"
+            );
+        }
+        assert_eq!(
+            can_join_unit(&theirs, ours.as_ref()),
+            Err(DomainError::MemberElsewhere)
+        );
+        assert!(can_join_unit(&theirs, Some(&another_community())).is_ok());
+        assert!(can_join_unit(&theirs, None).is_ok());
+        assert!(can_join_unit(&repairman, ours.as_ref()).is_ok());
+        assert!(can_join_unit(&admin, ours.as_ref()).is_err());
+        // Living here is enough, whatever she does elsewhere.
+        let mut neighbour_staff_living_here = living_in_3("n", Verification::Confirmed);
+        neighbour_staff_living_here.grants = theirs.grants.clone();
+        assert!(can_join_unit(&neighbour_staff_living_here, ours.as_ref()).is_ok());
     }
 
     #[test]
@@ -531,7 +727,7 @@ mod tests {
         for (who, mut actor) in cast() {
             actor.status = MemberStatus::Suspended;
             for action in Action::all() {
-                for target in [Target::Own, Target::Scope(&unit_of(3, 1))] {
+                for target in [Target::Own, Target::District, Target::Scope(&unit_of(3, 1))] {
                     assert!(
                         authorize(&actor, action, target).is_err(),
                         "{who} / {action:?}"

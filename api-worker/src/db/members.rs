@@ -40,6 +40,27 @@ pub async fn credentials_by_phone(
     .await
 }
 
+/// The member with this phone number whose home is in `community` (confirmed or not), if any.
+pub async fn resident_by_phone(
+    db: &D1Database,
+    phone: &str,
+    community: &CommunityId,
+) -> ApiResult<Option<MemberId>> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+    }
+    Ok(first::<Row>(
+        db,
+        "SELECT m.id FROM members m JOIN households hh ON hh.id = m.household_id \
+         JOIN units u ON u.id = hh.unit_id JOIN buildings b ON b.id = u.building_id \
+         JOIN compounds cp ON cp.id = b.compound_id WHERE m.phone = ?1 AND cp.community_id = ?2",
+        &[text(phone), text(community.as_str())],
+    )
+    .await?
+    .map(|r| MemberId::from_trusted(&r.id)))
+}
+
 pub async fn credentials_by_id(db: &D1Database, id: &MemberId) -> ApiResult<Option<CredentialRow>> {
     first(
         db,

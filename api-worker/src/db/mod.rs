@@ -86,13 +86,26 @@ pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> Api
 }
 
 /// Runs statements as one transaction, as [`batch`], and returns each one's result (for a statement
-/// with `RETURNING`).
+/// with `RETURNING`). A photo that another request attached meanwhile (its guard,
+/// [`photos::ATTACH_GUARD`], failed) rolls the whole batch back and is answered `photo_taken`.
 pub async fn batch_results(
     db: &D1Database,
     statements: Vec<D1PreparedStatement>,
 ) -> ApiResult<Vec<worker::D1Result>> {
     round_trip();
-    Ok(db.batch(statements).await?)
+    match db.batch(statements).await {
+        Ok(results) => Ok(results),
+        Err(e) => {
+            let e = ApiError::from(e);
+            if e.cause.as_deref().is_some_and(|c| {
+                c.contains("NOT NULL constraint failed") && c.contains(photos::ATTACH_GUARD)
+            }) {
+                Err(yishi_core::DomainError::PhotoTaken.into())
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 /// Runs `statements` as [`batch`] when one of them is a guarded change of state (see

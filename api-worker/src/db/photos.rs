@@ -50,15 +50,16 @@ pub async fn photo(db: &D1Database, id: &PhotoId) -> ApiResult<Option<PhotoRow>>
     .await
 }
 
-/// How many of `ids` the member uploaded and has not attached yet (only images, with `images_only`).
-pub async fn attachable(
+/// Of `ids`, those the member uploaded (only images, with `images_only`), each with whether it is
+/// attached to a record already.
+pub async fn uploaded_by(
     db: &D1Database,
     ids: &[PhotoId],
     by: &MemberId,
     images_only: bool,
-) -> ApiResult<usize> {
+) -> ApiResult<Vec<(PhotoId, bool)>> {
     if ids.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let mut args = vec![text(by.as_str())];
     let marks: Vec<String> = ids
@@ -70,13 +71,13 @@ pub async fn attachable(
         .collect();
     #[derive(Deserialize)]
     struct Row {
-        n: usize,
+        id: String,
+        attached: i64,
     }
-    Ok(first::<Row>(
+    Ok(all::<Row>(
         db,
         &format!(
-            "SELECT COUNT(*) AS n FROM photos WHERE uploaded_by = ?1 AND matter_id IS NULL AND notice_id IS NULL \
-             AND request_id IS NULL AND id IN ({}){}",
+            "SELECT id, ({UNATTACHED}) = 0 AS attached FROM photos WHERE uploaded_by = ?1 AND id IN ({}){}",
             marks.join(", "),
             if images_only {
                 " AND content_type LIKE 'image/%'"
@@ -87,44 +88,73 @@ pub async fn attachable(
         &args,
     )
     .await?
-    .map_or(0, |r| r.n))
+    .into_iter()
+    .map(|r| (PhotoId::from_trusted(r.id), r.attached != 0))
+    .collect())
 }
 
-/// Attaches one photo to the matter (and to a progress update), if still unattached.
+/// A photo attached to nothing yet, as SQL over its row.
+const UNATTACHED: &str = "matter_id IS NULL AND notice_id IS NULL AND request_id IS NULL";
+
+/// The guard of an attachment, for [`db::batch_guarded`](crate::db::batch_guarded): a photo is attached
+/// to one record for good. The statement attaching it keeps `uploaded_by` only while the photo is
+/// attached to nothing; once another request has attached it meanwhile, `uploaded_by` would become
+/// NULL, which the column refuses, and the whole batch (the record with it) is rolled back.
+pub const ATTACH_GUARD: &str = "photos.uploaded_by";
+
+/// The `SET` clause of an attachment: `assignments`, and the guard ([`ATTACH_GUARD`]).
+fn attach_sql(assignments: &str) -> String {
+    format!(
+        "UPDATE photos SET {assignments}, uploaded_by = CASE WHEN {UNATTACHED} THEN uploaded_by ELSE NULL END \
+         WHERE id = ?1"
+    )
+}
+
+/// Attaches one photo to the matter (and to a progress update); guarded ([`ATTACH_GUARD`]).
 pub fn attach_photo(
     db: &D1Database,
     photo: &PhotoId,
     matter: &MatterId,
     event: Option<&EventId>,
-    by: &MemberId,
 ) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE photos SET matter_id = ?2, event_id = ?3 \
-         WHERE id = ?1 AND uploaded_by = ?4 AND matter_id IS NULL AND notice_id IS NULL",
+        &attach_sql("matter_id = ?2, event_id = ?3"),
         &[
             text(photo.as_str()),
             text(matter.as_str()),
             opt_text(event.map(EventId::as_str)),
-            text(by.as_str()),
         ],
     )
 }
 
-/// Attaches one file to a notice, if still unattached.
+/// Attaches one file to a notice; guarded ([`ATTACH_GUARD`]).
 pub fn attach_to_notice(
     db: &D1Database,
     photo: &PhotoId,
     notice: &yishi_core::ids::NoticeId,
-    by: &MemberId,
 ) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE photos SET notice_id = ?2 WHERE id = ?1 AND uploaded_by = ?3 AND matter_id IS NULL AND notice_id IS NULL",
+        &attach_sql("notice_id = ?2"),
+        &[text(photo.as_str()), text(notice.as_str())],
+    )
+}
+
+/// Attaches one photo to a request (and to a change of it); guarded ([`ATTACH_GUARD`]).
+pub fn attach_to_request(
+    db: &D1Database,
+    photo: &PhotoId,
+    request: &yishi_core::ids::RequestId,
+    event: Option<&EventId>,
+) -> ApiResult<D1PreparedStatement> {
+    stmt(
+        db,
+        &attach_sql("request_id = ?2, request_event_id = ?3"),
         &[
             text(photo.as_str()),
-            text(notice.as_str()),
-            text(by.as_str()),
+            text(request.as_str()),
+            opt_text(event.map(EventId::as_str)),
         ],
     )
 }

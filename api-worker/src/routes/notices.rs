@@ -165,12 +165,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         audit::insert(&db, &entry)?,
     ];
     for file in &files {
-        statements.push(db::photos::attach_to_notice(
-            &db,
-            file,
-            &notice.id,
-            &member.actor.member,
-        )?);
+        statements.push(db::photos::attach_to_notice(&db, file, &notice.id)?);
     }
     db::batch(&db, statements).await?;
     respond(ctx, &member.actor, notice.id.as_str(), 201).await

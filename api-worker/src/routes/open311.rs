@@ -418,15 +418,23 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         clean_line(&caller_name, Field::Name, rules::NAME_MAX)?
     };
     let phone = get("phone").and_then(|p| normalize_phone(&p).ok());
-    let requester = super::requests::member_with_phone(&db, phone.as_deref()).await?;
-    let sub = match SubcategoryId::parse(&code) {
-        Some(id) => db::requests::subcategory(&db, &id).await?,
-        None => None,
+    // Only a resident of the key's community is attached by her number; anyone else's request is filed
+    // with the caller's name and number alone.
+    let requester = super::requests::resident_with_phone(&db, phone.as_deref(), &path).await?;
+    if SubcategoryId::parse(&code).is_none() {
+        return Err(Open311Error::new(400, "service_code not found"));
     }
-    .filter(|s| s.active != 0)
-    .ok_or_else(|| Open311Error::new(400, "service_code not found"))?;
-    let cal = db::requests::calendar(&db).await?;
-    let deadline = rules::deadline(ctx.now, sub.limit(), &cal);
+    let (sub, unit, deadline) = match super::requests::routed(&db, &code, &path, ctx.now).await {
+        Err(e)
+            if e.error
+                == (DomainError::Invalid {
+                    field: Field::Subcategory,
+                }) =>
+        {
+            return Err(Open311Error::new(400, "service_code not found"));
+        }
+        other => other?,
+    };
     let id = ctx.new_id(RequestId::generate)?;
     let event_id = ctx.new_id(EventId::generate)?;
     let note = format!("Open311: {key_name}");
@@ -435,7 +443,7 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         &NewRow {
             id: &id,
             subcategory: &SubcategoryId::from_trusted(&sub.id),
-            handler: &sub.unit_id,
+            handler: unit.unit.id.as_str(),
             path: &path,
             place_text: place_text.as_deref(),
             description: &description,

@@ -16,8 +16,9 @@ use crate::session;
 
 use super::matters::load;
 
-/// Checks that every id is a file the member uploaded and has not attached yet (photos only, with
-/// `images_only`).
+/// Checks that every id is a file the member uploaded (photos only, with `images_only`), 422 otherwise,
+/// and that none is attached to a record yet, 409 otherwise. The check is repeated where it counts, in
+/// the batch that attaches them (`db::photos::ATTACH_GUARD`), since two requests may pass it at once.
 pub(in crate::routes) async fn own_photos(
     db: &D1Database,
     ids: &[String],
@@ -25,11 +26,15 @@ pub(in crate::routes) async fn own_photos(
     images_only: bool,
 ) -> ApiResult<Vec<PhotoId>> {
     let photos = rules::photo_ids(ids)?;
-    if db::photos::attachable(db, &photos, &actor.member, images_only).await? != photos.len() {
+    let hers = db::photos::uploaded_by(db, &photos, &actor.member, images_only).await?;
+    if hers.len() != photos.len() {
         return Err(DomainError::Invalid {
             field: Field::Photos,
         }
         .into());
+    }
+    if hers.iter().any(|(_, attached)| *attached) {
+        return Err(DomainError::PhotoTaken.into());
     }
     Ok(photos)
 }

@@ -446,7 +446,12 @@ impl Action {
             Action::DispatchRequests => {
                 "See, send on, merge and split requests; read their figures"
             }
-            Action::ManageCatalogue => "Edit the catalogue of requests, its units and calendar",
+            Action::ManageCatalogue => {
+                "Edit the catalogue of requests and its calendar; add a unit of one's community"
+            }
+            Action::ManageUnits => {
+                "Keep a handling unit and its members: a community's, or the district's"
+            }
             Action::ManageOwnAccount => "Change one's own passcode, profile and devices",
         }
     }

@@ -3,7 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{HandlingUnitId, MemberId, PhotoId, RequestCategoryId, RequestId, SubcategoryId};
+use crate::ids::{
+    CommunityId, HandlingUnitId, MemberId, PhotoId, RequestCategoryId, RequestId, SubcategoryId,
+};
 use crate::numbers::RecordNumber;
 use crate::requests::{Channel, Escalation, Figures, Outcome, Status, TimeLimit, UnitKind};
 use crate::territory::ScopeRef;
@@ -15,6 +17,13 @@ pub struct UnitView {
     pub id: HandlingUnitId,
     pub name: String,
     pub kind: UnitKind,
+    /// The community whose unit it is: it handles that community's requests only, and its staff keep
+    /// it. Absent for a unit of the whole district, which the street admin keeps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunityId>,
+    /// Whether the reader keeps this unit (renames it, adds and removes its members).
+    #[serde(default)]
+    pub can_edit: bool,
     pub members: Vec<UnitMemberView>,
 }
 
@@ -117,6 +126,11 @@ fn yes() -> bool {
 pub struct UnitRequest {
     pub name: String,
     pub kind: UnitKind,
+    /// On creation, the community whose unit it is (one she keeps). Absent: her own community's for
+    /// community staff, the whole district's for the street admin. A unit's owner never changes, so a
+    /// change of the unit ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunityId>,
 }
 
 /// `POST /api/v1/requests/units/{id}/members`: a member of the district, by phone number.

@@ -501,19 +501,19 @@ endpoints! {
     /// Changes a subcategory.
     UpdateSubcategory { id: SubcategoryId }: Put ["requests", "subcategories", {id}]
         => SubcategoryRequest => CatalogueResponse, May(Action::ManageCatalogue);
-    /// Adds a handling unit.
+    /// Adds a handling unit of the community named, else the caller's (or the district's).
     CreateHandlingUnit {}: Post ["requests", "units"]
         => UnitRequest => CatalogueResponse, May(Action::ManageCatalogue);
-    /// Changes a handling unit.
+    /// Changes a handling unit (a community's by its staff, the district's by the street admin).
     UpdateHandlingUnit { id: HandlingUnitId }: Put ["requests", "units", {id}]
-        => UnitRequest => CatalogueResponse, May(Action::ManageCatalogue);
-    /// Adds a member to a handling unit.
+        => UnitRequest => CatalogueResponse, May(Action::ManageUnits);
+    /// Adds a member to a handling unit (to a community's, only its own people or outsiders).
     AddUnitMember { id: HandlingUnitId }: Post ["requests", "units", {id}, "members"]
-        => UnitMemberRequest => CatalogueResponse, May(Action::ManageCatalogue);
+        => UnitMemberRequest => CatalogueResponse, May(Action::ManageUnits);
     /// Removes a member from a handling unit.
     RemoveUnitMember { id: HandlingUnitId, member: MemberId }:
         Delete ["requests", "units", {id}, "members", {member}]
-        => () => CatalogueResponse, May(Action::ManageCatalogue);
+        => () => CatalogueResponse, May(Action::ManageUnits);
     /// Sets the holidays and make-up workdays, and how long a resolved request waits.
     PutRequestCalendar {}: Put ["requests", "calendar"]
         => CalendarRequest => CatalogueResponse, May(Action::ManageCatalogue);

@@ -153,26 +153,36 @@ impl Parties {
         schedule: true,
     };
 
-    /// How `actor` stands to a request of `scope` that is with the unit `handler` and was raised by
-    /// `requester`: a handler when she is a member of that unit (her units are `her_units`), a
-    /// dispatcher where the policy lets her dispatch requests, the requester when she raised it. A
-    /// suspended member is none of them.
+    /// How `actor` stands to a request of `scope` that is with the unit `handler` (and its owner, see
+    /// [`serves`]) and was raised by `requester`: a handler when she is a member of that unit (her units
+    /// are `her_units`) and the unit serves the request's place, a dispatcher where the policy lets her
+    /// dispatch requests, the requester when she raised it. A suspended member is none of them.
     #[must_use]
     pub fn of(
         actor: &Actor,
         scope: &ScopePath,
-        handler: &HandlingUnitId,
+        handler: (&HandlingUnitId, Option<&ScopePath>),
         her_units: &[HandlingUnitId],
         requester: Option<&MemberId>,
     ) -> Parties {
+        let (unit, owner) = handler;
         Parties {
-            handler: actor.is_active() && her_units.contains(handler),
+            handler: actor.is_active() && her_units.contains(unit) && serves(owner, scope),
             dispatcher: policy::authorize(actor, Action::DispatchRequests, Target::Scope(scope))
                 .is_ok(),
             requester: actor.is_active() && requester == Some(&actor.member),
             schedule: false,
         }
     }
+}
+
+/// Whether a unit owned by `owner` (its community; `None` for the district's) may have a request about
+/// `place`: the district's units serve every place, a community's only its own. A request is never
+/// sent to a unit that does not serve it, and a unit's members handle only the requests it serves, so
+/// belonging to a community's unit gives no reach into another community.
+#[must_use]
+pub fn serves(owner: Option<&ScopePath>, place: &ScopePath) -> bool {
+    owner.is_none_or(|community| community.contains(place))
 }
 
 /// Which party makes `t`, whatever the status: the unit accepts, works, resolves and returns; staff
@@ -443,7 +453,7 @@ mod tests {
         let p = Parties::of(
             &her,
             &building(3),
-            &unit,
+            (&unit, None),
             std::slice::from_ref(&other),
             Some(&her.member),
         );
@@ -457,24 +467,55 @@ mod tests {
         let p = Parties::of(
             &staff(),
             &building(3),
-            &unit,
+            (&unit, None),
             std::slice::from_ref(&unit),
             None,
         );
         assert!(p.handler && p.dispatcher && !p.requester && !p.schedule);
         // Staff of another community dispatch nothing here.
-        let p = Parties::of(&outsider_staff(), &building(3), &unit, &[], None);
+        let p = Parties::of(&outsider_staff(), &building(3), (&unit, None), &[], None);
         assert_eq!(p, Parties::default());
         let mut suspended = resident_of(3);
         suspended.status = crate::members::MemberStatus::Suspended;
         let p = Parties::of(
             &suspended,
             &building(3),
-            &unit,
+            (&unit, None),
             std::slice::from_ref(&unit),
             Some(&suspended.member),
         );
         assert_eq!(p, Parties::default());
+    }
+
+    /// A community's unit handles only its community's requests, whoever belongs to it; the district's
+    /// handle what they are sent, wherever it is.
+    #[test]
+    fn a_communitys_unit_serves_only_its_community() {
+        let unit = HandlingUnitId::from_trusted("hdu_office");
+        let staff = staff();
+        let elsewhere = crate::territory::ScopePath::community(
+            street_id(),
+            crate::ids::CommunityId::from_trusted("com_other"),
+        );
+        assert!(serves(Some(&community()), &building(3)));
+        assert!(!serves(Some(&community()), &elsewhere));
+        assert!(serves(None, &elsewhere));
+        let theirs = Parties::of(
+            &staff,
+            &elsewhere,
+            (&unit, Some(&community())),
+            std::slice::from_ref(&unit),
+            None,
+        );
+        assert_eq!(theirs, Parties::default());
+        let district = Parties::of(
+            &staff,
+            &elsewhere,
+            (&unit, None),
+            std::slice::from_ref(&unit),
+            None,
+        );
+        assert!(district.handler && !district.dispatcher);
     }
 
     #[test]

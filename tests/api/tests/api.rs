@@ -33,6 +33,8 @@ mod numbers;
 mod people;
 #[path = "api/places.rs"]
 mod places;
+#[path = "api/reach.rs"]
+mod reach;
 #[path = "api/requests.rs"]
 mod requests;
 #[path = "api/search.rs"]

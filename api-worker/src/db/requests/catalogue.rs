@@ -6,10 +6,13 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 use yishi_core::api::requests::{CategoryView, SubcategoryView, UnitMemberView, UnitRef, UnitView};
-use yishi_core::ids::{HandlingUnitId, MemberId, RequestCategoryId, SubcategoryId};
+use yishi_core::ids::{
+    CommunityId, HandlingUnitId, MemberId, RequestCategoryId, StreetId, SubcategoryId,
+};
 use yishi_core::requests::{CONFIRM_DAYS_DEFAULT, TimeLimit, UnitKind, WorkCalendar};
+use yishi_core::territory::ScopePath;
 
-use crate::db::{all, first, stmt, text, time};
+use crate::db::{all, first, opt_text, stmt, text, time};
 use crate::error::{ApiError, ApiResult};
 
 #[derive(Deserialize)]
@@ -17,6 +20,47 @@ struct UnitRow {
     id: String,
     name: String,
     kind: String,
+    community_id: Option<String>,
+    street_id: Option<String>,
+}
+
+impl UnitRow {
+    /// The community whose unit it is, as a place; `None` for the district's.
+    fn owner(&self) -> Option<ScopePath> {
+        owner_path(self.street_id.as_deref(), self.community_id.as_deref())
+    }
+}
+
+/// A unit's owner from its stored columns: its community's path, or `None` for the district's.
+pub fn owner_path(street: Option<&str>, community: Option<&str>) -> Option<ScopePath> {
+    street
+        .zip(community)
+        .map(|(s, c)| ScopePath::community(StreetId::from_trusted(s), CommunityId::from_trusted(c)))
+}
+
+/// The columns of a unit with its owner's street.
+const UNIT_SELECT: &str = "SELECT h.id, h.name, h.kind, h.community_id, oc.street_id FROM handling_units h \
+     LEFT JOIN communities oc ON oc.id = h.community_id";
+
+/// A unit as routes need it: what it is called, its kind and its owner.
+pub struct UnitRecord {
+    pub unit: UnitRef,
+    pub kind: UnitKind,
+    /// Its community; `None` for the district's.
+    pub owner: Option<ScopePath>,
+}
+
+impl From<UnitRow> for UnitRecord {
+    fn from(r: UnitRow) -> UnitRecord {
+        UnitRecord {
+            owner: r.owner(),
+            kind: UnitKind::parse(&r.kind).unwrap_or(UnitKind::CommunityOffice),
+            unit: UnitRef {
+                id: HandlingUnitId::from_trusted(&r.id),
+                name: r.name,
+            },
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -104,8 +148,11 @@ pub async fn subcategories(db: &D1Database) -> ApiResult<Vec<SubcategoryRow>> {
     .await
 }
 
-/// The whole catalogue: categories with their subcategories, units with their members.
-pub async fn catalogue(db: &D1Database) -> ApiResult<(Vec<CategoryView>, Vec<UnitView>)> {
+/// The whole catalogue: categories with their subcategories, units with their members and owners (their
+/// community's path; `None` for the district's). Whether the reader keeps a unit is left to the route.
+pub async fn catalogue(
+    db: &D1Database,
+) -> ApiResult<(Vec<CategoryView>, Vec<(UnitView, Option<ScopePath>)>)> {
     let categories: Vec<CategoryRow> = all(
         db,
         "SELECT id, name FROM request_categories ORDER BY position, name",
@@ -113,12 +160,7 @@ pub async fn catalogue(db: &D1Database) -> ApiResult<(Vec<CategoryView>, Vec<Uni
     )
     .await?;
     let subs = subcategories(db).await?;
-    let units: Vec<UnitRow> = all(
-        db,
-        "SELECT id, name, kind FROM handling_units ORDER BY name",
-        &[],
-    )
-    .await?;
+    let units: Vec<UnitRow> = all(db, &format!("{UNIT_SELECT} ORDER BY h.name"), &[]).await?;
     let members: Vec<UnitMemberRow> = all(
         db,
         "SELECT hm.unit_id, hm.member_id, m.name FROM handling_unit_members hm \
@@ -140,39 +182,64 @@ pub async fn catalogue(db: &D1Database) -> ApiResult<(Vec<CategoryView>, Vec<Uni
         .collect();
     let units = units
         .into_iter()
-        .map(|u| UnitView {
-            members: members
-                .iter()
-                .filter(|m| m.unit_id == u.id)
-                .map(|m| UnitMemberView {
-                    id: MemberId::from_trusted(&m.member_id),
-                    name: m.name.clone(),
-                })
-                .collect(),
-            id: HandlingUnitId::from_trusted(&u.id),
-            kind: UnitKind::parse(&u.kind).unwrap_or(UnitKind::CommunityOffice),
-            name: u.name,
+        .map(|u| {
+            let owner = u.owner();
+            let view = UnitView {
+                members: members
+                    .iter()
+                    .filter(|m| m.unit_id == u.id)
+                    .map(|m| UnitMemberView {
+                        id: MemberId::from_trusted(&m.member_id),
+                        name: m.name.clone(),
+                    })
+                    .collect(),
+                id: HandlingUnitId::from_trusted(&u.id),
+                kind: UnitKind::parse(&u.kind).unwrap_or(UnitKind::CommunityOffice),
+                community: u.community_id.as_deref().map(CommunityId::from_trusted),
+                can_edit: false,
+                name: u.name,
+            };
+            (view, owner)
         })
         .collect();
     Ok((categories, units))
 }
 
-pub async fn unit(db: &D1Database, id: &str) -> ApiResult<Option<UnitRef>> {
-    #[derive(Deserialize)]
-    struct Row {
-        id: String,
-        name: String,
+pub async fn unit(db: &D1Database, id: &str) -> ApiResult<Option<UnitRecord>> {
+    Ok(
+        first::<UnitRow>(db, &format!("{UNIT_SELECT} WHERE h.id = ?1"), &[text(id)])
+            .await?
+            .map(UnitRecord::from),
+    )
+}
+
+/// The unit a request about `place` goes to when its subcategory names `named`: that unit when it
+/// serves the place ([`yishi_core::requests::serves`]); when it is another community's, the place's own
+/// community's unit of the same kind (the first by name: its own office rather than the neighbour's);
+/// `None` when the place's community has none.
+pub async fn route_unit(
+    db: &D1Database,
+    named: &str,
+    place: &ScopePath,
+) -> ApiResult<Option<UnitRecord>> {
+    let Some(unit) = unit(db, named).await? else {
+        return Ok(None);
+    };
+    if yishi_core::requests::serves(unit.owner.as_ref(), place) {
+        return Ok(Some(unit));
     }
-    Ok(first::<Row>(
+    let Some(community) = place.community_id() else {
+        return Ok(None);
+    };
+    Ok(first::<UnitRow>(
         db,
-        "SELECT id, name FROM handling_units WHERE id = ?1",
-        &[text(id)],
+        &format!(
+            "{UNIT_SELECT} WHERE h.community_id = ?1 AND h.kind = ?2 ORDER BY h.name, h.id LIMIT 1"
+        ),
+        &[text(community.as_str()), text(unit.kind.as_str())],
     )
     .await?
-    .map(|r| UnitRef {
-        id: HandlingUnitId::from_trusted(&r.id),
-        name: r.name,
-    }))
+    .map(UnitRecord::from))
 }
 
 /// The units `member` handles requests for.
@@ -228,20 +295,22 @@ pub fn rename_category(db: &D1Database, id: &str, name: &str) -> ApiResult<D1Pre
     )
 }
 
+/// A new unit of `community` (`None`: of the whole district).
 pub fn insert_unit(
     db: &D1Database,
     id: &HandlingUnitId,
-    name: &str,
-    kind: UnitKind,
+    (name, kind): (&str, UnitKind),
+    community: Option<&CommunityId>,
     now: DateTime<Utc>,
 ) -> ApiResult<D1PreparedStatement> {
     stmt(
         db,
-        "INSERT INTO handling_units (id, name, kind, created_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO handling_units (id, name, kind, community_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         &[
             text(id.as_str()),
             text(name),
             text(kind.as_str()),
+            opt_text(community.map(CommunityId::as_str)),
             text(&time(now)),
         ],
     )

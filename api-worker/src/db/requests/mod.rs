@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
-use yishi_core::ids::{EventId, HandlingUnitId, MemberId, PhotoId, RequestId, SubcategoryId};
+use yishi_core::ids::{EventId, HandlingUnitId, MemberId, RequestId, SubcategoryId};
 use yishi_core::numbers::RecordNumber;
 use yishi_core::requests::{Channel, Escalation, Status};
 use yishi_core::territory::ScopePath;
@@ -33,6 +33,9 @@ pub struct RequestRow {
     pub subcategory_id: String,
     pub handler_id: String,
     pub handler_name: String,
+    /// The community of the unit it is with (and that community's street); `None` for the district's.
+    pub handler_community_id: Option<String>,
+    pub handler_street_id: Option<String>,
     #[serde(flatten)]
     pub path: PathColumns,
     #[serde(flatten)]
@@ -99,11 +102,19 @@ impl RequestRow {
     pub fn place_name(&self) -> String {
         self.names.display()
     }
+    /// The owner of the unit it is with: its community, or `None` for the district's.
+    pub fn handler_owner(&self) -> Option<ScopePath> {
+        owner_path(
+            self.handler_street_id.as_deref(),
+            self.handler_community_id.as_deref(),
+        )
+    }
 }
 
 fn request_select() -> String {
     format!(
-        "SELECT r.id, r.number, r.subcategory_id, r.handler_id, h.name AS handler_name, r.street_id, r.community_id, \
+        "SELECT r.id, r.number, r.subcategory_id, r.handler_id, h.name AS handler_name, \
+         h.community_id AS handler_community_id, hc.street_id AS handler_street_id, r.street_id, r.community_id, \
          r.compound_id, r.building_id, r.unit_id, {NAME_COLUMNS}, r.place_text, r.description, r.requester_id, \
          m.name AS requester_name, r.caller_name, r.caller_phone, r.registered_by, r.show_name, r.channel, r.status, \
          r.received_at, r.deadline, r.resolved_at, r.escalation, r.returned_to, rt.name AS returned_to_name, \
@@ -111,6 +122,7 @@ fn request_select() -> String {
          (SELECT COUNT(*) FROM request_followers f WHERE f.request_id = r.id) AS followers, \
          s.name AS subcategory_name, c.name AS category_name, r.lat, r.long, r.updated_at \
          FROM requests r JOIN handling_units h ON h.id = r.handler_id \
+         LEFT JOIN communities hc ON hc.id = h.community_id \
          JOIN request_subcategories s ON s.id = r.subcategory_id \
          JOIN request_categories c ON c.id = s.category_id \
          LEFT JOIN handling_units rt ON rt.id = r.returned_to \
@@ -157,7 +169,8 @@ pub async fn by_number(
 pub enum Filter<'a> {
     /// Raised or joined by the member.
     Mine(&'a MemberId),
-    /// With one of these units.
+    /// With one of these units, where the unit serves the request's place (a community's unit only its
+    /// community's; see `yishi_core::requests::serves`).
     Handling(&'a [HandlingUnitId]),
     /// Within one of these scopes.
     Within(&'a [ScopePath]),
@@ -206,7 +219,11 @@ fn conditions(
                 return None;
             }
             let marks: Vec<String> = units.iter().map(|u| mark(text(u.as_str()), args)).collect();
-            conds.push(format!("r.handler_id IN ({})", marks.join(", ")));
+            conds.push(format!(
+                "r.handler_id IN ({}) AND EXISTS (SELECT 1 FROM handling_units hu WHERE hu.id = r.handler_id \
+                 AND (hu.community_id IS NULL OR hu.community_id = r.community_id))",
+                marks.join(", ")
+            ));
         }
         Filter::Within(scopes) => {
             if scopes.is_empty() {
@@ -524,23 +541,6 @@ pub async fn photos(db: &D1Database, id: &RequestId) -> ApiResult<Vec<PhotoRow>>
         &[text(id.as_str())],
     )
     .await
-}
-
-pub fn attach_photo(
-    db: &D1Database,
-    photo: &PhotoId,
-    request: &RequestId,
-    event: Option<&EventId>,
-) -> ApiResult<D1PreparedStatement> {
-    stmt(
-        db,
-        "UPDATE photos SET request_id = ?2, request_event_id = ?3 WHERE id = ?1",
-        &[
-            text(photo.as_str()),
-            text(request.as_str()),
-            opt_text(event.map(EventId::as_str)),
-        ],
-    )
 }
 
 pub async fn follows(db: &D1Database, id: &RequestId, member: &MemberId) -> ApiResult<bool> {

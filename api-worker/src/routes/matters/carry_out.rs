@@ -208,7 +208,6 @@ pub async fn post_progress(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<
             photo,
             &m.id,
             Some(&event_id),
-            &member.actor.member,
         )?);
     }
     commit(&db, statements).await?;

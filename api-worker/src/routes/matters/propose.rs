@@ -79,13 +79,7 @@ pub async fn propose(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         )?);
     }
     for photo in &photos {
-        statements.push(db::photos::attach_photo(
-            &db,
-            photo,
-            &id,
-            None,
-            &member.actor.member,
-        )?);
+        statements.push(db::photos::attach_photo(&db, photo, &id, None)?);
     }
     commit(&db, statements).await?;
     respond(ctx, &member.actor, &id, 201).await

@@ -6,20 +6,20 @@ use worker::{D1Database, D1PreparedStatement, Request, Response};
 use yishi_core::DomainError;
 use yishi_core::api::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, PlaceChoice,
-    SubcategoryRequest, UnitMemberRequest, UnitRef, UnitRequest,
+    SubcategoryRequest, UnitMemberRequest, UnitRequest, UnitView,
 };
 use yishi_core::audit::AuditAction;
 use yishi_core::auth::normalize_phone;
 use yishi_core::error::{Entity, Field};
-use yishi_core::ids::{HandlingUnitId, RequestCategoryId, SubcategoryId, is_valid_id};
+use yishi_core::ids::{CommunityId, HandlingUnitId, RequestCategoryId, SubcategoryId, is_valid_id};
 use yishi_core::members::Actor;
-use yishi_core::policy::{Action, can_manage_catalogue, scopes_for};
+use yishi_core::policy::{Action, can_join_unit, can_keep_unit, can_manage_catalogue, scopes_for};
 use yishi_core::requests::{self as rules, WorkCalendar};
-use yishi_core::territory::ScopePath;
+use yishi_core::territory::{ScopeKind, ScopePath, ScopeRef};
 use yishi_core::text::clean_line;
 
 use crate::db::members::LoadedMember;
-use crate::db::requests::SubcategoryFields;
+use crate::db::requests::{SubcategoryFields, UnitRecord};
 use crate::db::{self, audit};
 use crate::error::ApiResult;
 use crate::http::{Ctx, json, read_json, read_text};
@@ -48,13 +48,18 @@ pub async fn catalogue(ctx: &Ctx) -> ApiResult<Response> {
 /// The catalogue as `member` reads it (also the answer to every change of it).
 async fn catalogue_for(ctx: &Ctx, member: &LoadedMember) -> ApiResult<Response> {
     let db = ctx.db()?;
-    let (categories, mut units) = db::requests::catalogue(&db).await?;
+    let (categories, units) = db::requests::catalogue(&db).await?;
     let can_edit = can_manage_catalogue(&member.actor).is_ok();
-    if !can_edit {
-        for u in &mut units {
-            u.members.clear();
-        }
-    }
+    let units = units
+        .into_iter()
+        .map(|(mut unit, owner)| {
+            unit.can_edit = can_keep_unit(&member.actor, owner.as_ref()).is_ok();
+            if !can_edit {
+                unit.members.clear();
+            }
+            unit
+        })
+        .collect();
     let cal = db::requests::calendar(&db).await?;
     let mut register_places = Vec::new();
     for path in scopes_for(&member.actor, Action::RegisterRequest) {
@@ -197,30 +202,80 @@ pub async fn put_subcategory(
     catalogue_for(ctx, &member).await
 }
 
-/// `POST /api/v1/requests/units`, `PUT /api/v1/requests/units/{id}`.
+/// The community a new unit belongs to (`None`: the whole district's): the one named, which she must
+/// keep; else her own community's for community staff, the district's for the street admin.
+async fn new_unit_owner(
+    db: &D1Database,
+    actor: &Actor,
+    named: Option<&CommunityId>,
+) -> ApiResult<Option<CommunityId>> {
+    let owner = match named {
+        Some(id) => Some(
+            db::territory::resolve(
+                db,
+                &ScopeRef {
+                    kind: ScopeKind::Community,
+                    id: id.to_string(),
+                },
+            )
+            .await?
+            .ok_or(invalid(Field::Scope))?,
+        ),
+        None => actor
+            .grants_of(yishi_core::policy::roles_for(Action::ManageUnits))
+            .map(|g| &g.scope)
+            .find(|s| s.kind() == ScopeKind::Community)
+            .cloned(),
+    };
+    can_keep_unit(actor, owner.as_ref())?;
+    Ok(owner.and_then(|p| p.community_id().cloned()))
+}
+
+/// The unit `id` names, if the actor keeps it (404 if there is none, 403 if it is another's).
+async fn kept_unit(db: &D1Database, actor: &Actor, id: &str) -> ApiResult<UnitRecord> {
+    let unit = unit_or(db, Some(id), unit_not_found()).await?;
+    can_keep_unit(actor, unit.owner.as_ref())?;
+    Ok(unit)
+}
+
+/// `POST /api/v1/requests/units`, `PUT /api/v1/requests/units/{id}`: a community's unit is kept by its
+/// staff and the street admin, the district's by the street admin alone.
 pub async fn put_unit(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let scope = catalogue_scope(&member.actor)?;
     let body: UnitRequest = read_json(req).await?;
     let name = clean_line(&body.name, Field::Name, rules::NAME_MAX)?;
     let db = ctx.db()?;
-    let (id, statement, action) = match id {
+    let (id, statement, action, community) = match id {
         None => {
+            let community = new_unit_owner(&db, &member.actor, body.community.as_ref()).await?;
             let id = ctx.new_id(HandlingUnitId::generate)?;
-            let s = db::requests::insert_unit(&db, &id, &name, body.kind, ctx.now)?;
-            (id.to_string(), s, AuditAction::HandlingUnitCreate)
+            let s = db::requests::insert_unit(
+                &db,
+                &id,
+                (&name, body.kind),
+                community.as_ref(),
+                ctx.now,
+            )?;
+            (
+                id.to_string(),
+                s,
+                AuditAction::HandlingUnitCreate,
+                community,
+            )
         }
         Some(id) => {
-            unit_or(&db, Some(id), unit_not_found()).await?;
+            let unit = kept_unit(&db, &member.actor, id).await?;
             let s = db::requests::update_unit(&db, id, &name, body.kind)?;
-            (id.to_owned(), s, AuditAction::HandlingUnitUpdate)
+            let community = unit.owner.as_ref().and_then(|o| o.community_id().cloned());
+            (id.to_owned(), s, AuditAction::HandlingUnitUpdate, community)
         }
     };
     save_catalogue(
         ctx,
         (&member.actor, &scope),
         (action, "handling_unit", &id),
-        serde_json::json!({ "name": name, "kind": body.kind }),
+        serde_json::json!({ "name": name, "kind": body.kind, "community": community }),
         vec![statement],
     )
     .await?;
@@ -232,7 +287,7 @@ pub(super) async fn unit_or(
     db: &D1Database,
     id: Option<&str>,
     missing: DomainError,
-) -> ApiResult<UnitRef> {
+) -> ApiResult<UnitRecord> {
     let id = id.filter(|i| is_valid_id(i)).ok_or(missing.clone())?;
     Ok(db::requests::unit(db, id).await?.ok_or(missing)?)
 }
@@ -243,31 +298,36 @@ fn unit_not_found() -> DomainError {
     }
 }
 
-/// `POST /api/v1/requests/units/{id}/members`: by phone number, a member of the district.
+/// `POST /api/v1/requests/units/{id}/members`: by phone number. A community's unit takes only its own
+/// people and those with no place in the district (`policy::can_join_unit`), so that nobody reaches
+/// another community's requests through it.
 pub async fn add_unit_member(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let scope = catalogue_scope(&member.actor)?;
     let body: UnitMemberRequest = read_json(req).await?;
     let phone = normalize_phone(&body.phone)?;
     let db = ctx.db()?;
-    let unit = unit_or(&db, Some(id), unit_not_found()).await?;
+    let unit = kept_unit(&db, &member.actor, id).await?;
+    let not_found = || DomainError::NotFound {
+        entity: Entity::Member,
+    };
     let who = member_with_phone(&db, Some(&phone))
         .await?
-        .ok_or(DomainError::NotFound {
-            entity: Entity::Member,
-        })?;
+        .ok_or_else(not_found)?;
+    let joining = db::members::load(&db, &who).await?.ok_or_else(not_found)?;
+    can_join_unit(&joining.actor, unit.owner.as_ref())?;
     save_catalogue(
         ctx,
         (&member.actor, &scope),
         (
             AuditAction::HandlingUnitAddMember,
             "handling_unit",
-            unit.id.as_str(),
+            unit.unit.id.as_str(),
         ),
         serde_json::json!({ "member": who }),
         vec![db::requests::add_unit_member(
             &db,
-            unit.id.as_str(),
+            unit.unit.id.as_str(),
             &who,
             ctx.now,
         )?],
@@ -281,7 +341,7 @@ pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Res
     let (member, _) = session::require_member(ctx).await?;
     let scope = catalogue_scope(&member.actor)?;
     let db = ctx.db()?;
-    let unit = unit_or(&db, Some(id), unit_not_found()).await?;
+    let unit = kept_unit(&db, &member.actor, id).await?;
     if !is_valid_id(who) {
         return Err(DomainError::NotFound {
             entity: Entity::Member,
@@ -294,12 +354,12 @@ pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Res
         (
             AuditAction::HandlingUnitRemoveMember,
             "handling_unit",
-            unit.id.as_str(),
+            unit.unit.id.as_str(),
         ),
         serde_json::json!({ "member": who }),
         vec![db::requests::remove_unit_member(
             &db,
-            unit.id.as_str(),
+            unit.unit.id.as_str(),
             who,
         )?],
     )
@@ -340,6 +400,7 @@ pub async fn put_calendar(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
 /// The catalogue's rows, as a file writes them.
 async fn catalogue_rows(db: &D1Database) -> ApiResult<Vec<rules::CatalogueRow>> {
     let (categories, units) = db::requests::catalogue(db).await?;
+    let units: Vec<UnitView> = units.into_iter().map(|(u, _)| u).collect();
     Ok(categories
         .into_iter()
         .flat_map(|c| {
@@ -392,6 +453,8 @@ pub async fn import_catalogue(ctx: &Ctx, req: &mut Request) -> ApiResult<Respons
         rules::parse_catalogue_csv(&text).map_err(|rows| DomainError::ImportRejected { rows })?;
     let db = ctx.db()?;
     let (mut categories, mut units) = db::requests::names(&db).await?;
+    // Units the file names that do not exist yet are hers, as if she added them one by one.
+    let mut new_units_owner = None;
     let existing = db::requests::subcategories(&db).await?;
     let mut statements = Vec::new();
     let mut counts = CatalogueImportResponse {
@@ -414,12 +477,16 @@ pub async fn import_catalogue(ctx: &Ctx, req: &mut Request) -> ApiResult<Respons
         let unit = match units.iter().find(|(n, _)| *n == row.unit) {
             Some((_, id)) => id.clone(),
             None => {
+                let owner = match &new_units_owner {
+                    Some(owner) => owner,
+                    None => new_units_owner.insert(new_unit_owner(&db, &member.actor, None).await?),
+                };
                 let id = ctx.new_id(HandlingUnitId::generate)?;
                 statements.push(db::requests::insert_unit(
                     &db,
                     &id,
-                    &row.unit,
-                    row.unit_kind,
+                    (&row.unit, row.unit_kind),
+                    owner.as_ref(),
                     ctx.now,
                 )?);
                 units.push((row.unit.clone(), id.to_string()));

@@ -48,7 +48,7 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
             let photos =
                 crate::routes::photos::own_photos(&db, &body.photos, &member.actor, true).await?;
             for photo in &photos {
-                extra.push(db::requests::attach_photo(
+                extra.push(db::photos::attach_to_request(
                     &db,
                     photo,
                     &rid,
@@ -63,17 +63,27 @@ pub async fn change(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Respons
                 field_invalid(Field::HandlingUnit),
             )
             .await?;
-            rules::check_return(&HandlingUnitId::from_trusted(&row.handler_id), &unit.id)?;
-            columns.push((Column::ReturnedTo, db::text(unit.id.as_str())));
-            event_unit = Some(unit.id.to_string());
+            rules::check_return(
+                &HandlingUnitId::from_trusted(&row.handler_id),
+                &unit.unit.id,
+            )?;
+            if !rules::serves(unit.owner.as_ref(), &row.scope()?) {
+                return Err(field_invalid(Field::HandlingUnit).into());
+            }
+            columns.push((Column::ReturnedTo, db::text(unit.unit.id.as_str())));
+            event_unit = Some(unit.unit.id.to_string());
         }
         RequestAction::Reroute => {
             // The unit staff name, or else the one the returning unit named.
             let named = body.unit.as_deref().or(row.returned_to.as_deref());
             let unit = unit_or(&db, named, field_invalid(Field::HandlingUnit)).await?;
-            columns.push((Column::Handler, db::text(unit.id.as_str())));
+            // Only to a unit that serves the request's place: the district's or its community's own.
+            if !rules::serves(unit.owner.as_ref(), &row.scope()?) {
+                return Err(field_invalid(Field::HandlingUnit).into());
+            }
+            columns.push((Column::Handler, db::text(unit.unit.id.as_str())));
             columns.push((Column::ReturnedTo, JsValue::NULL));
-            event_unit = Some(unit.id.to_string());
+            event_unit = Some(unit.unit.id.to_string());
         }
         RequestAction::Merge => {
             // Staff type the number they see on the list (`128`, `#128`, `R-128`); an id still works.
@@ -233,8 +243,8 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
     )?;
     let db = ctx.db()?;
     let received = row.received_at()?;
-    let (sub, deadline) = routed(&db, &body.subcategory, received).await?;
     let path = row.scope()?;
+    let (sub, unit, deadline) = routed(&db, &body.subcategory, &path, received).await?;
     let parent = row.id();
     let child = ctx.new_id(RequestId::generate)?;
     let requester = row.requester_id.as_deref().map(MemberId::from_trusted);
@@ -247,7 +257,7 @@ pub async fn split(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response
         &NewRow {
             id: &child,
             subcategory: &SubcategoryId::from_trusted(&sub.id),
-            handler: &sub.unit_id,
+            handler: unit.unit.id.as_str(),
             path: &path,
             place_text: row.place_text.as_deref(),
             description: &description,

@@ -22,7 +22,7 @@ use crate::http::{Ctx, json, query_param, read_json};
 use crate::routes::common::audit_entry;
 use crate::session;
 
-use super::{invalid, member_with_phone, respond, summary};
+use super::{invalid, resident_with_phone, respond, summary};
 
 /// The place of a request: a community, compound, building or unit of the territory.
 pub(super) async fn place(db: &D1Database, place: &ScopeRef) -> ApiResult<ScopePath> {
@@ -82,21 +82,31 @@ pub async fn similar(ctx: &Ctx) -> ApiResult<Response> {
     )
 }
 
-/// What a new request needs from its subcategory: the unit and the deadline.
-pub(super) async fn routed(
+/// What a new request about `place` needs from its subcategory: the unit it goes to (the one the
+/// subcategory names, or the place's community's own of that kind: `db::requests::route_unit`) and the
+/// deadline.
+pub(crate) async fn routed(
     db: &D1Database,
     sub: &str,
+    place: &ScopePath,
     received: DateTime<Utc>,
-) -> ApiResult<(db::requests::SubcategoryRow, DateTime<Utc>)> {
+) -> ApiResult<(
+    db::requests::SubcategoryRow,
+    db::requests::UnitRecord,
+    DateTime<Utc>,
+)> {
     let row = match SubcategoryId::parse(sub) {
         Some(id) => db::requests::subcategory(db, &id).await?,
         None => None,
     }
     .filter(|s| s.active != 0)
     .ok_or(invalid(Field::Subcategory))?;
+    let unit = db::requests::route_unit(db, &row.unit_id, place)
+        .await?
+        .ok_or(DomainError::NoHandlingUnit)?;
     let cal = db::requests::calendar(db).await?;
     let deadline = rules::deadline(received, row.limit(), &cal);
-    Ok((row, deadline))
+    Ok((row, unit, deadline))
 }
 
 /// `POST /api/v1/requests`: a resident about a place of her community, or staff and grid workers
@@ -128,12 +138,12 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
                 Some(p) => Some(normalize_phone(p)?),
                 None => None,
             };
-            let requester = member_with_phone(&db, phone.as_deref()).await?;
+            let requester = resident_with_phone(&db, phone.as_deref(), &path).await?;
             (requester, Some((name, phone)), ob.channel)
         }
     };
     let photos = crate::routes::photos::own_photos(&db, &body.photos, &member.actor, true).await?;
-    let (sub, deadline) = routed(&db, &body.subcategory, ctx.now).await?;
+    let (sub, unit, deadline) = routed(&db, &body.subcategory, &path, ctx.now).await?;
     let id = ctx.new_id(RequestId::generate)?;
     let event_id = ctx.new_id(EventId::generate)?;
     let mut statements = db::requests::receive(
@@ -141,7 +151,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         &NewRow {
             id: &id,
             subcategory: &SubcategoryId::from_trusted(&sub.id),
-            handler: &sub.unit_id,
+            handler: unit.unit.id.as_str(),
             path: &path,
             place_text: place_text.as_deref(),
             description: &description,
@@ -161,7 +171,7 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         ctx.now,
     )?;
     for photo in &photos {
-        statements.push(db::requests::attach_photo(&db, photo, &id, None)?);
+        statements.push(db::photos::attach_to_request(&db, photo, &id, None)?);
     }
     if let Some((name, _)) = &caller {
         let entry = audit_entry(

@@ -40,6 +40,7 @@ pub use catalogue::{
 };
 pub use figures::figures;
 pub use handling::{change, confirm, split};
+pub(crate) use intake::routed;
 pub use intake::{create, join, similar};
 pub use open311_keys::{create_open311_key, list_open311_keys, revoke_open311_key};
 pub use sweep::sweep;
@@ -75,7 +76,10 @@ async fn access(db: &D1Database, actor: &Actor, row: &RequestRow) -> ApiResult<A
         parties: Parties::of(
             actor,
             &row.scope()?,
-            &HandlingUnitId::from_trusted(&row.handler_id),
+            (
+                &HandlingUnitId::from_trusted(&row.handler_id),
+                row.handler_owner().as_ref(),
+            ),
             &units,
             row.requester_id
                 .as_deref()
@@ -87,7 +91,22 @@ async fn access(db: &D1Database, actor: &Actor, row: &RequestRow) -> ApiResult<A
     })
 }
 
-/// The member with this (normalized) phone number, if any: a caller who has an account.
+/// The resident of `place`'s community with this (normalized) phone number, if any: the account a
+/// request registered for a caller (by staff, or through an Open311 key) is attached to, so that it
+/// shows in her list. A number of someone elsewhere attaches nothing: the request keeps the caller's name
+/// and number, and no community files a request into another's resident's list.
+pub(crate) async fn resident_with_phone(
+    db: &D1Database,
+    phone: Option<&str>,
+    place: &yishi_core::territory::ScopePath,
+) -> ApiResult<Option<MemberId>> {
+    match (phone, place.community_id()) {
+        (Some(p), Some(community)) => db::members::resident_by_phone(db, p, community).await,
+        _ => Ok(None),
+    }
+}
+
+/// The member with this (normalized) phone number, if any.
 pub(super) async fn member_with_phone(
     db: &D1Database,
     phone: Option<&str>,

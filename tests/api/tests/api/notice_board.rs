@@ -351,13 +351,13 @@ fn notices_carry_pdf_and_image_attachments() {
     );
     notice.expect(201, None);
     assert_eq!(notice.body["notice"]["attachments"][0]["id"], file.as_str());
-    // Attached once.
+    // Attached once, for good.
     publish(
         &mut staff,
         &marker("再用一次"),
         json!({ "attachments": [file] }),
     )
-    .expect(422, Some("invalid"));
+    .expect(409, Some("photo_taken"));
     let mut r3 = Api::signed_in(RESIDENT3, RESIDENT_PASSCODE);
     let got = r3.get(&format!("/api/v1/photos/{file}"));
     got.expect(200, None);

@@ -3,7 +3,8 @@
 //!
 //! The fixture's catalogue: 路灯损坏 (sub_t_light) → 测试物业公司 (member FIXER), 3 working days;
 //! 夜间施工噪音 (sub_t_noise) → 街道城管科 (member ROADS), 2 working days; 井盖 → the street, 24 hours;
-//! 燃气泄漏 → the gas company, 2 hours. STAFF belongs to the community office's unit.
+//! 燃气泄漏 → the gas company, 2 hours. STAFF belongs to com_t's office (hdu_t_office), OTHER_STAFF to
+//! com_other's (hdu_o_office), which has the figures' thousand requests of June.
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
@@ -840,7 +841,7 @@ fn figures_of_a_thousand_requests_are_exact() {
     let units = r.body["by_unit"].as_array().cloned().unwrap_or_default();
     assert_eq!(units.len(), 2);
     for u in &units {
-        let even = u["id"] == "hdu_t_office";
+        let even = u["id"] == "hdu_o_office";
         let mine: Vec<u32> = (0..1000).filter(|i| (i % 2 == 0) == even).collect();
         let completed: Vec<u32> = mine.iter().copied().filter(|i| !open(i)).collect();
         assert_eq!(u["figures"]["received"], 500);
@@ -1268,7 +1269,8 @@ fn requests_have_short_numbers_that_search_and_merge_accept() {
 
 #[test]
 fn staff_land_on_what_waits_for_them_most_urgent_first() {
-    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    // Staff of com_other, in its office's unit, which has the figures' requests still in progress.
+    let mut staff = Api::signed_in(OTHER_STAFF, STAFF_PASSWORD);
     let handling = staff.get("/api/v1/requests?view=handling&status=open&limit=100");
     handling.expect(200, None);
     let counts = &handling.body["counts"];

@@ -101,6 +101,7 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
         .iter()
         .map(|u| {
             let kind = unit_kind_label(u.kind);
+            let kept = u.can_edit;
             let members = u
                 .members
                 .iter()
@@ -110,11 +111,13 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
                     view! {
                         <li>
                             {m.name.clone()}" "
-                            <button type="button" class="link-button"
-                                aria-label=move || fill(i18n.lang(), Msg::RemoveNamed, &[("name", &name)])
-                                on:click=move |_| change.send(&remove, &())>
-                                {i18n.text(Msg::Remove)}
-                            </button>
+                            {kept.then(|| view! {
+                                <button type="button" class="link-button"
+                                    aria-label=move || fill(i18n.lang(), Msg::RemoveNamed, &[("name", &name)])
+                                    on:click=move |_| change.send(&remove, &())>
+                                    {i18n.text(Msg::Remove)}
+                                </button>
+                            })}
                         </li>
                     }
                 })
@@ -170,13 +173,21 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
         .iter()
         .map(|cat| view! { <option value=cat.id.to_string()>{cat.name.clone()}</option> })
         .collect::<Vec<_>>();
+    // Members are added only to the units she keeps (her community's; the district's for the street
+    // admin).
+    let kept_units: Vec<_> = c.units.iter().filter(|u| u.can_edit).cloned().collect();
     let unit_options = move || {
         c.units
             .iter()
             .map(|u| view! { <option value=u.id.to_string()>{u.name.clone()}</option> })
             .collect::<Vec<_>>()
     };
-    let unit_options2 = unit_options.clone();
+    let unit_options2 = move || {
+        kept_units
+            .iter()
+            .map(|u| view! { <option value=u.id.to_string()>{u.name.clone()}</option> })
+            .collect::<Vec<_>>()
+    };
     view! {
         <p class="button-row">
             <a class="button secondary" href=api::url(&ExportCatalogue {}, &Query::new()) download="request-catalogue.csv">{i18n.text(Msg::ExportCsv)}</a>
@@ -271,7 +282,7 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
         <section aria-labelledby="units-heading">
             <h2 id="units-heading">{i18n.text(Msg::UnitsHeading)}</h2>
             <ul class="plain">{units}</ul>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateHandlingUnit {}, &UnitRequest { name: unit_name.get_untracked(), kind: unit_kind.get_untracked() }); }>
+            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateHandlingUnit {}, &UnitRequest { name: unit_name.get_untracked(), kind: unit_kind.get_untracked(), community: None }); }>
                 <div class="field">
                     <label for="unit-name">{i18n.text(Msg::NewUnit)}</label>
                     <input id="unit-name" type="text" autocomplete="off" bind:value=unit_name />

@@ -180,6 +180,11 @@ fn catalogue(a: &Actor) -> bool {
     policy::can_manage_catalogue(a).is_ok()
 }
 
+/// The matrix's unit is com_t's (community staff added it): its staff and the street admin keep it.
+fn keeps_the_unit(a: &Actor) -> bool {
+    policy::can_keep_unit(a, Some(&community())).is_ok()
+}
+
 /// Every case, area by area.
 pub fn cases(r: &Records) -> Vec<Case> {
     let mut all = members::cases(r);

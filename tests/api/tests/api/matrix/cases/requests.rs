@@ -54,7 +54,7 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
                 id: r.handling_unit.clone(),
             },
             Body::Json(json!({ "name": marker("单位"), "kind": "street_department" })),
-            catalogue,
+            keeps_the_unit,
         ),
         case(
             "add a unit member",
@@ -62,7 +62,7 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
                 id: r.handling_unit.clone(),
             },
             Body::Json(json!({ "phone": r.joined_phone })),
-            catalogue,
+            keeps_the_unit,
         ),
         case(
             "remove a unit member",
@@ -71,7 +71,7 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
                 member: r.joined.clone(),
             },
             Body::Empty,
-            catalogue,
+            keeps_the_unit,
         ),
         case(
             "request calendar",
