@@ -23,7 +23,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
     routes::handle(req, env).await
 }
 
-/// The Cron Trigger: escalates overdue requests and closes resolved ones the resident left unanswered.
+/// The Cron Trigger: escalates overdue requests and closes resolved ones the resident left unanswered;
+/// deletes the attempt counters of ended windows.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let outcome = match env.d1("DB") {
@@ -35,5 +36,16 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             worker::console_log!("requests: {escalated} escalated, {closed} closed unanswered");
         }
         Err(e) => worker::console_error!("requests sweep failed: {:?} {:?}", e.error, e.cause),
+    }
+    // Attempt counters of windows that have ended.
+    let swept = match (env.d1("DB"), config::Config::from_env(&env)) {
+        (Ok(db), Ok(config)) => {
+            db::attempts::sweep(&db, http::now() - config.throttle_window).await
+        }
+        (Err(e), _) => Err(e.into()),
+        (_, Err(e)) => Err(e),
+    };
+    if let Err(e) = swept {
+        worker::console_error!("attempts sweep failed: {:?} {:?}", e.error, e.cause);
     }
 }

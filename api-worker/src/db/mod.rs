@@ -1,6 +1,7 @@
 //! All SQL of the worker, one module per area. Statements are plain and parameterised (`?1`); rows are
 //! `*Row` structs converted into domain types. Writes that stand or fall together go in one `batch`.
 
+pub mod attempts;
 pub mod audit;
 pub mod covenants;
 pub mod invites;
@@ -28,7 +29,7 @@ pub use search::{Index, Search};
 /// requests do not overlap, as in the benchmarks that print it).
 static ROUND_TRIPS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-fn round_trip() {
+pub(crate) fn round_trip() {
     ROUND_TRIPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 

@@ -48,13 +48,13 @@ pub async fn sign_in(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let body: SignInRequest = read_json(req).await?;
     let phone = rules::normalize_phone(&body.phone)?;
     rules::require_password(&body.password)?;
-    let by_ip = Counter::check(
+    let (by_ip, by_phone) = Counter::check(
         ctx,
         format!("rl:signin:ip:{}", ctx.ip),
         ctx.config.signin_ip_limit,
     )
-    .await?;
-    let by_phone = Counter::check(
+    .await?
+    .and(
         ctx,
         format!("rl:signin:phone:{phone}"),
         ctx.config.signin_phone_limit,
@@ -76,13 +76,14 @@ pub async fn sign_in(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         }
     };
     let Some(cred) = verified else {
-        by_ip.record(ctx).await?;
-        by_phone.record(ctx).await?;
+        by_ip.record();
+        by_phone.record();
         return Err(DomainError::InvalidCredentials.into());
     };
     if MemberStatus::parse(&cred.status) != Some(MemberStatus::Active) {
         return Err(DomainError::AccountSuspended.into());
     }
+    by_ip.release(ctx).await?;
     by_phone.reset(ctx).await?;
     session_response(ctx, &MemberId::from_trusted(&cred.id), 200).await
 }
@@ -113,13 +114,13 @@ pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let name = rules::normalize_name(&body.name)?;
     let phone = rules::normalize_phone(&body.phone)?;
     rules::validate_new_password(&body.passcode, RESIDENT_PASSCODE_MIN)?;
-    let attempts = Counter::check(
+    let (attempts, by_phone) = Counter::check(
         ctx,
         format!("rl:join:ip:{}", ctx.ip),
         ctx.config.signin_ip_limit,
     )
-    .await?;
-    let by_phone = Counter::check(
+    .await?
+    .and(
         ctx,
         format!("rl:join:phone:{phone}"),
         ctx.config.signin_phone_limit,
@@ -128,8 +129,8 @@ pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     let code = match rules::normalize_invite_code(&body.invite_code) {
         Ok(code) => code,
         Err(e) => {
-            attempts.record(ctx).await?;
-            by_phone.record(ctx).await?;
+            attempts.record();
+            by_phone.record();
             return Err(e.into());
         }
     };
@@ -152,11 +153,15 @@ pub async fn join(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     )
     .await?;
     match outcome {
-        JoinOutcome::Joined => session_response(ctx, &id, 201).await,
+        JoinOutcome::Joined => {
+            attempts.release(ctx).await?;
+            by_phone.release(ctx).await?;
+            session_response(ctx, &id, 201).await
+        }
         JoinOutcome::PhoneTaken => Err(DomainError::PhoneTaken.into()),
         JoinOutcome::CodeInvalid => {
-            attempts.record(ctx).await?;
-            by_phone.record(ctx).await?;
+            attempts.record();
+            by_phone.record();
             Err(DomainError::InviteCodeInvalid.into())
         }
     }
@@ -177,9 +182,12 @@ pub async fn invite_place(ctx: &Ctx, code: &str) -> ApiResult<Response> {
         Err(_) => None,
     };
     match place {
-        Some(place) => json(200, &InvitePlaceResponse { place }),
+        Some(place) => {
+            attempts.release(ctx).await?;
+            json(200, &InvitePlaceResponse { place })
+        }
         None => {
-            attempts.record(ctx).await?;
+            attempts.record();
             Err(DomainError::InviteCodeInvalid.into())
         }
     }
@@ -213,7 +221,7 @@ pub async fn change_passcode(ctx: &Ctx, req: &mut Request) -> ApiResult<Response
         None => false,
     };
     if !ok {
-        attempts.record(ctx).await?;
+        attempts.record();
         return Err(DomainError::InvalidCredentials.into());
     }
     attempts.reset(ctx).await?;

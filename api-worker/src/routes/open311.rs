@@ -463,7 +463,7 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         ctx.now,
     )?;
     db::batch(&db, statements).await?;
-    counter.record(ctx).await?;
+    counter.record();
     #[derive(Serialize)]
     struct Created {
         service_request_id: String,

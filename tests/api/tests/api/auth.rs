@@ -133,6 +133,25 @@ fn a_suspended_member_cannot_sign_in() {
 }
 
 #[test]
+fn wrong_passcodes_sent_at_once_are_all_counted() {
+    // A dozen wrong passcodes for one number in the same instant: exactly the limit (5) are tried, the
+    // rest refused, however the requests interleave.
+    let phone = fresh_phone();
+    let answers: Vec<u16> = std::thread::scope(|s| {
+        let tries: Vec<_> = (0..12)
+            .map(|_| s.spawn(|| Api::new().sign_in(&phone, "wrong-passcode").status))
+            .collect();
+        tries
+            .into_iter()
+            .map(|t| t.join().unwrap_or_default())
+            .collect()
+    });
+    let tried = answers.iter().filter(|&&s| s == 401).count();
+    let refused = answers.iter().filter(|&&s| s == 429).count();
+    assert_eq!((tried, refused), (5, 7), "{answers:?}");
+}
+
+#[test]
 fn repeated_failures_on_one_phone_are_rate_limited() {
     let phone = THROTTLED;
     let mut api = Api::new();

@@ -392,7 +392,7 @@ fn every_word_is_required_and_nothing_typed_is_read_as_search_syntax() {
             "{q} is no syntax"
         );
     }
-    // Whatever is typed, every list answers.
+    // Whatever is typed, every list answers (a control character is refused at the door: see text.rs).
     let mut readers = Readers::new();
     for q in [
         "\"",
@@ -415,7 +415,6 @@ fn every_word_is_required_and_nothing_typed_is_read_as_search_syntax() {
         "\\",
         "%_",
         "\u{3000}x\u{3000}",
-        "a\u{0}b",
         "🀄🀄🀄",
     ] {
         for (who, path, key) in LISTS {
