@@ -76,4 +76,6 @@ fi
 # virtual environment of its own under the cargo cache directory.
 if $with_browser; then
   python3 scripts/pinyin_table.py --venv
+  # Schemathesis for the contract fuzzing (scripts/fuzz.py), at exact versions, in an environment of its own.
+  python3 scripts/fuzz.py --venv
 fi

@@ -10,7 +10,9 @@
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
 #   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds; api
 #      (alone): what a ballot costs in D1, counted by the worker while no other request runs
-#   6. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
+#   6. fuzz: Schemathesis against docs/openapi.json as each kind of caller of the fixture, on a fresh worker
+#      (scripts/fuzz.py): no server error, no answer outside the schema
+#   7. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -36,6 +38,8 @@ if m:
 for m in re.finditer(r"^# (pass|fail) (\d+)$", text, re.M):                         # node --test (TAP)
     if m.group(1) == "fail": f += int(m.group(2))
     else: p += int(m.group(2))
+for m in re.finditer(r"^fuzz: (\d+) callers passed, (\d+) failed", text, re.M):     # scripts/fuzz.py
+    p += int(m.group(1)); f += int(m.group(2))
 for m in re.finditer(r"^\s+(\d+) (passed|failed|flaky)\b", text, re.M):         # playwright
     if m.group(2) == "failed": f += int(m.group(1))
     else: p += int(m.group(1))
@@ -81,6 +85,7 @@ if YISHI_QUIET_SIZES=1 scripts/build.sh; then
     --var SESSION_TTL_SECONDS:3 -- cargo test -p yishi-api-tests --test session_expiry
   stage api-alone scripts/with-worker.sh --load tests/api/fixtures/base.sql --var TEST_HOOKS:1 -- \
     cargo test -p yishi-api-tests --test ballot_cost
+  stage fuzz scripts/with-worker.sh --load tests/api/fixtures/base.sql -- python3 scripts/fuzz.py
   stage e2e scripts/with-worker.sh --load api-worker/seed/demo.sql -- \
     npx --no-install playwright test --config e2e/playwright.config.ts
 else
