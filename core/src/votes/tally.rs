@@ -293,7 +293,9 @@ pub struct YesNoCount {
 pub struct YesNoResult {
     pub count: YesNoCount,
     pub outcome: Outcome,
-    /// Yes and no were level on a threshold that needed "more than": rejected, and said so.
+    /// Yes and no are level: as many yes as no ballots (by head, at least one of each), whatever the
+    /// abstentions, the threshold, the weights and the quorum. No threshold adopts a tie (each needs more
+    /// yes than no), so a tie is rejected, or undecided without its quorum, and the result says so.
     pub tie: bool,
 }
 
@@ -332,12 +334,13 @@ pub fn tally_yes_no(ballots: &[Ballot], rules: &Rules, turnout: Turnout) -> YesN
             }
         }
     }
+    let tie = c.yes == c.no && c.yes > 0;
     let taking_part = c.yes + c.no + c.abstain;
     if !turnout.meets(rules.quorum, taking_part) {
         return YesNoResult {
             count: c,
             outcome: Outcome::QuorumNotMet,
-            tie: false,
+            tie,
         };
     }
     let base = |yes: u64, no: u64, abstain: u64, all: u64| match rules.threshold {
@@ -356,9 +359,6 @@ pub fn tally_yes_no(ballots: &[Ballot], rules: &Rules, turnout: Turnout) -> YesN
             c.yes_weight,
             base(c.yes_weight, c.no_weight, c.abstain_weight, eligible_weight),
         );
-    let tie = matches!(rules.threshold, Threshold::SimpleMajority)
-        && u128::from(c.yes) * 2 == u128::from(base(c.yes, c.no, c.abstain, eligible))
-        && c.yes > 0;
     YesNoResult {
         count: c,
         outcome: if by_head && by_weight {

@@ -490,6 +490,49 @@ fn a_budget_funds_the_most_approved_that_fit() {
     assert_eq!(a.ties, vec![(1, 2)]);
 }
 
+/// Yes and no are level, or not, whatever the abstentions and the threshold: with abstentions in the
+/// base, one yes, one no and one abstention are a tie, and one yes with one abstention is not (yes is
+/// half of that base, but nobody said no).
+#[test]
+fn a_tie_is_as_many_yes_as_no_whatever_else_counts() {
+    let counted = Rules {
+        count_abstentions: true,
+        ..MAJORITY
+    };
+    let level = tally_yes_no(&yes_no(1, 1, 1), &counted, Turnout::of(20, 20));
+    assert_eq!((level.outcome, level.tie), (Outcome::Rejected, true));
+    let half = tally_yes_no(&yes_no(1, 0, 1), &counted, Turnout::of(20, 20));
+    assert_eq!((half.outcome, half.tie), (Outcome::Rejected, false));
+    let also_half = tally_yes_no(&yes_no(2, 1, 1), &counted, Turnout::of(20, 20));
+    assert!(!also_half.tie, "two yes against one no");
+    for threshold in [
+        Threshold::SimpleMajority,
+        Threshold::AbsoluteMajority,
+        Threshold::TwoThirds,
+        Threshold::ThreeQuarters,
+    ] {
+        let rules = Rules {
+            threshold,
+            ..MAJORITY
+        };
+        let r = tally_yes_no(&yes_no(3, 3, 2), &rules, Turnout::of(20, 20));
+        assert_eq!(
+            (r.outcome, r.tie),
+            (Outcome::Rejected, true),
+            "{threshold:?}"
+        );
+    }
+    // Nobody said yes or no: nothing is level.
+    assert!(!tally_yes_no(&yes_no(0, 0, 3), &counted, Turnout::of(20, 20)).tie);
+    // A tie without the quorum is still said.
+    let few = Rules {
+        quorum: Quorum::Count { ballots: 10 },
+        ..MAJORITY
+    };
+    let r = tally_yes_no(&yes_no(2, 2, 0), &few, Turnout::of(20, 20));
+    assert_eq!((r.outcome, r.tie), (Outcome::QuorumNotMet, true));
+}
+
 fn choice_strategy() -> impl Strategy<Value = Choice> {
     prop_oneof![Just(Choice::Yes), Just(Choice::No), Just(Choice::Abstain)]
 }

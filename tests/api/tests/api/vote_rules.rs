@@ -1,6 +1,6 @@
 //! The electorate's facts that staff record and votes depend on: households' floor areas (the weight of
-//! a double majority) and residents' years of birth (votes for residents of a given age); and a vote's
-//! result as JSON and CSV.
+//! a double majority) and residents' years of birth (votes for residents of a given age); a vote's
+//! result as JSON and CSV; and a yes/no tie said as such.
 
 use chrono::{Duration, SecondsFormat, Utc};
 use serde_json::{Value, json};
@@ -354,4 +354,42 @@ fn proxies_by_phone_number_and_the_register_of_voters() {
     );
     r3.get(&format!("/api/v1/votes/{vote}/voters"))
         .expect(403, Some("forbidden"));
+}
+
+#[test]
+fn a_yes_no_tie_means_as_many_yes_as_no_and_is_said() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, _, homes) = building_of_three(&mut staff);
+    let counting_abstentions = || {
+        let mut s = settings(&marker("平票"), json!({ "kind": "residents" }), false);
+        s["rules"]["count_abstentions"] = json!(true);
+        s
+    };
+    // (choices of the three residents, tied): one each way is a tie even with an abstention; one yes
+    // and one abstention is not (yes is half of the base, but no has none).
+    for (choices, tie) in [
+        (["yes", "no", "abstain"], true),
+        (["yes", "abstain", ""], false),
+    ] {
+        let r = create(&mut staff, "building", &building, counting_abstentions());
+        r.expect(201, None);
+        let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+        for ((_, member), choice) in homes.iter().zip(choices).filter(|(_, c)| !c.is_empty()) {
+            staff
+                .post(
+                    &format!("/api/v1/votes/{vote}/paper"),
+                    &json!({ "voter": { "kind": "member", "id": member }, "choice": { "kind": choice }, "channel": "paper" }),
+                )
+                .expect(201, None);
+        }
+        let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+        closed.expect(200, None);
+        let result = &closed.body["vote"]["result"];
+        assert_eq!(result["tie"], tie, "{choices:?}: {result}");
+        assert_eq!(result["outcome"], "rejected", "{choices:?}: {result}");
+        let r = staff.get(&format!("/api/v1/votes/{vote}/result"));
+        r.expect(200, None);
+        let text = r.body["text"].as_str().unwrap_or_default();
+        assert_eq!(text.contains("赞成与反对票数相同"), tie, "{text}");
+    }
 }
