@@ -168,6 +168,14 @@ impl Field {
             (Field::BirthYear, Lang::En) => "year of birth",
             (Field::Rules, Lang::ZhCn) => "表决规则",
             (Field::Rules, Lang::En) => "voting rules",
+            (Field::Quorum, Lang::ZhCn) => "法定人数",
+            (Field::Quorum, Lang::En) => "quorum",
+            (Field::MinAge, Lang::ZhCn) => "最低年龄",
+            (Field::MinAge, Lang::En) => "minimum age",
+            (Field::Budget, Lang::ZhCn) => "总预算",
+            (Field::Budget, Lang::En) => "total budget",
+            (Field::Costs, Lang::ZhCn) => "项目费用",
+            (Field::Costs, Lang::En) => "project cost",
             (Field::Place, Lang::ZhCn) => "地点",
             (Field::Place, Lang::En) => "place",
             (Field::PlaceText, Lang::ZhCn) => "具体位置",
@@ -346,6 +354,11 @@ impl DomainError {
                 field: Field::StartsAt,
             } => "开会时间不能早于现在，也不能晚于半年以后。".into(),
             DomainError::Invalid { field } => format!("{}格式不正确。", field.label(zh)),
+            DomainError::OutOfRange {
+                field: Field::ClosesAt,
+                max,
+                ..
+            } => format!("一次投票最长 {max} 天，请把截止时间提前。"),
             DomainError::OutOfRange { field, min, max } => {
                 format!("{}应在 {min} 到 {max} 之间。", field.label(zh))
             }
@@ -476,6 +489,11 @@ impl DomainError {
                 field: Field::StartsAt,
             } => "The start time cannot be in the past, nor more than six months ahead.".into(),
             DomainError::Invalid { field } => format!("The {} is not valid.", field.label(en)),
+            DomainError::OutOfRange {
+                field: Field::ClosesAt,
+                max,
+                ..
+            } => format!("A vote lasts at most {max} days: choose an earlier closing time."),
             DomainError::OutOfRange { field, min, max } => {
                 format!("The {} must be between {min} and {max}.", field.label(en))
             }
