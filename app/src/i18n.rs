@@ -741,6 +741,10 @@ impl Msg {
         zh: "票数相同",
         en: "Tied",
     };
+    pub const YesNoTie: Msg = Msg {
+        zh: "赞成与反对票数相同",
+        en: "Yes and no are tied",
+    };
     pub const CloseVote: Msg = Msg {
         zh: "结束投票",
         en: "Close voting",

@@ -43,6 +43,14 @@ pub enum Field {
     FloorArea,
     BirthYear,
     Rules,
+    /// A vote's quorum: a share of its voters, or a count.
+    Quorum,
+    /// The minimum age of a vote for residents of an age.
+    MinAge,
+    /// A participatory budget's total.
+    Budget,
+    /// The costs of a participatory budget's projects.
+    Costs,
     Place,
     /// A request's exact place in words (具体位置), beside the place chosen from the territory.
     PlaceText,
@@ -159,6 +167,10 @@ impl Field {
         Field::Dates,
         Field::HandlingUnit,
         Field::Kind,
+        Field::Budget,
+        Field::Costs,
+        Field::Quorum,
+        Field::MinAge,
         Field::Note,
         Field::Text,
     ];
@@ -200,6 +212,10 @@ impl Field {
             Field::FloorArea => "floor_area",
             Field::BirthYear => "birth_year",
             Field::Rules => "rules",
+            Field::Quorum => "quorum",
+            Field::MinAge => "min_age",
+            Field::Budget => "budget",
+            Field::Costs => "costs",
             Field::Place => "place",
             Field::PlaceText => "place_text",
             Field::Agenda => "agenda",

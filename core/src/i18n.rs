@@ -168,6 +168,14 @@ impl Field {
             (Field::BirthYear, Lang::En) => "year of birth",
             (Field::Rules, Lang::ZhCn) => "表决规则",
             (Field::Rules, Lang::En) => "voting rules",
+            (Field::Quorum, Lang::ZhCn) => "法定人数",
+            (Field::Quorum, Lang::En) => "quorum",
+            (Field::MinAge, Lang::ZhCn) => "最低年龄",
+            (Field::MinAge, Lang::En) => "minimum age",
+            (Field::Budget, Lang::ZhCn) => "总预算",
+            (Field::Budget, Lang::En) => "total budget",
+            (Field::Costs, Lang::ZhCn) => "项目费用",
+            (Field::Costs, Lang::En) => "project cost",
             (Field::Place, Lang::ZhCn) => "地点",
             (Field::Place, Lang::En) => "place",
             (Field::PlaceText, Lang::ZhCn) => "具体位置",
@@ -354,6 +362,11 @@ impl DomainError {
                 "{}里有看不见的控制字符或文字方向符号，请删去后重新输入。",
                 field.label(zh)
             ),
+            DomainError::OutOfRange {
+                field: Field::ClosesAt,
+                max,
+                ..
+            } => format!("一次投票最长 {max} 天，请把截止时间提前。"),
             DomainError::OutOfRange { field, min, max } => {
                 format!("{}应在 {min} 到 {max} 之间。", field.label(zh))
             }
@@ -497,6 +510,11 @@ impl DomainError {
                 "The {} holds hidden control or text-direction characters; please delete them and type it again.",
                 field.label(en)
             ),
+            DomainError::OutOfRange {
+                field: Field::ClosesAt,
+                max,
+                ..
+            } => format!("A vote lasts at most {max} days: choose an earlier closing time."),
             DomainError::OutOfRange { field, min, max } => {
                 format!("The {} must be between {min} and {max}.", field.label(en))
             }

@@ -85,6 +85,9 @@ impl MeetingSettings {
                 });
             }
         }
+        // Its motions are votes: the same bounds as a vote's, checked before anyone comes.
+        self.procedure.quorum.check()?;
+        self.electorate.check()?;
         Ok(self)
     }
 }
@@ -579,6 +582,25 @@ mod tests {
                 field: Field::Rules
             })
         );
+        // Its motions are votes: a quorum nobody can meet, an age nobody reaches are refused at once.
+        let mut nobody_present = settings();
+        nobody_present.procedure.quorum = Quorum::PresentCount { present: u64::MAX };
+        assert!(matches!(
+            nobody_present.validate(),
+            Err(DomainError::OutOfRange {
+                field: Field::Quorum,
+                ..
+            })
+        ));
+        let mut ageless = settings();
+        ageless.electorate = ElectorateRule::ResidentsAged { min_age: 255 };
+        assert!(matches!(
+            ageless.validate(),
+            Err(DomainError::OutOfRange {
+                field: Field::MinAge,
+                ..
+            })
+        ));
         Ok(())
     }
 

@@ -6,7 +6,7 @@ use worker::{D1Database, D1PreparedStatement};
 use yishi_core::ids::{HouseholdId, MemberId, VoteId};
 use yishi_core::policy::NoticeAudience;
 use yishi_core::territory::ScopePath;
-use yishi_core::votes::electorate::{Candidate, Voter};
+use yishi_core::votes::electorate::{Candidate, Voter, total_weight};
 use yishi_core::votes::poll::{Channel, PollSettings};
 
 use super::territory::{NAME_COLUMNS, PathNames, name_joins};
@@ -401,7 +401,7 @@ pub fn open_statements(
             })
         })
         .collect();
-    let total_weight: u64 = electorate.iter().map(|v| v.weight).sum();
+    let total_weight = total_weight(electorate);
     let (eligible, present) = match meeting {
         Some((invited, present)) => (invited, JsValue::from(present as f64)),
         None => (electorate.len() as u64, JsValue::NULL),

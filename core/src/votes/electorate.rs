@@ -8,6 +8,9 @@ use crate::error::{DomainError, DomainResult, Field};
 use crate::ids::{HouseholdId, MemberId};
 use crate::territory::ScopePath;
 
+/// The highest minimum age a vote may ask, in years: a human life's span (nobody older is alive to vote).
+pub const MIN_AGE_MAX: u8 = 120;
+
 /// Whom a vote calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -15,13 +18,30 @@ use crate::territory::ScopePath;
 pub enum ElectorateRule {
     /// Every confirmed resident living within the scope, one vote each.
     Residents,
-    /// Confirmed residents within the scope who are at least `min_age` in the year the vote opens.
-    /// Residents whose birth year is not recorded are not included (staff record it first).
+    /// Confirmed residents within the scope who are at least `min_age` (0 to 120) in the year the vote
+    /// opens. Residents whose birth year is not recorded are not included (staff record it first).
     ResidentsAged { min_age: u8 },
     /// One vote per household within the scope that has a confirmed resident (一户一票).
     Households { cast_by: HouseholdCaster },
     /// The resident representatives (居民代表) whose community contains the scope.
     CouncilMembers,
+}
+
+impl ElectorateRule {
+    /// Checks the rule's numbers: a minimum age of at most [`MIN_AGE_MAX`] (an older one would call
+    /// nobody).
+    pub fn check(self) -> DomainResult<()> {
+        match self {
+            ElectorateRule::ResidentsAged { min_age } if min_age > MIN_AGE_MAX => {
+                Err(DomainError::OutOfRange {
+                    field: Field::MinAge,
+                    min: 0,
+                    max: u32::from(MIN_AGE_MAX),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Who casts a household's vote.
@@ -162,6 +182,15 @@ pub fn snapshot(
     }
     voters.sort_by(|a, b| a.key.cmp(&b.key));
     voters
+}
+
+/// What an electorate weighs in all, for a double majority: the sum of its voters' weights, which cannot
+/// wrap (floor areas are at most 10,000 m² each; the sum stops at the largest number rather than wrap).
+#[must_use]
+pub fn total_weight(electorate: &[Voter]) -> u64 {
+    electorate
+        .iter()
+        .fold(0_u64, |sum, v| sum.saturating_add(v.weight))
 }
 
 /// A proxy (委托): the vote of `from` is cast by a caster of `to`.
@@ -357,6 +386,24 @@ mod tests {
             ["m:rep"],
             "a council member votes wherever her community does"
         );
+    }
+
+    #[test]
+    fn a_minimum_age_is_one_a_person_can_reach() {
+        for min_age in [0, 1, MIN_AGE_MAX - 1, MIN_AGE_MAX] {
+            assert_eq!(ElectorateRule::ResidentsAged { min_age }.check(), Ok(()));
+        }
+        for min_age in [MIN_AGE_MAX + 1, u8::MAX - 1, u8::MAX] {
+            assert_eq!(
+                ElectorateRule::ResidentsAged { min_age }.check(),
+                Err(DomainError::OutOfRange {
+                    field: Field::MinAge,
+                    min: 0,
+                    max: 120
+                })
+            );
+        }
+        assert_eq!(ElectorateRule::Residents.check(), Ok(()));
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub const PROXIES_MAX: u8 = 5;
 pub const OPENS_LATE_GRACE_MINUTES: i64 = 60;
 /// How far ahead a vote may be scheduled.
 pub const OPENS_AHEAD_MAX_DAYS: i64 = 180;
+/// How long a vote may stay open, from its opening to its closing: a vote that never closes never
+/// decides.
+pub const OPEN_FOR_MAX_DAYS: u32 = 60;
 
 /// Checks when a vote opens: now (`None`) or a chosen time, not in the past, at most
 /// [`OPENS_AHEAD_MAX_DAYS`] ahead.
@@ -76,7 +79,10 @@ pub fn opening(chosen: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DomainResul
     Ok(at)
 }
 
-/// Everything fixed when a vote is created.
+/// Everything fixed when a vote is created. Its numbers are bounded, each refused at its field when out
+/// of bounds: a budget (1 to 100,000,000 yuan) and its costs (1 yuan to the budget), a quorum (1 to 100
+/// percent, or 1 to 1,000,000), a minimum age (0 to 120), the proxies one voter holds (0 to 5) and how
+/// long it stays open (at most 60 days).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PollSettings {
@@ -92,14 +98,17 @@ pub struct PollSettings {
     pub results: ResultsShown,
     /// A voter may change her ballot until the vote closes.
     pub changeable: bool,
-    /// Proxies one voter may hold (0: no proxies).
+    /// Proxies one voter may hold (0: no proxies), at most 5.
     pub max_proxies: u8,
     pub opens_at: DateTime<Utc>,
+    /// After `opens_at`, and at most 60 days after it.
     pub closes_at: DateTime<Utc>,
 }
 
 impl PollSettings {
-    /// Checks and cleans the settings.
+    /// Checks and cleans the settings, refusing any number a vote could not work with (a quorum that
+    /// could never be met, an age nobody reaches, a cost past the budget, a vote that never closes), each
+    /// at its field.
     pub fn validate(mut self) -> DomainResult<PollSettings> {
         self.title = self.title.trim().to_owned();
         if self.title.is_empty() {
@@ -127,9 +136,18 @@ impl PollSettings {
             });
         }
         self.method.validate(self.options.len())?;
+        self.rules.quorum.check()?;
+        self.electorate.check()?;
         if self.closes_at <= self.opens_at {
             return Err(DomainError::Invalid {
                 field: Field::ClosesAt,
+            });
+        }
+        if self.closes_at - self.opens_at > chrono::Duration::days(i64::from(OPEN_FOR_MAX_DAYS)) {
+            return Err(DomainError::OutOfRange {
+                field: Field::ClosesAt,
+                min: 0,
+                max: OPEN_FOR_MAX_DAYS,
             });
         }
         if self.changeable && self.secrecy == Secrecy::Secret {
@@ -431,7 +449,7 @@ mod tests {
 
     use super::*;
     use crate::votes::electorate::{ElectorateRule, HouseholdCaster};
-    use crate::votes::tally::{Outcome, Quorum, Threshold};
+    use crate::votes::tally::{Outcome, QUORUM_COUNT_MAX, Quorum, Threshold};
 
     fn at(hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 1, hour, 0, 0)
@@ -553,6 +571,96 @@ mod tests {
         proxies.max_proxies = 9;
         assert!(proxies.validate().is_err());
         Ok(())
+    }
+
+    #[test]
+    fn numbers_a_vote_could_not_work_with_are_refused_at_their_field() {
+        let yes_no = || {
+            let mut s = settings(Method::YesNo, &[]);
+            s.rules.double_majority = false;
+            s
+        };
+        let with_quorum = |quorum| {
+            let mut s = yes_no();
+            s.rules.quorum = quorum;
+            s.validate()
+        };
+        let quorum = |max| {
+            Err(DomainError::OutOfRange {
+                field: Field::Quorum,
+                min: 1,
+                max,
+            })
+        };
+        assert_eq!(
+            with_quorum(Quorum::PercentOfEligible { percent: 255 }),
+            quorum(100),
+            "a quorum of 255 % could never be met"
+        );
+        assert_eq!(
+            with_quorum(Quorum::PresentPercent { percent: 0 }),
+            quorum(100)
+        );
+        assert_eq!(
+            with_quorum(Quorum::Count { ballots: u64::MAX }),
+            quorum(QUORUM_COUNT_MAX)
+        );
+        assert!(with_quorum(Quorum::PercentOfEligible { percent: 100 }).is_ok());
+
+        let aged = |min_age| {
+            let mut s = yes_no();
+            s.electorate = ElectorateRule::ResidentsAged { min_age };
+            s.validate()
+        };
+        for min_age in [121, 255] {
+            assert_eq!(
+                aged(min_age),
+                Err(DomainError::OutOfRange {
+                    field: Field::MinAge,
+                    min: 0,
+                    max: 120
+                }),
+                "nobody is {min_age}"
+            );
+        }
+        for min_age in [0, 18, 120] {
+            assert!(aged(min_age).is_ok(), "{min_age}");
+        }
+
+        let lasting = |duration: chrono::Duration| {
+            let mut s = yes_no();
+            s.closes_at = s.opens_at + duration;
+            s.validate()
+        };
+        let days = |d| chrono::Duration::days(d);
+        assert!(lasting(days(60)).is_ok());
+        for too_long in [days(60) + chrono::Duration::seconds(1), days(365 * 7_000)] {
+            assert_eq!(
+                lasting(too_long),
+                Err(DomainError::OutOfRange {
+                    field: Field::ClosesAt,
+                    min: 0,
+                    max: OPEN_FOR_MAX_DAYS
+                })
+            );
+        }
+
+        let mut budget = settings(
+            Method::Knapsack {
+                budget: 100,
+                costs: vec![60, u64::MAX - 49],
+            },
+            &["楼道照明", "健身器材"],
+        );
+        budget.rules.double_majority = false;
+        assert_eq!(
+            budget.validate(),
+            Err(DomainError::OutOfRange {
+                field: Field::Costs,
+                min: 1,
+                max: 100
+            })
+        );
     }
 
     #[test]

@@ -5,6 +5,12 @@
 //! Every count is exact integer arithmetic (weights are integers too, e.g. floor area in 0.01 m²), so a
 //! recount of the same ballots in any order gives the same result. Ties are never resolved silently: each
 //! result says whether a tie occurred and which documented rule resolved it.
+//!
+//! No sum can wrap around. The numbers a vote is created with are bounded ([`MONEY_MAX`],
+//! [`QUORUM_COUNT_MAX`], [`Quorum::check`]), so its sums stay far within 64 bits; and the count itself adds
+//! weights and counts with saturating arithmetic, costs with checked arithmetic (a sum that would not fit
+//! is over any budget), and compares shares in 128 bits. A ballot list altered to hold absurd figures
+//! therefore gives a wrong count that a recount exposes, never a panic or a budget overspent.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +29,11 @@ pub enum TieBreak {
     BallotOrder,
 }
 
+/// The largest budget, and so the largest cost of one project, in whole yuan: 100,000,000 (一亿元), more
+/// than any community's budget. The costs of [`crate::votes::poll::OPTIONS_MAX`] projects then add up to
+/// far less than 64 bits hold, and stay exact in a browser's numbers.
+pub const MONEY_MAX: u32 = 100_000_000;
+
 /// The voting methods.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -38,9 +49,11 @@ pub enum Method {
     Ranked { rule: RankedRule },
     /// A score from 0 to `max` for every option.
     Score { max: u8 },
-    /// Approve any options; the most approved are funded while the budget lasts.
+    /// Approve any options; the most approved are funded while the budget lasts. The budget is 1 to
+    /// 100,000,000 yuan, each option's cost 1 yuan to the budget.
     ApprovalBudget { budget: u64, costs: Vec<u64> },
-    /// Choose options whose costs fit the budget; the most chosen are funded while the budget lasts.
+    /// Choose options whose costs fit the budget; the most chosen are funded while the budget lasts. The
+    /// budget is 1 to 100,000,000 yuan, each option's cost 1 yuan to the budget.
     Knapsack { budget: u64, costs: Vec<u64> },
 }
 
@@ -84,7 +97,9 @@ fn invalid() -> DomainError {
 }
 
 impl Method {
-    /// Checks the method itself against its options: seats, bounds and costs make sense.
+    /// Checks the method itself against its options: seats, bounds and costs make sense. A budget is 1 to
+    /// [`MONEY_MAX`] yuan, and a project costs 1 yuan to the whole budget (a dearer one could never be
+    /// funded).
     pub fn validate(&self, options: usize) -> DomainResult<()> {
         let ok = match self {
             Method::YesNo => options == 0,
@@ -102,10 +117,24 @@ impl Method {
             Method::Ranked { .. } => options >= 2,
             Method::Score { max } => options >= 2 && *max >= 1 && *max <= 10,
             Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs } => {
-                options >= 2
-                    && costs.len() == options
-                    && *budget > 0
-                    && costs.iter().all(|c| *c > 0)
+                if !(options >= 2 && costs.len() == options) {
+                    return Err(invalid());
+                }
+                if !(1..=u64::from(MONEY_MAX)).contains(budget) {
+                    return Err(DomainError::OutOfRange {
+                        field: Field::Budget,
+                        min: 1,
+                        max: MONEY_MAX,
+                    });
+                }
+                if costs.iter().any(|c| !(1..=*budget).contains(c)) {
+                    return Err(DomainError::OutOfRange {
+                        field: Field::Costs,
+                        min: 1,
+                        max: u32::try_from(*budget).unwrap_or(MONEY_MAX),
+                    });
+                }
+                true
             }
         };
         if ok { Ok(()) } else { Err(invalid()) }
@@ -141,8 +170,11 @@ impl Method {
                 if !o.is_empty() =>
             {
                 let options = distinct(&o).ok_or_else(invalid)?;
-                let total: u64 = options.iter().map(|i| costs[*i]).sum();
-                if total <= *budget {
+                // A sum past 64 bits is over any budget (created votes cannot reach it).
+                let total = options
+                    .iter()
+                    .try_fold(0_u64, |sum, i| sum.checked_add(*costs.get(*i)?));
+                if total.is_some_and(|total| total <= *budget) {
                     Ok(Choice::Options { options })
                 } else {
                     Err(DomainError::OverBudget)
@@ -169,28 +201,58 @@ pub struct Ballot {
     pub weight: u64,
 }
 
-/// Who must take part for a vote to count.
+/// The largest count a quorum may ask for: a million voters, more than any street has.
+pub const QUORUM_COUNT_MAX: u32 = 1_000_000;
+
+/// Who must take part for a vote to count. A share is 1 to 100 percent, a count 1 to 1,000,000; for no
+/// quorum, say `none`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Quorum {
     None,
-    /// At least this many ballots (abstentions included).
+    /// At least this many ballots (abstentions included), 1 to 1,000,000.
     Count {
         ballots: u64,
     },
-    /// At least this share of the eligible voters, in percent.
+    /// At least this share of the eligible voters, in percent (1 to 100).
     PercentOfEligible {
         percent: u8,
     },
-    /// At least this many eligible voters present (checked in at the meeting where the vote is taken).
+    /// At least this many eligible voters present (checked in at the meeting where the vote is taken), 1
+    /// to 1,000,000.
     PresentCount {
         present: u64,
     },
-    /// Eligible voters present of at least this share of the eligible voters, in percent.
+    /// Eligible voters present of at least this share of the eligible voters, in percent (1 to 100).
     PresentPercent {
         percent: u8,
     },
+}
+
+impl Quorum {
+    /// Checks that the quorum is one that can be met: a share of 1 to 100 percent (more could never be
+    /// met), a count of 1 to [`QUORUM_COUNT_MAX`]. Nought is no quorum, which is said as `none`.
+    pub fn check(self) -> DomainResult<()> {
+        let (value, max) = match self {
+            Quorum::None => return Ok(()),
+            Quorum::Count { ballots: n } | Quorum::PresentCount { present: n } => {
+                (n, QUORUM_COUNT_MAX)
+            }
+            Quorum::PercentOfEligible { percent } | Quorum::PresentPercent { percent } => {
+                (u64::from(percent), 100)
+            }
+        };
+        if (1..=u64::from(max)).contains(&value) {
+            Ok(())
+        } else {
+            Err(DomainError::OutOfRange {
+                field: Field::Quorum,
+                min: 1,
+                max,
+            })
+        }
+    }
 }
 
 /// The electorate a vote is counted against: the voters of its snapshot, their total weight, and for a
@@ -293,13 +355,15 @@ pub struct YesNoCount {
 pub struct YesNoResult {
     pub count: YesNoCount,
     pub outcome: Outcome,
-    /// Yes and no were level on a threshold that needed "more than": rejected, and said so.
+    /// Yes and no are level: as many yes as no ballots (by head, at least one of each), whatever the
+    /// abstentions, the threshold, the weights and the quorum. No threshold adopts a tie (each needs more
+    /// yes than no), so a tie is rejected, or undecided without its quorum, and the result says so.
     pub tie: bool,
 }
 
 /// Whether `yes` out of `base` reaches the threshold.
-fn reaches(threshold: Threshold, yes: u64, base: u64) -> bool {
-    let (yes, base) = (u128::from(yes), u128::from(base));
+fn reaches(threshold: Threshold, yes: u64, base: u128) -> bool {
+    let yes = u128::from(yes);
     match threshold {
         Threshold::SimpleMajority | Threshold::AbsoluteMajority => yes * 2 > base,
         Threshold::TwoThirds => base > 0 && yes * 3 >= base * 2,
@@ -317,33 +381,27 @@ pub fn tally_yes_no(ballots: &[Ballot], rules: &Rules, turnout: Turnout) -> YesN
     } = turnout;
     let mut c = YesNoCount::default();
     for b in ballots {
-        match b.choice {
-            Choice::Yes => {
-                c.yes += 1;
-                c.yes_weight += b.weight;
-            }
-            Choice::No => {
-                c.no += 1;
-                c.no_weight += b.weight;
-            }
-            _ => {
-                c.abstain += 1;
-                c.abstain_weight += b.weight;
-            }
-        }
+        let (heads, weight) = match b.choice {
+            Choice::Yes => (&mut c.yes, &mut c.yes_weight),
+            Choice::No => (&mut c.no, &mut c.no_weight),
+            _ => (&mut c.abstain, &mut c.abstain_weight),
+        };
+        *heads = heads.saturating_add(1);
+        *weight = weight.saturating_add(b.weight);
     }
-    let taking_part = c.yes + c.no + c.abstain;
+    let tie = c.yes == c.no && c.yes > 0;
+    let taking_part = c.yes.saturating_add(c.no).saturating_add(c.abstain);
     if !turnout.meets(rules.quorum, taking_part) {
         return YesNoResult {
             count: c,
             outcome: Outcome::QuorumNotMet,
-            tie: false,
+            tie,
         };
     }
     let base = |yes: u64, no: u64, abstain: u64, all: u64| match rules.threshold {
-        Threshold::AbsoluteMajority => all,
-        _ if rules.count_abstentions => yes + no + abstain,
-        _ => yes + no,
+        Threshold::AbsoluteMajority => u128::from(all),
+        _ if rules.count_abstentions => u128::from(yes) + u128::from(no) + u128::from(abstain),
+        _ => u128::from(yes) + u128::from(no),
     };
     let by_head = reaches(
         rules.threshold,
@@ -356,9 +414,6 @@ pub fn tally_yes_no(ballots: &[Ballot], rules: &Rules, turnout: Turnout) -> YesN
             c.yes_weight,
             base(c.yes_weight, c.no_weight, c.abstain_weight, eligible_weight),
         );
-    let tie = matches!(rules.threshold, Threshold::SimpleMajority)
-        && u128::from(c.yes) * 2 == u128::from(base(c.yes, c.no, c.abstain, eligible))
-        && c.yes > 0;
     YesNoResult {
         count: c,
         outcome: if by_head && by_weight {
@@ -421,17 +476,17 @@ pub fn tally_choices(
     tie_break: TieBreak,
 ) -> Ranking {
     let mut totals = vec![0_u64; options];
-    let mut abstained = 0;
+    let mut abstained = 0_u64;
     for b in ballots {
         match &b.choice {
             Choice::Options { options: chosen } => {
                 for o in chosen {
                     if let Some(t) = totals.get_mut(*o) {
-                        *t += 1;
+                        *t = t.saturating_add(1);
                     }
                 }
             }
-            _ => abstained += 1,
+            _ => abstained = abstained.saturating_add(1),
         }
     }
     top(totals, seats, tie_break, abstained)
@@ -441,15 +496,15 @@ pub fn tally_choices(
 #[must_use]
 pub fn tally_scores(ballots: &[Ballot], options: usize, tie_break: TieBreak) -> Ranking {
     let mut totals = vec![0_u64; options];
-    let mut abstained = 0;
+    let mut abstained = 0_u64;
     for b in ballots {
         match &b.choice {
             Choice::Scores { scores } => {
                 for (t, s) in totals.iter_mut().zip(scores) {
-                    *t += u64::from(*s);
+                    *t = t.saturating_add(u64::from(*s));
                 }
             }
-            _ => abstained += 1,
+            _ => abstained = abstained.saturating_add(1),
         }
     }
     top(totals, 1, tie_break, abstained)
@@ -470,21 +525,22 @@ pub struct Allocation {
 
 /// Funds options from most to fewest approvals while they fit the budget, skipping any that does not fit
 /// (greedy allocation, as most participatory budgets use). Equal approvals are considered in ballot
-/// order, and reported.
+/// order, and reported. What is spent never passes the budget: a cost that would take the sum past 64
+/// bits does not fit.
 #[must_use]
 pub fn allocate_budget(ballots: &[Ballot], costs: &[u64], budget: u64) -> Allocation {
     let mut totals = vec![0_u64; costs.len()];
-    let mut abstained = 0;
+    let mut abstained = 0_u64;
     for b in ballots {
         match &b.choice {
             Choice::Options { options } => {
                 for o in options {
                     if let Some(t) = totals.get_mut(*o) {
-                        *t += 1;
+                        *t = t.saturating_add(1);
                     }
                 }
             }
-            _ => abstained += 1,
+            _ => abstained = abstained.saturating_add(1),
         }
     }
     let mut order: Vec<usize> = (0..costs.len()).collect();
@@ -497,8 +553,11 @@ pub fn allocate_budget(ballots: &[Ballot], costs: &[u64], budget: u64) -> Alloca
     let mut funded = Vec::new();
     let mut spent = 0_u64;
     for o in order {
-        if totals[o] > 0 && spent + costs[o] <= budget {
-            spent += costs[o];
+        if totals[o] > 0
+            && let Some(after) = spent.checked_add(costs[o])
+            && after <= budget
+        {
+            spent = after;
             funded.push(o);
         }
     }
@@ -547,17 +606,17 @@ pub fn instant_runoff(ballots: &[Ballot], options: usize) -> RunoffResult {
     let mut tie_rounds = Vec::new();
     loop {
         let mut votes = vec![0_u64; options];
-        let mut exhausted = 0;
+        let mut exhausted = 0_u64;
         for ranking in &rankings {
             match ranking
                 .iter()
                 .find(|o| remaining.get(**o).copied().unwrap_or(false))
             {
-                Some(o) => votes[*o] += 1,
-                None => exhausted += 1,
+                Some(o) => votes[*o] = votes[*o].saturating_add(1),
+                None => exhausted = exhausted.saturating_add(1),
             }
         }
-        let counting: u64 = votes.iter().sum();
+        let counting = votes.iter().fold(0_u64, |sum, v| sum.saturating_add(*v));
         rounds.push(votes.clone());
         let alive: Vec<usize> = (0..options).filter(|o| remaining[*o]).collect();
         let leader = alive
@@ -565,7 +624,7 @@ pub fn instant_runoff(ballots: &[Ballot], options: usize) -> RunoffResult {
             .copied()
             .max_by(|a, b| votes[*a].cmp(&votes[*b]).then(b.cmp(a)));
         if let Some(l) = leader
-            && (votes[l] * 2 > counting || alive.len() == 1)
+            && (u128::from(votes[l]) * 2 > u128::from(counting) || alive.len() == 1)
         {
             return RunoffResult {
                 rounds,
@@ -630,10 +689,10 @@ pub struct SchulzeResult {
 #[must_use]
 pub fn schulze(ballots: &[Ballot], options: usize) -> SchulzeResult {
     let mut d = vec![vec![0_u64; options]; options];
-    let mut abstained = 0;
+    let mut abstained = 0_u64;
     for b in ballots {
         let Choice::Ranking { ranking } = &b.choice else {
-            abstained += 1;
+            abstained = abstained.saturating_add(1);
             continue;
         };
         let mut rank = vec![usize::MAX; options];
@@ -645,7 +704,7 @@ pub fn schulze(ballots: &[Ballot], options: usize) -> SchulzeResult {
         for i in 0..options {
             for j in 0..options {
                 if i != j && rank[i] < rank[j] {
-                    d[i][j] += 1;
+                    d[i][j] = d[i][j].saturating_add(1);
                 }
             }
         }

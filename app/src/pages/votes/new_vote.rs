@@ -126,7 +126,7 @@ impl Form {
             "score" => (lines(), Method::Score { max: 5 }),
             "budget" | "knapsack" => {
                 let (names, costs) = parse_priced_options(&self.options.get_untracked())?;
-                let budget: u64 = Form::number(self.budget, Field::Options)?;
+                let budget: u64 = Form::number(self.budget, Field::Budget)?;
                 let method = if kind == "budget" {
                     Method::ApprovalBudget { budget, costs }
                 } else {
@@ -145,11 +145,11 @@ impl Form {
             },
             "council" => ElectorateRule::CouncilMembers,
             "aged" => ElectorateRule::ResidentsAged {
-                min_age: Form::number(self.min_age, Field::Options)?,
+                min_age: Form::number(self.min_age, Field::MinAge)?,
             },
             _ => ElectorateRule::Residents,
         };
-        let percent: u8 = Form::number(self.quorum, Field::Options)?;
+        let percent: u8 = Form::number(self.quorum, Field::Quorum)?;
         PollSettings {
             title: self.title.get_untracked(),
             options,
@@ -239,6 +239,10 @@ pub fn NewVotePage() -> impl IntoView {
         ("scope", "vote-scope"),
         ("rules", "vote-threshold"),
         ("proxy", "vote-proxies"),
+        ("budget", "vote-budget"),
+        ("costs", "vote-options"),
+        ("min_age", "vote-age"),
+        ("quorum", "vote-quorum"),
     ])
     .with_names(&[
         ("title", Named::Typed(Msg::VoteQuestionWord)),
@@ -312,12 +316,12 @@ pub fn NewVotePage() -> impl IntoView {
                                     <label for="vote-options">{i18n.text(label)}</label>
                                     {priced().then(|| view! { <p class="hint" id="vote-options-hint">{i18n.text(Msg::BudgetOptionsHint)}</p> })}
                                     <textarea id="vote-options" rows="5" bind:value=options
-                                        aria-invalid=move || errors.field("options").with(Option::is_some).then_some("true")></textarea>
-                                    {move || errors.field("options").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                                        aria-invalid=move || (errors.field("options").with(Option::is_some) || errors.field("costs").with(Option::is_some)).then_some("true")></textarea>
+                                    {move || errors.field("options").get().or_else(|| errors.field("costs").get()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                                 </div>
                                 {(kind.get() == "multiple")
                                     .then(|| view! { <TextField id="vote-max" label=Msg::MaxPick value=max_pick kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
-                                {priced().then(|| view! { <TextField id="vote-budget" label=Msg::BudgetTotal value=budget kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
+                                {priced().then(|| view! { <TextField id="vote-budget" label=Msg::BudgetTotal value=budget kind="number" inputmode="numeric" error=errors.field("budget") /> })}
                                 <label class="check">
                                     <input type="checkbox" bind:checked=ballot_order />
                                     {i18n.text(Msg::TieBreakOrder)}
@@ -336,7 +340,7 @@ pub fn NewVotePage() -> impl IntoView {
                         <option value="aged">{i18n.text(Msg::ElectorateAged)}</option>
                     </select>
                 </div>
-                {move || (electorate.get() == "aged").then(|| view! { <TextField id="vote-age" label=Msg::MinAge value=min_age kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) /> })}
+                {move || (electorate.get() == "aged").then(|| view! { <TextField id="vote-age" label=Msg::MinAge value=min_age kind="number" inputmode="numeric" error=errors.field("min_age") /> })}
                 {move || {
                     (kind.get() == "yes_no")
                         .then(|| {
@@ -356,7 +360,7 @@ pub fn NewVotePage() -> impl IntoView {
                                     <input type="checkbox" bind:checked=double_majority />
                                     {i18n.text(Msg::DoubleMajority)}
                                 </label>
-                                <TextField id="vote-quorum" label=Msg::QuorumPercent value=quorum kind="number" inputmode="numeric" error=Signal::derive(|| None::<String>) />
+                                <TextField id="vote-quorum" label=Msg::QuorumPercent value=quorum kind="number" inputmode="numeric" error=errors.field("quorum") />
                             }
                         })
                 }}

@@ -490,6 +490,181 @@ fn a_budget_funds_the_most_approved_that_fit() {
     assert_eq!(a.ties, vec![(1, 2)]);
 }
 
+/// Yes and no are level, or not, whatever the abstentions and the threshold: with abstentions in the
+/// base, one yes, one no and one abstention are a tie, and one yes with one abstention is not (yes is
+/// half of that base, but nobody said no).
+#[test]
+fn a_tie_is_as_many_yes_as_no_whatever_else_counts() {
+    let counted = Rules {
+        count_abstentions: true,
+        ..MAJORITY
+    };
+    let level = tally_yes_no(&yes_no(1, 1, 1), &counted, Turnout::of(20, 20));
+    assert_eq!((level.outcome, level.tie), (Outcome::Rejected, true));
+    let half = tally_yes_no(&yes_no(1, 0, 1), &counted, Turnout::of(20, 20));
+    assert_eq!((half.outcome, half.tie), (Outcome::Rejected, false));
+    let also_half = tally_yes_no(&yes_no(2, 1, 1), &counted, Turnout::of(20, 20));
+    assert!(!also_half.tie, "two yes against one no");
+    for threshold in [
+        Threshold::SimpleMajority,
+        Threshold::AbsoluteMajority,
+        Threshold::TwoThirds,
+        Threshold::ThreeQuarters,
+    ] {
+        let rules = Rules {
+            threshold,
+            ..MAJORITY
+        };
+        let r = tally_yes_no(&yes_no(3, 3, 2), &rules, Turnout::of(20, 20));
+        assert_eq!(
+            (r.outcome, r.tie),
+            (Outcome::Rejected, true),
+            "{threshold:?}"
+        );
+    }
+    // Nobody said yes or no: nothing is level.
+    assert!(!tally_yes_no(&yes_no(0, 0, 3), &counted, Turnout::of(20, 20)).tie);
+    // A tie without the quorum is still said.
+    let few = Rules {
+        quorum: Quorum::Count { ballots: 10 },
+        ..MAJORITY
+    };
+    let r = tally_yes_no(&yes_no(2, 2, 0), &few, Turnout::of(20, 20));
+    assert_eq!((r.outcome, r.tie), (Outcome::QuorumNotMet, true));
+}
+
+/// A cost that wraps a 64-bit sum around: 60 + (2⁶⁴ − 50) used to add up to 10, within a budget of 100,
+/// so a knapsack ballot for both was accepted and both were funded.
+#[test]
+fn costs_that_would_wrap_around_are_refused_and_never_funded() {
+    let costs = vec![60, u64::MAX - 49];
+    for method in [
+        Method::Knapsack {
+            budget: 100,
+            costs: costs.clone(),
+        },
+        Method::ApprovalBudget {
+            budget: 100,
+            costs: costs.clone(),
+        },
+    ] {
+        assert_eq!(
+            method.validate(2),
+            Err(DomainError::OutOfRange {
+                field: Field::Costs,
+                min: 1,
+                max: 100
+            })
+        );
+    }
+    // A vote stored before the bounds: the ballot is over budget, and the count funds what fits.
+    let both = Choice::Options {
+        options: vec![0, 1],
+    };
+    let knapsack = Method::Knapsack {
+        budget: 100,
+        costs: costs.clone(),
+    };
+    assert_eq!(
+        knapsack.check_choice(2, both.clone()),
+        Err(DomainError::OverBudget)
+    );
+    let a = allocate_budget(
+        &[Ballot {
+            choice: both,
+            weight: 1,
+        }],
+        &costs,
+        100,
+    );
+    assert_eq!((a.funded, a.spent), (vec![0], 60));
+}
+
+#[test]
+fn budgets_and_costs_are_bounded() {
+    let method = |budget: u64, costs: &[u64]| Method::Knapsack {
+        budget,
+        costs: costs.to_vec(),
+    };
+    let budget_out = Err(DomainError::OutOfRange {
+        field: Field::Budget,
+        min: 1,
+        max: MONEY_MAX,
+    });
+    let max = u64::from(MONEY_MAX);
+    for budget in [0, max + 1, u64::MAX - 1, u64::MAX] {
+        assert_eq!(method(budget, &[1, 1]).validate(2), budget_out, "{budget}");
+    }
+    assert_eq!(method(1, &[1, 1]).validate(2), Ok(()));
+    assert_eq!(method(max, &[max, max - 1]).validate(2), Ok(()));
+    for cost in [0, 101, max, u64::MAX] {
+        assert_eq!(
+            method(100, &[1, cost]).validate(2),
+            Err(DomainError::OutOfRange {
+                field: Field::Costs,
+                min: 1,
+                max: 100
+            }),
+            "{cost}"
+        );
+    }
+    assert_eq!(method(100, &[100, 99]).validate(2), Ok(()));
+    // The shape is checked first: a cost per option.
+    assert_eq!(
+        method(u64::MAX, &[1]).validate(2),
+        Err(DomainError::Invalid {
+            field: Field::Choice
+        })
+    );
+}
+
+#[test]
+fn a_quorum_is_one_that_can_be_met() {
+    let out = |max| {
+        Err(DomainError::OutOfRange {
+            field: Field::Quorum,
+            min: 1,
+            max,
+        })
+    };
+    assert_eq!(Quorum::None.check(), Ok(()));
+    for percent in [0, 101, 254, 255] {
+        assert_eq!(Quorum::PercentOfEligible { percent }.check(), out(100));
+        assert_eq!(Quorum::PresentPercent { percent }.check(), out(100));
+    }
+    for percent in [1, 2, 99, 100] {
+        assert_eq!(Quorum::PercentOfEligible { percent }.check(), Ok(()));
+        assert_eq!(Quorum::PresentPercent { percent }.check(), Ok(()));
+    }
+    let max = u64::from(QUORUM_COUNT_MAX);
+    for n in [0, max + 1, u64::MAX - 1, u64::MAX] {
+        assert_eq!(Quorum::Count { ballots: n }.check(), out(QUORUM_COUNT_MAX));
+        assert_eq!(
+            Quorum::PresentCount { present: n }.check(),
+            out(QUORUM_COUNT_MAX)
+        );
+    }
+    for n in [1, 2, max - 1, max] {
+        assert_eq!(Quorum::Count { ballots: n }.check(), Ok(()));
+        assert_eq!(Quorum::PresentCount { present: n }.check(), Ok(()));
+    }
+}
+
+/// Numbers at the edges of a bound `max` and of 64 bits: 0, 1, `max` and its neighbours, the top and the
+/// one below it, and now and then anything.
+fn edge(max: u64) -> impl Strategy<Value = u64> {
+    prop_oneof![
+        Just(0),
+        Just(1),
+        Just(max - 1),
+        Just(max),
+        Just(max + 1),
+        Just(u64::MAX - 1),
+        Just(u64::MAX),
+        any::<u64>(),
+    ]
+}
+
 fn choice_strategy() -> impl Strategy<Value = Choice> {
     prop_oneof![Just(Choice::Yes), Just(Choice::No), Just(Choice::Abstain)]
 }
@@ -567,6 +742,77 @@ proptest! {
             if !a.funded.contains(&o) && a.totals[o] > 0 {
                 prop_assert!(a.spent + cost > budget, "option {o} would still fit");
             }
+        }
+    }
+
+    /// At the edges of 64 bits, a budget is never overspent, a knapsack ballot accepted fits its budget,
+    /// and a budget vote is created only with a budget and costs within their bounds.
+    #[test]
+    fn budgets_at_the_extremes_are_never_overspent(
+        approvals in prop::collection::vec(prop::collection::btree_set(0_usize..4, 1..4), 0..12),
+        costs in prop::collection::vec(edge(u64::from(MONEY_MAX)), 4),
+        budget in edge(u64::from(MONEY_MAX)),
+    ) {
+        let ballots: Vec<Ballot> = approvals
+            .iter()
+            .map(|set| Ballot { choice: Choice::Options { options: set.iter().copied().collect() }, weight: 1 })
+            .collect();
+        let a = allocate_budget(&ballots, &costs, budget);
+        prop_assert!(a.spent <= budget);
+        let funded: u128 = a.funded.iter().map(|o| u128::from(costs[*o])).sum();
+        prop_assert_eq!(u128::from(a.spent), funded);
+        let knapsack = Method::Knapsack { budget, costs: costs.clone() };
+        for set in &approvals {
+            let options: Vec<usize> = set.iter().copied().collect();
+            if knapsack.check_choice(4, Choice::Options { options: options.clone() }).is_ok() {
+                let total: u128 = options.iter().map(|o| u128::from(costs[*o])).sum();
+                prop_assert!(total <= u128::from(budget), "{options:?} accepted over budget");
+            }
+        }
+        let within = (1..=u64::from(MONEY_MAX)).contains(&budget)
+            && costs.iter().all(|c| (1..=budget).contains(c));
+        prop_assert_eq!(knapsack.validate(4).is_ok(), within);
+    }
+
+    /// Weights and electorates at the edges of 64 bits: the count neither panics nor wraps, a tie is
+    /// exactly as many yes as no, and no tie is adopted.
+    #[test]
+    fn a_yes_no_count_at_the_extremes_never_wraps(
+        choices in prop::collection::vec(choice_strategy(), 0..8),
+        weights in prop::collection::vec(edge(u64::from(u32::MAX)), 8),
+        eligible in edge(1_000),
+        eligible_weight in edge(u64::from(u32::MAX)),
+        percent in 0_u8..=255,
+        threshold in prop_oneof![
+            Just(Threshold::SimpleMajority),
+            Just(Threshold::AbsoluteMajority),
+            Just(Threshold::TwoThirds),
+            Just(Threshold::ThreeQuarters),
+        ],
+        count_abstentions in any::<bool>(),
+        double_majority in any::<bool>(),
+    ) {
+        let ballots: Vec<Ballot> = choices.into_iter().zip(weights.iter().copied()).map(|(choice, weight)| Ballot { choice, weight }).collect();
+        let rules = Rules {
+            quorum: Quorum::PercentOfEligible { percent },
+            threshold,
+            count_abstentions,
+            double_majority,
+        };
+        // The electorate holds at least those who voted.
+        let eligible = eligible.max(ballots.len() as u64);
+        let r = tally_yes_no(&ballots, &rules, Turnout::of(eligible, eligible_weight));
+        let c = r.count;
+        prop_assert_eq!(c.yes + c.no + c.abstain, ballots.len() as u64);
+        let weight_of = |want: fn(&Choice) -> bool| {
+            ballots.iter().filter(|b| want(&b.choice)).map(|b| u128::from(b.weight)).sum::<u128>()
+        };
+        let saturated = |sum: u128| u64::try_from(sum).unwrap_or(u64::MAX);
+        prop_assert_eq!(c.yes_weight, saturated(weight_of(|ch| *ch == Choice::Yes)));
+        prop_assert_eq!(c.no_weight, saturated(weight_of(|ch| *ch == Choice::No)));
+        prop_assert_eq!(r.tie, c.yes == c.no && c.yes > 0);
+        if r.tie {
+            prop_assert_ne!(r.outcome, Outcome::Adopted);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The electorate's facts that staff record and votes depend on: households' floor areas (the weight of
-//! a double majority) and residents' years of birth (votes for residents of a given age); and a vote's
-//! result as JSON and CSV.
+//! a double majority) and residents' years of birth (votes for residents of a given age); a vote's
+//! result as JSON and CSV; the bounds of a vote's numbers (budgets and costs, quorums, ages, how long it
+//! lasts), and a yes/no tie said as such.
 
 use chrono::{Duration, SecondsFormat, Utc};
 use serde_json::{Value, json};
@@ -354,4 +355,257 @@ fn proxies_by_phone_number_and_the_register_of_voters() {
     );
     r3.get(&format!("/api/v1/votes/{vote}/voters"))
         .expect(403, Some("forbidden"));
+}
+
+/// A participatory budget of `kind` (`knapsack` or `approval_budget`) over the options 甲 and 乙.
+fn priced(title: &str, kind: &str, budget: Value, costs: Value) -> Value {
+    let mut s = settings(title, json!({ "kind": "residents" }), false);
+    s["options"] = json!(["甲", "乙"]);
+    s["method"] = json!({ "kind": kind, "budget": budget, "costs": costs });
+    s
+}
+
+/// A cost near the top of a 64-bit number: added to another, it used to wrap around to a small sum.
+const ABSURD_COST: u64 = u64::MAX - 49;
+
+#[test]
+fn a_budget_is_never_overspent_and_absurd_sums_are_refused() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, mut people, _, _) = staff.building_with_residents(&marker("预算楼"), 3, 2);
+    for kind in ["knapsack", "approval_budget"] {
+        // Costs that used to add up to 10 within a budget of 100: refused at creation, by field.
+        let r = create(
+            &mut staff,
+            "building",
+            &building,
+            priced(&marker("预算"), kind, json!(100), json!([60, ABSURD_COST])),
+        );
+        r.expect(422, Some("out_of_range"));
+        assert_eq!(r.body["error"]["field"], "costs", "{}", r.body);
+        let message = r.body["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("项目费用应在 1 到 100 之间"), "{message}");
+        // A project dearer than the whole budget could never be funded.
+        let r = create(
+            &mut staff,
+            "building",
+            &building,
+            priced(&marker("预算"), kind, json!(100), json!([60, 101])),
+        );
+        r.expect(422, Some("out_of_range"));
+        assert_eq!(r.body["error"]["field"], "costs");
+        for budget in [json!(0), json!(100_000_001), json!(u64::MAX)] {
+            let r = create(
+                &mut staff,
+                "building",
+                &building,
+                priced(&marker("预算"), kind, budget, json!([60, 40])),
+            );
+            r.expect(422, Some("out_of_range"));
+            assert_eq!(r.body["error"]["field"], "budget", "{}", r.body);
+        }
+        // Past 64 bits the number is not read at all.
+        let raw = format!(
+            r#"{{"scope":{{"kind":"building","id":"{building}"}},"settings":{}}}"#,
+            priced(&marker("预算"), kind, json!(100), json!([60, 40]))
+        )
+        .replace("\"costs\":[60,40]", "\"costs\":[60,18446744073709551616]");
+        staff
+            .post_raw("/api/v1/votes", &raw, true)
+            .expect(400, Some("invalid_json"));
+    }
+    let mut en = Api::signed_in(STAFF, STAFF_PASSWORD);
+    en.lang = "en";
+    let r = create(
+        &mut en,
+        "building",
+        &building,
+        priced(
+            &marker("预算"),
+            "knapsack",
+            json!(100),
+            json!([60, ABSURD_COST]),
+        ),
+    );
+    r.expect(422, Some("out_of_range"));
+    assert_eq!(
+        r.body["error"]["message"],
+        "The project cost must be between 1 and 100."
+    );
+
+    // A knapsack ballot over the budget is refused; one within it counts.
+    let r = create(
+        &mut staff,
+        "building",
+        &building,
+        priced(&marker("背包预算"), "knapsack", json!(100), json!([60, 50])),
+    );
+    r.expect(201, None);
+    let knapsack = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+    let ballots = format!("/api/v1/votes/{knapsack}/ballots");
+    people[0]
+        .post(
+            &ballots,
+            &json!({ "choice": { "kind": "options", "options": [0, 1] } }),
+        )
+        .expect(422, Some("over_budget"));
+    for p in &mut people {
+        p.post(
+            &ballots,
+            &json!({ "choice": { "kind": "options", "options": [1] } }),
+        )
+        .expect(201, None);
+    }
+    // Approving both is fine; the count funds what fits.
+    let r = create(
+        &mut staff,
+        "building",
+        &building,
+        priced(
+            &marker("认可预算"),
+            "approval_budget",
+            json!(100),
+            json!([60, 50]),
+        ),
+    );
+    r.expect(201, None);
+    let approval = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+    for p in &mut people {
+        p.post(
+            &format!("/api/v1/votes/{approval}/ballots"),
+            &json!({ "choice": { "kind": "options", "options": [0, 1] } }),
+        )
+        .expect(201, None);
+    }
+    for (vote, funded, spent) in [(knapsack, json!([1]), 50), (approval, json!([0]), 60)] {
+        let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+        closed.expect(200, None);
+        let result = &closed.body["vote"]["result"];
+        assert_eq!(result["kind"], "budget", "{result}");
+        assert_eq!(result["funded"], funded, "{result}");
+        assert_eq!(result["spent"], spent, "{result}");
+    }
+}
+
+#[test]
+fn vote_settings_out_of_range_are_refused_at_their_field() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let with = |change: &dyn Fn(&mut Value)| {
+        let mut s = settings(&marker("范围"), json!({ "kind": "residents" }), false);
+        change(&mut s);
+        s
+    };
+    let quorum = |q: Value| with(&|s: &mut Value| s["rules"]["quorum"] = q.clone());
+    let refused = |staff: &mut Api, s: Value, field: &str| {
+        let r = create(staff, "building", "bld_t03", s);
+        r.expect(422, Some("out_of_range"));
+        assert_eq!(r.body["error"]["field"], field, "{}", r.body);
+        r.body["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // A share of the electorate is a percentage: 255 % could never be met.
+    for percent in [0, 101, 255] {
+        for kind in ["percent_of_eligible", "present_percent"] {
+            let message = refused(
+                &mut staff,
+                quorum(json!({ "kind": kind, "percent": percent })),
+                "quorum",
+            );
+            assert!(message.contains("法定人数应在 1 到 100 之间"), "{message}");
+        }
+    }
+    for ballots in [json!(0), json!(1_000_001), json!(u64::MAX)] {
+        refused(
+            &mut staff,
+            quorum(json!({ "kind": "count", "ballots": ballots })),
+            "quorum",
+        );
+        refused(
+            &mut staff,
+            quorum(json!({ "kind": "present_count", "present": ballots })),
+            "quorum",
+        );
+    }
+    create(
+        &mut staff,
+        "building",
+        "bld_t03",
+        quorum(json!({ "kind": "percent_of_eligible", "percent": 256 })),
+    )
+    .expect(400, Some("invalid_json"));
+    for good in [
+        json!({ "kind": "percent_of_eligible", "percent": 100 }),
+        json!({ "kind": "present_percent", "percent": 1 }),
+        json!({ "kind": "count", "ballots": 1_000_000 }),
+    ] {
+        create(&mut staff, "building", "bld_t03", quorum(good)).expect(201, None);
+    }
+
+    // Ages: no resident is 255, and an electorate of nobody is a mistake.
+    let aged = |age: u8| {
+        with(&|s: &mut Value| s["electorate"] = json!({ "kind": "residents_aged", "min_age": age }))
+    };
+    for age in [121, 255] {
+        let message = refused(&mut staff, aged(age), "min_age");
+        assert!(message.contains("最低年龄应在 0 到 120 之间"), "{message}");
+    }
+    create(&mut staff, "building", "bld_t03", aged(120)).expect(201, None);
+    let mut en = Api::signed_in(STAFF, STAFF_PASSWORD);
+    en.lang = "en";
+    let r = create(&mut en, "building", "bld_t03", aged(255));
+    r.expect(422, Some("out_of_range"));
+    assert_eq!(
+        r.body["error"]["message"],
+        "The minimum age must be between 0 and 120."
+    );
+
+    // A vote lasts at most 60 days: one closing in the year 9999 never decides anything.
+    let lasting = |minutes: i64| with(&|s: &mut Value| s["closes_at"] = json!(at(minutes)));
+    for minutes in [60 * 24 * 60 + 5, 60 * 24 * 365 * 7_000] {
+        let r = create(&mut staff, "building", "bld_t03", lasting(minutes));
+        r.expect(422, Some("out_of_range"));
+        assert_eq!(r.body["error"]["field"], "closes_at");
+        let message = r.body["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("60 天"), "{message}");
+    }
+    create(&mut staff, "building", "bld_t03", lasting(60 * 24 * 60 - 5)).expect(201, None);
+}
+
+#[test]
+fn a_yes_no_tie_means_as_many_yes_as_no_and_is_said() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, _, homes) = building_of_three(&mut staff);
+    let counting_abstentions = || {
+        let mut s = settings(&marker("平票"), json!({ "kind": "residents" }), false);
+        s["rules"]["count_abstentions"] = json!(true);
+        s
+    };
+    // (choices of the three residents, tied): one each way is a tie even with an abstention; one yes
+    // and one abstention is not (yes is half of the base, but no has none).
+    for (choices, tie) in [
+        (["yes", "no", "abstain"], true),
+        (["yes", "abstain", ""], false),
+    ] {
+        let r = create(&mut staff, "building", &building, counting_abstentions());
+        r.expect(201, None);
+        let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+        for ((_, member), choice) in homes.iter().zip(choices).filter(|(_, c)| !c.is_empty()) {
+            staff
+                .post(
+                    &format!("/api/v1/votes/{vote}/paper"),
+                    &json!({ "voter": { "kind": "member", "id": member }, "choice": { "kind": choice }, "channel": "paper" }),
+                )
+                .expect(201, None);
+        }
+        let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+        closed.expect(200, None);
+        let result = &closed.body["vote"]["result"];
+        assert_eq!(result["tie"], tie, "{choices:?}: {result}");
+        assert_eq!(result["outcome"], "rejected", "{choices:?}: {result}");
+        let r = staff.get(&format!("/api/v1/votes/{vote}/result"));
+        r.expect(200, None);
+        let text = r.body["text"].as_str().unwrap_or_default();
+        assert_eq!(text.contains("赞成与反对票数相同"), tie, "{text}");
+    }
 }

@@ -113,12 +113,15 @@ pub(super) fn ResultView(result: PollResult, settings: PollSettings) -> impl Int
             ))
         }
     };
+    // A tie is never silent: yes and no level are said in those words.
     let tie = match &result {
-        PollResult::YesNo(r) => r.tie,
-        PollResult::Choices(r) | PollResult::Scores(r) => !r.tied.is_empty(),
-        PollResult::InstantRunoff(r) => !r.tie_rounds.is_empty(),
-        PollResult::Budget(a) => !a.ties.is_empty(),
-        PollResult::Schulze(r) => r.winner.is_none(),
+        PollResult::YesNo(r) => r.tie.then_some(Msg::YesNoTie),
+        PollResult::Choices(r) | PollResult::Scores(r) => {
+            (!r.tied.is_empty()).then_some(Msg::TieNote)
+        }
+        PollResult::InstantRunoff(r) => (!r.tie_rounds.is_empty()).then_some(Msg::TieNote),
+        PollResult::Budget(a) => (!a.ties.is_empty()).then_some(Msg::TieNote),
+        PollResult::Schulze(r) => r.winner.is_none().then_some(Msg::TieNote),
     };
     let rounds = match &result {
         PollResult::InstantRunoff(r) => Some(r.rounds.clone()),
@@ -128,7 +131,7 @@ pub(super) fn ResultView(result: PollResult, settings: PollSettings) -> impl Int
         <section aria-labelledby="result-heading">
             <h2 id="result-heading">{i18n.text(Msg::ResultHeading)}</h2>
             {outcome.map(|text| view! { <p class="result-outcome">{text}</p> })}
-            {tie.then(|| view! { <p>{i18n.text(Msg::TieNote)}</p> })}
+            {tie.map(|note| view! { <p class="result-tie">{i18n.text(note)}</p> })}
             {(!rows.is_empty())
                 .then(|| {
                     view! {
