@@ -756,6 +756,30 @@ pub fn yes_no_settings(title: &str) -> Value {
     })
 }
 
+/// [`yes_no_settings`] for a vote that opens in an hour and closes in two: no electorate is taken yet.
+#[must_use]
+pub fn later_yes_no_settings(title: &str) -> Value {
+    let mut settings = yes_no_settings(title);
+    let at = |m: i64| {
+        (chrono::Utc::now() + chrono::Duration::minutes(m))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    };
+    settings["opens_at"] = serde_json::json!(at(60));
+    settings["closes_at"] = serde_json::json!(at(120));
+    settings
+}
+
+/// The `name` of every item of the list `list` in an answer.
+#[must_use]
+pub fn names<'a>(r: &'a Resp, list: &str) -> Vec<&'a str> {
+    r.body[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["name"].as_str())
+        .collect()
+}
+
 /// A marker to put in titles and names, unique per call, so that a test finds its own records among everyone else's.
 #[must_use]
 pub fn marker(test: &str) -> String {

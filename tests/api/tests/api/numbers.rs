@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, Resp, encode, marker, yes_no_settings};
+use yishi_api_tests::{Api, Resp, encode, later_yes_no_settings, marker};
 
 fn number(record: &Value) -> u64 {
     record["number"].as_u64().unwrap_or_default()
@@ -158,14 +158,7 @@ fn notices_are_numbered_in_order_per_community_and_found_by_number() {
 }
 
 fn vote(api: &mut Api, title: &str, kind: &str, place: &str) -> Value {
-    let mut settings = yes_no_settings(title);
-    // Opening later: no electorate is taken for these.
-    let at = |m: i64| {
-        (chrono::Utc::now() + chrono::Duration::minutes(m))
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    };
-    settings["opens_at"] = json!(at(60));
-    settings["closes_at"] = json!(at(120));
+    let settings = later_yes_no_settings(title);
     let r = api.post(
         "/api/v1/votes",
         &json!({ "scope": { "kind": kind, "id": place }, "settings": settings }),

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, fresh_code, fresh_phone, marker};
+use yishi_api_tests::{Api, fresh_code, fresh_phone, marker, names};
 
 fn staff() -> Api {
     Api::signed_in(STAFF, STAFF_PASSWORD)
@@ -140,13 +140,7 @@ fn the_directory_is_limited_to_the_readers_area_and_filters() {
     let mut staff = staff();
     let r = staff.get("/api/v1/members?q=13900000301");
     r.expect(200, None);
-    let names: Vec<&str> = r.body["members"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|m| m["name"].as_str())
-        .collect();
-    assert_eq!(names, ["三号楼居民"]);
+    assert_eq!(names(&r, "members"), ["三号楼居民"]);
     let mut grid = Api::signed_in(GRID, STAFF_PASSWORD);
     let all = grid.get("/api/v1/members?limit=100");
     all.expect(200, None);

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, Resp, encode, marker, yes_no_settings};
+use yishi_api_tests::{Api, Resp, encode, later_yes_no_settings, marker, names};
 
 /// Digits written as Chinese numerals, so that a phrase stays all Chinese and still differs per test.
 fn han(s: &str) -> String {
@@ -57,13 +57,7 @@ fn notice(staff: &mut Api, title: &str, body: &str) -> String {
 }
 
 fn vote(staff: &mut Api, title: &str) -> String {
-    let mut settings = yes_no_settings(title);
-    let at = |m: i64| {
-        (chrono::Utc::now() + chrono::Duration::minutes(m))
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    };
-    settings["opens_at"] = json!(at(60));
-    settings["closes_at"] = json!(at(120));
+    let settings = later_yes_no_settings(title);
     let r = staff.post(
         "/api/v1/votes",
         &json!({ "scope": { "kind": "building", "id": "bld_t05" }, "settings": settings }),
@@ -307,13 +301,11 @@ fn words_of_one_or_two_characters_are_found() {
     // Digits of a phone number, short and long.
     let r = staff.get("/api/v1/members?q=00000301");
     r.expect(200, None);
-    let names: Vec<&str> = r.body["members"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|m| m["name"].as_str())
-        .collect();
-    assert_eq!(names, ["三号楼居民"], "the resident of 13900000301");
+    assert_eq!(
+        names(&r, "members"),
+        ["三号楼居民"],
+        "the resident of 13900000301"
+    );
     assert!(!found(&mut staff, "/api/v1/members", "members", "03").is_empty());
 }
 
