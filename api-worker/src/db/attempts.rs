@@ -4,7 +4,7 @@
 use worker::D1Database;
 use yishi_core::auth::AttemptWindow;
 
-use super::{first, stmt, text, time};
+use super::{batch, first, stmt, text, time};
 use crate::error::ApiResult;
 
 #[derive(serde::Deserialize)]
@@ -43,23 +43,19 @@ pub async fn count(
 
 /// Takes back one attempt (it succeeded, or another counter refused it).
 pub async fn uncount(db: &D1Database, key: &str) -> ApiResult<()> {
-    super::round_trip();
-    stmt(
+    let update = stmt(
         db,
         "UPDATE attempts SET count = count - 1 WHERE key = ?1 AND count > 0",
         &[text(key)],
-    )?
-    .run()
-    .await?;
+    )?;
+    batch(db, vec![update]).await?;
     Ok(())
 }
 
 /// Forgets every attempt of `key`.
 pub async fn forget(db: &D1Database, key: &str) -> ApiResult<()> {
-    super::round_trip();
-    stmt(db, "DELETE FROM attempts WHERE key = ?1", &[text(key)])?
-        .run()
-        .await?;
+    let delete = stmt(db, "DELETE FROM attempts WHERE key = ?1", &[text(key)])?;
+    batch(db, vec![delete]).await?;
     Ok(())
 }
 
@@ -68,13 +64,10 @@ pub async fn sweep(
     db: &D1Database,
     window_start: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<usize> {
-    super::round_trip();
-    let result = stmt(
+    let delete = stmt(
         db,
         "DELETE FROM attempts WHERE started_at <= ?1",
         &[text(&time(window_start))],
-    )?
-    .run()
-    .await?;
-    Ok(result.meta()?.and_then(|m| m.changes).unwrap_or_default())
+    )?;
+    Ok(batch(db, vec![delete]).await?.into_iter().sum())
 }

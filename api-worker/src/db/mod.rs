@@ -29,7 +29,7 @@ pub use search::{Index, Search};
 /// requests do not overlap, as in the benchmarks that print it).
 static ROUND_TRIPS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-pub(crate) fn round_trip() {
+fn round_trip() {
     ROUND_TRIPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
 
