@@ -9,7 +9,8 @@
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
 #   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds; api
-#      (alone): what a ballot costs in D1, counted by the worker while no other request runs
+#      (alone): what a ballot costs in D1, counted by the worker while no other request runs, and the
+#      chaos test, which kills the worker hard while ballots are being cast and starts it again
 #   6. fuzz: Schemathesis against docs/openapi.json as each kind of caller of the fixture, on a fresh worker
 #      (scripts/fuzz.py): no server error, no answer outside the schema
 #   7. e2e: Playwright in Debian's Chromium on a phone viewport, against a worker with the demo district
@@ -84,7 +85,7 @@ if YISHI_QUIET_SIZES=1 scripts/build.sh; then
   stage api-short-sessions scripts/with-worker.sh --load tests/api/fixtures/base.sql \
     --var SESSION_TTL_SECONDS:3 -- cargo test -p yishi-api-tests --test session_expiry
   stage api-alone scripts/with-worker.sh --load tests/api/fixtures/base.sql --var TEST_HOOKS:1 -- \
-    cargo test -p yishi-api-tests --test ballot_cost
+    cargo test -p yishi-api-tests --test ballot_cost --test chaos
   stage fuzz scripts/with-worker.sh --load tests/api/fixtures/base.sql -- python3 scripts/fuzz.py
   stage e2e scripts/with-worker.sh --load api-worker/seed/demo.sql -- \
     npx --no-install playwright test --config e2e/playwright.config.ts

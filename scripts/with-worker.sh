@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command against a fresh local worker: a new, empty state directory, migrations applied, an
-# optional SQL file loaded, `wrangler dev` on a free port; BASE_URL points at it; the worker is stopped
-# afterwards whatever happens. Expects scripts/build.sh to have run.
+# optional SQL file loaded, `wrangler dev` on a free port (scripts/worker.sh, whose variables it exports
+# so that a test can restart the worker); BASE_URL points at it; the worker is stopped afterwards whatever
+# happens. Expects scripts/build.sh to have run.
 # Usage: scripts/with-worker.sh [--load FILE.sql]... [--var NAME:VALUE]... -- COMMAND...
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -19,38 +20,25 @@ done
 [[ $# -gt 0 ]] || die "usage: with-worker.sh [--load FILE] [--var K:V] -- COMMAND..."
 
 state=$(mktemp -d "${TMPDIR:-/tmp}/yishi-test.XXXXXX")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-log="$state.wrangler.log"
-pid=""
+export WORKER_STATE="$state"
+WORKER_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export WORKER_PORT WORKER_VARS="${vars[*]}" WORKER_PID="$state.pid" WORKER_LOG="$state.wrangler.log"
 cleanup() {
-  if [[ -n "$pid" ]]; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$state" "$state".*.log "$log"
+  scripts/worker.sh stop || true
+  rm -rf "$state" "$state".*.log "$WORKER_LOG" "$WORKER_PID"
 }
 trap cleanup EXIT
 
 scripts/db.sh migrate "$state"
 for f in "${loads[@]}"; do scripts/db.sh load "$state" "$f"; done
 
-# A process group of its own, so that stopping it stops workerd too.
-setsid wrangler dev --config "$WRANGLER_CONFIG" --port "$port" --ip 127.0.0.1 --persist-to "$state" \
-  --show-interactive-dev-session=false --live-reload=false --test-scheduled "${vars[@]}" >"$log" 2>&1 &
-pid=$!
-
-export BASE_URL="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do
-  if curl -fsS "$BASE_URL/api/v1/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; die "wrangler dev exited"; fi
-  sleep 0.5
-done
-curl -fsS "$BASE_URL/api/v1/health" >/dev/null || { cat "$log" >&2; die "the worker did not become healthy"; }
+scripts/worker.sh start
+export BASE_URL="http://127.0.0.1:$WORKER_PORT"
 
 status=0
 "$@" || status=$?
 if [[ $status -ne 0 && -n "${SHOW_WORKER_LOG:-1}" ]]; then
   echo "---- last lines of the worker log ----" >&2
-  tail -n 40 "$log" >&2
+  tail -n 40 "$WORKER_LOG" >&2
 fi
 exit $status

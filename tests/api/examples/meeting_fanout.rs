@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use yishi_api_tests::accounts::*;
-use yishi_api_tests::{Api, Socket, fresh_phone, marker};
+use yishi_api_tests::{Api, Socket, marker};
 
 /// What every phone has seen: per phone, the highest vote count so far; the size of the last message
 /// phone 0 read.
@@ -203,7 +203,7 @@ fn trips(r: &yishi_api_tests::Resp) -> Option<u32> {
 fn yishi(n: usize) -> Run {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let started = Instant::now();
-    let (building, phones) = phones(&mut staff, n);
+    let (building, phones) = staff.residents_building(&marker("压测楼"), n);
     println!(
         "  {n} phones signed up in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -350,59 +350,6 @@ fn yishi(n: usize) -> Run {
         check_in_p50,
         storm: all.duration_since(started),
     }
-}
-
-/// N phones with sessions, living in a new building of N households.
-fn phones(staff: &mut Api, n: usize) -> (String, Vec<Api>) {
-    let units = n.div_ceil(100).clamp(1, 12);
-    let doors = if n > 1_200 { 10 } else { 5 };
-    let floors = n.div_ceil(units * doors).clamp(20, 60);
-    let r = staff.post(
-        "/api/v1/buildings",
-        &json!({ "parent_id": "cpd_b", "name": marker("压测楼"), "layout": { "units": units, "floors": floors, "doors_per_floor": doors } }),
-    );
-    r.expect(201, None);
-    let building = r.body["place"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let sheet = staff.post(
-        &format!("/api/v1/buildings/{building}/invites"),
-        &json!({ "in_person": true }),
-    );
-    sheet.expect(201, None);
-    let codes: Vec<String> = sheet.body["invites"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|i| i["code"].as_str().map(str::to_owned))
-        .take(n)
-        .collect();
-    assert_eq!(codes.len(), n, "one code per phone");
-    let joined: Vec<Api> = codes
-        .chunks(n.div_ceil(16))
-        .map(|chunk| {
-            let chunk = chunk.to_vec();
-            std::thread::spawn(move || {
-                chunk
-                    .iter()
-                    .map(|code| {
-                        let mut api = Api::new();
-                        api.post(
-                            "/api/v1/residents",
-                            &json!({ "invite_code": code, "name": "压测居民", "phone": fresh_phone(), "passcode": "246810" }),
-                        )
-                        .expect(201, None);
-                        api
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flat_map(|h| h.join().unwrap_or_default())
-        .collect();
-    (building, joined)
 }
 
 /// The baseline: a server that only relays. Each of `n` phones' connections has a writer thread; each
