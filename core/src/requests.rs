@@ -12,6 +12,7 @@ use crate::text::clean_line;
 mod calendar;
 mod catalogue;
 mod figures;
+pub mod open311;
 mod status;
 
 pub use crate::time::{china, china_date, china_day_start};

@@ -9,12 +9,12 @@
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
-use worker::{Request, Response, Url};
+use worker::{Request, Response};
 use yishi_core::DomainError;
-use yishi_core::auth::normalize_phone;
 use yishi_core::error::Field;
 use yishi_core::i18n::Lang;
 use yishi_core::ids::{EventId, RequestId, SubcategoryId, is_valid_id};
+use yishi_core::requests::open311::{Open311Problem, Submission};
 use yishi_core::requests::{self as rules, Channel, Status};
 use yishi_core::territory::{ScopeKind, ScopePath, ScopeRef};
 use yishi_core::text::{clean_line, clean_text};
@@ -103,6 +103,12 @@ impl From<ApiError> for Open311Error {
 impl From<DomainError> for Open311Error {
     fn from(e: DomainError) -> Open311Error {
         ApiError::from(e).into()
+    }
+}
+
+impl From<Open311Problem> for Open311Error {
+    fn from(p: Open311Problem) -> Open311Error {
+        Open311Error::new(p.status, &p.description)
     }
 }
 
@@ -315,35 +321,9 @@ async fn one(ctx: &Ctx, path: &str) -> Result311<Response> {
 /// `api_key` issued by staff for a community. The location is `address_id` (a compound, building or
 /// unit of that community), or `lat`/`long` or `address_string` (kept as the place's description).
 async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
-    let body = read_text(req, 64 * 1024).await?;
-    let form: Vec<(String, String)> = if body.trim_start().starts_with('{') {
-        let v: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&body)
-            .map_err(|_| Open311Error::new(400, "the body is not valid JSON"))?;
-        v.into_iter()
-            .map(|(k, v)| {
-                let s = match v {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                (k, s)
-            })
-            .collect()
-    } else {
-        Url::parse(&format!("http://form/?{body}"))
-            .map_err(|_| Open311Error::new(400, "the body is not form-encoded"))?
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect()
-    };
-    let get = |name: &str| {
-        form.iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let key = get("api_key").ok_or_else(|| Open311Error::new(403, "api_key required"))?;
+    let form = Submission::read(&read_text(req, 64 * 1024).await?)?;
     let db = ctx.db()?;
-    let hash = crate::crypto::token_hash(&key).await?;
+    let hash = crate::crypto::token_hash(form.api_key()?).await?;
     let (key_name, community) = db::requests::open311_key(&db, &hash)
         .await?
         .ok_or_else(|| Open311Error::new(403, "api_key not valid"))?;
@@ -359,34 +339,17 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
     )
     .await?
     .ok_or_else(|| ApiError::internal("an Open311 key's community is gone"))?;
-    let code =
-        get("service_code").ok_or_else(|| Open311Error::new(400, "service_code required"))?;
+    let code = form.service_code()?;
     let description = clean_text(
-        &get("description").unwrap_or_default(),
+        form.description(),
         Field::Description,
         rules::DESCRIPTION_MAX,
     )?;
-    let coordinate = |name: &str, max: f64| -> Result311<Option<f64>> {
-        match get(name) {
-            None => Ok(None),
-            Some(s) => s
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite() && v.abs() <= max)
-                .map(Some)
-                .ok_or_else(|| Open311Error::new(400, &format!("{name} is not a coordinate"))),
-        }
-    };
-    let location = coordinate("lat", 90.0)?.zip(coordinate("long", 180.0)?);
-    let path: ScopePath = match get("address_id") {
-        Some(id) => {
-            let kind = ["cpd_", "bld_", "unt_"]
-                .iter()
-                .zip([ScopeKind::Compound, ScopeKind::Building, ScopeKind::Unit])
-                .find(|(p, _)| id.starts_with(**p))
-                .map(|(_, k)| k)
-                .ok_or_else(|| Open311Error::new(400, "address_id not found"))?;
-            let path = if is_valid_id(&id) {
+    let location = form.location()?;
+    let path: ScopePath = match form.address_id()? {
+        Some((kind, id)) => {
+            let path = if is_valid_id(id) {
+                let id = id.to_owned();
                 db::territory::resolve(&db, &ScopeRef { kind, id }).await?
             } else {
                 None
@@ -396,8 +359,8 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         }
         None => community_path.clone(),
     };
-    let place_text = match (get("address_string"), location) {
-        (Some(a), _) => Some(clean_line(&a, Field::Place, rules::PLACE_MAX)?),
+    let place_text = match (form.address_string(), location) {
+        (Some(a), _) => Some(clean_line(a, Field::Place, rules::PLACE_MAX)?),
         (None, Some((lat, long))) => Some(format!("{lat:.6},{long:.6}")),
         (None, None) if path.kind() == ScopeKind::Community => {
             return Err(Open311Error::new(
@@ -407,24 +370,18 @@ async fn create(ctx: &Ctx, req: &mut Request) -> Result311<Response> {
         }
         (None, None) => None,
     };
-    let caller_name = [get("first_name"), get("last_name")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let caller_name = if caller_name.is_empty() {
-        key_name.clone()
-    } else {
-        clean_line(&caller_name, Field::Name, rules::NAME_MAX)?
+    let caller_name = match form.caller_name() {
+        Some(name) => clean_line(&name, Field::Name, rules::NAME_MAX)?,
+        None => key_name.clone(),
     };
-    let phone = get("phone").and_then(|p| normalize_phone(&p).ok());
+    let phone = form.phone();
     // Only a resident of the key's community is attached by her number; anyone else's request is filed
     // with the caller's name and number alone.
     let requester = super::requests::resident_with_phone(&db, phone.as_deref(), &path).await?;
-    if SubcategoryId::parse(&code).is_none() {
+    if SubcategoryId::parse(code).is_none() {
         return Err(Open311Error::new(400, "service_code not found"));
     }
-    let (sub, unit, deadline) = match super::requests::routed(&db, &code, &path, ctx.now).await {
+    let (sub, unit, deadline) = match super::requests::routed(&db, code, &path, ctx.now).await {
         Err(e)
             if e.error
                 == (DomainError::Invalid {
