@@ -32,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "docs" / "openapi.json"
+CONFIG = ROOT / "scripts" / "fuzz.toml"
 REQUIREMENTS = ROOT / "scripts" / "fuzz-requirements.txt"
 VERSION = "4.32.5"
 VENV = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "yishi" / "fuzz-venv"
@@ -122,7 +123,7 @@ def main(argv: list[str]) -> int:
         seed = 1000 + n
         report_dir = REPORTS / name.replace(" ", "-")
         cmd = [
-            str(st), "run", str(SCHEMA), "--url", f"{base}/api/v1",
+            str(st), "--config-file", str(CONFIG), "run", str(SCHEMA), "--url", f"{base}/api/v1",
             "--checks", "not_a_server_error,response_schema_conformance",
             "--max-examples", str(examples), "--seed", str(seed), "--continue-on-failure",
             "--phases", "coverage,fuzzing,stateful" if coverage else "fuzzing,stateful",
