@@ -67,7 +67,7 @@ pub enum Action {
     /// See a place's requests, send returned ones on, merge and split them, read their figures.
     DispatchRequests,
     /// Edit the district's catalogue of requests (categories and subcategories, the calendar of working
-    /// days) and add a unit of one's own community.
+    /// days, its CSV import): a target of [`Target::District`] only, so the street admin's.
     ManageCatalogue,
     /// Keep a handling unit: rename it, add and remove its members. The target is the unit's owner: its
     /// community, or [`Target::District`] for a unit of the whole district.
@@ -213,7 +213,7 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     }
     let scope = match (action, target) {
         (Action::ManageOwnAccount, Target::Own) => return true,
-        (Action::ManageUnits, Target::District) => {
+        (Action::ManageUnits | Action::ManageCatalogue, Target::District) => {
             return actor
                 .grants_of(roles_for(action))
                 .any(|g| g.scope.kind() == ScopeKind::Street);
@@ -240,20 +240,24 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     }
 }
 
-/// The catalogue's categories, subcategories and calendar are the district's: any community's staff, or a
-/// street's admin, keeps them, and may add a unit of her own. Each unit is kept by its owner's keepers
-/// ([`can_keep_unit`]).
+/// The catalogue's categories, subcategories and calendar (and its CSV import) are the district's: every
+/// community files its requests in them and routes them by them, so only the street admin edits them
+/// (community staff of one community could otherwise re-route another's requests). Each unit is kept by
+/// its owner's keepers ([`can_keep_unit`]); staff add units of their own ([`new_unit_owner`]).
 pub fn can_manage_catalogue(actor: &Actor) -> DomainResult<()> {
-    if actor.is_active()
-        && actor
-            .grants_of(roles_for(Action::ManageCatalogue))
-            .next()
-            .is_some()
-    {
-        Ok(())
-    } else {
-        Err(DomainError::Forbidden)
-    }
+    authorize(actor, Action::ManageCatalogue, Target::District)
+}
+
+/// Who a unit added without naming a community belongs to, if `actor` may add one: her own community's
+/// for community staff, the district's (`None`) for the street admin; refused for anyone else.
+pub fn new_unit_owner(actor: &Actor) -> DomainResult<Option<ScopePath>> {
+    let owner = actor
+        .grants_of(roles_for(Action::ManageUnits))
+        .map(|g| &g.scope)
+        .find(|s| s.kind() == ScopeKind::Community)
+        .cloned();
+    can_keep_unit(actor, owner.as_ref())?;
+    Ok(owner)
 }
 
 /// A handling unit owned by `owner` (its community; `None` for the district's) is kept by that
@@ -592,7 +596,7 @@ mod tests {
         ("report request", ".........."),
         ("register request", ".........."),
         ("dispatch requests", ".........."),
-        ("manage catalogue", ".........."),
+        ("manage catalogue", ".........Y"),
         ("manage units", ".........Y"),
         ("manage own account", ".........."),
     ];
@@ -657,8 +661,27 @@ mod tests {
         assert!(can_keep_unit(&theirs, Some(&community())).is_err());
         assert!(can_keep_unit(&theirs, Some(&another_community())).is_ok());
         assert!(can_keep_unit(&theirs, None).is_err());
-        // Every staff member may still add a unit of her own to the catalogue.
-        assert!(can_manage_catalogue(&theirs).is_ok());
+        // She adds units of her own community; the street admin adds the district's; nobody else adds any.
+        assert_eq!(new_unit_owner(&theirs), Ok(Some(another_community())));
+        let adders: Vec<(&str, Option<ScopePath>)> = cast()
+            .into_iter()
+            .filter_map(|(who, a)| new_unit_owner(&a).ok().map(|owner| (who, owner)))
+            .collect();
+        assert_eq!(adders, [("staff", Some(community())), ("admin", None)]);
+    }
+
+    /// The catalogue's categories, subcategories and calendar route every community's requests: the
+    /// street admin alone edits them, not the staff of any one community.
+    #[test]
+    fn the_district_catalogue_is_the_street_admins() {
+        let editors: Vec<&str> = cast()
+            .into_iter()
+            .filter(|(_, a)| can_manage_catalogue(a).is_ok())
+            .map(|(who, _)| who)
+            .collect();
+        assert_eq!(editors, ["admin"]);
+        let theirs = with_grants("o", &[(CommunityStaff, another_community())]);
+        assert_eq!(can_manage_catalogue(&theirs), Err(DomainError::Forbidden));
     }
 
     /// A community's unit takes its own people and those with no place in the district; the district's

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const STAFF = { phone: '13800000001', password: 'yishi2026' };
+export const STREET_ADMIN = { phone: '13800000009', password: 'yishi2026' };
 export const RESIDENT_3 = { phone: '13900311011', password: '123456' };
 export const RESIDENT_5 = { phone: '13900511011', password: '123456' };
 

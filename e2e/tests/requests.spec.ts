@@ -5,7 +5,7 @@
 // the demo's overdue request, see it escalated, and read the figures.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signedInPhone } from '../pages/pages';
-import { ELDER, GRID_WORKER, RESIDENT_3, STAFF } from './demo';
+import { ELDER, GRID_WORKER, RESIDENT_3, STAFF, STREET_ADMIN } from './demo';
 
 /** Lives with 杜国强 in 3号楼 1单元 101. */
 const NEIGHBOUR = { phone: '13900311012', password: '123456' };
@@ -115,19 +115,26 @@ test('an overdue request is escalated by the scheduled job, and staff read the f
   await expect(page.getByRole('row', { name: /安居物业公司/ })).toBeVisible();
   await expectAccessible(page);
 
-  // The catalogue staff keep: each kind with its unit and time limit.
+  // The catalogue: each kind with its unit and time limit. It is the district's: community staff read
+  // it and keep their own units, the street admin edits the kinds.
   await page.goto('/requests/catalogue');
   await expect(page.getByRole('heading', { name: '诉求目录', level: 1 })).toBeVisible();
   await expect(page.getByText('由安居物业公司办理，时限 3 个工作日').first()).toBeVisible();
   await expect(page.getByText('由燃气公司办理，时限 2 小时')).toBeVisible();
-  // Staff edit a kind: gas leaks within one hour.
-  await page.getByRole('button', { name: '修改“燃气泄漏”' }).click();
-  await expect(page.getByRole('heading', { name: '修改问题类别' })).toBeVisible();
-  await expect(page.getByLabel('问题类别', { exact: true })).toHaveValue('燃气泄漏');
-  await page.getByRole('spinbutton', { name: '办理时限' }).fill('1');
-  await page.getByRole('button', { name: '保存修改' }).click();
-  await expect(page.getByText('由燃气公司办理，时限 1 小时')).toBeVisible();
+  await expect(page.getByRole('button', { name: '修改“燃气泄漏”' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '添加单位' })).toBeVisible();
   await staff.context.close();
+  // The street admin edits a kind: gas leaks within one hour.
+  const admin = await signedInPhone(browser, STREET_ADMIN.phone, STREET_ADMIN.password);
+  await admin.page.goto('/requests/catalogue');
+  await admin.page.getByRole('button', { name: '修改“燃气泄漏”' }).click();
+  await expect(admin.page.getByRole('heading', { name: '修改问题类别' })).toBeVisible();
+  await expect(admin.page.getByLabel('问题类别', { exact: true })).toHaveValue('燃气泄漏');
+  await admin.page.getByRole('spinbutton', { name: '办理时限' }).fill('1');
+  await admin.page.getByRole('button', { name: '保存修改' }).click();
+  await expect(admin.page.getByText('由燃气公司办理，时限 1 小时')).toBeVisible();
+  await expectAccessible(admin.page);
+  await admin.context.close();
 });
 
 test('a grid worker registers a request for an elderly resident without a phone', async ({ browser }) => {

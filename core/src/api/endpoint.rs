@@ -447,7 +447,7 @@ impl Action {
                 "See, send on, merge and split requests; read their figures"
             }
             Action::ManageCatalogue => {
-                "Edit the catalogue of requests and its calendar; add a unit of one's community"
+                "Edit the district's catalogue of requests and its calendar (the street admin)"
             }
             Action::ManageUnits => {
                 "Keep a handling unit and its members: a community's, or the district's"

@@ -72,8 +72,12 @@ pub struct CatalogueResponse {
     pub holidays: Vec<NaiveDate>,
     pub workdays: Vec<NaiveDate>,
     pub confirm_days: u32,
-    /// The reader keeps the catalogue.
+    /// The reader edits the district's categories, subcategories and calendar (the street admin).
     pub can_edit: bool,
+    /// The reader may add a handling unit (community staff, for her community; the street admin, for the
+    /// district).
+    #[serde(default)]
+    pub can_add_unit: bool,
     /// The units the reader handles requests for.
     pub my_units: Vec<HandlingUnitId>,
     /// The reader dispatches requests somewhere (sees "all", figures).

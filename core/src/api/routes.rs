@@ -503,7 +503,7 @@ endpoints! {
         => SubcategoryRequest => CatalogueResponse, May(Action::ManageCatalogue);
     /// Adds a handling unit of the community named, else the caller's (or the district's).
     CreateHandlingUnit {}: Post ["requests", "units"]
-        => UnitRequest => CatalogueResponse, May(Action::ManageCatalogue);
+        => UnitRequest => CatalogueResponse, May(Action::ManageUnits);
     /// Changes a handling unit (a community's by its staff, the district's by the street admin).
     UpdateHandlingUnit { id: HandlingUnitId }: Put ["requests", "units", {id}]
         => UnitRequest => CatalogueResponse, May(Action::ManageUnits);
@@ -517,8 +517,8 @@ endpoints! {
     /// Sets the holidays and make-up workdays, and how long a resolved request waits.
     PutRequestCalendar {}: Put ["requests", "calendar"]
         => CalendarRequest => CatalogueResponse, May(Action::ManageCatalogue);
-    /// The catalogue as a CSV file.
-    ExportCatalogue {}: Get ["requests", "catalogue.csv"] => () => CsvFile, May(Action::ManageCatalogue);
+    /// The catalogue as a CSV file (for staff: those who keep units or the catalogue).
+    ExportCatalogue {}: Get ["requests", "catalogue.csv"] => () => CsvFile, May(Action::ManageUnits);
     /// Imports a catalogue CSV file.
     ImportCatalogue {}: Post ["requests", "catalogue.csv"]
         => CsvFile => CatalogueImportResponse, May(Action::ManageCatalogue);

@@ -28,14 +28,20 @@ use crate::session;
 
 use super::{invalid, member_with_phone};
 
-/// The actor's first office that keeps the catalogue: where its audit entries are filed.
-fn catalogue_scope(actor: &Actor) -> ApiResult<ScopePath> {
-    can_manage_catalogue(actor)?;
+/// Where a catalogue change is filed in the audit log: the actor's first office among those that keep
+/// units (the street for the street admin, her community for community staff); refused to others.
+fn office_scope(actor: &Actor) -> ApiResult<ScopePath> {
     actor
-        .grants_of(yishi_core::policy::roles_for(Action::ManageCatalogue))
+        .grants_of(yishi_core::policy::roles_for(Action::ManageUnits))
         .map(|g| g.scope.clone())
         .next()
         .ok_or_else(|| DomainError::Forbidden.into())
+}
+
+/// The office of one who edits the district's catalogue (the street admin).
+fn catalogue_scope(actor: &Actor) -> ApiResult<ScopePath> {
+    can_manage_catalogue(actor)?;
+    office_scope(actor)
 }
 
 /// `GET /api/v1/requests/catalogue`: for every signed-in member (residents choose from it); members of
@@ -50,11 +56,13 @@ async fn catalogue_for(ctx: &Ctx, member: &LoadedMember) -> ApiResult<Response> 
     let db = ctx.db()?;
     let (categories, units) = db::requests::catalogue(&db).await?;
     let can_edit = can_manage_catalogue(&member.actor).is_ok();
+    let staff = office_scope(&member.actor).is_ok();
     let units = units
         .into_iter()
         .map(|(mut unit, owner)| {
             unit.can_edit = can_keep_unit(&member.actor, owner.as_ref()).is_ok();
-            if !can_edit {
+            // Who works in a unit is for staff, who dispatch requests to it.
+            if !staff {
                 unit.members.clear();
             }
             unit
@@ -77,6 +85,7 @@ async fn catalogue_for(ctx: &Ctx, member: &LoadedMember) -> ApiResult<Response> 
             workdays: cal.workdays.into_iter().collect(),
             confirm_days: db::requests::confirm_days(&db).await?,
             can_edit,
+            can_add_unit: yishi_core::policy::new_unit_owner(&member.actor).is_ok(),
             my_units: db::requests::units_of(&db, &member.actor.member).await?,
             dispatches: !scopes_for(&member.actor, Action::DispatchRequests).is_empty(),
             register_places,
@@ -221,11 +230,7 @@ async fn new_unit_owner(
             .await?
             .ok_or(invalid(Field::Scope))?,
         ),
-        None => actor
-            .grants_of(yishi_core::policy::roles_for(Action::ManageUnits))
-            .map(|g| &g.scope)
-            .find(|s| s.kind() == ScopeKind::Community)
-            .cloned(),
+        None => yishi_core::policy::new_unit_owner(actor)?,
     };
     can_keep_unit(actor, owner.as_ref())?;
     Ok(owner.and_then(|p| p.community_id().cloned()))
@@ -242,7 +247,7 @@ async fn kept_unit(db: &D1Database, actor: &Actor, id: &str) -> ApiResult<UnitRe
 /// staff and the street admin, the district's by the street admin alone.
 pub async fn put_unit(ctx: &Ctx, req: &mut Request, id: Option<&str>) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let scope = catalogue_scope(&member.actor)?;
+    let scope = office_scope(&member.actor)?;
     let body: UnitRequest = read_json(req).await?;
     let name = clean_line(&body.name, Field::Name, rules::NAME_MAX)?;
     let db = ctx.db()?;
@@ -303,7 +308,7 @@ fn unit_not_found() -> DomainError {
 /// another community's requests through it.
 pub async fn add_unit_member(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let scope = catalogue_scope(&member.actor)?;
+    let scope = office_scope(&member.actor)?;
     let body: UnitMemberRequest = read_json(req).await?;
     let phone = normalize_phone(&body.phone)?;
     let db = ctx.db()?;
@@ -339,7 +344,7 @@ pub async fn add_unit_member(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResul
 /// `DELETE /api/v1/requests/units/{id}/members/{member}`.
 pub async fn remove_unit_member(ctx: &Ctx, id: &str, who: &str) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    let scope = catalogue_scope(&member.actor)?;
+    let scope = office_scope(&member.actor)?;
     let db = ctx.db()?;
     let unit = kept_unit(&db, &member.actor, id).await?;
     if !is_valid_id(who) {
@@ -427,10 +432,10 @@ async fn catalogue_rows(db: &D1Database) -> ApiResult<Vec<rules::CatalogueRow>> 
         .collect())
 }
 
-/// `GET /api/v1/requests/catalogue.csv`: to those who keep the catalogue.
+/// `GET /api/v1/requests/catalogue.csv`: to staff (those who keep units or the catalogue).
 pub async fn export_catalogue(ctx: &Ctx) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
-    can_manage_catalogue(&member.actor)?;
+    office_scope(&member.actor)?;
     let rows = catalogue_rows(&ctx.db()?).await?;
     let mut resp = Response::ok(rules::catalogue_csv(&rows))?;
     resp.headers_mut()

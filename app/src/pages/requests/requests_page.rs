@@ -109,7 +109,7 @@ pub fn RequestsPage() -> impl IntoView {
                         let staff_links = c.dispatches.then(|| view! {
                             <p class="button-row">
                                 <OfficeLink class="button secondary" href="/requests/figures">{i18n.text(Msg::FiguresHeading)}</OfficeLink>
-                                {c.can_edit.then(|| view! { <OfficeLink class="button secondary" href="/requests/catalogue">{i18n.text(Msg::CatalogueHeading)}</OfficeLink> })}
+                                {(c.can_edit || c.can_add_unit).then(|| view! { <OfficeLink class="button secondary" href="/requests/catalogue">{i18n.text(Msg::CatalogueHeading)}</OfficeLink> })}
                             </p>
                         });
                         let shown = StoredValue::new(c.clone());

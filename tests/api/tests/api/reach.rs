@@ -228,7 +228,6 @@ fn each_community_keeps_its_own_units_and_the_street_admin_the_districts() {
 
 #[test]
 fn a_subcategory_of_a_communitys_unit_routes_each_community_to_its_own() {
-    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let mut theirs = Api::signed_in(OTHER_STAFF, STAFF_PASSWORD);
     let mut ours = Api::signed_in(RESIDENT5, RESIDENT_PASSCODE);
     let mut neighbour = Api::signed_in(RESIDENT_OTHER, RESIDENT_PASSCODE);
@@ -257,7 +256,9 @@ fn a_subcategory_of_a_communitys_unit_routes_each_community_to_its_own() {
         )
     };
     // "The community office": com_t's for com_t, com_other's own for com_other.
-    let hallway = sub_of(&mut staff, "hdu_t_office");
+    // The district's catalogue is the street admin's: she adds the subcategories.
+    let mut admin = Api::signed_in(ADMIN, STAFF_PASSWORD);
+    let hallway = sub_of(&mut admin, "hdu_t_office");
     let here = report(&mut ours, &hallway, "bld_t05");
     here.expect(201, None);
     assert_eq!(here.body["request"]["unit"]["id"], "hdu_t_office");
@@ -280,7 +281,7 @@ fn a_subcategory_of_a_communitys_unit_routes_each_community_to_its_own() {
         .find(|u| u["name"] == name.as_str())
         .and_then(|u| u["id"].as_str().map(str::to_owned))
         .unwrap_or_default();
-    let theirs_only = sub_of(&mut theirs, &unit);
+    let theirs_only = sub_of(&mut admin, &unit);
     let refused = report(&mut ours, &theirs_only, "bld_t05");
     refused.expect(422, Some("no_handling_unit"));
     assert_eq!(refused.body["error"]["field"], "subcategory");

@@ -629,9 +629,10 @@ fn the_scheduled_job_escalates_overdue_requests_and_closes_unanswered_ones() {
 }
 
 #[test]
-fn the_catalogue_is_kept_by_staff_and_read_by_everyone() {
+fn the_catalogue_is_kept_by_the_street_admin_staff_add_their_units_and_everyone_reads_it() {
     let mut resident = Api::signed_in(RESIDENT5, RESIDENT_PASSCODE);
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let mut admin = Api::signed_in(ADMIN, STAFF_PASSWORD);
     let seen = resident.get("/api/v1/requests/catalogue");
     seen.expect(200, None);
     assert_eq!(seen.body["can_edit"], false);
@@ -641,16 +642,25 @@ fn the_catalogue_is_kept_by_staff_and_read_by_everyone() {
         "members are for staff"
     );
     let by_staff = staff.get("/api/v1/requests/catalogue");
-    assert_eq!(by_staff.body["can_edit"], true);
+    assert_eq!(by_staff.body["can_edit"], false, "the district's, not hers");
+    assert_eq!(by_staff.body["can_add_unit"], true);
     assert!(by_staff.body.to_string().contains("物业维修员"));
+    assert_eq!(
+        admin.get("/api/v1/requests/catalogue").body["can_edit"],
+        true
+    );
 
     let name = marker("市政设施");
     resident
         .post("/api/v1/requests/categories", &json!({ "name": name }))
         .expect(403, Some("forbidden"));
-    let cat = staff.post("/api/v1/requests/categories", &json!({ "name": name }));
-    cat.expect(200, None);
+    // A community's staff would re-route every community's requests: the categories are not hers.
     staff
+        .post("/api/v1/requests/categories", &json!({ "name": name }))
+        .expect(403, Some("forbidden"));
+    let cat = admin.post("/api/v1/requests/categories", &json!({ "name": name }));
+    cat.expect(200, None);
+    admin
         .post("/api/v1/requests/categories", &json!({ "name": name }))
         .expect(409, Some("name_taken"));
     let cat_id = cat.body["categories"]
@@ -689,58 +699,66 @@ fn the_catalogue_is_kept_by_staff_and_read_by_everyone() {
         json!({ "category": cat_id, "name": marker("树木倒伏"), "unit": unit,
         "legal_basis": "《城市绿化条例》", "standard": "清理倒伏树木", "keywords": "树、倒伏", "limit": limit })
     };
-    staff
+    admin
         .post(
             "/api/v1/requests/subcategories",
             &sub(json!({ "unit": "hours", "value": 0 }), &unit_id),
         )
         .expect(422, Some("out_of_range"));
-    staff
+    admin
         .post(
             "/api/v1/requests/subcategories",
             &sub(json!({ "unit": "working_days", "value": 91 }), &unit_id),
         )
         .expect(422, Some("out_of_range"));
-    staff
+    admin
         .post(
             "/api/v1/requests/subcategories",
             &sub(json!({ "unit": "hours", "value": 4 }), "hdu_nope"),
         )
         .expect(422, Some("invalid"));
-    let made = staff.post(
+    staff
+        .post(
+            "/api/v1/requests/subcategories",
+            &sub(json!({ "unit": "hours", "value": 4 }), &unit_id),
+        )
+        .expect(403, Some("forbidden"));
+    let made = admin.post(
         "/api/v1/requests/subcategories",
         &sub(json!({ "unit": "hours", "value": 4 }), &unit_id),
     );
     made.expect(200, None);
-    staff
+    admin
         .put(
             "/api/v1/requests/subcategories/sub_nope",
             &sub(json!({ "unit": "hours", "value": 4 }), &unit_id),
         )
         .expect(404, Some("not_found"));
-    let audit = staff.audit(|e| e.to_string().contains("request_subcategory"), 1);
+    let audit = admin.audit(|e| e.to_string().contains("request_subcategory"), 1);
     assert!(!audit.is_empty(), "no audit entry of a subcategory");
     // The calendar: a day cannot be both; the confirmation days are 1 to 30.
-    staff
+    admin
         .put(
             "/api/v1/requests/calendar",
             &json!({ "holidays": ["2027-01-01"], "workdays": ["2027-01-01"], "confirm_days": 7 }),
         )
         .expect(422, Some("invalid"));
-    staff
+    admin
         .put(
             "/api/v1/requests/calendar",
             &json!({ "holidays": [], "workdays": [], "confirm_days": 0 }),
         )
         .expect(422, Some("out_of_range"));
-    resident
-        .put(
-            "/api/v1/requests/calendar",
-            &json!({ "holidays": [], "workdays": [], "confirm_days": 7 }),
-        )
-        .expect(403, Some("forbidden"));
+    for other in [&mut resident, &mut staff] {
+        other
+            .put(
+                "/api/v1/requests/calendar",
+                &json!({ "holidays": [], "workdays": [], "confirm_days": 7 }),
+            )
+            .expect(403, Some("forbidden"));
+    }
     // The fixture's own calendar, written back as it was.
-    let kept = staff.put(
+    let kept = admin.put(
         "/api/v1/requests/calendar",
         &json!({ "holidays": ["2027-01-01"], "workdays": ["2027-02-07"], "confirm_days": 7 }),
     );
@@ -767,15 +785,20 @@ fn the_catalogue_goes_out_and_comes_back_as_a_spreadsheet() {
         text.contains("路灯损坏,测试物业公司,物业,3,工作日"),
         "{text}"
     );
-    // Importing what was exported changes nothing but counts every row as updated.
-    let back = staff.post_csv("/api/v1/requests/catalogue.csv", &text);
+    // Staff read the file; the street admin, who keeps the catalogue, brings one in. Importing what was
+    // exported changes nothing but counts every row as updated.
+    staff
+        .post_csv("/api/v1/requests/catalogue.csv", &text)
+        .expect(403, Some("forbidden"));
+    let mut admin = Api::signed_in(ADMIN, STAFF_PASSWORD);
+    let back = admin.post_csv("/api/v1/requests/catalogue.csv", &text);
     back.expect(200, None);
     assert_eq!(back.body["subcategories_created"], 0);
     assert!(back.body["subcategories_updated"].as_u64().unwrap_or(0) >= 4);
     // New rows create their category and unit by name.
     let cat = marker("新大类");
     let unit = marker("新单位");
-    let added = staff.post_csv(
+    let added = admin.post_csv(
         "/api/v1/requests/catalogue.csv",
         &format!("category,subcategory,unit,unit_kind,limit,limit_unit,legal_basis,standard,keywords\n{cat},积水,{unit},utility,6,hours,,,积水\n"),
     );
@@ -784,7 +807,7 @@ fn the_catalogue_goes_out_and_comes_back_as_a_spreadsheet() {
     assert_eq!(added.body["units_created"], 1);
     assert_eq!(added.body["subcategories_created"], 1);
     // A bad row refuses the whole file, naming its line.
-    let bad = staff.post_csv(
+    let bad = admin.post_csv(
         "/api/v1/requests/catalogue.csv",
         &format!("大类,小类,责任单位,单位类型,时限,时限单位,法规依据,办理标准,关键词\n{cat},一,{unit},公用事业,1,小时,,,\n{cat},二,{unit},公用事业,1,周,,,\n"),
     );

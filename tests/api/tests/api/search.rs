@@ -553,7 +553,8 @@ fn the_index_follows_the_text_as_it_changes() {
         json!({ "category": "rqc_t_facilities", "name": name, "unit": "hdu_t_property",
                 "limit": { "unit": "working_days", "value": 3 } })
     };
-    let made = staff.post("/api/v1/requests/subcategories", &sub(&old_name));
+    let mut admin = Api::signed_in(ADMIN, STAFF_PASSWORD);
+    let made = admin.post("/api/v1/requests/subcategories", &sub(&old_name));
     made.expect(200, None);
     let sub_id = made.body["categories"]
         .as_array()
@@ -568,7 +569,7 @@ fn the_index_follows_the_text_as_it_changes() {
         found(&mut r5, "/api/v1/requests", "requests", &old_name),
         vec![q.clone()]
     );
-    staff
+    admin
         .put(
             &format!("/api/v1/requests/subcategories/{sub_id}"),
             &sub(&new_name),

@@ -89,8 +89,8 @@ fn names_and_titles_refuse_direction_overrides_and_drop_zero_width_characters() 
 
 #[test]
 fn an_uploaded_file_goes_through_the_same_rule() {
-    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
-    let r = staff.post_csv(
+    let mut admin = Api::signed_in(ADMIN, STAFF_PASSWORD);
+    let r = admin.post_csv(
         "/api/v1/requests/catalogue.csv",
         "category,subcategory\n维修,路灯\u{202E}坏了\n",
     );

@@ -21,6 +21,9 @@ use crate::i18n::{Msg, fill, use_i18n};
 pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let change = Change::new(reload);
+    // The street admin edits the district's categories, subcategories and calendar; community staff
+    // see them, and keep their own community's units.
+    let (edits, adds_units) = (c.can_edit, c.can_add_unit);
     // Forms.
     let new_category = RwSignal::new(String::new());
     let unit_name = RwSignal::new(String::new());
@@ -76,11 +79,13 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
                         <li>
                             <strong>{s.name.clone()}</strong>
                             {(!s.active).then(|| view! { " " <span class="badge">{i18n.text(Msg::Retired)}</span> })}
-                            " "
-                            <button type="button" class="link-button" on:click=edit
-                                aria-label=move || fill(i18n.lang(), Msg::EditNamed, &[("name", &name)])>
-                                {i18n.text(Msg::Edit)}
-                            </button>
+                            {edits.then(|| view! {
+                                " "
+                                <button type="button" class="link-button" on:click=edit
+                                    aria-label=move || fill(i18n.lang(), Msg::EditNamed, &[("name", &name)])>
+                                    {i18n.text(Msg::Edit)}
+                                </button>
+                            })}
                             <p class="hint">{routing}</p>
                             {(!s.legal_basis.is_empty()).then(|| view! { <p class="hint">{i18n.text(Msg::LegalBasisLabel)}"："{s.legal_basis.clone()}</p> })}
                             {(!s.standard.is_empty()).then(|| view! { <p class="hint">{i18n.text(Msg::StandardLabel)}"："{s.standard.clone()}</p> })}
@@ -197,106 +202,110 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
             <h2 id="catalogue-list-heading">{i18n.text(Msg::SubcategoriesHeading)}</h2>
             <ul class="plain">{listing}</ul>
         </section>
-        <section aria-labelledby="add-sub-heading">
-            <h2 id="add-sub-heading">
-                {move || i18n.t(if editing.get().is_some() { Msg::EditSubcategory } else { Msg::AddSubcategory })}
-            </h2>
-            <form class="form" on:submit=move |ev| {
-                ev.prevent_default();
-                let value = limit_value.get_untracked().trim().parse::<u32>().unwrap_or(0);
-                let limit = if limit_unit.get_untracked() == "hours" { TimeLimit::Hours(value) } else { TimeLimit::WorkingDays(value) };
-                let body = SubcategoryRequest {
-                    category: sub_category.get_untracked(), name: sub_name.get_untracked(), unit: sub_unit.get_untracked(),
-                    legal_basis: legal.get_untracked(), standard: standard.get_untracked(), keywords: keywords.get_untracked(),
-                    limit, active: active.get_untracked(),
-                };
-                match editing.get_untracked() {
-                    Some(id) => change.send(&UpdateSubcategory { id }, &body),
-                    None => change.send(&CreateSubcategory {}, &body),
-                }
-            }>
-                <div class="field">
-                    <label for="sub-category">{i18n.text(Msg::CategoryLabel)}</label>
-                    <select id="sub-category" prop:value=move || sub_category.get() on:change=move |ev| sub_category.set(event_target_value(&ev))>
-                        <option value="">{i18n.text(Msg::ChooseScope)}</option>
-                        {category_options}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="sub-name">{i18n.text(Msg::SubcategoryLabel)}</label>
-                    <input id="sub-name" type="text" autocomplete="off" bind:value=sub_name />
-                </div>
-                <div class="field">
-                    <label for="sub-unit">{i18n.text(Msg::ResponsibleUnit)}</label>
-                    <select id="sub-unit" prop:value=move || sub_unit.get() on:change=move |ev| sub_unit.set(event_target_value(&ev))>
-                        <option value="">{i18n.text(Msg::ChooseScope)}</option>
-                        {unit_options}
-                    </select>
-                </div>
-                <div class="field inline">
-                    <label for="sub-limit">{i18n.text(Msg::TimeLimitLabel)}</label>
-                    <input id="sub-limit" type="number" min="1" inputmode="numeric" bind:value=limit_value />
-                    <select aria-label=i18n.text(Msg::TimeLimitLabel) prop:value=move || limit_unit.get() on:change=move |ev| limit_unit.set(event_target_value(&ev))>
-                        <option value="working_days">{i18n.text(Msg::WorkingDaysUnit)}</option>
-                        <option value="hours">{i18n.text(Msg::HoursUnit)}</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="sub-legal">{i18n.text(Msg::LegalBasisLabel)}</label>
-                    <textarea id="sub-legal" rows="2" bind:value=legal></textarea>
-                </div>
-                <div class="field">
-                    <label for="sub-standard">{i18n.text(Msg::StandardLabel)}</label>
-                    <textarea id="sub-standard" rows="2" bind:value=standard></textarea>
-                </div>
-                <div class="field">
-                    <label for="sub-keywords">{i18n.text(Msg::KeywordsLabel)}</label>
-                    <input id="sub-keywords" type="text" autocomplete="off" bind:value=keywords />
-                </div>
-                <label class="choice">
-                    <input type="checkbox" prop:checked=move || active.get() on:change=move |ev| active.set(event_target_checked(&ev)) />
-                    {i18n.text(Msg::InUse)}
-                </label>
-                <button type="submit" class="button primary">
-                    {move || i18n.t(if editing.get().is_some() { Msg::SaveChanges } else { Msg::AddSubcategory })}
-                </button>
-                {move || editing.get().is_some().then(|| view! {
-                    <button type="button" class="button secondary" on:click=move |_| {
-                        editing.set(None);
-                        sub_name.set(String::new());
-                        legal.set(String::new());
-                        standard.set(String::new());
-                        keywords.set(String::new());
-                        active.set(true);
-                    }>{i18n.text(Msg::CancelEdit)}</button>
-                })}
-            </form>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateRequestCategory {}, &CategoryRequest { name: new_category.get_untracked() }); }>
-                <div class="field">
-                    <label for="new-category">{i18n.text(Msg::NewCategory)}</label>
-                    <input id="new-category" type="text" autocomplete="off" bind:value=new_category />
-                </div>
-                <button type="submit" class="button secondary">{i18n.text(Msg::AddCategory)}</button>
-            </form>
-        </section>
+        {edits.then(|| view! {
+            <section aria-labelledby="add-sub-heading">
+                <h2 id="add-sub-heading">
+                    {move || i18n.t(if editing.get().is_some() { Msg::EditSubcategory } else { Msg::AddSubcategory })}
+                </h2>
+                <form class="form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    let value = limit_value.get_untracked().trim().parse::<u32>().unwrap_or(0);
+                    let limit = if limit_unit.get_untracked() == "hours" { TimeLimit::Hours(value) } else { TimeLimit::WorkingDays(value) };
+                    let body = SubcategoryRequest {
+                        category: sub_category.get_untracked(), name: sub_name.get_untracked(), unit: sub_unit.get_untracked(),
+                        legal_basis: legal.get_untracked(), standard: standard.get_untracked(), keywords: keywords.get_untracked(),
+                        limit, active: active.get_untracked(),
+                    };
+                    match editing.get_untracked() {
+                        Some(id) => change.send(&UpdateSubcategory { id }, &body),
+                        None => change.send(&CreateSubcategory {}, &body),
+                    }
+                }>
+                    <div class="field">
+                        <label for="sub-category">{i18n.text(Msg::CategoryLabel)}</label>
+                        <select id="sub-category" prop:value=move || sub_category.get() on:change=move |ev| sub_category.set(event_target_value(&ev))>
+                            <option value="">{i18n.text(Msg::ChooseScope)}</option>
+                            {category_options}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="sub-name">{i18n.text(Msg::SubcategoryLabel)}</label>
+                        <input id="sub-name" type="text" autocomplete="off" bind:value=sub_name />
+                    </div>
+                    <div class="field">
+                        <label for="sub-unit">{i18n.text(Msg::ResponsibleUnit)}</label>
+                        <select id="sub-unit" prop:value=move || sub_unit.get() on:change=move |ev| sub_unit.set(event_target_value(&ev))>
+                            <option value="">{i18n.text(Msg::ChooseScope)}</option>
+                            {unit_options}
+                        </select>
+                    </div>
+                    <div class="field inline">
+                        <label for="sub-limit">{i18n.text(Msg::TimeLimitLabel)}</label>
+                        <input id="sub-limit" type="number" min="1" inputmode="numeric" bind:value=limit_value />
+                        <select aria-label=i18n.text(Msg::TimeLimitLabel) prop:value=move || limit_unit.get() on:change=move |ev| limit_unit.set(event_target_value(&ev))>
+                            <option value="working_days">{i18n.text(Msg::WorkingDaysUnit)}</option>
+                            <option value="hours">{i18n.text(Msg::HoursUnit)}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="sub-legal">{i18n.text(Msg::LegalBasisLabel)}</label>
+                        <textarea id="sub-legal" rows="2" bind:value=legal></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="sub-standard">{i18n.text(Msg::StandardLabel)}</label>
+                        <textarea id="sub-standard" rows="2" bind:value=standard></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="sub-keywords">{i18n.text(Msg::KeywordsLabel)}</label>
+                        <input id="sub-keywords" type="text" autocomplete="off" bind:value=keywords />
+                    </div>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || active.get() on:change=move |ev| active.set(event_target_checked(&ev)) />
+                        {i18n.text(Msg::InUse)}
+                    </label>
+                    <button type="submit" class="button primary">
+                        {move || i18n.t(if editing.get().is_some() { Msg::SaveChanges } else { Msg::AddSubcategory })}
+                    </button>
+                    {move || editing.get().is_some().then(|| view! {
+                        <button type="button" class="button secondary" on:click=move |_| {
+                            editing.set(None);
+                            sub_name.set(String::new());
+                            legal.set(String::new());
+                            standard.set(String::new());
+                            keywords.set(String::new());
+                            active.set(true);
+                        }>{i18n.text(Msg::CancelEdit)}</button>
+                    })}
+                </form>
+                <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateRequestCategory {}, &CategoryRequest { name: new_category.get_untracked() }); }>
+                    <div class="field">
+                        <label for="new-category">{i18n.text(Msg::NewCategory)}</label>
+                        <input id="new-category" type="text" autocomplete="off" bind:value=new_category />
+                    </div>
+                    <button type="submit" class="button secondary">{i18n.text(Msg::AddCategory)}</button>
+                </form>
+            </section>
+        })}
         <section aria-labelledby="units-heading">
             <h2 id="units-heading">{i18n.text(Msg::UnitsHeading)}</h2>
             <ul class="plain">{units}</ul>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateHandlingUnit {}, &UnitRequest { name: unit_name.get_untracked(), kind: unit_kind.get_untracked(), community: None }); }>
-                <div class="field">
-                    <label for="unit-name">{i18n.text(Msg::NewUnit)}</label>
-                    <input id="unit-name" type="text" autocomplete="off" bind:value=unit_name />
-                </div>
-                <div class="field">
-                    <label for="unit-kind">{i18n.text(Msg::UnitKindLabel)}</label>
-                    <select id="unit-kind" on:change=move |ev| if let Some(k) = UnitKind::parse(&event_target_value(&ev)) { unit_kind.set(k) }>
-                        {UnitKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str() selected=k == UnitKind::PropertyCompany>{i18n.text(unit_kind_label(k))}</option>
-                        }).collect::<Vec<_>>()}
-                    </select>
-                </div>
-                <button type="submit" class="button secondary">{i18n.text(Msg::AddUnit)}</button>
-            </form>
+            {adds_units.then(|| view! {
+                <form class="form" on:submit=move |ev| { ev.prevent_default(); change.send(&CreateHandlingUnit {}, &UnitRequest { name: unit_name.get_untracked(), kind: unit_kind.get_untracked(), community: None }); }>
+                    <div class="field">
+                        <label for="unit-name">{i18n.text(Msg::NewUnit)}</label>
+                        <input id="unit-name" type="text" autocomplete="off" bind:value=unit_name />
+                    </div>
+                    <div class="field">
+                        <label for="unit-kind">{i18n.text(Msg::UnitKindLabel)}</label>
+                        <select id="unit-kind" on:change=move |ev| if let Some(k) = UnitKind::parse(&event_target_value(&ev)) { unit_kind.set(k) }>
+                            {UnitKind::ALL.into_iter().map(|k| view! {
+                                <option value=k.as_str() selected=k == UnitKind::PropertyCompany>{i18n.text(unit_kind_label(k))}</option>
+                            }).collect::<Vec<_>>()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button secondary">{i18n.text(Msg::AddUnit)}</button>
+                </form>
+            })}
             <form class="form" on:submit=move |ev| {
                 ev.prevent_default();
                 match api::found(HandlingUnitId::parse(&member_unit.get_untracked())) {
@@ -318,52 +327,56 @@ pub(super) fn CatalogueEditor(c: CatalogueResponse, reload: Callback<()>) -> imp
                 <button type="submit" class="button secondary">{i18n.text(Msg::AddHandler)}</button>
             </form>
         </section>
-        <section aria-labelledby="calendar-heading">
-            <h2 id="calendar-heading">{i18n.text(Msg::CalendarHeading)}</h2>
-            <p class="hint">{i18n.text(Msg::CalendarHint)}</p>
-            <form class="form" on:submit=move |ev| {
-                ev.prevent_default();
-                match (dates(holidays.get_untracked()), dates(workdays.get_untracked())) {
-                    (Ok(holidays), Ok(workdays)) => change.send(&PutRequestCalendar {}, &CalendarRequest {
-                        holidays, workdays,
-                        confirm_days: confirm_days.get_untracked().trim().parse::<u32>().unwrap_or(0),
-                    }),
-                    (Err(e), _) | (_, Err(e)) => change.error.set(Some(e)),
-                }
-            }>
-                <div class="field">
-                    <label for="holidays">{i18n.text(Msg::HolidaysLabel)}</label>
-                    <textarea id="holidays" rows="4" bind:value=holidays></textarea>
-                </div>
-                <div class="field">
-                    <label for="workdays">{i18n.text(Msg::MakeUpDaysLabel)}</label>
-                    <textarea id="workdays" rows="2" bind:value=workdays></textarea>
-                </div>
-                <div class="field">
-                    <label for="confirm-days">{i18n.text(Msg::ConfirmDaysLabel)}</label>
-                    <input id="confirm-days" type="number" min="1" max="30" inputmode="numeric" bind:value=confirm_days />
-                </div>
-                <button type="submit" class="button secondary">{i18n.text(Msg::SaveCalendar)}</button>
-            </form>
-        </section>
-        <section aria-labelledby="import-heading">
-            <h2 id="import-heading">{i18n.text(Msg::ImportCatalogue)}</h2>
-            <p class="hint">{i18n.text(Msg::ImportCatalogueHint)}</p>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); import.dispatch(csv.get_untracked()); }>
-                <div class="field">
-                    <label for="catalogue-csv">{i18n.text(Msg::CsvText)}</label>
-                    <textarea id="catalogue-csv" rows="6" bind:value=csv></textarea>
-                </div>
-                <button type="submit" class="button secondary">{i18n.text(Msg::ImportCatalogue)}</button>
-            </form>
-            {move || imported.get().map(|r| match r {
-                Ok(n) => {
-                    let (a, b) = (n.subcategories_created.to_string(), n.subcategories_updated.to_string());
-                    view! { <p class="outcome" role="status">{fill(i18n.lang(), Msg::ImportedCatalogue, &[("created", &a), ("updated", &b)])}</p> }.into_any()
-                }
-                Err(e) => view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }.into_any(),
-            })}
-        </section>
+        {edits.then(|| view! {
+            <section aria-labelledby="calendar-heading">
+                <h2 id="calendar-heading">{i18n.text(Msg::CalendarHeading)}</h2>
+                <p class="hint">{i18n.text(Msg::CalendarHint)}</p>
+                <form class="form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    match (dates(holidays.get_untracked()), dates(workdays.get_untracked())) {
+                        (Ok(holidays), Ok(workdays)) => change.send(&PutRequestCalendar {}, &CalendarRequest {
+                            holidays, workdays,
+                            confirm_days: confirm_days.get_untracked().trim().parse::<u32>().unwrap_or(0),
+                        }),
+                        (Err(e), _) | (_, Err(e)) => change.error.set(Some(e)),
+                    }
+                }>
+                    <div class="field">
+                        <label for="holidays">{i18n.text(Msg::HolidaysLabel)}</label>
+                        <textarea id="holidays" rows="4" bind:value=holidays></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="workdays">{i18n.text(Msg::MakeUpDaysLabel)}</label>
+                        <textarea id="workdays" rows="2" bind:value=workdays></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="confirm-days">{i18n.text(Msg::ConfirmDaysLabel)}</label>
+                        <input id="confirm-days" type="number" min="1" max="30" inputmode="numeric" bind:value=confirm_days />
+                    </div>
+                    <button type="submit" class="button secondary">{i18n.text(Msg::SaveCalendar)}</button>
+                </form>
+            </section>
+        })}
+        {edits.then(|| view! {
+            <section aria-labelledby="import-heading">
+                <h2 id="import-heading">{i18n.text(Msg::ImportCatalogue)}</h2>
+                <p class="hint">{i18n.text(Msg::ImportCatalogueHint)}</p>
+                <form class="form" on:submit=move |ev| { ev.prevent_default(); import.dispatch(csv.get_untracked()); }>
+                    <div class="field">
+                        <label for="catalogue-csv">{i18n.text(Msg::CsvText)}</label>
+                        <textarea id="catalogue-csv" rows="6" bind:value=csv></textarea>
+                    </div>
+                    <button type="submit" class="button secondary">{i18n.text(Msg::ImportCatalogue)}</button>
+                </form>
+                {move || imported.get().map(|r| match r {
+                    Ok(n) => {
+                        let (a, b) = (n.subcategories_created.to_string(), n.subcategories_updated.to_string());
+                        view! { <p class="outcome" role="status">{fill(i18n.lang(), Msg::ImportedCatalogue, &[("created", &a), ("updated", &b)])}</p> }.into_any()
+                    }
+                    Err(e) => view! { <p class="form-error" role="alert">{e.message(i18n.lang())}</p> }.into_any(),
+                })}
+            </section>
+        })}
     }
 }
 

@@ -176,8 +176,21 @@ fn on_request(t: Transition) -> impl Fn(&Actor) -> bool + Send + Sync {
     move |a| yishi_core::requests::who_may(t, parties(a)).is_ok()
 }
 
+/// The district's categories, subcategories and calendar: the street admin's.
 fn catalogue(a: &Actor) -> bool {
     policy::can_manage_catalogue(a).is_ok()
+}
+
+/// Community staff add units of their community, the street admin the district's.
+fn adds_a_unit(a: &Actor) -> bool {
+    policy::new_unit_owner(a).is_ok()
+}
+
+/// Staff: those who keep units (or the catalogue) read the catalogue's file.
+fn staff(a: &Actor) -> bool {
+    a.grants_of(policy::roles_for(policy::Action::ManageUnits))
+        .next()
+        .is_some()
 }
 
 /// The matrix's unit is com_t's (community staff added it): its staff and the street admin keep it.

@@ -503,10 +503,11 @@ impl Records {
         ] {
             m.change(&request_resolved, change);
         }
+        // The district's catalogue is the street admin's; the unit is com_t's, added by its staff.
+        let mut admin = Api::signed_in(ADMIN, STAFF_PASSWORD);
         let category_name = marker("矩阵大类");
-        let catalogue: CatalogueResponse = m
-            .staff
-            .ok(&CreateRequestCategory {}, &json!({ "name": category_name }));
+        let catalogue: CatalogueResponse =
+            admin.ok(&CreateRequestCategory {}, &json!({ "name": category_name }));
         let category = catalogue
             .categories
             .iter()
@@ -525,7 +526,7 @@ impl Records {
             .map(|u| u.id.clone())
             .unwrap_or_else(|| panic!("the new unit is not listed"));
         let sub_name = marker("矩阵小类");
-        let catalogue: CatalogueResponse = m.staff.ok(
+        let catalogue: CatalogueResponse = admin.ok(
             &CreateSubcategory {},
             &json!({ "category": category, "name": sub_name, "unit": handling_unit, "limit": { "unit": "hours", "value": 4 } }),
         );

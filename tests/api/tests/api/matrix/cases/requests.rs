@@ -46,7 +46,7 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
             "add a unit",
             CreateHandlingUnit {},
             Body::Json(json!({ "name": marker("单位"), "kind": "utility" })),
-            catalogue,
+            adds_a_unit,
         ),
         case(
             "change a unit",
@@ -81,12 +81,7 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
             ),
             catalogue,
         ),
-        case(
-            "catalogue export",
-            ExportCatalogue {},
-            Body::Empty,
-            catalogue,
-        ),
+        case("catalogue export", ExportCatalogue {}, Body::Empty, staff),
         case(
             "catalogue import",
             ImportCatalogue {},
