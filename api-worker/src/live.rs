@@ -117,6 +117,15 @@ impl Room {
         self.stub.fetch_with_request(forward).await
     }
 
+    /// Makes the room send `text` to every socket as it is (for the benchmark of the runtime's floor).
+    pub async fn echo(&self, text: &str) -> Result<()> {
+        let mut init = self.request(Method::Post, None)?;
+        init.with_body(Some(wasm_bindgen::JsValue::from_str(text)));
+        let request = Request::new_with_init("https://room.invalid/echo", &init)?;
+        self.stub.fetch_with_request(request).await?;
+        Ok(())
+    }
+
     /// Makes the room forget its view, as a room that restarts (for the tests of rebuilding).
     pub async fn forget(&self) -> Result<()> {
         let init = self.request(Method::Post, None)?;
@@ -454,6 +463,10 @@ impl DurableObject for MeetingRoom {
                 inner.state.accept_web_socket(&pair.server);
                 pair.server.send_with_str(&text)?;
                 Response::from_websocket(pair.client)
+            }
+            "/echo" => {
+                inner.send_to_all(&req.text().await?);
+                Response::empty()
             }
             "/forget" => {
                 let mut memory = inner.memory.borrow_mut();

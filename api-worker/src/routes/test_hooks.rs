@@ -3,6 +3,9 @@
 //!
 //! - `POST /api/test/meetings/{id}/room/forget`: the meeting's room forgets its view, as a room that
 //!   restarts; it reads the record again when next asked.
+//! - `POST /api/test/meetings/{id}/room/echo`: the room sends the body, as it is, to every socket (the
+//!   benchmark's floor: what the runtime takes to carry one message to every phone, with no D1 and no
+//!   tally).
 //! - the request header `x-yishi-test-lose-tell: 1`: the route stores its change but does not tell the
 //!   meeting's room, as when the worker stops between the two.
 //! - every answer carries `x-yishi-d1-round-trips`: the D1 round trips made while serving it (exact
@@ -28,6 +31,15 @@ pub async fn handle(req: Request, env: Env) -> worker::Result<Response> {
                     return Response::error("no such meeting", 404);
                 };
                 Room::of(&env, &id)?.forget().await?;
+                Response::empty()
+            }
+            (worker::Method::Post, ["meetings", id, "room", "echo"]) => {
+                let Some(id) = MeetingId::parse(id) else {
+                    return Response::error("no such meeting", 404);
+                };
+                let mut req = req;
+                let text = req.text().await?;
+                Room::of(&env, &id)?.echo(&text).await?;
                 Response::empty()
             }
             _ => Response::error("no such test hook", 404),

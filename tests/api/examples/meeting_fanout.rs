@@ -4,7 +4,9 @@
 //! vote at once (a burst), and the time from the last ballot's answer until every phone shows the final
 //! count is measured. Then every phone drops its socket and reconnects at once (the room's Wi-Fi came back): the
 //! time until all hold the current state. The same one-after-another run against a minimal WebSocket
-//! relay on this machine gives the baseline. The worker counts its D1 round trips per ballot (a test
+//! relay on this machine gives the baseline, and the same number of messages of the same size sent to
+//! every phone by the room at a request that does nothing else (a test hook: no D1, no tally) gives what
+//! the runtime itself takes (wrangler's proxy, workerd, the Durable Object's sockets). The worker counts its D1 round trips per ballot (a test
 //! hook), printed too.
 //!
 //!     ulimit -n 65536
@@ -180,6 +182,9 @@ struct Run {
     answers: Vec<Duration>,
     /// A request that does nothing (`GET /health`): what the local worker costs any request.
     floor: Vec<Duration>,
+    /// A message of a ballot's size sent by the room to every phone at a test hook's request (no D1,
+    /// no tally): until every phone saw it. What this runtime on this machine costs at the least.
+    room_floor: Vec<Duration>,
     /// The burst: how many ballots, and from the last one's answer until every phone showed the
     /// final count.
     burst: Option<(usize, Duration)>,
@@ -295,6 +300,30 @@ fn yishi(n: usize) -> Run {
         phones.extend(back);
         Some((size, converged))
     };
+    // The runtime's floor: the same one-after-another messages of the same size, each sent to every
+    // socket by the room at a request to the worker that touches neither D1 nor the tally.
+    let message_size = seen.message_size.load(Ordering::Acquire);
+    let echo = format!("/api/test/meetings/{id}/room/echo");
+    let floor_runs = latencies.len().min(200);
+    let room_floor: Vec<Duration> = (1..=floor_runs as u64)
+        .map(|k| {
+            let head = format!(
+                "{{\"v\":2,\"type\":\"echo\",\"participated\":{},\"pad\":\"",
+                n as u64 + k
+            );
+            let text = format!(
+                "{head}{}\"}}",
+                "x".repeat(message_size.saturating_sub(head.len() + 2))
+            );
+            let sent = Instant::now();
+            staff
+                .send("POST", &echo, "text/plain", &text)
+                .expect(200, None);
+            wait_for(&seen, n as u64 + k, Duration::from_secs(30))
+                .map(|_| sent.elapsed())
+                .unwrap_or_else(|| panic!("echo {k} never reached every phone"))
+        })
+        .collect();
     let closed = staff.post(
         &format!("/api/v1/meetings/{id}/motions/{motion}/close"),
         &json!({}),
@@ -303,7 +332,6 @@ fn yishi(n: usize) -> Run {
     let counted =
         count["yes"].as_u64().unwrap_or_default() + count["no"].as_u64().unwrap_or_default();
     assert_eq!(counted as usize, n, "every ballot counted once");
-    let message_size = seen.message_size.load(Ordering::Acquire);
     // The storm: every socket drops; every phone reconnects at once, 64 at a time.
     stop.store(true, Ordering::Release);
     for r in readers {
@@ -343,6 +371,7 @@ fn yishi(n: usize) -> Run {
         latencies,
         answers,
         floor,
+        room_floor,
         burst,
         accepted,
         round_trips,
@@ -477,9 +506,19 @@ fn main() {
             "  (a request that does nothing, GET /health, takes p50 {:.1} ms, p95 {:.1} ms on this worker)",
             f.p50, f.p95
         );
+        let r = figures(run.room_floor);
+        println!(
+            "  floor    the room sends a message of that size to {n} phones at a request that does nothing else (no D1, no tally): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+            r.p50, r.p95, r.max
+        );
         println!(
             "  baseline fan-out to {n} phones, {sequential} messages one after another: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
             b.p50, b.p95, b.max
+        );
+        println!(
+            "  ratio (floor / baseline): p50 {:.1}x, p95 {:.1}x: what this runtime adds before Yishi does anything",
+            r.p50 / b.p50.max(0.001),
+            r.p95 / b.p95.max(0.001)
         );
         println!(
             "  ratio (yishi / baseline): p50 {:.1}x, p95 {:.1}x",
