@@ -203,6 +203,58 @@ test('a phone that drops off the network mid-vote comes back to the exact count 
   for (const s of [chair, ...phones]) await s.context.close();
 });
 
+test('the wall screen holds a motion of six answers within 1920×1080, each answer readable', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, isMobile: false, hasTouch: false });
+  const screen = await context.newPage();
+  await screen.goto('/login');
+  await screen.getByLabel('手机号').fill(STAFF.phone);
+  await screen.getByLabel('密码').fill(STAFF.password);
+  await screen.getByRole('button', { name: '登录' }).click();
+  await new NoticeBoard(screen).expectLoaded();
+  // A meeting of 2号楼 called, opened, the chair present, and a motion of six answers put.
+  const api = context.request;
+  const headers = { 'x-yishi-csrf': '1' };
+  const title = `2号楼停车议事 ${Date.now() % 100000}`;
+  const called = await api.post('/api/v1/meetings', {
+    headers,
+    data: {
+      scope: { kind: 'building', id: 'bld_02' },
+      settings: {
+        title, place: '2号楼一楼大厅', starts_at: new Date().toISOString(), electorate: { kind: 'residents' },
+        procedure: { quorum: { kind: 'none' }, threshold: 'simple_majority', count_abstentions: false },
+        agenda: ['停车收费调整'],
+      },
+    },
+  });
+  expect(called.status()).toBe(201);
+  const meeting = (await called.json()).meeting;
+  expect((await api.post(`/api/v1/meetings/${meeting.id}/open`, { headers, data: {} })).status()).toBe(200);
+  expect((await api.post(`/api/v1/meetings/${meeting.id}/attendance`, { headers, data: { token: meeting.checkin_token } })).status()).toBe(201);
+  const answers = ['甲方案：维持现状', '乙方案：每月收费150元并增加车位', '丙方案：按时段收费', '丁方案：业主免费访客收费', '戊方案：请物业重新测算', '己方案：暂缓决定'];
+  const put = await api.post(`/api/v1/meetings/${meeting.id}/motions`, {
+    headers,
+    data: { title: '停车收费调整方案（可选一项）', options: answers, method: { kind: 'single', seats: 1 }, secrecy: 'secret', results: 'live' },
+  });
+  expect(put.status()).toBe(201);
+
+  await screen.goto(`/meetings/${meeting.id}/screen`);
+  await expect(screen.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const rows = screen.locator('.screen-bars li');
+  await expect(rows).toHaveCount(6);
+  await shot(screen, 'wall-six-answers');
+  // Nothing below the screen's edge, and every answer at a size readable across a hall.
+  const { height, width } = await screen.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+  expect(height).toBeLessThanOrEqual(1080);
+  expect(width).toBeLessThanOrEqual(1920);
+  for (const answer of answers) {
+    const label = rows.filter({ hasText: answer }).locator('.bar-label');
+    const box = (await label.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(1080);
+    expect(await label.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(24);
+  }
+  await context.close();
+});
+
 /** Votes on the motion on a neighbour's phone and waits for the receipt. */
 async function vote(page: Page, choice: string) {
   await page.getByRole('radio', { name: choice }).check();

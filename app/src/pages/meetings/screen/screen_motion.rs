@@ -57,7 +57,7 @@ pub(super) fn ScreenMotion(live: RwSignal<MeetingLive>) -> impl IntoView {
             {move || match rows.get() {
                 0 => view! { <p class="screen-hint">{i18n.text(Msg::MotionResultLater)}</p> }.into_any(),
                 n => view! {
-                    <ul class="screen-bars">
+                    <ul class="screen-bars" style=format!("--rows: {n}")>
                         {(0..n).map(|i| {
                             let bar = move || bars.with(|b| b.get(i).cloned().unwrap_or_default());
                             let value = Signal::derive(move || bar().1);
