@@ -79,9 +79,17 @@ impl MeetingSettings {
             Quorum::None
             | Quorum::PresentCount { .. }
             | Quorum::PresentPercent { percent: 1..=100 } => {}
+            Quorum::PresentPercent { .. } => {
+                return Err(DomainError::OutOfRange {
+                    field: Field::Quorum,
+                    min: 1,
+                    max: 100,
+                });
+            }
+            // A meeting's quorum counts those present, not the eligible who stayed home.
             _ => {
                 return Err(DomainError::Invalid {
-                    field: Field::Rules,
+                    field: Field::Quorum,
                 });
             }
         }
@@ -579,9 +587,22 @@ mod tests {
         assert_eq!(
             by_ballots.validate(),
             Err(DomainError::Invalid {
-                field: Field::Rules
+                field: Field::Quorum
             })
         );
+        for percent in [0, 101, 255] {
+            let mut out_of_range = settings();
+            out_of_range.procedure.quorum = Quorum::PresentPercent { percent };
+            assert_eq!(
+                out_of_range.validate(),
+                Err(DomainError::OutOfRange {
+                    field: Field::Quorum,
+                    min: 1,
+                    max: 100
+                }),
+                "{percent}"
+            );
+        }
         // Its motions are votes: a quorum nobody can meet, an age nobody reaches are refused at once.
         let mut nobody_present = settings();
         nobody_present.procedure.quorum = Quorum::PresentCount { present: u64::MAX };

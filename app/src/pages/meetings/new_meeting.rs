@@ -38,7 +38,7 @@ pub fn NewMeetingPage() -> impl IntoView {
         ("place", "meeting-place"),
         ("scope", "meeting-scope"),
         ("agenda", "meeting-agenda"),
-        ("rules", "meeting-quorum"),
+        ("quorum", "meeting-quorum"),
     ])
     .with_names(&[
         ("place", Named::Typed(Msg::MeetingPlaceWord)),
@@ -74,8 +74,10 @@ pub fn NewMeetingPage() -> impl IntoView {
             .parse()
             .ok()
             .filter(|p| *p <= 100)
-            .ok_or(DomainError::Invalid {
-                field: Field::Rules,
+            .ok_or(DomainError::OutOfRange {
+                field: Field::Quorum,
+                min: 0,
+                max: 100,
             })?;
         let settings = MeetingSettings {
             title: title.get_untracked(),
@@ -130,7 +132,7 @@ pub fn NewMeetingPage() -> impl IntoView {
                         <option value="council">{i18n.text(Msg::ElectorateCouncil)}</option>
                     </select>
                 </div>
-                <TextField id="meeting-quorum" label=Msg::MeetingQuorum value=quorum kind="number" inputmode="numeric" error=errors.field("rules") />
+                <TextField id="meeting-quorum" label=Msg::MeetingQuorum value=quorum kind="number" inputmode="numeric" error=errors.field("quorum") />
                 <div class="field">
                     <label for="meeting-threshold">{i18n.text(Msg::ThresholdLabel)}</label>
                     <select id="meeting-threshold" bind:value=threshold>

@@ -711,7 +711,15 @@ fn only_chairs_call_meetings_and_only_sound_ones() {
     assert_eq!(r.body["error"]["field"], "place");
     let mut by_ballots = settings();
     by_ballots["procedure"]["quorum"] = json!({ "kind": "count", "ballots": 3 });
-    create(&mut staff, "bld_t03", by_ballots).expect(422, Some("invalid"));
+    let r = create(&mut staff, "bld_t03", by_ballots);
+    r.expect(422, Some("invalid"));
+    assert_eq!(r.body["error"]["field"], "quorum");
+    let mut too_many = settings();
+    too_many["procedure"]["quorum"] = json!({ "kind": "present_percent", "percent": 255 });
+    let r = create(&mut staff, "bld_t03", too_many);
+    r.expect(422, Some("out_of_range"));
+    assert_eq!(r.body["error"]["field"], "quorum");
+    assert_eq!(r.body["error"]["message"], "法定人数应在 1 到 100 之间。");
     create(&mut staff, "bld_nope", settings()).expect(422, Some("invalid"));
     // A start long past, or more than half a year ahead, is a mistake; an hour ago or next month is not.
     for (days, ok) in [(-2, false), (200, false), (30, true)] {
