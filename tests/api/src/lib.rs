@@ -406,6 +406,35 @@ impl Api {
         (id, token)
     }
 
+    /// A meeting of `building` opened by this (staff) client (see [`Api::open_meeting`]), every one of
+    /// `people` checked in by its code, and a secret yes/no motion put whose result shows live: the
+    /// meeting's id and the motion's vote.
+    pub fn meeting_voting(
+        &mut self,
+        building: &str,
+        title: &str,
+        people: &mut [Api],
+    ) -> (String, String) {
+        let (id, token) = self.open_meeting(building, title);
+        for p in people {
+            p.post(
+                &format!("/api/v1/meetings/{id}/attendance"),
+                &json!({ "token": token }),
+            )
+            .expect(201, None);
+        }
+        let r = self.post(
+            &format!("/api/v1/meetings/{id}/motions"),
+            &json!({ "title": "加装电梯", "method": { "kind": "yes_no" }, "secrecy": "secret", "results": "live" }),
+        );
+        r.expect(201, None);
+        let vote = r.body["meeting"]["live"]["motion"]["vote"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        (id, vote)
+    }
+
     /// A new building (see [`Api::new_building`]) of `doors` households, the first `residents` of which
     /// have a resident who joined with her phone by an in-person code (so confirmed at once), named
     /// `{name}居民1`…: the building, the signed-in residents, their phone numbers and all households.

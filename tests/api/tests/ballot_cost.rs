@@ -11,23 +11,7 @@ use yishi_api_tests::{Api, marker};
 fn a_ballot_costs_at_most_three_d1_round_trips() {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let (building, mut people, _, _) = staff.building_with_residents(&marker("计数楼"), 6, 6);
-    let (id, token) = staff.open_meeting(&building, &marker("计数议事会"));
-    for p in &mut people {
-        p.post(
-            &format!("/api/v1/meetings/{id}/attendance"),
-            &json!({ "token": token }),
-        )
-        .expect(201, None);
-    }
-    let r = staff.post(
-        &format!("/api/v1/meetings/{id}/motions"),
-        &json!({ "title": "加装电梯", "method": { "kind": "yes_no" }, "secrecy": "secret", "results": "live" }),
-    );
-    r.expect(201, None);
-    let vote = r.body["meeting"]["live"]["motion"]["vote"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (_, vote) = staff.meeting_voting(&building, &marker("计数议事会"), &mut people);
     for (k, p) in people.iter_mut().enumerate() {
         let r = p.post(
             &format!("/api/v1/votes/{vote}/ballots"),

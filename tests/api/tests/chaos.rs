@@ -36,23 +36,7 @@ fn kill_and_restart() {
 fn meeting(n: usize) -> (String, String, Api, Vec<Api>) {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let (building, mut people) = staff.residents_building(&marker("断电楼"), n);
-    let (id, token) = staff.open_meeting(&building, &marker("断电议事会"));
-    for p in &mut people {
-        p.post(
-            &format!("/api/v1/meetings/{id}/attendance"),
-            &json!({ "token": token }),
-        )
-        .expect(201, None);
-    }
-    let r = staff.post(
-        &format!("/api/v1/meetings/{id}/motions"),
-        &json!({ "title": "加装电梯", "method": { "kind": "yes_no" }, "secrecy": "secret", "results": "live" }),
-    );
-    r.expect(201, None);
-    let vote = r.body["meeting"]["live"]["motion"]["vote"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (id, vote) = staff.meeting_voting(&building, &marker("断电议事会"), &mut people);
     (id, vote, staff, people)
 }
 
