@@ -45,8 +45,14 @@ pub fn HomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match me.await {
                         Ok(member) => {
+                            // In the office, what waits for staff comes first: one tap to the queue.
+                            #[cfg(feature = "office")]
+                            let queue = view! { <crate::components::StaffQueue /> };
+                            #[cfg(not(feature = "office"))]
+                            let queue = ();
                             view! {
                                 <Greeting member=member />
+                                {queue}
                                 <WaitingVotes />
                                 <LiveMeetings meetings=meetings />
                                 <ConfirmRequests />
