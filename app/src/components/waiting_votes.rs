@@ -14,13 +14,17 @@ pub fn WaitingVotes(
     /// Says so when no vote waits (on the votes page; the home screen shows nothing then).
     #[prop(optional)]
     say_none: bool,
+    /// Shows only this many (the home screen: the first, and a link to the rest under 投票/会议, so that
+    /// the notices still start on the first screen).
+    #[prop(optional)]
+    at_most: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let votes = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListVotes {}));
     view! {
         <Transition>
             {move || Suspend::new(async move {
-                let waiting: Vec<_> = votes
+                let mut waiting: Vec<_> = votes
                     .await
                     .map(|list| list.votes.into_iter().filter(|v| v.needs_my_vote).collect())
                     .unwrap_or_default();
@@ -29,6 +33,8 @@ pub fn WaitingVotes(
                         .then(|| view! { <p class="empty">{i18n.text(Msg::NoVoteWaiting)}</p> })
                         .into_any();
                 }
+                let more = at_most.map_or(0, |n| waiting.len().saturating_sub(n));
+                waiting.truncate(at_most.unwrap_or(usize::MAX));
                 view! {
                     <section class="now" aria-labelledby="waiting-votes-heading">
                         <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
@@ -57,6 +63,9 @@ pub fn WaitingVotes(
                                 })
                                 .collect::<Vec<_>>()}
                         </ul>
+                        {(more > 0).then(|| view! {
+                            <p><a class="block-link" href="/votes">{move || fill(i18n.lang(), Msg::MoreVotesWaiting, &[("n", &more.to_string())])}</a></p>
+                        })}
                     </section>
                 }
                 .into_any()

@@ -53,7 +53,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <Greeting member=member />
                                 {queue}
-                                <WaitingVotes />
+                                <WaitingVotes at_most=1 />
                                 <LiveMeetings meetings=meetings />
                                 <ConfirmRequests />
                                 <section class="notices home-notices" aria-labelledby="notices-heading">
