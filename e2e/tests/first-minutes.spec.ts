@@ -2,7 +2,7 @@
 // distance (so she waits for verification), lands on the home screen, goes through the bottom bar to each
 // section; once staff confirm her she reads a notice and goes back to the list, and finds sign-out under
 // 我的, asked twice.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { JoinPage, LoginPage, MembersPage, NoticeBoard, UnitPage, expectAccessible, shot, signedInPhone } from '../pages/pages';
 import { BottomBar, expectOnFirstScreen } from '../pages/nav';
 import { startVote } from '../pages/votes';
@@ -150,6 +150,21 @@ test('what waits for her comes first on the home screen, with 我要反映 and t
   await context.close();
 });
 
+/** Staff call a meeting of 3号楼 and open it. */
+async function openMeeting(page: Page, title: string) {
+  await page.goto('/meetings/new');
+  await page.getByLabel('会议名称').fill(title);
+  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
+  const audience = page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await page.getByLabel('议程（每行一个议题）').fill('楼道照明');
+  await page.getByRole('button', { name: '召开' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '开始会议' }).click();
+  await expect(page.getByText('会议进行中')).toBeVisible();
+}
+
 test('with a vote waiting for her and a meeting in session, 我要反映 and the newest notice are still on the first screen', async ({
   browser,
 }) => {
@@ -158,20 +173,12 @@ test('with a vote waiting for her and a meeting in session, 我要反映 and the
   const vote = `3号楼是否更换楼道灯 ${stamp}`;
   const meeting = `3号楼居民议事会 ${stamp}`;
 
-  // Staff start a vote for 3号楼 and open a meeting of 3号楼.
+  // Staff start a vote for 3号楼 and open two meetings of 3号楼.
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
   await startVote(staff.page, vote, '3号楼', {});
-  await staff.page.goto('/meetings/new');
-  await staff.page.getByLabel('会议名称').fill(meeting);
-  await staff.page.getByLabel('会议地点').fill('阳光小区党群服务站');
-  const audience = staff.page.getByLabel('会议范围');
-  const option = audience.locator('option', { hasText: '3号楼' }).first();
-  await audience.selectOption({ label: (await option.textContent())!.trim() });
-  await staff.page.getByLabel('议程（每行一个议题）').fill('楼道照明');
-  await staff.page.getByRole('button', { name: '召开' }).click();
-  await expect(staff.page.getByRole('heading', { name: meeting, level: 1 })).toBeVisible();
-  await staff.page.getByRole('button', { name: '开始会议' }).click();
-  await expect(staff.page.getByText('会议进行中')).toBeVisible();
+  await openMeeting(staff.page, meeting);
+  // A second one in session: the home screen shows the first, and a link to the others.
+  await openMeeting(staff.page, `${meeting} 第二场`);
   await staff.context.close();
 
   // The resident of 3号楼, in normal type at 360 × 740: both wait for her above the notices.
@@ -180,7 +187,8 @@ test('with a vote waiting for her and a meeting in session, 我要反映 and the
   const votes = page.getByRole('region', { name: '待我投票' });
   const live = page.getByRole('region', { name: '正在开会' });
   await expect(votes.getByRole('link', { name: new RegExp(vote) })).toBeVisible();
-  await expect(live.getByRole('link', { name: new RegExp(meeting) })).toBeVisible();
+  await expect(live.getByRole('link', { name: new RegExp(meeting) })).toHaveCount(1);
+  await expect(live.getByRole('link', { name: /^还有 \d+ 个会议正在开$/ })).toHaveAttribute('href', '/votes');
   await expect(page.locator('main .notice-card').first()).toBeVisible();
   await shot(page, 'home-vote-and-meeting');
   await expectOnFirstScreen(page, page.getByRole('link', { name: '我要反映' }), true);

@@ -64,13 +64,15 @@ pub fn LiveMeetings(meetings: LocalResource<ApiResult<MeetingListResponse>>) -> 
                     .then(|| {
                         view! {
                             <section class="now live" aria-labelledby="live-meetings-heading">
-                                <h2 id="live-meetings-heading">{i18n.text(Msg::LiveMeetingsHeading)}</h2>
+                                <div class="section-head">
+                                    <h2 id="live-meetings-heading">{i18n.text(Msg::LiveMeetingsHeading)}</h2>
+                                    {(more > 0).then(|| view! {
+                                        <a href="/votes">{move || fill(i18n.lang(), Msg::MoreMeetingsLive, &[("n", &more.to_string())])}</a>
+                                    })}
+                                </div>
                                 <ul class="card-links" role="list">
                                     {live.into_iter().map(live_card).collect::<Vec<_>>()}
                                 </ul>
-                                {(more > 0).then(|| view! {
-                                    <p><a class="block-link" href="/votes">{move || fill(i18n.lang(), Msg::MoreMeetingsLive, &[("n", &more.to_string())])}</a></p>
-                                })}
                             </section>
                         }
                     })

@@ -37,7 +37,13 @@ pub fn WaitingVotes(
                 waiting.truncate(at_most.unwrap_or(usize::MAX));
                 view! {
                     <section class="now" aria-labelledby="waiting-votes-heading">
-                        <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
+                        // The link to the others beside the heading: no line of its own.
+                        <div class="section-head">
+                            <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
+                            {(more > 0).then(|| view! {
+                                <a href="/votes">{move || fill(i18n.lang(), Msg::MoreVotesWaiting, &[("n", &more.to_string())])}</a>
+                            })}
+                        </div>
                         <ul class="card-links" role="list">
                             {waiting
                                 .into_iter()
@@ -63,9 +69,6 @@ pub fn WaitingVotes(
                                 })
                                 .collect::<Vec<_>>()}
                         </ul>
-                        {(more > 0).then(|| view! {
-                            <p><a class="block-link" href="/votes">{move || fill(i18n.lang(), Msg::MoreVotesWaiting, &[("n", &more.to_string())])}</a></p>
-                        })}
                     </section>
                 }
                 .into_any()
