@@ -61,7 +61,13 @@ mod tests {
     use super::*;
 
     fn counts(handling: u32, handling_overdue: u32, all: u32, all_overdue: u32) -> RequestCounts {
-        RequestCounts { mine: 0, handling, handling_overdue, all, all_overdue }
+        RequestCounts {
+            mine: 0,
+            handling,
+            handling_overdue,
+            all,
+            all_overdue,
+        }
     }
 
     #[test]
