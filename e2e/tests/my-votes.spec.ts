@@ -1,8 +1,8 @@
 // Votes a resident can trust, on her phone: staff start a named participatory budget and a secret yes/no
 // vote for 3号楼; the resident of 3号楼 finds the newest waiting on her home screen with its count and
 // both under 投票/会议; she casts the named one and reads back what she chose (projects, amounts and
-// total), casts the secret one and is shown only that it is counted, with her receipt; she signs out and in again and finds both, with their
-// receipts, in 我的投票; the counts agree on every screen; once the secret vote closes she checks that
+// total), casts the secret one and is shown only that it is counted, with her receipt; she signs out
+// and in again and finds both, with their receipts, in 我的投票; the counts agree on every screen; once the secret vote closes she checks that
 // her receipt is in the published list; on another phone the secret receipt is not to be found.
 import { expect, test, type Page } from '@playwright/test';
 import { LoginPage, NoticeBoard, expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
