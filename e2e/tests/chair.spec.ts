@@ -205,3 +205,37 @@ test('a chair runs a meeting of sixty from check-in to published minutes', async
   await shot(page, 'minutes-published');
   for (const s of [chair, ...phones]) await s.context.close();
 });
+
+test('an error on the chair console is brought into view, where she looks', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `3号楼居民议事会 ${Date.now() % 100000}`;
+  const chair = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  const page = chair.page;
+  await page.goto('/meetings/new');
+  await page.getByLabel('会议名称').fill(title);
+  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
+  const audience = page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await page.getByLabel('议程（每行一个议题）').fill('加装电梯\n楼道堆物清理');
+  await page.getByRole('button', { name: '召开' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '开始会议' }).click();
+  await expect(page.getByText('会议进行中')).toBeVisible();
+
+  // The network fails as she takes up the first item: the console says so, and she sees it at once.
+  await page.route(/\/api\/v1\/meetings\/[^/]+\/.+/, (route) =>
+    route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected'),
+  );
+  const take = page.getByRole('button', { name: '开始议这一项' }).first();
+  await take.scrollIntoViewIfNeeded();
+  await take.click();
+  const alert = page.locator('.chair .form-error[role="alert"]');
+  await expect(alert).toHaveText('网络连接失败，请检查网络后重试。');
+  await expect.poll(async () => {
+    const box = await alert.boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+  }).toBe(true);
+  await shot(page, 'chair-error-in-view');
+  await chair.context.close();
+});

@@ -2,10 +2,11 @@
 // distance (so she waits for verification), lands on the home screen, goes through the bottom bar to each
 // section; once staff confirm her she reads a notice and goes back to the list, and finds sign-out under
 // 我的, asked twice.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { JoinPage, LoginPage, MembersPage, NoticeBoard, UnitPage, expectAccessible, shot, signedInPhone } from '../pages/pages';
 import { BottomBar, expectOnFirstScreen } from '../pages/nav';
-import { RESIDENT_5, STAFF } from './demo';
+import { startVote } from '../pages/votes';
+import { RESIDENT_3, RESIDENT_5, STAFF } from './demo';
 
 test('a pending resident joins, lands on home, goes through every tab, reads a notice and goes back', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -43,6 +44,10 @@ test('a pending resident joins, lands on home, goes through every tab, reads a n
   await expect(page.getByRole('heading', { name: '您好，赵桂兰', level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '等待社区确认' })).toBeVisible();
   await expect(bar.tab('首页')).toHaveAttribute('aria-current', 'page');
+  // The header's 议事 is the app's name, not a second link: the only link so named is the bar's tab.
+  await expect(page.locator('header .brand')).toHaveText('议事');
+  await expect(page.getByRole('link', { name: '议事', exact: true })).toHaveCount(1);
+  await expect(bar.tab('议事')).toHaveAttribute('href', '/matters');
   await expectOnFirstScreen(page, page.getByRole('link', { name: '我要反映' }), true);
   // Nothing waits for her yet: no empty sections, and no office entry for a resident.
   await expect(page.getByRole('region', { name: '待我投票' })).toHaveCount(0);
@@ -142,5 +147,52 @@ test('what waits for her comes first on the home screen, with 我要反映 and t
   await expectAccessible(page);
   await waiting.getByRole('link', { name: /门禁/ }).click();
   await expect(page).toHaveURL(/\/requests\/req_demo_02$/);
+  await context.close();
+});
+
+/** Staff call a meeting of 3号楼 and open it. */
+async function openMeeting(page: Page, title: string) {
+  await page.goto('/meetings/new');
+  await page.getByLabel('会议名称').fill(title);
+  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
+  const audience = page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await page.getByLabel('议程（每行一个议题）').fill('楼道照明');
+  await page.getByRole('button', { name: '召开' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '开始会议' }).click();
+  await expect(page.getByText('会议进行中')).toBeVisible();
+}
+
+test('with a vote waiting for her and a meeting in session, 我要反映 and the newest notice are still on the first screen', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now() % 100000;
+  const vote = `3号楼是否更换楼道灯 ${stamp}`;
+  const meeting = `3号楼居民议事会 ${stamp}`;
+
+  // Staff start a vote for 3号楼 and open two meetings of 3号楼.
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await startVote(staff.page, vote, '3号楼', {});
+  await openMeeting(staff.page, meeting);
+  // A second one in session: the home screen shows the first, and a link to the others.
+  await openMeeting(staff.page, `${meeting} 第二场`);
+  await staff.context.close();
+
+  // The resident of 3号楼, in normal type at 360 × 740: both wait for her above the notices.
+  const { context, page } = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  expect(page.viewportSize()).toEqual({ width: 360, height: 740 });
+  const votes = page.getByRole('region', { name: '待我投票' });
+  const live = page.getByRole('region', { name: '正在开会' });
+  await expect(votes.getByRole('link', { name: new RegExp(vote) })).toBeVisible();
+  await expect(live.getByRole('link', { name: new RegExp(meeting) })).toHaveCount(1);
+  await expect(live.getByRole('link', { name: /^还有 \d+ 个会议正在开$/ })).toHaveAttribute('href', '/votes');
+  await expect(page.locator('main .notice-card').first()).toBeVisible();
+  await shot(page, 'home-vote-and-meeting');
+  await expectOnFirstScreen(page, page.getByRole('link', { name: '我要反映' }), true);
+  await expectOnFirstScreen(page, page.locator('main .notice-card').first());
+  await expectAccessible(page);
   await context.close();
 });

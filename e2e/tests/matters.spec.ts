@@ -4,8 +4,9 @@
 // an owner, the owner reports progress with a photo and asks for acceptance, the building head accepts,
 // the resident rates it, and the timeline shows every step.
 import { expect, test, type Page } from '@playwright/test';
+import { expectOnScreen } from '../pages/forms';
 import { NoticeBoard, expectAccessible, signedInPhone } from '../pages/pages';
-import { RESIDENT_3, STAFF } from './demo';
+import { RESIDENT_3, RESIDENT_5, STAFF } from './demo';
 
 /** Lives with 杜国强 in 3号楼 1单元 101. */
 const NEIGHBOUR = { phone: '13900311012', password: '123456' };
@@ -80,6 +81,8 @@ test('a matter goes from a resident’s phone through all five steps', async ({ 
   const head = await signedInPhone(browser, HEAD.phone, HEAD.password);
   await openMatter(head.page, title);
   await head.page.getByRole('button', { name: '我也支持（附议）' }).click();
+  // What it did is said where her finger is, as for every everyday change.
+  await expect(head.page.getByRole('status').filter({ hasText: '已附议，谢谢您的支持。' })).toBeVisible();
   await expect(head.page.getByText('议事中').first()).toBeVisible();
 
   // A comment, typed with markup, shows as the text it is.
@@ -89,6 +92,7 @@ test('a matter goes from a resident’s phone through all five steps', async ({ 
   await neighbour.page.getByLabel('我的意见').fill(hostile);
   await neighbour.page.getByRole('button', { name: '发表' }).click();
   await expect(neighbour.page.getByText(hostile)).toBeVisible();
+  await expect(neighbour.page.getByRole('status').filter({ hasText: '您的意见已发表。' })).toBeVisible();
   await expectAccessible(neighbour.page);
 
   // 民决: staff put it to an online vote of the building's residents.
@@ -181,4 +185,18 @@ test('a matter goes from a resident’s phone through all five steps', async ({ 
   await expectAccessible(r3.page);
 
   for (const s of [staff, r3, neighbour, head]) await s.context.close();
+});
+
+test('回复 on a comment takes her to the comment box, in view and ready to type', async ({ browser }) => {
+  // 电动车充电棚加装监控 of 和谐小区, seeded with three comments; the resident of 5号楼 lives there.
+  const { context, page } = await signedInPhone(browser, RESIDENT_5.phone, RESIDENT_5.password);
+  await page.goto('/matters/mat_demo_02');
+  await expect(page.getByRole('heading', { name: '电动车充电棚加装监控', level: 1 })).toBeVisible();
+  const reply = page.getByRole('button', { name: '回复', exact: true }).first();
+  await reply.scrollIntoViewIfNeeded();
+  await reply.click();
+  const box = page.locator('#comment-body');
+  await expect(box).toBeFocused();
+  await expectOnScreen(page, box);
+  await context.close();
 });

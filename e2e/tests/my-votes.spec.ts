@@ -1,8 +1,8 @@
 // Votes a resident can trust, on her phone: staff start a named participatory budget and a secret yes/no
-// vote for 3号楼; the resident of 3号楼 finds both waiting on her home screen with their counts, casts the
-// named one and reads back what she chose (projects, amounts and total), casts the secret one and is
-// shown only that it is counted, with her receipt; she signs out and in again and finds both, with their
-// receipts, in 我的投票; the counts agree on every screen; once the secret vote closes she checks that
+// vote for 3号楼; the resident of 3号楼 finds the newest waiting on her home screen with its count and
+// both under 投票/会议; she casts the named one and reads back what she chose (projects, amounts and
+// total), casts the secret one and is shown only that it is counted, with her receipt; she signs out
+// and in again and finds both, with their receipts, in 我的投票; the counts agree on every screen; once the secret vote closes she checks that
 // her receipt is in the published list; on another phone the secret receipt is not to be found.
 import { expect, test, type Page } from '@playwright/test';
 import { LoginPage, NoticeBoard, expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
@@ -35,13 +35,17 @@ test('a resident casts a named and a secret vote, and later finds both with thei
   });
   const secretUrl = await startVote(staff.page, secret, '3号楼', {});
 
-  // Her home screen: both wait for her, each with its count.
+  // Her home screen: the newest waits for her first, and a link leads to the other; under 投票/会议
+  // both wait for her, each with its count.
   const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
   const waiting = r3.page.getByRole('region', { name: '待我投票' });
-  const budgetItem = waiting.getByRole('listitem').filter({ hasText: budget });
-  await expect(budgetItem.getByText(/^已投 0 票，共 \d+ 人可投$/)).toBeVisible();
-  await expect(waiting.getByRole('link', { name: secret })).toBeVisible();
+  const secretItem = waiting.getByRole('listitem').filter({ hasText: secret });
+  await expect(secretItem.getByText(/^已投 0 票，共 \d+ 人可投$/)).toBeVisible();
   await checked(r3.page, 'home-two-votes-waiting', false);
+  await waiting.getByRole('link', { name: /^还有 1 个投票等您投$/ }).click();
+  await expect(r3.page.getByRole('heading', { name: '投票和会议', level: 1 })).toBeVisible();
+  const budgetItem = waiting.getByRole('listitem').filter({ hasText: budget });
+  await expect(waiting.getByRole('link', { name: secret })).toBeVisible();
 
   // The named budget: she picks two projects and reads back what she chose.
   await budgetItem.getByRole('link', { name: budget }).click();

@@ -1,11 +1,13 @@
 // Staff clearing what waits for them, on a 360 px phone in Chinese: 刘晓梅 of the community office signs
-// in and lands on her unit's open requests with the overdue one (6号楼 楼道堆物, due in November) first
-// and counts on the tabs; she opens it, then merges a resident's duplicate into it by its short number,
+// in and lands on the home screen, whose first card counts her unit's open requests (the office hub has
+// it too); one tap takes her to them, the overdue one (6号楼 楼道堆物, due in November) first and counts
+// on the tabs; she opens it, then merges a resident's duplicate into it by its short number,
 // finds a request by typing its number, reads the audit log as sentences, and reads the figures as cards.
 // Notices carry their short numbers too (公告 #7 on the card, the page and the paper version), and the
 // matters list finds a matter by the number she types.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
+import { expectOnFirstScreen } from '../pages/nav';
 import { MattersList, RequestRecord, RequestsList, expectNoSidewaysScroll } from '../pages/staff';
 import { RESIDENT_5, STAFF } from './demo';
 
@@ -33,7 +35,20 @@ test('staff land on what waits for them, merge a duplicate by its number, and re
   const page = staff.page;
   await shot(page, 'staff-signed-in');
   const list = new RequestsList(page);
-  await list.open();
+  // Where she lands, what waits for her is first: one tap to her queue, with its counts.
+  const queue = page.getByRole('region', { name: '待我处理的诉求' });
+  await expect(queue.getByRole('link')).toHaveText(/^\d+ 件未办结\s*\d+ 件超期$/);
+  await expectOnFirstScreen(page, queue.getByRole('link'), true);
+  // The office hub leads with it too, beside the link to the whole queue.
+  await page.getByRole('link', { name: '办公', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '社区管理', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: '待我处理的诉求' }).getByRole('link')).toHaveAttribute('href', '/requests');
+  await expect(page.getByRole('link', { name: '诉求办理' })).toHaveAttribute('href', '/requests');
+  await shot(page, 'office-hub');
+  await expectAccessible(page);
+  await page.goBack();
+  await queue.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: '民生诉求', level: 1 })).toBeVisible();
   await expect(list.tab('待我处理')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('按状态查看')).toHaveValue('open');
   await expect(list.tab('待我处理').locator('.tab-overdue')).toHaveText(/^\d+ 件超期$/);

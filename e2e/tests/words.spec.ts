@@ -13,7 +13,7 @@ import {
   speechLog,
   stubSpeech,
 } from '../pages/words';
-import { STAFF } from './demo';
+import { RESIDENT_3, RESIDENT_5, STAFF } from './demo';
 
 /** A resident of 阳光小区 2号楼 (高建华), whom no other journey uses. */
 const RESIDENT_2 = { phone: '13900211011', password: '123456' };
@@ -223,4 +223,72 @@ test('in English and in large type, the "?" and 朗读 speak her language and st
   expect(log.spoken.length).toBeGreaterThan(3);
   expect(log.spoken.every((s) => s.lang === 'zh-CN' && s.voice === CHINESE_VOICE.name)).toBe(true);
   await context.close();
+});
+
+test('the "?" beside 异议, 附议, 并案, 首问负责 and 委托 explains them; 朗读 reads a matter and a request’s record', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The resident of 和谐小区 5号楼 (the demo's matters and requests are in her compound).
+  const { page, context } = await signedInPhone(browser, RESIDENT_5.phone, RESIDENT_5.password);
+  await stubSpeech(page, [CHINESE_VOICE]);
+
+  // 异议, beside the publication period of a disclosure.
+  await page.goto(DISCLOSURE);
+  await expect(page.getByRole('heading', { name: '2026年第三季度社区公益金收支公示', level: 1 })).toBeVisible();
+  await new TermHelp(page, '什么是异议？').open('您认为公示的内容有错或不公平时提出的意见，社区要公开答复。');
+
+  // 附议, under a matter's support count; 朗读 reads its title, its step and what was asked.
+  await page.goto('/matters/mat_demo_02');
+  await expect(page.getByRole('heading', { name: '电动车充电棚加装监控', level: 1 })).toBeVisible();
+  await new TermHelp(page, '什么是附议？').open('您也觉得这件事该办，就点一下表示支持，够了人数就会拿出来商量。');
+  await shot(page, 'matter-what-is-support');
+  await checkScreen(page);
+  await clearSpeech(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
+  let log = await speechLog(page);
+  expect(log.spoken[0].text).toBe('电动车充电棚加装监控');
+  expect(log.spoken.map((s) => s.text).join('')).toContain('议事中');
+  expect(log.spoken.every((s) => s.lang === 'zh-CN')).toBe(true);
+  await finishSpeaking(page);
+  await expect(page.getByRole('button', { name: '朗读', exact: true })).toBeVisible();
+
+  // Her own request's record, read aloud newest first: the unit's word that it is done.
+  await page.goto('/requests/req_demo_02');
+  await expect(page.getByRole('heading', { name: /门禁/, level: 1 })).toBeVisible();
+  await clearSpeech(page);
+  await page.getByRole('region', { name: '办理记录' }).getByRole('button', { name: '朗读', exact: true }).click();
+  await expect(page.getByRole('button', { name: '停止朗读' })).toBeVisible();
+  log = await speechLog(page);
+  expect(log.spoken[0].text).toMatch(/^.*门禁.*：/);
+  expect(log.spoken.map((s) => s.text).join('')).toContain('已处理完毕，请确认。');
+  await shot(page, 'request-record-reading-aloud');
+  await page.getByRole('button', { name: '停止朗读' }).click();
+  await context.close();
+
+  // An open request as the office handles it: 首问负责 and 办理时限 beside its deadline, 并案 beside merging.
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await staff.page.goto('/requests/req_demo_03');
+  await expect(staff.page.getByRole('heading', { name: '楼道堆物', level: 1 })).toBeVisible();
+  await new TermHelp(staff.page, '什么是首问负责？').open('谁先接到您的诉求谁负责到底，不归他管的，也要说清该找哪个单位并帮您转过去。');
+  await new TermHelp(staff.page, '什么是办理时限？').open('办理单位必须在这个时间内办好，超时会报给社区、街道和区里。');
+  await new TermHelp(staff.page, '什么是并案？').open('几个人反映的是同一件事，就合在一起办，办好了大家都会收到结果。');
+  await shot(staff.page, 'request-terms');
+  await checkScreen(staff.page);
+
+  // 委托, beside asking a neighbour to vote for her before a vote opens.
+  const title = `3号楼停车位分配方案 ${Date.now() % 100000}`;
+  await staff.page.goto('/votes/new');
+  await staff.page.getByLabel('投票事项').fill(title);
+  await chooseAudience(staff.page, '3号楼');
+  await staff.page.getByRole('radio', { name: '定个时间开始' }).check();
+  await staff.page.getByLabel(/每人最多接受几份委托/).fill('1');
+  await staff.page.getByRole('button', { name: '发起' }).click();
+  await expect(staff.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  const voteUrl = staff.page.url();
+  await staff.context.close();
+  const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  await r3.page.goto(voteUrl);
+  await expect(r3.page.getByRole('region', { name: '委托邻居代投' })).toBeVisible();
+  await new TermHelp(r3.page, '什么是委托？').open('投票开始前请一位信得过的邻居替您投票，她会多投一票，算您的。');
+  await r3.context.close();
 });

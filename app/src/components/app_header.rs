@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::{LanguageToggle, LargeTypeToggle, OfficeEntry};
 use crate::i18n::{Msg, use_i18n};
 
-/// The app name (a link home), for those who hold an office "办公", and the display settings. Signing out
+/// The app's name (text, not a link: 首页 and 议事 are tabs of the bottom bar), for those who hold an office "办公", and the display settings. Signing out
 /// is under 我的, away from "大字模式".
 #[component]
 pub fn AppHeader(#[prop(optional)] signed_in: bool) -> impl IntoView {
@@ -11,9 +11,9 @@ pub fn AppHeader(#[prop(optional)] signed_in: bool) -> impl IntoView {
     view! {
         <header class="app-header">
             <nav class="app-nav" aria-label=i18n.text(Msg::MainNav)>
-                <a class="brand" href="/">
-                    {i18n.text(Msg::AppName)}
-                </a>
+                // The app's name, as text: the bottom bar's 首页 goes home, and its 议事 tab is the only
+                // link of that name.
+                <span class="brand">{i18n.text(Msg::AppName)}</span>
                 {signed_in.then(|| view! { <OfficeEntry /> })}
             </nav>
             <div class="header-tools" role="group" aria-label=i18n.text(Msg::Settings)>

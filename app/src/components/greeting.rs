@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use yishi_core::api::auth::MemberView;
+use yishi_core::i18n::Term;
 use yishi_core::members::Verification;
 
 use crate::apps;
+use crate::components::TermHelp;
 use crate::format::{home_line, role_line};
 use crate::i18n::{Msg, fill, use_i18n};
 
@@ -30,7 +32,10 @@ pub fn Greeting(member: MemberView) -> impl IntoView {
                     .map(|role| view! { <p class="greeting-role">{role_line(i18n.lang(), role)}</p> })
                     .collect::<Vec<_>>()
             }}
-            {pending.then(|| view! { <p class="pending-banner" role="status">{i18n.text(Msg::PendingBanner)}</p> })}
+            {pending.then(|| view! {
+                <p class="pending-banner" role="status">{i18n.text(Msg::PendingBanner)}</p>
+                <p class="terms"><TermHelp term=Term::Verification /></p>
+            })}
             <p class="button-row greeting-actions">
                 <a class="button primary" href="/requests/new">{i18n.text(Msg::ReportLink)}</a>
                 <a class="button secondary" href="/requests">{i18n.text(Msg::MyRequests)}</a>

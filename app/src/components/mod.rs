@@ -25,6 +25,8 @@ pub mod rich_text;
 pub mod scope_select;
 pub mod sign_out_button;
 #[cfg(feature = "office")]
+pub mod staff_queue;
+#[cfg(feature = "office")]
 pub mod start_choice;
 pub mod tally;
 pub mod term_help;
@@ -60,6 +62,8 @@ pub use read_aloud::ReadAloud;
 pub use rich_text::RichText;
 pub use scope_select::ScopeSelect;
 pub use sign_out_button::SignOutButton;
+#[cfg(feature = "office")]
+pub use staff_queue::StaffQueue;
 #[cfg(feature = "office")]
 pub use start_choice::{Start, StartChoice};
 pub use tally::Tally;

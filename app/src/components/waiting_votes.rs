@@ -14,13 +14,17 @@ pub fn WaitingVotes(
     /// Says so when no vote waits (on the votes page; the home screen shows nothing then).
     #[prop(optional)]
     say_none: bool,
+    /// Shows only this many (the home screen: the first, and a link to the rest under 投票/会议, so that
+    /// the notices still start on the first screen).
+    #[prop(optional)]
+    at_most: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let votes = LocalResource::new(move || api::get(i18n.lang_untracked(), &ListVotes {}));
     view! {
         <Transition>
             {move || Suspend::new(async move {
-                let waiting: Vec<_> = votes
+                let mut waiting: Vec<_> = votes
                     .await
                     .map(|list| list.votes.into_iter().filter(|v| v.needs_my_vote).collect())
                     .unwrap_or_default();
@@ -29,9 +33,17 @@ pub fn WaitingVotes(
                         .then(|| view! { <p class="empty">{i18n.text(Msg::NoVoteWaiting)}</p> })
                         .into_any();
                 }
+                let more = at_most.map_or(0, |n| waiting.len().saturating_sub(n));
+                waiting.truncate(at_most.unwrap_or(usize::MAX));
                 view! {
                     <section class="now" aria-labelledby="waiting-votes-heading">
-                        <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
+                        // The link to the others beside the heading: no line of its own.
+                        <div class="section-head">
+                            <h2 id="waiting-votes-heading">{i18n.text(Msg::VotesHeading)}</h2>
+                            {(more > 0).then(|| view! {
+                                <a href="/votes">{move || fill(i18n.lang(), Msg::MoreVotesWaiting, &[("n", &more.to_string())])}</a>
+                            })}
+                        </div>
                         <ul class="card-links" role="list">
                             {waiting
                                 .into_iter()

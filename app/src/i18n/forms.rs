@@ -73,6 +73,27 @@ impl Msg {
         zh: "已送出，{unit}会处理。进度会在这一页显示。",
         en: "Sent: {unit} will handle it. Its progress shows on this page.",
     };
+    // What an everyday change did, in the toast (the record redraws far from the button she tapped).
+    pub const SupportDone: Msg = Msg {
+        zh: "已附议，谢谢您的支持。",
+        en: "You support it. Thank you.",
+    };
+    pub const CommentPosted: Msg = Msg {
+        zh: "您的意见已发表。",
+        en: "Your comment is posted.",
+    };
+    pub const ObjectionSent: Msg = Msg {
+        zh: "异议已提交，社区会公开答复。",
+        en: "Your objection is sent; the community will answer it in public.",
+    };
+    pub const JoinedRequest: Msg = Msg {
+        zh: "已加入这件诉求，办好了您也会收到结果。",
+        en: "You joined this request; you will hear when it is done.",
+    };
+    pub const ConfirmSent: Msg = Msg {
+        zh: "已收到您的确认和评价，谢谢。",
+        en: "Your confirmation and rating are in. Thank you.",
+    };
 
     // A vote's start.
     pub const VoteStartLegend: Msg = Msg {

@@ -83,6 +83,16 @@ impl Msg {
         zh: "正在开会",
         en: "In session now",
     };
+    /// Under the first waiting vote on the home screen, when more wait (all of them are under 投票/会议).
+    pub const MoreVotesWaiting: Msg = Msg {
+        zh: "还有 {n} 个投票等您投",
+        en: "{n} more votes waiting for you",
+    };
+    /// Under the first meeting in session on the home screen, when more are.
+    pub const MoreMeetingsLive: Msg = Msg {
+        zh: "还有 {n} 个会议正在开",
+        en: "{n} more meetings in session",
+    };
     pub const ConfirmRequestsHeading: Msg = Msg {
         zh: "已处理，请您确认",
         en: "Done: please confirm",

@@ -47,6 +47,16 @@ impl Msg {
         zh: "输入编号（如 12 或 #12），或标题、说明里的字词，多个词用空格隔开",
         en: "A number (such as 12 or #12), or words of the title or description, separated by spaces",
     };
+    /// In the office, on the home screen and the hub: the card that leads to her queue.
+    pub const QueueHeading: Msg = Msg {
+        zh: "待我处理的诉求",
+        en: "Requests waiting for me",
+    };
+    /// On the office hub: the link to the requests queue.
+    pub const QueueLink: Msg = Msg {
+        zh: "诉求办理",
+        en: "Handle requests",
+    };
     /// On a tab: how many of its open requests are overdue.
     pub const OverdueCount: Msg = Msg {
         zh: "{n} 件超期",

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use yishi_core::policy::{self, Action};
 
-use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
+use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, StaffQueue};
 use crate::i18n::{Msg, use_i18n};
 use crate::session::{actor_of, member_resource};
 
-/// `/admin`: the office holder's links, as her roles allow.
+/// `/admin`: what waits for her (the requests queue, with its counts), then the office holder's links,
+/// as her roles allow.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -17,6 +18,7 @@ pub fn AdminPage() -> impl IntoView {
                 <a href="/">{i18n.text(Msg::BackHome)}</a>
             </p>
             <h1>{i18n.text(Msg::AdminHeading)}</h1>
+            <StaffQueue />
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match me.await {
@@ -24,6 +26,7 @@ pub fn AdminPage() -> impl IntoView {
                             let actor = actor_of(&member);
                             let may = |action| !policy::scopes_for(&actor, action).is_empty();
                             let links = [
+                                (may(Action::DispatchRequests), "/requests", Msg::QueueLink),
                                 (may(Action::ViewTerritory), "/admin/territory", Msg::TerritoryLink),
                                 (may(Action::ViewMembers), "/admin/members", Msg::MembersLink),
                                 (may(Action::ReadAudit), "/admin/audit", Msg::AuditLink),

@@ -45,9 +45,15 @@ pub fn HomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match me.await {
                         Ok(member) => {
+                            // In the office, what waits for staff comes first: one tap to the queue.
+                            #[cfg(feature = "office")]
+                            let queue = view! { <crate::components::StaffQueue /> };
+                            #[cfg(not(feature = "office"))]
+                            let queue = ();
                             view! {
                                 <Greeting member=member />
-                                <WaitingVotes />
+                                {queue}
+                                <WaitingVotes at_most=1 />
                                 <LiveMeetings meetings=meetings />
                                 <ConfirmRequests />
                                 <section class="notices home-notices" aria-labelledby="notices-heading">

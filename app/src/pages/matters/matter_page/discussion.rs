@@ -51,7 +51,7 @@ pub(super) fn Discussion(matter: MatterView, id: MatterId, reload: Callback<()>)
                 <form class="form" on:submit=move |ev| {
                     ev.prevent_default();
                     let parent = reply_to.get_untracked().map(|(id, _)| id);
-                    change.send(&comment, &CommentRequest { stance: stance.get_untracked(), body: body.get_untracked(), parent });
+                    change.send_saying(&comment, &CommentRequest { stance: stance.get_untracked(), body: body.get_untracked(), parent }, Msg::CommentPosted);
                 }>
                     {move || reply_to.get().map(|(_, name)| view! {
                         <p class="hint">

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::{Attendee, MeetingLive};
 use yishi_core::api::routes::Attendance;
+use yishi_core::i18n::Term;
 use yishi_core::ids::MeetingId;
 use yishi_core::meetings::roster::{by_building, search};
 
@@ -8,7 +9,7 @@ use super::chair_buildings::ChairBuildings;
 use super::chair_person::{ChairPerson, Feedback};
 use super::meeting_act::MeetingAct;
 use crate::api;
-use crate::components::ErrorView;
+use crate::components::{ErrorView, TermHelp};
 use crate::i18n::{Msg, fill, use_i18n};
 
 /// Check-in for a room of sixty: a few characters of a name, building or flat find the person, one tap
@@ -88,6 +89,7 @@ pub(super) fn ChairAttendance(
             <div class="field">
                 <label for="checkin-reason">{i18n.text(Msg::CheckInReason)}</label>
                 <p class="hint" id="checkin-reason-hint">{i18n.text(Msg::CheckInReasonHint)}</p>
+                <p class="terms"><TermHelp term=Term::OnBehalf /></p>
                 <input id="checkin-reason" type="text" aria-describedby="checkin-reason-hint" bind:value=reason />
             </div>
         </section>

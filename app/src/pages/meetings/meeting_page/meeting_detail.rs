@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::api::meetings::MeetingView;
+use yishi_core::i18n::Term;
 use yishi_core::meetings::MeetingState;
 
 use super::agenda::Agenda;
@@ -12,6 +13,7 @@ use super::presence::Presence;
 use super::record::Record;
 use super::speakers::Speakers;
 use crate::api::ApiError;
+use crate::components::TermHelp;
 use crate::format::{local_datetime, meeting_state_label};
 use crate::i18n::{Msg, fill, use_i18n};
 use crate::live::follow;
@@ -54,6 +56,7 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <p class="hint">{move || fill(i18n.lang(), Msg::PlaceLine, &[("place", &place)])}</p>
             <p class="hint">{move || fill(i18n.lang(), Msg::StartsAt, &[("time", &starts)])}</p>
             <p><span class="badge">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</span></p>
+            <p class="terms"><TermHelp term=Term::Council /></p>
             {move || (!connected.get() && live.with(|l| l.state) == MeetingState::Open).then(|| view! { <p class="hint" role="status">{i18n.text(Msg::LiveLost)}</p> })}
             <Presence live=live quorum=settings.procedure.quorum />
             <MyControls id=id.clone() live=live me=me act=act checkin_token=meeting.checkin_token.clone() />

@@ -54,14 +54,14 @@ pub fn PeriodBox(notice: NoticeView, reload: Callback<()>) -> impl IntoView {
         {has_period.then(|| view! {
             <section aria-labelledby="objections-heading">
                 <h2 id="objections-heading">{i18n.text(Msg::ObjectionsHeading)}</h2>
-                <p class="terms"><TermHelp term=Term::PublicationPeriod /></p>
+                <p class="terms"><TermHelp term=Term::PublicationPeriod />" "<TermHelp term=Term::Objection /></p>
                 {state}
                 {none.then(|| view! { <p class="empty">{i18n.text(Msg::NoObjections)}</p> })}
                 <ul class="comment-list">{objections}</ul>
                 {notice.may_object.then(|| view! {
                     <form class="form" on:submit=move |ev| {
                         ev.prevent_default();
-                        change.send(&object, &ObjectionRequest { reason: reason.get_untracked() });
+                        change.send_saying(&object, &ObjectionRequest { reason: reason.get_untracked() }, Msg::ObjectionSent);
                     }>
                         <div class="field">
                             <label for="objection-reason">{i18n.text(Msg::ObjectionReason)}</label>

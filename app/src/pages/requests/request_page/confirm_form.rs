@@ -55,7 +55,7 @@ pub(super) fn ConfirmForm(r: RequestView, change: Change) -> impl IntoView {
                     return;
                 }
                 missing.set(None);
-                change.send(&confirm, &ConfirmRequest { outcome: o, stars: s, comment: comment.get_untracked() });
+                change.send_saying(&confirm, &ConfirmRequest { outcome: o, stars: s, comment: comment.get_untracked() }, Msg::ConfirmSent);
             }>
                 <fieldset class="field" aria-invalid=move || (missing.get() == Some(Field::Outcome)).then_some("true")>
                     <legend>{i18n.text(Msg::WasItFixed)}</legend>

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use yishi_core::api::requests::{ChangeRequest, RequestAction, RequestView, SplitRequest};
 use yishi_core::api::routes::{ChangeRequestStatus, SplitRequestOff};
+use yishi_core::i18n::Term;
 use yishi_core::requests::Status;
 
 use super::super::Catalogue;
 use super::unit_options;
 use crate::changes::Change;
+use crate::components::TermHelp;
 use crate::i18n::{Msg, use_i18n};
 
 /// What staff do: send a returned request on, merge a duplicate, split off a second trouble.
@@ -56,6 +58,7 @@ pub(super) fn DispatchPanel(r: RequestView, change: Change, catalogue: Catalogue
                 });
             }>
                 <h3>{i18n.text(Msg::MergeHeading)}</h3>
+                <p class="terms"><TermHelp term=Term::MergeRequests /></p>
                 <div class="field">
                     <label for="merge-into">{i18n.text(Msg::MergeInto)}</label>
                     <p class="hint" id="merge-into-hint">{i18n.text(Msg::MergeIntoHint)}</p>

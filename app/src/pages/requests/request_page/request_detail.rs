@@ -48,7 +48,10 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
             </p>
             <p class="hint">{place}" · "{received}</p>
             <p class="routing">{move || fill(i18n.lang(), Msg::HandledBy, &[("unit", &unit)])}</p>
-            {r.status.is_open().then(|| view! { <DeadlineLine deadline=r.deadline overdue=r.overdue escalation=r.escalation /> })}
+            {r.status.is_open().then(|| view! {
+                <DeadlineLine deadline=r.deadline overdue=r.overdue escalation=r.escalation />
+                <p class="terms"><TermHelp term=Term::FirstResponder />" "<TermHelp term=Term::TimeLimit /></p>
+            })}
             {r.requester_name.clone().map(|n| {
                 let phone = r.caller_phone.clone().unwrap_or_default();
                 view! { <p class="hint">{move || fill(i18n.lang(), Msg::RaisedBy, &[("name", &n)])}" "{phone}</p> }
@@ -75,7 +78,7 @@ pub(super) fn RequestDetail(r: RequestView, reload: Callback<()>) -> impl IntoVi
             {r.can.join.then(|| view! {
                 <p class="terms"><TermHelp term=Term::MergeRequests /></p>
                 <p class="button-row">
-                    <button type="button" class="button secondary" on:click=move |_| change.send(&join, &())>
+                    <button type="button" class="button secondary" on:click=move |_| change.send_saying(&join, &(), Msg::JoinedRequest)>
                         {i18n.text(Msg::JoinRequest)}
                     </button>
                 </p>

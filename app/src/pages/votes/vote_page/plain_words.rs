@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use yishi_core::i18n::Term;
+use yishi_core::votes::electorate::ElectorateRule;
 use yishi_core::votes::poll::{PollSettings, Secrecy};
 use yishi_core::votes::tally::Method;
 
@@ -17,6 +18,8 @@ pub(super) fn PlainWords(settings: PollSettings) -> impl IntoView {
         Secrecy::Named => Term::NamedBallot,
     };
     let method = settings.method.clone();
+    let households = matches!(settings.electorate, ElectorateRule::Households { .. });
+    let double = settings.rules.double_majority;
     let spoken = Signal::derive(move || {
         let lang = i18n.lang();
         let choices = if matches!(settings.method, Method::YesNo) {
@@ -30,6 +33,10 @@ pub(super) fn PlainWords(settings: PollSettings) -> impl IntoView {
     view! {
         <ReadAloud text=spoken />
         <MethodNote method=Signal::stored(method) id="vote-method" />
-        <p class="terms"><TermHelp term=secrecy /></p>
+        <p class="terms">
+            <TermHelp term=secrecy />
+            {households.then(|| view! { " " <TermHelp term=Term::HouseholdRepresentative /> })}
+            {double.then(|| view! { " " <TermHelp term=Term::DoubleMajority /> })}
+        </p>
     }
 }
