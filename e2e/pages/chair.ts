@@ -2,6 +2,21 @@
 // the agenda and motions, and the actions that end things, confirmed first.
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
+/** Staff call a meeting of 3号楼 with its agenda (one item a line) from the new-meeting form, and open it. */
+export async function openMeeting(page: Page, title: string, agenda: string) {
+  await page.goto('/meetings/new');
+  await page.getByLabel('会议名称').fill(title);
+  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
+  const audience = page.getByLabel('会议范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await page.getByLabel('议程（每行一个议题）').fill(agenda);
+  await page.getByRole('button', { name: '召开' }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '开始会议' }).click();
+  await expect(page.getByText('会议进行中')).toBeVisible();
+}
+
 export class ChairConsole {
   constructor(readonly page: Page) {}
 

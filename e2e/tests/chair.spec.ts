@@ -7,7 +7,7 @@
 // a confirm step that takes the focus and says what will happen, and publishes the minutes.
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectTapTargets, shot, signedInPhone } from '../pages/pages';
-import { ChairConsole, MeetingApi, WallScreen } from '../pages/chair';
+import { ChairConsole, MeetingApi, WallScreen, openMeeting } from '../pages/chair';
 import { RESIDENT_3, STAFF } from './demo';
 
 const MEETING = 'mtg_demo_01';
@@ -211,17 +211,7 @@ test('an error on the chair console is brought into view, where she looks', asyn
   const title = `3号楼居民议事会 ${Date.now() % 100000}`;
   const chair = await signedInPhone(browser, STAFF.phone, STAFF.password);
   const page = chair.page;
-  await page.goto('/meetings/new');
-  await page.getByLabel('会议名称').fill(title);
-  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
-  const audience = page.getByLabel('会议范围');
-  const option = audience.locator('option', { hasText: '3号楼' }).first();
-  await audience.selectOption({ label: (await option.textContent())!.trim() });
-  await page.getByLabel('议程（每行一个议题）').fill('加装电梯\n楼道堆物清理');
-  await page.getByRole('button', { name: '召开' }).click();
-  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: '开始会议' }).click();
-  await expect(page.getByText('会议进行中')).toBeVisible();
+  await openMeeting(page, title, '加装电梯\n楼道堆物清理');
 
   // The network fails as she takes up the first item: the console says so, and she sees it at once.
   await page.route(/\/api\/v1\/meetings\/[^/]+\/.+/, (route) =>

@@ -2,10 +2,11 @@
 // distance (so she waits for verification), lands on the home screen, goes through the bottom bar to each
 // section; once staff confirm her she reads a notice and goes back to the list, and finds sign-out under
 // 我的, asked twice.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { JoinPage, LoginPage, MembersPage, NoticeBoard, UnitPage, expectAccessible, shot, signedInPhone } from '../pages/pages';
 import { BottomBar, expectOnFirstScreen } from '../pages/nav';
 import { startVote } from '../pages/votes';
+import { openMeeting } from '../pages/chair';
 import { RESIDENT_3, RESIDENT_5, STAFF } from './demo';
 
 test('a pending resident joins, lands on home, goes through every tab, reads a notice and goes back', async ({ browser }) => {
@@ -150,21 +151,6 @@ test('what waits for her comes first on the home screen, with 我要反映 and t
   await context.close();
 });
 
-/** Staff call a meeting of 3号楼 and open it. */
-async function openMeeting(page: Page, title: string) {
-  await page.goto('/meetings/new');
-  await page.getByLabel('会议名称').fill(title);
-  await page.getByLabel('会议地点').fill('阳光小区党群服务站');
-  const audience = page.getByLabel('会议范围');
-  const option = audience.locator('option', { hasText: '3号楼' }).first();
-  await audience.selectOption({ label: (await option.textContent())!.trim() });
-  await page.getByLabel('议程（每行一个议题）').fill('楼道照明');
-  await page.getByRole('button', { name: '召开' }).click();
-  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: '开始会议' }).click();
-  await expect(page.getByText('会议进行中')).toBeVisible();
-}
-
 test('with a vote waiting for her and a meeting in session, 我要反映 and the newest notice are still on the first screen', async ({
   browser,
 }) => {
@@ -176,9 +162,9 @@ test('with a vote waiting for her and a meeting in session, 我要反映 and the
   // Staff start a vote for 3号楼 and open two meetings of 3号楼.
   const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
   await startVote(staff.page, vote, '3号楼', {});
-  await openMeeting(staff.page, meeting);
+  await openMeeting(staff.page, meeting, '楼道照明');
   // A second one in session: the home screen shows the first, and a link to the others.
-  await openMeeting(staff.page, `${meeting} 第二场`);
+  await openMeeting(staff.page, `${meeting} 第二场`, '楼道照明');
   await staff.context.close();
 
   // The resident of 3号楼, in normal type at 360 × 740: both wait for her above the notices.
