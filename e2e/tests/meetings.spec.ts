@@ -111,8 +111,12 @@ test('a chair runs a meeting; residents check in, speak and vote on their phones
   // The council's history: found by an agenda item, with its votes and minutes.
   await phones[2].page.goto('/meetings');
   await phones[2].page.getByLabel(/搜索会议/).fill('楼道堆物清理');
+  // The list is drawn again when the search answers: wait for it, or the tap may land on the list before.
+  const searched = phones[2].page.waitForResponse((r) => r.url().includes('/api/v1/meetings?') && r.url().includes('q='));
   await phones[2].page.getByRole('search').getByRole('button').click();
+  await searched;
   await phones[2].page.getByRole('link', { name: title }).click();
+  await expect(phones[2].page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
   await expect(phones[2].page.getByRole('heading', { name: '表决结果' })).toBeVisible();
   await expect(phones[2].page.getByText('同意在3号楼加装电梯', { exact: true })).toBeVisible();
   await expect(phones[2].page.getByText(/记录人：社区工作人员/)).toBeVisible();
