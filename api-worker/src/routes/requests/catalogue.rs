@@ -219,8 +219,8 @@ async fn new_unit_owner(
     named: Option<&CommunityId>,
 ) -> ApiResult<Option<CommunityId>> {
     let owner = match named {
-        Some(id) => Some(
-            db::territory::resolve(
+        Some(id) => {
+            let community = db::territory::resolve(
                 db,
                 &ScopeRef {
                     kind: ScopeKind::Community,
@@ -228,11 +228,13 @@ async fn new_unit_owner(
                 },
             )
             .await?
-            .ok_or(invalid(Field::Scope))?,
-        ),
+            .ok_or(invalid(Field::Scope))?;
+            can_keep_unit(actor, Some(&community))?;
+            Some(community)
+        }
+        // Checked by core: she keeps what she would add.
         None => yishi_core::policy::new_unit_owner(actor)?,
     };
-    can_keep_unit(actor, owner.as_ref())?;
     Ok(owner.and_then(|p| p.community_id().cloned()))
 }
 
