@@ -1,6 +1,8 @@
 //! HTTP plumbing shared by every route: the request context, JSON in and out, cookies, the CSRF check
 //! and the error envelope.
 
+use std::future::Future;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -31,10 +33,14 @@ pub struct Ctx {
     pub headers: Headers,
     /// The language of the answer (and of names the server makes up, such as 「1单元」).
     pub lang: Lang,
+    later: Later,
 }
 
+/// The request's hold on the runtime: work handed to it runs after the answer has been sent.
+pub type Later = std::rc::Rc<worker::Context>;
+
 impl Ctx {
-    pub fn new(req: &Request, env: Env) -> ApiResult<Ctx> {
+    pub fn new(req: &Request, env: Env, later: Later) -> ApiResult<Ctx> {
         let config = Config::from_env(&env)?;
         let url = req.url()?;
         Ok(Ctx {
@@ -49,7 +55,14 @@ impl Ctx {
             headers: req.headers().clone(),
             lang: request_lang(req),
             env,
+            later,
         })
+    }
+
+    /// Runs `job` once the answer is on its way: the client does not wait for it, and the runtime keeps
+    /// the request alive until it ends.
+    pub fn after_answer(&self, job: impl Future<Output = ()> + 'static) {
+        self.later.wait_until(job);
     }
 
     pub fn db(&self) -> ApiResult<D1Database> {

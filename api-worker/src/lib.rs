@@ -19,8 +19,8 @@ use worker::{Context, Env, Request, Response, ScheduleContext, ScheduledEvent, e
 pub use live::MeetingRoom;
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
-    routes::handle(req, env).await
+async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
+    routes::handle(req, env, std::rc::Rc::new(ctx)).await
 }
 
 /// The Cron Trigger: escalates overdue requests and closes resolved ones the resident left unanswered;

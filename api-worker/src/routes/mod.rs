@@ -48,25 +48,30 @@ fn route(method: &Method, segments: &[&str]) -> Result<Route, DomainError> {
 /// Where Open311 clients find the GeoReport v2 endpoints.
 pub const OPEN311_PREFIX: &str = "/api/open311/v2/";
 
-pub async fn handle(req: Request, env: Env) -> worker::Result<Response> {
+pub async fn handle(req: Request, env: Env, later: http::Later) -> worker::Result<Response> {
     let lang = http::request_lang(&req);
     if crate::config::test_hooks(&env) {
-        return test_hooks::handle(req, env).await;
+        return test_hooks::handle(req, env, later).await;
     }
-    answer(req, env, lang).await
+    answer(req, env, later, lang).await
 }
 
-async fn answer(mut req: Request, env: Env, lang: yishi_core::Lang) -> worker::Result<Response> {
+async fn answer(
+    mut req: Request,
+    env: Env,
+    later: http::Later,
+    lang: yishi_core::Lang,
+) -> worker::Result<Response> {
     if let Some(rest) = req.path().strip_prefix(OPEN311_PREFIX).map(str::to_owned) {
         // Open311 clients authenticate with a key in the request, never a cookie: no CSRF to defend.
-        let mut resp = match Ctx::new(&req, env) {
+        let mut resp = match Ctx::new(&req, env, later) {
             Ok(ctx) => open311::serve(&ctx, &mut req, &rest).await?,
             Err(err) => http::error_response(&err, lang)?,
         };
         http::harden(&mut resp, lang)?;
         return Ok(resp);
     }
-    let mut resp = match serve(&mut req, env).await {
+    let mut resp = match serve(&mut req, env, later).await {
         Ok(resp) => resp,
         Err(err) => {
             if let Some(cause) = &err.cause {
@@ -82,7 +87,7 @@ async fn answer(mut req: Request, env: Env, lang: yishi_core::Lang) -> worker::R
     Ok(resp)
 }
 
-async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
+async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Response> {
     let path = req.path();
     let rest = path
         .strip_prefix(yishi_core::api::PREFIX)
@@ -91,7 +96,7 @@ async fn serve(req: &mut Request, env: Env) -> ApiResult<Response> {
             entity: Entity::Route,
         })?;
     let route = route(&req.method(), &segments(rest))?;
-    let ctx = Ctx::new(req, env)?;
+    let ctx = Ctx::new(req, env, later)?;
     http::check_csrf(req, &ctx.url)?;
     use Route as R;
     match route {

@@ -20,7 +20,7 @@ use crate::live::Room;
 /// The header that makes a route lose what it would tell the room.
 pub const LOSE_TELL: &str = "x-yishi-test-lose-tell";
 
-pub async fn handle(req: Request, env: Env) -> worker::Result<Response> {
+pub async fn handle(req: Request, env: Env, later: crate::http::Later) -> worker::Result<Response> {
     let lang = crate::http::request_lang(&req);
     let path = req.path();
     if let Some(rest) = path.strip_prefix("/api/test/") {
@@ -46,7 +46,7 @@ pub async fn handle(req: Request, env: Env) -> worker::Result<Response> {
         };
     }
     let before = db::round_trips();
-    let mut resp = super::answer(req, env, lang).await?;
+    let mut resp = super::answer(req, env, later, lang).await?;
     if resp.status_code() != 101 {
         let trips = db::round_trips().wrapping_sub(before);
         resp.headers_mut()

@@ -233,7 +233,6 @@ async fn presence_changed(
             member: who.clone(),
             present,
         },
-    )
-    .await;
+    );
     Ok(true)
 }

@@ -16,10 +16,12 @@ use crate::session;
 
 use super::load;
 
-/// Tells the meeting's room of a change stored at the event's revision. A room that is not told (it
-/// failed, or the worker stopped first) catches up by itself, so the change's request does not fail:
-/// what it changed is stored.
-pub async fn tell(ctx: &Ctx, id: &MeetingId, event: RoomEvent) {
+/// Tells the meeting's room of a change stored at the event's revision, once the answer is on its way:
+/// the change is stored, so its request neither waits for the room (which, holding thousands of
+/// sockets, may be sending a count) nor fails with it. A room that is not told (it failed, or the
+/// runtime stopped first) catches up by itself; tells that arrive out of order wait in the room for
+/// the revisions before them.
+pub fn tell(ctx: &Ctx, id: &MeetingId, event: RoomEvent) {
     if ctx.config.test_hooks
         && ctx
             .headers
@@ -31,23 +33,27 @@ pub async fn tell(ctx: &Ctx, id: &MeetingId, event: RoomEvent) {
     {
         return;
     }
-    let told = match Room::of(&ctx.env, id) {
-        Ok(room) => room.tell(&event).await,
-        Err(e) => Err(e),
-    };
-    if let Err(e) = told {
-        worker::console_error!(
-            "meeting room not told of revision {}: {e}",
-            event.revision()
-        );
-    }
+    let env = ctx.env.clone();
+    let id = id.clone();
+    ctx.after_answer(async move {
+        let told = match Room::of(&env, &id) {
+            Ok(room) => room.tell(&event).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = told {
+            worker::console_error!(
+                "meeting room not told of revision {}: {e}",
+                event.revision()
+            );
+        }
+    });
 }
 
 /// After a change stored with the meeting's revision raised in its batch (`db::meetings::bump`): tells
 /// the room to read the record (a change it does not derive by itself).
 pub async fn changed(ctx: &Ctx, id: &MeetingId) -> ApiResult<()> {
     if let Some(revision) = db::meetings::revision(&ctx.db()?, id).await? {
-        tell(ctx, id, RoomEvent::Changed { revision }).await;
+        tell(ctx, id, RoomEvent::Changed { revision });
     }
     Ok(())
 }

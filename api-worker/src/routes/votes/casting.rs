@@ -97,7 +97,7 @@ async fn told(ctx: &Ctx, vote: &StoredVote, recorded: ApiResult<Stored>) -> ApiR
                     vote: vote.id.clone(),
                     ballot: stored.ballot,
                 };
-                crate::routes::meetings::tell(ctx, meeting, event).await;
+                crate::routes::meetings::tell(ctx, meeting, event);
             }
             Ok(stored.receipt)
         }
