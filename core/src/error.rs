@@ -92,6 +92,8 @@ pub enum Field {
     Note,
     /// Text of a field that has no name of its own (a refusal of characters in it, say).
     Text,
+    /// The hours without push of her notification choices.
+    QuietHours,
 }
 
 impl Field {
@@ -173,6 +175,7 @@ impl Field {
         Field::MinAge,
         Field::Note,
         Field::Text,
+        Field::QuietHours,
     ];
 
     #[must_use]
@@ -254,6 +257,7 @@ impl Field {
             Field::Kind => "kind",
             Field::Note => "note",
             Field::Text => "text",
+            Field::QuietHours => "quiet_hours",
         }
     }
 
@@ -312,6 +316,7 @@ pub enum Entity {
     Subcategory,
     RequestCategory,
     HandlingUnit,
+    Notification,
 }
 
 impl std::fmt::Display for Entity {
@@ -338,6 +343,7 @@ impl std::fmt::Display for Entity {
             Entity::Subcategory => "subcategory",
             Entity::RequestCategory => "request_category",
             Entity::HandlingUnit => "handling_unit",
+            Entity::Notification => "notification",
         })
     }
 }

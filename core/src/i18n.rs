@@ -252,6 +252,8 @@ impl Field {
             (Field::Dates, Lang::En) => "dates",
             (Field::HandlingUnit, Lang::ZhCn) => "责任单位",
             (Field::HandlingUnit, Lang::En) => "responsible unit",
+            (Field::QuietHours, Lang::ZhCn) => "免打扰时段",
+            (Field::QuietHours, Lang::En) => "quiet hours",
             (Field::Kind, Lang::ZhCn) => "类型",
             (Field::Kind, Lang::En) => "kind",
             (Field::Note, Lang::ZhCn) => "备注",
@@ -309,6 +311,8 @@ impl Entity {
             (Entity::RequestCategory, Lang::En) => "category",
             (Entity::HandlingUnit, Lang::ZhCn) => "责任单位",
             (Entity::HandlingUnit, Lang::En) => "responsible unit",
+            (Entity::Notification, Lang::ZhCn) => "通知",
+            (Entity::Notification, Lang::En) => "notification",
         }
     }
 }

@@ -161,6 +161,9 @@ typed_id!(
 typed_id!(
     /// An entry of a matter's record: its timeline, progress updates.
     EventId, "evt");
+typed_id!(
+    /// A notification in the inbox (one per event, shared by its audience).
+    NotificationId, "ntf");
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod notifications;
 pub mod numbers;
 pub mod photos;
 pub mod pinyin;

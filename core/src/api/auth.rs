@@ -111,15 +111,12 @@ pub struct Profile {
     pub lang: Option<Lang>,
     /// Large type for elderly readers (适老化).
     pub large_type: bool,
-    /// Reserved for notification settings (SMS, WeChat) of later versions.
+    /// Which topics may push, and her quiet hours.
     #[serde(default)]
     pub notifications: NotificationPrefs,
 }
 
-/// Placeholder: no notification channel exists yet; the app shows the section as "coming later".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct NotificationPrefs {}
+pub use crate::notifications::NotificationPrefs;
 
 /// `PATCH /api/v1/me/profile`: fields left out stay as they are. Answered with the session response.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +130,9 @@ pub struct ProfileUpdate {
     pub lang: Option<Option<Lang>>,
     #[serde(default)]
     pub large_type: Option<bool>,
+    /// Replaces her notification choices whole.
+    #[serde(default)]
+    pub notifications: Option<NotificationPrefs>,
 }
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).

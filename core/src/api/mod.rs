@@ -14,6 +14,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod notifications;
 pub mod requests;
 pub mod routes;
 #[cfg(feature = "schema")]

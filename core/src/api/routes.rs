@@ -35,6 +35,7 @@ use super::notices::{
     AnswerRequest, CreateNoticeRequest, MarkReadRequest, NoticeListResponse, NoticeReadResponse,
     NoticeReadsResponse, NoticeResponse, ObjectionRequest,
 };
+use super::notifications::{NotificationListResponse, UnreadResponse};
 use super::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, ChangeRequest,
     ConfirmRequest, FiguresResponse, NewRequest, Open311KeyListResponse, Open311KeyRequest,
@@ -53,7 +54,8 @@ use super::votes::{
 use crate::ids::BuildingId;
 use crate::ids::{
     CommentId, CommunityId, CovenantId, HandlingUnitId, HouseholdId, MatterId, MeetingId, MemberId,
-    NoticeId, ObjectionId, PhotoId, RequestCategoryId, RequestId, SubcategoryId, UnitId, VoteId,
+    NoticeId, NotificationId, ObjectionId, PhotoId, RequestCategoryId, RequestId, SubcategoryId,
+    UnitId, VoteId,
 };
 use crate::policy::Action;
 use crate::territory::PlaceKind;
@@ -136,6 +138,8 @@ json_payloads!(
     NoticeReadsResponse,
     NoticeResponse,
     ObjectionRequest,
+    NotificationListResponse,
+    UnreadResponse,
     CalendarRequest,
     CatalogueImportResponse,
     CatalogueResponse,
@@ -228,6 +232,18 @@ endpoints! {
         => AnswerRequest => NoticeResponse, May(Action::PostNotice);
     /// A community's public notices as an Atom feed.
     NoticeFeed { id: CommunityId }: Get ["communities", {id}, "notices.atom"] => () => AtomFeed, Public;
+
+    #[area = "Notifications"]
+    /// Her inbox, newest first, with the unread count: notices, votes, meetings, matters and requests that concern her.
+    ListNotifications {}: Get ["notifications"] ? [cursor, limit]
+        => () => NotificationListResponse, Own;
+    /// How many notifications she has not read (the bell).
+    UnreadNotifications {}: Get ["notifications", "unread"] => () => UnreadResponse, Own;
+    /// Marks one notification read.
+    ReadNotification { id: NotificationId }: Post ["notifications", {id}, "read"]
+        => () => UnreadResponse, Own;
+    /// Marks every notification read.
+    ReadAllNotifications {}: Post ["notifications", "read"] => () => UnreadResponse, Own;
 
     #[area = "Territory"]
     /// The whole tree of places she may see, with figures.
@@ -624,7 +640,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 131);
+        assert_eq!(table.len(), 135);
     }
 
     #[test]
