@@ -30,7 +30,11 @@ pub async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
     }
     let db = ctx.db()?;
     let electorate = electorate_now(&db, &vote.scope, &vote.settings).await?;
-    db::votes::open(&db, &vote.id, &electorate, ctx.now).await?;
+    let mut statements = db::votes::open_statements(&db, &vote.id, &electorate, None, ctx.now)?;
+    // Those who may cast it are told, once (a second opening writes nothing).
+    let told = yishi_core::notifications::Notification::vote_opened(&vote.id, &vote.settings.title);
+    statements.push(crate::routes::notifications::told(ctx, &db, &told, ctx.now)?);
+    db::batch(&db, statements).await?;
     db::votes::get(&db, &vote.id)
         .await?
         .ok_or_else(|| ApiError::internal("vote vanished while opening"))

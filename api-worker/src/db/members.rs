@@ -80,6 +80,7 @@ struct MemberRow {
     name_display: String,
     lang: Option<String>,
     large_type: i64,
+    notification_prefs: Option<String>,
     created_at: String,
     birth_year: Option<u16>,
     representative: Option<i64>,
@@ -141,7 +142,7 @@ impl LoadedMember {
 
 /// Every member column and her home's path, as the view `x` that list filters apply to.
 const MEMBER_SELECT: &str = "SELECT m.id, m.name, m.phone, m.status, m.verification, m.name_display, \
-       m.lang, m.large_type, m.created_at, m.birth_year, (h.representative_id = m.id) AS representative, \
+       m.lang, m.large_type, m.notification_prefs, m.created_at, m.birth_year, (h.representative_id = m.id) AS representative, \
        h.id AS household_id, h.name AS household_name, u.id AS unit_id, u.name AS unit_name, \
        b.id AS building_id, b.name AS building_name, cp.id AS compound_id, cp.name AS compound_name, \
        c.id AS community_id, c.name AS community_name, c.street_id \
@@ -202,7 +203,12 @@ fn assemble<'a>(
         name_display: NameDisplay::parse(&row.name_display).unwrap_or_default(),
         lang: row.lang.as_deref().and_then(Lang::from_tag),
         large_type: row.large_type != 0,
-        notifications: Default::default(),
+        // Choices that cannot be read (none made, or from an older shape) are the defaults.
+        notifications: row
+            .notification_prefs
+            .as_deref()
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or_default(),
     };
     let id = MemberId::from_trusted(&row.id);
     Ok(LoadedMember {
@@ -591,12 +597,17 @@ pub async fn update_profile(
         db,
         vec![stmt(
             db,
-            "UPDATE members SET name_display = ?2, lang = ?3, large_type = ?4 WHERE id = ?1",
+            "UPDATE members SET name_display = ?2, lang = ?3, large_type = ?4, notification_prefs = ?5 \
+             WHERE id = ?1",
             &[
                 text(member.as_str()),
                 text(profile.name_display.as_str()),
                 opt_text(profile.lang.map(Lang::tag)),
                 JsValue::from(i32::from(profile.large_type)),
+                text(
+                    &serde_json::to_string(&profile.notifications)
+                        .map_err(|e| ApiError::internal(e.to_string()))?,
+                ),
             ],
         )?],
     )

@@ -9,6 +9,7 @@ pub mod matters;
 pub mod meetings;
 pub mod members;
 pub mod notices;
+pub mod notifications;
 pub mod photos;
 pub mod requests;
 pub mod search;

@@ -353,21 +353,9 @@ pub async fn candidates(
     Ok(out)
 }
 
-/// Opens the vote with its electorate, once: only the request whose update marks it opened writes the
-/// snapshot (the inserts run only if the statement before them changed rows).
-pub async fn open(
-    db: &D1Database,
-    vote: &VoteId,
-    electorate: &[Voter],
-    now: chrono::DateTime<chrono::Utc>,
-) -> ApiResult<()> {
-    let statements = open_statements(db, vote, electorate, None, now)?;
-    super::batch(db, statements).await?;
-    Ok(())
-}
-
-/// The statements that open a vote with its snapshot, to run in one batch (possibly with others). A
-/// meeting's motion passes `meeting`: the snapshot is who was present, while `eligible` stays the
+/// The statements that open a vote with its snapshot, to run in one batch (possibly with others), once:
+/// only the request whose update marks it opened writes the snapshot (the inserts run only if the
+/// statement before them changed rows). A meeting's motion passes `meeting`: the snapshot is who was present, while `eligible` stays the
 /// number invited (the base of an absolute majority and of a presence quorum).
 pub fn open_statements(
     db: &D1Database,

@@ -8,7 +8,7 @@ use yishi_core::api::auth::{
 };
 use yishi_core::api::invites::InvitePlaceResponse;
 use yishi_core::auth::{self as rules, RESIDENT_PASSCODE_MIN, STAFF_PASSWORD_MIN};
-use yishi_core::error::Entity;
+use yishi_core::error::{Entity, Field};
 use yishi_core::ids::MemberId;
 use yishi_core::members::MemberStatus;
 use yishi_core::policy::{Action, Target, authorize};
@@ -253,6 +253,15 @@ pub async fn update_profile(ctx: &Ctx, req: &mut Request) -> ApiResult<Response>
     }
     if let Some(large) = body.large_type {
         profile.large_type = large;
+    }
+    if let Some(prefs) = body.notifications {
+        if !prefs.is_valid() {
+            return Err(DomainError::Invalid {
+                field: Field::QuietHours,
+            }
+            .into());
+        }
+        profile.notifications = prefs.normalized();
     }
     let db = ctx.db()?;
     members::update_profile(&db, &member.actor.member, &profile).await?;

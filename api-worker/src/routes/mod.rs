@@ -10,6 +10,7 @@ mod matters;
 mod meetings;
 mod members;
 mod notices;
+pub mod notifications;
 mod open311;
 mod photos;
 pub mod requests;
@@ -121,6 +122,10 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
             notices::answer(&ctx, req, e.id.as_str(), e.objection.as_str()).await
         }
         R::NoticeFeed(e) => notices::feed(&ctx, e.id.as_str()).await,
+        R::ListNotifications(_) => notifications::list(&ctx).await,
+        R::UnreadNotifications(_) => notifications::unread(&ctx).await,
+        R::ReadNotification(e) => notifications::read(&ctx, e.id.as_str()).await,
+        R::ReadAllNotifications(_) => notifications::read_all(&ctx).await,
         R::Territory(_) => territory::tree(&ctx).await,
         R::PostableScopes(_) => territory::postable(&ctx).await,
         R::ImportTerritory(e) => territory::import(&ctx, req, e.id.as_str()).await,

@@ -12,6 +12,7 @@ use yishi_core::ids::{AuditId, NoticeId, ObjectionId};
 use yishi_core::members::Actor;
 use yishi_core::members::normalize_reason;
 use yishi_core::notices::{Category, Publication};
+use yishi_core::notifications::Notification;
 use yishi_core::numbers::RecordKind;
 use yishi_core::policy::{Action, Target, authorize};
 use yishi_core::territory::ScopePath;
@@ -167,6 +168,16 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
     for file in &files {
         statements.push(db::photos::attach_to_notice(&db, file, &notice.id)?);
     }
+    if !notice.draft {
+        let told = Notification::notice_published(&notice.id, &notice.scope, &notice.title)
+            .by(&member.actor.member);
+        statements.push(super::notifications::told(
+            ctx,
+            &db,
+            &told,
+            notice.published_at,
+        )?);
+    }
     db::batch(&db, statements).await?;
     respond(ctx, &member.actor, notice.id.as_str(), 201).await
 }
@@ -191,11 +202,14 @@ pub async fn publish(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         &scope,
         serde_json::json!({ "title": notice.title }),
     )?;
+    let told =
+        Notification::notice_published(&notice_id, &scope, &notice.title).by(&member.actor.member);
     db::batch(
         &db,
         vec![
             db::notices::publish_draft(&db, &notice_id, ctx.now, ends)?,
             audit::insert(&db, &entry)?,
+            super::notifications::told(ctx, &db, &told, ctx.now)?,
         ],
     )
     .await?;

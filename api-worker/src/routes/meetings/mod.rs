@@ -241,6 +241,15 @@ pub async fn create(ctx: &Ctx, req: &mut Request) -> ApiResult<Response> {
         ctx.now,
     )?;
     statements.push(audit::insert(&db, &entry)?);
+    let invitation =
+        yishi_core::notifications::Notification::meeting_called(&id, &scope, &settings.title)
+            .by(&member.actor.member);
+    statements.push(crate::routes::notifications::told(
+        ctx,
+        &db,
+        &invitation,
+        ctx.now,
+    )?);
     db::batch(&db, statements).await?;
     respond(ctx, &member.actor, id.as_str(), 201).await
 }
