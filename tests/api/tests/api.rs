@@ -27,6 +27,8 @@ mod my_ballots;
 mod notice_board;
 #[path = "api/notices.rs"]
 mod notices;
+#[path = "api/notifications.rs"]
+mod notifications;
 #[path = "api/numbers.rs"]
 mod numbers;
 #[path = "api/people.rs"]

@@ -540,7 +540,8 @@ fn the_profile_keeps_her_choices() {
     r.expect(200, None);
     assert_eq!(
         r.body["member"]["profile"],
-        json!({ "name_display": "initials", "lang": "en", "large_type": true, "notifications": {} })
+        json!({ "name_display": "initials", "lang": "en", "large_type": true,
+                "notifications": { "push_off": [], "quiet_hours": { "from": 22, "to": 7 } } })
     );
     her.patch("/api/v1/me/profile", &json!({ "lang": null }))
         .expect(200, None);

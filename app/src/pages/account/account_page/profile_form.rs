@@ -54,6 +54,7 @@ pub(super) fn ProfileForm(member: MemberView) -> impl IntoView {
             }),
             lang: Some(Lang::from_tag(&lang.get_untracked())),
             large_type: Some(large_type.get_untracked()),
+            notifications: None,
         });
     };
     view! {

@@ -21,6 +21,9 @@ fn accounts() -> Vec<Case> {
             own,
         ),
         case("profile", UpdateProfile {}, Body::Json(json!({})), own),
+        case("inbox", ListNotifications {}, Body::Empty, own),
+        case("bell", UnreadNotifications {}, Body::Empty, own),
+        case("all read", ReadAllNotifications {}, Body::Empty, own),
         // A real change would end her other sessions, which other tests share: a new passcode that is
         // too short shows the route let her in, and changes nothing.
         case(
