@@ -618,6 +618,18 @@ mod tests {
     }
 
     #[test]
+    fn what_members_type_is_text_never_markup() {
+        let typed = "<b>加装电梯</b> <a href=\"javascript:x\">议</a>";
+        let file = one(event(typed, typed));
+        assert_eq!(value(&file, "SUMMARY").as_deref(), Some(typed));
+        assert_eq!(value(&file, "DESCRIPTION").as_deref(), Some(typed));
+        // No HTML form of the description, and no parameter that would make a calendar read one.
+        assert!(
+            !file.contains("X-ALT-DESC") && !file.contains("FMTTYPE") && !file.contains("ALTREP")
+        );
+    }
+
+    #[test]
     fn times_are_shanghai_wall_clock_and_the_stamp_is_utc() {
         // 16:30 UTC on New Year's Eve is half past midnight on New Year's Day in China.
         let mut e = event("跨年", "");
