@@ -1,18 +1,21 @@
 //! Languages and the localized text that both the API and the app need: error messages, the names of
-//! fields and records, and the words of documents core writes (a meeting's minutes, [`MinutesText`]).
-//! The glossary of governance terms ([`Term`]) and the voting methods in plain words ([`MethodWords`])
-//! are here too, so that every client explains a word the same way. The app's own screen text lives in
-//! the app's i18n layer; both follow one rule: every text is looked up by an exhaustive `match` or is a
-//! constant with a field per language, so a missing translation does not compile.
+//! fields and records, and the words of documents core writes (a meeting's minutes, [`MinutesText`]; its
+//! calendar entry, [`CalendarText`]). The glossary of governance terms ([`Term`]) and the voting methods
+//! in plain words ([`MethodWords`]) are here too, so that every client explains a word the same way. The
+//! app's own screen text lives in the app's i18n layer; both follow one rule: every text is looked up by
+//! an exhaustive `match` or is a constant with a field per language, so a missing translation does not
+//! compile.
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, Entity, Field};
 
+mod calendar;
 pub mod glossary;
 mod methods;
 mod minutes;
 mod presence;
+pub use calendar::CalendarText;
 pub use glossary::Term;
 pub use methods::MethodWords;
 pub use minutes::MinutesText;

@@ -11,6 +11,7 @@ pub mod covenants;
 pub mod csv;
 pub mod error;
 pub mod i18n;
+pub mod ics;
 pub mod ids;
 pub mod live;
 pub mod matters;
