@@ -23,6 +23,8 @@ pub mod numbers;
 pub mod photos;
 pub mod pinyin;
 pub mod policy;
+#[cfg(feature = "push")]
+pub mod push;
 pub mod requests;
 pub mod richtext;
 pub mod territory;
