@@ -78,4 +78,7 @@ if $with_browser; then
   python3 scripts/pinyin_table.py --venv
   # Schemathesis for the contract fuzzing (scripts/fuzz.py), at exact versions, in an environment of its own.
   python3 scripts/fuzz.py --venv
+  # icalendar, http_ece and cryptography: independent readers of calendar files and Web Push messages.
+  python3 scripts/ics_test.py --venv
+  python3 scripts/push_test.py --venv
 fi

@@ -5,7 +5,9 @@
 #      are what the endpoint table generates) and the app's, natively; docs/openapi.json by an OpenAPI
 #      validator; the read-aloud script in Node
 #   2. seed: the demo seed and the API fixture regenerate identically and load into the schema;
-#      pinyin: core's table of pinyin initials regenerates identically from the pinned pypinyin
+#      pinyin: core's table of pinyin initials regenerates identically from the pinned pypinyin;
+#      ics: meetings' calendar files read back by the pinned icalendar; push: Web Push messages and
+#      VAPID tokens checked both ways against the pinned http_ece and cryptography
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
 #   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds; api
@@ -41,6 +43,8 @@ for m in re.finditer(r"^# (pass|fail) (\d+)$", text, re.M):                     
     else: p += int(m.group(2))
 for m in re.finditer(r"^fuzz: (\d+) callers passed, (\d+) failed", text, re.M):     # scripts/fuzz.py
     p += int(m.group(1)); f += int(m.group(2))
+for m in re.finditer(r"^push: (\d+) passed, (\d+) failed", text, re.M):            # scripts/push_test.py
+    p += int(m.group(1)); f += int(m.group(2))
 for m in re.finditer(r"^\s+(\d+) (passed|failed|flaky)\b", text, re.M):         # playwright
     if m.group(2) == "failed": f += int(m.group(1))
     else: p += int(m.group(1))
@@ -73,11 +77,13 @@ stage() { # name command...
 }
 
 stage unit cargo test -p yishi-core -p yishi-app \
-  --features yishi-core/test-util,yishi-core/schema,yishi-app/office
+  --features yishi-core/test-util,yishi-core/schema,yishi-core/push,yishi-app/office
 stage speech node --test --test-reporter=tap tests/speech/speech.test.cjs
 stage openapi python3 scripts/openapi_test.py
 stage seed python3 scripts/seed_test.py
 stage pinyin python3 scripts/pinyin_test.py
+stage ics python3 scripts/ics_test.py
+stage push python3 scripts/push_test.py
 if YISHI_QUIET_SIZES=1 scripts/build.sh; then
   stage size python3 scripts/size_test.py
   stage api scripts/with-worker.sh --load tests/api/fixtures/base.sql --var TEST_HOOKS:1 -- \

@@ -301,7 +301,7 @@ fn her_choices_of_push_and_quiet_hours_are_kept_and_checked() {
             "/api/v1/me/profile",
             &json!({ "notifications": { "push_off": ["gossip"] } }),
         )
-        .expect(422, Some("invalid"));
+        .expect(400, Some("invalid_json"));
     assert_eq!(
         here[0].me()["profile"]["notifications"]["push_off"],
         json!(["notices", "votes"]),
