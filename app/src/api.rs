@@ -167,7 +167,7 @@ impl Call {
                 Some(serde_json::to_string(body).map_err(|_| ApiError::Unexpected { status: 0 })?)
             }
             // Files travel by `send_csv` and `upload`.
-            Media::Csv | Media::Image | Media::Atom | Media::Socket => {
+            Media::Csv | Media::Image | Media::Atom | Media::Calendar | Media::Socket => {
                 return Err(ApiError::Unexpected { status: 0 });
             }
         };

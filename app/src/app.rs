@@ -13,6 +13,7 @@ use crate::pages::covenants::{CovenantPage, CovenantsPage};
 use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
 use crate::pages::meetings::{CheckInPage, MeetingPage, MeetingsPage};
 use crate::pages::notices::{HomePage, NoticeArchivePage, NoticePage, NoticesPage};
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::requests::{NewRequestPage, RequestPage, RequestsPage};
 use crate::pages::votes::{MyVotesPage, VotePage, VotesPage};
 use crate::prefs::provide_large_type_context;
@@ -49,6 +50,7 @@ macro_rules! resident_router {
                     <Route path=path!("/notices/archive") view=NoticeArchivePage />
                     <Route path=path!("/notices/:id") view=NoticePage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/notifications") view=NotificationsPage />
                     <Route path=path!("/meetings") view=MeetingsPage />
                     <Route path=path!("/meetings/:id") view=MeetingPage />
                     <Route path=path!("/meetings/:id/checkin") view=CheckInPage />

@@ -592,8 +592,8 @@ impl Msg {
         en: "Notifications",
     };
     pub const NotificationsLater: Msg = Msg {
-        zh: "短信和微信通知会在以后的版本提供。",
-        en: "SMS and WeChat notifications will come in a later version.",
+        zh: "新消息会出现在每个页面顶部的「消息」里。手机推送提醒会在以后的版本提供。",
+        en: "New messages appear under “Inbox” at the top of every screen. Alerts pushed to your phone will come in a later version.",
     };
     pub const MarkRead: Msg = Msg {
         zh: "标记为已读",

@@ -18,6 +18,10 @@ use crate::i18n::use_i18n;
 use crate::{apps, prefs};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one session state per app, held in one signal: boxing the member saves nothing"
+)]
 pub enum SessionState {
     /// Not asked yet (a fresh page load): `GET /me` will tell.
     Unknown,

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{LanguageToggle, LargeTypeToggle, OfficeEntry};
+use crate::components::{Bell, LanguageToggle, LargeTypeToggle, OfficeEntry};
 use crate::i18n::{Msg, use_i18n};
 
 /// The app's name (text, not a link: 首页 and 议事 are tabs of the bottom bar), for those who hold an office "办公", and the display settings. Signing out
@@ -14,7 +14,7 @@ pub fn AppHeader(#[prop(optional)] signed_in: bool) -> impl IntoView {
                 // The app's name, as text: the bottom bar's 首页 goes home, and its 议事 tab is the only
                 // link of that name.
                 <span class="brand">{i18n.text(Msg::AppName)}</span>
-                {signed_in.then(|| view! { <OfficeEntry /> })}
+                {signed_in.then(|| view! { <OfficeEntry /> <Bell /> })}
             </nav>
             <div class="header-tools" role="group" aria-label=i18n.text(Msg::Settings)>
                 <LanguageToggle />

@@ -3,6 +3,7 @@
 pub mod app_header;
 pub mod app_shell;
 pub mod ballot_form;
+pub mod bell;
 pub mod bottom_nav;
 pub mod choice_view;
 pub mod confirm_requests;
@@ -41,6 +42,7 @@ pub mod waiting_votes;
 pub use app_header::AppHeader;
 pub use app_shell::AppShell;
 pub use ballot_form::{Ballot, BallotForm, Caster};
+pub use bell::Bell;
 pub use bottom_nav::BottomNav;
 pub use choice_view::ChoiceView;
 pub use confirm_requests::ConfirmRequests;

@@ -9,6 +9,63 @@ use super::Msg;
 )]
 #[cfg_attr(not(feature = "office"), allow(dead_code))]
 impl Msg {
+    // The inbox (消息) and its bell in the header.
+    pub const InboxLink: Msg = Msg {
+        zh: "消息",
+        en: "Inbox",
+    };
+    pub const InboxNoneUnread: Msg = Msg {
+        zh: "消息，没有未读",
+        en: "Inbox, nothing unread",
+    };
+    pub const InboxUnreadLabel: Msg = Msg {
+        zh: "消息，{n} 条未读",
+        en: "Inbox, {n} unread",
+    };
+    pub const InboxHeading: Msg = Msg {
+        zh: "消息",
+        en: "Inbox",
+    };
+    pub const InboxIntro: Msg = Msg {
+        zh: "与您有关的新公告、投票、会议，和您提出或关注的事项、诉求的进展。",
+        en: "New notices, votes and meetings for you, and news of the matters and requests you raised or follow.",
+    };
+    pub const InboxEmpty: Msg = Msg {
+        zh: "还没有消息。",
+        en: "No messages yet.",
+    };
+    pub const InboxAllRead: Msg = Msg {
+        zh: "全部标为已读",
+        en: "Mark all as read",
+    };
+    pub const InboxMore: Msg = Msg {
+        zh: "更早的消息",
+        en: "Older messages",
+    };
+    pub const InboxUnreadBadge: Msg = Msg {
+        zh: "未读",
+        en: "Unread",
+    };
+    pub const NotifNotice: Msg = Msg {
+        zh: "新公告",
+        en: "New notice",
+    };
+    pub const NotifVote: Msg = Msg {
+        zh: "请您投票",
+        en: "A vote for you",
+    };
+    pub const NotifMeeting: Msg = Msg {
+        zh: "会议通知",
+        en: "Meeting",
+    };
+    pub const NotifMatter: Msg = Msg {
+        zh: "议事进展",
+        en: "Matter news",
+    };
+    pub const NotifRequest: Msg = Msg {
+        zh: "诉求进展",
+        en: "Request news",
+    };
     // The bottom bar.
     pub const TabBar: Msg = Msg {
         zh: "底部导航",

@@ -9,6 +9,7 @@ pub mod matters;
 pub mod meetings;
 pub mod not_found;
 pub mod notices;
+pub mod notifications;
 #[cfg(feature = "home")]
 pub mod other_app;
 pub mod requests;
