@@ -33,7 +33,9 @@ pub async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
     let mut statements = db::votes::open_statements(&db, &vote.id, &electorate, None, ctx.now)?;
     // Those who may cast it are told, once (a second opening writes nothing).
     let told = yishi_core::notifications::Notification::vote_opened(&vote.id, &vote.settings.title);
-    statements.push(crate::routes::notifications::told(ctx, &db, &told, ctx.now)?);
+    statements.push(crate::routes::notifications::told(
+        ctx, &db, &told, ctx.now,
+    )?);
     db::batch(&db, statements).await?;
     db::votes::get(&db, &vote.id)
         .await?

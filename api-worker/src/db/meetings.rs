@@ -179,6 +179,28 @@ pub async fn list(
     .collect()
 }
 
+/// The meetings called for the whole community `community` that start from `since` on, soonest first
+/// (its public calendar feed).
+pub async fn community_calendar(
+    db: &D1Database,
+    community: &yishi_core::ids::CommunityId,
+    since: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<StoredMeeting>> {
+    all::<MeetingRow>(
+        db,
+        &format!(
+            "{} WHERE m.community_id = ?1 AND m.compound_id IS NULL AND m.starts_at >= ?2 \
+             ORDER BY m.starts_at, m.id LIMIT 200",
+            select()
+        ),
+        &[text(community.as_str()), text(&time(since))],
+    )
+    .await?
+    .into_iter()
+    .map(MeetingRow::parse)
+    .collect()
+}
+
 /// Raises the revision and returns it: part of every batch that changes what the live view shows, so
 /// that the revisions number the meeting's changes (the live room's sequence, `yishi_core::live`).
 pub fn bump(db: &D1Database, id: &MeetingId) -> ApiResult<D1PreparedStatement> {

@@ -163,6 +163,8 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
         R::CreateMeeting(_) => meetings::create(&ctx, req).await,
         R::ListMeetings(_) => meetings::list(&ctx).await,
         R::GetMeeting(e) => meetings::get(&ctx, e.id.as_str()).await,
+        R::MeetingCalendar(e) => meetings::calendar::one(&ctx, e.id.as_str()).await,
+        R::MeetingsCalendar(e) => meetings::calendar::feed(&ctx, e.id.as_str()).await,
         R::GetMeetingLive(e) => meetings::live(&ctx, e.id.as_str()).await,
         R::MeetingSocket(e) => meetings::socket(&ctx, req, e.id.as_str()).await,
         R::OpenMeeting(e) => meetings::set_open(&ctx, e.id.as_str(), true).await,

@@ -97,6 +97,7 @@ fn payload_md(name: &str, media: Media) -> String {
         Media::Csv => "CSV".to_owned(),
         Media::Image => "a file (image or PDF)".to_owned(),
         Media::Atom => "Atom feed".to_owned(),
+        Media::Calendar => "iCalendar file".to_owned(),
         Media::Socket => "WebSocket".to_owned(),
     }
 }
@@ -185,6 +186,9 @@ fn content(media: Media, schema: Option<&Schema>) -> Map<String, Value> {
         Media::Atom => {
             content.insert("application/atom+xml".into(), json!({ "schema": text }));
         }
+        Media::Calendar => {
+            content.insert("text/calendar".into(), json!({ "schema": text }));
+        }
         Media::Image => {
             for kind in Media::Image.content_types() {
                 content.insert(
@@ -253,7 +257,8 @@ fn operation(op: &Operation) -> Value {
             "101",
             "Switching to the WebSocket (messages: `core::live`).",
         ),
-        (Media::Json, Method::Get) | (Media::Csv | Media::Image | Media::Atom, _) => ("200", "OK."),
+        (Media::Json, Method::Get)
+        | (Media::Csv | Media::Image | Media::Atom | Media::Calendar, _) => ("200", "OK."),
         (Media::Json, _) => ("2XX", "Done: 201 when it created a record, else 200."),
     };
     let mut response = json!({ "description": what });

@@ -139,6 +139,8 @@ pub enum Media {
     Image,
     /// `application/atom+xml`.
     Atom,
+    /// `text/calendar` (RFC 5545).
+    Calendar,
     /// A WebSocket upgrade (`101 Switching Protocols`).
     Socket,
 }
@@ -152,6 +154,7 @@ impl Media {
             Media::Csv => Some("text/csv"),
             Media::Image => Some("image/jpeg"),
             Media::Atom => Some("application/atom+xml"),
+            Media::Calendar => Some("text/calendar"),
         }
     }
 
@@ -164,6 +167,7 @@ impl Media {
             Media::Csv => &["text/csv"],
             Media::Image => &["image/jpeg", "image/png", "image/webp", "application/pdf"],
             Media::Atom => &["application/atom+xml"],
+            Media::Calendar => &["text/calendar"],
         }
     }
 }
@@ -207,6 +211,14 @@ pub struct AtomFeed;
 
 impl Payload for AtomFeed {
     const MEDIA: Media = Media::Atom;
+}
+
+/// An iCalendar file (RFC 5545): see [`crate::ics`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct CalendarFile;
+
+impl Payload for CalendarFile {
+    const MEDIA: Media = Media::Calendar;
 }
 
 /// A WebSocket: see [`crate::live`] for the messages.

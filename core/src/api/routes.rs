@@ -11,7 +11,9 @@ use super::covenants::{
     ClauseCommentRequest, ClausesRequest, CovenantBallotRequest, CovenantListResponse,
     CovenantResponse, CreateCovenantRequest, SignRequest,
 };
-use super::endpoint::{Access, AtomFeed, CsvFile, ImageFile, Payload, Token, Upgrade, endpoints};
+use super::endpoint::{
+    Access, AtomFeed, CalendarFile, CsvFile, ImageFile, Payload, Token, Upgrade, endpoints,
+};
 use super::health::HealthResponse;
 use super::invites::{
     InvitePlaceResponse, InviteResponse, InviteSheetResponse, IssueInvitesRequest,
@@ -350,6 +352,11 @@ endpoints! {
     ListMeetings {}: Get ["meetings"] ? [q] => () => MeetingListResponse, Member;
     /// One meeting.
     GetMeeting { id: MeetingId }: Get ["meetings", {id}] => () => MeetingResponse, May(Action::ReadVote);
+    /// The meeting as an iCalendar file, to add to a phone's calendar.
+    MeetingCalendar { id: MeetingId }: Get ["meetings", {id}, "calendar.ics"]
+        => () => CalendarFile, May(Action::ReadVote);
+    /// A community's meetings (those called for the whole community) as an iCalendar feed a phone's calendar subscribes to.
+    MeetingsCalendar { id: CommunityId }: Get ["communities", {id}, "meetings.ics"] => () => CalendarFile, Public;
     /// The live state of a meeting (when the socket is down).
     GetMeetingLive { id: MeetingId }: Get ["meetings", {id}, "live"] => () => MeetingLive, May(Action::ReadVote);
     /// The live meeting's WebSocket.
@@ -640,7 +647,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 135);
+        assert_eq!(table.len(), 137);
     }
 
     #[test]

@@ -29,6 +29,7 @@ use super::common::audit_entry;
 use minutes::minutes_of;
 
 mod attendance;
+pub mod calendar;
 mod floor;
 mod live;
 mod minutes;

@@ -18,7 +18,10 @@ fn unread(api: &mut Api) -> u64 {
 fn inbox(api: &mut Api) -> Vec<Value> {
     let r = api.get("/api/v1/notifications");
     r.expect(200, None);
-    r.body["notifications"].as_array().cloned().unwrap_or_default()
+    r.body["notifications"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Her notifications about `subject`, newest first.
@@ -36,7 +39,10 @@ fn notice(staff: &mut Api, building: &str, title: &str, extra: Value) -> String 
     }
     let r = staff.post("/api/v1/notices", &body);
     r.expect(201, None);
-    r.body["notice"]["id"].as_str().unwrap_or_default().to_owned()
+    r.body["notice"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[test]
@@ -44,7 +50,11 @@ fn a_notice_to_her_building_rings_her_bell_once_and_no_one_elses() {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let (building, mut here, _, _) = staff.building_with_residents("通知楼", 3, 2);
     let (_, mut there, _, _) = staff.building_with_residents("隔壁楼", 2, 1);
-    assert_eq!(unread(&mut here[0]), 0, "a new resident's inbox starts empty");
+    assert_eq!(
+        unread(&mut here[0]),
+        0,
+        "a new resident's inbox starts empty"
+    );
 
     let title = marker("停水通知");
     let id = notice(&mut staff, &building, &title, json!({}));
@@ -208,7 +218,10 @@ fn steps_and_comments_on_her_matter_and_changes_to_her_request_reach_her_but_not
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    assert!(about(&mut r[0], &matter).is_empty(), "proposing tells no one");
+    assert!(
+        about(&mut r[0], &matter).is_empty(),
+        "proposing tells no one"
+    );
     r[1].post(&format!("/api/v1/matters/{matter}/supports"), &json!({}))
         .expect(201, None);
     // A comment by her neighbour reaches her (the proposer) and the supporter, not the commenter.
@@ -318,4 +331,75 @@ fn signed_out_there_is_no_inbox() {
         .expect(401, Some("unauthenticated"));
     anon.post("/api/v1/notifications/read", &json!({}))
         .expect(401, Some("unauthenticated"));
+}
+
+fn text_of(r: &yishi_api_tests::Resp) -> String {
+    String::from_utf8_lossy(&r.raw).replace("\r\n ", "")
+}
+
+#[test]
+fn a_meeting_goes_into_her_calendar_and_the_community_publishes_its_meetings() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, mut here, _, _) = staff.building_with_residents("日历楼", 2, 1);
+    let (_, mut there, _, _) = staff.building_with_residents("无日历楼", 2, 1);
+    let starts = chrono::Utc::now() + chrono::Duration::days(3);
+    let call = |staff: &mut Api, kind: &str, id: &str, title: &str| {
+        let r = staff.post(
+            "/api/v1/meetings",
+            &json!({ "scope": { "kind": kind, "id": id }, "settings": {
+                "title": title, "place": "社区活动室", "starts_at": starts.to_rfc3339(),
+                "electorate": { "kind": "residents" },
+                "procedure": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false },
+                "agenda": ["加装电梯", "停车位划线"] } }),
+        );
+        r.expect(201, None);
+        r.body["meeting"]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let title = marker("楼栋议事会");
+    let meeting = call(&mut staff, "building", &building, &title);
+    let path = format!("/api/v1/meetings/{meeting}/calendar.ics");
+    let r = here[0].get(&path);
+    r.expect(200, None);
+    assert_eq!(
+        r.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    let ics = text_of(&r);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.contains(&format!("SUMMARY:{title}")), "{ics}");
+    assert!(ics.contains(&format!("UID:{meeting}@")), "{ics}");
+    let local = starts
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!()));
+    assert!(
+        ics.contains(&format!(
+            "DTSTART;TZID=Asia/Shanghai:{}",
+            local.format("%Y%m%dT%H%M%S")
+        )),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("加装电梯") && ics.contains("社区活动室"),
+        "{ics}"
+    );
+    there[0].get(&path).expect(404, Some("not_found"));
+    Api::new().get(&path).expect(401, Some("unauthenticated"));
+
+    // The community's feed: its own meetings, not a building's; open to calendar apps.
+    let day = marker("民主决策日");
+    let community_meeting = call(&mut staff, "community", "com_t", &day);
+    let feed = Api::new().get("/api/v1/communities/com_t/meetings.ics");
+    feed.expect(200, None);
+    let ics = text_of(&feed);
+    assert!(ics.contains(&format!("UID:{community_meeting}@")), "{ics}");
+    assert!(ics.contains(&format!("SUMMARY:{day}")));
+    assert!(
+        !ics.contains(&meeting),
+        "a building's meeting stays with its residents"
+    );
+    Api::new()
+        .get("/api/v1/communities/com_nosuch/meetings.ics")
+        .expect(404, Some("not_found"));
 }

@@ -19,6 +19,12 @@ pub(super) fn cases(r: &Records) -> Vec<Case> {
         case("meetings", ListMeetings {}, Body::Empty, everyone),
         case("a meeting", GetMeeting { id: open() }, Body::Empty, reads()),
         case(
+            "a meeting's calendar file",
+            MeetingCalendar { id: open() },
+            Body::Empty,
+            reads(),
+        ),
+        case(
             "live state",
             GetMeetingLive { id: open() },
             Body::Empty,
