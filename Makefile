@@ -43,7 +43,7 @@ fmt:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy -p yishi-core -p yishi-api-tests --all-targets -- -D warnings
-	cargo clippy -p yishi-core --all-targets --features schema -- -D warnings
+	cargo clippy -p yishi-core --all-targets --features schema,push -- -D warnings
 	cargo clippy -p yishi-app -p yishi-api-worker --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p yishi-app --features office --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p yishi-app --features home --target wasm32-unknown-unknown -- -D warnings
