@@ -16,7 +16,6 @@ Usage (from the repository root; it creates the environment when missing):
 """
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -24,12 +23,13 @@ import unittest
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pinned_venv
+
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "scripts" / "ics-requirements.txt"
 # The exact version (and, in the requirements file, the hash of its wheel) of icalendar.
 ICALENDAR_VERSION = "7.3.0"
-VENV = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "yishi" / "ics-venv"
-PYTHON = VENV / "bin" / "python"
+VENV = pinned_venv.CACHE / "ics-venv"
 SAMPLE = ["cargo", "run", "-q", "-p", "yishi-core", "--example", "ics_sample", "--"]
 # RFC 5545 §3.1: a content line is at most 75 octets, without its CRLF.
 LINE_OCTETS = 75
@@ -38,22 +38,12 @@ SHANGHAI = "Asia/Shanghai"
 
 def venv_python() -> Path:
     """The environment's Python, with icalendar installed at the pinned version (created when missing)."""
-    check = [
-        str(PYTHON), "-c",
+    return pinned_venv.python(
+        "ics-venv",
+        REQUIREMENTS,
         f"import icalendar, sys; sys.exit(icalendar.__version__ != {ICALENDAR_VERSION!r})",
-    ]
-    if PYTHON.exists() and subprocess.run(check, capture_output=True).returncode == 0:
-        return PYTHON
-    print(f"Installing icalendar {ICALENDAR_VERSION} into {VENV}", file=sys.stderr)
-    if not PYTHON.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-         "-r", str(REQUIREMENTS)],
-        check=True,
+        f"icalendar {ICALENDAR_VERSION}",
     )
-    subprocess.run(check, check=True)
-    return PYTHON
 
 
 def write_sample(directory: Path) -> None:
@@ -179,9 +169,8 @@ def main() -> None:
         return
     if args:
         sys.exit(__doc__)
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        # Run again inside the environment, where icalendar is.
-        sys.exit(subprocess.run([str(venv_python()), __file__]).returncode)
+    # Run again inside the environment, where icalendar is.
+    pinned_venv.run_inside(VENV, venv_python, __file__, args)
     unittest.main(argv=[sys.argv[0], "-v"])
 
 

@@ -16,19 +16,18 @@ Usage (from the repository root):
 scripts/pinyin_test.py checks that the committed table is what this writes.
 """
 
-import os
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+
+import pinned_venv
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "core" / "src" / "pinyin" / "table.rs"
 REQUIREMENTS = ROOT / "scripts" / "pinyin-requirements.txt"
 # The exact version (and, in the requirements file, the hash of its wheel) of pypinyin.
 PYPINYIN_VERSION = "0.55.0"
-VENV = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "yishi" / "venv"
-PYTHON = VENV / "bin" / "python"
+VENV = pinned_venv.CACHE / "venv"
 FIRST, LAST = 0x4E00, 0x9FFF
 # Characters per line of the generated strings: short enough to read a diff.
 PER_LINE = 40
@@ -36,19 +35,12 @@ PER_LINE = 40
 
 def venv_python() -> Path:
     """The environment's Python, with pypinyin installed at the pinned version (created when missing)."""
-    check = [str(PYTHON), "-c", f"import pypinyin, sys; sys.exit(pypinyin.__version__ != {PYPINYIN_VERSION!r})"]
-    if PYTHON.exists() and subprocess.run(check, capture_output=True).returncode == 0:
-        return PYTHON
-    print(f"Installing pypinyin {PYPINYIN_VERSION} into {VENV}", file=sys.stderr)
-    if not PYTHON.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-         "-r", str(REQUIREMENTS)],
-        check=True,
+    return pinned_venv.python(
+        "venv",
+        REQUIREMENTS,
+        f"import pypinyin, sys; sys.exit(pypinyin.__version__ != {PYPINYIN_VERSION!r})",
+        f"pypinyin {PYPINYIN_VERSION}",
     )
-    subprocess.run(check, check=True)
-    return PYTHON
 
 
 def letters(char: str) -> set:
@@ -120,9 +112,8 @@ def main() -> None:
     if args == ["--venv"]:
         venv_python()
         return
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        # Run again inside the environment, where pypinyin is.
-        sys.exit(subprocess.run([str(venv_python()), __file__, *args]).returncode)
+    # Run again inside the environment, where pypinyin is.
+    pinned_venv.run_inside(VENV, venv_python, __file__, args)
     text = render(table())
     if args == ["--print"]:
         sys.stdout.write(text)

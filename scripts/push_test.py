@@ -27,6 +27,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pinned_venv
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +36,7 @@ REQUIREMENTS = ROOT / "scripts" / "push-requirements.txt"
 # The exact versions (and, in the requirements file, the hashes) of the two packages checked against.
 HTTP_ECE_VERSION = "1.2.1"
 CRYPTOGRAPHY_VERSION = "50.0.2"
-VENV = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "yishi" / "push-venv"
-PYTHON = VENV / "bin" / "python"
+VENV = pinned_venv.CACHE / "push-venv"
 EXAMPLE = ["cargo", "run", "-q", "-p", "yishi-core", "--features", "push", "--example", "push_vector"]
 # RFC 8291: the header is salt (16), rs (4), idlen (1) and the 65-byte key id; a push service must take
 # 4096 bytes of body; a VAPID token lives at most 24 hours.
@@ -46,25 +47,16 @@ DEFAULT_PORTS = {"https": 443, "http": 80}
 def venv_python() -> Path:
     """The environment's Python, with http_ece and cryptography at the pinned versions (created when
     missing)."""
-    check = [
-        str(PYTHON), "-c",
-        "import sys, cryptography, importlib.metadata as m; "
-        f"sys.exit(m.version('http_ece') != {HTTP_ECE_VERSION!r} "
-        f"or cryptography.__version__ != {CRYPTOGRAPHY_VERSION!r})",
-    ]
-    if PYTHON.exists() and subprocess.run(check, capture_output=True).returncode == 0:
-        return PYTHON
-    print(f"Installing http_ece {HTTP_ECE_VERSION} and cryptography {CRYPTOGRAPHY_VERSION} into {VENV}",
-          file=sys.stderr)
-    if not PYTHON.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-         "-r", str(REQUIREMENTS)],
-        check=True,
+    return pinned_venv.python(
+        "push-venv",
+        REQUIREMENTS,
+        (
+            "import sys, cryptography, importlib.metadata as m; "
+            f"sys.exit(m.version('http_ece') != {HTTP_ECE_VERSION!r} "
+            f"or cryptography.__version__ != {CRYPTOGRAPHY_VERSION!r})"
+        ),
+        f"http_ece {HTTP_ECE_VERSION} and cryptography {CRYPTOGRAPHY_VERSION}",
     )
-    subprocess.run(check, check=True)
-    return PYTHON
 
 
 def b64(text: str) -> bytes:
@@ -214,9 +206,8 @@ def main() -> None:
         return
     if args:
         sys.exit(__doc__)
-    if Path(sys.prefix).resolve() != VENV.resolve():
-        # Run again inside the environment, where http_ece and cryptography are.
-        sys.exit(subprocess.run([str(venv_python()), __file__, *args]).returncode)
+    # Run again inside the environment, where http_ece and cryptography are.
+    pinned_venv.run_inside(VENV, venv_python, __file__, args)
     checks = Checks()
     lines = run_example([])
     messages = [line for line in lines if "body" in line]

@@ -1,0 +1,37 @@
+"""A virtual environment of the project's own, under the cache directory, holding exact versions of PyPI
+packages installed with their hashes (`pip install --require-hashes`): the independent implementations
+that some tests check the project against."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "yishi"
+
+
+def python(name: str, requirements: Path, check: str, what: str) -> Path:
+    """The Python of the environment `name`, created and filled from `requirements` when missing or when
+    `check` (Python code that exits non-zero unless the pinned versions are installed) fails."""
+    venv = CACHE / name
+    exe = venv / "bin" / "python"
+    probe = [str(exe), "-c", check]
+    if exe.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
+        return exe
+    print(f"Installing {what} into {venv}", file=sys.stderr)
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(exe), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
+         "-r", str(requirements)],
+        check=True,
+    )
+    subprocess.run(probe, check=True)
+    return exe
+
+
+def run_inside(venv: Path, python_of, script: str, args: list) -> None:
+    """Runs `script` again with `args` inside `venv` (its Python given by `python_of()`, which creates
+    it when missing) and exits with its status, unless this process already runs there."""
+    if Path(sys.prefix).resolve() != venv.resolve():
+        sys.exit(subprocess.run([str(python_of()), script, *args]).returncode)
