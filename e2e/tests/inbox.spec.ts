@@ -17,6 +17,7 @@ async function unread(page: Page): Promise<number> {
 
 test('a notice to her building rings her bell; she opens it from the inbox and clears the bell', async ({ browser }) => {
   const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  // Once the count is known, the bell says it in words.
   await expect(bell(r3.page)).toHaveAttribute('aria-label', /^消息，/);
   const before = await unread(r3.page);
 
