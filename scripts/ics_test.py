@@ -164,13 +164,10 @@ class CalendarFilesTest(unittest.TestCase):
 
 def main() -> None:
     args = sys.argv[1:]
-    if args == ["--venv"]:
-        venv_python()
-        return
-    if args:
+    if args not in ([], ["--venv"]):
         sys.exit(__doc__)
-    # Run again inside the environment, where icalendar is.
-    pinned_venv.run_inside(VENV, venv_python, __file__, args)
+    # Run again inside the environment, where icalendar is (`--venv`: only make it).
+    pinned_venv.enter(VENV, venv_python, __file__, args)
     unittest.main(argv=[sys.argv[0], "-v"])
 
 

@@ -30,8 +30,12 @@ def python(name: str, requirements: Path, check: str, what: str) -> Path:
     return exe
 
 
-def run_inside(venv: Path, python_of, script: str, args: list) -> None:
-    """Runs `script` again with `args` inside `venv` (its Python given by `python_of()`, which creates
-    it when missing) and exits with its status, unless this process already runs there."""
+def enter(venv: Path, python_of, script: str, args: list) -> None:
+    """The start of a script that runs inside `venv` (its Python given by `python_of()`, which creates it
+    when missing): with `--venv`, only makes the environment and exits; otherwise runs `script` again
+    with `args` inside it and exits with its status, unless this process already runs there."""
+    if args == ["--venv"]:
+        python_of()
+        sys.exit(0)
     if Path(sys.prefix).resolve() != venv.resolve():
         sys.exit(subprocess.run([str(python_of()), script, *args]).returncode)

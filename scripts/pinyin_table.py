@@ -109,11 +109,8 @@ def render(by_letter: dict) -> str:
 
 def main() -> None:
     args = sys.argv[1:]
-    if args == ["--venv"]:
-        venv_python()
-        return
-    # Run again inside the environment, where pypinyin is.
-    pinned_venv.run_inside(VENV, venv_python, __file__, args)
+    # Run again inside the environment, where pypinyin is (`--venv`: only make it).
+    pinned_venv.enter(VENV, venv_python, __file__, args)
     text = render(table())
     if args == ["--print"]:
         sys.stdout.write(text)

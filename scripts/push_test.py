@@ -201,13 +201,10 @@ def check_reverse(checks: Checks, messages: list) -> None:
 
 def main() -> None:
     args = sys.argv[1:]
-    if args == ["--venv"]:
-        venv_python()
-        return
-    if args:
+    if args not in ([], ["--venv"]):
         sys.exit(__doc__)
-    # Run again inside the environment, where http_ece and cryptography are.
-    pinned_venv.run_inside(VENV, venv_python, __file__, args)
+    # Run again inside the environment, where http_ece and cryptography are (`--venv`: only make it).
+    pinned_venv.enter(VENV, venv_python, __file__, args)
     checks = Checks()
     lines = run_example([])
     messages = [line for line in lines if "body" in line]
