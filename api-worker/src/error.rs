@@ -62,7 +62,8 @@ impl ApiError {
             | DomainError::DecisionObjected
             | DomainError::NotInForce
             | DomainError::PeriodOver
-            | DomainError::AlreadyAnswered => 409,
+            | DomainError::AlreadyAnswered
+            | DomainError::PushUnavailable => 409,
             DomainError::PayloadTooLarge { .. } => 413,
             DomainError::UnsupportedMedia => 415,
             DomainError::Required { .. }

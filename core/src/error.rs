@@ -94,6 +94,12 @@ pub enum Field {
     Text,
     /// The hours without push of her notification choices.
     QuietHours,
+    /// A push subscription's endpoint (the push service's URL).
+    PushEndpoint,
+    /// A push subscription's public key (`keys.p256dh`).
+    PushP256dh,
+    /// A push subscription's authentication secret (`keys.auth`).
+    PushAuth,
 }
 
 impl Field {
@@ -176,6 +182,9 @@ impl Field {
         Field::Note,
         Field::Text,
         Field::QuietHours,
+        Field::PushEndpoint,
+        Field::PushP256dh,
+        Field::PushAuth,
     ];
 
     #[must_use]
@@ -258,6 +267,9 @@ impl Field {
             Field::Note => "note",
             Field::Text => "text",
             Field::QuietHours => "quiet_hours",
+            Field::PushEndpoint => "endpoint",
+            Field::PushP256dh => "p256dh",
+            Field::PushAuth => "auth",
         }
     }
 
@@ -366,6 +378,8 @@ pub enum DomainError {
     InviteCodeInvalid,
     #[error("no other request of the community has this number")]
     UnknownRequestNumber,
+    #[error("this server sends no push notifications (no VAPID key)")]
+    PushUnavailable,
     #[error("phone number already registered")]
     PhoneTaken,
     #[error("{field} is required")]
@@ -505,6 +519,7 @@ impl DomainError {
             DomainError::RateLimited { .. } => "rate_limited",
             DomainError::InviteCodeInvalid => "invite_code_invalid",
             DomainError::UnknownRequestNumber => "unknown_request_number",
+            DomainError::PushUnavailable => "push_unavailable",
             DomainError::PhoneTaken => "phone_taken",
             DomainError::Required { .. } => "required",
             DomainError::TooLong { .. } => "too_long",

@@ -257,6 +257,12 @@ impl Field {
             (Field::HandlingUnit, Lang::En) => "responsible unit",
             (Field::QuietHours, Lang::ZhCn) => "免打扰时段",
             (Field::QuietHours, Lang::En) => "quiet hours",
+            (Field::PushEndpoint, Lang::ZhCn) => "推送地址",
+            (Field::PushEndpoint, Lang::En) => "push address",
+            (Field::PushP256dh, Lang::ZhCn) => "推送公钥",
+            (Field::PushP256dh, Lang::En) => "push public key",
+            (Field::PushAuth, Lang::ZhCn) => "推送密钥",
+            (Field::PushAuth, Lang::En) => "push secret",
             (Field::Kind, Lang::ZhCn) => "类型",
             (Field::Kind, Lang::En) => "kind",
             (Field::Note, Lang::ZhCn) => "备注",
@@ -347,6 +353,9 @@ impl DomainError {
             DomainError::PhoneTaken => "这个手机号已经注册，请直接登录。".into(),
             DomainError::UnknownRequestNumber => {
                 "本社区没有这个编号的另一件诉求，请对照列表里的 # 号再填。".into()
+            }
+            DomainError::PushUnavailable => {
+                "本社区的系统没有开通手机推送，新消息请在“消息”里查看。".into()
             }
             DomainError::Required {
                 field: Field::Choice,
@@ -492,6 +501,10 @@ impl DomainError {
             }
             DomainError::UnknownRequestNumber => {
                 "No other request of this community has that number; check the # on the list.".into()
+            }
+            DomainError::PushUnavailable => {
+                "This community's server does not send push notifications; new messages are in your inbox."
+                    .into()
             }
             DomainError::PhoneTaken => {
                 "This phone number is already registered; please sign in.".into()

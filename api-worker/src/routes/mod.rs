@@ -13,6 +13,7 @@ mod notices;
 pub mod notifications;
 mod open311;
 mod photos;
+mod push;
 pub mod requests;
 mod territory;
 mod test_hooks;
@@ -126,6 +127,9 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
         R::UnreadNotifications(_) => notifications::unread(&ctx).await,
         R::ReadNotification(e) => notifications::read(&ctx, e.id.as_str()).await,
         R::ReadAllNotifications(_) => notifications::read_all(&ctx).await,
+        R::PushStatus(_) => push::get(&ctx).await,
+        R::SubscribePush(_) => push::put(&ctx, req).await,
+        R::UnsubscribePush(_) => push::delete(&ctx).await,
         R::Territory(_) => territory::tree(&ctx).await,
         R::PostableScopes(_) => territory::postable(&ctx).await,
         R::ImportTerritory(e) => territory::import(&ctx, req, e.id.as_str()).await,

@@ -37,7 +37,9 @@ use super::notices::{
     AnswerRequest, CreateNoticeRequest, MarkReadRequest, NoticeListResponse, NoticeReadResponse,
     NoticeReadsResponse, NoticeResponse, ObjectionRequest,
 };
-use super::notifications::{NotificationListResponse, UnreadResponse};
+use super::notifications::{
+    NotificationListResponse, PushStatusResponse, PushSubscriptionRequest, UnreadResponse,
+};
 use super::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, ChangeRequest,
     ConfirmRequest, FiguresResponse, NewRequest, Open311KeyListResponse, Open311KeyRequest,
@@ -142,6 +144,8 @@ json_payloads!(
     ObjectionRequest,
     NotificationListResponse,
     UnreadResponse,
+    PushStatusResponse,
+    PushSubscriptionRequest,
     CalendarRequest,
     CatalogueImportResponse,
     CatalogueResponse,
@@ -246,6 +250,12 @@ endpoints! {
         => () => UnreadResponse, Own;
     /// Marks every notification read.
     ReadAllNotifications {}: Post ["notifications", "read"] => () => UnreadResponse, Own;
+    /// Whether this phone receives Web Push, and the key to subscribe with.
+    PushStatus {}: Get ["push", "subscription"] => () => PushStatusResponse, Own;
+    /// Subscribes this phone (this session) to Web Push, or replaces its subscription.
+    SubscribePush {}: Put ["push", "subscription"] => PushSubscriptionRequest => PushStatusResponse, Own;
+    /// Stops Web Push to this phone (the inbox goes on).
+    UnsubscribePush {}: Delete ["push", "subscription"] => () => PushStatusResponse, Own;
 
     #[area = "Territory"]
     /// The whole tree of places she may see, with figures.
@@ -647,7 +657,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 137);
+        assert_eq!(table.len(), 140);
     }
 
     #[test]
