@@ -8,6 +8,8 @@
 #   4. counting 100,000 ranked and 400,000 approval ballots (core)
 #   5. 500 ballots cast at once; a live meeting with 1,000 and 5,000 phones (fan-out per ballot against a
 #      minimal relay, a burst, a reconnect storm, D1 round trips per ballot); requests and their figures
+#   6. a notice to a community of 5,000 residents with phones subscribed: the publishing request, their
+#      inboxes, and pushes delivered per second to a fake push service (tests/api/examples/notify_bench.rs)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -41,3 +43,14 @@ fi
 scripts/with-worker.sh --load tests/api/fixtures/base.sql --var PBKDF2_ITERATIONS:1000 --var TEST_HOOKS:1 -- \
   cargo run --quiet --release -p yishi-api-tests --example meeting_fanout -- ${YISHI_FANOUT:-1000 $largest}
 scripts/with-worker.sh --load tests/api/fixtures/base.sql -- cargo run --quiet --release -p yishi-api-tests --example requests_bench
+
+say "A notice to a community of 5,000 residents: publishing, inboxes, pushes"
+push_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+bench_sql=$(mktemp --suffix=.sql)
+trap 'rm -f "$bench_sql"' EXIT
+cargo run --quiet --release -p yishi-api-tests --example notify_bench -- --sql 5000 "$push_port" >"$bench_sql"
+# A key for this run only: push is on, and goes to the benchmark's fake push service.
+vapid=$(scripts/vapid-keys.sh | sed -n 's/^VAPID_PRIVATE_KEY=//p')
+scripts/with-worker.sh --load tests/api/fixtures/base.sql --load "$bench_sql" \
+  --var "VAPID_PRIVATE_KEY:$vapid" --var VAPID_SUBJECT:mailto:bench@example.org -- \
+  cargo run --quiet --release -p yishi-api-tests --example notify_bench -- --run 5000 "$push_port"

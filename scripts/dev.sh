@@ -8,6 +8,8 @@ PORT="${PORT:-8787}"
 
 scripts/setup.sh
 scripts/build.sh
+# Web Push works locally too (a key of this machine's own, in api-worker/.dev.vars).
+scripts/vapid-keys.sh --dev
 
 mkdir -p "$STATE_DIR"
 say "Applying database migrations (local D1 in .state/)"

@@ -40,7 +40,23 @@ impl FakePushService {
     /// Listens on a free loopback port, answering on threads of its own.
     #[must_use]
     pub fn start() -> FakePushService {
-        let listener = TcpListener::bind("127.0.0.1:0")
+        FakePushService::start_on(0)
+    }
+
+    /// The service's address on `port`, for subscriptions written before it starts (it does not
+    /// listen: [`FakePushService::start_on`] does).
+    #[must_use]
+    pub fn at(port: u16) -> FakePushService {
+        FakePushService {
+            origin: format!("http://127.0.0.1:{port}"),
+            received: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+
+    /// Listens on `port` of the loopback (0: a free one).
+    #[must_use]
+    pub fn start_on(port: u16) -> FakePushService {
+        let listener = TcpListener::bind(("127.0.0.1", port))
             .unwrap_or_else(|e| panic!("no loopback port for the fake push service: {e}"));
         let port = listener
             .local_addr()
