@@ -37,6 +37,7 @@ pub async fn open_if_due(ctx: &Ctx, vote: StoredVote) -> ApiResult<StoredVote> {
         ctx, &db, &told, ctx.now,
     )?);
     db::batch(&db, statements).await?;
+    crate::postman::nudge_after(ctx);
     db::votes::get(&db, &vote.id)
         .await?
         .ok_or_else(|| ApiError::internal("vote vanished while opening"))

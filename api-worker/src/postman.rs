@@ -27,7 +27,7 @@ use worker::{
 };
 use yishi_core::api::notifications::PushPayload;
 use yishi_core::ids::NotificationId;
-use yishi_core::notifications::{Kind, NotificationPrefs, PushDecision, Subject, push_decision};
+use yishi_core::notifications::{Kind, NotificationPrefs, PushStep, Subject, push_step};
 use yishi_core::push::{
     Urgency, UserAgentKeys, base64url_decode, encrypt, request_headers, vapid_authorization,
 };
@@ -42,6 +42,11 @@ const QUEUE_KEY: &str = "queue";
 pub const SENDS_PER_RUN: u32 = 40;
 /// Notifications taken from D1 per run.
 const TAKE_PER_RUN: u32 = 50;
+/// A postman that has never run starts with the notifications of the last ten minutes (the one whose
+/// nudge woke it, those the scheduled job's would), not with the district's history.
+const FIRST_LOOK_BACK: chrono::Duration = chrono::Duration::minutes(10);
+/// A notification found later than this after its date is not pushed.
+const STALE: chrono::Duration = chrono::Duration::days(1);
 /// How long a push service keeps a message for a phone that is off: a day.
 const TTL_SECONDS: u32 = 24 * 60 * 60;
 
@@ -50,6 +55,15 @@ const TTL_SECONDS: u32 = 24 * 60 * 60;
 pub async fn nudge(env: &Env) {
     if let Err(e) = send_nudge(env).await {
         console_error!("postman nudge failed: {e}");
+    }
+}
+
+/// Nudges the postman once the answer is on its way (where push is on): what a change told is pushed
+/// without the resident waiting for it.
+pub fn nudge_after(ctx: &crate::http::Ctx) {
+    if ctx.config.push.is_some() {
+        let env = ctx.env.clone();
+        ctx.after_answer(async move { nudge(&env).await });
     }
 }
 
@@ -97,8 +111,11 @@ impl DurableObject for Postman {
     }
 
     async fn fetch(&self, _req: Request) -> Result<Response> {
+        // Run now, unless a run is set for now already (a later one, for a held job, is brought
+        // forward: the run takes what is new, and sets the later one again).
         let storage = self.state.storage();
-        if storage.get_alarm().await?.is_none() {
+        let now = crate::http::now().timestamp_millis();
+        if storage.get_alarm().await?.is_none_or(|at| at > now) {
             storage.set_alarm(0_i64).await?;
         }
         Response::empty()
@@ -109,7 +126,13 @@ impl DurableObject for Postman {
         let outcome = self.run().await;
         let storage = self.state.storage();
         match outcome {
-            Ok(Some(next)) => storage.set_alarm(next).await?,
+            // A nudge during the run may have set an earlier one: it stays.
+            Ok(Some(next)) => {
+                let set = storage.get_alarm().await?;
+                if set.is_none_or(|at| at > next.timestamp_millis()) {
+                    storage.set_alarm(next).await?;
+                }
+            }
             Ok(None) => {}
             Err(e) => {
                 console_error!("postman: {:?} {:?}", e.error, e.cause);
@@ -136,13 +159,17 @@ impl Postman {
 
         let mark = match queue.mark {
             Some(m) => m,
-            None => db::push::last_written(&db).await?,
+            None => db::push::first_mark(&db, now - FIRST_LOOK_BACK).await?,
         };
         let written = db::push::written_after(&db, mark, TAKE_PER_RUN).await?;
         let more_written = written.len() == TAKE_PER_RUN as usize;
         queue.mark = Some(written.last().map_or(mark, |w| w.seq));
         for w in written {
             let at = parse_time(&w.created_at)?;
+            // News that waited this long (an outage) is in the inbox; waking a phone for it is not.
+            if at < now - STALE {
+                continue;
+            }
             queue.jobs.push(Job {
                 due: at.max(now),
                 seq: w.seq,
@@ -166,10 +193,15 @@ impl Postman {
             let mut held = Vec::new();
             let mut sends = Vec::new();
             for t in &targets {
-                match self.decide(&job, t, now) {
-                    Decision::Send => sends.push(t),
-                    Decision::Hold(until) => held.push(until),
-                    Decision::Skip => {}
+                let Some(kind) = Kind::parse(&t.kind) else {
+                    continue;
+                };
+                let prefs: NotificationPrefs =
+                    serde_json::from_str(&t.notification_prefs).unwrap_or_default();
+                match push_step(&prefs, kind, job.due, job.held_from, t.read != 0) {
+                    PushStep::Send => sends.push(t),
+                    PushStep::Hold(until) => held.push(until),
+                    PushStep::Skip => {}
                 }
             }
             let gone = sender.send_all(&sends).await;
@@ -208,38 +240,6 @@ impl Postman {
             queue.jobs.first().map(|j| j.due)
         })
     }
-
-    fn decide(&self, job: &Job, t: &Target, now: DateTime<Utc>) -> Decision {
-        let prefs: NotificationPrefs =
-            serde_json::from_str(&t.notification_prefs).unwrap_or_default();
-        let Some(kind) = Kind::parse(&t.kind) else {
-            return Decision::Skip;
-        };
-        match job.held_from {
-            None => match push_decision(&prefs, kind, job.due) {
-                PushDecision::Now => Decision::Send,
-                PushDecision::At(until) => Decision::Hold(until),
-                PushDecision::Never => Decision::Skip,
-            },
-            // The later job sends to those it waited for, if it is still news to them.
-            Some(first) => {
-                let waited = matches!(push_decision(&prefs, kind, first),
-                    PushDecision::At(until) if until <= job.due);
-                let now_ok = push_decision(&prefs, kind, now) == PushDecision::Now;
-                if waited && now_ok && t.read == 0 {
-                    Decision::Send
-                } else {
-                    Decision::Skip
-                }
-            }
-        }
-    }
-}
-
-enum Decision {
-    Send,
-    Hold(DateTime<Utc>),
-    Skip,
 }
 
 /// Seals and posts messages, signing one VAPID token per push service per run.

@@ -438,6 +438,45 @@ pub fn push_decision(prefs: &NotificationPrefs, kind: Kind, now: DateTime<Utc>) 
     }
 }
 
+/// What the postman does with one phone for one notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PushStep {
+    Send,
+    /// Not now: a later pass at this time, for those it held.
+    Hold(DateTime<Utc>),
+    Skip,
+}
+
+/// The postman's rule for one member's phone. The first pass over a notification (`held_from: None`,
+/// at `due`, when it became due) sends, holds for the end of her quiet hours, or skips a topic she
+/// turned off. A later pass at `due`, for a notification first due at `held_from`, sends only to those
+/// the first pass held until then, if it is still unread and her choices (which she may have changed
+/// since) allow a push now.
+#[must_use]
+pub fn push_step(
+    prefs: &NotificationPrefs,
+    kind: Kind,
+    due: DateTime<Utc>,
+    held_from: Option<DateTime<Utc>>,
+    read: bool,
+) -> PushStep {
+    match held_from {
+        None => match push_decision(prefs, kind, due) {
+            PushDecision::Now => PushStep::Send,
+            PushDecision::At(until) => PushStep::Hold(until),
+            PushDecision::Never => PushStep::Skip,
+        },
+        Some(first) => {
+            let held = matches!(push_decision(prefs, kind, first), PushDecision::At(until) if until <= due);
+            if held && !read && push_decision(prefs, kind, due) == PushDecision::Now {
+                PushStep::Send
+            } else {
+                PushStep::Skip
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,6 +621,57 @@ mod tests {
         assert_eq!(
             push_decision(&off, Kind::NoticePublished, china(23, 0)),
             PushDecision::Now
+        );
+    }
+
+    #[test]
+    fn a_push_held_for_the_morning_goes_only_to_those_it_waited_for_and_only_if_unread() {
+        let quiet = NotificationPrefs::default();
+        let awake = NotificationPrefs {
+            push_off: vec![],
+            quiet_hours: None,
+        };
+        let night = china(23, 0);
+        let morning = china(7, 0) + Duration::days(1);
+        let kind = Kind::NoticePublished;
+        assert_eq!(push_step(&awake, kind, night, None, false), PushStep::Send);
+        assert_eq!(
+            push_step(&quiet, kind, night, None, false),
+            PushStep::Hold(morning)
+        );
+        // The morning's pass: she was held and has not read it; she read it since; she was pushed at
+        // night already (no quiet hours), so not twice.
+        assert_eq!(
+            push_step(&quiet, kind, morning, Some(night), false),
+            PushStep::Send
+        );
+        assert_eq!(
+            push_step(&quiet, kind, morning, Some(night), true),
+            PushStep::Skip
+        );
+        assert_eq!(
+            push_step(&awake, kind, morning, Some(night), false),
+            PushStep::Skip
+        );
+        // A pass before her quiet hours end does not send; a topic turned off in the night is not
+        // pushed in the morning.
+        assert_eq!(
+            push_step(
+                &quiet,
+                kind,
+                china(6, 0) + Duration::days(1),
+                Some(night),
+                false
+            ),
+            PushStep::Skip
+        );
+        let turned_off = NotificationPrefs {
+            push_off: vec![Topic::Notices],
+            quiet_hours: Some(QuietHours::default()),
+        };
+        assert_eq!(
+            push_step(&turned_off, kind, morning, Some(night), false),
+            PushStep::Skip
         );
     }
 

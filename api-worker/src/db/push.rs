@@ -125,14 +125,20 @@ pub async fn written_after(db: &D1Database, seq: i64, limit: u32) -> ApiResult<V
     .await
 }
 
-/// The last notification written (0 when none): where a postman that has never run starts, so that
-/// turning push on does not send what was written before.
-pub async fn last_written(db: &D1Database) -> ApiResult<i64> {
+/// Where a postman that has never run starts: before the first notification dated `since` or later,
+/// or after the last one written.
+pub async fn first_mark(db: &D1Database, since: DateTime<Utc>) -> ApiResult<i64> {
     #[derive(Deserialize)]
     struct Seq {
         seq: Option<i64>,
     }
-    let row: Option<Seq> = first(db, "SELECT MAX(rowid) AS seq FROM notifications", &[]).await?;
+    let row: Option<Seq> = first(
+        db,
+        "SELECT COALESCE((SELECT MIN(rowid) - 1 FROM notifications WHERE created_at >= ?1), \
+           (SELECT MAX(rowid) FROM notifications)) AS seq",
+        &[text(&time(since))],
+    )
+    .await?;
     Ok(row.and_then(|r| r.seq).unwrap_or(0))
 }
 

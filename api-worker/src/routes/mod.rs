@@ -100,7 +100,7 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
     let route = route(&req.method(), &segments(rest))?;
     let ctx = Ctx::new(req, env, later)?;
     http::check_csrf(req, &ctx.url)?;
-    let tells = may_tell(&route) && ctx.config.push.is_some();
+    let tells = may_tell(&route);
     use Route as R;
     let answer = match route {
         R::Health(_) => health::get(&ctx).await,
@@ -259,9 +259,7 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
         R::SplitRequestOff(e) => requests::split(&ctx, req, e.id.as_str()).await,
     };
     if tells && answer.is_ok() {
-        // What the change told is pushed by the postman, after the answer.
-        let env = ctx.env.clone();
-        ctx.after_answer(async move { crate::postman::nudge(&env).await });
+        crate::postman::nudge_after(&ctx);
     }
     answer
 }

@@ -135,11 +135,14 @@ fn a_notice_reaches_each_subscribed_phone_of_its_building_sealed_and_signed() {
 fn no_push_for_a_topic_she_turned_off_nor_in_her_quiet_hours() {
     let service = FakePushService::start();
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
-    let (building, mut here, _, _) = staff.building_with_residents("免打扰楼", 2, 2);
+    let (building, mut here, _, _) = staff.building_with_residents("免打扰楼", 3, 3);
     let off = Phone::new(&service, &format!("/sub/{}", marker("off")), 7);
     let quiet = Phone::new(&service, &format!("/sub/{}", marker("quiet")), 8);
+    let awake = Phone::new(&service, &format!("/sub/{}", marker("awake")), 13);
     subscribe(&mut here[0], &off);
     subscribe(&mut here[1], &quiet);
+    subscribe(&mut here[2], &awake);
+    push_any_time(&mut here[2]);
     here[0]
         .patch(
             "/api/v1/me/profile",
@@ -157,11 +160,19 @@ fn no_push_for_a_topic_she_turned_off_nor_in_her_quiet_hours() {
         .expect(200, None);
 
     let id = publish(&mut staff, &building, &marker("夜间通知"));
+    assert_eq!(service.wait_for(&awake.path, 1, WAIT).len(), 1);
+    // The push held for her quiet hours does not hold back the next notice's.
+    publish(&mut staff, &building, &marker("第二条通知"));
+    assert_eq!(
+        service.wait_for(&awake.path, 2, WAIT).len(),
+        2,
+        "a held push delays nobody else's"
+    );
     std::thread::sleep(QUIET);
     assert!(service.wait_for(&off.path, 1, Duration::ZERO).is_empty());
     assert!(service.wait_for(&quiet.path, 1, Duration::ZERO).is_empty());
     // The inbox has it all the same.
-    for api in &mut here {
+    for api in here.iter_mut().take(2) {
         let inbox = api.get("/api/v1/notifications");
         inbox.expect(200, None);
         assert!(
