@@ -219,7 +219,8 @@ pub enum Audience {
     Member(MemberId),
     /// The confirmed residents whose home lies within the place.
     Residents(ScopePath),
-    /// Those who may cast a ballot of the vote (its casters, proxies included).
+    /// Those who may cast a ballot of the vote (its casters, proxies included); for the kinds of
+    /// [`Kind::only_who_has_not_voted`], only those whose vote is not in yet.
     Voters(VoteId),
     /// Who raised the matter and who supports it.
     MatterFollowers(MatterId),
