@@ -11,10 +11,12 @@ mod error;
 mod http;
 mod live;
 mod postman;
+mod reminders;
 mod routes;
 mod session;
 mod throttle;
 
+use chrono::{DateTime, Utc};
 use worker::{Context, Env, Request, Response, ScheduleContext, ScheduledEvent, event};
 
 pub use live::MeetingRoom;
@@ -26,10 +28,10 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response>
 }
 
 /// The Cron Trigger: escalates overdue requests and closes resolved ones the resident left unanswered;
-/// deletes the attempt counters of ended windows and the push subscriptions of ended sessions; nudges
-/// the postman.
+/// deletes the attempt counters of ended windows; writes the reminders due (`reminders`); deletes the
+/// push subscriptions of ended sessions and nudges the postman (which pushes the reminders too).
 #[event(scheduled)]
-async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let outcome = match env.d1("DB") {
         Ok(db) => routes::requests::sweep(&db, http::now()).await,
         Err(e) => Err(e.into()),
@@ -50,6 +52,21 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     };
     if let Err(e) = swept {
         worker::console_error!("attempts sweep failed: {:?} {:?}", e.error, e.cause);
+    }
+    // Reminders, as of the time the run was scheduled: two runs of one schedule agree on what is due.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "milliseconds since 1970 are a whole number well within i64"
+    )]
+    let at =
+        DateTime::<Utc>::from_timestamp_millis(event.schedule() as i64).unwrap_or_else(http::now);
+    let reminded = match env.d1("DB") {
+        Ok(db) => reminders::run(&db, at).await,
+        Err(e) => Err(e.into()),
+    };
+    match reminded {
+        Ok(n) => worker::console_log!("reminders: {n} due"),
+        Err(e) => worker::console_error!("reminders failed: {:?} {:?}", e.error, e.cause),
     }
     // Push: subscriptions of ended sessions go; the postman looks for what is left to push (what a
     // lost nudge, a trigger or a notification dated later left behind).

@@ -14,12 +14,14 @@
 //! Push only wakes a phone: [`push_decision`] says, from her choices and the hour in China, whether to
 //! push now, after the quiet hours, or not at all.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{MatterId, MeetingId, MemberId, NoticeId, RequestId, VoteId};
 use crate::members::Actor;
 use crate::territory::ScopePath;
+
+pub mod reminders;
 
 /// What happened. The app words each kind in the resident's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,15 +38,37 @@ pub enum Kind {
     MatterUpdated,
     /// A request she made or follows changed.
     RequestUpdated,
+    /// A vote she may still cast closes within a day (a reminder, told to those who have not voted).
+    VoteClosing,
+    /// A meeting of her place starts within the hour (a reminder).
+    MeetingSoon,
+    /// The publication period of a notice she posted ends within a day (a reminder).
+    PeriodEnding,
+    /// A request she made or follows reached its time limit unresolved (a reminder).
+    RequestDue,
+    /// A motion was put to the vote at a meeting where she is checked in.
+    MotionPut,
+    /// Her objection to a notice was answered.
+    ObjectionAnswered,
+    /// The office's morning summary: what waits for her (residents to verify, objections to answer,
+    /// overdue requests).
+    StaffDigest,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 12] = [
         Kind::NoticePublished,
         Kind::VoteOpened,
         Kind::MeetingCalled,
         Kind::MatterUpdated,
         Kind::RequestUpdated,
+        Kind::VoteClosing,
+        Kind::MeetingSoon,
+        Kind::PeriodEnding,
+        Kind::RequestDue,
+        Kind::MotionPut,
+        Kind::ObjectionAnswered,
+        Kind::StaffDigest,
     ];
 
     /// The kind as stored and sent.
@@ -56,6 +80,13 @@ impl Kind {
             Kind::MeetingCalled => "meeting_called",
             Kind::MatterUpdated => "matter_updated",
             Kind::RequestUpdated => "request_updated",
+            Kind::VoteClosing => "vote_closing",
+            Kind::MeetingSoon => "meeting_soon",
+            Kind::PeriodEnding => "period_ending",
+            Kind::RequestDue => "request_due",
+            Kind::MotionPut => "motion_put",
+            Kind::ObjectionAnswered => "objection_answered",
+            Kind::StaffDigest => "staff_digest",
         }
     }
 
@@ -79,6 +110,20 @@ impl Kind {
             (Kind::MatterUpdated, En) => "Matter news",
             (Kind::RequestUpdated, ZhCn) => "诉求进展",
             (Kind::RequestUpdated, En) => "Request news",
+            (Kind::VoteClosing, ZhCn) => "投票一天内截止，您还没投",
+            (Kind::VoteClosing, En) => "Voting closes within a day",
+            (Kind::MeetingSoon, ZhCn) => "会议一小时内开始",
+            (Kind::MeetingSoon, En) => "Meeting within the hour",
+            (Kind::PeriodEnding, ZhCn) => "您发布的公示一天内到期",
+            (Kind::PeriodEnding, En) => "Your notice's period ends within a day",
+            (Kind::RequestDue, ZhCn) => "诉求已到办理时限",
+            (Kind::RequestDue, En) => "Request past its time limit",
+            (Kind::MotionPut, ZhCn) => "会上开始表决",
+            (Kind::MotionPut, En) => "A motion is put to the vote",
+            (Kind::ObjectionAnswered, ZhCn) => "您的异议已答复",
+            (Kind::ObjectionAnswered, En) => "Your objection was answered",
+            (Kind::StaffDigest, ZhCn) => "今日待办",
+            (Kind::StaffDigest, En) => "Waiting for you today",
         }
     }
 
@@ -88,16 +133,27 @@ impl Kind {
         matches!(self.topic(), Topic::Votes | Topic::Meetings)
     }
 
-    /// The topic under which she chooses whether it may push.
+    /// The topic under which she chooses whether it may push. The staff digest goes with requests:
+    /// it opens the office's hub, which is the requests queue first, and overdue requests are what it
+    /// is most often about; a topic of its own would be a switch for one message a day.
     #[must_use]
     pub fn topic(self) -> Topic {
         match self {
-            Kind::NoticePublished => Topic::Notices,
-            Kind::VoteOpened => Topic::Votes,
-            Kind::MeetingCalled => Topic::Meetings,
+            Kind::NoticePublished | Kind::PeriodEnding | Kind::ObjectionAnswered => Topic::Notices,
+            Kind::VoteOpened | Kind::VoteClosing => Topic::Votes,
+            Kind::MeetingCalled | Kind::MeetingSoon | Kind::MotionPut => Topic::Meetings,
             Kind::MatterUpdated => Topic::Matters,
-            Kind::RequestUpdated => Topic::Requests,
+            Kind::RequestUpdated | Kind::RequestDue | Kind::StaffDigest => Topic::Requests,
         }
+    }
+
+    /// Whether a notification of this kind, addressed to a vote's voters, reaches only those who may
+    /// still cast a vote of it (a caster of a voter whose vote is not in yet): the reminder that a vote
+    /// closes is not for those who have voted. Resolved when she reads her inbox, like the audience
+    /// itself, so that the reminder leaves the inbox of whoever votes after it was written.
+    #[must_use]
+    pub fn only_who_has_not_voted(self) -> bool {
+        matches!(self, Kind::VoteClosing)
     }
 }
 
@@ -135,6 +191,8 @@ pub enum Subject {
     Meeting(MeetingId),
     Matter(MatterId),
     Request(RequestId),
+    /// The office's hub (what waits for her): the staff digest opens it.
+    Office,
 }
 
 impl Subject {
@@ -147,9 +205,11 @@ impl Subject {
             Subject::Meeting(_) => "meeting",
             Subject::Matter(_) => "matter",
             Subject::Request(_) => "request",
+            Subject::Office => "office",
         }
     }
 
+    /// The subject's id as stored (empty for the office).
     #[must_use]
     pub fn id_str(&self) -> &str {
         match self {
@@ -158,6 +218,7 @@ impl Subject {
             Subject::Meeting(id) => id.as_str(),
             Subject::Matter(id) => id.as_str(),
             Subject::Request(id) => id.as_str(),
+            Subject::Office => "",
         }
     }
 
@@ -170,6 +231,7 @@ impl Subject {
             "meeting" => Subject::Meeting(MeetingId::parse(id)?),
             "matter" => Subject::Matter(MatterId::parse(id)?),
             "request" => Subject::Request(RequestId::parse(id)?),
+            "office" => Subject::Office,
             _ => return None,
         })
     }
@@ -183,6 +245,7 @@ impl Subject {
             Subject::Meeting(id) => format!("/meetings/{id}"),
             Subject::Matter(id) => format!("/matters/{id}"),
             Subject::Request(id) => format!("/requests/{id}"),
+            Subject::Office => "/admin".to_owned(),
         }
     }
 }
@@ -194,7 +257,8 @@ pub enum Audience {
     Member(MemberId),
     /// The confirmed residents whose home lies within the place.
     Residents(ScopePath),
-    /// Those who may cast a ballot of the vote (its casters, proxies included).
+    /// Those who may cast a ballot of the vote (its casters, proxies included); for the kinds of
+    /// [`Kind::only_who_has_not_voted`], only those whose vote is not in yet.
     Voters(VoteId),
     /// Who raised the matter and who supports it.
     MatterFollowers(MatterId),
@@ -223,6 +287,39 @@ pub struct Notification {
     pub key: String,
     /// Who caused it: she is not told of her own act.
     pub by: Option<MemberId>,
+    /// For the staff digest: what waits for her.
+    pub digest: Option<StaffDigest>,
+}
+
+/// What waits for an office holder within her places, counted for her morning digest. Volunteers'
+/// claims of hours to confirm will join it when volunteering exists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StaffDigest {
+    /// Residents waiting for verification (居民认证) where she may verify them.
+    pub residents_to_verify: u32,
+    /// Objections to notices of her places not answered yet.
+    pub objections_to_answer: u32,
+    /// Open requests of her places past their time limit.
+    pub overdue_requests: u32,
+}
+
+impl StaffDigest {
+    /// Nothing waits: no digest is written.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == StaffDigest::default()
+    }
+
+    /// The digest in the default language, kept as the notification's title (the app words the counts
+    /// in hers).
+    #[must_use]
+    pub fn summary(&self) -> String {
+        format!(
+            "待认证居民 {} · 待答复异议 {} · 超期诉求 {}",
+            self.residents_to_verify, self.objections_to_answer, self.overdue_requests
+        )
+    }
 }
 
 /// Longest title kept in a notification (characters); the inbox shows one line of it.
@@ -242,6 +339,7 @@ impl Notification {
             title: title.chars().take(TITLE_MAX).collect(),
             key,
             by: None,
+            digest: None,
         }
     }
 
@@ -312,6 +410,120 @@ impl Notification {
             title,
             step,
         )
+    }
+}
+
+impl Notification {
+    /// A vote closes within a day ([`reminders::vote_closing_due`]): its voters who have not voted are
+    /// reminded ([`Kind::only_who_has_not_voted`]), once for each closing time.
+    #[must_use]
+    pub fn vote_closing(vote: &VoteId, title: &str, closes_at: DateTime<Utc>) -> Self {
+        Notification::new(
+            Kind::VoteClosing,
+            Subject::Vote(vote.clone()),
+            Audience::Voters(vote.clone()),
+            title,
+            &closes_at.timestamp().to_string(),
+        )
+    }
+
+    /// A meeting starts within the hour ([`reminders::meeting_soon_due`]): those it invited (the
+    /// residents of its place, as [`Notification::meeting_called`]), once for each starting time.
+    #[must_use]
+    pub fn meeting_soon(
+        meeting: &MeetingId,
+        scope: &ScopePath,
+        title: &str,
+        starts_at: DateTime<Utc>,
+    ) -> Self {
+        Notification::new(
+            Kind::MeetingSoon,
+            Subject::Meeting(meeting.clone()),
+            Audience::Residents(scope.clone()),
+            title,
+            &starts_at.timestamp().to_string(),
+        )
+    }
+
+    /// A notice's publication period ends within a day ([`reminders::period_ending_due`]): the member
+    /// who posted it is told, to answer what objections remain. Its residents are not: they were told
+    /// when it was published, and a second message to every household for every 公示 would teach them
+    /// to ignore the bell.
+    #[must_use]
+    pub fn period_ending(
+        notice: &NoticeId,
+        author: &MemberId,
+        title: &str,
+        ends_at: DateTime<Utc>,
+    ) -> Self {
+        Notification::new(
+            Kind::PeriodEnding,
+            Subject::Notice(notice.clone()),
+            Audience::Member(author.clone()),
+            title,
+            &ends_at.timestamp().to_string(),
+        )
+    }
+
+    /// A request reached its time limit unresolved ([`reminders::request_due`]): its requester and
+    /// followers are told, once for each deadline (a reopened request has a new one).
+    #[must_use]
+    pub fn request_due(request: &RequestId, title: &str, deadline: DateTime<Utc>) -> Self {
+        Notification::new(
+            Kind::RequestDue,
+            Subject::Request(request.clone()),
+            Audience::RequestFollowers(request.clone()),
+            title,
+            &deadline.timestamp().to_string(),
+        )
+    }
+
+    /// A motion put at a meeting: the voters present, who are its casters (the motion's electorate is
+    /// taken from those checked in when it is put), are told; it opens the meeting.
+    #[must_use]
+    pub fn motion_put(meeting: &MeetingId, motion: &VoteId, title: &str) -> Self {
+        Notification::new(
+            Kind::MotionPut,
+            Subject::Meeting(meeting.clone()),
+            Audience::Voters(motion.clone()),
+            title,
+            motion.as_str(),
+        )
+    }
+
+    /// Staff answered her objection (`objection`: its id) to a notice.
+    #[must_use]
+    pub fn objection_answered(
+        notice: &NoticeId,
+        objector: &MemberId,
+        title: &str,
+        objection: &str,
+    ) -> Self {
+        Notification::new(
+            Kind::ObjectionAnswered,
+            Subject::Notice(notice.clone()),
+            Audience::Member(objector.clone()),
+            title,
+            objection,
+        )
+    }
+
+    /// The morning digest of an office holder for the China date `day`; `None` when nothing waits.
+    #[must_use]
+    pub fn staff_digest(member: &MemberId, day: NaiveDate, digest: StaffDigest) -> Option<Self> {
+        if digest.is_empty() {
+            return None;
+        }
+        let mut n = Notification::new(
+            Kind::StaffDigest,
+            Subject::Office,
+            Audience::Member(member.clone()),
+            &digest.summary(),
+            "",
+        );
+        n.key = format!("{}:{member}:{day}", Kind::StaffDigest.as_str());
+        n.digest = Some(digest);
+        Some(n)
     }
 }
 
@@ -480,7 +692,7 @@ pub fn push_step(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::can_read_notice;
+    use crate::policy::{can_post_notice, can_read_notice};
     use crate::testing::actors::*;
     use crate::testing::territory::*;
     use chrono::TimeZone;
@@ -557,6 +769,115 @@ mod tests {
         let second = Notification::matter_updated(&matter, "修路灯", "evt_2");
         assert_ne!(first.key, second.key, "each step is told");
         assert_eq!(first.key, "matter_updated:mat_1:evt_1");
+    }
+
+    #[test]
+    fn the_new_kinds_are_told_to_whom_they_concern_and_keyed_by_their_time() {
+        let at = china(18, 0);
+        let vote = VoteId::from_trusted("vot_1");
+        let closing = Notification::vote_closing(&vote, "加装电梯", at);
+        assert_eq!(closing.audience, Audience::Voters(vote.clone()));
+        assert_eq!(
+            closing.key,
+            format!("vote_closing:vot_1:{}", at.timestamp())
+        );
+        assert!(closing.kind.only_who_has_not_voted());
+        assert!(!Kind::VoteOpened.only_who_has_not_voted());
+        let later = Notification::vote_closing(&vote, "加装电梯", at + Duration::days(1));
+        assert_ne!(closing.key, later.key, "a new closing time is told again");
+
+        // The reminder of a meeting goes to those its invitation went to.
+        let meeting = MeetingId::from_trusted("mtg_1");
+        let called = Notification::meeting_called(&meeting, &building(2), "议事会");
+        let soon = Notification::meeting_soon(&meeting, &building(2), "议事会", at);
+        assert_eq!(soon.audience, called.audience);
+        assert_eq!(soon.subject, called.subject);
+        assert_ne!(soon.key, called.key);
+
+        let motion = Notification::motion_put(&meeting, &vote, "同意加装电梯");
+        assert_eq!(motion.audience, Audience::Voters(vote.clone()));
+        assert_eq!(motion.subject, Subject::Meeting(meeting.clone()));
+        assert_eq!(motion.key, "motion_put:mtg_1:vot_1");
+
+        let request = RequestId::from_trusted("req_1");
+        let due = Notification::request_due(&request, "路灯不亮", at);
+        assert_eq!(due.audience, Audience::RequestFollowers(request.clone()));
+        assert_eq!(due.key, format!("request_due:req_1:{}", at.timestamp()));
+
+        let notice = NoticeId::from_trusted("ntc_1");
+        let author = MemberId::from_trusted("mbr_staff");
+        let ending = Notification::period_ending(&notice, &author, "公示", at);
+        assert_eq!(ending.audience, Audience::Member(author.clone()));
+        let objector = MemberId::from_trusted("mbr_r1");
+        let answered = Notification::objection_answered(&notice, &objector, "公示", "obj_1");
+        assert_eq!(answered.audience, Audience::Member(objector));
+        assert_eq!(answered.key, "objection_answered:ntc_1:obj_1");
+
+        for kind in Kind::ALL {
+            let topic = kind.topic();
+            assert!(Topic::ALL.contains(&topic));
+        }
+        assert_eq!(Kind::MotionPut.topic(), Topic::Meetings);
+        assert_eq!(Kind::PeriodEnding.topic(), Topic::Notices);
+    }
+
+    #[test]
+    fn the_digest_is_one_a_day_for_her_and_none_when_nothing_waits() {
+        let member = MemberId::from_trusted("mbr_staff");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
+        assert_eq!(
+            Notification::staff_digest(&member, day, StaffDigest::default()),
+            None
+        );
+        let waits = StaffDigest {
+            residents_to_verify: 3,
+            objections_to_answer: 0,
+            overdue_requests: 2,
+        };
+        let n = Notification::staff_digest(&member, day, waits);
+        assert_eq!(
+            n.as_ref().map(|n| n.key.as_str()),
+            Some("staff_digest:mbr_staff:2026-12-03")
+        );
+        assert_eq!(
+            n.as_ref().map(|n| &n.audience),
+            Some(&Audience::Member(member))
+        );
+        assert_eq!(n.as_ref().and_then(|n| n.digest), Some(waits));
+        assert_eq!(
+            n.as_ref().map(|n| n.subject.path()),
+            Some("/admin".to_owned())
+        );
+        assert_eq!(
+            Subject::parse("office", ""),
+            Some(Subject::Office),
+            "the office reads back"
+        );
+    }
+
+    /// Nobody is told of what she may not read: the member a notice reminder or an answer goes to
+    /// (who posted it, who objected to it) may read the notice.
+    #[test]
+    fn a_notice_reminds_or_answers_only_members_who_may_read_it() {
+        let open = Some(china(23, 0));
+        for scope in places() {
+            for actor in actors() {
+                if can_post_notice(&actor, &scope).is_ok() {
+                    assert!(
+                        can_read_notice(&actor, &scope),
+                        "{} posts to {scope:?}",
+                        actor.member
+                    );
+                }
+                if crate::notices::may_object(&actor, &scope, open, china(9, 0)).is_ok() {
+                    assert!(
+                        can_read_notice(&actor, &scope),
+                        "{} objects to {scope:?}",
+                        actor.member
+                    );
+                }
+            }
+        }
     }
 
     #[test]

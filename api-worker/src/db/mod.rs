@@ -12,6 +12,7 @@ pub mod notices;
 pub mod notifications;
 pub mod photos;
 pub mod push;
+pub mod reminders;
 pub mod requests;
 pub mod search;
 pub mod territory;

@@ -350,6 +350,25 @@ pub fn insert_objection(
     )
 }
 
+/// Who made an objection to the notice.
+pub async fn objector(
+    db: &D1Database,
+    notice: &NoticeId,
+    objection: &str,
+) -> ApiResult<Option<MemberId>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        member_id: String,
+    }
+    let row: Option<Row> = super::first(
+        db,
+        "SELECT member_id FROM notice_objections WHERE notice_id = ?1 AND id = ?2",
+        &[text(notice.as_str()), text(objection)],
+    )
+    .await?;
+    Ok(row.map(|r| MemberId::from_trusted(r.member_id)))
+}
+
 /// Answers an objection of the notice, once (its change count says whether it was still open).
 pub fn answer_objection(
     db: &D1Database,

@@ -59,14 +59,46 @@ pub fn insert(
     ];
     args.extend(path);
     args.extend([vote, matter, request]);
+    let digest = n
+        .digest
+        .map(|d| serde_json::to_string(&d))
+        .transpose()
+        .map_err(|e| ApiError::internal(format!("digest as JSON: {e}")))?;
+    args.push(opt_text(digest.as_deref()));
     stmt(
         db,
         "INSERT INTO notifications (id, key, kind, subject_type, subject_id, title, created_at, actor_id, \
          audience, member_id, street_id, community_id, compound_id, building_id, unit_id, vote_id, \
-         matter_id, request_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) \
+         matter_id, request_id, digest) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) \
          ON CONFLICT (key) DO NOTHING",
         &args,
+    )
+}
+
+/// SQL for "notification `n`, addressed to a vote's voters, reaches the member bound at `?{me}`": she
+/// may cast one of its votes (a row of `vote_casters`, proxies included) and, for the kinds that are
+/// only for those who have not voted (`Kind::only_who_has_not_voted`: the reminder that the vote
+/// closes), that vote is not in yet (no `vote_participation` for its voter key, whoever cast it). The
+/// one place this rule is written: push delivery resolves the same recipients with it.
+pub(super) fn voters_sql(member: &str) -> String {
+    let not_voted: Vec<String> = Kind::ALL
+        .into_iter()
+        .filter(|k| k.only_who_has_not_voted())
+        .map(|k| format!("'{}'", k.as_str()))
+        .collect();
+    let still_to_vote = if not_voted.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " AND (n.kind NOT IN ({}) OR NOT EXISTS (SELECT 1 FROM vote_participation p \
+                 WHERE p.vote_id = c.vote_id AND p.voter_key = c.voter_key))",
+            not_voted.join(", ")
+        )
+    };
+    format!(
+        "(n.audience = 'voters' AND EXISTS (SELECT 1 FROM vote_casters c \
+             WHERE c.vote_id = n.vote_id AND c.member_id = {member}{still_to_vote}))"
     )
 }
 
@@ -96,13 +128,13 @@ fn for_reader(reader: &Reader<'_>, now: DateTime<Utc>, args: &mut Vec<JsValue>) 
         ),
         None => "0".to_owned(),
     };
+    let voters = voters_sql(&format!("?{me}"));
     let sql = format!(
         "n.created_at >= ?{since} AND n.created_at <= ?{until} \
          AND (n.actor_id IS NULL OR n.actor_id <> ?{me}) AND ( \
            (n.audience = 'member' AND n.member_id = ?{me}) \
            OR {residents} \
-           OR (n.audience = 'voters' AND EXISTS (SELECT 1 FROM vote_casters c \
-                 WHERE c.vote_id = n.vote_id AND c.member_id = ?{me})) \
+           OR {voters} \
            OR (n.audience = 'matter_followers' AND ( \
                  EXISTS (SELECT 1 FROM matters m WHERE m.id = n.matter_id AND m.proposer_id = ?{me}) \
                  OR EXISTS (SELECT 1 FROM matter_supports s \
@@ -134,6 +166,7 @@ struct Row {
     title: String,
     created_at: String,
     read: u8,
+    digest: Option<String>,
 }
 
 impl Row {
@@ -146,6 +179,12 @@ impl Row {
             at: parse_time(&self.created_at)?,
             title: self.title,
             read: self.read != 0,
+            digest: self
+                .digest
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(|_| stored())?,
         })
     }
 }
@@ -161,7 +200,7 @@ pub async fn page(
     let mut args = Vec::new();
     let (mine, me) = for_reader(reader, now, &mut args);
     let mut sql = format!(
-        "SELECT n.id, n.kind, n.subject_type, n.subject_id, n.title, n.created_at, {} AS read \
+        "SELECT n.id, n.kind, n.subject_type, n.subject_id, n.title, n.created_at, n.digest, {} AS read \
          FROM notifications n WHERE {mine}",
         read_sql(me)
     );

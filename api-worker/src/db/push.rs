@@ -201,8 +201,9 @@ pub async fn targets(
 
 /// SQL for "notification `n` reaches member `m`": the inbox's rule (`db::notifications::for_reader`)
 /// from the notification's side.
-fn reaches_sql() -> &'static str {
-    "(n.audience = 'member' AND n.member_id = m.id) \
+fn reaches_sql() -> String {
+    format!(
+        "(n.audience = 'member' AND n.member_id = m.id) \
      OR (n.audience = 'residents' AND m.verification = 'confirmed' AND EXISTS (SELECT 1 \
            FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id \
            JOIN compounds cp ON cp.id = b.compound_id JOIN communities c ON c.id = cp.community_id \
@@ -211,8 +212,7 @@ fn reaches_sql() -> &'static str {
              AND (n.compound_id IS NULL OR n.compound_id = cp.id) \
              AND (n.building_id IS NULL OR n.building_id = b.id) \
              AND (n.unit_id IS NULL OR n.unit_id = u.id))) \
-     OR (n.audience = 'voters' AND EXISTS (SELECT 1 FROM vote_casters c \
-           WHERE c.vote_id = n.vote_id AND c.member_id = m.id)) \
+     OR {} \
      OR (n.audience = 'matter_followers' AND ( \
            EXISTS (SELECT 1 FROM matters x WHERE x.id = n.matter_id AND x.proposer_id = m.id) \
            OR EXISTS (SELECT 1 FROM matter_supports x \
@@ -220,5 +220,7 @@ fn reaches_sql() -> &'static str {
      OR (n.audience = 'request_followers' AND ( \
            EXISTS (SELECT 1 FROM requests x WHERE x.id = n.request_id AND x.requester_id = m.id) \
            OR EXISTS (SELECT 1 FROM request_followers x \
-               WHERE x.request_id = n.request_id AND x.member_id = m.id)))"
+               WHERE x.request_id = n.request_id AND x.member_id = m.id)))",
+        super::notifications::voters_sql("m.id")
+    )
 }

@@ -254,7 +254,7 @@ pub async fn answer(
 ) -> ApiResult<Response> {
     let (member, _) = session::require_member(ctx).await?;
     let body: AnswerRequest = read_json(req).await?;
-    let (notice_id, scope, _) = readable(ctx, &member.actor, id).await?;
+    let (notice_id, scope, notice) = readable(ctx, &member.actor, id).await?;
     policy::can_post_notice(&member.actor, &scope)?;
     let text = yishi_core::matters::clean_text(
         &body.answer,
@@ -272,6 +272,14 @@ pub async fn answer(
     if known.answer.is_some() {
         return Err(DomainError::AlreadyAnswered.into());
     }
+    let objector = db::notices::objector(&db, &notice_id, objection)
+        .await?
+        .ok_or(DomainError::NotFound {
+            entity: Entity::Objection,
+        })?;
+    // She who objected is told, once (a second answer is refused and tells nothing).
+    let told = Notification::objection_answered(&notice_id, &objector, &notice.title, objection)
+        .by(&member.actor.member);
     let entry = audit_entry(
         ctx,
         &member.actor.member,
@@ -293,6 +301,7 @@ pub async fn answer(
                 ctx.now,
             )?,
             audit::insert(&db, &entry)?,
+            super::notifications::told(ctx, &db, &told, ctx.now)?,
         ],
     )
     .await?;

@@ -66,6 +66,38 @@ impl Msg {
         zh: "诉求进展",
         en: "Request news",
     };
+    pub const NotifVoteClosing: Msg = Msg {
+        zh: "投票一天内截止，您还没投",
+        en: "Voting closes within a day and you have not voted",
+    };
+    pub const NotifMeetingSoon: Msg = Msg {
+        zh: "会议一小时内开始",
+        en: "Meeting within the hour",
+    };
+    pub const NotifPeriodEnding: Msg = Msg {
+        zh: "您发布的公示一天内到期",
+        en: "Your notice's publication period ends within a day",
+    };
+    pub const NotifRequestDue: Msg = Msg {
+        zh: "诉求已到办理时限",
+        en: "Request past its time limit",
+    };
+    pub const NotifMotionPut: Msg = Msg {
+        zh: "会上开始表决",
+        en: "A motion is put to the vote",
+    };
+    pub const NotifObjectionAnswered: Msg = Msg {
+        zh: "您的异议已答复",
+        en: "Your objection was answered",
+    };
+    pub const NotifStaffDigest: Msg = Msg {
+        zh: "今日待办",
+        en: "Waiting for you today",
+    };
+    pub const DigestSummary: Msg = Msg {
+        zh: "待认证居民 {verify} 人 · 待答复异议 {objections} 条 · 超期诉求 {overdue} 件",
+        en: "{verify} residents to verify · {objections} objections to answer · {overdue} overdue requests",
+    };
     // The bottom bar.
     pub const TabBar: Msg = Msg {
         zh: "底部导航",

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use yishi_core::api::notifications::NotificationView;
 use yishi_core::api::routes::{ListNotifications, ReadAllNotifications, ReadNotification};
-use yishi_core::notifications::Kind;
+use yishi_core::notifications::{Kind, StaffDigest, Subject};
 
 use crate::api::{self, ApiError, Query};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::format::local_datetime;
-use crate::i18n::{Msg, use_i18n};
+use crate::i18n::{Msg, fill, use_i18n};
 
 /// The words above a notification's title: what happened.
 #[must_use]
@@ -20,7 +20,28 @@ pub fn kind_label(kind: Kind) -> Msg {
         Kind::MeetingCalled => Msg::NotifMeeting,
         Kind::MatterUpdated => Msg::NotifMatter,
         Kind::RequestUpdated => Msg::NotifRequest,
+        Kind::VoteClosing => Msg::NotifVoteClosing,
+        Kind::MeetingSoon => Msg::NotifMeetingSoon,
+        Kind::PeriodEnding => Msg::NotifPeriodEnding,
+        Kind::RequestDue => Msg::NotifRequestDue,
+        Kind::MotionPut => Msg::NotifMotionPut,
+        Kind::ObjectionAnswered => Msg::NotifObjectionAnswered,
+        Kind::StaffDigest => Msg::NotifStaffDigest,
     }
+}
+
+/// The staff digest's counts in her language.
+#[must_use]
+pub fn digest_summary(lang: yishi_core::i18n::Lang, d: &StaffDigest) -> String {
+    fill(
+        lang,
+        Msg::DigestSummary,
+        &[
+            ("verify", &d.residents_to_verify.to_string()),
+            ("objections", &d.objections_to_answer.to_string()),
+            ("overdue", &d.overdue_requests.to_string()),
+        ],
+    )
 }
 
 #[component]
@@ -98,8 +119,22 @@ fn Item(
     let i18n = use_i18n();
     let id = n.id.clone();
     let was_read = n.read;
-    let on_open = move |_| {
+    let href = n.subject.path();
+    // The digest opens the office's hub: from the resident app, in the office app.
+    let to_office = (n.subject == Subject::Office && !crate::apps::OFFICE).then(|| href.clone());
+    let title = match &n.digest {
+        Some(d) => digest_summary(i18n.lang_untracked(), d),
+        None => n.title.clone(),
+    };
+    let on_open = move |ev: leptos::ev::MouseEvent| {
+        if to_office.is_some() {
+            ev.prevent_default();
+        }
+        let to_office = to_office.clone();
         if was_read {
+            if let Some(href) = &to_office {
+                crate::apps::open_office(href);
+            }
             return;
         }
         let id = id.clone();
@@ -108,21 +143,24 @@ fn Item(
                 item.read = true;
             }
         });
-        // Marked read on the way: the page it opens loads meanwhile.
+        // Marked read on the way: the page it opens loads meanwhile (the other app once it is read).
         leptos::task::spawn_local(async move {
             if let Ok(r) = api::send(i18n.lang_untracked(), &ReadNotification { id }, &()).await {
                 unread.set(r.unread);
+            }
+            if let Some(href) = &to_office {
+                crate::apps::open_office(href);
             }
         });
     };
     view! {
         <li class=if n.read { "member-card inbox-item" } else { "member-card inbox-item unread" }>
-            <a class="inbox-link" href=n.subject.path() on:click=on_open>
+            <a class="inbox-link" href=href on:click=on_open>
                 <span class="inbox-kind">
                     {i18n.text(kind_label(n.kind))}
                     {(!n.read).then(|| view! { <span class="badge">{i18n.text(Msg::InboxUnreadBadge)}</span> })}
                 </span>
-                <span class="inbox-title">{n.title}</span>
+                <span class="inbox-title">{title}</span>
                 <time class="hint" datetime=n.at.to_rfc3339()>{local_datetime(&n.at)}</time>
             </a>
         </li>

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::NotificationId;
-use crate::notifications::{Kind, Subject};
+use crate::notifications::{Kind, StaffDigest, Subject};
 
 /// One notification as the inbox shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub struct NotificationView {
     pub title: String,
     pub at: DateTime<Utc>,
     pub read: bool,
+    /// For a staff digest (`kind` `staff_digest`): what waits for her, to be worded in her language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<StaffDigest>,
 }
 
 /// `GET /api/v1/notifications`: a page of her inbox, and how many are unread in all.

@@ -100,6 +100,12 @@ pub async fn put_motion(ctx: &Ctx, req: &mut Request, id: &str) -> ApiResult<Res
     )?);
     statements.push(audit::insert(&db, &entry)?);
     statements.push(db::meetings::bump(&db, &m.id)?);
+    // Those checked in who may vote on it (its casters) are told, on their phones as in the room.
+    let told = yishi_core::notifications::Notification::motion_put(&m.id, &vote, &settings.title)
+        .by(&member.actor.member);
+    statements.push(crate::routes::notifications::told(
+        ctx, &db, &told, ctx.now,
+    )?);
     match db::batch(&db, statements).await {
         Ok(_) => {}
         Err(e) if db::is_unique_violation(&e, "votes.meeting_id") => {

@@ -403,3 +403,257 @@ fn a_meeting_goes_into_her_calendar_and_the_community_publishes_its_meetings() {
         .get("/api/v1/communities/com_nosuch/meetings.ics")
         .expect(404, Some("not_found"));
 }
+
+/// Runs the scheduled job, as the Cron Trigger does every ten minutes.
+fn run_schedule() {
+    let ran = Api::new().get("/__scheduled?cron=*/10+*+*+*+*");
+    assert_eq!(ran.status, 200);
+}
+
+fn of_kind(api: &mut Api, subject: &str, kind: &str) -> Vec<Value> {
+    about(api, subject)
+        .into_iter()
+        .filter(|n| n["kind"] == kind)
+        .collect()
+}
+
+fn id_of(r: &yishi_api_tests::Resp, what: &str) -> String {
+    r.body[what]["id"].as_str().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn reminders_on_schedule_are_told_once_to_whom_they_concern() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, mut r, _, _) = staff.building_with_residents("提醒楼", 3, 3);
+    let scope = json!({ "kind": "building", "id": building });
+    let at = |minutes: i64| {
+        (chrono::Utc::now() + chrono::Duration::minutes(minutes))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    };
+    // A vote of a day that opened half an hour ago (so it closes within a day); the first resident
+    // has voted.
+    let mut settings = yes_no_settings(&marker("加装电梯"));
+    settings["opens_at"] = json!(at(-30));
+    settings["closes_at"] = json!(at(24 * 60 - 30));
+    let made = staff.post(
+        "/api/v1/votes",
+        &json!({ "scope": scope, "settings": settings }),
+    );
+    made.expect(201, None);
+    let vote = id_of(&made, "vote");
+    r[0].post(
+        &format!("/api/v1/votes/{vote}/ballots"),
+        &json!({ "choice": { "kind": "yes" } }),
+    )
+    .expect(201, None);
+    // A meeting in half an hour.
+    let called = staff.post(
+        "/api/v1/meetings",
+        &json!({ "scope": scope, "settings": {
+            "title": marker("楼栋会"), "place": "一楼大厅", "starts_at": at(30),
+            "electorate": { "kind": "residents" },
+            "procedure": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false },
+            "agenda": ["电梯"] } }),
+    );
+    called.expect(201, None);
+    let meeting = id_of(&called, "meeting");
+    // A notice whose period of one day ends within a day, and one whose week has just begun.
+    let ending = notice(
+        &mut staff,
+        &building,
+        &marker("公示一天"),
+        json!({ "period_days": 1 }),
+    );
+    let running = notice(
+        &mut staff,
+        &building,
+        &marker("公示一周"),
+        json!({ "period_days": 7 }),
+    );
+
+    // Twice: the second run (or an overlapping one) tells nothing more.
+    run_schedule();
+    run_schedule();
+
+    // The vote: those who have not voted, once; not she who has.
+    for resident in &mut r[1..] {
+        let told = of_kind(resident, &vote, "vote_closing");
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert_eq!(told[0]["subject"], json!({ "type": "vote", "id": vote }));
+    }
+    assert!(of_kind(&mut r[0], &vote, "vote_closing").is_empty());
+    // Once she votes, the reminder leaves her inbox (and her bell).
+    let before = unread(&mut r[1]);
+    r[1].post(
+        &format!("/api/v1/votes/{vote}/ballots"),
+        &json!({ "choice": { "kind": "no" } }),
+    )
+    .expect(201, None);
+    assert!(of_kind(&mut r[1], &vote, "vote_closing").is_empty());
+    assert_eq!(unread(&mut r[1]), before - 1);
+    // The meeting: every resident it invited, once; not who called it.
+    for resident in &mut r {
+        assert_eq!(of_kind(resident, &meeting, "meeting_soon").len(), 1);
+        assert_eq!(of_kind(resident, &meeting, "meeting_called").len(), 1);
+    }
+    assert!(of_kind(&mut staff, &meeting, "meeting_soon").is_empty());
+    // The period: she who posted the notice, once; its residents are not told again.
+    let told = of_kind(&mut staff, &ending, "period_ending");
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(
+        told[0]["subject"],
+        json!({ "type": "notice", "id": ending })
+    );
+    assert!(of_kind(&mut staff, &running, "period_ending").is_empty());
+    assert!(of_kind(&mut r[2], &ending, "period_ending").is_empty());
+
+    // A request past its time limit (due on 4 September): its requester, once.
+    let mut requester = Api::signed_in(RESIDENT5, RESIDENT_PASSCODE);
+    let told = of_kind(&mut requester, "req_t_overdue", "request_due");
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0]["subject"]["type"], "request");
+    assert!(of_kind(&mut r[0], "req_t_overdue", "request_due").is_empty());
+}
+
+#[test]
+fn a_motion_tells_those_checked_in_and_an_answer_tells_who_objected() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, mut r, _, _) = staff.building_with_residents("表决楼", 3, 3);
+    let called = staff.post(
+        "/api/v1/meetings",
+        &json!({ "scope": { "kind": "building", "id": building }, "settings": {
+            "title": marker("现场会"), "place": "一楼大厅", "starts_at": chrono::Utc::now().to_rfc3339(),
+            "electorate": { "kind": "residents" },
+            "procedure": { "quorum": { "kind": "none" }, "threshold": "simple_majority", "count_abstentions": false },
+            "agenda": ["电梯"] } }),
+    );
+    called.expect(201, None);
+    let meeting = id_of(&called, "meeting");
+    let token = called.body["meeting"]["checkin_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let path = |rest: &str| format!("/api/v1/meetings/{meeting}{rest}");
+    staff.post(&path("/open"), &json!({})).expect(200, None);
+    for resident in &mut r[..2] {
+        resident
+            .post(&path("/attendance"), &json!({ "token": token }))
+            .expect(201, None);
+    }
+    let put = staff.post(
+        &path("/motions"),
+        &json!({ "title": marker("同意加装电梯"), "options": [], "method": { "kind": "yes_no" },
+                 "secrecy": "named", "results": "live" }),
+    );
+    put.expect(201, None);
+    for resident in &mut r[..2] {
+        let told = of_kind(resident, &meeting, "motion_put");
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert_eq!(
+            told[0]["subject"],
+            json!({ "type": "meeting", "id": meeting })
+        );
+    }
+    assert!(
+        of_kind(&mut r[2], &meeting, "motion_put").is_empty(),
+        "not checked in, not told"
+    );
+    assert!(of_kind(&mut staff, &meeting, "motion_put").is_empty());
+
+    // An objection answered: she who objected is told, once; her neighbour is not.
+    let id = notice(
+        &mut staff,
+        &building,
+        &marker("公示"),
+        json!({ "period_days": 7 }),
+    );
+    r[0].post(
+        &format!("/api/v1/notices/{id}/objections"),
+        &json!({ "reason": "费用怎么算的？" }),
+    )
+    .expect(201, None);
+    let objection =
+        staff.get(&format!("/api/v1/notices/{id}")).body["notice"]["objections"][0]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+    let answer = format!("/api/v1/notices/{id}/objections/{objection}/answer");
+    staff
+        .post(
+            &answer,
+            &json!({ "answer": "按面积分摊。", "upheld": false }),
+        )
+        .expect(200, None);
+    staff
+        .post(&answer, &json!({ "answer": "再答", "upheld": true }))
+        .expect(409, Some("already_answered"));
+    let told = of_kind(&mut r[0], &id, "objection_answered");
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0]["subject"], json!({ "type": "notice", "id": id }));
+    assert!(of_kind(&mut r[1], &id, "objection_answered").is_empty());
+}
+
+/// The most recent 8:05 in China at least five hours ago (so that this run is not one in which the
+/// other tests' reminders fall due), in milliseconds.
+fn a_morning_run() -> i64 {
+    let china = chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!());
+    let limit = (chrono::Utc::now() - chrono::Duration::hours(5)).with_timezone(&china);
+    let mut day = limit.date_naive();
+    let at = |d: chrono::NaiveDate| {
+        d.and_hms_opt(8, 5, 0)
+            .and_then(|t| t.and_local_timezone(china).single())
+    };
+    if at(day).is_some_and(|t| t > limit) {
+        day = day.pred_opt().unwrap_or(day);
+    }
+    at(day).map_or(0, |t| t.timestamp_millis())
+}
+
+#[test]
+fn the_morning_digest_tells_staff_what_waits_once_a_day() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (_, mut here, _, _) = staff.building_with_residents("摘要楼", 1, 1);
+    let run = format!(
+        "/cdn-cgi/local/scheduled?cron=*/10+*+*+*+*&time={}",
+        a_morning_run()
+    );
+    for _ in 0..2 {
+        let ran = Api::new().get(&run);
+        assert_eq!(ran.status, 200, "{:?}", String::from_utf8_lossy(&ran.raw));
+    }
+    let digests: Vec<Value> = inbox(&mut staff)
+        .into_iter()
+        .filter(|n| n["kind"] == "staff_digest")
+        .collect();
+    assert_eq!(digests.len(), 1, "once a day: {digests:?}");
+    let d = &digests[0];
+    assert_eq!(d["subject"], json!({ "type": "office" }));
+    // The requests of her community past their time limit (req_t_overdue among them).
+    assert!(
+        d["digest"]["overdue_requests"]
+            .as_u64()
+            .is_some_and(|n| n >= 1),
+        "{d:?}"
+    );
+    assert!(d["digest"]["residents_to_verify"].is_u64());
+    assert!(d["digest"]["objections_to_answer"].is_u64());
+    assert!(d["title"].as_str().is_some_and(|t| t.contains("超期诉求")));
+    // A resident has no office: no digest.
+    assert!(
+        inbox(&mut here[0])
+            .iter()
+            .all(|n| n["kind"] != "staff_digest")
+    );
+    // At any other hour the job writes no digest (unless this is the morning's half hour).
+    let china_minute = (chrono::Utc::now() + chrono::Duration::hours(8)).time();
+    if !(chrono::NaiveTime::from_hms_opt(7, 55, 0)..chrono::NaiveTime::from_hms_opt(8, 35, 0))
+        .contains(&Some(china_minute))
+    {
+        run_schedule();
+    }
+    let again = inbox(&mut staff)
+        .into_iter()
+        .filter(|n| n["kind"] == "staff_digest")
+        .count();
+    assert_eq!(again, 1);
+}
