@@ -10,6 +10,7 @@ mod db;
 mod error;
 mod http;
 mod live;
+mod postman;
 mod routes;
 mod session;
 mod throttle;
@@ -17,6 +18,7 @@ mod throttle;
 use worker::{Context, Env, Request, Response, ScheduleContext, ScheduledEvent, event};
 
 pub use live::MeetingRoom;
+pub use postman::Postman;
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
@@ -24,7 +26,8 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response>
 }
 
 /// The Cron Trigger: escalates overdue requests and closes resolved ones the resident left unanswered;
-/// deletes the attempt counters of ended windows.
+/// deletes the attempt counters of ended windows and the push subscriptions of ended sessions; nudges
+/// the postman.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let outcome = match env.d1("DB") {
@@ -47,5 +50,15 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     };
     if let Err(e) = swept {
         worker::console_error!("attempts sweep failed: {:?} {:?}", e.error, e.cause);
+    }
+    // Push: subscriptions of ended sessions go; the postman looks for what is left to push (what a
+    // lost nudge, a trigger or a notification dated later left behind).
+    if let Ok(db) = env.d1("DB")
+        && let Err(e) = db::push::sweep(&db, http::now()).await
+    {
+        worker::console_error!("push sweep failed: {:?} {:?}", e.error, e.cause);
+    }
+    if config::Push::from_env(&env).is_some() {
+        postman::nudge(&env).await;
     }
 }

@@ -185,6 +185,8 @@ pub async fn revoke(ctx: &Ctx, member: &MemberId, id: &str) -> ApiResult<bool> {
         .is_some_and(|r| &r.member_id == member);
     if owned {
         kv.delete(&key_of_id(id)).await?;
+        // The phone of an ended session is pushed to no more.
+        crate::db::push::remove(&ctx.db()?, id).await?;
     }
     kv.delete(&format!("{}{id}", index_prefix(member))).await?;
     Ok(owned)

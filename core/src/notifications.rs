@@ -64,6 +64,30 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// The heading of its push message in `lang` (the inbox words each kind the same way).
+    #[must_use]
+    pub fn heading(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, ZhCn};
+        match (self, lang) {
+            (Kind::NoticePublished, ZhCn) => "新公告",
+            (Kind::NoticePublished, En) => "New notice",
+            (Kind::VoteOpened, ZhCn) => "请您投票",
+            (Kind::VoteOpened, En) => "A vote for you",
+            (Kind::MeetingCalled, ZhCn) => "会议通知",
+            (Kind::MeetingCalled, En) => "Meeting",
+            (Kind::MatterUpdated, ZhCn) => "议事进展",
+            (Kind::MatterUpdated, En) => "Matter news",
+            (Kind::RequestUpdated, ZhCn) => "诉求进展",
+            (Kind::RequestUpdated, En) => "Request news",
+        }
+    }
+
+    /// Whether its push should reach a phone at once even in power saving (a vote, a meeting).
+    #[must_use]
+    pub fn is_urgent(self) -> bool {
+        matches!(self.topic(), Topic::Votes | Topic::Meetings)
+    }
+
     /// The topic under which she chooses whether it may push.
     #[must_use]
     pub fn topic(self) -> Topic {

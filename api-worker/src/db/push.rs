@@ -139,8 +139,8 @@ pub async fn last_written(db: &D1Database) -> ApiResult<i64> {
 /// One phone to push one notification to.
 #[derive(Debug, Deserialize)]
 pub struct Target {
+    pub notification_id: String,
     pub session_id: String,
-    pub member_id: String,
     pub endpoint: String,
     pub p256dh: String,
     pub auth: String,
@@ -165,7 +165,7 @@ pub async fn targets(
     limit: u32,
 ) -> ApiResult<Vec<Target>> {
     let sql = format!(
-        "SELECT s.session_id, s.member_id, s.endpoint, s.p256dh, s.auth, m.lang, m.notification_prefs, \
+        "SELECT n.id AS notification_id, s.session_id, s.endpoint, s.p256dh, s.auth, m.lang, m.notification_prefs, \
            n.kind, n.subject_type, n.subject_id, n.title, \
            (n.created_at <= COALESCE(m.notifications_read_to, '') OR EXISTS (SELECT 1 \
               FROM notification_reads r WHERE r.member_id = m.id AND r.notification_id = n.id)) AS read \

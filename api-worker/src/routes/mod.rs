@@ -100,8 +100,9 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
     let route = route(&req.method(), &segments(rest))?;
     let ctx = Ctx::new(req, env, later)?;
     http::check_csrf(req, &ctx.url)?;
+    let tells = may_tell(&route) && ctx.config.push.is_some();
     use Route as R;
-    match route {
+    let answer = match route {
         R::Health(_) => health::get(&ctx).await,
         R::SignIn(_) => auth::sign_in(&ctx, req).await,
         R::ListSessions(_) => auth::list_sessions(&ctx).await,
@@ -256,5 +257,38 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
         R::ChangeRequestStatus(e) => requests::change(&ctx, req, e.id.as_str()).await,
         R::ConfirmRequestOutcome(e) => requests::confirm(&ctx, req, e.id.as_str()).await,
         R::SplitRequestOff(e) => requests::split(&ctx, req, e.id.as_str()).await,
+    };
+    if tells && answer.is_ok() {
+        // What the change told is pushed by the postman, after the answer.
+        let env = ctx.env.clone();
+        ctx.after_answer(async move { crate::postman::nudge(&env).await });
     }
+    answer
+}
+
+/// Whether a change may have written a notification (for the postman). Reads write none but the
+/// opening of a vote that has come due, which the scheduled job's nudge covers; the hot routes of a
+/// live meeting, and her own settings, write none.
+fn may_tell(route: &Route) -> bool {
+    use Route as R;
+    route.method() != endpoint::Method::Get
+        && !matches!(
+            route,
+            R::CastBallot(_)
+                | R::CheckIn(_)
+                | R::Leave(_)
+                | R::UndoCheckIn(_)
+                | R::RequestToSpeak(_)
+                | R::UpdateSpeaker(_)
+                | R::MarkNoticeRead(_)
+                | R::ReadNotification(_)
+                | R::ReadAllNotifications(_)
+                | R::SignIn(_)
+                | R::SignOut(_)
+                | R::RevokeSession(_)
+                | R::ChangePasscode(_)
+                | R::UpdateProfile(_)
+                | R::SubscribePush(_)
+                | R::UnsubscribePush(_)
+        )
 }

@@ -560,6 +560,15 @@ macro_rules! endpoints {
                 }
             }
 
+            /// Its HTTP method.
+            #[must_use]
+            pub fn method(&self) -> $crate::api::endpoint::Method {
+                use $crate::api::endpoint::Endpoint;
+                match self {
+                    $(Route::$name(_) => $name::METHOD,)*
+                }
+            }
+
             /// Who may call it.
             #[must_use]
             pub fn access(&self) -> $crate::api::endpoint::Access {

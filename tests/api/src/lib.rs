@@ -737,6 +737,8 @@ pub const PNG: &[u8] = &[
 ];
 
 /// Accounts of `fixtures/base.sql`.
+pub mod push;
+
 pub mod accounts {
     pub const STAFF_PASSWORD: &str = "fixture-pass-1";
     pub const RESIDENT_PASSCODE: &str = "654321";

@@ -24,6 +24,14 @@ fn accounts() -> Vec<Case> {
         case("inbox", ListNotifications {}, Body::Empty, own),
         case("bell", UnreadNotifications {}, Body::Empty, own),
         case("all read", ReadAllNotifications {}, Body::Empty, own),
+        case("push status", PushStatus {}, Body::Empty, own),
+        case(
+            "subscribe to push",
+            SubscribePush {},
+            Body::Json(push_subscription()),
+            own,
+        ),
+        case("stop push", UnsubscribePush {}, Body::Empty, own),
         // A real change would end her other sessions, which other tests share: a new passcode that is
         // too short shows the route let her in, and changes nothing.
         case(
@@ -34,6 +42,15 @@ fn accounts() -> Vec<Case> {
         )
         .never_succeeds("the new passcode is too short on purpose"),
     ]
+}
+
+/// A browser's subscription, to a loopback port where nothing listens (a push would fail at once).
+fn push_subscription() -> serde_json::Value {
+    use yishi_core::push::{base64url_encode, public_key};
+    let p256dh = public_key([0x11; 32])
+        .map(|k| base64url_encode(&k))
+        .unwrap_or_default();
+    json!({ "endpoint": "http://127.0.0.1:9/matrix", "keys": { "p256dh": p256dh, "auth": base64url_encode(&[7; 16]) } })
 }
 
 fn members(r: &Records) -> Vec<Case> {
