@@ -272,6 +272,7 @@ test("a resident adds the compound's meeting to her phone's calendar", async ({ 
   await page.goto('/meetings/mtg_demo_01');
   await expect(page.getByRole('heading', { name: '阳光小区居民议事会', level: 1 })).toBeVisible();
   await expect(page.getByText('用手机的日历打开')).toBeVisible();
+  await shot(page, 'meeting-calendar');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: '加入日历' }).click();
   const file = await download;

@@ -269,7 +269,7 @@ test('push on this phone: a notice to her building is pushed, sealed for her pho
   await page.goto('/account');
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '确定退出' }).click();
-  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '登录', exact: true, level: 1 })).toBeVisible();
   await expect.poll(() => browserSubscription(page)).toBeNull();
 
   service.stop();
