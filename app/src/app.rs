@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::i18n::provide_i18n_context;
 use crate::offline::ConnectionBanners;
 use crate::pages::NotFoundPage;
-use crate::pages::account::AccountPage;
+use crate::pages::account::{AccountPage, NotificationSettingsPage};
 use crate::pages::auth::{JoinPage, LoginPage};
 use crate::pages::covenants::{CovenantPage, CovenantsPage};
 use crate::pages::matters::{BoardPage, MatterPage, MattersPage, NewMatterPage};
@@ -50,6 +50,7 @@ macro_rules! resident_router {
                     <Route path=path!("/notices/archive") view=NoticeArchivePage />
                     <Route path=path!("/notices/:id") view=NoticePage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/account/notifications") view=NotificationSettingsPage />
                     <Route path=path!("/notifications") view=NotificationsPage />
                     <Route path=path!("/meetings") view=MeetingsPage />
                     <Route path=path!("/meetings/:id") view=MeetingPage />

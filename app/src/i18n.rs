@@ -10,6 +10,7 @@ use crate::prefs;
 mod chair;
 mod forms;
 mod nav;
+mod notify;
 mod staff;
 mod votes;
 mod words;
@@ -590,10 +591,6 @@ impl Msg {
     pub const NotificationsHeading: Msg = Msg {
         zh: "消息通知",
         en: "Notifications",
-    };
-    pub const NotificationsLater: Msg = Msg {
-        zh: "新消息会出现在每个页面顶部的「消息」里。手机推送提醒会在以后的版本提供。",
-        en: "New messages appear under “Inbox” at the top of every screen. Alerts pushed to your phone will come in a later version.",
     };
     pub const MarkRead: Msg = Msg {
         zh: "标记为已读",

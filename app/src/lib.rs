@@ -25,6 +25,7 @@ mod offline;
 mod pages;
 mod photos;
 mod prefs;
+mod push;
 mod receipts;
 mod session;
 

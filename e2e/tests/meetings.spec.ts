@@ -1,6 +1,7 @@
 // A live meeting (居民议事会): staff call it and chair it from a phone; three residents of 3号楼 check in
 // by the link of the room's QR code, ask to speak and vote on their phones; the wall screen shows the
 // presence, the speaker and the result; the minutes are published on the notice board.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { MeetingApi } from '../pages/chair';
 import { PhoneNetwork } from '../pages/network';
@@ -265,3 +266,21 @@ async function vote(page: Page, choice: string) {
   await page.getByRole('button', { name: '投这一票' }).click();
   await expect(page.getByText(/您的回执：/)).toBeVisible();
 }
+
+test("a resident adds the compound's meeting to her phone's calendar", async ({ browser }) => {
+  const { context, page } = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  await page.goto('/meetings/mtg_demo_01');
+  await expect(page.getByRole('heading', { name: '阳光小区居民议事会', level: 1 })).toBeVisible();
+  await expect(page.getByText('用手机的日历打开')).toBeVisible();
+  await shot(page, 'meeting-calendar');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '加入日历' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('mtg_demo_01.ics');
+  // Long lines of a calendar file are folded (a line break and a space): read it unfolded.
+  const ics = readFileSync(await file.path(), 'utf-8').replace(/\r?\n[ \t]/g, '');
+  expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
+  expect(ics).toMatch(/^SUMMARY:阳光小区居民议事会\r?$/m);
+  await expectAccessible(page);
+  await context.close();
+});

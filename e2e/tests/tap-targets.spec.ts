@@ -21,6 +21,7 @@ const RESIDENT_SCREENS = [
   '/votes',
   '/meetings',
   '/account',
+  '/account/notifications',
   '/requests',
   '/requests/new',
   '/requests/req_demo_02',

@@ -8,7 +8,8 @@ use crate::i18n::{Msg, use_i18n};
 use crate::session::use_session;
 
 /// "退出登录", asked twice: the first tap asks whether she means it; "确定退出" ends the session on the
-/// server, forgets the member and goes to the sign-in page, "不退出" puts the question away.
+/// server, unsubscribes this browser from push, forgets the member and goes to the sign-in page,
+/// "不退出" puts the question away.
 #[component]
 pub fn SignOutButton() -> impl IntoView {
     let i18n = use_i18n();
@@ -18,6 +19,9 @@ pub fn SignOutButton() -> impl IntoView {
     let sign_out = Action::new_local(move |(): &()| {
         let navigate = navigate.clone();
         async move {
+            // This phone stops receiving her pushes (the server forgets the session's subscription
+            // itself); not awaited, so that a slow push service never holds her on this screen.
+            leptos::task::spawn_local(crate::push::unsubscribe());
             // Whatever the answer (even "not signed in"), the member wants to leave: the screen follows.
             let _ = api::send(i18n.lang_untracked(), &SignOut {}, &()).await;
             session.signed_out();

@@ -12,7 +12,7 @@ use crate::session::use_session;
 use profile_form::ProfileForm;
 
 /// `/account` (我的 in the bottom bar): her requests, profile settings (kept on the server, so they
-/// follow her to another phone), passcode, devices, the notifications to come, and signing out.
+/// follow her to another phone), passcode, devices, the way to her notification settings, and signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -50,7 +50,8 @@ pub fn AccountPage() -> impl IntoView {
             <SessionList />
             <section aria-labelledby="notifications-heading">
                 <h2 id="notifications-heading">{i18n.text(Msg::NotificationsHeading)}</h2>
-                <p class="hint">{i18n.text(Msg::NotificationsLater)}</p>
+                <p class="hint">{i18n.text(Msg::NotificationsIntro)}</p>
+                <p><a class="button secondary" href="/account/notifications">{i18n.text(Msg::NotifySettingsLink)}</a></p>
             </section>
             <section class="sign-out" aria-labelledby="sign-out-heading">
                 <h2 id="sign-out-heading">{i18n.text(Msg::SignOutHeading)}</h2>

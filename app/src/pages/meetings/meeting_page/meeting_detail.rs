@@ -4,6 +4,7 @@ use yishi_core::i18n::Term;
 use yishi_core::meetings::MeetingState;
 
 use super::agenda::Agenda;
+use super::calendar_link::CalendarLink;
 #[cfg(feature = "office")]
 use super::chair_console::ChairConsole;
 use super::meeting_act::MeetingAct;
@@ -57,6 +58,7 @@ pub(super) fn MeetingDetail(meeting: MeetingView) -> impl IntoView {
             <p class="hint">{move || fill(i18n.lang(), Msg::StartsAt, &[("time", &starts)])}</p>
             <p><span class="badge">{move || i18n.t(meeting_state_label(live.with(|l| l.state)))}</span></p>
             <p class="terms"><TermHelp term=Term::Council /></p>
+            {(meeting.live.state != MeetingState::Closed).then(|| view! { <CalendarLink id=id.clone() /> })}
             {move || (!connected.get() && live.with(|l| l.state) == MeetingState::Open).then(|| view! { <p class="hint" role="status">{i18n.text(Msg::LiveLost)}</p> })}
             <Presence live=live quorum=settings.procedure.quorum />
             <MyControls id=id.clone() live=live me=me act=act checkin_token=meeting.checkin_token.clone() />

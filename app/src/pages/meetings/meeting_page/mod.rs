@@ -1,4 +1,5 @@
 mod agenda;
+mod calendar_link;
 #[cfg(feature = "office")]
 mod chair_agenda;
 #[cfg(feature = "office")]
