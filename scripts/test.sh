@@ -79,6 +79,7 @@ stage() { # name command...
 stage unit cargo test -p yishi-core -p yishi-app \
   --features yishi-core/test-util,yishi-core/schema,yishi-core/push,yishi-app/office
 stage speech node --test --test-reporter=tap tests/speech/speech.test.cjs
+stage sw node --test --test-reporter=tap tests/sw/push.test.cjs
 stage openapi python3 scripts/openapi_test.py
 stage seed python3 scripts/seed_test.py
 stage pinyin python3 scripts/pinyin_test.py
