@@ -124,8 +124,13 @@ pub use crate::notifications::NotificationPrefs;
 pub struct ProfileUpdate {
     #[serde(default)]
     pub name_display: Option<NameDisplay>,
-    /// `Some(None)` returns to following the browser.
-    #[serde(default, with = "double_option")]
+    /// `Some(None)` returns to following the browser; `None` is left out when sent, so that an update
+    /// of other fields keeps her language.
+    #[serde(
+        default,
+        with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Lang>"))]
     pub lang: Option<Option<Lang>>,
     #[serde(default)]
@@ -153,5 +158,32 @@ mod double_option {
         deserializer: D,
     ) -> Result<Option<Option<T>>, D::Error> {
         Option::<T>::deserialize(deserializer).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_update_of_other_fields_leaves_her_language_alone() {
+        let other = ProfileUpdate {
+            large_type: Some(true),
+            ..ProfileUpdate::default()
+        };
+        let sent = serde_json::to_value(&other).unwrap_or_default();
+        assert!(sent.get("lang").is_none(), "{sent}");
+        let back: ProfileUpdate = serde_json::from_value(sent).unwrap_or_default();
+        assert_eq!(back.lang, None);
+
+        let follow_browser = ProfileUpdate {
+            lang: Some(None),
+            ..ProfileUpdate::default()
+        };
+        let sent = serde_json::to_value(&follow_browser).unwrap_or_default();
+        assert_eq!(sent["lang"], serde_json::Value::Null);
+        assert!(sent.get("lang").is_some());
+        let back: ProfileUpdate = serde_json::from_value(sent).unwrap_or_default();
+        assert_eq!(back.lang, Some(None));
     }
 }
