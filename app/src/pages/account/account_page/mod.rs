@@ -1,10 +1,8 @@
 mod profile_form;
 
 use leptos::prelude::*;
-use yishi_core::api::routes::Me;
 
 use super::{PasscodeForm, SessionList};
-use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading, SignOutButton};
 use crate::i18n::{Msg, use_i18n};
 use crate::session::use_session;
@@ -17,11 +15,7 @@ use profile_form::ProfileForm;
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let me = LocalResource::new(move || async move {
-        let answer = api::get(i18n.lang_untracked(), &Me {}).await?;
-        session.signed_in(answer.member.clone());
-        Ok::<_, ApiError>(answer.member)
-    });
+    let me = super::my_account(i18n, session);
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::AccountHeading).to_owned()) />
         <AppShell signed_in=true>

@@ -2,9 +2,7 @@ mod push_switch;
 mod topics_form;
 
 use leptos::prelude::*;
-use yishi_core::api::routes::Me;
 
-use crate::api::{self, ApiError};
 use crate::components::{AppShell, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{Msg, use_i18n};
 use crate::session::use_session;
@@ -19,11 +17,7 @@ use topics_form::TopicsForm;
 pub fn NotificationSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let me = LocalResource::new(move || async move {
-        let answer = api::get(i18n.lang_untracked(), &Me {}).await?;
-        session.signed_in(answer.member.clone());
-        Ok::<_, ApiError>(answer.member)
-    });
+    let me = super::my_account(i18n, session);
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NotifySettingsHeading).to_owned()) />
         <AppShell signed_in=true>

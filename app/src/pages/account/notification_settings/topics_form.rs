@@ -24,8 +24,6 @@ pub(super) fn TopicsForm(member: MemberView) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let prefs = member.profile.notifications.clone();
-    // Her language stays as it is: the profile's update sends the field whether or not it changes.
-    let lang = member.profile.lang;
     let off = RwSignal::new(prefs.push_off.clone());
     let quiet_on = RwSignal::new(prefs.quiet_hours.is_some());
     let hours = prefs.quiet_hours.unwrap_or_default();
@@ -58,7 +56,6 @@ pub(super) fn TopicsForm(member: MemberView) -> impl IntoView {
         }
         .normalized();
         save.dispatch(ProfileUpdate {
-            lang: Some(lang),
             notifications: Some(notifications),
             ..ProfileUpdate::default()
         });
