@@ -62,6 +62,7 @@ impl ApiError {
             | DomainError::DecisionObjected
             | DomainError::NotInForce
             | DomainError::PeriodOver
+            | DomainError::PhaseClosed
             | DomainError::AlreadyAnswered
             | DomainError::PushUnavailable => 409,
             DomainError::PayloadTooLarge { .. } => 413,
@@ -78,6 +79,8 @@ impl ApiError {
             | DomainError::ConflictingCode { .. }
             | DomainError::TooManyRows { .. }
             | DomainError::OverBudget
+            | DomainError::OverCap { .. }
+            | DomainError::OverFunding { .. }
             | DomainError::FloorAreaMissing { .. }
             | DomainError::ProxyChain
             | DomainError::DelegateNotEligible

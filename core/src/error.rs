@@ -100,6 +100,24 @@ pub enum Field {
     PushP256dh,
     /// A push subscription's authentication secret (`keys.auth`).
     PushAuth,
+    /// An item of a plan's cost lines.
+    Item,
+    /// How many of an item a cost line counts.
+    Quantity,
+    /// The unit a cost line's quantity is counted in (个, 米, 平方米).
+    Measure,
+    /// The price of one unit of a cost line.
+    UnitPrice,
+    /// What a plan's team or residents pay themselves (自筹).
+    SelfFinancing,
+    /// A budget round's most for one project.
+    Cap,
+    /// An amount of money (a spending entry, an addition).
+    Amount,
+    /// A funded project's milestones.
+    Milestones,
+    /// A milestone's share of the work.
+    Weight,
 }
 
 impl Field {
@@ -185,6 +203,15 @@ impl Field {
         Field::PushEndpoint,
         Field::PushP256dh,
         Field::PushAuth,
+        Field::Item,
+        Field::Quantity,
+        Field::Measure,
+        Field::UnitPrice,
+        Field::SelfFinancing,
+        Field::Cap,
+        Field::Amount,
+        Field::Milestones,
+        Field::Weight,
     ];
 
     #[must_use]
@@ -270,6 +297,15 @@ impl Field {
             Field::PushEndpoint => "endpoint",
             Field::PushP256dh => "p256dh",
             Field::PushAuth => "auth",
+            Field::Item => "item",
+            Field::Quantity => "quantity",
+            Field::Measure => "measure",
+            Field::UnitPrice => "unit_price",
+            Field::SelfFinancing => "self_financing",
+            Field::Cap => "cap",
+            Field::Amount => "amount",
+            Field::Milestones => "milestones",
+            Field::Weight => "weight",
         }
     }
 
@@ -482,6 +518,12 @@ pub enum DomainError {
     NoPeriod,
     #[error("the publication period is over")]
     PeriodOver,
+    #[error("the budget round's current phase does not allow this")]
+    PhaseClosed,
+    #[error("the plan asks for more than the cap of {cap_fen} fen per project")]
+    OverCap { cap_fen: u64 },
+    #[error("the entry would spend more than is left ({left_fen} fen)")]
+    OverFunding { left_fen: u64 },
     #[error("the objection has been answered")]
     AlreadyAnswered,
     #[error("files must be JPEG, PNG or WebP photos, or PDF for notices")]
@@ -570,6 +612,9 @@ impl DomainError {
             DomainError::DecisionObjected => "decision_objected",
             DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",
+            DomainError::PhaseClosed => "phase_closed",
+            DomainError::OverCap { .. } => "over_cap",
+            DomainError::OverFunding { .. } => "over_funding",
             DomainError::AlreadyAnswered => "already_answered",
             DomainError::DelegateNotEligible => "delegate_not_eligible",
             DomainError::ProxyChain => "proxy_chain",

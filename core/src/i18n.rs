@@ -263,6 +263,24 @@ impl Field {
             (Field::PushP256dh, Lang::En) => "push public key",
             (Field::PushAuth, Lang::ZhCn) => "推送密钥",
             (Field::PushAuth, Lang::En) => "push secret",
+            (Field::Item, Lang::ZhCn) => "品名",
+            (Field::Item, Lang::En) => "item",
+            (Field::Quantity, Lang::ZhCn) => "数量",
+            (Field::Quantity, Lang::En) => "quantity",
+            (Field::Measure, Lang::ZhCn) => "计量单位",
+            (Field::Measure, Lang::En) => "unit of measure",
+            (Field::UnitPrice, Lang::ZhCn) => "单价",
+            (Field::UnitPrice, Lang::En) => "unit price",
+            (Field::SelfFinancing, Lang::ZhCn) => "自筹金额",
+            (Field::SelfFinancing, Lang::En) => "self-financing",
+            (Field::Cap, Lang::ZhCn) => "单个项目上限",
+            (Field::Cap, Lang::En) => "cap per project",
+            (Field::Amount, Lang::ZhCn) => "金额",
+            (Field::Amount, Lang::En) => "amount",
+            (Field::Milestones, Lang::ZhCn) => "实施节点",
+            (Field::Milestones, Lang::En) => "milestones",
+            (Field::Weight, Lang::ZhCn) => "权重",
+            (Field::Weight, Lang::En) => "weight",
             (Field::Kind, Lang::ZhCn) => "类型",
             (Field::Kind, Lang::En) => "kind",
             (Field::Note, Lang::ZhCn) => "备注",
@@ -456,6 +474,14 @@ impl DomainError {
             }
             DomainError::NotInForce => "这份公约还没有通过的版本，暂时不能签署。".into(),
             DomainError::PeriodOver => "公示期已经结束，不能再提异议。".into(),
+            DomainError::PhaseClosed => "项目征集现在不在这个阶段，不能做这一步。".into(),
+            DomainError::OverCap { cap_fen } => {
+                format!("申请的金额超过了单个项目的上限（{}）。", crate::i18n::yuan(*cap_fen))
+            }
+            DomainError::OverFunding { left_fen } => format!(
+                "这笔支出超过了项目剩余的资金（还剩 {}）；超支需要先经居民代表会议决定。",
+                crate::i18n::yuan(*left_fen)
+            ),
             DomainError::AlreadyAnswered => "这条异议已经答复过了。".into(),
             DomainError::DelegateNotEligible => {
                 "这个手机号的主人不在这次投票的投票人名单里，不能受托。".into()
@@ -615,6 +641,17 @@ impl DomainError {
             }
             DomainError::NotInForce => "No version of this covenant is in force yet; it cannot be signed.".into(),
             DomainError::PeriodOver => "The publication period is over; objections are closed.".into(),
+            DomainError::PhaseClosed => {
+                "The budget round is not in the phase for this step.".into()
+            }
+            DomainError::OverCap { cap_fen } => format!(
+                "The plan asks for more than the cap per project ({}).",
+                crate::i18n::yuan(*cap_fen)
+            ),
+            DomainError::OverFunding { left_fen } => format!(
+                "This entry would spend more than is left ({}); spending more needs a council decision first.",
+                crate::i18n::yuan(*left_fen)
+            ),
             DomainError::AlreadyAnswered => "This objection has been answered already.".into(),
             DomainError::DelegateNotEligible => {
                 "The person with this phone number is not a voter of this vote, so cannot hold a proxy.".into()
@@ -673,6 +710,21 @@ pub fn required(lang: Lang, label: &str, chosen: bool) -> String {
     }
 }
 
+/// An amount in fen as yuan with the fen after the point and thousands grouped, the way amounts are
+/// written in both languages: `¥1,234.50`.
+#[must_use]
+pub fn yuan(fen: u64) -> String {
+    let whole = (fen / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("¥{grouped}.{:02}", fen % 100)
+}
+
 fn minutes_zh(secs: u32) -> String {
     if secs < 60 {
         format!(" {secs} 秒")
@@ -696,6 +748,14 @@ fn minutes_en(secs: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yuan_groups_thousands_and_keeps_the_fen() {
+        assert_eq!(super::yuan(0), "¥0.00");
+        assert_eq!(super::yuan(5), "¥0.05");
+        assert_eq!(super::yuan(123_450), "¥1,234.50");
+        assert_eq!(super::yuan(10_000_000_000), "¥100,000,000.00");
+    }
+
     use super::*;
 
     #[test]

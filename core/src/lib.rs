@@ -22,6 +22,7 @@ pub mod notifications;
 pub mod numbers;
 pub mod photos;
 pub mod pinyin;
+pub mod projects;
 pub mod policy;
 #[cfg(feature = "push")]
 pub mod push;
