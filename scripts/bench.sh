@@ -5,7 +5,8 @@
 #   1. what a phone downloads (scripts/size.py: every file, both apps' first loads, the wasm profile)
 #   2. the home screen on slow 3G and fast 4G, cold and warm, CPU 4× slower (scripts/bench_load.mjs)
 #   3. Lighthouse (mobile performance) on the home and sign-in pages
-#   4. counting 100,000 ranked and 400,000 approval ballots (core)
+#   4. counting 100,000 ranked and 400,000 approval ballots, and equal shares over 5,000 voters and 60
+#      plans and over Wieliczka's 6,586 voters and 64 projects (core)
 #   5. 500 ballots cast at once; a live meeting with 1,000 and 5,000 phones (fan-out per ballot against a
 #      minimal relay, a burst, a reconnect storm, D1 round trips per ballot); requests and their figures
 #   6. a notice to a community of 5,000 residents with phones subscribed: the publishing request, their

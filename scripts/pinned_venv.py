@@ -10,9 +10,11 @@ from pathlib import Path
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "yishi"
 
 
-def python(name: str, requirements: Path, check: str, what: str) -> Path:
+def python(name: str, requirements: Path, check: str, what: str, no_deps: bool = False) -> Path:
     """The Python of the environment `name`, created and filled from `requirements` when missing or when
-    `check` (Python code that exits non-zero unless the pinned versions are installed) fails."""
+    `check` (Python code that exits non-zero unless the pinned versions are installed) fails. With
+    `no_deps`, pip installs what the file lists and nothing its packages declare beyond it (for a package
+    that declares more than the part of it a test uses needs)."""
     venv = CACHE / name
     exe = venv / "bin" / "python"
     probe = [str(exe), "-c", check]
@@ -23,7 +25,7 @@ def python(name: str, requirements: Path, check: str, what: str) -> Path:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run(
         [str(exe), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-         "-r", str(requirements)],
+         *(["--no-deps"] if no_deps else []), "-r", str(requirements)],
         check=True,
     )
     subprocess.run(probe, check=True)

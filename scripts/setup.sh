@@ -81,4 +81,6 @@ if $with_browser; then
   # icalendar, http_ece and cryptography: independent readers of calendar files and Web Push messages.
   python3 scripts/ics_test.py --venv
   python3 scripts/push_test.py --venv
+  # pabutools, the reference count of participatory budgets, for the test of core's equal shares.
+  python3 scripts/equal_shares_test.py --venv
 fi

@@ -7,7 +7,8 @@
 #   2. seed: the demo seed and the API fixture regenerate identically and load into the schema;
 #      pinyin: core's table of pinyin initials regenerates identically from the pinned pypinyin;
 #      ics: meetings' calendar files read back by the pinned icalendar; push: Web Push messages and
-#      VAPID tokens checked both ways against the pinned http_ece and cryptography
+#      VAPID tokens checked both ways against the pinned http_ece and cryptography; equal-shares: core's
+#      Method of Equal Shares against the pinned pabutools on six of Pabulib's published votes
 #   3. size: the resident app's first load within its budget (after the build)
 #   4. api: integration tests against a fresh local worker with an empty D1 (plus the test fixture)
 #   5. api (short sessions): session expiry, against a worker whose sessions last 3 seconds; api
@@ -85,6 +86,7 @@ stage seed python3 scripts/seed_test.py
 stage pinyin python3 scripts/pinyin_test.py
 stage ics python3 scripts/ics_test.py
 stage push python3 scripts/push_test.py
+stage equal-shares python3 scripts/equal_shares_test.py
 # A VAPID key for the tests' workers only (a district makes its own: scripts/vapid-keys.sh): push is on,
 # and the API and browser tests' fake push services receive what the postman sends.
 push=(--var VAPID_PRIVATE_KEY:9CH-Vu0_91yUsoC1n0zn62JXw6bHoJtm_pHIdA_B1Oc --var VAPID_SUBJECT:mailto:test@example.org)

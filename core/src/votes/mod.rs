@@ -4,11 +4,14 @@
 //! files ([`export`]).
 
 pub mod electorate;
+pub mod equal_shares;
 pub mod export;
 pub mod lifecycle;
 pub mod mine;
+pub mod pabulib;
 pub mod poll;
 pub mod tally;
 
+pub use equal_shares::{EqualSharesResult, Utility, equal_shares};
 pub use lifecycle::{Course, VoteMove, VoteState};
 pub use tally::*;
