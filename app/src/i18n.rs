@@ -926,6 +926,10 @@ impl Msg {
         zh: "投票清单（JSON，可重新计票）",
         en: "Ballot list (JSON, to recount)",
     };
+    pub const DownloadBallotsPabulib: Msg = Msg {
+        zh: "投票清单（Pabulib 格式，可用参与式预算工具重新计票）",
+        en: "Ballot list (Pabulib format, for participatory-budgeting tools)",
+    };
     pub const ProxyHeading: Msg = Msg {
         zh: "委托邻居代投",
         en: "Ask a neighbour to vote for you",

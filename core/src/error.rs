@@ -118,6 +118,10 @@ pub enum Field {
     Milestones,
     /// A milestone's share of the work.
     Weight,
+    /// The format asked of an export (`format=pb` of a vote that is not a budget).
+    Format,
+    /// A budget round's categories.
+    Categories,
 }
 
 impl Field {
@@ -212,6 +216,8 @@ impl Field {
         Field::Amount,
         Field::Milestones,
         Field::Weight,
+        Field::Format,
+        Field::Categories,
     ];
 
     #[must_use]
@@ -306,6 +312,8 @@ impl Field {
             Field::Amount => "amount",
             Field::Milestones => "milestones",
             Field::Weight => "weight",
+            Field::Format => "format",
+            Field::Categories => "categories",
         }
     }
 
@@ -365,6 +373,8 @@ pub enum Entity {
     RequestCategory,
     HandlingUnit,
     Notification,
+    Round,
+    Need,
 }
 
 impl std::fmt::Display for Entity {
@@ -392,6 +402,8 @@ impl std::fmt::Display for Entity {
             Entity::RequestCategory => "request_category",
             Entity::HandlingUnit => "handling_unit",
             Entity::Notification => "notification",
+            Entity::Round => "round",
+            Entity::Need => "need",
         })
     }
 }
@@ -520,6 +532,8 @@ pub enum DomainError {
     PeriodOver,
     #[error("the budget round's current phase does not allow this")]
     PhaseClosed,
+    #[error("the budget round changed meanwhile")]
+    RoundChanged,
     #[error("the plan asks for more than the cap of {cap_fen} fen per project")]
     OverCap { cap_fen: u64 },
     #[error("the entry would spend more than is left ({left_fen} fen)")]
@@ -613,6 +627,7 @@ impl DomainError {
             DomainError::NotInForce => "not_in_force",
             DomainError::PeriodOver => "period_over",
             DomainError::PhaseClosed => "phase_closed",
+            DomainError::RoundChanged => "round_changed",
             DomainError::OverCap { .. } => "over_cap",
             DomainError::OverFunding { .. } => "over_funding",
             DomainError::AlreadyAnswered => "already_answered",

@@ -281,6 +281,10 @@ impl Field {
             (Field::Milestones, Lang::En) => "milestones",
             (Field::Weight, Lang::ZhCn) => "权重",
             (Field::Weight, Lang::En) => "weight",
+            (Field::Format, Lang::ZhCn) => "导出格式",
+            (Field::Format, Lang::En) => "format",
+            (Field::Categories, Lang::ZhCn) => "项目类别",
+            (Field::Categories, Lang::En) => "categories",
             (Field::Kind, Lang::ZhCn) => "类型",
             (Field::Kind, Lang::En) => "kind",
             (Field::Note, Lang::ZhCn) => "备注",
@@ -340,6 +344,10 @@ impl Entity {
             (Entity::HandlingUnit, Lang::En) => "responsible unit",
             (Entity::Notification, Lang::ZhCn) => "通知",
             (Entity::Notification, Lang::En) => "notification",
+            (Entity::Round, Lang::ZhCn) => "项目征集",
+            (Entity::Round, Lang::En) => "budget round",
+            (Entity::Need, Lang::ZhCn) => "需求",
+            (Entity::Need, Lang::En) => "need",
         }
     }
 }
@@ -475,8 +483,12 @@ impl DomainError {
             DomainError::NotInForce => "这份公约还没有通过的版本，暂时不能签署。".into(),
             DomainError::PeriodOver => "公示期已经结束，不能再提异议。".into(),
             DomainError::PhaseClosed => "项目征集现在不在这个阶段，不能做这一步。".into(),
+            DomainError::RoundChanged => "项目征集的安排刚被改过，请刷新后再试。".into(),
             DomainError::OverCap { cap_fen } => {
-                format!("申请的金额超过了单个项目的上限（{}）。", crate::i18n::yuan(*cap_fen))
+                format!(
+                    "申请的金额超过了单个项目的上限（{}）。",
+                    crate::i18n::yuan(*cap_fen)
+                )
             }
             DomainError::OverFunding { left_fen } => format!(
                 "这笔支出超过了项目剩余的资金（还剩 {}）；超支需要先经居民代表会议决定。",
@@ -643,6 +655,9 @@ impl DomainError {
             DomainError::PeriodOver => "The publication period is over; objections are closed.".into(),
             DomainError::PhaseClosed => {
                 "The budget round is not in the phase for this step.".into()
+            }
+            DomainError::RoundChanged => {
+                "The budget round's dates have just changed. Refresh the page and try again.".into()
             }
             DomainError::OverCap { cap_fen } => format!(
                 "The plan asks for more than the cap per project ({}).",

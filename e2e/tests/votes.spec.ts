@@ -88,3 +88,40 @@ test('residents choose two of three options, and the two most chosen win', async
 
   for (const s of [staff, r5]) await s.context.close();
 });
+
+test('a building funds small projects by equal shares, and the result says what is funded', async ({ browser }) => {
+  const title = `3号楼微实事选哪几项 ${Date.now() % 100000}`;
+  const staff = await signedInPhone(browser, STAFF.phone, STAFF.password);
+  await staff.page.goto('/votes/new');
+  await staff.page.getByLabel('投票事项').fill(title);
+  await staff.page.getByLabel('投票方式').selectOption({ label: '在预算内选项目，每人一份钱' });
+  await expect(staff.page.getByText(/预算平分给每位投票人/)).toBeVisible();
+  await staff.page.getByLabel('项目（每行一个：名称，费用）').fill('装雨棚，300\n修车棚，300\n添座椅，200');
+  await staff.page.getByLabel('总预算（元）').fill('500');
+  const audience = staff.page.getByLabel('投票范围');
+  const option = audience.locator('option', { hasText: '3号楼' }).first();
+  await audience.selectOption({ label: (await option.textContent())!.trim() });
+  await expectAccessible(staff.page);
+  await staff.page.getByRole('button', { name: '发起' }).click();
+  await expect(staff.page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+
+  const r3 = await signedInPhone(browser, RESIDENT_3.phone, RESIDENT_3.password);
+  await r3.page.getByRole('region', { name: '待我投票' }).getByRole('link', { name: title }).click();
+  await r3.page.getByRole('checkbox', { name: /添座椅/ }).check();
+  await r3.page.getByRole('checkbox', { name: /装雨棚/ }).check();
+  await expectAccessible(r3.page);
+  await r3.page.getByRole('button', { name: '投这一票' }).click();
+  await expect(r3.page.getByText(/您的回执：/)).toBeVisible();
+
+  // She is the only voter, so her share is the whole budget, and both projects she approves fit it.
+  await staff.page.reload();
+  await staff.page.getByRole('button', { name: '结束投票' }).click();
+  await expect(staff.page.getByText(/获得资助（共 500 元）/)).toBeVisible();
+  // The ballots as a Pabulib file, for anyone to recount with participatory-budgeting tools.
+  const pabulib = staff.page.getByRole('link', { name: /Pabulib 格式/ });
+  await expect(pabulib).toBeVisible();
+  const file = await staff.page.request.get((await pabulib.getAttribute('href'))!);
+  expect(await file.text()).toContain('\nrule;equalshares/add1\n');
+
+  for (const s of [staff, r3]) await s.context.close();
+});

@@ -127,7 +127,8 @@ pub fn BallotForm(
                 },
                 Method::Multiple { .. }
                 | Method::ApprovalBudget { .. }
-                | Method::Knapsack { .. } => {
+                | Method::Knapsack { .. }
+                | Method::EqualShares { .. } => {
                     let mut chosen = checked.get_untracked();
                     chosen.sort_unstable();
                     (!chosen.is_empty()).then_some(Choice::Options { options: chosen })
@@ -168,17 +169,17 @@ pub fn BallotForm(
             checked,
             None,
         ),
-        Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs } => {
-            checkboxes(
-                options
-                    .iter()
-                    .cloned()
-                    .zip(costs.iter().copied().map(Some))
-                    .collect(),
-                checked,
-                Some((*budget, costs.clone())),
-            )
-        }
+        Method::ApprovalBudget { budget, costs }
+        | Method::Knapsack { budget, costs }
+        | Method::EqualShares { budget, costs } => checkboxes(
+            options
+                .iter()
+                .cloned()
+                .zip(costs.iter().copied().map(Some))
+                .collect(),
+            checked,
+            Some((*budget, costs.clone())),
+        ),
         Method::Ranked { .. } => rank_buttons(options.clone(), ranking),
         Method::Score { max } => score_selects(options.clone(), *max, scores),
     };

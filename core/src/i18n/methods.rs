@@ -123,6 +123,16 @@ impl Method {
                 "Each voter picks projects that together fit the budget, and they are funded from the most votes down until the money runs out.",
                 Some("participatory budgeting (knapsack)"),
             ),
+            (Method::EqualShares { .. }, Lang::ZhCn) => w(
+                "在预算内选项目，每人一份钱",
+                "勾选您赞成的项目。预算平分给每位投票人，一个项目由赞成它的人合起来出钱，出得起就资助，所以人少的一方也能分到自己的那份。",
+                Some("均分预算法（Method of Equal Shares）"),
+            ),
+            (Method::EqualShares { .. }, Lang::En) => w(
+                "Approve projects; everyone holds an equal share",
+                "Tick the projects you approve. The budget is split equally among the voters, and a project is funded when those who approve it can pay for it together, so a smaller group still gets its share.",
+                Some("Method of Equal Shares"),
+            ),
         }
     }
 }
@@ -152,6 +162,10 @@ mod tests {
                 costs: vec![1],
             },
             Method::Knapsack {
+                budget: 10,
+                costs: vec![1],
+            },
+            Method::EqualShares {
                 budget: 10,
                 costs: vec![1],
             },

@@ -1,10 +1,12 @@
 //! A closed (or live) vote as files anyone can open in a spreadsheet: the published ballot list and the
 //! result's figures, as CSV. UTF-8 with a byte-order mark, so spreadsheet programs read Chinese; CRLF
 //! line ends, fields quoted as RFC 4180 says. Choices are written with option names, so the file reads
-//! without the vote's settings; the JSON forms carry option indices for recounting.
+//! without the vote's settings; the JSON forms carry option indices for recounting. A participatory
+//! budget's ballots are also written in Pabulib's `.pb` format ([`ballots_pb`]), for its tools.
 
+use super::pabulib::{Pabulib, Project, Vote};
 use super::poll::{Channel, PollResult, PollSettings, PublishedBallot};
-use super::tally::{Choice, Outcome, Turnout};
+use super::tally::{Choice, Method, Outcome, Turnout};
 use crate::csv::write as csv;
 use crate::i18n::Lang;
 
@@ -175,7 +177,8 @@ pub fn result_rows(
         PollResult::Budget(a) => {
             let costs: &[u64] = match &settings.method {
                 super::tally::Method::ApprovalBudget { costs, .. }
-                | super::tally::Method::Knapsack { costs, .. } => costs,
+                | super::tally::Method::Knapsack { costs, .. }
+                | super::tally::Method::EqualShares { costs, .. } => costs,
                 _ => &[],
             };
             rows.push(vec![
@@ -214,6 +217,84 @@ pub fn result_csv(
     lang: Lang,
 ) -> String {
     csv(&result_rows(settings, result, turnout, participated, lang))
+}
+
+/// A participatory budget's published ballots as a Pabulib `.pb` file: the vote's settings, the projects
+/// (numbered from 1 in ballot order) with their costs in yuan, approvals and whether the count funded
+/// them, and one line per ballot with its receipt in place of the voter. `None` for a vote that is not a
+/// budget (approval budget, knapsack or equal shares).
+#[must_use]
+pub fn ballots_pb(
+    settings: &PollSettings,
+    place: &str,
+    ballots: &[PublishedBallot],
+    result: &PollResult,
+) -> Option<String> {
+    let (budget, costs, rule) = match &settings.method {
+        Method::ApprovalBudget { budget, costs } => (budget, costs, "greedy"),
+        Method::Knapsack { budget, costs } => (budget, costs, "greedy"),
+        Method::EqualShares { budget, costs } => (budget, costs, "equalshares/add1"),
+        _ => return None,
+    };
+    let funded: &[usize] = match result {
+        PollResult::Budget(a) => &a.funded,
+        _ => &[],
+    };
+    let approvals = |i: usize| {
+        ballots
+            .iter()
+            .filter(|b| matches!(&b.choice, Choice::Options { options } if options.contains(&i)))
+            .count()
+    };
+    let date = |t| crate::time::china_format(t, "%d.%m.%Y");
+    let mut meta = vec![
+        ("description", settings.title.clone()),
+        ("country", "China".to_owned()),
+        ("unit", place.to_owned()),
+        ("num_projects", costs.len().to_string()),
+        ("num_votes", ballots.len().to_string()),
+        ("budget", budget.to_string()),
+        ("vote_type", "approval".to_owned()),
+        ("rule", rule.to_owned()),
+        ("date_begin", date(settings.opens_at)),
+        ("date_end", date(settings.closes_at)),
+        ("currency", "CNY".to_owned()),
+        ("comment", "voter_id is the ballot's receipt".to_owned()),
+    ];
+    // A knapsack ballot's projects fit the budget together: Pabulib's bound on a vote's cost.
+    if matches!(settings.method, Method::Knapsack { .. }) {
+        meta.push(("max_sum_cost", budget.to_string()));
+    }
+    let pb = Pabulib {
+        meta: meta.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        project_columns: ["votes", "name", "selected"].map(String::from).to_vec(),
+        projects: costs
+            .iter()
+            .enumerate()
+            .map(|(i, cost)| Project {
+                id: (i + 1).to_string(),
+                cost: *cost,
+                values: vec![
+                    approvals(i).to_string(),
+                    option_name(settings, i),
+                    u8::from(funded.contains(&i)).to_string(),
+                ],
+            })
+            .collect(),
+        votes: ballots
+            .iter()
+            .map(|b| Vote {
+                voter: b.receipt.clone(),
+                approvals: match &b.choice {
+                    Choice::Options { options } => {
+                        options.iter().map(|o| (o + 1).to_string()).collect()
+                    }
+                    _ => Vec::new(),
+                },
+            })
+            .collect(),
+    };
+    Some(pb.write())
 }
 
 #[cfg(test)]
@@ -350,5 +431,65 @@ mod tests {
             }
             assert_eq!(rows.last(), Some(&vec!["实投".to_owned(), "1".to_owned()]));
         }
+    }
+
+    /// A budget's ballots as a `.pb` file that Pabulib's reader takes back whole: the receipts as voters,
+    /// the approvals, the costs, and the funded projects marked; the equal-shares count of the file is
+    /// the vote's.
+    #[test]
+    fn a_budget_vote_is_written_as_pabulib_reads_it() {
+        let method = Method::EqualShares {
+            budget: 90,
+            costs: vec![30, 30, 30, 30],
+        };
+        let s = settings(
+            method.clone(),
+            &["装雨棚", "修车棚; 二期", "添座椅", "种树"],
+        );
+        let choices = [vec![0, 1, 2], vec![0, 1, 2], vec![3]];
+        let published: Vec<PublishedBallot> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, options)| PublishedBallot {
+                receipt: format!("7K2M-Q9XD-000{i}"),
+                choice: Choice::Options {
+                    options: options.clone(),
+                },
+                weight: 1,
+                channel: Channel::Online,
+                voter: None,
+                cast_by: None,
+            })
+            .collect();
+        let ballots: Vec<Ballot> = published.iter().map(|b| ballot(b.choice.clone())).collect();
+        let result = count(&s, &ballots, Turnout::of(3, 3));
+        let Some(text) = ballots_pb(&s, "3号楼", &published, &result) else {
+            panic!("a budget vote has a .pb file");
+        };
+        let pb = match Pabulib::parse(&text) {
+            Ok(pb) => pb,
+            Err(e) => panic!("{e:?}\n{text}"),
+        };
+        assert_eq!(pb.meta("rule"), Some("equalshares/add1"));
+        assert_eq!(pb.meta("unit"), Some("3号楼"));
+        assert_eq!(pb.budget(), Some(90));
+        assert_eq!(pb.votes[2].voter, "7K2M-Q9XD-0002");
+        assert_eq!(pb.votes[0].approvals, ["1", "2", "3"]);
+        assert_eq!(pb.value(&pb.projects[1], "name"), Some("修车棚; 二期"));
+        let selected: Vec<&str> = pb
+            .projects
+            .iter()
+            .filter(|p| pb.value(p, "selected") == Some("1"))
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(selected, ["1", "2", "4"]);
+        assert_eq!(pb.value(&pb.projects[0], "votes"), Some("2"));
+        // Recounted from the file, the same projects.
+        let (costs, again) = pb.ballots();
+        let recount =
+            crate::votes::equal_shares(&again, &costs, 90, crate::votes::Utility::Cost, Some(1));
+        assert_eq!(recount.funded, vec![0, 1, 3]);
+        // Only budgets have such a file.
+        assert!(ballots_pb(&settings(Method::YesNo, &[]), "3号楼", &[], &result).is_none());
     }
 }

@@ -124,7 +124,9 @@ pub fn choice_lines(method: &Method, options: &[String], choice: &Choice) -> Cho
         (Choice::Options { options: chosen }, _) if chosen.is_empty() => ChoiceLines::Abstain,
         (
             Choice::Options { options: chosen },
-            Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs },
+            Method::ApprovalBudget { budget, costs }
+            | Method::Knapsack { budget, costs }
+            | Method::EqualShares { budget, costs },
         ) => {
             let items: Vec<(String, u64)> = chosen
                 .iter()

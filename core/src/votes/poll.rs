@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::electorate::{ElectorateRule, Weighting};
+use super::equal_shares::Utility;
 use super::tally::{
     Allocation, Ballot, Choice, Method, RankedRule, Ranking, Rules, RunoffResult, SchulzeResult,
     TieBreak, Turnout, YesNoResult, allocate_budget, instant_runoff, schulze, tally_choices,
@@ -307,6 +308,16 @@ pub fn count(settings: &PollSettings, ballots: &[Ballot], turnout: Turnout) -> P
         } => PollResult::Schulze(schulze(ballots, options)),
         Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs } => {
             PollResult::Budget(allocate_budget(ballots, costs, *budget))
+        }
+        Method::EqualShares { budget, costs } => {
+            let r = super::equal_shares(ballots, costs, *budget, Utility::Cost, Some(1));
+            PollResult::Budget(Allocation {
+                totals: r.totals,
+                funded: r.funded,
+                spent: r.spent,
+                ties: r.ties,
+                abstained: r.abstained,
+            })
         }
     }
 }

@@ -55,6 +55,11 @@ pub enum Method {
     /// Choose options whose costs fit the budget; the most chosen are funded while the budget lasts. The
     /// budget is 1 to 100,000,000 yuan, each option's cost 1 yuan to the budget.
     Knapsack { budget: u64, costs: Vec<u64> },
+    /// Approve any options; the Method of Equal Shares funds them (each voter holds an equal share of
+    /// the budget, and a project is funded when its supporters can pay for it together), with the
+    /// completion raising each share by 1 yuan ([`crate::votes::equal_shares`]). The budget is 1 to
+    /// 100,000,000 yuan, each option's cost 1 yuan to the budget.
+    EqualShares { budget: u64, costs: Vec<u64> },
 }
 
 /// How ranked ballots are counted.
@@ -116,7 +121,9 @@ impl Method {
             }
             Method::Ranked { .. } => options >= 2,
             Method::Score { max } => options >= 2 && *max >= 1 && *max <= 10,
-            Method::ApprovalBudget { budget, costs } | Method::Knapsack { budget, costs } => {
+            Method::ApprovalBudget { budget, costs }
+            | Method::Knapsack { budget, costs }
+            | Method::EqualShares { budget, costs } => {
                 if !(options >= 2 && costs.len() == options) {
                     return Err(invalid());
                 }
@@ -161,11 +168,12 @@ impl Method {
                     .map(|options| Choice::Options { options })
                     .ok_or_else(invalid)
             }
-            (Method::ApprovalBudget { .. }, Choice::Options { options: o }) if !o.is_empty() => {
-                distinct(&o)
-                    .map(|options| Choice::Options { options })
-                    .ok_or_else(invalid)
-            }
+            (
+                Method::ApprovalBudget { .. } | Method::EqualShares { .. },
+                Choice::Options { options: o },
+            ) if !o.is_empty() => distinct(&o)
+                .map(|options| Choice::Options { options })
+                .ok_or_else(invalid),
             (Method::Knapsack { budget, costs }, Choice::Options { options: o })
                 if !o.is_empty() =>
             {

@@ -25,9 +25,26 @@ pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
         return Err(DomainError::ResultsHidden.into());
     }
     let (ballots, result) = tally(&ctx.db()?, &vote).await?;
-    if query_param(&ctx.url, "format").as_deref() == Some("csv") {
-        let text = export::ballots_csv(&vote.settings, &ballots);
-        return csv_response(&vote, "ballots", text);
+    match query_param(&ctx.url, "format").as_deref() {
+        Some("csv") => {
+            let text = export::ballots_csv(&vote.settings, &ballots);
+            return csv_response(&vote, "ballots", text);
+        }
+        Some("pb") => {
+            let text = export::ballots_pb(&vote.settings, &vote.scope_name, &ballots, &result)
+                .ok_or(DomainError::Invalid {
+                    field: yishi_core::error::Field::Format,
+                })?;
+            let mut resp = Response::ok(text)?;
+            resp.headers_mut()
+                .set("content-type", "text/plain; charset=utf-8")?;
+            resp.headers_mut().set(
+                "content-disposition",
+                &format!("attachment; filename=\"{}-ballots.pb\"", vote.id),
+            )?;
+            return Ok(resp);
+        }
+        _ => {}
     }
     json(
         200,

@@ -124,13 +124,13 @@ impl Form {
                 },
             ),
             "score" => (lines(), Method::Score { max: 5 }),
-            "budget" | "knapsack" => {
+            "budget" | "knapsack" | "equal_shares" => {
                 let (names, costs) = parse_priced_options(&self.options.get_untracked())?;
                 let budget: u64 = Form::number(self.budget, Field::Budget)?;
-                let method = if kind == "budget" {
-                    Method::ApprovalBudget { budget, costs }
-                } else {
-                    Method::Knapsack { budget, costs }
+                let method = match kind.as_str() {
+                    "budget" => Method::ApprovalBudget { budget, costs },
+                    "equal_shares" => Method::EqualShares { budget, costs },
+                    _ => Method::Knapsack { budget, costs },
                 };
                 (names, method)
             }
@@ -191,8 +191,16 @@ impl Form {
 }
 
 /// The form's kinds of vote, in the order offered.
-const KINDS: [&str; 8] = [
-    "yes_no", "single", "multiple", "ranked", "schulze", "score", "budget", "knapsack",
+const KINDS: [&str; 9] = [
+    "yes_no",
+    "single",
+    "multiple",
+    "ranked",
+    "schulze",
+    "score",
+    "budget",
+    "knapsack",
+    "equal_shares",
 ];
 
 /// The method a kind stands for, as far as its words go (the numbers come from the form's fields).
@@ -216,6 +224,10 @@ fn method_of(kind: &str) -> Method {
             costs: Vec::new(),
         },
         "knapsack" => Method::Knapsack {
+            budget: 0,
+            costs: Vec::new(),
+        },
+        "equal_shares" => Method::EqualShares {
             budget: 0,
             costs: Vec::new(),
         },
@@ -287,7 +299,7 @@ pub fn NewVotePage() -> impl IntoView {
         ballot_order,
     } = form;
     let with_options = move || kind.get() != "yes_no";
-    let priced = move || matches!(kind.get().as_str(), "budget" | "knapsack");
+    let priced = move || matches!(kind.get().as_str(), "budget" | "knapsack" | "equal_shares");
     view! {
         <DocumentTitle text=Signal::derive(move || i18n.t(Msg::NewVoteHeading).to_owned()) />
         <AppShell signed_in=true>

@@ -816,3 +816,65 @@ proptest! {
         }
     }
 }
+
+/// An equal-shares vote is set up like an approval budget, takes any non-empty approval (what is over
+/// the budget is the count's business, not the voter's), and counts by equal shares.
+#[test]
+fn equal_shares_votes_are_checked_like_approval_budgets() {
+    let method = Method::EqualShares {
+        budget: 90,
+        costs: vec![30, 30, 30, 30],
+    };
+    assert_eq!(method.validate(4), Ok(()));
+    assert!(
+        Method::EqualShares {
+            budget: 90,
+            costs: vec![30, 91],
+        }
+        .validate(2)
+        .is_err()
+    );
+    assert!(
+        Method::EqualShares {
+            budget: 0,
+            costs: vec![30, 30],
+        }
+        .validate(2)
+        .is_err()
+    );
+    let all = Choice::Options {
+        options: vec![0, 1, 2, 3],
+    };
+    assert_eq!(method.check_choice(4, all.clone()), Ok(all));
+    assert!(
+        method
+            .check_choice(4, Choice::Options { options: vec![] })
+            .is_err()
+    );
+    assert!(
+        method
+            .check_choice(4, Choice::Options { options: vec![4] })
+            .is_err()
+    );
+    let ballot = |options: Vec<usize>| Ballot {
+        choice: Choice::Options { options },
+        weight: 1,
+    };
+    let ballots = [
+        ballot(vec![0, 1, 2]),
+        ballot(vec![0, 1, 2]),
+        ballot(vec![3]),
+    ];
+    let settings_like = crate::votes::equal_shares(
+        &ballots,
+        &[30, 30, 30, 30],
+        90,
+        crate::votes::Utility::Cost,
+        Some(1),
+    );
+    assert_eq!(settings_like.funded, vec![0, 1, 3]);
+    assert_eq!(
+        allocate_budget(&ballots, &[30, 30, 30, 30], 90).funded,
+        vec![0, 1, 2]
+    );
+}

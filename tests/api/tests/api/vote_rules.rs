@@ -357,7 +357,8 @@ fn proxies_by_phone_number_and_the_register_of_voters() {
         .expect(403, Some("forbidden"));
 }
 
-/// A participatory budget of `kind` (`knapsack` or `approval_budget`) over the options 甲 and 乙.
+/// A participatory budget of `kind` (`knapsack`, `approval_budget` or `equal_shares`) over the options 甲
+/// and 乙.
 fn priced(title: &str, kind: &str, budget: Value, costs: Value) -> Value {
     let mut s = settings(title, json!({ "kind": "residents" }), false);
     s["options"] = json!(["甲", "乙"]);
@@ -372,7 +373,7 @@ const ABSURD_COST: u64 = u64::MAX - 49;
 fn a_budget_is_never_overspent_and_absurd_sums_are_refused() {
     let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
     let (building, mut people, _, _) = staff.building_with_residents(&marker("预算楼"), 3, 2);
-    for kind in ["knapsack", "approval_budget"] {
+    for kind in ["knapsack", "approval_budget", "equal_shares"] {
         // Costs that used to add up to 10 within a budget of 100: refused at creation, by field.
         let r = create(
             &mut staff,
@@ -484,6 +485,82 @@ fn a_budget_is_never_overspent_and_absurd_sums_are_refused() {
         assert_eq!(result["funded"], funded, "{result}");
         assert_eq!(result["spent"], spent, "{result}");
     }
+}
+
+/// Two neighbours want 甲, 乙 and 丙, a third wants 丁; each costs 30 of a budget of 90. Funding the most
+/// approved gives the two everything; equal shares give each voter a third of the budget, so the third
+/// neighbour's 丁 is funded with her share.
+#[test]
+fn equal_shares_give_the_smaller_group_its_share() {
+    let mut staff = Api::signed_in(STAFF, STAFF_PASSWORD);
+    let (building, mut people, _, _) = staff.building_with_residents(&marker("均分楼"), 3, 3);
+    let mut counted = Vec::new();
+    for kind in ["approval_budget", "equal_shares"] {
+        let mut s = priced(&marker("均分"), kind, json!(90), json!([30, 30, 30, 30]));
+        s["options"] = json!(["甲", "乙", "丙", "丁"]);
+        let r = create(&mut staff, "building", &building, s);
+        r.expect(201, None);
+        let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+        for (i, p) in people.iter_mut().enumerate() {
+            let options = if i < 2 { json!([0, 1, 2]) } else { json!([3]) };
+            p.post(
+                &format!("/api/v1/votes/{vote}/ballots"),
+                &json!({ "choice": { "kind": "options", "options": options } }),
+            )
+            .expect(201, None);
+        }
+        let pb = format!("/api/v1/votes/{vote}/ballots?format=pb");
+        // Not before the vote closes: its results are hidden until then.
+        staff.get(&pb).expect(403, Some("results_hidden"));
+        let closed = staff.post(&format!("/api/v1/votes/{vote}/close"), &json!({}));
+        closed.expect(200, None);
+        counted.push(closed.body["vote"]["result"].clone());
+        // The ballots in Pabulib's format: receipts for voters, the projects marked as counted.
+        let file = staff.get(&pb);
+        file.expect(200, None);
+        let text = file.body.as_str().unwrap_or_default().to_owned();
+        let rule = if kind == "equal_shares" {
+            "equalshares/add1"
+        } else {
+            "greedy"
+        };
+        assert!(text.contains(&format!("\nrule;{rule}\n")), "{text}");
+        assert!(
+            text.contains("\nbudget;90\n") && text.contains("\nnum_votes;3\n"),
+            "{text}"
+        );
+        let votes = text
+            .split("VOTES\nvoter_id;vote\n")
+            .nth(1)
+            .unwrap_or_default();
+        assert_eq!(
+            votes.lines().filter(|l| l.ends_with(";1,2,3")).count(),
+            2,
+            "{text}"
+        );
+        // Each voter is her ballot's receipt (XXXX-XXXX-XXXX), never her name.
+        assert!(
+            votes.lines().all(|l| l
+                .split(';')
+                .next()
+                .is_some_and(|r| r.len() == 14 && r.matches('-').count() == 2)),
+            "{text}"
+        );
+    }
+    assert_eq!(counted[0]["funded"], json!([0, 1, 2]), "{}", counted[0]);
+    assert_eq!(counted[1]["kind"], "budget", "{}", counted[1]);
+    assert_eq!(counted[1]["funded"], json!([0, 1, 3]), "{}", counted[1]);
+    assert_eq!(counted[1]["spent"], 90);
+    assert_eq!(counted[1]["totals"], json!([2, 2, 2, 1]));
+    // A vote that is not a budget has no such file.
+    let mut yes_no = settings(&marker("非预算"), json!({ "kind": "residents" }), false);
+    yes_no["results"] = json!("live");
+    let r = create(&mut staff, "building", &building, yes_no);
+    r.expect(201, None);
+    let vote = r.body["vote"]["id"].as_str().unwrap_or_default().to_owned();
+    let r = staff.get(&format!("/api/v1/votes/{vote}/ballots?format=pb"));
+    r.expect(422, Some("invalid"));
+    assert_eq!(r.body["error"]["field"], "format", "{}", r.body);
 }
 
 #[test]
