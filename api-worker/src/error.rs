@@ -63,6 +63,7 @@ impl ApiError {
             | DomainError::NotInForce
             | DomainError::PeriodOver
             | DomainError::PhaseClosed
+            | DomainError::RoundChanged
             | DomainError::AlreadyAnswered
             | DomainError::PushUnavailable => 409,
             DomainError::PayloadTooLarge { .. } => 413,

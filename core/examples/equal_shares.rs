@@ -35,8 +35,11 @@ fn main() -> Result<(), String> {
                 let started = Instant::now();
                 let r = equal_shares(&ballots, &costs, budget, utility, increment);
                 let ms = started.elapsed().as_secs_f64() * 1e3;
-                let mut funded: Vec<&str> =
-                    r.funded.iter().map(|o| pb.projects[*o].id.as_str()).collect();
+                let mut funded: Vec<&str> = r
+                    .funded
+                    .iter()
+                    .map(|o| pb.projects[*o].id.as_str())
+                    .collect();
                 funded.sort_unstable();
                 println!(
                     "{}",

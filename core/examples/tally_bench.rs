@@ -10,7 +10,9 @@
 use std::time::Instant;
 
 use yishi_core::votes::pabulib::Pabulib;
-use yishi_core::votes::{Ballot, Choice, Utility, allocate_budget, equal_shares, instant_runoff, schulze};
+use yishi_core::votes::{
+    Ballot, Choice, Utility, allocate_budget, equal_shares, instant_runoff, schulze,
+};
 
 const WIELICZKA: &str = include_str!("../tests/pabulib/Poland_Wieliczka_2023_Green_Budget.pb");
 
@@ -111,7 +113,11 @@ fn main() {
         let r = equal_shares(&ballots, &costs, 50_000_000, Utility::Cost, increment);
         println!(
             "equal shares{}: 5,000 voters, 60 plans: {:.1} ms ({} funded, ¥{} of ¥500,000 spent, {} raises)",
-            if increment.is_some() { " with the completion" } else { "" },
+            if increment.is_some() {
+                " with the completion"
+            } else {
+                ""
+            },
             t.elapsed().as_secs_f64() * 1e3,
             r.funded.len(),
             r.spent / 100,

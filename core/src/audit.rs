@@ -48,6 +48,8 @@ audit_actions! {
     InviteRevoke => "invite.revoke",
     MatterSettings => "matter.settings",
     MatterDecline => "matter.decline",
+    RoundCreate => "round.create",
+    RoundSchedule => "round.schedule",
     MatterMerge => "matter.merge",
     MatterHideComment => "matter.hide_comment",
     MatterDecide => "matter.decide",
@@ -178,6 +180,8 @@ impl AuditAction {
                 A::RequestCatalogueImport => p("导入诉求目录", "导入诉求目录"),
                 A::Open311KeyCreate => p("为对接系统生成密钥", "为对接系统生成密钥"),
                 A::Open311KeyRevoke => p("作废对接系统的密钥", "作废对接系统的密钥"),
+                A::RoundCreate => p("开启项目征集", "开启项目征集"),
+                A::RoundSchedule => p("调整项目征集的阶段", "调整项目征集的阶段"),
                 A::VoteCreate => p("发起投票", "发起投票"),
                 A::VoteClose => p("结束投票", "结束投票"),
                 A::VotePaperBallot => p("录入纸质选票", "代 {who} 录入纸质选票"),
@@ -185,6 +189,11 @@ impl AuditAction {
             },
             Lang::En => match self {
                 A::CovenantCreate => p("drafted a covenant", "drafted a covenant"),
+                A::RoundCreate => p("opened a budget round", "opened a budget round"),
+                A::RoundSchedule => p(
+                    "moved a phase of a budget round",
+                    "moved a phase of a budget round",
+                ),
                 A::CovenantOutcome => p(
                     "recorded the outcome of a covenant's vote",
                     "recorded the outcome of a covenant's vote",

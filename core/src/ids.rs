@@ -164,6 +164,12 @@ typed_id!(
 typed_id!(
     /// A notification in the inbox (one per event, shared by its audience).
     NotificationId, "ntf");
+typed_id!(
+    /// A budget round of self-governance projects (居民自治项目, 微实事).
+    RoundId, "rnd");
+typed_id!(
+    /// A need posted in a budget round (需求).
+    NeedId, "ned");
 
 #[cfg(test)]
 mod tests {

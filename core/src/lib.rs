@@ -22,8 +22,8 @@ pub mod notifications;
 pub mod numbers;
 pub mod photos;
 pub mod pinyin;
-pub mod projects;
 pub mod policy;
+pub mod projects;
 #[cfg(feature = "push")]
 pub mod push;
 pub mod requests;

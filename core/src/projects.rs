@@ -20,11 +20,13 @@ use crate::error::{DomainError, DomainResult, Field};
 
 pub mod money;
 pub mod progress;
+pub mod round;
 #[cfg(test)]
 mod tests;
 
 pub use money::*;
 pub use progress::*;
+pub use round::*;
 
 /// The eight steps of a budget round, in the order they run.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -98,6 +100,7 @@ pub struct PhaseEnd {
 pub const ROUND_DAYS_MAX: i64 = 3 * 366;
 
 /// Where a round stands at a moment.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", content = "phase", rename_all = "snake_case")]
 pub enum Standing {
@@ -143,6 +146,19 @@ impl Schedule {
             return Err(invalid());
         }
         Ok(Schedule { starts_at, phases })
+    }
+
+    /// Checks that a new round starts near `now`: at most a year before it (a round entered after it
+    /// began) and at most two years after it.
+    pub fn starts_near(&self, now: DateTime<Utc>) -> DomainResult<()> {
+        let days = (self.starts_at - now).num_days();
+        if (-366..=2 * 366).contains(&days) {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid {
+                field: Field::Dates,
+            })
+        }
     }
 
     #[must_use]
@@ -287,7 +303,11 @@ impl Act {
 }
 
 /// How a round's vote allocates its budget among the plans.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "RoundAllocation")
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Allocation {

@@ -11,6 +11,7 @@ pub mod members;
 pub mod notices;
 pub mod notifications;
 pub mod photos;
+pub mod projects;
 pub mod push;
 pub mod reminders;
 pub mod requests;

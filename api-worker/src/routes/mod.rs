@@ -13,6 +13,7 @@ mod notices;
 pub mod notifications;
 mod open311;
 mod photos;
+mod projects;
 mod push;
 pub mod requests;
 mod territory;
@@ -231,6 +232,13 @@ async fn serve(req: &mut Request, env: Env, later: http::Later) -> ApiResult<Res
         R::CovenantAdoption(e) => covenants::record_adoption(&ctx, e.id.as_str()).await,
         R::AmendCovenant(e) => covenants::amend(&ctx, req, e.id.as_str()).await,
         R::SignCovenant(e) => covenants::sign(&ctx, req, e.id.as_str()).await,
+        R::ListRounds(_) => projects::list(&ctx).await,
+        R::CreateRound(_) => projects::create(&ctx, req).await,
+        R::GetRound(e) => projects::get(&ctx, e.id.as_str()).await,
+        R::PublicRound(e) => projects::public(&ctx, e.id.as_str()).await,
+        R::MoveRoundPhase(e) => projects::move_phase(&ctx, req, e.id.as_str()).await,
+        R::PostNeed(e) => projects::post_need(&ctx, req, e.id.as_str()).await,
+        R::SupportNeed(e) => projects::support(&ctx, e.id.as_str(), e.need.as_str()).await,
         R::RequestCatalogue(_) => requests::catalogue(&ctx).await,
         R::CreateRequestCategory(_) => requests::put_category(&ctx, req, None).await,
         R::UpdateRequestCategory(e) => requests::put_category(&ctx, req, Some(e.id.as_str())).await,

@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod members;
 pub mod notices;
 pub mod notifications;
+pub mod projects;
 pub mod requests;
 pub mod routes;
 #[cfg(feature = "schema")]

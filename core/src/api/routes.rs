@@ -40,6 +40,9 @@ use super::notices::{
 use super::notifications::{
     NotificationListResponse, PushStatusResponse, PushSubscriptionRequest, UnreadResponse,
 };
+use super::projects::{
+    CreateRoundRequest, MovePhaseRequest, NeedRequest, RoundListResponse, RoundResponse,
+};
 use super::requests::{
     CalendarRequest, CatalogueImportResponse, CatalogueResponse, CategoryRequest, ChangeRequest,
     ConfirmRequest, FiguresResponse, NewRequest, Open311KeyListResponse, Open311KeyRequest,
@@ -58,8 +61,8 @@ use super::votes::{
 use crate::ids::BuildingId;
 use crate::ids::{
     CommentId, CommunityId, CovenantId, HandlingUnitId, HouseholdId, MatterId, MeetingId, MemberId,
-    NoticeId, NotificationId, ObjectionId, PhotoId, RequestCategoryId, RequestId, SubcategoryId,
-    UnitId, VoteId,
+    NeedId, NoticeId, NotificationId, ObjectionId, PhotoId, RequestCategoryId, RequestId, RoundId,
+    SubcategoryId, UnitId, VoteId,
 };
 use crate::policy::Action;
 use crate::territory::PlaceKind;
@@ -183,6 +186,11 @@ json_payloads!(
     VoteResponse,
     VoteResultResponse,
     VoterListResponse,
+    CreateRoundRequest,
+    MovePhaseRequest,
+    NeedRequest,
+    RoundListResponse,
+    RoundResponse,
 );
 
 use Access::{Either, GrantsRole, May, Member, Own, OwnerOr, Public};
@@ -334,7 +342,7 @@ endpoints! {
     /// Casts (or, where the vote allows it, changes) her ballot, or her household's.
     CastBallot { id: VoteId }: Post ["votes", {id}, "ballots"]
         => CastRequest => CastResponse, May(Action::ReadVote);
-    /// A named vote's ballots (`format=csv` for a spreadsheet).
+    /// A vote's published ballots (`format=csv`: a spreadsheet; `format=pb`: a budget's, for Pabulib).
     VoteBallots { id: VoteId }: Get ["votes", {id}, "ballots"] ? [format]
         => () => BallotListResponse, May(Action::ReadVote);
     /// A vote's result, when shown (`format=csv` for a spreadsheet).
@@ -519,6 +527,25 @@ endpoints! {
     SignCovenant { id: CovenantId }: Post ["covenants", {id}, "signatures"]
         => SignRequest => CovenantResponse, Either(Action::TakePartInMatter, Action::ActOnBehalf);
 
+    #[area = "Budget rounds (居民自治项目化)"]
+    /// The budget rounds of the communities she may read, newest first.
+    ListRounds {}: Get ["rounds"] => () => RoundListResponse, Member;
+    /// Opens a budget round for a community: its budget, cap per project, categories and phases.
+    CreateRound {}: Post ["rounds"] => CreateRoundRequest => RoundResponse, May(Action::ManageMatters);
+    /// One round, its phases and its needs, with what she may do in it.
+    GetRound { id: RoundId }: Get ["rounds", {id}] => () => RoundResponse, Member;
+    /// A round's public account, for anyone: its budget, phases and needs, no names.
+    PublicRound { id: RoundId }: Get ["rounds", {id}, "public"] => () => RoundResponse, Public;
+    /// Moves a phase's end, and with it the next phase's start.
+    MoveRoundPhase { id: RoundId }: Put ["rounds", {id}, "schedule"]
+        => MovePhaseRequest => RoundResponse, May(Action::ManageMatters);
+    /// Posts a need, while the round collects them.
+    PostNeed { id: RoundId }: Post ["rounds", {id}, "needs"]
+        => NeedRequest => RoundResponse, May(Action::TakePartInMatter);
+    /// Supports a neighbour's need (again, harmlessly).
+    SupportNeed { id: RoundId, need: NeedId }: Post ["rounds", {id}, "needs", {need}, "supports"]
+        => () => RoundResponse, May(Action::TakePartInMatter);
+
     #[area = "Requests (民生诉求)"]
     /// The catalogue: categories, subcategories with their time limits, units.
     RequestCatalogue {}: Get ["requests", "catalogue"] => () => CatalogueResponse, Member;
@@ -657,7 +684,7 @@ mod tests {
             );
             assert!(names.insert(info.name), "{} twice", info.name);
         }
-        assert_eq!(table.len(), 140);
+        assert_eq!(table.len(), 147);
     }
 
     #[test]

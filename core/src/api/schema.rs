@@ -8,8 +8,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use super::endpoint::Token;
 use crate::ids::{
     AuditId, BuildingId, CommentId, CommunityId, CompoundId, CovenantId, EventId, HandlingUnitId,
-    HouseholdId, MatterId, MeetingId, MemberId, NoticeId, NotificationId, ObjectionId, PhotoId,
-    RequestCategoryId, RequestId, StreetId, SubcategoryId, UnitId, VoteId,
+    HouseholdId, MatterId, MeetingId, MemberId, NeedId, NoticeId, NotificationId, ObjectionId,
+    PhotoId, RequestCategoryId, RequestId, RoundId, StreetId, SubcategoryId, UnitId, VoteId,
 };
 
 /// What [`crate::ids::is_valid_id`] accepts: 1 to 64 characters of `[A-Za-z0-9_-]`.
@@ -62,6 +62,8 @@ id_schemas!(
     HandlingUnitId,
     EventId,
     NotificationId,
+    RoundId,
+    NeedId,
 );
 
 impl JsonSchema for Token {

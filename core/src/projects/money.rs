@@ -10,7 +10,9 @@ use crate::votes::tally::MONEY_MAX;
 /// An amount of money in fen (1 yuan = 100 fen). Sums are checked: an amount that would not fit is an
 /// error, never a wrapped number.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Fen(pub u64);
 
@@ -135,9 +137,11 @@ pub fn cost_plan(
         .collect::<DomainResult<Vec<_>>>()?;
     let mut total = Fen(0);
     for line in &lines {
-        total = total.checked_add(line.total()?).ok_or(DomainError::Invalid {
-            field: Field::Costs,
-        })?;
+        total = total
+            .checked_add(line.total()?)
+            .ok_or(DomainError::Invalid {
+                field: Field::Costs,
+            })?;
     }
     if self_financing > total {
         return Err(DomainError::Invalid {

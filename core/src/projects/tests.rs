@@ -5,7 +5,10 @@ use super::*;
 use crate::error::{DomainError, DomainResult, Field};
 
 fn day(d: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).single().unwrap_or_default() + Duration::days(d)
+    Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default()
+        + Duration::days(d)
 }
 
 /// Needs for a month, then two weeks for each later phase.
@@ -113,14 +116,31 @@ fn phases_out_of_order_repeated_empty_or_too_long_are_refused() {
     });
     use Phase::*;
     // Out of order, repeated, an end before its start, an empty phase, more than three years.
-    assert_eq!(bad(vec![(Vote, 5), (Plans, 10), (Implementation, 20)]), invalid);
     assert_eq!(
-        bad(vec![(Plans, 5), (Plans, 8), (Vote, 10), (Implementation, 20)]),
+        bad(vec![(Vote, 5), (Plans, 10), (Implementation, 20)]),
         invalid
     );
-    assert_eq!(bad(vec![(Plans, 5), (Vote, 3), (Implementation, 20)]), invalid);
-    assert_eq!(bad(vec![(Plans, 5), (Vote, 5), (Implementation, 20)]), invalid);
-    assert_eq!(bad(vec![(Plans, 0), (Vote, 5), (Implementation, 20)]), invalid);
+    assert_eq!(
+        bad(vec![
+            (Plans, 5),
+            (Plans, 8),
+            (Vote, 10),
+            (Implementation, 20)
+        ]),
+        invalid
+    );
+    assert_eq!(
+        bad(vec![(Plans, 5), (Vote, 3), (Implementation, 20)]),
+        invalid
+    );
+    assert_eq!(
+        bad(vec![(Plans, 5), (Vote, 5), (Implementation, 20)]),
+        invalid
+    );
+    assert_eq!(
+        bad(vec![(Plans, 0), (Vote, 5), (Implementation, 20)]),
+        invalid
+    );
     assert_eq!(
         bad(vec![(Plans, 5), (Vote, 10), (Implementation, 3 * 366)]),
         invalid
@@ -129,16 +149,24 @@ fn phases_out_of_order_repeated_empty_or_too_long_are_refused() {
 }
 
 #[test]
+fn a_new_round_starts_within_a_year_before_or_two_after_today() {
+    let round = full_round();
+    assert_eq!(round.starts_near(day(0)), Ok(()));
+    assert_eq!(round.starts_near(day(366)), Ok(()));
+    assert!(round.starts_near(day(367)).is_err());
+    assert_eq!(round.starts_near(day(-2 * 366)), Ok(()));
+    assert!(round.starts_near(day(-2 * 366 - 1)).is_err());
+}
+
+#[test]
 fn moving_an_end_moves_the_next_start_and_nothing_else() -> DomainResult<()> {
     let round = full_round();
-    let later = round
-        .move_end(Phase::Needs, day(35), day(10))?;
+    let later = round.move_end(Phase::Needs, day(35), day(10))?;
     assert_eq!(later.span(Phase::Needs), Some((day(0), day(35))));
     assert_eq!(later.span(Phase::Shortlist), Some((day(35), day(44))));
     assert_eq!(later.span(Phase::Plans), round.span(Phase::Plans));
     // Shortened, too, as long as it has not passed.
-    let sooner = round
-        .move_end(Phase::Needs, day(20), day(10))?;
+    let sooner = round.move_end(Phase::Needs, day(20), day(10))?;
     assert_eq!(sooner.span(Phase::Shortlist), Some((day(20), day(44))));
     // Not past the next phase's end, not into the past, not for a phase that has ended.
     assert!(round.move_end(Phase::Needs, day(44), day(10)).is_err());
@@ -176,7 +204,11 @@ fn each_act_belongs_to_its_phases() {
         Err(DomainError::PhaseClosed)
     );
     // Results are published once the vote has ended, never during it.
-    assert!(round.allows(Act::PublishResult, in_phase(Phase::Vote)).is_err());
+    assert!(
+        round
+            .allows(Act::PublishResult, in_phase(Phase::Vote))
+            .is_err()
+    );
     assert!(
         round
             .allows(Act::PublishResult, in_phase(Phase::Implementation))

@@ -35,6 +35,8 @@ mod numbers;
 mod people;
 #[path = "api/places.rs"]
 mod places;
+#[path = "api/projects.rs"]
+mod projects;
 #[path = "api/push.rs"]
 mod push;
 #[path = "api/reach.rs"]

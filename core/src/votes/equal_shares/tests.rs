@@ -25,7 +25,11 @@ fn abstain() -> Ballot {
 /// budget. The most approved (greedy) fund the X projects only; equal shares give the third its third.
 #[test]
 fn a_third_of_the_voters_gets_a_third_of_the_budget() {
-    let ballots = [approve(&[0, 1, 2]), approve(&[0, 1, 2]), approve(&[3, 4, 5])];
+    let ballots = [
+        approve(&[0, 1, 2]),
+        approve(&[0, 1, 2]),
+        approve(&[3, 4, 5]),
+    ];
     let costs = [100; 6];
     assert_eq!(allocate_budget(&ballots, &costs, 300).funded, vec![0, 1, 2]);
     for utility in [Utility::Cost, Utility::Approval] {
@@ -111,7 +115,10 @@ fn pabutools_examples() {
         ballots.extend((0..n).map(|_| approve(&set)));
     }
     for utility in [Utility::Cost, Utility::Approval] {
-        assert_eq!(equal_shares(&ballots, &[1; 7], 4, utility, None).funded, vec![a]);
+        assert_eq!(
+            equal_shares(&ballots, &[1; 7], 4, utility, None).funded,
+            vec![a]
+        );
     }
     let mut ballots = Vec::new();
     for (n, set) in [
@@ -137,7 +144,10 @@ fn the_completion_raises_shares_until_the_budget_is_spent() {
     let ballots = [approve(&[0]), approve(&[0]), approve(&[1])];
     let costs = [60, 40];
     let plain = equal_shares(&ballots, &costs, 100, Utility::Cost, None);
-    assert_eq!((plain.funded.as_slice(), plain.spent, plain.share), (&[0][..], 60, 33));
+    assert_eq!(
+        (plain.funded.as_slice(), plain.spent, plain.share),
+        (&[0][..], 60, 33)
+    );
     let completed = equal_shares(&ballots, &costs, 100, Utility::Cost, Some(1));
     assert_eq!(completed.funded, vec![0, 1]);
     assert_eq!(completed.spent, 100);
@@ -150,12 +160,20 @@ fn the_completion_stops_when_nothing_more_fits() {
     // ¥100 among four voters (¥25 each). C (¥60, voters 1–3) goes first, ¥20 each; A (¥30, voter 1)
     // and B (¥30, voter 4) are not paid for. Raised five times to ¥30, voter 4 pays for B: ¥90 spent,
     // and A no longer fits.
-    let ballots = [approve(&[0, 2]), approve(&[2]), approve(&[2]), approve(&[1])];
+    let ballots = [
+        approve(&[0, 2]),
+        approve(&[2]),
+        approve(&[2]),
+        approve(&[1]),
+    ];
     let costs = [30, 30, 60];
     let r = equal_shares(&ballots, &costs, 100, Utility::Cost, Some(1));
     assert_eq!((r.funded.as_slice(), r.spent), (&[2, 1][..], 90));
     assert_eq!((r.raises, r.share), (5, 30));
-    assert_eq!(naive_completed(&ballots, &costs, 100, Utility::Cost, 1), r.funded);
+    assert_eq!(
+        naive_completed(&ballots, &costs, 100, Utility::Cost, 1),
+        r.funded
+    );
 }
 
 /// When a raise would fund more than the budget, the count before it is kept.
@@ -171,7 +189,13 @@ fn a_raise_that_overspends_is_taken_back() {
 
 #[test]
 fn abstentions_hold_a_share_and_nothing_is_funded_without_approvals() {
-    let r = equal_shares(&[abstain(), abstain()], &[10, 20], 100, Utility::Cost, Some(1));
+    let r = equal_shares(
+        &[abstain(), abstain()],
+        &[10, 20],
+        100,
+        Utility::Cost,
+        Some(1),
+    );
     assert_eq!(r.funded, Vec::<usize>::new());
     assert_eq!((r.spent, r.abstained), (0, 2));
     let none = equal_shares(&[], &[10], 100, Utility::Cost, Some(1));
@@ -200,7 +224,12 @@ fn malformed_ballots_and_zero_costs_are_harmless() {
 }
 
 /// The count as written by its authors: every voter apart, every option computed in every round.
-fn naive(approvals: &[Vec<usize>], costs: &[u64], share: &BigRational, utility: Utility) -> Vec<usize> {
+fn naive(
+    approvals: &[Vec<usize>],
+    costs: &[u64],
+    share: &BigRational,
+    utility: Utility,
+) -> Vec<usize> {
     let gain = |o: usize| match utility {
         Utility::Cost => BigRational::from_integer(BigInt::from(costs[o])),
         Utility::Approval => BigRational::from_integer(BigInt::from(1)),
@@ -274,8 +303,8 @@ fn naive_completed(
             return kept;
         }
         let supported = |o: usize| costs[o] > 0 && approvals.iter().any(|a| a.contains(&o));
-        let exhaustive =
-            (0..costs.len()).all(|o| !supported(o) || funded.contains(&o) || spent + costs[o] > budget);
+        let exhaustive = (0..costs.len())
+            .all(|o| !supported(o) || funded.contains(&o) || spent + costs[o] > budget);
         kept = funded;
         if exhaustive {
             return kept;

@@ -102,9 +102,7 @@ fn files_it_cannot_count_say_why() {
     );
     let approval = format!("{head}vote_type;approval\n");
     assert_eq!(
-        bad(&format!(
-            "{approval}PROJECTS\nproject_id;cost\n1;12.5\n"
-        )),
+        bad(&format!("{approval}PROJECTS\nproject_id;cost\n1;12.5\n")),
         Some("a cost is not a whole amount")
     );
     assert_eq!(
@@ -114,7 +112,9 @@ fn files_it_cannot_count_say_why() {
         Some("a vote names an unknown project")
     );
     assert_eq!(
-        bad(&format!("{approval}PROJECTS\nproject_id;cost\n1;10\n1;20\n")),
+        bad(&format!(
+            "{approval}PROJECTS\nproject_id;cost\n1;10\n1;20\n"
+        )),
         Some("a project_id is repeated")
     );
     assert_eq!(bad("key;value\nbudget;1\n"), Some("a row before META"));

@@ -617,7 +617,12 @@ fn whole_inbox(api: &mut Api) -> Vec<Value> {
     loop {
         let r = api.get(&format!("/api/v1/notifications?limit=100{cursor}"));
         r.expect(200, None);
-        all.extend(r.body["notifications"].as_array().cloned().unwrap_or_default());
+        all.extend(
+            r.body["notifications"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        );
         match r.body["next_cursor"].as_str() {
             Some(next) => cursor = format!("&cursor={next}"),
             None => return all,

@@ -12,6 +12,8 @@ mod meetings;
 mod members;
 #[path = "cases/notices.rs"]
 mod notices;
+#[path = "cases/projects.rs"]
+mod projects;
 #[path = "cases/requests.rs"]
 mod requests;
 #[path = "cases/territory.rs"]
@@ -206,5 +208,6 @@ pub fn cases(r: &Records) -> Vec<Case> {
     all.extend(matters::cases(r));
     all.extend(covenants::cases(r));
     all.extend(requests::cases(r));
+    all.extend(projects::cases(r));
     all
 }

@@ -15,13 +15,14 @@ use yishi_core::api::matters::{MatterResponse, PhotoResponse};
 use yishi_core::api::meetings::MeetingResponse;
 use yishi_core::api::members::MemberResponse;
 use yishi_core::api::notices::NoticeResponse;
+use yishi_core::api::projects::RoundResponse;
 use yishi_core::api::requests::{CatalogueResponse, Open311KeyListResponse, RequestResponse};
 use yishi_core::api::routes::*;
 use yishi_core::api::territory::PlaceResponse;
 use yishi_core::api::votes::VoteResponse;
 use yishi_core::ids::{
-    CommentId, CovenantId, HandlingUnitId, MatterId, MeetingId, MemberId, NoticeId, ObjectionId,
-    PhotoId, RequestCategoryId, RequestId, StreetId, SubcategoryId, VoteId,
+    CommentId, CovenantId, HandlingUnitId, MatterId, MeetingId, MemberId, NeedId, NoticeId,
+    ObjectionId, PhotoId, RequestCategoryId, RequestId, RoundId, StreetId, SubcategoryId, VoteId,
 };
 use yishi_core::territory::ScopePath;
 
@@ -88,6 +89,9 @@ pub struct Records {
     pub subcategory: SubcategoryId,
     pub handling_unit: HandlingUnitId,
     pub open311_key: String,
+    // A budget round of the community collecting needs, with a need of building 3's resident
+    pub round: RoundId,
+    pub need: NeedId,
 }
 
 /// Whom a matter's owner is: the residents' group leader of compound A, who holds no right to run
@@ -195,6 +199,39 @@ impl Makers {
             &json!({ "kind": "resident_team", "name": "楼道自治小组", "phone": OWNER_PHONE }),
         );
         id
+    }
+
+    /// A budget round of the community, collecting needs for a month, and a need in it.
+    fn round(&mut self) -> (RoundId, NeedId) {
+        let at = |days: i64| {
+            (chrono::Utc::now() + chrono::Duration::days(days))
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        };
+        let phases: Vec<Value> = ["needs", "plans", "vote", "implementation"]
+            .iter()
+            .enumerate()
+            .map(|(i, p)| json!({ "phase": p, "ends_at": at(30 + 14 * i as i64) }))
+            .collect();
+        let round: RoundResponse = self.staff.ok(
+            &CreateRound {},
+            &json!({
+                "community": "com_t", "title": marker("矩阵微实事"), "budget_fen": 5_000_000,
+                "cap_fen": 1_000_000, "allocation": "approval_budget", "categories": ["环境美化"],
+                "starts_at": at(-1), "phases": phases,
+            }),
+        );
+        let id = round.round.id;
+        let posted: RoundResponse = self.resident.ok(
+            &PostNeed { id: id.clone() },
+            &json!({ "title": "楼下装路灯", "description": "晚上太黑。", "category": "环境美化" }),
+        );
+        let need = posted
+            .round
+            .needs
+            .first()
+            .map(|n| n.id.clone())
+            .unwrap_or_else(|| panic!("the need she posted is not listed"));
+        (id, need)
     }
 
     fn covenant(&mut self) -> CovenantId {
@@ -486,6 +523,8 @@ impl Records {
             &json!({}),
         );
 
+        let (round, need) = m.round();
+
         // Requests: the repairman returns one and resolves another.
         let request_to_split = m.report();
         let request_to_see = m.report();
@@ -603,6 +642,8 @@ impl Records {
             subcategory,
             handling_unit,
             open311_key,
+            round,
+            need,
         }
     }
 
@@ -663,6 +704,8 @@ impl Records {
             subcategory: SubcategoryId::from_trusted("sub_1"),
             handling_unit: HandlingUnitId::from_trusted("hdu_1"),
             open311_key: "key1".to_owned(),
+            round: RoundId::from_trusted("rnd_1"),
+            need: NeedId::from_trusted("ned_1"),
         }
     }
 }
