@@ -35,14 +35,7 @@ pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
                 .ok_or(DomainError::Invalid {
                     field: yishi_core::error::Field::Format,
                 })?;
-            let mut resp = Response::ok(text)?;
-            resp.headers_mut()
-                .set("content-type", "text/plain; charset=utf-8")?;
-            resp.headers_mut().set(
-                "content-disposition",
-                &format!("attachment; filename=\"{}-ballots.pb\"", vote.id),
-            )?;
-            return Ok(resp);
+            return download(&vote, "ballots.pb", "text/plain", text);
         }
         _ => {}
     }
@@ -58,12 +51,17 @@ pub async fn ballots(ctx: &Ctx, id: &str) -> ApiResult<Response> {
 
 /// A CSV file to download, named after the vote.
 fn csv_response(vote: &StoredVote, what: &str, text: String) -> ApiResult<Response> {
+    download(vote, &format!("{what}.csv"), "text/csv", text)
+}
+
+/// A UTF-8 text file to download, named after the vote (`{vote}-{name}`).
+fn download(vote: &StoredVote, name: &str, media: &str, text: String) -> ApiResult<Response> {
     let mut resp = Response::ok(text)?;
     resp.headers_mut()
-        .set("content-type", "text/csv; charset=utf-8")?;
+        .set("content-type", &format!("{media}; charset=utf-8"))?;
     resp.headers_mut().set(
         "content-disposition",
-        &format!("attachment; filename=\"{}-{what}.csv\"", vote.id),
+        &format!("attachment; filename=\"{}-{name}\"", vote.id),
     )?;
     Ok(resp)
 }
