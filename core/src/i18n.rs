@@ -763,15 +763,15 @@ fn minutes_en(secs: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn yuan_groups_thousands_and_keeps_the_fen() {
-        assert_eq!(super::yuan(0), "¥0.00");
-        assert_eq!(super::yuan(5), "¥0.05");
-        assert_eq!(super::yuan(123_450), "¥1,234.50");
-        assert_eq!(super::yuan(10_000_000_000), "¥100,000,000.00");
+        assert_eq!(yuan(0), "¥0.00");
+        assert_eq!(yuan(5), "¥0.05");
+        assert_eq!(yuan(123_450), "¥1,234.50");
+        assert_eq!(yuan(10_000_000_000), "¥100,000,000.00");
     }
-
-    use super::*;
 
     #[test]
     fn accept_language_prefers_the_highest_q() {

@@ -319,3 +319,25 @@ pub enum Allocation {
     /// them (each voter holds an equal share of the budget).
     EqualShares,
 }
+
+impl Allocation {
+    pub const ALL: [Allocation; 3] = [
+        Allocation::ApprovalBudget,
+        Allocation::Knapsack,
+        Allocation::EqualShares,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Allocation::ApprovalBudget => "approval_budget",
+            Allocation::Knapsack => "knapsack",
+            Allocation::EqualShares => "equal_shares",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Allocation> {
+        Allocation::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}

@@ -69,8 +69,8 @@ impl RoundRow {
             title: self.title,
             budget: money(self.budget_fen)?,
             cap: money(self.cap_fen)?,
-            allocation: serde_json::from_value(serde_json::Value::String(self.allocation))
-                .map_err(|e| ApiError::internal(format!("stored allocation: {e}")))?,
+            allocation: Allocation::parse(&self.allocation)
+                .ok_or_else(|| ApiError::internal("stored allocation"))?,
             categories: serde_json::from_str(&self.categories)
                 .map_err(|e| ApiError::internal(format!("stored categories: {e}")))?,
             schedule,
@@ -112,12 +112,6 @@ pub async fn list(db: &D1Database, audience: &NoticeAudience) -> ApiResult<Vec<S
     .collect()
 }
 
-fn json_text<T: serde::Serialize>(value: &T) -> ApiResult<JsValue> {
-    serde_json::to_string(value)
-        .map(|s| text(&s))
-        .map_err(|e| ApiError::internal(e.to_string()))
-}
-
 fn amount(fen: Fen) -> JsValue {
     // Amounts stay within core's FEN_MAX (10^10), exact in a JavaScript number.
     JsValue::from_f64(fen.0 as f64)
@@ -138,10 +132,6 @@ pub struct NewRound<'a> {
 
 pub fn insert(db: &D1Database, r: &NewRound<'_>) -> ApiResult<D1PreparedStatement> {
     let [street, community, ..] = path_args(r.scope);
-    let allocation = serde_json::to_value(r.allocation)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
     stmt(
         db,
         "INSERT INTO budget_rounds (id, street_id, community_id, title, budget_fen, cap_fen, allocation, \
@@ -154,10 +144,10 @@ pub fn insert(db: &D1Database, r: &NewRound<'_>) -> ApiResult<D1PreparedStatemen
             text(r.title),
             amount(r.budget),
             amount(r.cap),
-            text(&allocation),
-            json_text(&r.categories)?,
+            text(r.allocation.as_str()),
+            text(&serde_json::to_string(r.categories)?),
             text(&time(r.schedule.starts_at())),
-            json_text(&r.schedule.phases())?,
+            text(&serde_json::to_string(r.schedule.phases())?),
             text(r.by.as_str()),
             text(&time(r.now)),
         ],
@@ -180,7 +170,7 @@ pub fn set_schedule(
         &[
             text(id.as_str()),
             JsValue::from_f64(revision as f64),
-            json_text(&schedule.phases())?,
+            text(&serde_json::to_string(schedule.phases())?),
             text(&time(now)),
         ],
     )

@@ -262,6 +262,11 @@ fn phase_names_round_trip() {
         assert_eq!(Phase::parse(p.as_str()), Some(p));
     }
     assert_eq!(Phase::parse("voting"), None);
+    // An allocation's stored name is its name on the wire.
+    for a in Allocation::ALL {
+        assert_eq!(Allocation::parse(a.as_str()), Some(a));
+        assert_eq!(serde_json::to_value(a).ok(), Some(a.as_str().into()));
+    }
 }
 
 fn line(item: &str, quantity: u32, unit_price: u64) -> CostLine {

@@ -175,12 +175,10 @@ pub fn result_rows(
             rows.push(vec![t("弃权", "abstained"), r.abstained.to_string()]);
         }
         PollResult::Budget(a) => {
-            let costs: &[u64] = match &settings.method {
-                super::tally::Method::ApprovalBudget { costs, .. }
-                | super::tally::Method::Knapsack { costs, .. }
-                | super::tally::Method::EqualShares { costs, .. } => costs,
-                _ => &[],
-            };
+            let costs = settings
+                .method
+                .budget_and_costs()
+                .map_or(&[][..], |(_, c)| c);
             rows.push(vec![
                 t("项目", "project"),
                 t("费用", "cost"),
@@ -230,11 +228,11 @@ pub fn ballots_pb(
     ballots: &[PublishedBallot],
     result: &PollResult,
 ) -> Option<String> {
-    let (budget, costs, rule) = match &settings.method {
-        Method::ApprovalBudget { budget, costs } => (budget, costs, "greedy"),
-        Method::Knapsack { budget, costs } => (budget, costs, "greedy"),
-        Method::EqualShares { budget, costs } => (budget, costs, "equalshares/add1"),
-        _ => return None,
+    let (budget, costs) = settings.method.budget_and_costs()?;
+    let rule = if matches!(settings.method, Method::EqualShares { .. }) {
+        "equalshares/add1"
+    } else {
+        "greedy"
     };
     let funded: &[usize] = match result {
         PollResult::Budget(a) => &a.funded,

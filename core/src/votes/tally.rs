@@ -102,6 +102,18 @@ fn invalid() -> DomainError {
 }
 
 impl Method {
+    /// A participatory budget's total and its options' costs (approval budget, knapsack or equal
+    /// shares); `None` for any other method.
+    #[must_use]
+    pub fn budget_and_costs(&self) -> Option<(u64, &[u64])> {
+        match self {
+            Method::ApprovalBudget { budget, costs }
+            | Method::Knapsack { budget, costs }
+            | Method::EqualShares { budget, costs } => Some((*budget, costs)),
+            _ => None,
+        }
+    }
+
     /// Checks the method itself against its options: seats, bounds and costs make sense. A budget is 1 to
     /// [`MONEY_MAX`] yuan, and a project costs 1 yuan to the whole budget (a dearer one could never be
     /// funded).

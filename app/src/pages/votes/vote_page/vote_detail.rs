@@ -108,19 +108,10 @@ pub(super) fn VoteDetail(
                 Some(result) => view! { <ResultView result=result settings=vote.settings.clone() /> }.into_any(),
                 None => view! { <p class="hint">{i18n.text(Msg::ResultLater)}</p> }.into_any(),
             }}
-            {has_result.then(|| view! { <Downloads vote=id.clone() budget=is_budget(&vote.settings.method) /> })}
+            {has_result.then(|| view! { <Downloads vote=id.clone() budget=vote.settings.method.budget_and_costs().is_some() /> })}
             {manager.then(|| crate::office_part!(view! {
                 <ManageVote id=id.clone() state=state has_result=has_result ballot=ballot.clone() reload=reload />
             }))}
         </article>
     }
-}
-
-/// A participatory budget, whose ballots also come as a Pabulib file.
-fn is_budget(method: &yishi_core::votes::tally::Method) -> bool {
-    use yishi_core::votes::tally::Method;
-    matches!(
-        method,
-        Method::ApprovalBudget { .. } | Method::Knapsack { .. } | Method::EqualShares { .. }
-    )
 }
